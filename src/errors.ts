@@ -1,0 +1,95 @@
+/**
+ * Stable error codes. Every error a client sees is `{ code, message, details? }` with one of these
+ * codes and a Vietnamese message. Codes never change meaning; add new ones instead.
+ */
+export const ERRORS = {
+  // request shape
+  VALIDATION_FAILED: { status: 400, vi: 'Dữ liệu gửi lên không hợp lệ', en: 'Invalid request data' },
+  INVALID_JSON: { status: 400, vi: 'Nội dung JSON không đọc được', en: 'Malformed JSON body' },
+  BODY_TOO_LARGE: { status: 413, vi: 'Dữ liệu gửi lên quá lớn', en: 'Request body too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, vi: 'Định dạng dữ liệu không được hỗ trợ', en: 'Unsupported media type' },
+  NOT_FOUND: { status: 404, vi: 'Không tìm thấy', en: 'Not found' },
+  ROUTE_NOT_FOUND: { status: 404, vi: 'Đường dẫn API không tồn tại', en: 'No such API route' },
+  METHOD_NOT_ALLOWED: { status: 405, vi: 'Phương thức không được hỗ trợ', en: 'Method not allowed' },
+  // authentication
+  AUTH_REQUIRED: { status: 401, vi: 'Vui lòng đăng nhập', en: 'Login required' },
+  AUTH_INVALID_CREDENTIALS: { status: 401, vi: 'Tên đăng nhập hoặc mật khẩu không đúng', en: 'Wrong username or password' },
+  AUTH_THROTTLED: {
+    status: 429,
+    vi: 'Đăng nhập sai quá nhiều lần, vui lòng thử lại sau',
+    en: 'Too many failed logins, try again later',
+  },
+  AUTH_USER_DISABLED: { status: 403, vi: 'Tài khoản đã bị khóa', en: 'Account disabled' },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    vi: 'Bạn cần đổi mật khẩu dùng một lần trước khi tiếp tục',
+    en: 'Change your one-time password first',
+  },
+  PASSWORD_WRONG: { status: 400, vi: 'Mật khẩu hiện tại không đúng', en: 'Current password is wrong' },
+  PASSWORD_WEAK: {
+    status: 400,
+    vi: 'Mật khẩu mới phải dài ít nhất 10 ký tự, có chữ và số, và khác mật khẩu cũ',
+    en: 'New password must be at least 10 characters, with letters and digits, and differ from the old one',
+  },
+  // authorization
+  FORBIDDEN_ROLE: { status: 403, vi: 'Vai trò của bạn không được phép thực hiện thao tác này', en: 'Your role may not do this' },
+  FORBIDDEN_UNIT_SCOPE: {
+    status: 403,
+    vi: 'Bạn chỉ được thao tác trên dữ liệu của đơn vị mình',
+    en: "You may act only on your own unit's data",
+  },
+  // state
+  VERSION_CONFLICT: {
+    status: 409,
+    vi: 'Dữ liệu đã được người khác thay đổi, vui lòng tải lại',
+    en: 'Changed by someone else; reload',
+  },
+  // units
+  UNIT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy đơn vị', en: 'Unit not found' },
+  UNIT_CODE_TAKEN: { status: 409, vi: 'Mã đơn vị đã được dùng', en: 'Unit code already in use' },
+  UNIT_PARENT_INVALID: {
+    status: 400,
+    vi: 'Đơn vị cấp trên không hợp lệ (không tồn tại hoặc tạo vòng lặp)',
+    en: 'Invalid parent unit (missing or cyclic)',
+  },
+  UNIT_CSV_INVALID: {
+    status: 400,
+    vi: 'Tệp CSV có lỗi, chưa có dòng nào được nhập',
+    en: 'The CSV has errors; nothing was imported',
+  },
+  // users
+  USER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy người dùng', en: 'User not found' },
+  USERNAME_TAKEN: { status: 409, vi: 'Tên đăng nhập đã được dùng', en: 'Username already in use' },
+  USER_UNIT_REQUIRED: {
+    status: 400,
+    vi: 'Người dùng vai trò đơn vị phải thuộc một đơn vị đang hoạt động',
+    en: 'A unit user must belong to an active unit',
+  },
+  USER_SELF_DISABLE: { status: 400, vi: 'Không thể tự khóa tài khoản của mình', en: 'You cannot disable yourself' },
+  LAST_ADMIN: {
+    status: 400,
+    vi: 'Phải còn ít nhất một quản trị đang hoạt động',
+    en: 'At least one active administrator must remain',
+  },
+  // server
+  DATABASE_UNAVAILABLE: { status: 503, vi: 'Cơ sở dữ liệu tạm thời không truy cập được', en: 'Database unavailable' },
+  INTERNAL: { status: 500, vi: 'Lỗi hệ thống, vui lòng thử lại sau', en: 'Internal error' },
+} as const satisfies Record<string, { status: number; vi: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: unknown,
+    message?: string,
+  ) {
+    super(message ?? ERRORS[code].vi);
+    this.status = ERRORS[code].status;
+  }
+}
+
+export function appError(code: ErrorCode, details?: unknown, message?: string): AppError {
+  return new AppError(code, details, message);
+}

@@ -1,0 +1,91 @@
+/**
+ * The one place that writes audit events, and the one way to run a mutation.
+ *
+ * `mutate()` opens the transaction, hands the service an `audit` recorder, and appends the recorded
+ * events to the hash chain in that same transaction before it commits. A mutation that records no
+ * event and does not say `audit.nothingChanged()` is a programming error and is rolled back.
+ */
+import { sql } from 'drizzle-orm';
+import { auditEvents } from '../../db/schema.js';
+import { rows, type Db, type Tx } from '../../db/connection.js';
+import { GENESIS_HASH, hashEvent } from '../../domain/audit-chain.js';
+import { actorLabel, type Ctx } from '../context.js';
+
+/** Serialises appends to the chain across transactions and app instances. */
+const AUDIT_CHAIN_LOCK = 727_2702;
+
+export interface AuditInput {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface AuditRecorder {
+  record(e: AuditInput): void;
+  /** Declares that this call changed nothing (e.g. an update with identical values). */
+  nothingChanged(): void;
+}
+
+/** JSON-safe copy: Dates to ISO strings, undefined dropped, secrets removed. */
+export function auditSnapshot<T extends object>(row: T | null | undefined): Record<string, unknown> | null {
+  if (!row) return null;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) {
+    if (v === undefined || k === 'passwordHash' || k === 'searchText') continue;
+    out[k] = v instanceof Date ? v.toISOString() : v;
+  }
+  return out;
+}
+
+async function appendEvents(tx: Tx, ctx: Ctx, events: AuditInput[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+  const last = await rows<{ seq: string | number; hash: string }>(
+    tx,
+    sql`select seq, hash from audit_events order by seq desc limit 1`,
+  );
+  let seq = last[0] ? Number(last[0].seq) : 0;
+  let prevHash = last[0]?.hash ?? GENESIS_HASH;
+  const actorId = ctx.actor?.kind === 'user' ? ctx.actor.id : null;
+  const label = actorLabel(ctx.actor);
+  for (const e of events) {
+    seq++;
+    // Millisecond precision, so the value read back from timestamptz hashes the same.
+    const at = new Date();
+    const content = {
+      seq,
+      at: at.toISOString(),
+      actorId,
+      actorLabel: label,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      before: e.before ?? null,
+      after: e.after ?? null,
+      requestId: ctx.requestId,
+      ip: ctx.ip,
+    };
+    const hash = hashEvent(prevHash, content);
+    await tx.insert(auditEvents).values({ ...content, at, prevHash, hash });
+    prevHash = hash;
+  }
+}
+
+export async function mutate<T>(db: Db, ctx: Ctx, fn: (tx: Tx, audit: AuditRecorder) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    const events: AuditInput[] = [];
+    let declaredNoChange = false;
+    const recorder: AuditRecorder = {
+      record: (e) => void events.push(e),
+      nothingChanged: () => void (declaredNoChange = true),
+    };
+    const result = await fn(tx, recorder);
+    if (events.length === 0 && !declaredNoChange) {
+      throw new Error('mutate(): the mutation recorded no audit event');
+    }
+    await appendEvents(tx, ctx, events);
+    return result;
+  });
+}

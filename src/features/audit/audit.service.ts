@@ -1,0 +1,104 @@
+/**
+ * Reading the audit trail: an entity's history, the latest events, and verification of the hash chain.
+ */
+import { and, asc, desc, eq, gt, lt, type SQL } from 'drizzle-orm';
+import { auditEvents } from '../../db/schema.js';
+import type { Db } from '../../db/connection.js';
+import { AppError } from '../../errors.js';
+import { CHAIN_BREAK_MESSAGES, ChainVerifier } from '../../domain/audit-chain.js';
+import { authorize, seesAllUnits } from '../policy.js';
+import type { Ctx } from '../context.js';
+import type { Deps } from '../deps.js';
+
+export interface AuditEventView {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+  ip: string | null;
+}
+
+export interface AuditQuery {
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  limit?: number | undefined;
+  beforeSeq?: number | undefined;
+}
+
+/**
+ * Unit users read only the history of their own unit and of themselves; other roles read all.
+ */
+export async function listAuditEvents(deps: Deps, ctx: Ctx, q: AuditQuery): Promise<{ items: AuditEventView[] }> {
+  authorize(ctx, 'audit.read');
+  if (!seesAllUnits(ctx) && ctx.actor?.kind === 'user') {
+    const own =
+      (q.entityType === 'unit' && q.entityId === ctx.actor.unitId) ||
+      (q.entityType === 'user' && q.entityId === ctx.actor.id);
+    if (!own) throw new AppError('FORBIDDEN_UNIT_SCOPE', { entityType: q.entityType ?? null, entityId: q.entityId ?? null });
+  }
+  const where: SQL[] = [];
+  if (q.entityType) where.push(eq(auditEvents.entityType, q.entityType));
+  if (q.entityId) where.push(eq(auditEvents.entityId, q.entityId));
+  if (q.beforeSeq) where.push(lt(auditEvents.seq, q.beforeSeq));
+  const r = await deps.db
+    .select()
+    .from(auditEvents)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(auditEvents.seq))
+    .limit(q.limit ?? 50);
+  return {
+    items: r.map((e) => ({
+      seq: e.seq,
+      at: e.at.toISOString(),
+      actorId: e.actorId,
+      actorLabel: e.actorLabel,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      before: e.before,
+      after: e.after,
+      requestId: e.requestId,
+      ip: e.ip,
+    })),
+  };
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  count: number;
+  brokenAt?: { seq: number; reason: 'content' | 'link' | 'sequence'; message: string };
+}
+
+/** Walks the whole chain in pages, recomputing each hash. */
+export async function verifyAuditChain(db: Db): Promise<VerifyResult> {
+  const v = new ChainVerifier();
+  let after = 0;
+  for (;;) {
+    const page = await db
+      .select()
+      .from(auditEvents)
+      .where(gt(auditEvents.seq, after))
+      .orderBy(asc(auditEvents.seq))
+      .limit(2000);
+    if (page.length === 0) break;
+    for (const e of page) {
+      const broken = v.push({ ...e, at: e.at.toISOString() });
+      if (broken) {
+        return { ok: false, count: v.count, brokenAt: { ...broken, message: CHAIN_BREAK_MESSAGES[broken.reason] } };
+      }
+    }
+    after = page[page.length - 1]!.seq;
+  }
+  return { ok: true, count: v.count };
+}
+
+export async function verifyAuditChainAs(deps: Deps, ctx: Ctx): Promise<VerifyResult> {
+  authorize(ctx, 'audit.verify');
+  return verifyAuditChain(deps.db);
+}

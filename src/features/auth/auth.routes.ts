@@ -1,0 +1,94 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { RoutePlugin } from '../../http/types.js';
+import { Ok, Text, responses } from '../../http/schemas.js';
+import { ROLES } from '../../domain/roles.js';
+import { PASSWORD_MAX } from '../../domain/passwords.js';
+import { SESSION_COOKIE, changePassword, getMe, login, logout } from './auth.service.js';
+
+export const MeSchema = Type.Object(
+  {
+    id: Type.String(),
+    username: Type.String(),
+    fullName: Type.String(),
+    email: Type.Union([Type.String(), Type.Null()]),
+    role: Type.Union(ROLES.map((r) => Type.Literal(r))),
+    unitId: Type.Union([Type.String(), Type.Null()]),
+    unitName: Type.Union([Type.String(), Type.Null()]),
+    mustChangePassword: Type.Boolean(),
+  },
+  { $id: 'Me', title: 'Me' },
+);
+
+const LoginBody = Type.Object(
+  { username: Text(100, 1), password: Text(PASSWORD_MAX, 1) },
+  { additionalProperties: false },
+);
+const PasswordBody = Type.Object(
+  { currentPassword: Text(PASSWORD_MAX, 1), newPassword: Text(PASSWORD_MAX, 1) },
+  { additionalProperties: false },
+);
+const MeResponse = Type.Object({ user: Type.Ref('Me') });
+
+function token(req: FastifyRequest): string | undefined {
+  return req.cookies[SESSION_COOKIE];
+}
+
+export const authRoutes: RoutePlugin = async (app, { deps }) => {
+  const cookieSecure = (req: FastifyRequest) => req.protocol === 'https';
+  const clear = (req: FastifyRequest, reply: FastifyReply) =>
+    reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: cookieSecure(req) });
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: { public: true },
+      schema: { tags: ['auth'], summary: 'Đăng nhập', body: LoginBody, response: responses({ 200: MeResponse }) },
+    },
+    async (req, reply) => {
+      const r = await login(deps, req.ctx, req.body);
+      reply.setCookie(SESSION_COOKIE, r.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: cookieSecure(req),
+        expires: r.expiresAt,
+      });
+      return { user: r.user };
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    {
+      config: { allowWhilePasswordChange: true },
+      schema: { tags: ['auth'], summary: 'Đăng xuất', response: responses({ 200: Ok }) },
+    },
+    async (req, reply) => {
+      await logout(deps, req.ctx, token(req));
+      clear(req, reply);
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    {
+      config: { allowWhilePasswordChange: true },
+      schema: { tags: ['auth'], summary: 'Người dùng hiện tại', response: responses({ 200: MeResponse }) },
+    },
+    async (req) => ({ user: await getMe(deps, req.ctx) }),
+  );
+
+  app.post(
+    '/api/account/password',
+    {
+      config: { allowWhilePasswordChange: true },
+      schema: { tags: ['auth'], summary: 'Đổi mật khẩu', body: PasswordBody, response: responses({ 200: Ok }) },
+    },
+    async (req) => {
+      await changePassword(deps, req.ctx, req.body, token(req));
+      return { ok: true as const };
+    },
+  );
+};

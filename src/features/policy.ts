@@ -1,0 +1,63 @@
+/**
+ * Permissions, in one place. Services call these before they read or write; routes never decide.
+ *
+ * - admin: users, the units directory, settings, audit verification.
+ * - monitor, leader, supervisor: read everything of the directory and the audit trail.
+ * - unit: acts only for its own unit (reads its members and its history, edits its contact data).
+ */
+import { AppError } from '../errors.js';
+import type { Role } from '../domain/roles.js';
+import type { Actor, Ctx, UserActor } from './context.js';
+
+export type Action =
+  | 'unit.read'
+  | 'unit.manage'
+  | 'unit.editContact'
+  | 'unit.readMembers'
+  | 'user.manage'
+  | 'audit.read'
+  | 'audit.verify';
+
+const ROLE_GRANTS: Record<Role, readonly Action[]> = {
+  admin: ['unit.read', 'unit.manage', 'unit.editContact', 'unit.readMembers', 'user.manage', 'audit.read', 'audit.verify'],
+  monitor: ['unit.read', 'unit.readMembers', 'audit.read'],
+  leader: ['unit.read', 'unit.readMembers', 'audit.read'],
+  supervisor: ['unit.read', 'unit.readMembers', 'audit.read'],
+  unit: ['unit.read', 'unit.editContact', 'unit.readMembers', 'audit.read'],
+};
+
+/** Actions a `unit` user may take only on its own unit's data. */
+const UNIT_SCOPED: ReadonlySet<Action> = new Set(['unit.editContact', 'unit.readMembers', 'audit.read']);
+
+export function requireUser(ctx: Ctx): UserActor {
+  if (!ctx.actor || ctx.actor.kind !== 'user') throw new AppError('AUTH_REQUIRED');
+  return ctx.actor;
+}
+
+function isSystem(a: Actor | null): boolean {
+  return a?.kind === 'system';
+}
+
+/** Role check. The system actor (CLI, seed) may do everything. */
+export function authorize(ctx: Ctx, action: Action): void {
+  if (isSystem(ctx.actor)) return;
+  const u = requireUser(ctx);
+  if (!ROLE_GRANTS[u.role].includes(action)) throw new AppError('FORBIDDEN_ROLE', { action, role: u.role });
+}
+
+/**
+ * Role check plus unit scope: a `unit` user may act on `unitId` only when it is its own unit.
+ * Other roles with the grant are not limited by unit.
+ */
+export function authorizeForUnit(ctx: Ctx, action: Action, unitId: string | null): void {
+  authorize(ctx, action);
+  const a = ctx.actor;
+  if (a?.kind === 'user' && a.role === 'unit' && UNIT_SCOPED.has(action) && (unitId === null || a.unitId !== unitId)) {
+    throw new AppError('FORBIDDEN_UNIT_SCOPE', { unitId });
+  }
+}
+
+/** True when the actor reads everything (no unit restriction). */
+export function seesAllUnits(ctx: Ctx): boolean {
+  return ctx.actor?.kind === 'system' || (ctx.actor?.kind === 'user' && ctx.actor.role !== 'unit');
+}

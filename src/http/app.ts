@@ -1,0 +1,244 @@
+/**
+ * Builds the HTTP server: API under /api, OpenAPI at /docs, health probes, and the web app.
+ * Thin: hooks for request context and access, one error handler, and the route modules.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { AppError, ERRORS, type ErrorCode } from '../errors.js';
+import { isConnectionError } from '../db/errors.js';
+import type { Database } from '../db/connection.js';
+import type { Deps } from '../features/deps.js';
+import { resolveSession, SESSION_COOKIE } from '../features/auth/auth.service.js';
+import { authRoutes, MeSchema } from '../features/auth/auth.routes.js';
+import { unitRoutes } from '../features/units/units.routes.js';
+import { userRoutes } from '../features/users/users.routes.js';
+import { auditRoutes } from '../features/audit/audit.routes.js';
+import { ErrorSchema } from './schemas.js';
+import './types.js';
+
+export interface AppOptions {
+  database: Database;
+  deps: Deps;
+  logLevel?: string;
+  trustProxy?: boolean;
+  webDir?: string | null;
+}
+
+const JSON_LIMIT = 1024 * 1024;
+const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{1,64}$/;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+class BadBody extends Error {
+  constructor(readonly appCode: ErrorCode, msg?: string) {
+    super(msg);
+  }
+}
+
+/** Decodes strict UTF-8; refuses NUL characters and lone surrogates, which PostgreSQL cannot store. */
+function decodeText(body: Buffer): string {
+  let text: string;
+  try {
+    text = utf8.decode(body);
+  } catch {
+    throw new BadBody('VALIDATION_FAILED', 'Dữ liệu không phải văn bản UTF-8 hợp lệ');
+  }
+  if (text.includes('\u0000')) throw new BadBody('VALIDATION_FAILED', 'Dữ liệu chứa ký tự NUL không hợp lệ');
+  return text;
+}
+
+function parseJson(body: Buffer): unknown {
+  if (body.length === 0) return undefined;
+  const text = decodeText(body);
+  let bad = false;
+  let value: unknown;
+  try {
+    value = JSON.parse(text, (_k, v: unknown) => {
+      if (typeof v === 'string' && (v.includes('\u0000') || !v.isWellFormed())) bad = true;
+      return v;
+    });
+  } catch {
+    throw new BadBody('INVALID_JSON');
+  }
+  if (bad) throw new BadBody('VALIDATION_FAILED', 'Chuỗi chứa ký tự NUL hoặc mã Unicode không hợp lệ');
+  return value;
+}
+
+function errorBody(code: ErrorCode, message?: string, details?: unknown) {
+  return { code, message: message ?? ERRORS[code].vi, ...(details !== undefined ? { details } : {}) };
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const { deps, database } = opts;
+  const app = Fastify({
+    logger: opts.logLevel === 'silent' ? false : { level: opts.logLevel ?? 'info' },
+    bodyLimit: JSON_LIMIT,
+    trustProxy: opts.trustProxy ?? false,
+    genReqId: (req) => {
+      const h = req.headers['x-request-id'];
+      return typeof h === 'string' && REQUEST_ID_RE.test(h) ? h : randomUUID();
+    },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // ---- body parsing: strict UTF-8 JSON and text, clear errors ----
+  app.removeContentTypeParser(['application/json', 'text/plain']);
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => {
+    try {
+      done(null, parseJson(body as Buffer));
+    } catch (e) {
+      done(e as Error, undefined);
+    }
+  });
+  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'buffer' }, (_req, body, done) => {
+    try {
+      done(null, decodeText(body as Buffer));
+    } catch (e) {
+      done(e as Error, undefined);
+    }
+  });
+
+  await app.register(cookie);
+  app.addSchema(ErrorSchema);
+  app.addSchema(MeSchema);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'thucthi API',
+        description:
+          'API theo dõi thực thi Chương trình hành động. Lỗi luôn có dạng { code, message, details? } với mã ổn định và thông báo tiếng Việt.',
+        version: '0.1.0',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      security: [{ session: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _base, _frag, i) => (json.$id as string) ?? `def-${i}` },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  // ---- request context and access ----
+  app.decorateRequest('ctx', null as never);
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    if (/%00/i.test(req.url)) throw new AppError('VALIDATION_FAILED', undefined, 'Đường dẫn chứa ký tự NUL không hợp lệ');
+    req.ctx = { actor: null, requestId: req.id, ip: req.ip };
+    if (!req.url.startsWith('/api/')) return;
+    const cfg = req.routeOptions.config;
+    req.ctx.actor = await resolveSession(deps, req.cookies[SESSION_COOKIE]);
+    if (!req.routeOptions.url || cfg.public) return;
+    const actor = req.ctx.actor;
+    if (!actor) throw new AppError('AUTH_REQUIRED');
+    if (actor.mustChangePassword && !cfg.allowWhilePasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+  });
+
+  // ---- errors: always { code, message, details? } ----
+  app.setErrorHandler((err: FastifyError | AppError | BadBody | Error, req, reply) => {
+    if (err instanceof AppError) {
+      if (err.code === 'AUTH_THROTTLED') {
+        const d = err.details as { retryAfterSeconds?: number } | undefined;
+        if (d?.retryAfterSeconds) reply.header('retry-after', String(d.retryAfterSeconds));
+      }
+      return reply.code(err.status).send(errorBody(err.code, err.message, err.details));
+    }
+    if (err instanceof BadBody) {
+      return reply.code(ERRORS[err.appCode].status).send(errorBody(err.appCode, err.message || undefined));
+    }
+    const fe = err as FastifyError;
+    if (fe.validation) {
+      const details = fe.validation.map((v) => ({
+        path: (v.instancePath || '') + (v.params && 'missingProperty' in v.params ? `/${String(v.params.missingProperty)}` : '') || '/',
+        rule: v.keyword,
+        message: v.message,
+      }));
+      return reply.code(400).send(errorBody('VALIDATION_FAILED', `Dữ liệu gửi lên không hợp lệ (${fe.validationContext ?? 'body'})`, details));
+    }
+    switch (fe.code) {
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return reply.code(413).send(errorBody('BODY_TOO_LARGE'));
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+        return reply.code(415).send(errorBody('UNSUPPORTED_MEDIA_TYPE'));
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+        return reply.code(400).send(errorBody('INVALID_JSON'));
+    }
+    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+      return reply.code(fe.statusCode).send(errorBody('VALIDATION_FAILED', undefined, { reason: fe.code ?? fe.message }));
+    }
+    if (isConnectionError(err)) {
+      req.log.error({ err }, 'database unavailable');
+      return reply.code(503).send(errorBody('DATABASE_UNAVAILABLE'));
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.code(500).send(errorBody('INTERNAL', undefined, { requestId: req.id }));
+  });
+
+  // ---- probes ----
+  app.get('/healthz', { config: { public: true }, schema: { tags: ['health'], response: { 200: Type.Object({ status: Type.String() }) } } }, async () => ({
+    status: 'ok',
+  }));
+  app.get(
+    '/readyz',
+    {
+      config: { public: true },
+      schema: { tags: ['health'], response: { 200: Type.Object({ status: Type.String(), database: Type.String() }), 503: Type.Ref('Error') } },
+    },
+    async (_req, reply) => {
+      try {
+        await database.ping();
+        return { status: 'ok', database: database.kind };
+      } catch {
+        return reply.code(503).send(errorBody('DATABASE_UNAVAILABLE'));
+      }
+    },
+  );
+
+  // ---- API ----
+  await app.register(authRoutes, { deps });
+  await app.register(unitRoutes, { deps });
+  await app.register(userRoutes, { deps });
+  await app.register(auditRoutes, { deps });
+
+  // ---- web app ----
+  const webDir = opts.webDir ?? null;
+  const hasWeb = !!webDir && fs.existsSync(path.join(webDir, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      index: false,
+      setHeaders: (res, file) => {
+        res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.url === '/api' || req.method !== 'GET') {
+      return reply.code(404).send(errorBody('ROUTE_NOT_FOUND'));
+    }
+    if (!hasWeb) {
+      return reply
+        .code(503)
+        .type('text/html; charset=utf-8')
+        .send(
+          '<!doctype html><meta charset="utf-8"><title>thucthi</title><p>Giao diện web chưa được build. Chạy <code>npm run build:web</code> rồi khởi động lại. API: <a href="/docs">/docs</a></p>',
+        );
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+
+  return app;
+}

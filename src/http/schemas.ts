@@ -1,0 +1,43 @@
+/** Schemas shared by every route module. */
+import { Type, type TSchema } from '@sinclair/typebox';
+
+export const ErrorSchema = Type.Object(
+  {
+    code: Type.String({ description: 'Mã lỗi ổn định (stable error code)' }),
+    message: Type.String({ description: 'Thông báo tiếng Việt' }),
+    details: Type.Optional(Type.Unknown()),
+  },
+  { $id: 'Error', title: 'Error' },
+);
+
+export const Uuid = Type.String({ format: 'uuid' });
+export const IdParams = Type.Object({ id: Uuid });
+export const Ok = Type.Object({ ok: Type.Literal(true) });
+
+/** Text a person types: bounded, trimmed by the service. */
+export const Text = (max: number, min = 0) => Type.String({ minLength: min, maxLength: max });
+export const NullableText = (max: number) => Type.Union([Type.String({ maxLength: max }), Type.Null()]);
+
+const errorRef = Type.Ref('Error');
+
+/** Adds the standard error responses to a route's success responses. */
+export function responses<T extends Record<number, TSchema>>(ok: T) {
+  return {
+    ...ok,
+    400: errorRef,
+    401: errorRef,
+    403: errorRef,
+    404: errorRef,
+    409: errorRef,
+    413: errorRef,
+    415: errorRef,
+    429: errorRef,
+    503: errorRef,
+  } as T & Record<400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503, typeof errorRef>;
+}
+
+export const ActiveFilter = Type.Optional(
+  Type.Union([Type.Literal('true'), Type.Literal('false'), Type.Literal('all')], { default: 'all' }),
+);
+export const Limit = (max: number, dflt: number) => Type.Optional(Type.Integer({ minimum: 1, maximum: max, default: dflt }));
+export const Offset = Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }));

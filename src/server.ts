@@ -1,0 +1,67 @@
+/**
+ * Starts thucthi: opens the database (migrating it), loads demo data on first start, serves HTTP,
+ * and closes everything cleanly on SIGINT/SIGTERM (PGlite runs with fsync off, so this matters).
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/connection.js';
+import { buildApp } from './http/app.js';
+import { formatDemoCredentials, loadDemoDataIfEmpty } from './features/system/demo.js';
+import type { Deps } from './features/deps.js';
+
+export interface Running {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, opts: { handleSignals?: boolean } = {}): Promise<Running> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const deps: Deps = { db: database.db, config };
+  let app: FastifyInstance | null = null;
+  try {
+    if (config.demo) {
+      const creds = await loadDemoDataIfEmpty(deps);
+      if (creds) process.stdout.write(formatDemoCredentials(creds) + '\n');
+    }
+    app = await buildApp({ database, deps, logLevel: config.logLevel, trustProxy: config.trustProxy, webDir: config.webDir });
+    await app.listen({ port: config.port, host: config.host });
+  } catch (e) {
+    await app?.close().catch(() => undefined);
+    await database.close();
+    throw e;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://localhost:${port}`;
+  app.log.info({ database: database.kind, location: database.location, url }, 'thucthi đã sẵn sàng');
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      await app!.close();
+      await database.close();
+    })();
+    return closing;
+  };
+  if (opts.handleSignals) {
+    for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+      process.on(sig, () => {
+        if (closing) {
+          process.stderr.write('Buộc dừng.\n');
+          process.exit(1);
+        }
+        app!.log.info({ signal: sig }, 'đang dừng, đóng cơ sở dữ liệu…');
+        close().then(
+          () => process.exit(0),
+          (e: unknown) => {
+            process.stderr.write(`Lỗi khi dừng: ${String(e)}\n`);
+            process.exit(1);
+          },
+        );
+      });
+    }
+  }
+  return { app, database, url, close };
+}

@@ -1,0 +1,179 @@
+/**
+ * Vietnamese labels for audit events: actions, entity types, field names and values.
+ * Action codes are `<entity>.<verb>` (e.g. `unit.update`, `user.disable`, `auth.login`); unknown
+ * codes are labelled by the verb they contain, and shown raw only as a last resort.
+ */
+import { formatDateTime, roleLabel, unitKindLabel } from '../../lib/format';
+
+export interface ActionInfo {
+  label: string;
+  color: string;
+}
+
+const EXACT: Record<string, ActionInfo> = {
+  'auth.login': { label: 'Đăng nhập', color: 'default' },
+  'auth.logout': { label: 'Đăng xuất', color: 'default' },
+  'auth.login_failed': { label: 'Đăng nhập không thành công', color: 'warning' },
+  'auth.throttled': { label: 'Tạm khóa đăng nhập do nhập sai nhiều lần', color: 'error' },
+  'unit.import': { label: 'Nhập CSV', color: 'purple' },
+  'user.reset_password': { label: 'Đặt lại mật khẩu', color: 'orange' },
+  'system.seed': { label: 'Khởi tạo dữ liệu', color: 'cyan' },
+};
+
+const BY_VERB: [RegExp, ActionInfo][] = [
+  [/reset/, { label: 'Đặt lại mật khẩu', color: 'orange' }],
+  [/password/, { label: 'Đổi mật khẩu', color: 'orange' }],
+  [/login.*fail|fail.*login/, { label: 'Đăng nhập không thành công', color: 'warning' }],
+  [/logout/, { label: 'Đăng xuất', color: 'default' }],
+  [/login/, { label: 'Đăng nhập', color: 'default' }],
+  [/import/, { label: 'Nhập CSV', color: 'purple' }],
+  [/export/, { label: 'Xuất CSV', color: 'default' }],
+  [/contact/, { label: 'Cập nhật liên hệ', color: 'blue' }],
+  [/unlock|enable|activate/, { label: 'Mở khóa', color: 'green' }],
+  [/disable|lock|deactivate/, { label: 'Khóa', color: 'red' }],
+  [/seed|bootstrap|init/, { label: 'Khởi tạo dữ liệu', color: 'cyan' }],
+  [/create|add|insert/, { label: 'Tạo mới', color: 'green' }],
+  [/update|edit|change|patch/, { label: 'Cập nhật', color: 'blue' }],
+  [/delete|remove/, { label: 'Xóa', color: 'red' }],
+];
+
+export function actionInfo(action: string): ActionInfo {
+  const exact = EXACT[action];
+  if (exact) return exact;
+  const verb = action.toLowerCase();
+  for (const [re, info] of BY_VERB) if (re.test(verb)) return info;
+  return { label: action, color: 'default' };
+}
+
+export const ENTITY_TYPE_LABELS: Record<string, string> = {
+  unit: 'Đơn vị',
+  user: 'Người dùng',
+  session: 'Phiên đăng nhập',
+  system: 'Hệ thống',
+};
+
+export function entityTypeLabel(t: string): string {
+  return ENTITY_TYPE_LABELS[t] ?? t;
+}
+
+export function actorDisplay(label: string): string {
+  if (label === 'anonymous') return 'Không xác định';
+  if (label.startsWith('system:')) return `Hệ thống (${label.slice('system:'.length)})`;
+  return label;
+}
+
+export const FIELD_LABELS: Record<string, string> = {
+  code: 'Mã',
+  name: 'Tên',
+  shortName: 'Tên viết tắt',
+  kind: 'Loại đơn vị',
+  parentId: 'Đơn vị cấp trên',
+  parentName: 'Đơn vị cấp trên',
+  active: 'Trạng thái',
+  email: 'Thư điện tử',
+  phone: 'Điện thoại',
+  address: 'Địa chỉ',
+  username: 'Tên đăng nhập',
+  fullName: 'Họ và tên',
+  role: 'Vai trò',
+  unitId: 'Đơn vị',
+  unitName: 'Đơn vị',
+  mustChangePassword: 'Phải đổi mật khẩu',
+  passwordChangedAt: 'Đổi mật khẩu lúc',
+  ip: 'Địa chỉ IP',
+  userAgent: 'Trình duyệt',
+  expiresAt: 'Hết hạn lúc',
+  created: 'Số đơn vị tạo mới',
+  updated: 'Số đơn vị cập nhật',
+  unchanged: 'Số đơn vị không đổi',
+  reason: 'Lý do',
+};
+
+/** Book-keeping fields that every change touches; they add noise to a diff. */
+const HIDDEN_FIELDS = new Set(['id', 'version', 'createdAt', 'updatedAt', 'updatedBy', 'searchText', 'passwordHash']);
+
+/** Fields whose value is a unit id, shown by name. */
+export const UNIT_ID_FIELDS = new Set(['parentId', 'unitId']);
+
+export function fieldLabel(key: string): string {
+  return FIELD_LABELS[key] ?? key;
+}
+
+export interface FieldChange {
+  key: string;
+  before: unknown;
+  after: unknown;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * The fields an event changed. For a creation (no `before`) every non-empty field of `after`;
+ * for a removal every non-empty field of `before`. Name fields that only mirror an id are dropped
+ * when the id field is present.
+ */
+export function changedFields(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): FieldChange[] {
+  const b = before ?? {};
+  const a = after ?? {};
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !HIDDEN_FIELDS.has(k));
+  const out: FieldChange[] = [];
+  for (const k of keys) {
+    if ((k === 'parentName' && keys.includes('parentId')) || (k === 'unitName' && keys.includes('unitId'))) continue;
+    const bv = b[k];
+    const av = a[k];
+    if (before && after ? same(bv, av) : isEmpty(before ? bv : av)) continue;
+    out.push({ key: k, before: before ? bv : undefined, after: after ? av : undefined });
+  }
+  return out;
+}
+
+export function isEmpty(v: unknown): boolean {
+  return v === null || v === undefined || v === '';
+}
+
+const ISO_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** A readable value; unit ids are resolved by the caller-supplied lookup. */
+export function formatFieldValue(
+  key: string,
+  v: unknown,
+  ctx: { entityType: string; unitName: (id: string) => string | undefined },
+): string {
+  if (isEmpty(v)) return '(trống)';
+  if (typeof v === 'boolean') {
+    if (key === 'active')
+      return ctx.entityType === 'user' ? (v ? 'Đang hoạt động' : 'Đã khóa') : v ? 'Đang hoạt động' : 'Ngừng hoạt động';
+    return v ? 'Có' : 'Không';
+  }
+  if (typeof v === 'string') {
+    if (key === 'kind') return unitKindLabel(v);
+    if (key === 'role') return roleLabel(v);
+    if (UNIT_ID_FIELDS.has(key)) return ctx.unitName(v) ?? v;
+    if (ISO_RE.test(v)) return formatDateTime(v);
+    return v;
+  }
+  if (typeof v === 'number') return v.toLocaleString('vi-VN');
+  return JSON.stringify(v);
+}
+
+/** A short name for the entity an event is about, from its snapshot. */
+export function entityDisplayName(e: {
+  entityType: string;
+  entityId: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}): string {
+  const s = { ...(e.before ?? {}), ...(e.after ?? {}) };
+  const str = (k: string) => (typeof s[k] === 'string' && s[k] ? (s[k] as string) : undefined);
+  if (e.entityType === 'unit') return str('name') ?? str('code') ?? e.entityId;
+  if (e.entityType === 'user') {
+    const name = str('fullName');
+    const username = str('username');
+    if (name && username) return `${name} (${username})`;
+    return name ?? username ?? e.entityId;
+  }
+  return str('username') ?? str('name') ?? e.entityId;
+}

@@ -1,0 +1,265 @@
+import { useState } from 'react';
+import { App, Alert, Form, Input, Modal, Select, Switch } from 'antd';
+import { useCreateUnit, useUnit, useUpdateUnit } from './hooks';
+import { UnitSelect } from './UnitSelect';
+import type { UnitInput, UnitPatch } from './api';
+import { isApiError } from '../../api/client';
+import type { Unit, UnitKind, VersionConflictDetails } from '../../api/types';
+import { UNIT_KINDS, UNIT_KIND_LABELS } from '../../shared/domain';
+import { emptyToNull, formatDateTime } from '../../lib/format';
+import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
+import { PageSpin } from '../../layout/FullPageSpin';
+
+interface Values {
+  code: string;
+  name: string;
+  shortName?: string | null;
+  kind?: UnitKind;
+  parentId?: string | null;
+  active: boolean;
+  email?: string | null;
+  phone?: string | null;
+  address?: string | null;
+}
+
+const CODE_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+
+export const KIND_OPTIONS = UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k].vi }));
+
+function toValues(u: Unit): Values {
+  return {
+    code: u.code,
+    name: u.name,
+    shortName: u.shortName,
+    kind: u.kind,
+    parentId: u.parentId,
+    active: u.active,
+    email: u.email,
+    phone: u.phone,
+    address: u.address,
+  };
+}
+
+function toInput(v: Values): UnitInput {
+  return {
+    code: v.code.trim(),
+    name: v.name.trim(),
+    shortName: emptyToNull(v.shortName),
+    kind: v.kind!,
+    parentId: v.parentId ?? null,
+    active: v.active,
+    email: emptyToNull(v.email),
+    phone: emptyToNull(v.phone),
+    address: emptyToNull(v.address),
+  };
+}
+
+/** The fields of `next` that differ from `base`. */
+function diff(base: Unit, next: UnitInput): Partial<UnitInput> {
+  const out: Partial<UnitInput> = {};
+  for (const k of Object.keys(next) as (keyof UnitInput)[]) {
+    if (next[k] !== base[k]) (out as Record<string, unknown>)[k] = next[k];
+  }
+  return out;
+}
+
+/** Explains a 409 VERSION_CONFLICT: when (and by whom, if the server says) the record changed. */
+export function conflictText(details: unknown): string {
+  const d = (details ?? {}) as VersionConflictDetails;
+  const parts: string[] = [];
+  if (d.updatedAt) parts.push(`lúc ${formatDateTime(d.updatedAt)}`);
+  if (d.updatedBy && !/^[0-9a-f-]{36}$/i.test(d.updatedBy)) parts.push(`bởi ${d.updatedBy}`);
+  return (
+    (parts.length ? `Bản ghi đã được cập nhật ${parts.join(' ')}. ` : '') +
+    'Biểu mẫu đã được nạp lại dữ liệu mới nhất; vui lòng kiểm tra và nhập lại thay đổi của bạn.'
+  );
+}
+
+function UnitFields({ form, excludeId }: { form: ReturnType<typeof Form.useForm<Values>>[0]; excludeId?: string }) {
+  void form;
+  return (
+    <>
+      <Form.Item
+        label="Mã đơn vị"
+        name="code"
+        rules={[
+          { required: true, whitespace: true, message: 'Vui lòng nhập mã đơn vị' },
+          { pattern: CODE_RE, message: 'Mã gồm chữ không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới; tối đa 40 ký tự' },
+        ]}
+      >
+        <Input autoComplete="off" spellCheck={false} maxLength={40} placeholder="Ví dụ: SO-TU-PHAP" />
+      </Form.Item>
+      <Form.Item
+        label="Tên đơn vị"
+        name="name"
+        rules={[
+          { required: true, whitespace: true, message: 'Vui lòng nhập tên đơn vị' },
+          { max: 300, message: 'Tên đơn vị tối đa 300 ký tự' },
+        ]}
+      >
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item label="Tên viết tắt" name="shortName" rules={[{ max: 100, message: 'Tên viết tắt tối đa 100 ký tự' }]}>
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item label="Loại đơn vị" name="kind" rules={[{ required: true, message: 'Vui lòng chọn loại đơn vị' }]}>
+        <Select options={KIND_OPTIONS} placeholder="Chọn loại đơn vị" showSearch={{ optionFilterProp: 'label' }} />
+      </Form.Item>
+      <Form.Item label="Đơn vị cấp trên" name="parentId">
+        <UnitSelect active="all" excludeId={excludeId} placeholder="Không có (đơn vị cấp cao nhất)" />
+      </Form.Item>
+      <Form.Item label="Đang hoạt động" name="active" valuePropName="checked">
+        <Switch checkedChildren="Có" unCheckedChildren="Không" />
+      </Form.Item>
+      <Form.Item label="Thư điện tử" name="email" rules={[{ type: 'email', message: 'Địa chỉ thư điện tử không hợp lệ' }]}>
+        <Input type="email" autoComplete="off" />
+      </Form.Item>
+      <Form.Item label="Điện thoại" name="phone">
+        <Input type="tel" autoComplete="off" />
+      </Form.Item>
+      <Form.Item label="Địa chỉ" name="address">
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} />
+      </Form.Item>
+    </>
+  );
+}
+
+/** Applies field-level server errors to the form; returns true if it did. */
+function applyFieldError(form: ReturnType<typeof Form.useForm<Values>>[0], e: unknown): boolean {
+  if (isApiError(e, 'UNIT_CODE_TAKEN')) {
+    form.setFields([{ name: 'code', errors: [e.message] }]);
+    return true;
+  }
+  if (isApiError(e, 'UNIT_PARENT_INVALID')) {
+    form.setFields([{ name: 'parentId', errors: [e.message] }]);
+    return true;
+  }
+  return false;
+}
+
+export function CreateUnitModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated?: (u: Unit) => void }) {
+  const [form] = Form.useForm<Values>();
+  const create = useCreateUnit();
+  const { message } = App.useApp();
+
+  const onFinish = (v: Values) => {
+    const input = toInput(v);
+    // Optional fields left empty are simply not sent.
+    const body: Partial<UnitInput> = Object.fromEntries(Object.entries(input).filter(([, val]) => val !== null));
+    create.mutate(body, {
+      onSuccess: (u) => {
+        message.success(`Đã thêm đơn vị “${u.name}”`);
+        form.resetFields();
+        create.reset();
+        onClose();
+        onCreated?.(u);
+      },
+      onError: (e) => applyFieldError(form, e),
+    });
+  };
+
+  return (
+    <Modal
+      title="Thêm đơn vị"
+      open={open}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="Thêm đơn vị"
+      cancelText="Hủy"
+      confirmLoading={create.isPending}
+      destroyOnHidden
+      forceRender
+    >
+      {create.isError && !isApiError(create.error, 'UNIT_CODE_TAKEN') && !isApiError(create.error, 'UNIT_PARENT_INVALID') && (
+        <ApiErrorAlert error={create.error} />
+      )}
+      <Form<Values> form={form} layout="vertical" onFinish={onFinish} initialValues={{ active: true }} preserve={false}>
+        <UnitFields form={form} />
+      </Form>
+    </Modal>
+  );
+}
+
+function EditUnitForm({ unit, onClose }: { unit: Unit; onClose: () => void }) {
+  const [form] = Form.useForm<Values>();
+  const [base, setBase] = useState(unit);
+  const [conflict, setConflict] = useState<string | null>(null);
+  const update = useUpdateUnit();
+  const fresh = useUnit(unit.id);
+  const { message } = App.useApp();
+
+  const onFinish = (v: Values) => {
+    const changes = diff(base, toInput(v));
+    if (Object.keys(changes).length === 0) {
+      message.info('Không có thay đổi nào để lưu');
+      onClose();
+      return;
+    }
+    const patch: UnitPatch = { version: base.version, ...changes };
+    setConflict(null);
+    update.mutate(
+      { id: base.id, patch },
+      {
+        onSuccess: (u) => {
+          message.success(`Đã lưu đơn vị “${u.name}”`);
+          onClose();
+        },
+        onError: async (e) => {
+          if (applyFieldError(form, e)) return;
+          if (isApiError(e, 'VERSION_CONFLICT')) {
+            const r = await fresh.refetch();
+            if (r.data) {
+              setBase(r.data);
+              form.setFieldsValue(toValues(r.data));
+            }
+            setConflict(`${e.message}. ${conflictText(e.details)}`);
+            update.reset();
+          }
+        },
+      },
+    );
+  };
+
+  return (
+    <Form<Values>
+      id="unit-edit-form"
+      form={form}
+      layout="vertical"
+      onFinish={onFinish}
+      initialValues={toValues(unit)}
+    >
+      {conflict && <Alert type="warning" showIcon title={conflict} style={{ marginBottom: 16 }} role="alert" />}
+      {update.isError && !isApiError(update.error, 'UNIT_CODE_TAKEN') && !isApiError(update.error, 'UNIT_PARENT_INVALID') && (
+        <ApiErrorAlert error={update.error} />
+      )}
+      <UnitFields form={form} excludeId={unit.id} />
+      <button type="submit" hidden aria-hidden="true" />
+    </Form>
+  );
+}
+
+/** Edits a unit; loads its latest version first so the `version` sent is current. */
+export function EditUnitModal({ unitId, onClose }: { unitId: string | null; onClose: () => void }) {
+  const unit = useUnit(unitId ?? undefined);
+  const update = useUpdateUnit();
+  return (
+    <Modal
+      title="Sửa đơn vị"
+      open={!!unitId}
+      onCancel={onClose}
+      okText="Lưu"
+      cancelText="Hủy"
+      okButtonProps={{ htmlType: 'submit', form: 'unit-edit-form', disabled: !unit.data }}
+      confirmLoading={update.isPending}
+      destroyOnHidden
+    >
+      {unit.isPending ? (
+        <PageSpin />
+      ) : unit.isError ? (
+        <ApiErrorAlert error={unit.error} />
+      ) : (
+        <EditUnitForm key={unit.data.id} unit={unit.data} onClose={onClose} />
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,97 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  createUnit,
+  fetchUnit,
+  fetchUnitMembers,
+  fetchUnits,
+  importUnitsCsv,
+  updateUnit,
+  updateUnitContact,
+  UNITS_MAX_LIMIT,
+  type UnitContactPatch,
+  type UnitInput,
+  type UnitListParams,
+  type UnitPatch,
+} from './api';
+import { auditKeys } from '../audit/hooks';
+import type { Unit } from '../../api/types';
+
+export const unitKeys = {
+  all: ['units'] as const,
+  lists: () => [...unitKeys.all, 'list'] as const,
+  list: (params: UnitListParams) => [...unitKeys.lists(), params] as const,
+  details: () => [...unitKeys.all, 'detail'] as const,
+  detail: (id: string) => [...unitKeys.details(), id] as const,
+  members: (id: string) => [...unitKeys.all, 'members', id] as const,
+};
+
+export function useUnits(params: UnitListParams, enabled = true) {
+  return useQuery({
+    queryKey: unitKeys.list(params),
+    queryFn: ({ signal }) => fetchUnits(params, signal),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/** Every unit (active or not), for the tree and for turning ids into names. Cached for a while. */
+export function useAllUnits(enabled = true) {
+  const params: UnitListParams = { active: 'all', limit: UNITS_MAX_LIMIT };
+  return useQuery({
+    queryKey: unitKeys.list(params),
+    queryFn: ({ signal }) => fetchUnits(params, signal),
+    staleTime: 5 * 60_000,
+    enabled,
+  });
+}
+
+export function useUnit(id: string | undefined) {
+  return useQuery({
+    queryKey: unitKeys.detail(id ?? ''),
+    queryFn: ({ signal }) => fetchUnit(id!, signal),
+    enabled: !!id,
+  });
+}
+
+export function useUnitMembers(id: string, enabled = true) {
+  return useQuery({
+    queryKey: unitKeys.members(id),
+    queryFn: ({ signal }) => fetchUnitMembers(id, signal),
+    enabled,
+  });
+}
+
+function useAfterUnitChange() {
+  const qc = useQueryClient();
+  return (unit?: Unit) => {
+    if (unit) qc.setQueryData(unitKeys.detail(unit.id), unit);
+    void qc.invalidateQueries({ queryKey: unitKeys.all });
+    void qc.invalidateQueries({ queryKey: auditKeys.all });
+  };
+}
+
+export function useCreateUnit() {
+  const after = useAfterUnitChange();
+  return useMutation({ mutationFn: (input: Partial<UnitInput>) => createUnit(input), onSuccess: after });
+}
+
+export function useUpdateUnit() {
+  const after = useAfterUnitChange();
+  return useMutation({
+    mutationFn: ({ id, patch }: { id: string; patch: UnitPatch }) => updateUnit(id, patch),
+    onSuccess: after,
+  });
+}
+
+export function useUpdateUnitContact() {
+  const after = useAfterUnitChange();
+  return useMutation({
+    mutationFn: ({ id, patch }: { id: string; patch: UnitContactPatch }) => updateUnitContact(id, patch),
+    onSuccess: after,
+  });
+}
+
+export function useImportUnits() {
+  const after = useAfterUnitChange();
+  return useMutation({ mutationFn: (csv: string) => importUnitsCsv(csv), onSuccess: () => after() });
+}
