@@ -75,8 +75,7 @@ export function conflictText(details: unknown): string {
   );
 }
 
-function UnitFields({ form, excludeId }: { form: ReturnType<typeof Form.useForm<Values>>[0]; excludeId?: string }) {
-  void form;
+function UnitFields({ excludeId }: { excludeId?: string }) {
   return (
     <>
       <Form.Item
@@ -124,6 +123,8 @@ function UnitFields({ form, excludeId }: { form: ReturnType<typeof Form.useForm<
   );
 }
 
+const isFieldError = (e: unknown) => isApiError(e, 'UNIT_CODE_TAKEN') || isApiError(e, 'UNIT_PARENT_INVALID');
+
 /** Applies field-level server errors to the form; returns true if it did. */
 function applyFieldError(form: ReturnType<typeof Form.useForm<Values>>[0], e: unknown): boolean {
   if (isApiError(e, 'UNIT_CODE_TAKEN')) {
@@ -137,55 +138,82 @@ function applyFieldError(form: ReturnType<typeof Form.useForm<Values>>[0], e: un
   return false;
 }
 
-export function CreateUnitModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated?: (u: Unit) => void }) {
+function CreateUnitForm({
+  create,
+  onDone,
+}: {
+  create: ReturnType<typeof useCreateUnit>;
+  onDone: (u: Unit) => void;
+}) {
   const [form] = Form.useForm<Values>();
-  const create = useCreateUnit();
-  const { message } = App.useApp();
 
   const onFinish = (v: Values) => {
     const input = toInput(v);
     // Optional fields left empty are simply not sent.
     const body: Partial<UnitInput> = Object.fromEntries(Object.entries(input).filter(([, val]) => val !== null));
-    create.mutate(body, {
-      onSuccess: (u) => {
-        message.success(`Đã thêm đơn vị “${u.name}”`);
-        form.resetFields();
-        create.reset();
-        onClose();
-        onCreated?.(u);
-      },
-      onError: (e) => applyFieldError(form, e),
-    });
+    create.mutate(body, { onSuccess: onDone, onError: (e) => applyFieldError(form, e) });
   };
 
+  return (
+    <Form<Values> id="unit-create-form" form={form} layout="vertical" onFinish={onFinish} initialValues={{ active: true }}>
+      {create.isError && !isFieldError(create.error) && <ApiErrorAlert error={create.error} />}
+      <UnitFields />
+    </Form>
+  );
+}
+
+export function CreateUnitModal({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated?: (u: Unit) => void;
+}) {
+  const create = useCreateUnit();
+  const { message } = App.useApp();
+  const close = () => {
+    create.reset();
+    onClose();
+  };
   return (
     <Modal
       title="Thêm đơn vị"
       open={open}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      onCancel={close}
       okText="Thêm đơn vị"
       cancelText="Hủy"
+      okButtonProps={{ htmlType: 'submit', form: 'unit-create-form' }}
       confirmLoading={create.isPending}
       destroyOnHidden
-      forceRender
     >
-      {create.isError && !isApiError(create.error, 'UNIT_CODE_TAKEN') && !isApiError(create.error, 'UNIT_PARENT_INVALID') && (
-        <ApiErrorAlert error={create.error} />
-      )}
-      <Form<Values> form={form} layout="vertical" onFinish={onFinish} initialValues={{ active: true }} preserve={false}>
-        <UnitFields form={form} />
-      </Form>
+      <CreateUnitForm
+        create={create}
+        onDone={(u) => {
+          message.success(`Đã thêm đơn vị “${u.name}”`);
+          close();
+          onCreated?.(u);
+        }}
+      />
     </Modal>
   );
 }
 
-function EditUnitForm({ unit, onClose }: { unit: Unit; onClose: () => void }) {
+function EditUnitForm({
+  unit,
+  update,
+  reload,
+  onClose,
+}: {
+  unit: Unit;
+  update: ReturnType<typeof useUpdateUnit>;
+  reload: () => Promise<Unit | undefined>;
+  onClose: () => void;
+}) {
   const [form] = Form.useForm<Values>();
   const [base, setBase] = useState(unit);
   const [conflict, setConflict] = useState<string | null>(null);
-  const update = useUpdateUnit();
-  const fresh = useUnit(unit.id);
   const { message } = App.useApp();
 
   const onFinish = (v: Values) => {
@@ -205,35 +233,24 @@ function EditUnitForm({ unit, onClose }: { unit: Unit; onClose: () => void }) {
           onClose();
         },
         onError: async (e) => {
-          if (applyFieldError(form, e)) return;
-          if (isApiError(e, 'VERSION_CONFLICT')) {
-            const r = await fresh.refetch();
-            if (r.data) {
-              setBase(r.data);
-              form.setFieldsValue(toValues(r.data));
-            }
-            setConflict(`${e.message}. ${conflictText(e.details)}`);
-            update.reset();
+          if (applyFieldError(form, e) || !isApiError(e, 'VERSION_CONFLICT')) return;
+          const latest = await reload();
+          if (latest) {
+            setBase(latest);
+            form.setFieldsValue(toValues(latest));
           }
+          setConflict(`${e.message}. ${conflictText(e.details)}`);
+          update.reset();
         },
       },
     );
   };
 
   return (
-    <Form<Values>
-      id="unit-edit-form"
-      form={form}
-      layout="vertical"
-      onFinish={onFinish}
-      initialValues={toValues(unit)}
-    >
+    <Form<Values> id="unit-edit-form" form={form} layout="vertical" onFinish={onFinish} initialValues={toValues(unit)}>
       {conflict && <Alert type="warning" showIcon title={conflict} style={{ marginBottom: 16 }} role="alert" />}
-      {update.isError && !isApiError(update.error, 'UNIT_CODE_TAKEN') && !isApiError(update.error, 'UNIT_PARENT_INVALID') && (
-        <ApiErrorAlert error={update.error} />
-      )}
-      <UnitFields form={form} excludeId={unit.id} />
-      <button type="submit" hidden aria-hidden="true" />
+      {update.isError && !isFieldError(update.error) && <ApiErrorAlert error={update.error} />}
+      <UnitFields excludeId={unit.id} />
     </Form>
   );
 }
@@ -242,23 +259,34 @@ function EditUnitForm({ unit, onClose }: { unit: Unit; onClose: () => void }) {
 export function EditUnitModal({ unitId, onClose }: { unitId: string | null; onClose: () => void }) {
   const unit = useUnit(unitId ?? undefined);
   const update = useUpdateUnit();
+  const close = () => {
+    update.reset();
+    onClose();
+  };
+  const loading = !unit.data || (unit.isFetching && !unit.isFetchedAfterMount);
   return (
     <Modal
       title="Sửa đơn vị"
       open={!!unitId}
-      onCancel={onClose}
+      onCancel={close}
       okText="Lưu"
       cancelText="Hủy"
-      okButtonProps={{ htmlType: 'submit', form: 'unit-edit-form', disabled: !unit.data }}
+      okButtonProps={{ htmlType: 'submit', form: 'unit-edit-form', disabled: loading }}
       confirmLoading={update.isPending}
       destroyOnHidden
     >
-      {unit.isPending ? (
-        <PageSpin />
-      ) : unit.isError ? (
+      {unit.isError && !unit.data ? (
         <ApiErrorAlert error={unit.error} />
+      ) : loading || !unit.data ? (
+        <PageSpin />
       ) : (
-        <EditUnitForm key={unit.data.id} unit={unit.data} onClose={onClose} />
+        <EditUnitForm
+          key={unit.data.id}
+          unit={unit.data}
+          update={update}
+          reload={async () => (await unit.refetch()).data}
+          onClose={close}
+        />
       )}
     </Modal>
   );

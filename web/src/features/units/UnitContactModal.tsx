@@ -1,0 +1,117 @@
+import { useState } from 'react';
+import { App, Alert, Form, Input, Modal } from 'antd';
+import { useUnit, useUpdateUnitContact } from './hooks';
+import { conflictText } from './UnitFormModal';
+import type { UnitContactPatch } from './api';
+import { isApiError } from '../../api/client';
+import type { Unit } from '../../api/types';
+import { emptyToNull } from '../../lib/format';
+import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
+
+interface Values {
+  email?: string | null;
+  phone?: string | null;
+  address?: string | null;
+}
+
+const toValues = (u: Unit): Values => ({ email: u.email, phone: u.phone, address: u.address });
+
+function ContactForm({
+  unit,
+  update,
+  reload,
+  onClose,
+}: {
+  unit: Unit;
+  update: ReturnType<typeof useUpdateUnitContact>;
+  reload: () => Promise<Unit | undefined>;
+  onClose: () => void;
+}) {
+  const [form] = Form.useForm<Values>();
+  const [base, setBase] = useState(unit);
+  const [conflict, setConflict] = useState<string | null>(null);
+  const { message } = App.useApp();
+
+  const onFinish = (v: Values) => {
+    const next = { email: emptyToNull(v.email), phone: emptyToNull(v.phone), address: emptyToNull(v.address) };
+    const patch: UnitContactPatch = { version: base.version };
+    (Object.keys(next) as (keyof typeof next)[]).forEach((k) => {
+      if (next[k] !== base[k]) patch[k] = next[k];
+    });
+    if (Object.keys(patch).length === 1) {
+      message.info('Không có thay đổi nào để lưu');
+      onClose();
+      return;
+    }
+    setConflict(null);
+    update.mutate(
+      { id: base.id, patch },
+      {
+        onSuccess: () => {
+          message.success('Đã cập nhật thông tin liên hệ');
+          onClose();
+        },
+        onError: async (e) => {
+          if (!isApiError(e, 'VERSION_CONFLICT')) return;
+          const latest = await reload();
+          if (latest) {
+            setBase(latest);
+            form.setFieldsValue(toValues(latest));
+          }
+          setConflict(`${e.message}. ${conflictText(e.details)}`);
+          update.reset();
+        },
+      },
+    );
+  };
+
+  return (
+    <Form<Values> id="unit-contact-form" form={form} layout="vertical" onFinish={onFinish} initialValues={toValues(unit)}>
+      {conflict && <Alert type="warning" showIcon title={conflict} style={{ marginBottom: 16 }} role="alert" />}
+      {update.isError && <ApiErrorAlert error={update.error} />}
+      <Form.Item label="Thư điện tử" name="email" rules={[{ type: 'email', message: 'Địa chỉ thư điện tử không hợp lệ' }]}>
+        <Input type="email" autoComplete="email" />
+      </Form.Item>
+      <Form.Item label="Điện thoại" name="phone">
+        <Input type="tel" autoComplete="tel" />
+      </Form.Item>
+      <Form.Item label="Địa chỉ" name="address">
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} autoComplete="street-address" />
+      </Form.Item>
+    </Form>
+  );
+}
+
+/** Edits a unit's contact details (administrators, or the unit's own focal point). */
+export function UnitContactModal({ unitId, onClose }: { unitId: string | null; onClose: () => void }) {
+  const unit = useUnit(unitId ?? undefined);
+  const update = useUpdateUnitContact();
+  const close = () => {
+    update.reset();
+    onClose();
+  };
+  const loading = !unit.data || (unit.isFetching && !unit.isFetchedAfterMount);
+  return (
+    <Modal
+      title="Sửa thông tin liên hệ"
+      open={!!unitId}
+      onCancel={close}
+      okText="Lưu"
+      cancelText="Hủy"
+      okButtonProps={{ htmlType: 'submit', form: 'unit-contact-form', disabled: loading }}
+      confirmLoading={update.isPending}
+      destroyOnHidden
+    >
+      {unit.data && !loading && (
+        <ContactForm
+          key={unit.data.id}
+          unit={unit.data}
+          update={update}
+          reload={async () => (await unit.refetch()).data}
+          onClose={close}
+        />
+      )}
+      {unit.isError && !unit.data && <ApiErrorAlert error={unit.error} />}
+    </Modal>
+  );
+}

@@ -1,0 +1,206 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Col, Descriptions, Empty, Result, Row, Table, Tabs, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useUnit, useUnitMembers, useUnits } from './hooks';
+import { EditUnitModal } from './UnitFormModal';
+import { UnitContactModal } from './UnitContactModal';
+import { UnitActiveTag } from './UnitTags';
+import { UNITS_MAX_LIMIT } from './api';
+import { EntityHistory } from '../audit/EntityHistory';
+import { useMe } from '../auth/hooks';
+import { canEditUnitContact, canManageUnits, canManageUsers, canSeeUnitInternals } from '../../lib/permissions';
+import { formatDateTime, roleLabel, unitKindLabel } from '../../lib/format';
+import { errorMessage, isApiError } from '../../api/client';
+import { PageHeader } from '../../layout/PageHeader';
+import { PageSpin } from '../../layout/FullPageSpin';
+import type { Unit, UserSummary } from '../../api/types';
+
+/** True when the previous history entry belongs to this app (react-router numbers its entries). */
+function canGoBack(): boolean {
+  const idx = (window.history.state as { idx?: unknown } | null)?.idx;
+  return typeof idx === 'number' && idx > 0;
+}
+
+function Members({ unitId }: { unitId: string }) {
+  const me = useMe();
+  const members = useUnitMembers(unitId);
+  const columns: TableColumnsType<UserSummary> = [
+    {
+      title: 'Họ và tên',
+      dataIndex: 'fullName',
+      render: (v: string, u) => (canManageUsers(me) ? <Link to={`/nguoi-dung?xem=${u.id}`}>{v}</Link> : v),
+    },
+    { title: 'Tên đăng nhập', dataIndex: 'username' },
+    { title: 'Vai trò', dataIndex: 'role', render: (v: string) => roleLabel(v) },
+    {
+      title: 'Trạng thái',
+      dataIndex: 'active',
+      render: (v: boolean) => (v ? <Tag color="green">Đang hoạt động</Tag> : <Tag color="red">Đã khóa</Tag>),
+    },
+  ];
+  if (members.isError) return <Alert type="error" showIcon title={errorMessage(members.error)} />;
+  return (
+    <Table<UserSummary>
+      rowKey="id"
+      size="small"
+      columns={columns}
+      dataSource={members.data?.items ?? []}
+      loading={members.isPending}
+      pagination={false}
+      scroll={{ x: true }}
+      locale={{ emptyText: 'Đơn vị chưa có tài khoản người dùng nào' }}
+    />
+  );
+}
+
+function Children({ unitId }: { unitId: string }) {
+  const list = useUnits({ parentId: unitId, active: 'all', limit: UNITS_MAX_LIMIT });
+  const columns: TableColumnsType<Unit> = [
+    { title: 'Mã', dataIndex: 'code', width: 150, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+    { title: 'Tên đơn vị', dataIndex: 'name', render: (v: string, u) => <Link to={`/don-vi/${u.id}`}>{v}</Link> },
+    { title: 'Loại', dataIndex: 'kind', render: (v: string) => unitKindLabel(v) },
+    { title: 'Trạng thái', dataIndex: 'active', render: (v: boolean) => <UnitActiveTag active={v} /> },
+  ];
+  if (list.isError) return <Alert type="error" showIcon title={errorMessage(list.error)} />;
+  return (
+    <Table<Unit>
+      rowKey="id"
+      size="small"
+      columns={columns}
+      dataSource={list.data?.items ?? []}
+      loading={list.isPending}
+      pagination={(list.data?.items.length ?? 0) > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+      scroll={{ x: true }}
+      locale={{ emptyText: 'Không có đơn vị trực thuộc' }}
+    />
+  );
+}
+
+export default function UnitDetailPage() {
+  const { id = '' } = useParams();
+  const me = useMe();
+  const navigate = useNavigate();
+  const unit = useUnit(id);
+  const [editing, setEditing] = useState(false);
+  const [editingContact, setEditingContact] = useState(false);
+
+  if (unit.isPending) return <PageSpin />;
+  if (unit.isError) {
+    const notFound = isApiError(unit.error) && unit.error.status === 404;
+    return (
+      <Result
+        status={notFound ? '404' : 'error'}
+        title={notFound ? 'Không tìm thấy đơn vị' : 'Không tải được đơn vị'}
+        subTitle={errorMessage(unit.error)}
+        extra={<Button onClick={() => navigate('/don-vi')}>Về danh mục đơn vị</Button>}
+      />
+    );
+  }
+  const u = unit.data;
+  const internals = canSeeUnitInternals(me, u.id);
+
+  const tabs = [
+    { key: 'truc-thuoc', label: 'Đơn vị trực thuộc', children: <Children unitId={u.id} /> },
+    ...(internals
+      ? [
+          { key: 'thanh-vien', label: 'Thành viên', children: <Members unitId={u.id} /> },
+          {
+            key: 'lich-su',
+            label: 'Lịch sử thay đổi',
+            children: <EntityHistory entityType="unit" entityId={u.id} />,
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <>
+      <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => (canGoBack() ? navigate(-1) : navigate('/don-vi'))} style={{ paddingInline: 0, marginBottom: 8 }}>
+        Quay lại
+      </Button>
+      <PageHeader
+        title={u.name}
+        subTitle={
+          <>
+            <Typography.Text code>{u.code}</Typography.Text> · {unitKindLabel(u.kind)} · <UnitActiveTag active={u.active} />
+          </>
+        }
+        extra={
+          canManageUnits(me) && (
+            <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+              Sửa đơn vị
+            </Button>
+          )
+        }
+      />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={14}>
+          <Card title="Thông tin chung" style={{ height: '100%' }}>
+            <Descriptions
+              column={1}
+              size="small"
+              items={[
+                { key: 'code', label: 'Mã đơn vị', children: u.code },
+                { key: 'name', label: 'Tên đơn vị', children: u.name },
+                { key: 'short', label: 'Tên viết tắt', children: u.shortName ?? '—' },
+                { key: 'kind', label: 'Loại đơn vị', children: unitKindLabel(u.kind) },
+                {
+                  key: 'parent',
+                  label: 'Đơn vị cấp trên',
+                  children: u.parentId ? <Link to={`/don-vi/${u.parentId}`}>{u.parentName ?? 'Xem'}</Link> : '—',
+                },
+                { key: 'active', label: 'Trạng thái', children: <UnitActiveTag active={u.active} /> },
+                { key: 'updated', label: 'Cập nhật lần cuối', children: formatDateTime(u.updatedAt) },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Card
+            title="Liên hệ"
+            style={{ height: '100%' }}
+            extra={
+              canEditUnitContact(me, u.id) && (
+                <Button size="small" icon={<EditOutlined />} onClick={() => setEditingContact(true)}>
+                  Sửa liên hệ
+                </Button>
+              )
+            }
+          >
+            {u.email || u.phone || u.address ? (
+              <Descriptions
+                column={1}
+                size="small"
+                items={[
+                  {
+                    key: 'email',
+                    label: 'Thư điện tử',
+                    children: u.email ? <a href={`mailto:${u.email}`}>{u.email}</a> : '—',
+                  },
+                  { key: 'phone', label: 'Điện thoại', children: u.phone ? <a href={`tel:${u.phone}`}>{u.phone}</a> : '—' },
+                  { key: 'address', label: 'Địa chỉ', children: u.address ?? '—' },
+                ]}
+              />
+            ) : (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="Chưa có thông tin liên hệ" />
+            )}
+          </Card>
+        </Col>
+        <Col span={24}>
+          <Card>
+            <Tabs items={tabs} />
+            {!internals && (
+              <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+                Bạn chỉ xem được thành viên và lịch sử thay đổi của đơn vị mình.
+              </Typography.Paragraph>
+            )}
+          </Card>
+        </Col>
+      </Row>
+      <EditUnitModal unitId={editing ? u.id : null} onClose={() => setEditing(false)} />
+      <UnitContactModal unitId={editingContact ? u.id : null} onClose={() => setEditingContact(false)} />
+    </>
+  );
+}

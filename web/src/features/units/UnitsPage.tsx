@@ -1,0 +1,237 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Flex, Input, Segmented, Select, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import {
+  ApartmentOutlined,
+  DownloadOutlined,
+  EditOutlined,
+  PlusOutlined,
+  SearchOutlined,
+  TableOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
+import { Link, useSearchParams } from 'react-router';
+import { useUnits } from './hooks';
+import { UNITS_EXPORT_URL, UNITS_MAX_LIMIT, type UnitListParams } from './api';
+import { CreateUnitModal, EditUnitModal, KIND_OPTIONS } from './UnitFormModal';
+import { UnitImportModal } from './UnitImportModal';
+import { UnitTree } from './UnitTree';
+import { UnitActiveTag } from './UnitTags';
+import { useMe } from '../auth/hooks';
+import { canManageUnits } from '../../lib/permissions';
+import { isUnitKindValue, unitKindLabel } from '../../lib/format';
+import { useDebouncedValue } from '../../lib/useDebouncedValue';
+import { errorMessage } from '../../api/client';
+import { PageHeader } from '../../layout/PageHeader';
+import { PageSpin } from '../../layout/FullPageSpin';
+import type { ActiveFilter, Unit } from '../../api/types';
+
+const ACTIVE_OPTIONS: { value: ActiveFilter; label: string }[] = [
+  { value: 'true', label: 'Đang hoạt động' },
+  { value: 'false', label: 'Ngừng hoạt động' },
+  { value: 'all', label: 'Tất cả' },
+];
+const PAGE_SIZES = [20, 50, 100];
+
+type View = 'bang' | 'cay';
+
+/** Filters live in the address bar so that Back returns to the same list. */
+function useUnitFilters() {
+  const [sp, setSp] = useSearchParams();
+  const kindRaw = sp.get('loai');
+  const activeRaw = sp.get('trang-thai');
+  const page = Math.max(1, Number(sp.get('trang')) || 1);
+  const sizeRaw = Number(sp.get('so-dong'));
+  const filters = {
+    q: sp.get('q') ?? '',
+    kind: isUnitKindValue(kindRaw) ? kindRaw : undefined,
+    active: (activeRaw === 'true' || activeRaw === 'false' ? activeRaw : 'all') as ActiveFilter,
+    page,
+    pageSize: PAGE_SIZES.includes(sizeRaw) ? sizeRaw : 20,
+    view: (sp.get('xem') === 'cay' ? 'cay' : 'bang') as View,
+  };
+  const update = (changes: Partial<Record<'q' | 'loai' | 'trang-thai' | 'trang' | 'so-dong' | 'xem', string | undefined>>) => {
+    setSp(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [k, v] of Object.entries(changes)) {
+          if (v === undefined || v === '') next.delete(k);
+          else next.set(k, v);
+        }
+        // Any filter change goes back to the first page.
+        if (!('trang' in changes)) next.delete('trang');
+        return next;
+      },
+      { replace: true },
+    );
+  };
+  return { filters, update };
+}
+
+export default function UnitsPage() {
+  const me = useMe();
+  const admin = canManageUnits(me);
+  const { filters, update } = useUnitFilters();
+  const [search, setSearch] = useState(filters.q);
+  const debounced = useDebouncedValue(search.trim(), 350);
+  const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const [editingId, setEditingId] = useState<string | null>(null);
+
+  // Keep the box in step when the address changes from elsewhere (menu, Back).
+  const [prevQ, setPrevQ] = useState(filters.q);
+  if (filters.q !== prevQ) {
+    setPrevQ(filters.q);
+    if (filters.q !== debounced) setSearch(filters.q);
+  }
+
+  useEffect(() => {
+    if (debounced !== filters.q) update({ q: debounced });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only react to what the user typed
+  }, [debounced]);
+
+  const isTree = filters.view === 'cay';
+  const base: UnitListParams = { q: filters.q || undefined, kind: filters.kind, active: filters.active };
+  const params: UnitListParams = isTree
+    ? { ...base, limit: UNITS_MAX_LIMIT }
+    : { ...base, limit: filters.pageSize, offset: (filters.page - 1) * filters.pageSize };
+  const list = useUnits(params);
+
+  const columns: TableColumnsType<Unit> = [
+    { title: 'Mã', dataIndex: 'code', width: 150, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+    {
+      title: 'Tên đơn vị',
+      dataIndex: 'name',
+      width: 320,
+      render: (v: string, u) => <Link to={`/don-vi/${u.id}`}>{v}</Link>,
+    },
+    { title: 'Tên viết tắt', dataIndex: 'shortName', width: 180, render: (v: string | null) => v ?? '—' },
+    { title: 'Loại', dataIndex: 'kind', width: 190, render: (v: string) => unitKindLabel(v) },
+    {
+      title: 'Đơn vị cấp trên',
+      dataIndex: 'parentName',
+      width: 220,
+      render: (v: string | null, u) => (u.parentId && v ? <Link to={`/don-vi/${u.parentId}`}>{v}</Link> : '—'),
+    },
+    { title: 'Trạng thái', dataIndex: 'active', width: 150, render: (v: boolean) => <UnitActiveTag active={v} /> },
+  ];
+  if (admin) {
+    columns.push({
+      title: 'Thao tác',
+      key: 'actions',
+      width: 90,
+      fixed: 'right',
+      render: (_, u) => (
+        <Button size="small" icon={<EditOutlined />} onClick={() => setEditingId(u.id)} aria-label={`Sửa ${u.name}`}>
+          Sửa
+        </Button>
+      ),
+    });
+  }
+
+  return (
+    <>
+      <PageHeader
+        title="Danh mục đơn vị"
+        subTitle="Các cơ quan, đơn vị tham gia thực hiện và theo dõi Chương trình hành động."
+        extra={
+          <>
+            {admin && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                Thêm đơn vị
+              </Button>
+            )}
+            {admin && (
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+                Nhập CSV
+              </Button>
+            )}
+            <Button icon={<DownloadOutlined />} href={UNITS_EXPORT_URL} download>
+              Xuất CSV
+            </Button>
+          </>
+        }
+      />
+      <Card>
+        <Flex wrap gap={12} style={{ marginBottom: 16 }}>
+          <Input
+            aria-label="Tìm đơn vị"
+            placeholder="Tìm theo tên, tên viết tắt hoặc mã…"
+            prefix={<SearchOutlined />}
+            allowClear
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            onPressEnter={() => update({ q: search.trim() })}
+            style={{ flex: '1 1 260px', maxWidth: 420 }}
+          />
+          <Select
+            aria-label="Loại đơn vị"
+            placeholder="Tất cả loại đơn vị"
+            allowClear
+            value={filters.kind}
+            onChange={(v: string | undefined) => update({ loai: v })}
+            options={KIND_OPTIONS}
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ flex: '1 1 200px', maxWidth: 260 }}
+          />
+          <Select
+            aria-label="Trạng thái hoạt động"
+            value={filters.active}
+            onChange={(v: ActiveFilter) => update({ 'trang-thai': v === 'all' ? undefined : v })}
+            options={ACTIVE_OPTIONS}
+            style={{ flex: '0 1 180px', minWidth: 160 }}
+          />
+          <Segmented<View>
+            value={filters.view}
+            onChange={(v) => update({ xem: v === 'cay' ? 'cay' : undefined })}
+            options={[
+              { value: 'bang', label: 'Bảng', icon: <TableOutlined /> },
+              { value: 'cay', label: 'Cây', icon: <ApartmentOutlined /> },
+            ]}
+          />
+        </Flex>
+        {list.isError && <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 16 }} />}
+        {isTree ? (
+          list.data && !list.isPlaceholderData ? (
+            <>
+              {list.data.total > list.data.items.length && (
+                <Alert
+                  type="warning"
+                  showIcon
+                  style={{ marginBottom: 12 }}
+                  title={`Chỉ hiển thị ${list.data.items.length} trên ${list.data.total} đơn vị; hãy lọc bớt để xem đầy đủ.`}
+                />
+              )}
+              <UnitTree units={list.data.items} />
+            </>
+          ) : (
+            !list.isError && <PageSpin />
+          )
+        ) : (
+          <Table<Unit>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={list.data?.items ?? []}
+            loading={list.isFetching}
+            scroll={{ x: true }}
+            locale={{ emptyText: 'Không có đơn vị nào phù hợp' }}
+            pagination={{
+              current: filters.page,
+              pageSize: filters.pageSize,
+              total: list.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: PAGE_SIZES,
+              showTotal: (total, [from, to]) => `${from}–${to} trên ${total} đơn vị`,
+              onChange: (page, pageSize) =>
+                update({ trang: page > 1 ? String(page) : undefined, 'so-dong': pageSize !== 20 ? String(pageSize) : undefined }),
+            }}
+          />
+        )}
+      </Card>
+      {admin && <CreateUnitModal open={creating} onClose={() => setCreating(false)} />}
+      {admin && <UnitImportModal open={importing} onClose={() => setImporting(false)} />}
+      {admin && <EditUnitModal unitId={editingId} onClose={() => setEditingId(null)} />}
+    </>
+  );
+}

@@ -1,0 +1,253 @@
+import { useState } from 'react';
+import { App, Alert, Form, Input, Modal, Select } from 'antd';
+import { useCreateUser, useUpdateUser } from './hooks';
+import type { CreateUserInput, UserPatch } from './api';
+import { UnitSelect } from '../units/UnitSelect';
+import { conflictText } from '../units/UnitFormModal';
+import { isApiError } from '../../api/client';
+import type { Role, User } from '../../api/types';
+import { ROLES, ROLE_LABELS } from '../../shared/domain';
+import { emptyToNull } from '../../lib/format';
+import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
+
+interface Values {
+  username?: string;
+  fullName: string;
+  email?: string | null;
+  role?: Role;
+  unitId?: string | null;
+}
+
+export const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r].vi }));
+
+const FIELD_ERRORS: Record<string, keyof Values> = {
+  USERNAME_TAKEN: 'username',
+  USER_UNIT_REQUIRED: 'unitId',
+};
+
+function applyFieldError(form: ReturnType<typeof Form.useForm<Values>>[0], e: unknown): boolean {
+  if (!isApiError(e)) return false;
+  const field = FIELD_ERRORS[e.code];
+  if (!field) return false;
+  form.setFields([{ name: field, errors: [e.message] }]);
+  return true;
+}
+
+const isFieldError = (e: unknown) => isApiError(e) && e.code in FIELD_ERRORS;
+
+function UserFields({ mode }: { mode: 'create' | 'edit' }) {
+  const role = Form.useWatch<Role | undefined>('role');
+  return (
+    <>
+      <Form.Item
+        label="Tên đăng nhập"
+        name="username"
+        rules={
+          mode === 'create'
+            ? [
+                { required: true, whitespace: true, message: 'Vui lòng nhập tên đăng nhập' },
+                { pattern: /^\S+$/, message: 'Tên đăng nhập không được có khoảng trắng' },
+                { min: 3, max: 64, message: 'Tên đăng nhập dài từ 3 đến 64 ký tự' },
+              ]
+            : []
+        }
+        extra={mode === 'edit' ? 'Tên đăng nhập không thay đổi được.' : undefined}
+      >
+        <Input autoComplete="off" autoCapitalize="none" spellCheck={false} disabled={mode === 'edit'} />
+      </Form.Item>
+      <Form.Item
+        label="Họ và tên"
+        name="fullName"
+        rules={[
+          { required: true, whitespace: true, message: 'Vui lòng nhập họ và tên' },
+          { max: 200, message: 'Họ và tên tối đa 200 ký tự' },
+        ]}
+      >
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item label="Thư điện tử" name="email" rules={[{ type: 'email', message: 'Địa chỉ thư điện tử không hợp lệ' }]}>
+        <Input type="email" autoComplete="off" />
+      </Form.Item>
+      <Form.Item label="Vai trò" name="role" rules={[{ required: true, message: 'Vui lòng chọn vai trò' }]}>
+        <Select options={ROLE_OPTIONS} placeholder="Chọn vai trò" />
+      </Form.Item>
+      <Form.Item
+        label="Đơn vị"
+        name="unitId"
+        dependencies={['role']}
+        extra={role === 'unit' ? 'Bắt buộc với vai trò đầu mối đơn vị.' : 'Không bắt buộc với vai trò này.'}
+        rules={[
+          ({ getFieldValue }) => ({
+            validator: (_, v: string | null | undefined) =>
+              getFieldValue('role') === 'unit' && !v
+                ? Promise.reject(new Error('Vui lòng chọn đơn vị của đầu mối'))
+                : Promise.resolve(),
+          }),
+        ]}
+      >
+        <UnitSelect active="true" placeholder="Gõ tên hoặc mã để tìm đơn vị…" />
+      </Form.Item>
+    </>
+  );
+}
+
+export function CreateUserModal({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (user: User, oneTimePassword: string) => void;
+}) {
+  const create = useCreateUser();
+  const close = () => {
+    create.reset();
+    onClose();
+  };
+  return (
+    <Modal
+      title="Thêm người dùng"
+      open={open}
+      onCancel={close}
+      okText="Tạo tài khoản"
+      cancelText="Hủy"
+      okButtonProps={{ htmlType: 'submit', form: 'user-create-form' }}
+      confirmLoading={create.isPending}
+      destroyOnHidden
+    >
+      <CreateUserForm
+        create={create}
+        onDone={(user, otp) => {
+          close();
+          onCreated(user, otp);
+        }}
+      />
+    </Modal>
+  );
+}
+
+function CreateUserForm({
+  create,
+  onDone,
+}: {
+  create: ReturnType<typeof useCreateUser>;
+  onDone: (user: User, otp: string) => void;
+}) {
+  const [form] = Form.useForm<Values>();
+  const onFinish = (v: Values) => {
+    const input: CreateUserInput = { username: (v.username ?? '').trim(), fullName: v.fullName.trim(), role: v.role! };
+    const email = emptyToNull(v.email);
+    if (email) input.email = email;
+    if (v.unitId) input.unitId = v.unitId;
+    create.mutate(input, {
+      onSuccess: (r) => onDone(r.user, r.oneTimePassword),
+      onError: (e) => applyFieldError(form, e),
+    });
+  };
+  return (
+    <Form<Values> id="user-create-form" form={form} layout="vertical" onFinish={onFinish}>
+      {create.isError && !isFieldError(create.error) && <ApiErrorAlert error={create.error} />}
+      <UserFields mode="create" />
+    </Form>
+  );
+}
+
+const toValues = (u: User): Values => ({
+  username: u.username,
+  fullName: u.fullName,
+  email: u.email,
+  role: u.role,
+  unitId: u.unitId,
+});
+
+function EditUserForm({
+  user,
+  update,
+  reload,
+  onClose,
+}: {
+  user: User;
+  update: ReturnType<typeof useUpdateUser>;
+  reload: () => Promise<User | undefined>;
+  onClose: () => void;
+}) {
+  const [form] = Form.useForm<Values>();
+  const [base, setBase] = useState(user);
+  const [conflict, setConflict] = useState<string | null>(null);
+  const { message } = App.useApp();
+
+  const onFinish = (v: Values) => {
+    const patch: UserPatch = { version: base.version };
+    const fullName = v.fullName.trim();
+    const email = emptyToNull(v.email);
+    const unitId = v.unitId ?? null;
+    if (fullName !== base.fullName) patch.fullName = fullName;
+    if (email !== base.email) patch.email = email;
+    if (v.role && v.role !== base.role) patch.role = v.role;
+    if (unitId !== base.unitId) patch.unitId = unitId;
+    if (Object.keys(patch).length === 1) {
+      message.info('Không có thay đổi nào để lưu');
+      onClose();
+      return;
+    }
+    setConflict(null);
+    update.mutate(
+      { id: base.id, patch },
+      {
+        onSuccess: (u) => {
+          message.success(`Đã lưu thông tin của ${u.fullName}`);
+          onClose();
+        },
+        onError: async (e) => {
+          if (applyFieldError(form, e) || !isApiError(e, 'VERSION_CONFLICT')) return;
+          const latest = await reload();
+          if (latest) {
+            setBase(latest);
+            form.setFieldsValue(toValues(latest));
+          }
+          setConflict(`${e.message}. ${conflictText(e.details)}`);
+          update.reset();
+        },
+      },
+    );
+  };
+
+  return (
+    <Form<Values> id="user-edit-form" form={form} layout="vertical" onFinish={onFinish} initialValues={toValues(user)}>
+      {conflict && <Alert type="warning" showIcon title={conflict} style={{ marginBottom: 16 }} role="alert" />}
+      {update.isError && !isFieldError(update.error) && <ApiErrorAlert error={update.error} />}
+      <UserFields mode="edit" />
+    </Form>
+  );
+}
+
+export function EditUserModal({
+  user,
+  reload,
+  onClose,
+}: {
+  user: User | null;
+  reload: (id: string) => Promise<User | undefined>;
+  onClose: () => void;
+}) {
+  const update = useUpdateUser();
+  const close = () => {
+    update.reset();
+    onClose();
+  };
+  return (
+    <Modal
+      title="Sửa người dùng"
+      open={!!user}
+      onCancel={close}
+      okText="Lưu"
+      cancelText="Hủy"
+      okButtonProps={{ htmlType: 'submit', form: 'user-edit-form' }}
+      confirmLoading={update.isPending}
+      destroyOnHidden
+    >
+      {user && <EditUserForm key={user.id} user={user} update={update} reload={() => reload(user.id)} onClose={close} />}
+    </Modal>
+  );
+}

@@ -1,0 +1,189 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Flex, Input, Select, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { Link, useSearchParams } from 'react-router';
+import { useUsers } from './hooks';
+import type { UserListParams } from './api';
+import { CreateUserModal, EditUserModal, ROLE_OPTIONS } from './UserFormModal';
+import { OneTimePasswordModal, type OneTimePasswordInfo } from './OneTimePasswordModal';
+import { UserActions } from './UserActions';
+import { UserDetailDrawer } from './UserDetailDrawer';
+import { UserStatusTags } from './UserStatusTags';
+import { useMe } from '../auth/hooks';
+import { isRoleValue, roleLabel } from '../../lib/format';
+import { useDebouncedValue } from '../../lib/useDebouncedValue';
+import { errorMessage } from '../../api/client';
+import { PageHeader } from '../../layout/PageHeader';
+import type { ActiveFilter, User } from '../../api/types';
+
+const ACTIVE_OPTIONS: { value: ActiveFilter; label: string }[] = [
+  { value: 'true', label: 'Đang hoạt động' },
+  { value: 'false', label: 'Đã khóa' },
+  { value: 'all', label: 'Tất cả' },
+];
+const PAGE_SIZE = 20;
+
+type Param = 'q' | 'vai-tro' | 'trang-thai' | 'trang' | 'xem';
+
+export default function UsersPage() {
+  const me = useMe();
+  const [sp, setSp] = useSearchParams();
+  const q = sp.get('q') ?? '';
+  const roleRaw = sp.get('vai-tro');
+  const role = isRoleValue(roleRaw) ? roleRaw : undefined;
+  const activeRaw = sp.get('trang-thai');
+  const active: ActiveFilter = activeRaw === 'true' || activeRaw === 'false' ? activeRaw : 'all';
+  const page = Math.max(1, Number(sp.get('trang')) || 1);
+  const viewingId = sp.get('xem');
+
+  const update = (changes: Partial<Record<Param, string | undefined>>) =>
+    setSp(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [k, v] of Object.entries(changes)) {
+          if (v === undefined || v === '') next.delete(k);
+          else next.set(k, v);
+        }
+        if (!('trang' in changes) && !('xem' in changes)) next.delete('trang');
+        return next;
+      },
+      { replace: true },
+    );
+
+  const [search, setSearch] = useState(q);
+  const debounced = useDebouncedValue(search.trim(), 350);
+  const [prevQ, setPrevQ] = useState(q);
+  if (q !== prevQ) {
+    setPrevQ(q);
+    if (q !== debounced) setSearch(q);
+  }
+  useEffect(() => {
+    if (debounced !== q) update({ q: debounced });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only react to what the user typed
+  }, [debounced]);
+
+  const params: UserListParams = { q: q || undefined, role, active, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
+  const list = useUsers(params);
+
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<User | null>(null);
+  const [otp, setOtp] = useState<OneTimePasswordInfo | null>(null);
+
+  const items = list.data?.items ?? [];
+  const viewing = viewingId ? items.find((u) => u.id === viewingId) : undefined;
+  const reload = async (id: string) => (await list.refetch()).data?.items.find((u) => u.id === id);
+
+  const columns: TableColumnsType<User> = [
+    {
+      title: 'Tên đăng nhập',
+      dataIndex: 'username',
+      width: 150,
+      render: (v: string, u) => (
+        <Typography.Link onClick={() => update({ xem: u.id })} aria-label={`Xem ${u.fullName}`}>
+          {v}
+        </Typography.Link>
+      ),
+    },
+    { title: 'Họ và tên', dataIndex: 'fullName', width: 200 },
+    { title: 'Vai trò', dataIndex: 'role', width: 170, render: (v: string) => roleLabel(v) },
+    {
+      title: 'Đơn vị',
+      dataIndex: 'unitName',
+      width: 230,
+      render: (v: string | null, u) => (u.unitId && v ? <Link to={`/don-vi/${u.unitId}`}>{v}</Link> : '—'),
+    },
+    { title: 'Trạng thái', key: 'status', width: 170, render: (_, u) => <UserStatusTags user={u} /> },
+    {
+      title: 'Thao tác',
+      key: 'actions',
+      width: 330,
+      render: (_, u) => (
+        <Flex wrap gap={0}>
+          <UserActions user={u} isSelf={u.id === me.id} onEdit={setEditing} onPassword={setOtp} />
+          <Button type="link" size="small" style={{ paddingInline: 4 }} onClick={() => update({ xem: u.id })}>
+            Lịch sử
+          </Button>
+        </Flex>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title="Người dùng"
+        subTitle="Tài khoản đăng nhập, vai trò và đơn vị của người dùng."
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            Thêm người dùng
+          </Button>
+        }
+      />
+      <Card>
+        <Flex wrap gap={12} style={{ marginBottom: 16 }}>
+          <Input
+            aria-label="Tìm người dùng"
+            placeholder="Tìm theo tên đăng nhập, họ tên hoặc thư điện tử…"
+            prefix={<SearchOutlined />}
+            allowClear
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            onPressEnter={() => update({ q: search.trim() })}
+            style={{ flex: '1 1 260px', maxWidth: 420 }}
+          />
+          <Select
+            aria-label="Vai trò"
+            placeholder="Tất cả vai trò"
+            allowClear
+            value={role}
+            onChange={(v: string | undefined) => update({ 'vai-tro': v })}
+            options={ROLE_OPTIONS}
+            style={{ flex: '1 1 200px', maxWidth: 240 }}
+          />
+          <Select
+            aria-label="Trạng thái tài khoản"
+            value={active}
+            onChange={(v: ActiveFilter) => update({ 'trang-thai': v === 'all' ? undefined : v })}
+            options={ACTIVE_OPTIONS}
+            style={{ flex: '0 1 180px', minWidth: 160 }}
+          />
+        </Flex>
+        {list.isError && <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 16 }} />}
+        <Table<User>
+          rowKey="id"
+          columns={columns}
+          dataSource={items}
+          loading={list.isFetching}
+          scroll={{ x: true }}
+          locale={{ emptyText: 'Không có người dùng nào phù hợp' }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: list.data?.total ?? 0,
+            showSizeChanger: false,
+            showTotal: (total, [from, to]) => `${from}–${to} trên ${total} người dùng`,
+            onChange: (p) => update({ trang: p > 1 ? String(p) : undefined }),
+          }}
+        />
+      </Card>
+      <CreateUserModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(user, password) =>
+          setOtp({ username: user.username, fullName: user.fullName, password, reason: 'create' })
+        }
+      />
+      <EditUserModal user={editing} reload={reload} onClose={() => setEditing(null)} />
+      <OneTimePasswordModal info={otp} onClose={() => setOtp(null)} />
+      <UserDetailDrawer
+        userId={viewingId}
+        user={viewing}
+        isSelf={viewingId === me.id}
+        onClose={() => update({ xem: undefined })}
+        onEdit={setEditing}
+        onPassword={setOtp}
+      />
+    </>
+  );
+}
