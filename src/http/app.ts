@@ -30,6 +30,8 @@ export interface AppOptions {
   logLevel?: string;
   trustProxy?: boolean;
   webDir?: string | null;
+  /** Where JSON log lines go (default stdout). */
+  logStream?: NodeJS.WritableStream;
 }
 
 const JSON_LIMIT = 1024 * 1024;
@@ -78,7 +80,10 @@ function errorBody(code: ErrorCode, message?: string, details?: unknown) {
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { deps, database } = opts;
   const app = Fastify({
-    logger: opts.logLevel === 'silent' ? false : { level: opts.logLevel ?? 'info' },
+    logger:
+      opts.logLevel === 'silent'
+        ? false
+        : { level: opts.logLevel ?? 'info', ...(opts.logStream ? { stream: opts.logStream } : {}) },
     bodyLimit: JSON_LIMIT,
     trustProxy: opts.trustProxy ?? false,
     genReqId: (req) => {
@@ -141,6 +146,25 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const actor = req.ctx.actor;
     if (!actor) throw new AppError('AUTH_REQUIRED');
     if (actor.mustChangePassword && !cfg.allowWhilePasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+  });
+
+  // A route that takes no body refuses one (an empty JSON object is tolerated).
+  app.addHook('preValidation', async (req) => {
+    const b = req.body as unknown;
+    if (req.routeOptions.schema?.body || b === undefined || b === null) return;
+    if (typeof b === 'object' && !Array.isArray(b) && Object.keys(b).length === 0) return;
+    throw new AppError('VALIDATION_FAILED', undefined, 'Yêu cầu này không nhận dữ liệu gửi kèm');
+  });
+
+  // Ajv coerces "1e999" in a query string to Infinity and lets it through integer bounds.
+  app.addHook('preHandler', async (req) => {
+    const q = req.query as Record<string, unknown> | undefined;
+    if (!q || typeof q !== 'object') return;
+    for (const [k, v] of Object.entries(q)) {
+      if (typeof v === 'number' && !Number.isSafeInteger(v) && !Number.isFinite(v)) {
+        throw new AppError('VALIDATION_FAILED', [{ path: `/${k}`, rule: 'finite', message: 'phải là số hữu hạn' }]);
+      }
+    }
   });
 
   // ---- errors: always { code, message, details? } ----

@@ -73,7 +73,7 @@ let seq = 0;
 export async function startTestApp(kind: DbKind, opts: { seed?: boolean } = {}): Promise<TestApp> {
   const tdb = await openTestDb(kind);
   if (opts.seed ?? true) await loadDemoDataIfEmpty(tdb.deps);
-  const app = await buildApp({ database: tdb.database, deps: tdb.deps, logLevel: 'silent', webDir: null });
+  const app = await buildApp({ database: tdb.database, deps: tdb.deps, logLevel: process.env.TEST_LOG_LEVEL ?? 'silent', webDir: null });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
   const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;

@@ -26,7 +26,7 @@ const Query = Type.Object({
   entityType: Type.Optional(Type.String({ maxLength: 50 })),
   entityId: Type.Optional(Type.String({ maxLength: 200 })),
   limit: Limit(200, 50),
-  beforeSeq: Type.Optional(Type.Integer({ minimum: 1 })),
+  beforeSeq: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
 });
 
 const VerifyResult = Type.Object({

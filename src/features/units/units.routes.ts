@@ -56,7 +56,7 @@ const CreateBody = Type.Object(
 );
 const PatchBody = Type.Object(
   {
-    version: Type.Integer({ minimum: 1 }),
+    version: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
     code: Type.Optional(Code),
     name: Type.Optional(Text(300, 1)),
     shortName: Type.Optional(NullableText(120)),
@@ -71,7 +71,7 @@ const PatchBody = Type.Object(
 );
 const ContactBody = Type.Object(
   {
-    version: Type.Integer({ minimum: 1 }),
+    version: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
     email: Type.Optional(Email),
     phone: Type.Optional(Phone),
     address: Type.Optional(NullableText(300)),

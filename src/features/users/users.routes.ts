@@ -40,7 +40,7 @@ const CreateBody = Type.Object(
 );
 const PatchBody = Type.Object(
   {
-    version: Type.Integer({ minimum: 1 }),
+    version: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
     fullName: Type.Optional(Text(200, 1)),
     email: Type.Optional(Email),
     role: Type.Optional(Role),
