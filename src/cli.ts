@@ -24,7 +24,10 @@ function configFrom(opts: { port?: string; dataDir?: string; databaseUrl?: strin
   return c;
 }
 
-async function withDb<T>(opts: { dataDir?: string; databaseUrl?: string }, fn: (deps: Deps) => Promise<T>): Promise<T> {
+async function withDb<T>(
+  opts: { dataDir?: string; databaseUrl?: string },
+  fn: (deps: Deps) => Promise<T>,
+): Promise<T> {
   const config = configFrom(opts);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
@@ -51,7 +54,9 @@ dbOptions(
     .option('-p, --port <port>', 'cổng HTTP (mặc định PORT hoặc 3000)'),
 ).action(async (opts: { port?: string; dataDir?: string; databaseUrl?: string }) => {
   const r = await startServer(configFrom(opts), { handleSignals: true });
-  process.stdout.write(`thucthi: ${r.url}  (API: ${r.url}/docs, CSDL: ${r.database.kind} ${r.database.location})\n`);
+  process.stdout.write(
+    `thucthi: ${r.url}  (API: ${r.url}/docs, CSDL: ${r.database.kind} ${r.database.location})\n`,
+  );
 });
 
 dbOptions(program.command('migrate').description('Áp dụng các migration cơ sở dữ liệu rồi thoát')).action(
@@ -73,7 +78,9 @@ dbOptions(
       if (creds) process.stdout.write(formatDemoCredentials(creds) + '\n');
     }
     const r = await seedUnitsDirectory(deps);
-    process.stdout.write(`Danh mục đơn vị: ${r.created} thêm mới, ${r.updated} cập nhật, ${r.unchanged} không đổi.\n`);
+    process.stdout.write(
+      `Danh mục đơn vị: ${r.created} thêm mới, ${r.updated} cập nhật, ${r.unchanged} không đổi.\n`,
+    );
   });
 });
 
@@ -103,7 +110,8 @@ dbOptions(
       let unitId: string | null = null;
       if (opts.unit) {
         const u = await findUnitByCode(deps.db, opts.unit);
-        if (!u) throw new AppError('UNIT_NOT_FOUND', { code: opts.unit }, `Không có đơn vị mã "${opts.unit}"`);
+        if (!u)
+          throw new AppError('UNIT_NOT_FOUND', { code: opts.unit }, `Không có đơn vị mã "${opts.unit}"`);
         unitId = u.id;
       }
       const r = await createUser(deps, systemCtx('cli'), {
@@ -121,19 +129,19 @@ dbOptions(
 );
 
 const audit = program.command('audit').description('Nhật ký thay đổi');
-dbOptions(audit.command('verify').description('Kiểm tra chuỗi băm của nhật ký; thoát mã 1 nếu bị sửa')).action(
-  async (opts: { dataDir?: string; databaseUrl?: string }) => {
-    const r = await withDb(opts, (deps) => verifyAuditChain(deps.db));
-    if (r.ok) {
-      process.stdout.write(`OK: ${r.count} sự kiện, chuỗi băm toàn vẹn. (audit chain intact)\n`);
-    } else {
-      process.stdout.write(
-        `LỖI: sự kiện #${r.brokenAt!.seq}: ${r.brokenAt!.message}. ${r.count} sự kiện trước đó toàn vẹn. (audit chain broken at seq ${r.brokenAt!.seq}: ${r.brokenAt!.reason})\n`,
-      );
-      process.exitCode = 1;
-    }
-  },
-);
+dbOptions(
+  audit.command('verify').description('Kiểm tra chuỗi băm của nhật ký; thoát mã 1 nếu bị sửa'),
+).action(async (opts: { dataDir?: string; databaseUrl?: string }) => {
+  const r = await withDb(opts, (deps) => verifyAuditChain(deps.db));
+  if (r.ok) {
+    process.stdout.write(`OK: ${r.count} sự kiện, chuỗi băm toàn vẹn. (audit chain intact)\n`);
+  } else {
+    process.stdout.write(
+      `LỖI: sự kiện #${r.brokenAt!.seq}: ${r.brokenAt!.message}. ${r.count} sự kiện trước đó toàn vẹn. (audit chain broken at seq ${r.brokenAt!.seq}: ${r.brokenAt!.reason})\n`,
+    );
+    process.exitCode = 1;
+  }
+});
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof DataDirLockedError || e instanceof AppError) {

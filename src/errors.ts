@@ -7,13 +7,21 @@ export const ERRORS = {
   VALIDATION_FAILED: { status: 400, vi: 'Dữ liệu gửi lên không hợp lệ', en: 'Invalid request data' },
   INVALID_JSON: { status: 400, vi: 'Nội dung JSON không đọc được', en: 'Malformed JSON body' },
   BODY_TOO_LARGE: { status: 413, vi: 'Dữ liệu gửi lên quá lớn', en: 'Request body too large' },
-  UNSUPPORTED_MEDIA_TYPE: { status: 415, vi: 'Định dạng dữ liệu không được hỗ trợ', en: 'Unsupported media type' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    vi: 'Định dạng dữ liệu không được hỗ trợ',
+    en: 'Unsupported media type',
+  },
   NOT_FOUND: { status: 404, vi: 'Không tìm thấy', en: 'Not found' },
   ROUTE_NOT_FOUND: { status: 404, vi: 'Đường dẫn API không tồn tại', en: 'No such API route' },
   METHOD_NOT_ALLOWED: { status: 405, vi: 'Phương thức không được hỗ trợ', en: 'Method not allowed' },
   // authentication
   AUTH_REQUIRED: { status: 401, vi: 'Vui lòng đăng nhập', en: 'Login required' },
-  AUTH_INVALID_CREDENTIALS: { status: 401, vi: 'Tên đăng nhập hoặc mật khẩu không đúng', en: 'Wrong username or password' },
+  AUTH_INVALID_CREDENTIALS: {
+    status: 401,
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng',
+    en: 'Wrong username or password',
+  },
   AUTH_THROTTLED: {
     status: 429,
     vi: 'Đăng nhập sai quá nhiều lần, vui lòng thử lại sau',
@@ -32,7 +40,11 @@ export const ERRORS = {
     en: 'New password must be at least 10 characters, with letters and digits, and differ from the old one',
   },
   // authorization
-  FORBIDDEN_ROLE: { status: 403, vi: 'Vai trò của bạn không được phép thực hiện thao tác này', en: 'Your role may not do this' },
+  FORBIDDEN_ROLE: {
+    status: 403,
+    vi: 'Vai trò của bạn không được phép thực hiện thao tác này',
+    en: 'Your role may not do this',
+  },
   FORBIDDEN_UNIT_SCOPE: {
     status: 403,
     vi: 'Bạn chỉ được thao tác trên dữ liệu của đơn vị mình',
@@ -65,14 +77,22 @@ export const ERRORS = {
     vi: 'Người dùng vai trò đơn vị phải thuộc một đơn vị đang hoạt động',
     en: 'A unit user must belong to an active unit',
   },
-  USER_SELF_DISABLE: { status: 400, vi: 'Không thể tự khóa tài khoản của mình', en: 'You cannot disable yourself' },
+  USER_SELF_DISABLE: {
+    status: 400,
+    vi: 'Không thể tự khóa tài khoản của mình',
+    en: 'You cannot disable yourself',
+  },
   LAST_ADMIN: {
     status: 400,
     vi: 'Phải còn ít nhất một quản trị đang hoạt động',
     en: 'At least one active administrator must remain',
   },
   // server
-  DATABASE_UNAVAILABLE: { status: 503, vi: 'Cơ sở dữ liệu tạm thời không truy cập được', en: 'Database unavailable' },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    vi: 'Cơ sở dữ liệu tạm thời không truy cập được',
+    en: 'Database unavailable',
+  },
   INTERNAL: { status: 500, vi: 'Lỗi hệ thống, vui lòng thử lại sau', en: 'Internal error' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 

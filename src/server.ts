@@ -25,7 +25,13 @@ export async function startServer(config: Config, opts: { handleSignals?: boolea
       const creds = await loadDemoDataIfEmpty(deps);
       if (creds) process.stdout.write(formatDemoCredentials(creds) + '\n');
     }
-    app = await buildApp({ database, deps, logLevel: config.logLevel, trustProxy: config.trustProxy, webDir: config.webDir });
+    app = await buildApp({
+      database,
+      deps,
+      logLevel: config.logLevel,
+      trustProxy: config.trustProxy,
+      webDir: config.webDir,
+    });
     await app.listen({ port: config.port, host: config.host });
   } catch (e) {
     await app?.close().catch(() => undefined);

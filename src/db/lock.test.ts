@@ -17,7 +17,10 @@ afterEach(() => {
 
 /** The PID of a process that has exited. */
 function deadPid(): number {
-  return Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+  return Number(
+    spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' })
+      .stdout,
+  );
 }
 
 describe('data folder lock', () => {
@@ -38,7 +41,10 @@ describe('data folder lock', () => {
 
   it('takes over a lock left by a dead process', () => {
     const d = tmp();
-    fs.writeFileSync(path.join(d, LOCK_FILE), JSON.stringify({ pid: deadPid(), host: os.hostname(), startedAt: 'x' }));
+    fs.writeFileSync(
+      path.join(d, LOCK_FILE),
+      JSON.stringify({ pid: deadPid(), host: os.hostname(), startedAt: 'x' }),
+    );
     const l = acquireDirLock(d);
     expect(JSON.parse(fs.readFileSync(path.join(d, LOCK_FILE), 'utf8')).pid).toBe(process.pid);
     l.release();

@@ -122,7 +122,10 @@ export const auditEvents = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [index('audit_entity_idx').on(t.entityType, t.entityId, t.seq), index('audit_actor_idx').on(t.actorId)],
+  (t) => [
+    index('audit_entity_idx').on(t.entityType, t.entityId, t.seq),
+    index('audit_actor_idx').on(t.actorId),
+  ],
 );
 
 /** Small key/value facts about this installation (e.g. when demo data was loaded). */

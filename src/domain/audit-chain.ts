@@ -64,9 +64,7 @@ export function hashEvent(prevHash: string, e: ChainEventContent): string {
 }
 
 export type ChainBreak =
-  | { seq: number; reason: 'content' }
-  | { seq: number; reason: 'link' }
-  | { seq: number; reason: 'sequence' };
+  { seq: number; reason: 'content' } | { seq: number; reason: 'link' } | { seq: number; reason: 'sequence' };
 
 /**
  * Incremental verifier: feed events in seq order; returns the first break found.

@@ -3,7 +3,13 @@ import { BOM, CsvSyntaxError, parseCsv, toCsv } from './csv.js';
 
 describe('csv', () => {
   it('writes a BOM, CRLF, and quotes what needs quoting', () => {
-    const s = toCsv(['a', 'b'], [['x,y', 'he said "hi"'], ['dòng\nhai', null]]);
+    const s = toCsv(
+      ['a', 'b'],
+      [
+        ['x,y', 'he said "hi"'],
+        ['dòng\nhai', null],
+      ],
+    );
     expect(s.startsWith(BOM)).toBe(true);
     expect(s).toBe(BOM + 'a,b\r\n"x,y","he said ""hi"""\r\n"dòng\nhai",\r\n');
   });

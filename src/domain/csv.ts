@@ -14,7 +14,10 @@ function defuse(v: string): string {
   return /^[=+\-@\t\r]/.test(v) ? "'" + v : v;
 }
 
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | null | undefined)[])[]): string {
+export function toCsv(
+  header: readonly string[],
+  rows: readonly (readonly (string | null | undefined)[])[],
+): string {
   const lines = [header.map(quote).join(',')];
   for (const r of rows) lines.push(r.map((v) => quote(defuse(v ?? ''))).join(','));
   return BOM + lines.join('\r\n') + '\r\n';

@@ -4,7 +4,10 @@
 
 /** Normalises to NFC and collapses runs of whitespace (including NBSP) to one space. */
 export function cleanText(s: string): string {
-  return s.normalize('NFC').replace(/[\s\u00a0]+/g, ' ').trim();
+  return s
+    .normalize('NFC')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
 }
 
 /**

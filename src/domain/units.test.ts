@@ -61,7 +61,8 @@ describe('units CSV', () => {
     expect(rows.map(({ line: _l, ...r }) => r)).toEqual(units);
   });
   it('reports every bad line and code', () => {
-    const csv = 'code,name,kind,active\nA1,Tên,department,1\nA1,Trùng,department,1\n,Không mã,department,1\nB2,,nowhere,maybe\n';
+    const csv =
+      'code,name,kind,active\nA1,Tên,department,1\nA1,Trùng,department,1\n,Không mã,department,1\nB2,,nowhere,maybe\n';
     const { errors } = parseUnitsCsv(csv);
     expect(errors.map((e) => [e.line, e.code])).toEqual([
       [3, 'UNIT_CODE_DUPLICATE'],

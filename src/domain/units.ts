@@ -136,7 +136,9 @@ export function buildSeedUnits(hanoiUnitsText: string): UnitSeed[] {
       const fullName = name.replace(/\s+TP Hà Nội$/, ' Thành phố Hà Nội');
       const isSo = name.startsWith('Sở ');
       const code = (isSo ? 'SO-' + codeSlug(name.slice(3)) : 'CQ-' + codeSlug(name)).slice(0, 40);
-      out.push(u(code, fullName, name.length <= 40 ? name : null, isCityOther ? 'other' : 'department', 'UBND'));
+      out.push(
+        u(code, fullName, name.length <= 40 ? name : null, isCityOther ? 'other' : 'department', 'UBND'),
+      );
     }
   }
   return out;
@@ -215,16 +217,22 @@ export function parseUnitsCsv(text: string): { rows: UnitCsvRow[]; errors: UnitC
   try {
     table = parseCsv(text);
   } catch (e) {
-    if (e instanceof CsvSyntaxError) return { rows: [], errors: [{ line: e.line, code: 'CSV_SYNTAX', message: e.message }] };
+    if (e instanceof CsvSyntaxError)
+      return { rows: [], errors: [{ line: e.line, code: 'CSV_SYNTAX', message: e.message }] };
     throw e;
   }
   const head = table.shift();
-  if (!head) return { rows: [], errors: [{ line: 1, code: 'CSV_EMPTY', message: 'Tệp CSV không có dữ liệu' }] };
+  if (!head)
+    return { rows: [], errors: [{ line: 1, code: 'CSV_EMPTY', message: 'Tệp CSV không có dữ liệu' }] };
   const cols = head.cells.map((c) => c.trim().toLowerCase());
   const idx = (name: string) => cols.indexOf(name);
   for (const required of ['code', 'name', 'kind']) {
     if (idx(required) < 0)
-      errors.push({ line: head.line, code: 'CSV_MISSING_COLUMN', message: `Thiếu cột bắt buộc "${required}"` });
+      errors.push({
+        line: head.line,
+        code: 'CSV_MISSING_COLUMN',
+        message: `Thiếu cột bắt buộc "${required}"`,
+      });
   }
   if (errors.length) return { rows: [], errors };
   const get = (cells: string[], name: string): string => {

@@ -19,7 +19,15 @@ export type Action =
   | 'audit.verify';
 
 const ROLE_GRANTS: Record<Role, readonly Action[]> = {
-  admin: ['unit.read', 'unit.manage', 'unit.editContact', 'unit.readMembers', 'user.manage', 'audit.read', 'audit.verify'],
+  admin: [
+    'unit.read',
+    'unit.manage',
+    'unit.editContact',
+    'unit.readMembers',
+    'user.manage',
+    'audit.read',
+    'audit.verify',
+  ],
   monitor: ['unit.read', 'unit.readMembers', 'audit.read'],
   leader: ['unit.read', 'unit.readMembers', 'audit.read'],
   supervisor: ['unit.read', 'unit.readMembers', 'audit.read'],
@@ -52,7 +60,12 @@ export function authorize(ctx: Ctx, action: Action): void {
 export function authorizeForUnit(ctx: Ctx, action: Action, unitId: string | null): void {
   authorize(ctx, action);
   const a = ctx.actor;
-  if (a?.kind === 'user' && a.role === 'unit' && UNIT_SCOPED.has(action) && (unitId === null || a.unitId !== unitId)) {
+  if (
+    a?.kind === 'user' &&
+    a.role === 'unit' &&
+    UNIT_SCOPED.has(action) &&
+    (unitId === null || a.unitId !== unitId)
+  ) {
     throw new AppError('FORBIDDEN_UNIT_SCOPE', { unitId });
   }
 }

@@ -39,7 +39,10 @@ const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{1,64}$/;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 class BadBody extends Error {
-  constructor(readonly appCode: ErrorCode, msg?: string) {
+  constructor(
+    readonly appCode: ErrorCode,
+    msg?: string,
+  ) {
     super(msg);
   }
 }
@@ -137,7 +140,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     reply.header('x-request-id', req.id);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
-    if (/%00/i.test(req.url)) throw new AppError('VALIDATION_FAILED', undefined, 'Đường dẫn chứa ký tự NUL không hợp lệ');
+    if (/%00/i.test(req.url))
+      throw new AppError('VALIDATION_FAILED', undefined, 'Đường dẫn chứa ký tự NUL không hợp lệ');
     req.ctx = { actor: null, requestId: req.id, ip: req.ip };
     if (!req.url.startsWith('/api/')) return;
     const cfg = req.routeOptions.config;
@@ -145,7 +149,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (!req.routeOptions.url || cfg.public) return;
     const actor = req.ctx.actor;
     if (!actor) throw new AppError('AUTH_REQUIRED');
-    if (actor.mustChangePassword && !cfg.allowWhilePasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    if (actor.mustChangePassword && !cfg.allowWhilePasswordChange)
+      throw new AppError('PASSWORD_CHANGE_REQUIRED');
   });
 
   // A route that takes no body refuses one (an empty JSON object is tolerated).
@@ -162,7 +167,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (!q || typeof q !== 'object') return;
     for (const [k, v] of Object.entries(q)) {
       if (typeof v === 'number' && !Number.isSafeInteger(v) && !Number.isFinite(v)) {
-        throw new AppError('VALIDATION_FAILED', [{ path: `/${k}`, rule: 'finite', message: 'phải là số hữu hạn' }]);
+        throw new AppError('VALIDATION_FAILED', [
+          { path: `/${k}`, rule: 'finite', message: 'phải là số hữu hạn' },
+        ]);
       }
     }
   });
@@ -182,11 +189,21 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const fe = err as FastifyError;
     if (fe.validation) {
       const details = fe.validation.map((v) => ({
-        path: (v.instancePath || '') + (v.params && 'missingProperty' in v.params ? `/${String(v.params.missingProperty)}` : '') || '/',
+        path:
+          (v.instancePath || '') +
+            (v.params && 'missingProperty' in v.params ? `/${String(v.params.missingProperty)}` : '') || '/',
         rule: v.keyword,
         message: v.message,
       }));
-      return reply.code(400).send(errorBody('VALIDATION_FAILED', `Dữ liệu gửi lên không hợp lệ (${fe.validationContext ?? 'body'})`, details));
+      return reply
+        .code(400)
+        .send(
+          errorBody(
+            'VALIDATION_FAILED',
+            `Dữ liệu gửi lên không hợp lệ (${fe.validationContext ?? 'body'})`,
+            details,
+          ),
+        );
     }
     switch (fe.code) {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
@@ -199,7 +216,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         return reply.code(400).send(errorBody('INVALID_JSON'));
     }
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-      return reply.code(fe.statusCode).send(errorBody('VALIDATION_FAILED', undefined, { reason: fe.code ?? fe.message }));
+      return reply
+        .code(fe.statusCode)
+        .send(errorBody('VALIDATION_FAILED', undefined, { reason: fe.code ?? fe.message }));
     }
     if (isConnectionError(err)) {
       req.log.error({ err }, 'database unavailable');
@@ -210,14 +229,27 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   // ---- probes ----
-  app.get('/healthz', { config: { public: true }, schema: { tags: ['health'], response: { 200: Type.Object({ status: Type.String() }) } } }, async () => ({
-    status: 'ok',
-  }));
+  app.get(
+    '/healthz',
+    {
+      config: { public: true },
+      schema: { tags: ['health'], response: { 200: Type.Object({ status: Type.String() }) } },
+    },
+    async () => ({
+      status: 'ok',
+    }),
+  );
   app.get(
     '/readyz',
     {
       config: { public: true },
-      schema: { tags: ['health'], response: { 200: Type.Object({ status: Type.String(), database: Type.String() }), 503: Type.Ref('Error') } },
+      schema: {
+        tags: ['health'],
+        response: {
+          200: Type.Object({ status: Type.String(), database: Type.String() }),
+          503: Type.Ref('Error'),
+        },
+      },
     },
     async (_req, reply) => {
       try {
@@ -244,7 +276,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       wildcard: false,
       index: false,
       setHeaders: (res, file) => {
-        res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.setHeader(
+          'cache-control',
+          file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
   }

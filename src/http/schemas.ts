@@ -10,6 +10,9 @@ export const ErrorSchema = Type.Object(
   { $id: 'Error', title: 'Error' },
 );
 
+/** A value or null. */
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
 export const Uuid = Type.String({ format: 'uuid' });
 export const IdParams = Type.Object({ id: Uuid });
 export const Ok = Type.Object({ ok: Type.Literal(true) });
@@ -39,5 +42,6 @@ export function responses<T extends Record<number, TSchema>>(ok: T) {
 export const ActiveFilter = Type.Optional(
   Type.Union([Type.Literal('true'), Type.Literal('false'), Type.Literal('all')], { default: 'all' }),
 );
-export const Limit = (max: number, dflt: number) => Type.Optional(Type.Integer({ minimum: 1, maximum: max, default: dflt }));
+export const Limit = (max: number, dflt: number) =>
+  Type.Optional(Type.Integer({ minimum: 1, maximum: max, default: dflt }));
 export const Offset = Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }));

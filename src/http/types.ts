@@ -1,5 +1,5 @@
 import type {} from '@fastify/cookie';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, RawServerDefault } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Ctx } from '../features/context.js';
 import type { Deps } from '../features/deps.js';
@@ -16,4 +16,4 @@ declare module 'fastify' {
   }
 }
 
-export type RoutePlugin = FastifyPluginAsync<{ deps: Deps }, import('fastify').RawServerDefault, TypeBoxTypeProvider>;
+export type RoutePlugin = FastifyPluginAsync<{ deps: Deps }, RawServerDefault, TypeBoxTypeProvider>;

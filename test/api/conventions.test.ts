@@ -16,7 +16,13 @@ describe('API conventions', () => {
     t = await openTestDb('pglite');
     const stream = new PassThrough();
     stream.on('data', (d: Buffer) => logs.push(...d.toString().split('\n').filter(Boolean)));
-    app = await buildApp({ database: t.database, deps: t.deps, logLevel: 'info', logStream: stream, webDir: null });
+    app = await buildApp({
+      database: t.database,
+      deps: t.deps,
+      logLevel: 'info',
+      logStream: stream,
+      webDir: null,
+    });
   });
   afterAll(async () => {
     await app?.close();
@@ -55,7 +61,10 @@ describe('API conventions', () => {
     const lines = logs.map((l) => JSON.parse(l) as { reqId?: string; msg?: string });
     expect(lines.some((l) => l.reqId === 'kiem-tra-log-1' && l.msg === 'request completed')).toBe(true);
     // An unusable request id header is replaced by a fresh one.
-    const bad = await app.inject({ url: '/healthz', headers: { 'x-request-id': 'có dấu cách và ký tự lạ!' } });
+    const bad = await app.inject({
+      url: '/healthz',
+      headers: { 'x-request-id': 'có dấu cách và ký tự lạ!' },
+    });
     expect(bad.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 

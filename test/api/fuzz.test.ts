@@ -55,7 +55,8 @@ function randomValue(r: () => number, depth = 0): unknown {
       return Array.from({ length: Math.floor(r() * 5) }, () => randomValue(r, depth + 1));
     default: {
       const o: Record<string, unknown> = {};
-      for (let i = 0; i < Math.floor(r() * 5); i++) o[String(NASTY[i] ?? 'k' + i)] = randomValue(r, depth + 1);
+      for (let i = 0; i < Math.floor(r() * 5); i++)
+        o[String(NASTY[i] ?? 'k' + i)] = randomValue(r, depth + 1);
       return o;
     }
   }
@@ -70,7 +71,10 @@ function casesFor(schemaProps: string[], r: () => number): Case[] {
     { name: 'array body', raw: '[1,2,3]' },
     { name: 'string body', raw: '"chuỗi"' },
     { name: 'number body', raw: '42' },
-    { name: 'invalid utf-8', raw: Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0xff, 0x22, 0x7d]) },
+    {
+      name: 'invalid utf-8',
+      raw: Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0xff, 0x22, 0x7d]),
+    },
     { name: 'deep nesting', raw: '['.repeat(20000) + ']'.repeat(20000) },
     { name: 'deep object', raw: '{"a":'.repeat(5000) + '1' + '}'.repeat(5000) },
     { name: 'too large', raw: JSON.stringify({ x: 'a'.repeat(2 * 1024 * 1024) }) },
@@ -81,7 +85,10 @@ function casesFor(schemaProps: string[], r: () => number): Case[] {
     { name: 'json as text/csv', raw: '{"code":"x"}', contentType: 'text/csv' },
   ];
   for (const nasty of NASTY) {
-    cases.push({ name: `nasty ${JSON.stringify(nasty)}`, raw: JSON.stringify(Object.fromEntries(props.map((p) => [p, nasty]))) });
+    cases.push({
+      name: `nasty ${JSON.stringify(nasty)}`,
+      raw: JSON.stringify(Object.fromEntries(props.map((p) => [p, nasty]))),
+    });
   }
   for (const p of props) {
     cases.push({ name: `huge ${p}`, raw: JSON.stringify({ [p]: 'Ư'.repeat(300_000) }) });
@@ -100,7 +107,10 @@ function casesFor(schemaProps: string[], r: () => number): Case[] {
 interface OpenApi {
   paths: Record<
     string,
-    Record<string, { requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> } }>
+    Record<
+      string,
+      { requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> } }
+    >
   >;
 }
 
@@ -120,7 +130,10 @@ describe.each(DB_KINDS)('fuzzing every write endpoint on %s', (kind) => {
   async function snapshot() {
     const u = await rows(t.deps.db, sql`select * from units order by id`);
     const s = await rows(t.deps.db, sql`select * from users order by id`);
-    const a = await rows<{ n: string }>(t.deps.db, sql`select count(*) as n from audit_events where action <> 'auth.login_failed'`);
+    const a = await rows<{ n: string }>(
+      t.deps.db,
+      sql`select count(*) as n from audit_events where action <> 'auth.login_failed'`,
+    );
     return JSON.stringify({ u, s, a });
   }
 
@@ -153,12 +166,22 @@ describe.each(DB_KINDS)('fuzzing every write endpoint on %s', (kind) => {
         for (const c of all) {
           // Logout, disable and password reset with valid input would legitimately act; the fuzz
           // never sends valid input, so every answer must be an error.
-          const res = await admin.request(w.method, path, undefined, { raw: c.raw, contentType: c.contentType ?? 'application/json' });
+          const res = await admin.request(w.method, path, undefined, {
+            raw: c.raw,
+            contentType: c.contentType ?? 'application/json',
+          });
           n++;
           const body = res.body as { code?: string; message?: string };
           const ok =
-            res.status >= 400 && res.status < 500 && typeof body === 'object' && codes.has(body.code ?? '') && !!body.message;
-          if (!ok) failures.push(`${w.method} ${path} [${c.name}] → ${res.status} ${res.text.slice(0, 200)} (sent ${String(c.raw).slice(0, 80)})`);
+            res.status >= 400 &&
+            res.status < 500 &&
+            typeof body === 'object' &&
+            codes.has(body.code ?? '') &&
+            !!body.message;
+          if (!ok)
+            failures.push(
+              `${w.method} ${path} [${c.name}] → ${res.status} ${res.text.slice(0, 200)} (sent ${String(c.raw).slice(0, 80)})`,
+            );
         }
       }
     }

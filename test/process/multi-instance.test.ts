@@ -28,15 +28,25 @@ describe.skipIf(!hasPg)('several app processes on one PostgreSQL database', () =
     // Log in on A, then use the same cookie on B.
     const onA = new Client(a!.url);
     expect((await onA.post('/api/auth/login', { username: m[1], password: m[2] })).status).toBe(200);
-    expect((await onA.post('/api/account/password', { currentPassword: m[2], newPassword: 'mat-khau-chung-2026' })).status).toBe(200);
+    expect(
+      (await onA.post('/api/account/password', { currentPassword: m[2], newPassword: 'mat-khau-chung-2026' }))
+        .status,
+    ).toBe(200);
     const onB = new Client(b!.url);
     onB.cookie = onA.cookie;
     expect((await onB.get('/api/auth/me')).status).toBe(200);
 
     // Writes through both instances at once land in one intact chain.
-    const list = await onA.get<{ items: { id: string; version: number }[] }>('/api/units?kind=commune&limit=30');
+    const list = await onA.get<{ items: { id: string; version: number }[] }>(
+      '/api/units?kind=commune&limit=30',
+    );
     const results = await Promise.all(
-      list.body.items.map((u, i) => (i % 2 ? onA : onB).patch(`/api/units/${u.id}/contact`, { version: u.version, phone: `024 111 ${i}` })),
+      list.body.items.map((u, i) =>
+        (i % 2 ? onA : onB).patch(`/api/units/${u.id}/contact`, {
+          version: u.version,
+          phone: `024 111 ${i}`,
+        }),
+      ),
     );
     expect(results.map((r) => r.status)).toEqual(results.map(() => 200));
     const v = await onB.get<{ ok: boolean; count: number }>('/api/audit/verify');

@@ -45,7 +45,8 @@ export class Client {
     }
     const text = await res.text();
     let parsed: unknown = text;
-    if ((res.headers.get('content-type') ?? '').includes('application/json') && text) parsed = JSON.parse(text);
+    if ((res.headers.get('content-type') ?? '').includes('application/json') && text)
+      parsed = JSON.parse(text);
     return { status: res.status, body: parsed as T, headers: res.headers, text };
   }
   get<T = Record<string, unknown>>(path: string) {
@@ -73,7 +74,12 @@ let seq = 0;
 export async function startTestApp(kind: DbKind, opts: { seed?: boolean } = {}): Promise<TestApp> {
   const tdb = await openTestDb(kind);
   if (opts.seed ?? true) await loadDemoDataIfEmpty(tdb.deps);
-  const app = await buildApp({ database: tdb.database, deps: tdb.deps, logLevel: process.env.TEST_LOG_LEVEL ?? 'silent', webDir: null });
+  const app = await buildApp({
+    database: tdb.database,
+    deps: tdb.deps,
+    logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
+    webDir: null,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
   const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;

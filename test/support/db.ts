@@ -43,7 +43,12 @@ export async function createPgDatabase(): Promise<{ url: string; drop(): Promise
 export async function openTestDb(kind: DbKind): Promise<TestDb> {
   if (kind === 'pglite') {
     const database = await openDatabase({ dataDir: 'memory://' });
-    return { database, deps: { db: database.db, config: { sessionTtlHours: 12 } }, url: null, close: () => database.close() };
+    return {
+      database,
+      deps: { db: database.db, config: { sessionTtlHours: 12 } },
+      url: null,
+      close: () => database.close(),
+    };
   }
   const { url, drop } = await createPgDatabase();
   const database = await openDatabase({ databaseUrl: url, poolSize: 5 });

@@ -29,7 +29,10 @@ export function runCli(args: string[], env: Record<string, string> = {}) {
   return { child, exited, stdout: () => out, stderr: () => err };
 }
 
-export async function startServerProcess(args: string[], env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   const p = runCli(['start', '--port', '0', ...args], env);
   const deadline = Date.now() + 90_000;
   let url: string | null = null;

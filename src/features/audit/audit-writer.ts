@@ -73,7 +73,11 @@ async function appendEvents(tx: Tx, ctx: Ctx, events: AuditInput[]): Promise<voi
   }
 }
 
-export async function mutate<T>(db: Db, ctx: Ctx, fn: (tx: Tx, audit: AuditRecorder) => Promise<T>): Promise<T> {
+export async function mutate<T>(
+  db: Db,
+  ctx: Ctx,
+  fn: (tx: Tx, audit: AuditRecorder) => Promise<T>,
+): Promise<T> {
   return db.transaction(async (tx) => {
     const events: AuditInput[] = [];
     let declaredNoChange = false;

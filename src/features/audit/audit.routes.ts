@@ -1,9 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { RoutePlugin } from '../../http/types.js';
-import { Limit, responses } from '../../http/schemas.js';
+import { Limit, responses, Nullable } from '../../http/schemas.js';
 import { listAuditEvents, verifyAuditChainAs } from './audit.service.js';
-
-const Nullable = <T extends import('@sinclair/typebox').TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 const AuditEvent = Type.Object(
   {

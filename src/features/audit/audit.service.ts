@@ -34,13 +34,21 @@ export interface AuditQuery {
 /**
  * Unit users read only the history of their own unit and of themselves; other roles read all.
  */
-export async function listAuditEvents(deps: Deps, ctx: Ctx, q: AuditQuery): Promise<{ items: AuditEventView[] }> {
+export async function listAuditEvents(
+  deps: Deps,
+  ctx: Ctx,
+  q: AuditQuery,
+): Promise<{ items: AuditEventView[] }> {
   authorize(ctx, 'audit.read');
   if (!seesAllUnits(ctx) && ctx.actor?.kind === 'user') {
     const own =
       (q.entityType === 'unit' && q.entityId === ctx.actor.unitId) ||
       (q.entityType === 'user' && q.entityId === ctx.actor.id);
-    if (!own) throw new AppError('FORBIDDEN_UNIT_SCOPE', { entityType: q.entityType ?? null, entityId: q.entityId ?? null });
+    if (!own)
+      throw new AppError('FORBIDDEN_UNIT_SCOPE', {
+        entityType: q.entityType ?? null,
+        entityId: q.entityId ?? null,
+      });
   }
   const where: SQL[] = [];
   if (q.entityType) where.push(eq(auditEvents.entityType, q.entityType));
@@ -90,7 +98,11 @@ export async function verifyAuditChain(db: Db): Promise<VerifyResult> {
     for (const e of page) {
       const broken = v.push({ ...e, at: e.at.toISOString() });
       if (broken) {
-        return { ok: false, count: v.count, brokenAt: { ...broken, message: CHAIN_BREAK_MESSAGES[broken.reason] } };
+        return {
+          ok: false,
+          count: v.count,
+          brokenAt: { ...broken, message: CHAIN_BREAK_MESSAGES[broken.reason] },
+        };
       }
     }
     after = page[page.length - 1]!.seq;

@@ -29,7 +29,9 @@ interface Ev {
 async function tamper(db: Db, seq: number) {
   // A database superuser can switch the append-only trigger off; the chain must still tell.
   await db.execute(sql`alter table audit_events disable trigger audit_events_no_update`);
-  await db.execute(sql`update audit_events set after = jsonb_set(after, '{name}', '"Đã bị sửa"') where seq = ${seq}`);
+  await db.execute(
+    sql`update audit_events set after = jsonb_set(after, '{name}', '"Đã bị sửa"') where seq = ${seq}`,
+  );
   await db.execute(sql`alter table audit_events enable trigger audit_events_no_update`);
 }
 
@@ -66,7 +68,8 @@ describe.each(DB_KINDS)('audit trail on %s', (kind: DbKind) => {
   });
 
   it('writes nothing, data or event, when a mutation fails', async () => {
-    const count = async () => Number((await rows<{ n: string }>(t.deps.db, sql`select count(*) as n from audit_events`))[0]!.n);
+    const count = async () =>
+      Number((await rows<{ n: string }>(t.deps.db, sql`select count(*) as n from audit_events`))[0]!.n);
     const before = await count();
     const dup = await admin.post('/api/units', { code: 'NK-1', name: 'Trùng mã', kind: 'other' });
     expect(dup.status).toBe(409);
@@ -76,21 +79,29 @@ describe.each(DB_KINDS)('audit trail on %s', (kind: DbKind) => {
   it('rolls back a mutation that forgets its audit event', async () => {
     await expect(
       mutate(t.deps.db, systemCtx('test'), async (tx) => {
-        await tx.insert(units).values({ code: 'KHONG-NK', name: 'Không nhật ký', kind: 'other', searchText: 'khong nhat ky' });
+        await tx
+          .insert(units)
+          .values({ code: 'KHONG-NK', name: 'Không nhật ký', kind: 'other', searchText: 'khong nhat ky' });
       }),
     ).rejects.toThrow(/no audit event/);
     expect(await findUnitByCode(t.deps.db, 'KHONG-NK')).toBeNull();
   });
 
   it('refuses to update or delete an event (append-only)', async () => {
-    await expect(t.deps.db.execute(sql`update audit_events set action = 'x' where seq = 1`)).rejects.toThrow();
+    await expect(
+      t.deps.db.execute(sql`update audit_events set action = 'x' where seq = 1`),
+    ).rejects.toThrow();
     await expect(t.deps.db.execute(sql`delete from audit_events where seq = 1`)).rejects.toThrow();
   });
 
   it('keeps one valid chain under concurrent mutations', async () => {
-    const list = await admin.get<{ items: { id: string; version: number }[] }>('/api/units?kind=commune&limit=20');
+    const list = await admin.get<{ items: { id: string; version: number }[] }>(
+      '/api/units?kind=commune&limit=20',
+    );
     const results = await Promise.all(
-      list.body.items.map((u, i) => admin.patch(`/api/units/${u.id}/contact`, { version: u.version, phone: `024 000 ${i}` })),
+      list.body.items.map((u, i) =>
+        admin.patch(`/api/units/${u.id}/contact`, { version: u.version, phone: `024 000 ${i}` }),
+      ),
     );
     expect(results.every((r) => r.status === 200)).toBe(true);
     const v = await admin.get<{ ok: boolean; count: number }>('/api/audit/verify');
@@ -104,10 +115,18 @@ describe.each(DB_KINDS)('audit trail on %s', (kind: DbKind) => {
       (e) => e.action === 'unit.create' && e.after?.code === 'NK-1',
     )!;
     await tamper(t.deps.db, target.seq);
-    const broken = await admin.get<{ ok: boolean; count: number; brokenAt: { seq: number; reason: string } }>('/api/audit/verify');
-    expect(broken.body).toMatchObject({ ok: false, count: target.seq - 1, brokenAt: { seq: target.seq, reason: 'content' } });
+    const broken = await admin.get<{ ok: boolean; count: number; brokenAt: { seq: number; reason: string } }>(
+      '/api/audit/verify',
+    );
+    expect(broken.body).toMatchObject({
+      ok: false,
+      count: target.seq - 1,
+      brokenAt: { seq: target.seq, reason: 'content' },
+    });
     if (t.url) {
-      const r = spawnSync(process.execPath, [CLI, 'audit', 'verify', '--database-url', t.url], { encoding: 'utf8' });
+      const r = spawnSync(process.execPath, [CLI, 'audit', 'verify', '--database-url', t.url], {
+        encoding: 'utf8',
+      });
       expect(r.status).toBe(1);
       expect(r.stdout).toContain(`sự kiện #${target.seq}`);
     }
@@ -134,7 +153,9 @@ describe('thucthi audit verify on an embedded data folder', () => {
     const d2 = await openDatabase({ dataDir: dir });
     await tamper(d2.db, 42);
     await d2.close();
-    const bad = spawnSync(process.execPath, [CLI, 'audit', 'verify', '--data-dir', dir], { encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, [CLI, 'audit', 'verify', '--data-dir', dir], {
+      encoding: 'utf8',
+    });
     expect(bad.status).toBe(1);
     expect(bad.stdout).toContain('sự kiện #42');
     expect(bad.stdout).toContain('41 sự kiện trước đó toàn vẹn');

@@ -37,13 +37,23 @@ function token(req: FastifyRequest): string | undefined {
 export const authRoutes: RoutePlugin = async (app, { deps }) => {
   const cookieSecure = (req: FastifyRequest) => req.protocol === 'https';
   const clear = (req: FastifyRequest, reply: FastifyReply) =>
-    reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: cookieSecure(req) });
+    reply.clearCookie(SESSION_COOKIE, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: cookieSecure(req),
+    });
 
   app.post(
     '/api/auth/login',
     {
       config: { public: true },
-      schema: { tags: ['auth'], summary: 'Đăng nhập', body: LoginBody, response: responses({ 200: MeResponse }) },
+      schema: {
+        tags: ['auth'],
+        summary: 'Đăng nhập',
+        body: LoginBody,
+        response: responses({ 200: MeResponse }),
+      },
     },
     async (req, reply) => {
       const r = await login(deps, req.ctx, req.body);
@@ -84,7 +94,12 @@ export const authRoutes: RoutePlugin = async (app, { deps }) => {
     '/api/account/password',
     {
       config: { allowWhilePasswordChange: true },
-      schema: { tags: ['auth'], summary: 'Đổi mật khẩu', body: PasswordBody, response: responses({ 200: Ok }) },
+      schema: {
+        tags: ['auth'],
+        summary: 'Đổi mật khẩu',
+        body: PasswordBody,
+        response: responses({ 200: Ok }),
+      },
     },
     async (req) => {
       await changePassword(deps, req.ctx, req.body, token(req));

@@ -83,7 +83,11 @@ export interface LoginResult {
   user: MeView;
 }
 
-export async function login(deps: Deps, ctx: Ctx, input: { username: string; password: string }): Promise<LoginResult> {
+export async function login(
+  deps: Deps,
+  ctx: Ctx,
+  input: { username: string; password: string },
+): Promise<LoginResult> {
   const now = new Date();
   const username = input.username.trim().toLowerCase();
   const keys = [`u:${username}`, ...(ctx.ip ? [`ip:${ctx.ip}`] : [])];
@@ -95,7 +99,9 @@ export async function login(deps: Deps, ctx: Ctx, input: { username: string; pas
     .from(users)
     .where(sql`lower(${users.username}) = ${username}`);
   const user = found[0];
-  const ok = user ? await verifyPassword(user.passwordHash, input.password) : (await verifyPassword(await dummyHash(), input.password), false);
+  const ok = user
+    ? await verifyPassword(user.passwordHash, input.password)
+    : (await verifyPassword(await dummyHash(), input.password), false);
 
   if (!ok || !user) {
     const lockNow = await mutate(deps.db, { ...ctx, actor: null }, async (tx, audit) => {
@@ -115,7 +121,10 @@ export async function login(deps: Deps, ctx: Ctx, input: { username: string; pas
           .returning();
         if (row!.failures >= limit) {
           const l = new Date(now.getTime() + THROTTLE.lockMs);
-          await tx.update(loginThrottle).set({ lockedUntil: l, failures: 0, windowStart: now }).where(eq(loginThrottle.key, key));
+          await tx
+            .update(loginThrottle)
+            .set({ lockedUntil: l, failures: 0, windowStart: now })
+            .where(eq(loginThrottle.key, key));
           lock = l;
         }
       }
@@ -160,7 +169,10 @@ export async function login(deps: Deps, ctx: Ctx, input: { username: string; pas
 }
 
 /** Resolves a cookie token to the acting user, or null when absent, unknown, expired or disabled. */
-export async function resolveSession(deps: Pick<Deps, 'db'>, token: string | undefined): Promise<UserActor | null> {
+export async function resolveSession(
+  deps: Pick<Deps, 'db'>,
+  token: string | undefined,
+): Promise<UserActor | null> {
   if (!token || token.length > 200) return null;
   const r = await deps.db
     .select({
@@ -217,10 +229,19 @@ export async function changePassword(
   await mutate(deps.db, ctx, async (tx, audit) => {
     await tx
       .update(users)
-      .set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date(), version: user.version + 1, updatedAt: new Date(), updatedBy: actor.id })
+      .set({
+        passwordHash,
+        mustChangePassword: false,
+        passwordChangedAt: new Date(),
+        version: user.version + 1,
+        updatedAt: new Date(),
+        updatedBy: actor.id,
+      })
       .where(eq(users.id, actor.id));
     const keep = currentToken ? tokenHash(currentToken) : '';
-    await tx.delete(sessions).where(and(eq(sessions.userId, actor.id), sql`${sessions.tokenHash} <> ${keep}`));
+    await tx
+      .delete(sessions)
+      .where(and(eq(sessions.userId, actor.id), sql`${sessions.tokenHash} <> ${keep}`));
     audit.record({
       action: 'user.change_password',
       entityType: 'user',

@@ -15,7 +15,12 @@ describe.each(DB_KINDS)('auth on %s', (kind) => {
   afterAll(async () => t?.close());
 
   async function makeUser(username: string, password?: string) {
-    return createUser(t.deps, systemCtx('test'), { username, fullName: `Người ${username}`, role: 'monitor', password });
+    return createUser(t.deps, systemCtx('test'), {
+      username,
+      fullName: `Người ${username}`,
+      role: 'monitor',
+      password,
+    });
   }
 
   it('logs in with an http-only SameSite session cookie stored in the database, and logs out', async () => {
@@ -57,7 +62,10 @@ describe.each(DB_KINDS)('auth on %s', (kind) => {
     for (let i = 0; i < THROTTLE.userFailures - 1; i++) {
       const r = await c.post('/api/auth/login', { username: 'dangnhap2', password: 'sai-mat-khau-1' });
       expect(r.status).toBe(401);
-      expect(r.body).toMatchObject({ code: 'AUTH_INVALID_CREDENTIALS', message: 'Tên đăng nhập hoặc mật khẩu không đúng' });
+      expect(r.body).toMatchObject({
+        code: 'AUTH_INVALID_CREDENTIALS',
+        message: 'Tên đăng nhập hoặc mật khẩu không đúng',
+      });
     }
     const locked = await c.post('/api/auth/login', { username: 'dangnhap2', password: 'sai-mat-khau-1' });
     expect(locked.status).toBe(429);
@@ -68,11 +76,15 @@ describe.each(DB_KINDS)('auth on %s', (kind) => {
     expect(right.status).toBe(429);
     // Another user is not affected.
     await makeUser('dangnhap3', TEST_PASSWORD);
-    expect((await c.post('/api/auth/login', { username: 'dangnhap3', password: TEST_PASSWORD })).status).toBe(200);
+    expect((await c.post('/api/auth/login', { username: 'dangnhap3', password: TEST_PASSWORD })).status).toBe(
+      200,
+    );
   });
 
   it('answers an unknown username like a wrong password', async () => {
-    const r = await t.client().post('/api/auth/login', { username: 'khongtontai', password: 'gi-cung-duoc-1' });
+    const r = await t
+      .client()
+      .post('/api/auth/login', { username: 'khongtontai', password: 'gi-cung-duoc-1' });
     expect(r.status).toBe(401);
     expect(r.body.code).toBe('AUTH_INVALID_CREDENTIALS');
   });
@@ -80,25 +92,41 @@ describe.each(DB_KINDS)('auth on %s', (kind) => {
   it('forces a one-time password to be changed before anything else', async () => {
     const { oneTimePassword } = await makeUser('motlan1');
     const c = t.client();
-    expect((await c.post('/api/auth/login', { username: 'motlan1', password: oneTimePassword })).status).toBe(200);
+    expect((await c.post('/api/auth/login', { username: 'motlan1', password: oneTimePassword })).status).toBe(
+      200,
+    );
     const me = await c.get<{ user: { mustChangePassword: boolean } }>('/api/auth/me');
     expect(me.body.user.mustChangePassword).toBe(true);
     const blocked = await c.get('/api/units');
     expect(blocked.status).toBe(403);
     expect(blocked.body.code).toBe('PASSWORD_CHANGE_REQUIRED');
 
-    const weak = await c.post('/api/account/password', { currentPassword: oneTimePassword, newPassword: 'ngan' });
+    const weak = await c.post('/api/account/password', {
+      currentPassword: oneTimePassword,
+      newPassword: 'ngan',
+    });
     expect(weak.status).toBe(400);
     expect(weak.body.code).toBe('PASSWORD_WEAK');
-    const wrong = await c.post('/api/account/password', { currentPassword: 'sai-mat-khau-9', newPassword: 'mat-khau-moi-2026' });
+    const wrong = await c.post('/api/account/password', {
+      currentPassword: 'sai-mat-khau-9',
+      newPassword: 'mat-khau-moi-2026',
+    });
     expect(wrong.body.code).toBe('PASSWORD_WRONG');
 
-    const ok = await c.post('/api/account/password', { currentPassword: oneTimePassword, newPassword: 'mat-khau-moi-2026' });
+    const ok = await c.post('/api/account/password', {
+      currentPassword: oneTimePassword,
+      newPassword: 'mat-khau-moi-2026',
+    });
     expect(ok.status).toBe(200);
     expect((await c.get('/api/units')).status).toBe(200);
     // The old password no longer works; the new one does.
-    expect((await t.client().post('/api/auth/login', { username: 'motlan1', password: oneTimePassword! })).status).toBe(401);
-    expect((await t.client().post('/api/auth/login', { username: 'motlan1', password: 'mat-khau-moi-2026' })).status).toBe(200);
+    expect(
+      (await t.client().post('/api/auth/login', { username: 'motlan1', password: oneTimePassword! })).status,
+    ).toBe(401);
+    expect(
+      (await t.client().post('/api/auth/login', { username: 'motlan1', password: 'mat-khau-moi-2026' }))
+        .status,
+    ).toBe(200);
   });
 
   it('ends other sessions on password change', async () => {
@@ -107,7 +135,14 @@ describe.each(DB_KINDS)('auth on %s', (kind) => {
     const b = t.client();
     await a.post('/api/auth/login', { username: 'haiphien', password: TEST_PASSWORD });
     await b.post('/api/auth/login', { username: 'haiphien', password: TEST_PASSWORD });
-    expect((await a.post('/api/account/password', { currentPassword: TEST_PASSWORD, newPassword: 'mat-khau-khac-2026' })).status).toBe(200);
+    expect(
+      (
+        await a.post('/api/account/password', {
+          currentPassword: TEST_PASSWORD,
+          newPassword: 'mat-khau-khac-2026',
+        })
+      ).status,
+    ).toBe(200);
     expect((await a.get('/api/auth/me')).status).toBe(200);
     expect((await b.get('/api/auth/me')).status).toBe(401);
   });
@@ -123,6 +158,8 @@ describe.each(DB_KINDS)('auth on %s', (kind) => {
     expect(r.status).toBe(403);
     expect(r.body.code).toBe('AUTH_USER_DISABLED');
     expect((await admin.post(`/api/users/${u.user.id}/enable`)).status).toBe(200);
-    expect((await t.client().post('/api/auth/login', { username: 'sebikhoa', password: TEST_PASSWORD })).status).toBe(200);
+    expect(
+      (await t.client().post('/api/auth/login', { username: 'sebikhoa', password: TEST_PASSWORD })).status,
+    ).toBe(200);
   });
 });

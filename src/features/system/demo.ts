@@ -30,7 +30,12 @@ export const DEMO_ACCOUNTS: { role: Role; username: string; fullName: string; un
   { role: 'monitor', username: 'theodoi', fullName: 'Cán bộ theo dõi Ban Nội chính', unitCode: 'BNC-TU' },
   { role: 'leader', username: 'lanhdao', fullName: 'Lãnh đạo Thường trực Thành ủy', unitCode: 'TT-TU' },
   { role: 'unit', username: 'donvi', fullName: 'Đầu mối Sở Tư pháp', unitCode: 'SO-TU-PHAP' },
-  { role: 'supervisor', username: 'giamsat', fullName: 'Cán bộ Ủy ban Kiểm tra Thành ủy', unitCode: 'UBKT-TU' },
+  {
+    role: 'supervisor',
+    username: 'giamsat',
+    fullName: 'Cán bộ Ủy ban Kiểm tra Thành ủy',
+    unitCode: 'UBKT-TU',
+  },
 ];
 
 export interface DemoCredential {
@@ -50,13 +55,26 @@ export async function loadDemoDataIfEmpty(deps: Deps): Promise<DemoCredential[] 
   const creds: DemoCredential[] = [];
   for (const a of DEMO_ACCOUNTS) {
     const unit = a.unitCode ? await findUnitByCode(deps.db, a.unitCode) : null;
-    const r = await createUser(deps, ctx, { username: a.username, fullName: a.fullName, role: a.role, unitId: unit?.id ?? null });
+    const r = await createUser(deps, ctx, {
+      username: a.username,
+      fullName: a.fullName,
+      role: a.role,
+      unitId: unit?.id ?? null,
+    });
     creds.push({ role: a.role, username: a.username, password: r.oneTimePassword! });
   }
   await mutate(deps.db, ctx, async (tx, audit) => {
     const value = { at: new Date().toISOString(), accounts: DEMO_ACCOUNTS.map((a) => a.username) };
-    await tx.insert(systemState).values({ key: 'demo_loaded', value }).onConflictDoUpdate({ target: systemState.key, set: { value } });
-    audit.record({ action: 'system.demo_loaded', entityType: 'system', entityId: 'demo_loaded', after: value });
+    await tx
+      .insert(systemState)
+      .values({ key: 'demo_loaded', value })
+      .onConflictDoUpdate({ target: systemState.key, set: { value } });
+    audit.record({
+      action: 'system.demo_loaded',
+      entityType: 'system',
+      entityId: 'demo_loaded',
+      after: value,
+    });
   });
   return creds;
 }

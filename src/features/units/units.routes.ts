@@ -1,6 +1,16 @@
 import { Type } from '@sinclair/typebox';
 import type { RoutePlugin } from '../../http/types.js';
-import { ActiveFilter, IdParams, Limit, NullableText, Offset, Text, Uuid, responses } from '../../http/schemas.js';
+import {
+  ActiveFilter,
+  IdParams,
+  Limit,
+  NullableText,
+  Offset,
+  Text,
+  Uuid,
+  responses,
+  Nullable,
+} from '../../http/schemas.js';
 import { UNIT_KINDS } from '../../domain/units.js';
 import {
   MAX_CSV_BYTES,
@@ -16,9 +26,11 @@ import {
 
 const Kind = Type.Union(UNIT_KINDS.map((k) => Type.Literal(k)));
 const Code = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$' });
-const Email = Type.Union([Type.String({ maxLength: 200, pattern: '^$|^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$' }), Type.Null()]);
+const Email = Type.Union([
+  Type.String({ maxLength: 200, pattern: '^$|^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$' }),
+  Type.Null(),
+]);
 const Phone = Type.Union([Type.String({ maxLength: 40, pattern: '^[0-9+().\\s-]*$' }), Type.Null()]);
-const Nullable = <T extends import('@sinclair/typebox').TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 const UnitSchema = Type.Object(
   {
@@ -93,7 +105,11 @@ const Member = Type.Object({
   role: Type.String(),
   active: Type.Boolean(),
 });
-const ImportResult = Type.Object({ created: Type.Integer(), updated: Type.Integer(), unchanged: Type.Integer() });
+const ImportResult = Type.Object({
+  created: Type.Integer(),
+  updated: Type.Integer(),
+  unchanged: Type.Integer(),
+});
 
 export const unitRoutes: RoutePlugin = async (app, { deps }) => {
   app.addSchema(UnitSchema);
@@ -114,7 +130,13 @@ export const unitRoutes: RoutePlugin = async (app, { deps }) => {
 
   app.get(
     '/api/units/export.csv',
-    { schema: { tags, summary: 'Xuất danh mục đơn vị ra CSV (UTF-8 có BOM)', response: responses({ 200: Type.String() }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Xuất danh mục đơn vị ra CSV (UTF-8 có BOM)',
+        response: responses({ 200: Type.String() }),
+      },
+    },
     async (req, reply) => {
       const csv = await exportUnitsCsv(deps, req.ctx);
       const day = new Date().toISOString().slice(0, 10);
@@ -154,7 +176,15 @@ export const unitRoutes: RoutePlugin = async (app, { deps }) => {
 
   app.patch(
     '/api/units/:id',
-    { schema: { tags, summary: 'Sửa đơn vị', params: IdParams, body: PatchBody, response: responses({ 200: UnitRef }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Sửa đơn vị',
+        params: IdParams,
+        body: PatchBody,
+        response: responses({ 200: UnitRef }),
+      },
+    },
     async (req) => updateUnit(deps, req.ctx, req.params.id, req.body),
   );
 

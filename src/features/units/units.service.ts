@@ -1,7 +1,7 @@
 /**
  * Units directory use cases: list and search, create, edit, contact data, members, CSV exchange, seed.
  */
-import { and, asc, count, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, like, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { units, users, type UnitRow } from '../../db/schema.js';
 import type { DbOrTx, Tx } from '../../db/connection.js';
@@ -72,7 +72,11 @@ export interface ListUnitsQuery {
   offset?: number | undefined;
 }
 
-export async function listUnits(deps: Deps, ctx: Ctx, query: ListUnitsQuery): Promise<{ items: UnitView[]; total: number }> {
+export async function listUnits(
+  deps: Deps,
+  ctx: Ctx,
+  query: ListUnitsQuery,
+): Promise<{ items: UnitView[]; total: number }> {
   authorize(ctx, 'unit.read');
   const where: SQL[] = [];
   if (query.q && query.q.trim()) {
@@ -193,10 +197,17 @@ export async function createUnit(deps: Deps, ctx: Ctx, input: UnitInput): Promis
 }
 
 /** A stale `version` means someone saved in between: say who and when. */
-async function versionConflict(tx: DbOrTx, table: 'unit' | 'user', row: { updatedBy: string | null; updatedAt: Date }) {
+async function versionConflict(
+  tx: DbOrTx,
+  table: 'unit' | 'user',
+  row: { updatedBy: string | null; updatedAt: Date },
+) {
   let who = 'hệ thống';
   if (row.updatedBy) {
-    const u = await tx.select({ fullName: users.fullName, username: users.username }).from(users).where(eq(users.id, row.updatedBy));
+    const u = await tx
+      .select({ fullName: users.fullName, username: users.username })
+      .from(users)
+      .where(eq(users.id, row.updatedBy));
     if (u[0]) who = `${u[0].fullName} (${u[0].username})`;
   }
   const when = formatDateTimeVN(row.updatedAt);
@@ -277,7 +288,12 @@ export interface ContactPatch {
   address?: string | null | undefined;
 }
 
-export async function updateUnitContact(deps: Deps, ctx: Ctx, id: string, patch: ContactPatch): Promise<UnitView> {
+export async function updateUnitContact(
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  patch: ContactPatch,
+): Promise<UnitView> {
   authorizeForUnit(ctx, 'unit.editContact', id);
   const { version, email, phone, address } = patch;
   return mutate(deps.db, ctx, (tx, audit) =>
@@ -298,7 +314,13 @@ export async function listUnitMembers(deps: Deps, ctx: Ctx, id: string): Promise
   const exists = await deps.db.select({ id: units.id }).from(units).where(eq(units.id, id));
   if (!exists[0]) throw new AppError('UNIT_NOT_FOUND', { id });
   const items = await deps.db
-    .select({ id: users.id, username: users.username, fullName: users.fullName, role: users.role, active: users.active })
+    .select({
+      id: users.id,
+      username: users.username,
+      fullName: users.fullName,
+      role: users.role,
+      active: users.active,
+    })
     .from(users)
     .where(eq(users.unitId, id))
     .orderBy(asc(users.fullName));
@@ -333,13 +355,23 @@ export interface ImportResult {
   unchanged: number;
 }
 
-type ApplyRow = UnitSeed & { line: number; email?: string | null; phone?: string | null; address?: string | null };
+type ApplyRow = UnitSeed & {
+  line: number;
+  email?: string | null;
+  phone?: string | null;
+  address?: string | null;
+};
 
 /**
  * Creates or updates units by code, then links parents by code, all in the caller's transaction.
  * Fields a row does not carry (e.g. contact data in a seed) are left as they are.
  */
-async function applyUnitRows(tx: Tx, ctx: Ctx, audit: AuditRecorder, rowsIn: ApplyRow[]): Promise<ImportResult> {
+async function applyUnitRows(
+  tx: Tx,
+  ctx: Ctx,
+  audit: AuditRecorder,
+  rowsIn: ApplyRow[],
+): Promise<ImportResult> {
   const errors: UnitCsvError[] = [];
   const codes = rowsIn.map((r) => r.code);
   const parentCodes = rowsIn.map((r) => r.parentCode).filter((c): c is string => !!c);
@@ -351,7 +383,11 @@ async function applyUnitRows(tx: Tx, ctx: Ctx, audit: AuditRecorder, rowsIn: App
   const inFile = new Set(codes);
   for (const r of rowsIn) {
     if (r.parentCode && !byCode.has(r.parentCode) && !inFile.has(r.parentCode)) {
-      errors.push({ line: r.line, code: 'UNIT_PARENT_UNKNOWN', message: `Không có đơn vị cấp trên mã "${r.parentCode}"` });
+      errors.push({
+        line: r.line,
+        code: 'UNIT_PARENT_UNKNOWN',
+        message: `Không có đơn vị cấp trên mã "${r.parentCode}"`,
+      });
     }
   }
   if (errors.length) throw new AppError('UNIT_CSV_INVALID', { errors });
@@ -375,7 +411,12 @@ async function applyUnitRows(tx: Tx, ctx: Ctx, audit: AuditRecorder, rowsIn: App
     if (!cur) {
       const [row] = await tx
         .insert(units)
-        .values({ code: r.code, ...base, searchText: searchTextOf({ code: r.code, ...base }), updatedBy: uid })
+        .values({
+          code: r.code,
+          ...base,
+          searchText: searchTextOf({ code: r.code, ...base }),
+          updatedBy: uid,
+        })
         .returning();
       rowByCode.set(r.code, row!);
     } else {
@@ -406,7 +447,11 @@ async function applyUnitRows(tx: Tx, ctx: Ctx, audit: AuditRecorder, rowsIn: App
     try {
       await checkParent(tx, rowByCode.get(r.code)!.id, rowByCode.get(r.code)!.parentId);
     } catch {
-      errors.push({ line: r.line, code: 'UNIT_PARENT_CYCLE', message: `Đơn vị "${r.code}" tạo vòng lặp cấp trên` });
+      errors.push({
+        line: r.line,
+        code: 'UNIT_PARENT_CYCLE',
+        message: `Đơn vị "${r.code}" tạo vòng lặp cấp trên`,
+      });
     }
   }
   if (errors.length) throw new AppError('UNIT_CSV_INVALID', { errors });
@@ -416,12 +461,19 @@ async function applyUnitRows(tx: Tx, ctx: Ctx, audit: AuditRecorder, rowsIn: App
     const before = beforeByCode.get(r.code);
     if (!before) {
       result.created++;
-      audit.record({ action: 'unit.create', entityType: 'unit', entityId: now.id, after: auditSnapshot(now) });
+      audit.record({
+        action: 'unit.create',
+        entityType: 'unit',
+        entityId: now.id,
+        after: auditSnapshot(now),
+      });
       continue;
     }
     const b = auditSnapshot(before)!;
     const a = auditSnapshot(now)!;
-    const keys = ['name', 'shortName', 'kind', 'active', 'email', 'phone', 'address', 'parentId'].filter((k) => b[k] !== a[k]);
+    const keys = ['name', 'shortName', 'kind', 'active', 'email', 'phone', 'address', 'parentId'].filter(
+      (k) => b[k] !== a[k],
+    );
     if (keys.length === 0) {
       result.unchanged++;
       continue;
@@ -450,7 +502,9 @@ export async function importUnitsCsv(deps: Deps, ctx: Ctx, text: string): Promis
   const parsed = parseUnitsCsv(text);
   if (parsed.errors.length) throw new AppError('UNIT_CSV_INVALID', { errors: parsed.errors });
   if (parsed.rows.length === 0)
-    throw new AppError('UNIT_CSV_INVALID', { errors: [{ line: 1, code: 'CSV_EMPTY', message: 'Tệp CSV không có dòng dữ liệu nào' }] });
+    throw new AppError('UNIT_CSV_INVALID', {
+      errors: [{ line: 1, code: 'CSV_EMPTY', message: 'Tệp CSV không có dòng dữ liệu nào' }],
+    });
   return mutate(deps.db, ctx, (tx, audit) => applyUnitRows(tx, ctx, audit, parsed.rows));
 }
 

@@ -44,7 +44,10 @@ describe.each(DB_KINDS)('units directory on %s', (kind) => {
   it('finds units ignoring case and diacritics', async () => {
     for (const q of ['ban noi chinh', 'BAN NỘI CHÍNH', 'noi chinh thanh uy']) {
       const r = await monitor.get<List>(`/api/units?q=${encodeURIComponent(q)}`);
-      expect(r.body.items.map((u) => u.name), q).toContain('Ban Nội chính Thành ủy');
+      expect(
+        r.body.items.map((u) => u.name),
+        q,
+      ).toContain('Ban Nội chính Thành ủy');
     }
     const hn = await monitor.get<List>(`/api/units?q=${encodeURIComponent('ha noi')}&limit=1000`);
     expect(hn.body.items.some((u) => u.name === 'Tòa án nhân dân Thành phố Hà Nội')).toBe(true);
@@ -63,7 +66,11 @@ describe.each(DB_KINDS)('units directory on %s', (kind) => {
       parentId: ubnd.id,
     });
     expect(c.status).toBe(201);
-    expect(c.body).toMatchObject({ code: 'SO-THU', parentName: 'Ủy ban nhân dân Thành phố Hà Nội', version: 1 });
+    expect(c.body).toMatchObject({
+      code: 'SO-THU',
+      parentName: 'Ủy ban nhân dân Thành phố Hà Nội',
+      version: 1,
+    });
     const dup = await admin.post('/api/units', { code: 'SO-THU', name: 'Trùng', kind: 'department' });
     expect(dup.status).toBe(409);
     expect(dup.body.code).toBe('UNIT_CODE_TAKEN');
@@ -80,7 +87,12 @@ describe.each(DB_KINDS)('units directory on %s', (kind) => {
 
   it('refuses a parent cycle and a missing parent', async () => {
     const a = await admin.post<Unit>('/api/units', { code: 'VONG-A', name: 'Vòng A', kind: 'other' });
-    const b = await admin.post<Unit>('/api/units', { code: 'VONG-B', name: 'Vòng B', kind: 'other', parentId: a.body.id });
+    const b = await admin.post<Unit>('/api/units', {
+      code: 'VONG-B',
+      name: 'Vòng B',
+      kind: 'other',
+      parentId: a.body.id,
+    });
     const cyc = await admin.patch(`/api/units/${a.body.id}`, { version: 1, parentId: b.body.id });
     expect(cyc.status).toBe(400);
     expect(cyc.body.code).toBe('UNIT_PARENT_INVALID');
@@ -102,7 +114,10 @@ describe.each(DB_KINDS)('units directory on %s', (kind) => {
       expect(r.body.code).toBe('FORBIDDEN_ROLE');
       const p = await c.patch(`/api/units/${ownId}`, { version: 1, name: 'Đổi tên' });
       expect(p.status).toBe(403);
-      const imp = await c.request('POST', '/api/units/import', undefined, { raw: 'code,name,kind\nX,Y,other\n', contentType: 'text/csv' });
+      const imp = await c.request('POST', '/api/units/import', undefined, {
+        raw: 'code,name,kind\nX,Y,other\n',
+        contentType: 'text/csv',
+      });
       expect(imp.status).toBe(403);
     }
   });
@@ -118,7 +133,10 @@ describe.each(DB_KINDS)('units directory on %s', (kind) => {
       expect(ok.status).toBe(200);
       expect(ok.body.email).toBe('sotuphap@hanoi.gov.vn');
       const other = await unitUser.get<Unit>(`/api/units/${otherId}`);
-      const refused = await unitUser.patch(`/api/units/${otherId}/contact`, { version: other.body.version, email: 'x@y.vn' });
+      const refused = await unitUser.patch(`/api/units/${otherId}/contact`, {
+        version: other.body.version,
+        email: 'x@y.vn',
+      });
       expect(refused.status).toBe(403);
       expect(refused.body.code).toBe('FORBIDDEN_UNIT_SCOPE');
       expect((await admin.get<Unit>(`/api/units/${otherId}`)).body.email).toBe(other.body.email);
@@ -149,13 +167,22 @@ describe.each(DB_KINDS)('units directory on %s', (kind) => {
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toMatch(/text\/csv/);
     expect(r.headers.get('content-disposition')).toMatch(/attachment/);
-    const raw = Buffer.from(await (await fetch(t.base + '/api/units/export.csv', { headers: { cookie: monitor.cookie! } })).arrayBuffer());
+    const raw = Buffer.from(
+      await (
+        await fetch(t.base + '/api/units/export.csv', { headers: { cookie: monitor.cookie! } })
+      ).arrayBuffer(),
+    );
     expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(r.text).toContain('Ban Nội chính Thành ủy');
-    const back = await admin.request<{ created: number; updated: number; unchanged: number }>('POST', '/api/units/import', undefined, {
-      raw: r.text,
-      contentType: 'text/csv; charset=utf-8',
-    });
+    const back = await admin.request<{ created: number; updated: number; unchanged: number }>(
+      'POST',
+      '/api/units/import',
+      undefined,
+      {
+        raw: r.text,
+        contentType: 'text/csv; charset=utf-8',
+      },
+    );
     expect(back.status).toBe(200);
     expect(back.body.created + back.body.updated).toBe(0);
     expect(back.body.unchanged).toBeGreaterThan(190);
@@ -163,33 +190,42 @@ describe.each(DB_KINDS)('units directory on %s', (kind) => {
 
   it('imports new and changed rows, and nothing at all when a row is bad', async () => {
     const before = (await monitor.get<List>('/api/units?limit=1')).body.total;
-    const good = 'code,name,short_name,kind,parent_code,active\nX-MOI,Phường Mới,Mới,commune,UBND,1\nSO-THU,Sở Thử nghiệm (đổi),,department,UBND,0\n';
-    const r = await admin.request<{ created: number; updated: number }>('POST', '/api/units/import', undefined, {
-      raw: good,
-      contentType: 'text/csv',
-    });
+    const good =
+      'code,name,short_name,kind,parent_code,active\nX-MOI,Phường Mới,Mới,commune,UBND,1\nSO-THU,Sở Thử nghiệm (đổi),,department,UBND,0\n';
+    const r = await admin.request<{ created: number; updated: number }>(
+      'POST',
+      '/api/units/import',
+      undefined,
+      {
+        raw: good,
+        contentType: 'text/csv',
+      },
+    );
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ created: 1, updated: 1 });
     const changed = (await monitor.get<List>('/api/units?q=so-thu')).body.items[0]!;
     expect(changed).toMatchObject({ name: 'Sở Thử nghiệm (đổi)', active: false, version: 3 });
 
     const bad = 'code,name,kind,parent_code\nX-HAI,Hai,commune,UBND\nX-BA,Ba,commune,KHONG-CO\n';
-    const refused = await admin.request<{ code: string; details: { errors: { line: number; code: string }[] } }>(
-      'POST',
-      '/api/units/import',
-      undefined,
-      { raw: bad, contentType: 'text/csv' },
-    );
+    const refused = await admin.request<{
+      code: string;
+      details: { errors: { line: number; code: string }[] };
+    }>('POST', '/api/units/import', undefined, { raw: bad, contentType: 'text/csv' });
     expect(refused.status).toBe(400);
     expect(refused.body.code).toBe('UNIT_CSV_INVALID');
-    expect(refused.body.details.errors).toEqual([expect.objectContaining({ line: 3, code: 'UNIT_PARENT_UNKNOWN' })]);
+    expect(refused.body.details.errors).toEqual([
+      expect.objectContaining({ line: 3, code: 'UNIT_PARENT_UNKNOWN' }),
+    ]);
     expect((await monitor.get<List>('/api/units?limit=1')).body.total).toBe(before + 1);
     expect((await monitor.get<List>('/api/units?q=x-hai')).body.total).toBe(0);
   });
 
   it('refuses a CSV that is not UTF-8', async () => {
     const latin1 = Buffer.from('code,name,kind\nX-L1,H\xe0 N\xf4i,other\n', 'latin1');
-    const r = await admin.request('POST', '/api/units/import', undefined, { raw: latin1, contentType: 'text/csv' });
+    const r = await admin.request('POST', '/api/units/import', undefined, {
+      raw: latin1,
+      contentType: 'text/csv',
+    });
     expect(r.status).toBe(400);
     expect(r.body.code).toBe('VALIDATION_FAILED');
   });

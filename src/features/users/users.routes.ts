@@ -1,11 +1,19 @@
 import { Type } from '@sinclair/typebox';
 import type { RoutePlugin } from '../../http/types.js';
-import { ActiveFilter, IdParams, Limit, Offset, Text, Uuid, responses } from '../../http/schemas.js';
+import {
+  ActiveFilter,
+  IdParams,
+  Limit,
+  Offset,
+  Text,
+  Uuid,
+  responses,
+  Nullable,
+} from '../../http/schemas.js';
 import { ROLES } from '../../domain/roles.js';
 import { createUser, listUsers, resetUserPassword, setUserActive, updateUser } from './users.service.js';
 
 const Role = Type.Union(ROLES.map((r) => Type.Literal(r)));
-const Nullable = <T extends import('@sinclair/typebox').TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Username = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{2,49}$' });
 const Email = Nullable(Type.String({ maxLength: 200, pattern: '^$|^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$' }));
 
@@ -92,7 +100,15 @@ export const userRoutes: RoutePlugin = async (app, { deps }) => {
 
   app.patch(
     '/api/users/:id',
-    { schema: { tags, summary: 'Sửa người dùng', params: IdParams, body: PatchBody, response: responses({ 200: UserRef }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Sửa người dùng',
+        params: IdParams,
+        body: PatchBody,
+        response: responses({ 200: UserRef }),
+      },
+    },
     async (req) => updateUser(deps, req.ctx, req.params.id, req.body),
   );
 
@@ -104,7 +120,9 @@ export const userRoutes: RoutePlugin = async (app, { deps }) => {
 
   app.post(
     '/api/users/:id/enable',
-    { schema: { tags, summary: 'Mở khóa tài khoản', params: IdParams, response: responses({ 200: UserRef }) } },
+    {
+      schema: { tags, summary: 'Mở khóa tài khoản', params: IdParams, response: responses({ 200: UserRef }) },
+    },
     async (req) => setUserActive(deps, req.ctx, req.params.id, true),
   );
 

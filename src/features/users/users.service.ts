@@ -46,14 +46,27 @@ const viewColumns = {
   updatedAt: users.updatedAt,
 };
 
-type ViewRow = Omit<UserView, 'createdAt' | 'updatedAt' | 'role'> & { role: string; createdAt: Date; updatedAt: Date };
+type ViewRow = Omit<UserView, 'createdAt' | 'updatedAt' | 'role'> & {
+  role: string;
+  createdAt: Date;
+  updatedAt: Date;
+};
 
 function toView(r: ViewRow): UserView {
-  return { ...r, role: r.role as Role, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() };
+  return {
+    ...r,
+    role: r.role as Role,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
 }
 
 async function loadView(db: DbOrTx, id: string): Promise<UserView | null> {
-  const r = await db.select(viewColumns).from(users).leftJoin(units, eq(units.id, users.unitId)).where(eq(users.id, id));
+  const r = await db
+    .select(viewColumns)
+    .from(users)
+    .leftJoin(units, eq(units.id, users.unitId))
+    .where(eq(users.id, id));
   return r[0] ? toView(r[0]) : null;
 }
 
@@ -66,7 +79,11 @@ export interface ListUsersQuery {
   offset?: number | undefined;
 }
 
-export async function listUsers(deps: Deps, ctx: Ctx, query: ListUsersQuery): Promise<{ items: UserView[]; total: number }> {
+export async function listUsers(
+  deps: Deps,
+  ctx: Ctx,
+  query: ListUsersQuery,
+): Promise<{ items: UserView[]; total: number }> {
   authorize(ctx, 'user.manage');
   const where: SQL[] = [];
   if (query.q?.trim()) {
@@ -164,7 +181,10 @@ async function lockUser(tx: Tx, id: string): Promise<UserRow> {
 async function conflict(tx: DbOrTx, cur: UserRow): Promise<AppError> {
   let who = 'hệ thống';
   if (cur.updatedBy) {
-    const u = await tx.select({ fullName: users.fullName, username: users.username }).from(users).where(eq(users.id, cur.updatedBy));
+    const u = await tx
+      .select({ fullName: users.fullName, username: users.username })
+      .from(users)
+      .where(eq(users.id, cur.updatedBy));
     if (u[0]) who = `${u[0].fullName} (${u[0].username})`;
   }
   return new AppError(
@@ -191,7 +211,12 @@ export interface UpdateUserInput {
   unitId?: string | null | undefined;
 }
 
-export async function updateUser(deps: Deps, ctx: Ctx, id: string, input: UpdateUserInput): Promise<UserView> {
+export async function updateUser(
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  input: UpdateUserInput,
+): Promise<UserView> {
   authorize(ctx, 'user.manage');
   return mutate(deps.db, ctx, async (tx, audit) => {
     const cur = await lockUser(tx, id);
@@ -216,8 +241,15 @@ export async function updateUser(deps: Deps, ctx: Ctx, id: string, input: Update
       .update(users)
       .set({
         ...changed,
-        searchText: userSearchText(cur.username, changed.fullName ?? cur.fullName, changed.email !== undefined ? changed.email : cur.email),
-        version: cur.version + 1, updatedAt: new Date(), updatedBy: actorId(ctx) })
+        searchText: userSearchText(
+          cur.username,
+          changed.fullName ?? cur.fullName,
+          changed.email !== undefined ? changed.email : cur.email,
+        ),
+        version: cur.version + 1,
+        updatedAt: new Date(),
+        updatedBy: actorId(ctx),
+      })
       .where(eq(users.id, id))
       .returning();
     const b = auditSnapshot(cur)!;
@@ -263,7 +295,11 @@ export async function setUserActive(deps: Deps, ctx: Ctx, id: string, active: bo
 }
 
 /** Sets a new one-time password and ends the user's sessions. */
-export async function resetUserPassword(deps: Deps, ctx: Ctx, id: string): Promise<{ oneTimePassword: string }> {
+export async function resetUserPassword(
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+): Promise<{ oneTimePassword: string }> {
   authorize(ctx, 'user.manage');
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
@@ -271,10 +307,21 @@ export async function resetUserPassword(deps: Deps, ctx: Ctx, id: string): Promi
     const cur = await lockUser(tx, id);
     await tx
       .update(users)
-      .set({ passwordHash, mustChangePassword: true, version: cur.version + 1, updatedAt: new Date(), updatedBy: actorId(ctx) })
+      .set({
+        passwordHash,
+        mustChangePassword: true,
+        version: cur.version + 1,
+        updatedAt: new Date(),
+        updatedBy: actorId(ctx),
+      })
       .where(eq(users.id, id));
     await tx.delete(sessions).where(eq(sessions.userId, id));
-    audit.record({ action: 'user.reset_password', entityType: 'user', entityId: id, after: { mustChangePassword: true } });
+    audit.record({
+      action: 'user.reset_password',
+      entityType: 'user',
+      entityId: id,
+      after: { mustChangePassword: true },
+    });
   });
   return { oneTimePassword };
 }
@@ -285,6 +332,9 @@ export async function countUsers(db: DbOrTx): Promise<number> {
 }
 
 export async function findUserByUsername(db: DbOrTx, username: string): Promise<UserRow | null> {
-  const r = await db.select().from(users).where(sql`lower(${users.username}) = ${username.trim().toLowerCase()}`);
+  const r = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.username}) = ${username.trim().toLowerCase()}`);
   return r[0] ?? null;
 }

@@ -34,23 +34,44 @@ describe.each(DB_KINDS)('user administration on %s', (kind) => {
       unitId,
     });
     expect(r.status).toBe(201);
-    expect(r.body.user).toMatchObject({ username: 'daumoi.soyte', role: 'unit', unitName: 'Sở Y tế', mustChangePassword: true });
+    expect(r.body.user).toMatchObject({
+      username: 'daumoi.soyte',
+      role: 'unit',
+      unitName: 'Sở Y tế',
+      mustChangePassword: true,
+    });
     expect(r.body.oneTimePassword).toMatch(/^[A-Za-z0-9]{14}$/);
     const c = t.client();
-    expect((await c.post('/api/auth/login', { username: 'daumoi.soyte', password: r.body.oneTimePassword })).status).toBe(200);
+    expect(
+      (await c.post('/api/auth/login', { username: 'daumoi.soyte', password: r.body.oneTimePassword }))
+        .status,
+    ).toBe(200);
     expect((await c.get('/api/units')).body.code).toBe('PASSWORD_CHANGE_REQUIRED');
 
-    const dup = await admin.post('/api/users', { username: 'DAUMOI.SOYTE', fullName: 'Trùng', role: 'monitor' });
+    const dup = await admin.post('/api/users', {
+      username: 'DAUMOI.SOYTE',
+      fullName: 'Trùng',
+      role: 'monitor',
+    });
     expect(dup.status).toBe(409);
     expect(dup.body.code).toBe('USERNAME_TAKEN');
   });
 
   it('requires a unit for the unit role, and an active one', async () => {
-    const none = await admin.post('/api/users', { username: 'khongdonvi', fullName: 'Không đơn vị', role: 'unit' });
+    const none = await admin.post('/api/users', {
+      username: 'khongdonvi',
+      fullName: 'Không đơn vị',
+      role: 'unit',
+    });
     expect(none.status).toBe(400);
     expect(none.body.code).toBe('USER_UNIT_REQUIRED');
     const inactive = (await findUnitByCode(t.deps.db, 'QH-BA-DINH'))!;
-    const old = await admin.post('/api/users', { username: 'quancu', fullName: 'Quận cũ', role: 'unit', unitId: inactive.id });
+    const old = await admin.post('/api/users', {
+      username: 'quancu',
+      fullName: 'Quận cũ',
+      role: 'unit',
+      unitId: inactive.id,
+    });
     expect(old.body.code).toBe('USER_UNIT_REQUIRED');
   });
 
@@ -58,13 +79,18 @@ describe.each(DB_KINDS)('user administration on %s', (kind) => {
     const found = await admin.get<{ items: User[] }>(`/api/users?q=${encodeURIComponent('nguyen van an')}`);
     expect(found.body.items.map((u) => u.username)).toEqual(['daumoi.soyte']);
     const u = found.body.items[0]!;
-    const e = await admin.patch<User>(`/api/users/${u.id}`, { version: u.version, fullName: 'Nguyễn Văn Ân' });
+    const e = await admin.patch<User>(`/api/users/${u.id}`, {
+      version: u.version,
+      fullName: 'Nguyễn Văn Ân',
+    });
     expect(e.status).toBe(200);
     const stale = await admin.patch(`/api/users/${u.id}`, { version: u.version, fullName: 'Cũ' });
     expect(stale.body.code).toBe('VERSION_CONFLICT');
     const d = await admin.post<User>(`/api/users/${u.id}/disable`);
     expect(d.body.active).toBe(false);
-    expect((await admin.get<{ items: User[] }>('/api/users?active=false')).body.items.map((x) => x.id)).toContain(u.id);
+    expect(
+      (await admin.get<{ items: User[] }>('/api/users?active=false')).body.items.map((x) => x.id),
+    ).toContain(u.id);
     const en = await admin.post<User>(`/api/users/${u.id}/enable`);
     expect(en.body.active).toBe(true);
   });
@@ -75,11 +101,19 @@ describe.each(DB_KINDS)('user administration on %s', (kind) => {
       fullName: 'Đặt Lại',
       role: 'leader',
     });
-    const reset = await admin.post<{ oneTimePassword: string }>(`/api/users/${r.body.user.id}/reset-password`);
+    const reset = await admin.post<{ oneTimePassword: string }>(
+      `/api/users/${r.body.user.id}/reset-password`,
+    );
     expect(reset.status).toBe(200);
     expect(reset.body.oneTimePassword).not.toBe(r.body.oneTimePassword);
-    expect((await t.client().post('/api/auth/login', { username: 'datlai', password: r.body.oneTimePassword })).status).toBe(401);
-    expect((await t.client().post('/api/auth/login', { username: 'datlai', password: reset.body.oneTimePassword })).status).toBe(200);
+    expect(
+      (await t.client().post('/api/auth/login', { username: 'datlai', password: r.body.oneTimePassword }))
+        .status,
+    ).toBe(401);
+    expect(
+      (await t.client().post('/api/auth/login', { username: 'datlai', password: reset.body.oneTimePassword }))
+        .status,
+    ).toBe(200);
   });
 
   it('keeps at least one active admin and refuses self-disable', async () => {
@@ -106,7 +140,9 @@ describe.each(DB_KINDS)('user administration on %s', (kind) => {
     ];
     for (const c of others) {
       expect((await c.get('/api/users')).body.code).toBe('FORBIDDEN_ROLE');
-      expect((await c.post('/api/users', { username: 'xyz', fullName: 'X', role: 'admin' })).body.code).toBe('FORBIDDEN_ROLE');
+      expect((await c.post('/api/users', { username: 'xyz', fullName: 'X', role: 'admin' })).body.code).toBe(
+        'FORBIDDEN_ROLE',
+      );
       expect((await c.post(`/api/users/${admin.userId}/disable`)).body.code).toBe('FORBIDDEN_ROLE');
       expect((await c.get('/api/audit/verify')).body.code).toBe('FORBIDDEN_ROLE');
     }

@@ -1,0 +1,176 @@
+/**
+ * Benchmarks (not tests): prints figures and ratios.
+ *  1. Cold start to /readyz on PGlite: a fresh data folder (migrations + demo data) and a second
+ *     start on the same folder, each as a real `thucthi start` process.
+ *  2. Requests per second of an authenticated GET /api/units beside a bare Fastify hello-world,
+ *     measured in this same run with the same client.
+ * Usage: npm run bench [-- --seconds 5 --connections 10]
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { Agent, request } from 'node:http';
+import Fastify from 'fastify';
+import { openDatabase } from '../src/db/connection.js';
+import { buildApp } from '../src/http/app.js';
+import { loadDemoDataIfEmpty } from '../src/features/system/demo.js';
+import { createUser } from '../src/features/users/users.service.js';
+import { systemCtx } from '../src/features/context.js';
+
+const args = process.argv.slice(2);
+const arg = (name: string, dflt: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : dflt;
+};
+const SECONDS = arg('seconds', 5);
+const CONNECTIONS = arg('connections', 10);
+
+async function coldStart(dir: string): Promise<{ ms: number; rssMb: number }> {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ['bin/thucthi.js', 'start', '--port', '0', '--data-dir', dir], {
+    env: { ...process.env, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  let url: string | null = null;
+  for (;;) {
+    url ??= /thucthi: (http:\/\/localhost:\d+)/.exec(out)?.[1] ?? null;
+    if (url) {
+      try {
+        if ((await fetch(url + '/readyz')).status === 200) break;
+      } catch {
+        /* not yet */
+      }
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  const ms = performance.now() - t0;
+  let rssMb = NaN;
+  try {
+    const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    rssMb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]) / 1024;
+  } catch {
+    /* not Linux */
+  }
+  child.kill('SIGTERM');
+  await new Promise((r) => child.on('exit', r));
+  return { ms, rssMb };
+}
+
+/** Closed-loop load: CONNECTIONS keep-alive clients each send the next request when the last returns. */
+async function load(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
+  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const u = new URL(url);
+  const lat: number[] = [];
+  let errors = 0;
+  const end = performance.now() + SECONDS * 1000;
+  const one = () =>
+    new Promise<void>((resolve) => {
+      const t = performance.now();
+      const req = request(
+        { host: u.hostname, port: u.port, path: u.pathname + u.search, agent, headers },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            if (res.statusCode !== 200) errors++;
+            lat.push(performance.now() - t);
+            resolve();
+          });
+        },
+      );
+      req.on('error', () => {
+        errors++;
+        resolve();
+      });
+      req.end();
+    });
+  // Warm-up.
+  for (let i = 0; i < 50; i++) await one();
+  lat.length = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (performance.now() < end) await one();
+    }),
+  );
+  const elapsed = (performance.now() - t0) / 1000;
+  agent.destroy();
+  lat.sort((a, b) => a - b);
+  return {
+    rps: lat.length / elapsed,
+    p50: lat[Math.floor(lat.length * 0.5)] ?? NaN,
+    p99: lat[Math.floor(lat.length * 0.99)] ?? NaN,
+    errors,
+  };
+}
+
+async function main() {
+  console.log(
+    `thucthi bench — node ${process.version}, ${os.cpus().length} cores, ${SECONDS}s × ${CONNECTIONS} connections\n`,
+  );
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thucthi-bench-'));
+  try {
+    const first = await coldStart(dir);
+    const second = await coldStart(dir);
+    console.log('1. Cold start to /readyz on PGlite (real process)');
+    console.log(
+      `   fresh folder (migrate + demo data): ${first.ms.toFixed(0)} ms, RSS ${first.rssMb.toFixed(0)} MB`,
+    );
+    console.log(
+      `   existing folder:                    ${second.ms.toFixed(0)} ms, RSS ${second.rssMb.toFixed(0)} MB\n`,
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+
+  const hello = Fastify();
+  hello.get('/', async () => ({ hello: 'world' }));
+  await hello.listen({ port: 0, host: '127.0.0.1' });
+  const helloUrl = `http://127.0.0.1:${(hello.server.address() as { port: number }).port}/`;
+  const h = await load(helloUrl, {});
+  await hello.close();
+
+  const results: string[] = [];
+  for (const kind of ['pglite', ...(process.env.BENCH_DATABASE_URL ? ['postgres'] : [])] as const) {
+    const database = await openDatabase(
+      kind === 'pglite' ? { dataDir: 'memory://' } : { databaseUrl: process.env.BENCH_DATABASE_URL },
+    );
+    const deps = { db: database.db, config: { sessionTtlHours: 12 } };
+    await loadDemoDataIfEmpty(deps);
+    await createUser(deps, systemCtx('bench'), {
+      username: `bench${Date.now()}`,
+      fullName: 'Bench',
+      role: 'monitor',
+      password: 'bench-mat-khau-2026',
+    }).then(async (u) => {
+      const app = await buildApp({ database, deps, logLevel: 'silent', webDir: null });
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+      const login = await fetch(base + '/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: u.user.username, password: 'bench-mat-khau-2026' }),
+      });
+      const cookie = /thucthi_session=[^;]+/.exec(login.headers.get('set-cookie') ?? '')![0];
+      const r = await load(base + '/api/units?limit=50', { cookie });
+      results.push(
+        `   GET /api/units?limit=50 (${kind}, authenticated): ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}; ratio to hello-world ${(r.rps / h.rps).toFixed(3)}`,
+      );
+      await app.close();
+    });
+    await database.close();
+  }
+  console.log('2. Throughput');
+  console.log(
+    `   bare Fastify hello-world:             ${h.rps.toFixed(0)} req/s, p50 ${h.p50.toFixed(1)} ms, p99 ${h.p99.toFixed(1)} ms`,
+  );
+  for (const l of results) console.log(l);
+}
+
+await main();
