@@ -30,6 +30,8 @@ export default defineConfig({
     ),
   },
   preview: {
-    proxy: Object.fromEntries(['/api', '/docs', '/healthz', '/readyz'].map((p) => [p, { target: apiTarget }])),
+    proxy: Object.fromEntries(
+      ['/api', '/docs', '/healthz', '/readyz'].map((p) => [p, { target: apiTarget }]),
+    ),
   },
 });

@@ -273,8 +273,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (hasWeb) {
     await app.register(fastifyStatic, {
       root: webDir,
-      wildcard: false,
-      index: false,
+      // Wildcard: files are looked up per request, so a rebuilt web/dist is served without a restart.
+      wildcard: true,
+      index: ['index.html'],
       setHeaders: (res, file) => {
         res.setHeader(
           'cache-control',

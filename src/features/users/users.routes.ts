@@ -11,7 +11,14 @@ import {
   Nullable,
 } from '../../http/schemas.js';
 import { ROLES } from '../../domain/roles.js';
-import { createUser, listUsers, resetUserPassword, setUserActive, updateUser } from './users.service.js';
+import {
+  createUser,
+  getUser,
+  listUsers,
+  resetUserPassword,
+  setUserActive,
+  updateUser,
+} from './users.service.js';
 
 const Role = Type.Union(ROLES.map((r) => Type.Literal(r)));
 const Username = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{2,49}$' });
@@ -96,6 +103,19 @@ export const userRoutes: RoutePlugin = async (app, { deps }) => {
       const r = await createUser(deps, req.ctx, req.body);
       return reply.code(201).send({ user: r.user, oneTimePassword: r.oneTimePassword! });
     },
+  );
+
+  app.get(
+    '/api/users/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Chi tiết người dùng',
+        params: IdParams,
+        response: responses({ 200: UserRef }),
+      },
+    },
+    async (req) => getUser(deps, req.ctx, req.params.id),
   );
 
   app.patch(

@@ -112,6 +112,13 @@ function userSearchText(username: string, fullName: string, email: string | null
   return fold(`${username} ${fullName} ${email ?? ''}`);
 }
 
+export async function getUser(deps: Deps, ctx: Ctx, id: string): Promise<UserView> {
+  authorize(ctx, 'user.manage');
+  const v = await loadView(deps.db, id);
+  if (!v) throw new AppError('USER_NOT_FOUND', { id });
+  return v;
+}
+
 export interface CreateUserInput {
   username: string;
   fullName: string;

@@ -79,6 +79,11 @@ describe.each(DB_KINDS)('user administration on %s', (kind) => {
     const found = await admin.get<{ items: User[] }>(`/api/users?q=${encodeURIComponent('nguyen van an')}`);
     expect(found.body.items.map((u) => u.username)).toEqual(['daumoi.soyte']);
     const u = found.body.items[0]!;
+    const one = await admin.get<User>(`/api/users/${u.id}`);
+    expect(one.body).toMatchObject({ id: u.id, username: 'daumoi.soyte' });
+    expect((await admin.get('/api/users/00000000-0000-4000-8000-000000000000')).body.code).toBe(
+      'USER_NOT_FOUND',
+    );
     const e = await admin.patch<User>(`/api/users/${u.id}`, {
       version: u.version,
       fullName: 'Nguyễn Văn Ân',
@@ -140,6 +145,7 @@ describe.each(DB_KINDS)('user administration on %s', (kind) => {
     ];
     for (const c of others) {
       expect((await c.get('/api/users')).body.code).toBe('FORBIDDEN_ROLE');
+      expect((await c.get(`/api/users/${admin.userId}`)).body.code).toBe('FORBIDDEN_ROLE');
       expect((await c.post('/api/users', { username: 'xyz', fullName: 'X', role: 'admin' })).body.code).toBe(
         'FORBIDDEN_ROLE',
       );

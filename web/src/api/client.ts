@@ -56,7 +56,10 @@ const STATUS_MESSAGES: Record<number, string> = {
 };
 
 function fallbackMessage(status: number): string {
-  return STATUS_MESSAGES[status] ?? (status >= 500 ? 'Lỗi hệ thống, vui lòng thử lại sau' : `Lỗi không xác định (mã ${status})`);
+  return (
+    STATUS_MESSAGES[status] ??
+    (status >= 500 ? 'Lỗi hệ thống, vui lòng thử lại sau' : `Lỗi không xác định (mã ${status})`)
+  );
 }
 
 function isErrorBody(v: unknown): v is { code: string; message: string; details?: unknown } {
@@ -100,7 +103,11 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
     });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
-    throw new ApiError(0, 'NETWORK_ERROR', 'Không kết nối được tới máy chủ, vui lòng kiểm tra mạng và thử lại');
+    throw new ApiError(
+      0,
+      'NETWORK_ERROR',
+      'Không kết nối được tới máy chủ, vui lòng kiểm tra mạng và thử lại',
+    );
   }
 
   const raw = await res.text();

@@ -11,7 +11,8 @@ function detailLines(details: unknown): DetailLine[] {
   const list: unknown = Array.isArray(details)
     ? details
     : typeof details === 'object' && details !== null
-      ? ((details as { errors?: unknown; issues?: unknown }).errors ?? (details as { issues?: unknown }).issues)
+      ? ((details as { errors?: unknown; issues?: unknown }).errors ??
+        (details as { issues?: unknown }).issues)
       : undefined;
   if (!Array.isArray(list)) return [];
   return list.slice(0, 20).flatMap((d, i): DetailLine[] => {
@@ -20,7 +21,9 @@ function detailLines(details: unknown): DetailLine[] {
     const o = d as Record<string, unknown>;
     const msg = typeof o.message === 'string' ? o.message : undefined;
     if (!msg) return [];
-    const where = [o.field, o.path, o.instancePath, o.line].find((v) => typeof v === 'string' || typeof v === 'number');
+    const where = [o.field, o.path, o.instancePath, o.line].find(
+      (v) => typeof v === 'string' || typeof v === 'number',
+    );
     return [{ key: String(i), text: where !== undefined && where !== '' ? `${String(where)}: ${msg}` : msg }];
   });
 }

@@ -22,7 +22,11 @@ export function AuthShell({ children }: { children: React.ReactNode }) {
       vertical
       align="center"
       justify="center"
-      style={{ minHeight: '100vh', padding: '24px 16px', background: 'linear-gradient(180deg, #f0f5ff 0%, #f5f5f5 60%)' }}
+      style={{
+        minHeight: '100vh',
+        padding: '24px 16px',
+        background: 'linear-gradient(180deg, #f0f5ff 0%, #f5f5f5 60%)',
+      }}
     >
       <Flex vertical align="center" gap={8} style={{ marginBottom: 24, textAlign: 'center' }}>
         <BrandMark size={56} />

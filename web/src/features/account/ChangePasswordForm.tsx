@@ -8,7 +8,8 @@ interface Values {
   confirm: string;
 }
 
-export const PASSWORD_RULE_TEXT = 'Mật khẩu mới dài ít nhất 10 ký tự, gồm cả chữ và số, và khác mật khẩu hiện tại.';
+export const PASSWORD_RULE_TEXT =
+  'Mật khẩu mới dài ít nhất 10 ký tự, gồm cả chữ và số, và khác mật khẩu hiện tại.';
 
 export function ChangePasswordForm({
   onDone,
@@ -42,7 +43,13 @@ export function ChangePasswordForm({
       onValuesChange={() => change.isError && change.reset()}
     >
       {change.isError && (
-        <Alert type="error" showIcon title={errorMessage(change.error)} style={{ marginBottom: 16 }} role="alert" />
+        <Alert
+          type="error"
+          showIcon
+          title={errorMessage(change.error)}
+          style={{ marginBottom: 16 }}
+          role="alert"
+        />
       )}
       {change.isSuccess && (
         <Alert type="success" showIcon title="Đã đổi mật khẩu" style={{ marginBottom: 16 }} role="status" />

@@ -1,6 +1,7 @@
 import { App, Alert, Button, Card, Typography } from 'antd';
 import { Navigate, useNavigate } from 'react-router';
 import { AuthShell } from '../../layout/Brand';
+import { useDocumentTitle } from '../../layout/PageHeader';
 import { useLogout, useMe } from '../auth/hooks';
 import { ChangePasswordForm } from './ChangePasswordForm';
 
@@ -10,6 +11,7 @@ export default function ForcedPasswordChangePage() {
   const logout = useLogout();
   const navigate = useNavigate();
   const { message } = App.useApp();
+  useDocumentTitle('Đổi mật khẩu');
 
   if (!me.mustChangePassword) return <Navigate to="/" replace />;
 
@@ -37,7 +39,9 @@ export default function ForcedPasswordChangePage() {
           type="link"
           style={{ paddingInline: 0, marginTop: 8 }}
           loading={logout.isPending}
-          onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/dang-nhap', { replace: true }) })}
+          onClick={() =>
+            logout.mutate(undefined, { onSettled: () => navigate('/dang-nhap', { replace: true }) })
+          }
         >
           Đăng xuất
         </Button>

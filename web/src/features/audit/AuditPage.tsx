@@ -1,25 +1,43 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Flex, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Flex, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useAuditEvents, useVerifyAudit } from './hooks';
-import { actionInfo, actorDisplay, entityDisplayName, entityTypeLabel, ENTITY_TYPE_LABELS } from './labels';
+import { actionInfo, actorDisplay, entityDisplayName, entityTypeLabel } from './labels';
 import { ChangeList } from './ChangeList';
 import { useUnitNames } from '../units/useUnitNames';
+import { useUserNames } from '../users/useUserNames';
 import { useMe } from '../auth/hooks';
 import { canManageUsers, canVerifyAudit } from '../../lib/permissions';
 import { errorMessage } from '../../api/client';
 import { formatDateTime } from '../../lib/format';
 import { PageHeader } from '../../layout/PageHeader';
+import { PageSpin } from '../../layout/FullPageSpin';
+import { useIsPhone } from '../../lib/useMediaQuery';
+import { AuditTimeline } from './AuditTimeline';
 import type { AuditEvent } from '../../api/types';
 
-function EntityLink({ e, linkUsers }: { e: AuditEvent; linkUsers: boolean }) {
-  const name = entityDisplayName(e);
+function EntityLink({ e, linkUsers, name }: { e: AuditEvent; linkUsers: boolean; name: string }) {
   if (e.entityType === 'unit') return <Link to={`/don-vi/${e.entityId}`}>{name}</Link>;
-  if (e.entityType === 'user' && linkUsers) return <Link to={`/nguoi-dung?xem=${e.entityId}`}>{name}</Link>;
+  if (e.entityType === 'user' && linkUsers) {
+    const username = (e.after?.username ??
+      e.before?.username ??
+      (e.actorId === e.entityId ? e.actorLabel : undefined)) as string | undefined;
+    const qs = new URLSearchParams({ ...(username ? { q: username } : {}), xem: e.entityId });
+    return <Link to={`/nguoi-dung?${qs.toString()}`}>{name}</Link>;
+  }
   return <span>{name}</span>;
 }
+
+/** Entity types that have events today (sessions are logged against the user). */
+const FILTER_TYPES = ['unit', 'user', 'system'];
+
+const BROKEN_REASONS: Record<string, string> = {
+  content: 'nội dung sự kiện không khớp mã băm (đã bị sửa)',
+  link: 'liên kết băm với sự kiện liền trước bị đứt',
+  sequence: 'số thứ tự sự kiện không liên tục (có sự kiện bị xóa hoặc chèn)',
+};
 
 function VerifyButton() {
   const verify = useVerifyAudit();
@@ -27,7 +45,11 @@ function VerifyButton() {
   return (
     <Flex vertical gap={12} style={{ marginBottom: 16 }}>
       <div>
-        <Button icon={<SafetyCertificateOutlined />} onClick={() => verify.mutate()} loading={verify.isPending}>
+        <Button
+          icon={<SafetyCertificateOutlined />}
+          onClick={() => verify.mutate()}
+          loading={verify.isPending}
+        >
           Kiểm tra tính toàn vẹn
         </Button>
       </div>
@@ -50,7 +72,8 @@ function VerifyButton() {
               {r.brokenAt.message}
               <br />
               <Typography.Text type="secondary">
-                Mã lý do: {r.brokenAt.reason}. Đã kiểm tra {r.count.toLocaleString('vi-VN')} sự kiện.
+                Nguyên nhân: {BROKEN_REASONS[r.brokenAt.reason] ?? r.brokenAt.reason}. Đã kiểm tra{' '}
+                {r.count.toLocaleString('vi-VN')} sự kiện.
               </Typography.Text>
             </>
           }
@@ -65,16 +88,46 @@ export default function AuditPage() {
   const [entityType, setEntityType] = useState<string | undefined>(undefined);
   const q = useAuditEvents({ entityType });
   const unitName = useUnitNames();
+  const userName = useUserNames(canManageUsers(me));
   const events = q.data?.pages.flatMap((p) => p.items) ?? [];
+  const phone = useIsPhone();
+  const renderEntity = (e: AuditEvent) => (
+    <EntityLink e={e} linkUsers={canManageUsers(me)} name={entityDisplayName(e, { unitName, userName })} />
+  );
 
   const columns: TableColumnsType<AuditEvent> = [
-    { title: 'Số', dataIndex: 'seq', width: 72 },
-    { title: 'Thời gian', dataIndex: 'at', width: 140, render: (v: string) => formatDateTime(v) },
-    { title: 'Người thực hiện', dataIndex: 'actorLabel', width: 160, render: (v: string) => actorDisplay(v) },
+    {
+      title: 'Thời gian',
+      dataIndex: 'at',
+      width: 130,
+      render: (v: string, e) => (
+        <Flex vertical>
+          <span>{formatDateTime(v)}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            Sự kiện số {e.seq}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+    {
+      title: 'Người thực hiện',
+      dataIndex: 'actorLabel',
+      width: 150,
+      render: (v: string, e) => (
+        <Flex vertical>
+          <span>{actorDisplay(v)}</span>
+          {e.ip && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              IP {e.ip}
+            </Typography.Text>
+          )}
+        </Flex>
+      ),
+    },
     {
       title: 'Thao tác',
       dataIndex: 'action',
-      width: 170,
+      width: 150,
       render: (v: string) => {
         const info = actionInfo(v);
         return (
@@ -87,23 +140,30 @@ export default function AuditPage() {
     {
       title: 'Đối tượng',
       key: 'entity',
-      width: 240,
+      width: 220,
       render: (_, e) => (
         <Flex vertical>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {entityTypeLabel(e.entityType)}
           </Typography.Text>
-          <EntityLink e={e} linkUsers={canManageUsers(me)} />
+          {renderEntity(e)}
         </Flex>
       ),
     },
-    { title: 'Nội dung thay đổi', key: 'changes', render: (_, e) => <ChangeList event={e} unitName={unitName} /> },
-    { title: 'Địa chỉ IP', dataIndex: 'ip', width: 130, render: (v: string | null) => v ?? '—' },
+    {
+      title: 'Nội dung thay đổi',
+      key: 'changes',
+      minWidth: 260,
+      render: (_, e) => <ChangeList event={e} unitName={unitName} />,
+    },
   ];
 
   return (
     <>
-      <PageHeader title="Nhật ký thay đổi" subTitle="Mọi thay đổi dữ liệu được ghi lại theo chuỗi băm, không sửa hay xóa được." />
+      <PageHeader
+        title="Nhật ký thay đổi"
+        subTitle="Mọi thay đổi dữ liệu được ghi lại theo chuỗi băm, không sửa hay xóa được."
+      />
       {canVerifyAudit(me) && <VerifyButton />}
       <Card>
         <Flex wrap gap={12} style={{ marginBottom: 16 }}>
@@ -114,26 +174,40 @@ export default function AuditPage() {
             onChange={(v: string) => setEntityType(v || undefined)}
             options={[
               { value: '', label: 'Tất cả đối tượng' },
-              ...Object.entries(ENTITY_TYPE_LABELS).map(([value, label]) => ({ value, label })),
+              ...FILTER_TYPES.map((value) => ({ value, label: entityTypeLabel(value) })),
             ]}
           />
           <Button onClick={() => void q.refetch()} loading={q.isRefetching && !q.isFetchingNextPage}>
             Làm mới
           </Button>
         </Flex>
-        {q.isError && <Alert type="error" showIcon title={errorMessage(q.error)} style={{ marginBottom: 16 }} />}
-        <Table<AuditEvent>
-          rowKey="seq"
-          size="small"
-          columns={columns}
-          dataSource={events}
-          loading={q.isPending}
-          pagination={false}
-          scroll={{ x: 1100 }}
-          locale={{ emptyText: 'Chưa có sự kiện nào' }}
-        />
+        {q.isError && (
+          <Alert type="error" showIcon title={errorMessage(q.error)} style={{ marginBottom: 16 }} />
+        )}
+        {phone ? (
+          q.isPending ? (
+            <PageSpin />
+          ) : events.length === 0 ? (
+            <Empty description="Chưa có sự kiện nào" />
+          ) : (
+            <AuditTimeline events={events} unitName={unitName} renderEntity={renderEntity} />
+          )
+        ) : (
+          <Table<AuditEvent>
+            rowKey="seq"
+            size="small"
+            columns={columns}
+            dataSource={events}
+            loading={q.isPending}
+            pagination={false}
+            scroll={{ x: true }}
+            locale={{ emptyText: 'Chưa có sự kiện nào' }}
+          />
+        )}
         <Flex justify="center" align="center" gap={12} style={{ marginTop: 16 }}>
-          <Typography.Text type="secondary">Đang hiển thị {events.length.toLocaleString('vi-VN')} sự kiện mới nhất</Typography.Text>
+          <Typography.Text type="secondary">
+            Đang hiển thị {events.length.toLocaleString('vi-VN')} sự kiện mới nhất
+          </Typography.Text>
           {q.hasNextPage && (
             <Button onClick={() => void q.fetchNextPage()} loading={q.isFetchingNextPage}>
               Xem thêm

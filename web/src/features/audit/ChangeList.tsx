@@ -1,6 +1,25 @@
 import { Typography } from 'antd';
-import { changedFields, fieldLabel, formatFieldValue } from './labels';
+import { changedFields, fieldLabel, formatFieldValue, isEmpty } from './labels';
 import type { AuditEvent } from '../../api/types';
+
+type Ctx = Parameters<typeof formatFieldValue>[2];
+
+/** An old value is struck through, a new one highlighted; "(trống)" is neither. */
+function Value({
+  kind,
+  field,
+  value,
+  ctx,
+}: {
+  kind: 'old' | 'new';
+  field: string;
+  value: unknown;
+  ctx: Ctx;
+}) {
+  const text = formatFieldValue(field, value, ctx);
+  if (isEmpty(value)) return <span className="change-empty">{text}</span>;
+  return kind === 'old' ? <del className="change-old">{text}</del> : <ins className="change-new">{text}</ins>;
+}
 
 /** The fields an audit event changed: "Field: old → new" (or the initial values of a creation). */
 export function ChangeList({
@@ -10,7 +29,7 @@ export function ChangeList({
   event: Pick<AuditEvent, 'entityType' | 'before' | 'after'>;
   unitName: (id: string) => string | undefined;
 }) {
-  const changes = changedFields(event.before, event.after);
+  const changes = changedFields(event.before, event.after, event.entityType);
   if (changes.length === 0) return null;
   const ctx = { entityType: event.entityType, unitName };
   const isCreate = !event.before && !!event.after;
@@ -23,12 +42,12 @@ export function ChangeList({
           {isCreate ? (
             <span>{formatFieldValue(c.key, c.after, ctx)}</span>
           ) : isRemove ? (
-            <del>{formatFieldValue(c.key, c.before, ctx)}</del>
+            <Value kind="old" field={c.key} value={c.before} ctx={ctx} />
           ) : (
             <>
-              <del className="change-old">{formatFieldValue(c.key, c.before, ctx)}</del>
+              <Value kind="old" field={c.key} value={c.before} ctx={ctx} />
               <span aria-label="thành"> → </span>
-              <ins className="change-new">{formatFieldValue(c.key, c.after, ctx)}</ins>
+              <Value kind="new" field={c.key} value={c.after} ctx={ctx} />
             </>
           )}
         </li>

@@ -1,11 +1,9 @@
-import { Alert, Button, Empty, Flex, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Empty } from 'antd';
 import { useAuditEvents } from './hooks';
-import { actionInfo, actorDisplay } from './labels';
-import { ChangeList } from './ChangeList';
+import { AuditTimeline } from './AuditTimeline';
 import { useUnitNames } from '../units/useUnitNames';
 import { PageSpin } from '../../layout/FullPageSpin';
 import { errorMessage, isApiError } from '../../api/client';
-import { formatDateTime } from '../../lib/format';
 
 export interface EntityHistoryProps {
   entityType: string;
@@ -33,25 +31,7 @@ export function EntityHistory({ entityType, entityId }: EntityHistoryProps) {
 
   return (
     <>
-      <Timeline
-        items={events.map((e) => {
-          const info = actionInfo(e.action);
-          return {
-            key: e.seq,
-            color: info.color === 'red' ? 'red' : info.color === 'green' ? 'green' : 'blue',
-            content: (
-              <Flex vertical gap={4}>
-                <Flex wrap gap={8} align="center">
-                  <Typography.Text strong>{formatDateTime(e.at)}</Typography.Text>
-                  <Tag color={info.color}>{info.label}</Tag>
-                  <Typography.Text type="secondary">bởi {actorDisplay(e.actorLabel)}</Typography.Text>
-                </Flex>
-                <ChangeList event={e} unitName={unitName} />
-              </Flex>
-            ),
-          };
-        })}
-      />
+      <AuditTimeline events={events} unitName={unitName} />
       {q.hasNextPage && (
         <Button onClick={() => void q.fetchNextPage()} loading={q.isFetchingNextPage}>
           Xem thêm

@@ -14,10 +14,17 @@ const EXACT: Record<string, ActionInfo> = {
   'auth.login': { label: 'Đăng nhập', color: 'default' },
   'auth.logout': { label: 'Đăng xuất', color: 'default' },
   'auth.login_failed': { label: 'Đăng nhập không thành công', color: 'warning' },
-  'auth.throttled': { label: 'Tạm khóa đăng nhập do nhập sai nhiều lần', color: 'error' },
-  'unit.import': { label: 'Nhập CSV', color: 'purple' },
+  'unit.create': { label: 'Tạo mới', color: 'green' },
+  'unit.update': { label: 'Cập nhật', color: 'blue' },
+  'unit.update_contact': { label: 'Cập nhật liên hệ', color: 'blue' },
+  'unit.import_update': { label: 'Cập nhật qua nhập CSV', color: 'purple' },
+  'user.create': { label: 'Tạo mới', color: 'green' },
+  'user.update': { label: 'Cập nhật', color: 'blue' },
+  'user.disable': { label: 'Khóa', color: 'red' },
+  'user.enable': { label: 'Mở khóa', color: 'green' },
   'user.reset_password': { label: 'Đặt lại mật khẩu', color: 'orange' },
-  'system.seed': { label: 'Khởi tạo dữ liệu', color: 'cyan' },
+  'user.change_password': { label: 'Đổi mật khẩu', color: 'orange' },
+  'system.demo_loaded': { label: 'Nạp dữ liệu mẫu', color: 'cyan' },
 };
 
 const BY_VERB: [RegExp, ActionInfo][] = [
@@ -56,9 +63,17 @@ export function entityTypeLabel(t: string): string {
   return ENTITY_TYPE_LABELS[t] ?? t;
 }
 
+const SYSTEM_ACTORS: Record<string, string> = {
+  seed: 'khởi tạo dữ liệu',
+  cli: 'dòng lệnh quản trị',
+};
+
 export function actorDisplay(label: string): string {
   if (label === 'anonymous') return 'Không xác định';
-  if (label.startsWith('system:')) return `Hệ thống (${label.slice('system:'.length)})`;
+  if (label.startsWith('system:')) {
+    const who = label.slice('system:'.length);
+    return `Hệ thống (${SYSTEM_ACTORS[who] ?? who})`;
+  }
   return label;
 }
 
@@ -87,10 +102,19 @@ export const FIELD_LABELS: Record<string, string> = {
   updated: 'Số đơn vị cập nhật',
   unchanged: 'Số đơn vị không đổi',
   reason: 'Lý do',
+  locked: 'Tạm khóa đăng nhập',
 };
 
 /** Book-keeping fields that every change touches; they add noise to a diff. */
-const HIDDEN_FIELDS = new Set(['id', 'version', 'createdAt', 'updatedAt', 'updatedBy', 'searchText', 'passwordHash']);
+const HIDDEN_FIELDS = new Set([
+  'id',
+  'version',
+  'createdAt',
+  'updatedAt',
+  'updatedBy',
+  'searchText',
+  'passwordHash',
+]);
 
 /** Fields whose value is a unit id, shown by name. */
 export const UNIT_ID_FIELDS = new Set(['parentId', 'unitId']);
@@ -112,22 +136,53 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
  * for a removal every non-empty field of `before`. Name fields that only mirror an id are dropped
  * when the id field is present.
  */
+/** The order in which an entity's fields are listed. */
+const FIELD_ORDER: Record<string, string[]> = {
+  unit: [
+    'code',
+    'name',
+    'shortName',
+    'kind',
+    'parentId',
+    'parentName',
+    'active',
+    'email',
+    'phone',
+    'address',
+  ],
+  user: [
+    'username',
+    'fullName',
+    'email',
+    'role',
+    'unitId',
+    'unitName',
+    'active',
+    'mustChangePassword',
+    'passwordChangedAt',
+  ],
+};
+
 export function changedFields(
   before: Record<string, unknown> | null,
   after: Record<string, unknown> | null,
+  entityType = '',
 ): FieldChange[] {
   const b = before ?? {};
   const a = after ?? {};
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !HIDDEN_FIELDS.has(k));
   const out: FieldChange[] = [];
   for (const k of keys) {
-    if ((k === 'parentName' && keys.includes('parentId')) || (k === 'unitName' && keys.includes('unitId'))) continue;
+    if ((k === 'parentName' && keys.includes('parentId')) || (k === 'unitName' && keys.includes('unitId')))
+      continue;
     const bv = b[k];
     const av = a[k];
     if (before && after ? same(bv, av) : isEmpty(before ? bv : av)) continue;
     out.push({ key: k, before: before ? bv : undefined, after: after ? av : undefined });
   }
-  return out;
+  const order = FIELD_ORDER[entityType] ?? Object.keys(FIELD_LABELS);
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  return out.sort((x, y) => rank(x.key) - rank(y.key));
 }
 
 export function isEmpty(v: unknown): boolean {
@@ -145,7 +200,13 @@ export function formatFieldValue(
   if (isEmpty(v)) return '(trống)';
   if (typeof v === 'boolean') {
     if (key === 'active')
-      return ctx.entityType === 'user' ? (v ? 'Đang hoạt động' : 'Đã khóa') : v ? 'Đang hoạt động' : 'Ngừng hoạt động';
+      return ctx.entityType === 'user'
+        ? v
+          ? 'Đang hoạt động'
+          : 'Đã khóa'
+        : v
+          ? 'Đang hoạt động'
+          : 'Ngừng hoạt động';
     return v ? 'Có' : 'Không';
   }
   if (typeof v === 'string') {
@@ -159,21 +220,38 @@ export function formatFieldValue(
   return JSON.stringify(v);
 }
 
-/** A short name for the entity an event is about, from its snapshot. */
-export function entityDisplayName(e: {
-  entityType: string;
-  entityId: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}): string {
+/**
+ * A short name for the entity an event is about: from its snapshot (an update records only the
+ * changed fields), else from the lookups, else the actor when people act on themselves.
+ */
+export function entityDisplayName(
+  e: {
+    entityType: string;
+    entityId: string;
+    actorId: string | null;
+    actorLabel: string;
+    before: Record<string, unknown> | null;
+    after: Record<string, unknown> | null;
+  },
+  lookup: { unitName: (id: string) => string | undefined; userName: (id: string) => string | undefined },
+): string {
   const s = { ...(e.before ?? {}), ...(e.after ?? {}) };
   const str = (k: string) => (typeof s[k] === 'string' && s[k] ? (s[k] as string) : undefined);
-  if (e.entityType === 'unit') return str('name') ?? str('code') ?? e.entityId;
+  if (e.entityType === 'unit')
+    return str('name') ?? lookup.unitName(e.entityId) ?? str('code') ?? shortId(e.entityId);
   if (e.entityType === 'user') {
     const name = str('fullName');
     const username = str('username');
     if (name && username) return `${name} (${username})`;
-    return name ?? username ?? e.entityId;
+    const known = lookup.userName(e.entityId);
+    if (known) return known;
+    if (e.actorId === e.entityId) return e.actorLabel;
+    return name ?? username ?? shortId(e.entityId);
   }
   return str('username') ?? str('name') ?? e.entityId;
+}
+
+/** The first block of a UUID, enough to tell records apart on screen. */
+function shortId(id: string): string {
+  return /^[0-9a-f]{8}-/i.test(id) ? `#${id.slice(0, 8)}` : id;
 }

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { AuthShell } from '../../layout/Brand';
+import { useDocumentTitle } from '../../layout/PageHeader';
 import { errorMessage } from '../../api/client';
 import { useLogin, useMeQuery } from './hooks';
 import type { LoginInput } from './api';
@@ -20,6 +21,7 @@ export default function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const next = safeNext(location.state);
+  useDocumentTitle('Đăng nhập');
 
   if (me.data) return <Navigate to={me.data.mustChangePassword ? '/tai-khoan/doi-mat-khau' : next} replace />;
 
@@ -27,7 +29,8 @@ export default function LoginPage() {
     login.mutate(
       { username: values.username.trim(), password: values.password },
       {
-        onSuccess: (user) => navigate(user.mustChangePassword ? '/tai-khoan/doi-mat-khau' : next, { replace: true }),
+        onSuccess: (user) =>
+          navigate(user.mustChangePassword ? '/tai-khoan/doi-mat-khau' : next, { replace: true }),
       },
     );
   };
@@ -39,9 +42,20 @@ export default function LoginPage() {
           Đăng nhập
         </Typography.Title>
         {login.isError && (
-          <Alert type="error" showIcon title={errorMessage(login.error)} style={{ marginBottom: 16 }} role="alert" />
+          <Alert
+            type="error"
+            showIcon
+            title={errorMessage(login.error)}
+            style={{ marginBottom: 16 }}
+            role="alert"
+          />
         )}
-        <Form<LoginInput> layout="vertical" onFinish={onFinish} requiredMark={false} disabled={login.isPending}>
+        <Form<LoginInput>
+          layout="vertical"
+          onFinish={onFinish}
+          requiredMark={false}
+          disabled={login.isPending}
+        >
           <Form.Item
             label="Tên đăng nhập"
             name="username"
@@ -57,8 +71,17 @@ export default function LoginPage() {
               size="large"
             />
           </Form.Item>
-          <Form.Item label="Mật khẩu" name="password" rules={[{ required: true, message: 'Vui lòng nhập mật khẩu' }]}>
-            <Input.Password name="password" prefix={<LockOutlined />} autoComplete="current-password" size="large" />
+          <Form.Item
+            label="Mật khẩu"
+            name="password"
+            rules={[{ required: true, message: 'Vui lòng nhập mật khẩu' }]}
+          >
+            <Input.Password
+              name="password"
+              prefix={<LockOutlined />}
+              autoComplete="current-password"
+              size="large"
+            />
           </Form.Item>
           <Button type="primary" htmlType="submit" block size="large" loading={login.isPending}>
             Đăng nhập

@@ -1,9 +1,9 @@
 import { Button, Result } from 'antd';
-import { Navigate, Outlet, useLocation } from 'react-router';
+import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { FullPageSpin } from '../../layout/FullPageSpin';
 import { errorMessage } from '../../api/client';
 import type { Role } from '../../api/types';
-import { useMe, useMeQuery } from './hooks';
+import { MeContext, useMe, useMeQuery } from './hooks';
 
 export const LOGIN_PATH = '/dang-nhap';
 export const FORCED_PASSWORD_PATH = '/tai-khoan/doi-mat-khau';
@@ -34,12 +34,25 @@ export function RequireAuth() {
   if (me.mustChangePassword && location.pathname !== FORCED_PASSWORD_PATH) {
     return <Navigate to={FORCED_PASSWORD_PATH} replace />;
   }
-  return <Outlet />;
+  return (
+    <MeContext value={me}>
+      <Outlet />
+    </MeContext>
+  );
 }
 
 export function Forbidden() {
   return (
-    <Result status="403" title="Không có quyền truy cập" subTitle="Vai trò của bạn không được phép xem trang này." />
+    <Result
+      status="403"
+      title="Không có quyền truy cập"
+      subTitle="Vai trò của bạn không được phép xem trang này."
+      extra={
+        <Link to="/">
+          <Button type="primary">Về trang tổng quan</Button>
+        </Link>
+      }
+    />
   );
 }
 

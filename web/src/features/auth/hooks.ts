@@ -1,3 +1,4 @@
+import { createContext, useContext } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchMe, login, logout, type LoginInput } from './api';
 import type { Me } from '../../api/types';
@@ -16,11 +17,16 @@ export function useMeQuery() {
   });
 }
 
-/** The signed-in user. Only for components rendered inside the authenticated area. */
+/**
+ * The signed-in user, provided by `RequireAuth` to the pages below it. Reading it from context
+ * (not from the query) means a lost session unmounts the pages before they can see "no user".
+ */
+export const MeContext = createContext<Me | null>(null);
+
 export function useMe(): Me {
-  const { data } = useMeQuery();
-  if (!data) throw new Error('useMe() used outside the authenticated area');
-  return data;
+  const me = useContext(MeContext);
+  if (!me) throw new Error('useMe() used outside the authenticated area');
+  return me;
 }
 
 export function useLogin() {

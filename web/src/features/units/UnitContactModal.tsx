@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { App, Alert, Form, Input, Modal } from 'antd';
+import { App, Form, Input, Modal } from 'antd';
 import { useUnit, useUpdateUnitContact } from './hooks';
-import { conflictText } from './UnitFormModal';
+import { ADDRESS_RULES, EMAIL_RULES, PHONE_RULES } from '../../lib/validation';
+import { ConflictAlert, conflictText } from '../../layout/ConflictAlert';
 import type { UnitContactPatch } from './api';
 import { isApiError } from '../../api/client';
 import type { Unit } from '../../api/types';
@@ -33,7 +34,11 @@ function ContactForm({
   const { message } = App.useApp();
 
   const onFinish = (v: Values) => {
-    const next = { email: emptyToNull(v.email), phone: emptyToNull(v.phone), address: emptyToNull(v.address) };
+    const next = {
+      email: emptyToNull(v.email),
+      phone: emptyToNull(v.phone),
+      address: emptyToNull(v.address),
+    };
     const patch: UnitContactPatch = { version: base.version };
     (Object.keys(next) as (keyof typeof next)[]).forEach((k) => {
       if (next[k] !== base[k]) patch[k] = next[k];
@@ -58,7 +63,7 @@ function ContactForm({
             setBase(latest);
             form.setFieldsValue(toValues(latest));
           }
-          setConflict(`${e.message}. ${conflictText(e.details)}`);
+          setConflict(conflictText(e));
           update.reset();
         },
       },
@@ -66,16 +71,22 @@ function ContactForm({
   };
 
   return (
-    <Form<Values> id="unit-contact-form" form={form} layout="vertical" onFinish={onFinish} initialValues={toValues(unit)}>
-      {conflict && <Alert type="warning" showIcon title={conflict} style={{ marginBottom: 16 }} role="alert" />}
+    <Form<Values>
+      id="unit-contact-form"
+      form={form}
+      layout="vertical"
+      onFinish={onFinish}
+      initialValues={toValues(unit)}
+    >
+      {conflict && <ConflictAlert text={conflict} />}
       {update.isError && <ApiErrorAlert error={update.error} />}
-      <Form.Item label="Thư điện tử" name="email" rules={[{ type: 'email', message: 'Địa chỉ thư điện tử không hợp lệ' }]}>
+      <Form.Item label="Thư điện tử" name="email" rules={EMAIL_RULES}>
         <Input type="email" autoComplete="email" />
       </Form.Item>
-      <Form.Item label="Điện thoại" name="phone">
+      <Form.Item label="Điện thoại" name="phone" rules={PHONE_RULES}>
         <Input type="tel" autoComplete="tel" />
       </Form.Item>
-      <Form.Item label="Địa chỉ" name="address">
+      <Form.Item label="Địa chỉ" name="address" rules={ADDRESS_RULES}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} autoComplete="street-address" />
       </Form.Item>
     </Form>

@@ -1,5 +1,18 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Descriptions, Empty, Result, Row, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Result,
+  Row,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -10,7 +23,12 @@ import { UnitActiveTag } from './UnitTags';
 import { UNITS_MAX_LIMIT } from './api';
 import { EntityHistory } from '../audit/EntityHistory';
 import { useMe } from '../auth/hooks';
-import { canEditUnitContact, canManageUnits, canManageUsers, canSeeUnitInternals } from '../../lib/permissions';
+import {
+  canEditUnitContact,
+  canManageUnits,
+  canManageUsers,
+  canSeeUnitInternals,
+} from '../../lib/permissions';
 import { formatDateTime, roleLabel, unitKindLabel } from '../../lib/format';
 import { errorMessage, isApiError } from '../../api/client';
 import { PageHeader } from '../../layout/PageHeader';
@@ -30,10 +48,15 @@ function Members({ unitId }: { unitId: string }) {
     {
       title: 'Họ và tên',
       dataIndex: 'fullName',
-      render: (v: string, u) => (canManageUsers(me) ? <Link to={`/nguoi-dung?xem=${u.id}`}>{v}</Link> : v),
+      render: (v: string, u) =>
+        canManageUsers(me) ? (
+          <Link to={`/nguoi-dung?${new URLSearchParams({ q: u.username, xem: u.id }).toString()}`}>{v}</Link>
+        ) : (
+          v
+        ),
     },
     { title: 'Tên đăng nhập', dataIndex: 'username' },
-    { title: 'Vai trò', dataIndex: 'role', render: (v: string) => roleLabel(v) },
+    { title: 'Vai trò', dataIndex: 'role', minWidth: 120, render: (v: string) => roleLabel(v) },
     {
       title: 'Trạng thái',
       dataIndex: 'active',
@@ -58,10 +81,32 @@ function Members({ unitId }: { unitId: string }) {
 function Children({ unitId }: { unitId: string }) {
   const list = useUnits({ parentId: unitId, active: 'all', limit: UNITS_MAX_LIMIT });
   const columns: TableColumnsType<Unit> = [
-    { title: 'Mã', dataIndex: 'code', width: 150, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
-    { title: 'Tên đơn vị', dataIndex: 'name', render: (v: string, u) => <Link to={`/don-vi/${u.id}`}>{v}</Link> },
-    { title: 'Loại', dataIndex: 'kind', render: (v: string) => unitKindLabel(v) },
-    { title: 'Trạng thái', dataIndex: 'active', render: (v: boolean) => <UnitActiveTag active={v} /> },
+    {
+      title: 'Mã',
+      dataIndex: 'code',
+      responsive: ['sm'],
+      render: (v: string) => (
+        <Typography.Text code className="nowrap">
+          {v}
+        </Typography.Text>
+      ),
+    },
+    {
+      title: 'Tên đơn vị',
+      dataIndex: 'name',
+      minWidth: 180,
+      render: (v: string, u) => <Link to={`/don-vi/${u.id}`}>{v}</Link>,
+    },
+    { title: 'Loại', dataIndex: 'kind', responsive: ['md'], render: (v: string) => unitKindLabel(v) },
+    {
+      title: 'Trạng thái',
+      dataIndex: 'active',
+      render: (v: boolean) => (
+        <span className="nowrap">
+          <UnitActiveTag active={v} />
+        </span>
+      ),
+    },
   ];
   if (list.isError) return <Alert type="error" showIcon title={errorMessage(list.error)} />;
   return (
@@ -88,7 +133,8 @@ export default function UnitDetailPage() {
 
   if (unit.isPending) return <PageSpin />;
   if (unit.isError) {
-    const notFound = isApiError(unit.error) && unit.error.status === 404;
+    // A malformed id is rejected with 400; to the reader both mean "no such unit".
+    const notFound = isApiError(unit.error) && (unit.error.status === 404 || unit.error.status === 400);
     return (
       <Result
         status={notFound ? '404' : 'error'}
@@ -117,14 +163,20 @@ export default function UnitDetailPage() {
 
   return (
     <>
-      <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => (canGoBack() ? navigate(-1) : navigate('/don-vi'))} style={{ paddingInline: 0, marginBottom: 8 }}>
+      <Button
+        type="link"
+        icon={<ArrowLeftOutlined />}
+        onClick={() => (canGoBack() ? navigate(-1) : navigate('/don-vi'))}
+        style={{ paddingInline: 0, marginBottom: 8 }}
+      >
         Quay lại
       </Button>
       <PageHeader
         title={u.name}
         subTitle={
           <>
-            <Typography.Text code>{u.code}</Typography.Text> · {unitKindLabel(u.kind)} · <UnitActiveTag active={u.active} />
+            <Typography.Text code>{u.code}</Typography.Text> · {unitKindLabel(u.kind)} ·{' '}
+            <UnitActiveTag active={u.active} />
           </>
         }
         extra={
@@ -149,7 +201,11 @@ export default function UnitDetailPage() {
                 {
                   key: 'parent',
                   label: 'Đơn vị cấp trên',
-                  children: u.parentId ? <Link to={`/don-vi/${u.parentId}`}>{u.parentName ?? 'Xem'}</Link> : '—',
+                  children: u.parentId ? (
+                    <Link to={`/don-vi/${u.parentId}`}>{u.parentName ?? 'Xem'}</Link>
+                  ) : (
+                    '—'
+                  ),
                 },
                 { key: 'active', label: 'Trạng thái', children: <UnitActiveTag active={u.active} /> },
                 { key: 'updated', label: 'Cập nhật lần cuối', children: formatDateTime(u.updatedAt) },
@@ -179,7 +235,11 @@ export default function UnitDetailPage() {
                     label: 'Thư điện tử',
                     children: u.email ? <a href={`mailto:${u.email}`}>{u.email}</a> : '—',
                   },
-                  { key: 'phone', label: 'Điện thoại', children: u.phone ? <a href={`tel:${u.phone}`}>{u.phone}</a> : '—' },
+                  {
+                    key: 'phone',
+                    label: 'Điện thoại',
+                    children: u.phone ? <a href={`tel:${u.phone}`}>{u.phone}</a> : '—',
+                  },
                   { key: 'address', label: 'Địa chỉ', children: u.address ?? '—' },
                 ]}
               />

@@ -1,12 +1,14 @@
 import { useState } from 'react';
-import { App, Alert, Form, Input, Modal, Select, Switch } from 'antd';
+import { App, Form, Input, Modal, Select, Switch } from 'antd';
 import { useCreateUnit, useUnit, useUpdateUnit } from './hooks';
 import { UnitSelect } from './UnitSelect';
 import type { UnitInput, UnitPatch } from './api';
 import { isApiError } from '../../api/client';
-import type { Unit, UnitKind, VersionConflictDetails } from '../../api/types';
+import type { Unit, UnitKind } from '../../api/types';
 import { UNIT_KINDS, UNIT_KIND_LABELS } from '../../shared/domain';
-import { emptyToNull, formatDateTime } from '../../lib/format';
+import { emptyToNull } from '../../lib/format';
+import { ADDRESS_RULES, EMAIL_RULES, PHONE_RULES } from '../../lib/validation';
+import { ConflictAlert, conflictText } from '../../layout/ConflictAlert';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { PageSpin } from '../../layout/FullPageSpin';
 
@@ -63,18 +65,6 @@ function diff(base: Unit, next: UnitInput): Partial<UnitInput> {
   return out;
 }
 
-/** Explains a 409 VERSION_CONFLICT: when (and by whom, if the server says) the record changed. */
-export function conflictText(details: unknown): string {
-  const d = (details ?? {}) as VersionConflictDetails;
-  const parts: string[] = [];
-  if (d.updatedAt) parts.push(`lúc ${formatDateTime(d.updatedAt)}`);
-  if (d.updatedBy && !/^[0-9a-f-]{36}$/i.test(d.updatedBy)) parts.push(`bởi ${d.updatedBy}`);
-  return (
-    (parts.length ? `Bản ghi đã được cập nhật ${parts.join(' ')}. ` : '') +
-    'Biểu mẫu đã được nạp lại dữ liệu mới nhất; vui lòng kiểm tra và nhập lại thay đổi của bạn.'
-  );
-}
-
 function UnitFields({ excludeId }: { excludeId?: string }) {
   return (
     <>
@@ -83,7 +73,10 @@ function UnitFields({ excludeId }: { excludeId?: string }) {
         name="code"
         rules={[
           { required: true, whitespace: true, message: 'Vui lòng nhập mã đơn vị' },
-          { pattern: CODE_RE, message: 'Mã gồm chữ không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới; tối đa 40 ký tự' },
+          {
+            pattern: CODE_RE,
+            message: 'Mã gồm chữ không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới; tối đa 40 ký tự',
+          },
         ]}
       >
         <Input autoComplete="off" spellCheck={false} maxLength={40} placeholder="Ví dụ: SO-TU-PHAP" />
@@ -98,11 +91,23 @@ function UnitFields({ excludeId }: { excludeId?: string }) {
       >
         <Input autoComplete="off" />
       </Form.Item>
-      <Form.Item label="Tên viết tắt" name="shortName" rules={[{ max: 100, message: 'Tên viết tắt tối đa 100 ký tự' }]}>
+      <Form.Item
+        label="Tên viết tắt"
+        name="shortName"
+        rules={[{ max: 120, message: 'Tên viết tắt tối đa 120 ký tự' }]}
+      >
         <Input autoComplete="off" />
       </Form.Item>
-      <Form.Item label="Loại đơn vị" name="kind" rules={[{ required: true, message: 'Vui lòng chọn loại đơn vị' }]}>
-        <Select options={KIND_OPTIONS} placeholder="Chọn loại đơn vị" showSearch={{ optionFilterProp: 'label' }} />
+      <Form.Item
+        label="Loại đơn vị"
+        name="kind"
+        rules={[{ required: true, message: 'Vui lòng chọn loại đơn vị' }]}
+      >
+        <Select
+          options={KIND_OPTIONS}
+          placeholder="Chọn loại đơn vị"
+          showSearch={{ optionFilterProp: 'label' }}
+        />
       </Form.Item>
       <Form.Item label="Đơn vị cấp trên" name="parentId">
         <UnitSelect active="all" excludeId={excludeId} placeholder="Không có (đơn vị cấp cao nhất)" />
@@ -110,13 +115,13 @@ function UnitFields({ excludeId }: { excludeId?: string }) {
       <Form.Item label="Đang hoạt động" name="active" valuePropName="checked">
         <Switch checkedChildren="Có" unCheckedChildren="Không" />
       </Form.Item>
-      <Form.Item label="Thư điện tử" name="email" rules={[{ type: 'email', message: 'Địa chỉ thư điện tử không hợp lệ' }]}>
+      <Form.Item label="Thư điện tử" name="email" rules={EMAIL_RULES}>
         <Input type="email" autoComplete="off" />
       </Form.Item>
-      <Form.Item label="Điện thoại" name="phone">
+      <Form.Item label="Điện thoại" name="phone" rules={PHONE_RULES}>
         <Input type="tel" autoComplete="off" />
       </Form.Item>
-      <Form.Item label="Địa chỉ" name="address">
+      <Form.Item label="Địa chỉ" name="address" rules={ADDRESS_RULES}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} />
       </Form.Item>
     </>
@@ -127,15 +132,15 @@ const isFieldError = (e: unknown) => isApiError(e, 'UNIT_CODE_TAKEN') || isApiEr
 
 /** Applies field-level server errors to the form; returns true if it did. */
 function applyFieldError(form: ReturnType<typeof Form.useForm<Values>>[0], e: unknown): boolean {
-  if (isApiError(e, 'UNIT_CODE_TAKEN')) {
-    form.setFields([{ name: 'code', errors: [e.message] }]);
-    return true;
-  }
-  if (isApiError(e, 'UNIT_PARENT_INVALID')) {
-    form.setFields([{ name: 'parentId', errors: [e.message] }]);
-    return true;
-  }
-  return false;
+  const field = isApiError(e, 'UNIT_CODE_TAKEN')
+    ? 'code'
+    : isApiError(e, 'UNIT_PARENT_INVALID')
+      ? 'parentId'
+      : null;
+  if (!field || !isApiError(e)) return false;
+  form.setFields([{ name: field, errors: [e.message] }]);
+  form.scrollToField(field, { block: 'center' });
+  return true;
 }
 
 function CreateUnitForm({
@@ -150,12 +155,20 @@ function CreateUnitForm({
   const onFinish = (v: Values) => {
     const input = toInput(v);
     // Optional fields left empty are simply not sent.
-    const body: Partial<UnitInput> = Object.fromEntries(Object.entries(input).filter(([, val]) => val !== null));
+    const body: Partial<UnitInput> = Object.fromEntries(
+      Object.entries(input).filter(([, val]) => val !== null),
+    );
     create.mutate(body, { onSuccess: onDone, onError: (e) => applyFieldError(form, e) });
   };
 
   return (
-    <Form<Values> id="unit-create-form" form={form} layout="vertical" onFinish={onFinish} initialValues={{ active: true }}>
+    <Form<Values>
+      id="unit-create-form"
+      form={form}
+      layout="vertical"
+      onFinish={onFinish}
+      initialValues={{ active: true }}
+    >
       {create.isError && !isFieldError(create.error) && <ApiErrorAlert error={create.error} />}
       <UnitFields />
     </Form>
@@ -239,7 +252,7 @@ function EditUnitForm({
             setBase(latest);
             form.setFieldsValue(toValues(latest));
           }
-          setConflict(`${e.message}. ${conflictText(e.details)}`);
+          setConflict(conflictText(e));
           update.reset();
         },
       },
@@ -247,8 +260,14 @@ function EditUnitForm({
   };
 
   return (
-    <Form<Values> id="unit-edit-form" form={form} layout="vertical" onFinish={onFinish} initialValues={toValues(unit)}>
-      {conflict && <Alert type="warning" showIcon title={conflict} style={{ marginBottom: 16 }} role="alert" />}
+    <Form<Values>
+      id="unit-edit-form"
+      form={form}
+      layout="vertical"
+      onFinish={onFinish}
+      initialValues={toValues(unit)}
+    >
+      {conflict && <ConflictAlert text={conflict} />}
       {update.isError && !isFieldError(update.error) && <ApiErrorAlert error={update.error} />}
       <UnitFields excludeId={unit.id} />
     </Form>

@@ -45,7 +45,12 @@ export function UnitImportModal({ open, onClose }: { open: boolean; onClose: () 
         ) : (
           <Flex justify="end" gap={8}>
             <Button onClick={close}>Hủy</Button>
-            <Button type="primary" disabled={!file} loading={imp.isPending} onClick={() => file && imp.mutate(file.text)}>
+            <Button
+              type="primary"
+              disabled={!file}
+              loading={imp.isPending}
+              onClick={() => file && imp.mutate(file.text)}
+            >
               Nhập dữ liệu
             </Button>
           </Flex>
@@ -72,11 +77,13 @@ export function UnitImportModal({ open, onClose }: { open: boolean; onClose: () 
           <Typography.Paragraph>
             Tệp CSV (mã hóa UTF-8, dấu phẩy hoặc chấm phẩy) có dòng tiêu đề với các cột{' '}
             <Typography.Text code>code</Typography.Text>, <Typography.Text code>name</Typography.Text>,{' '}
-            <Typography.Text code>kind</Typography.Text> (bắt buộc) và <Typography.Text code>short_name</Typography.Text>,{' '}
-            <Typography.Text code>parent_code</Typography.Text>, <Typography.Text code>active</Typography.Text>,{' '}
-            <Typography.Text code>email</Typography.Text>, <Typography.Text code>phone</Typography.Text>,{' '}
-            <Typography.Text code>address</Typography.Text>. Đơn vị trùng mã sẽ được cập nhật, mã mới sẽ được tạo mới. Nếu
-            có bất kỳ dòng nào lỗi thì không dòng nào được nhập.{' '}
+            <Typography.Text code>kind</Typography.Text> (bắt buộc) và{' '}
+            <Typography.Text code>short_name</Typography.Text>,{' '}
+            <Typography.Text code>parent_code</Typography.Text>,{' '}
+            <Typography.Text code>active</Typography.Text>, <Typography.Text code>email</Typography.Text>,{' '}
+            <Typography.Text code>phone</Typography.Text>, <Typography.Text code>address</Typography.Text>.
+            Đơn vị trùng mã sẽ được cập nhật, mã mới sẽ được tạo mới. Nếu có bất kỳ dòng nào lỗi thì không
+            dòng nào được nhập.{' '}
             <a href={UNITS_EXPORT_URL} download>
               Tải danh mục hiện tại làm mẫu
             </a>
@@ -95,7 +102,15 @@ export function UnitImportModal({ open, onClose }: { open: boolean; onClose: () 
                 return Upload.LIST_IGNORE;
               }
               f.text().then(
-                (text) => setFile({ name: f.name, text }),
+                (text) => {
+                  // U+FFFD means the bytes were not UTF-8 (e.g. Excel's legacy "CSV (Comma delimited)").
+                  if (text.includes('\uFFFD')) {
+                    setFile(null);
+                    setReadError(
+                      'Tệp không được mã hóa UTF-8 nên tiếng Việt sẽ bị lỗi. Trong Excel, hãy lưu lại với định dạng “CSV UTF-8 (Comma delimited)”.',
+                    );
+                  } else setFile({ name: f.name, text });
+                },
                 () => setReadError('Không đọc được tệp đã chọn'),
               );
               return Upload.LIST_IGNORE;
@@ -113,10 +128,14 @@ export function UnitImportModal({ open, onClose }: { open: boolean; onClose: () 
                 'Bấm hoặc kéo thả tệp CSV vào đây'
               )}
             </p>
-            <p className="ant-upload-hint">{file ? 'Bấm để chọn tệp khác' : 'Chỉ nhận tệp .csv, tối đa 5 MB'}</p>
+            <p className="ant-upload-hint">
+              {file ? 'Bấm để chọn tệp khác' : 'Chỉ nhận tệp .csv, tối đa 5 MB'}
+            </p>
           </Upload.Dragger>
           {readError && <Alert type="error" showIcon title={readError} style={{ marginTop: 16 }} />}
-          {imp.isError && errors.length === 0 && <ApiErrorAlert error={imp.error} style={{ marginTop: 16, marginBottom: 0 }} />}
+          {imp.isError && errors.length === 0 && (
+            <ApiErrorAlert error={imp.error} style={{ marginTop: 16, marginBottom: 0 }} />
+          )}
           {errors.length > 0 && (
             <>
               <Alert
@@ -134,7 +153,12 @@ export function UnitImportModal({ open, onClose }: { open: boolean; onClose: () 
                 scroll={{ x: true }}
                 columns={[
                   { title: 'Dòng', dataIndex: 'line', width: 70 },
-                  { title: 'Mã lỗi', dataIndex: 'code', width: 190, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+                  {
+                    title: 'Mã lỗi',
+                    dataIndex: 'code',
+                    width: 190,
+                    render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+                  },
                   { title: 'Nội dung', dataIndex: 'message' },
                 ]}
               />

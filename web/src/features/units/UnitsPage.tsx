@@ -21,6 +21,7 @@ import { useMe } from '../auth/hooks';
 import { canManageUnits } from '../../lib/permissions';
 import { isUnitKindValue, unitKindLabel } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
+import { useIsPhone } from '../../lib/useMediaQuery';
 import { errorMessage } from '../../api/client';
 import { PageHeader } from '../../layout/PageHeader';
 import { PageSpin } from '../../layout/FullPageSpin';
@@ -29,7 +30,7 @@ import type { ActiveFilter, Unit } from '../../api/types';
 const ACTIVE_OPTIONS: { value: ActiveFilter; label: string }[] = [
   { value: 'true', label: 'Đang hoạt động' },
   { value: 'false', label: 'Ngừng hoạt động' },
-  { value: 'all', label: 'Tất cả' },
+  { value: 'all', label: 'Tất cả trạng thái' },
 ];
 const PAGE_SIZES = [20, 50, 100];
 
@@ -50,7 +51,9 @@ function useUnitFilters() {
     pageSize: PAGE_SIZES.includes(sizeRaw) ? sizeRaw : 20,
     view: (sp.get('xem') === 'cay' ? 'cay' : 'bang') as View,
   };
-  const update = (changes: Partial<Record<'q' | 'loai' | 'trang-thai' | 'trang' | 'so-dong' | 'xem', string | undefined>>) => {
+  const update = (
+    changes: Partial<Record<'q' | 'loai' | 'trang-thai' | 'trang' | 'so-dong' | 'xem', string | undefined>>,
+  ) => {
     setSp(
       (prev) => {
         const next = new URLSearchParams(prev);
@@ -71,6 +74,7 @@ function useUnitFilters() {
 export default function UnitsPage() {
   const me = useMe();
   const admin = canManageUnits(me);
+  const phone = useIsPhone();
   const { filters, update } = useUnitFilters();
   const [search, setSearch] = useState(filters.q);
   const debounced = useDebouncedValue(search.trim(), 350);
@@ -97,32 +101,75 @@ export default function UnitsPage() {
     : { ...base, limit: filters.pageSize, offset: (filters.page - 1) * filters.pageSize };
   const list = useUnits(params);
 
+  // On a phone the code moves under the name and the short name and kind are hidden; the rest scrolls.
   const columns: TableColumnsType<Unit> = [
-    { title: 'Mã', dataIndex: 'code', width: 150, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+    {
+      title: 'Mã',
+      dataIndex: 'code',
+      responsive: ['sm'],
+      render: (v: string) => (
+        <Typography.Text code className="nowrap">
+          {v}
+        </Typography.Text>
+      ),
+    },
     {
       title: 'Tên đơn vị',
       dataIndex: 'name',
-      width: 320,
-      render: (v: string, u) => <Link to={`/don-vi/${u.id}`}>{v}</Link>,
+      minWidth: 200,
+      render: (v: string, u) => (
+        <>
+          <Link to={`/don-vi/${u.id}`}>{v}</Link>
+          {phone && (
+            <Typography.Text type="secondary" className="nowrap" style={{ display: 'block', fontSize: 12 }}>
+              {u.code}
+            </Typography.Text>
+          )}
+        </>
+      ),
     },
-    { title: 'Tên viết tắt', dataIndex: 'shortName', width: 180, render: (v: string | null) => v ?? '—' },
-    { title: 'Loại', dataIndex: 'kind', width: 190, render: (v: string) => unitKindLabel(v) },
+    {
+      title: 'Tên viết tắt',
+      dataIndex: 'shortName',
+      responsive: ['md'],
+      minWidth: 120,
+      render: (v: string | null) => v ?? '—',
+    },
+    {
+      title: 'Loại',
+      dataIndex: 'kind',
+      responsive: ['md'],
+      minWidth: 120,
+      render: (v: string) => unitKindLabel(v),
+    },
     {
       title: 'Đơn vị cấp trên',
       dataIndex: 'parentName',
-      width: 220,
-      render: (v: string | null, u) => (u.parentId && v ? <Link to={`/don-vi/${u.parentId}`}>{v}</Link> : '—'),
+      minWidth: 170,
+      render: (v: string | null, u) =>
+        u.parentId && v ? <Link to={`/don-vi/${u.parentId}`}>{v}</Link> : '—',
     },
-    { title: 'Trạng thái', dataIndex: 'active', width: 150, render: (v: boolean) => <UnitActiveTag active={v} /> },
+    {
+      title: 'Trạng thái',
+      dataIndex: 'active',
+      render: (v: boolean) => (
+        <span className="nowrap">
+          <UnitActiveTag active={v} />
+        </span>
+      ),
+    },
   ];
   if (admin) {
     columns.push({
       title: 'Thao tác',
       key: 'actions',
-      width: 90,
-      fixed: 'right',
       render: (_, u) => (
-        <Button size="small" icon={<EditOutlined />} onClick={() => setEditingId(u.id)} aria-label={`Sửa ${u.name}`}>
+        <Button
+          size="small"
+          icon={<EditOutlined />}
+          onClick={() => setEditingId(u.id)}
+          aria-label={`Sửa ${u.name}`}
+        >
           Sửa
         </Button>
       ),
@@ -162,7 +209,8 @@ export default function UnitsPage() {
             value={search}
             onChange={(e) => setSearch(e.target.value)}
             onPressEnter={() => update({ q: search.trim() })}
-            style={{ flex: '1 1 260px', maxWidth: 420 }}
+            maxLength={200}
+            style={{ flex: '1 1 260px', maxWidth: phone ? undefined : 420 }}
           />
           <Select
             aria-label="Loại đơn vị"
@@ -172,14 +220,14 @@ export default function UnitsPage() {
             onChange={(v: string | undefined) => update({ loai: v })}
             options={KIND_OPTIONS}
             showSearch={{ optionFilterProp: 'label' }}
-            style={{ flex: '1 1 200px', maxWidth: 260 }}
+            style={{ flex: '1 1 200px', maxWidth: phone ? undefined : 260 }}
           />
           <Select
             aria-label="Trạng thái hoạt động"
             value={filters.active}
             onChange={(v: ActiveFilter) => update({ 'trang-thai': v === 'all' ? undefined : v })}
             options={ACTIVE_OPTIONS}
-            style={{ flex: '0 1 180px', minWidth: 160 }}
+            style={{ flex: phone ? '1 1 160px' : '0 1 180px', minWidth: 160 }}
           />
           <Segmented<View>
             value={filters.view}
@@ -190,7 +238,9 @@ export default function UnitsPage() {
             ]}
           />
         </Flex>
-        {list.isError && <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 16 }} />}
+        {list.isError && (
+          <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 16 }} />
+        )}
         {isTree ? (
           list.data && !list.isPlaceholderData ? (
             <>
@@ -224,7 +274,10 @@ export default function UnitsPage() {
               pageSizeOptions: PAGE_SIZES,
               showTotal: (total, [from, to]) => `${from}–${to} trên ${total} đơn vị`,
               onChange: (page, pageSize) =>
-                update({ trang: page > 1 ? String(page) : undefined, 'so-dong': pageSize !== 20 ? String(pageSize) : undefined }),
+                update({
+                  trang: page > 1 ? String(page) : undefined,
+                  'so-dong': pageSize !== 20 ? String(pageSize) : undefined,
+                }),
             }}
           />
         )}

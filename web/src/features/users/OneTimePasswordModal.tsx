@@ -12,7 +12,13 @@ export interface OneTimePasswordInfo {
 }
 
 /** Shows a one-time password exactly once; it is never retrievable again. */
-export function OneTimePasswordModal({ info, onClose }: { info: OneTimePasswordInfo | null; onClose: () => void }) {
+export function OneTimePasswordModal({
+  info,
+  onClose,
+}: {
+  info: OneTimePasswordInfo | null;
+  onClose: () => void;
+}) {
   const [copied, setCopied] = useState<boolean | null>(null);
   const close = () => {
     setCopied(null);
@@ -41,7 +47,11 @@ export function OneTimePasswordModal({ info, onClose }: { info: OneTimePasswordI
             <Typography.Text
               className="otp-value"
               data-testid="one-time-password"
-              style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 22, letterSpacing: 1 }}
+              style={{
+                fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
+                fontSize: 22,
+                letterSpacing: 1,
+              }}
               strong
             >
               {info.password}
@@ -54,7 +64,11 @@ export function OneTimePasswordModal({ info, onClose }: { info: OneTimePasswordI
             </Button>
           </Flex>
           {copied === false && (
-            <Alert type="warning" showIcon title="Trình duyệt không cho phép sao chép tự động; vui lòng chép thủ công." />
+            <Alert
+              type="warning"
+              showIcon
+              title="Trình duyệt không cho phép sao chép tự động; vui lòng chép thủ công."
+            />
           )}
           <Alert
             type="warning"

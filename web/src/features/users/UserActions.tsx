@@ -1,89 +1,104 @@
-import { App, Button, Popconfirm } from 'antd';
-import { EditOutlined, KeyOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
-import { useResetUserPassword, useSetUserActive } from './hooks';
-import { errorMessage } from '../../api/client';
-import type { User } from '../../api/types';
+import { Button, Dropdown, Flex } from 'antd';
+import {
+  DownOutlined,
+  EditOutlined,
+  HistoryOutlined,
+  KeyOutlined,
+  LockOutlined,
+  UnlockOutlined,
+} from '@ant-design/icons';
+import { useUserCommands } from './useUserCommands';
 import type { OneTimePasswordInfo } from './OneTimePasswordModal';
+import type { User } from '../../api/types';
 
-/** Edit, disable/enable and reset-password buttons for one user. */
-export function UserActions({
-  user,
-  isSelf,
-  onEdit,
-  onPassword,
-  size = 'small',
-  variant = 'link',
-}: {
+interface Props {
   user: User;
   isSelf: boolean;
   onEdit: (u: User) => void;
   onPassword: (info: OneTimePasswordInfo) => void;
-  size?: 'small' | 'middle';
-  variant?: 'link' | 'default';
-}) {
-  const setActive = useSetUserActive();
-  const reset = useResetUserPassword();
-  const { message } = App.useApp();
-  const type = variant === 'link' ? 'link' : 'default';
-  const pad = variant === 'link' ? { paddingInline: 4 } : undefined;
+}
 
+/** Full-size buttons, for the user drawer. */
+export function UserActionButtons({ user, isSelf, onEdit, onPassword }: Props) {
+  const cmd = useUserCommands(onPassword);
   return (
-    <>
-      <Button type={type} size={size} style={pad} icon={<EditOutlined />} onClick={() => onEdit(user)}>
+    <Flex wrap gap={8}>
+      <Button icon={<EditOutlined />} onClick={() => onEdit(user)}>
         Sửa
       </Button>
       {!isSelf &&
         (user.active ? (
-          <Popconfirm
-            title="Khóa tài khoản này?"
-            description={`${user.fullName} sẽ không đăng nhập được và bị đăng xuất khỏi mọi phiên.`}
-            okText="Khóa"
-            cancelText="Hủy"
-            okButtonProps={{ danger: true }}
-            onConfirm={() =>
-              setActive.mutateAsync({ id: user.id, active: false }).then(
-                () => void message.success(`Đã khóa tài khoản ${user.username}`),
-                (e: unknown) => void message.error(errorMessage(e)),
-              )
-            }
-          >
-            <Button type={type} size={size} style={pad} danger icon={<LockOutlined />} loading={setActive.isPending}>
-              Khóa
-            </Button>
-          </Popconfirm>
+          <Button danger icon={<LockOutlined />} onClick={() => cmd.disable(user)}>
+            Khóa
+          </Button>
         ) : (
-          <Popconfirm
-            title="Mở khóa tài khoản này?"
-            okText="Mở khóa"
-            cancelText="Hủy"
-            onConfirm={() =>
-              setActive.mutateAsync({ id: user.id, active: true }).then(
-                () => void message.success(`Đã mở khóa tài khoản ${user.username}`),
-                (e: unknown) => void message.error(errorMessage(e)),
-              )
-            }
-          >
-            <Button type={type} size={size} style={pad} icon={<UnlockOutlined />} loading={setActive.isPending}>
-              Mở khóa
-            </Button>
-          </Popconfirm>
+          <Button icon={<UnlockOutlined />} onClick={() => cmd.enable(user)}>
+            Mở khóa
+          </Button>
         ))}
-      <Popconfirm
-        title="Đặt lại mật khẩu?"
-        description="Mật khẩu hiện tại sẽ hết hiệu lực; một mật khẩu dùng một lần sẽ được tạo."
-        okText="Đặt lại"
-        cancelText="Hủy"
-        onConfirm={() =>
-          reset.mutateAsync(user.id).then(
-            (r) => onPassword({ username: user.username, fullName: user.fullName, password: r.oneTimePassword, reason: 'reset' }),
-            (e: unknown) => void message.error(errorMessage(e)),
-          )
-        }
+      <Button icon={<KeyOutlined />} onClick={() => cmd.resetPassword(user)}>
+        Đặt lại mật khẩu
+      </Button>
+    </Flex>
+  );
+}
+
+/** Compact actions for a table row: edit, history, and the rest in a menu. */
+export function UserRowActions({
+  user,
+  isSelf,
+  onEdit,
+  onPassword,
+  onHistory,
+}: Props & { onHistory: (u: User) => void }) {
+  const cmd = useUserCommands(onPassword);
+  return (
+    <Flex gap={4} wrap={false}>
+      <Button
+        size="small"
+        type="link"
+        style={{ paddingInline: 4 }}
+        icon={<EditOutlined />}
+        onClick={() => onEdit(user)}
       >
-        <Button type={type} size={size} style={pad} icon={<KeyOutlined />} loading={reset.isPending}>
-          Đặt lại mật khẩu
+        Sửa
+      </Button>
+      <Button
+        size="small"
+        type="link"
+        style={{ paddingInline: 4 }}
+        icon={<HistoryOutlined />}
+        onClick={() => onHistory(user)}
+      >
+        Lịch sử
+      </Button>
+      <Dropdown
+        trigger={['click']}
+        menu={{
+          items: [
+            ...(isSelf
+              ? []
+              : user.active
+                ? [{ key: 'disable', icon: <LockOutlined />, label: 'Khóa tài khoản', danger: true }]
+                : [{ key: 'enable', icon: <UnlockOutlined />, label: 'Mở khóa tài khoản' }]),
+            { key: 'reset', icon: <KeyOutlined />, label: 'Đặt lại mật khẩu' },
+          ],
+          onClick: ({ key }) => {
+            if (key === 'disable') cmd.disable(user);
+            else if (key === 'enable') cmd.enable(user);
+            else cmd.resetPassword(user);
+          },
+        }}
+      >
+        <Button
+          size="small"
+          type="link"
+          style={{ paddingInline: 4 }}
+          aria-label={`Thao tác khác với ${user.username}`}
+        >
+          Khác <DownOutlined />
         </Button>
-      </Popconfirm>
-    </>
+      </Dropdown>
+    </Flex>
   );
 }

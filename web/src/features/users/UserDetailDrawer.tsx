@@ -1,7 +1,7 @@
 import { Alert, Descriptions, Drawer, Flex, Typography } from 'antd';
 import { Link } from 'react-router';
 import { EntityHistory } from '../audit/EntityHistory';
-import { UserActions } from './UserActions';
+import { UserActionButtons } from './UserActions';
 import { UserStatusTags } from './UserStatusTags';
 import type { OneTimePasswordInfo } from './OneTimePasswordModal';
 import { formatDateTime, roleLabel } from '../../lib/format';
@@ -49,23 +49,18 @@ export function UserDetailDrawer({
                   {
                     key: 'unit',
                     label: 'Đơn vị',
-                    children: user.unitId ? <Link to={`/don-vi/${user.unitId}`}>{user.unitName ?? 'Xem'}</Link> : '—',
+                    children: user.unitId ? (
+                      <Link to={`/don-vi/${user.unitId}`}>{user.unitName ?? 'Xem'}</Link>
+                    ) : (
+                      '—'
+                    ),
                   },
                   { key: 'status', label: 'Trạng thái', children: <UserStatusTags user={user} /> },
                   { key: 'created', label: 'Tạo lúc', children: formatDateTime(user.createdAt) },
                   { key: 'updated', label: 'Cập nhật lần cuối', children: formatDateTime(user.updatedAt) },
                 ]}
               />
-              <Flex wrap gap={8}>
-                <UserActions
-                  user={user}
-                  isSelf={isSelf}
-                  onEdit={onEdit}
-                  onPassword={onPassword}
-                  size="middle"
-                  variant="default"
-                />
-              </Flex>
+              <UserActionButtons user={user} isSelf={isSelf} onEdit={onEdit} onPassword={onPassword} />
             </>
           ) : (
             <Alert

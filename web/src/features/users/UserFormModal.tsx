@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { App, Alert, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Modal, Select } from 'antd';
 import { useCreateUser, useUpdateUser } from './hooks';
 import type { CreateUserInput, UserPatch } from './api';
 import { UnitSelect } from '../units/UnitSelect';
-import { conflictText } from '../units/UnitFormModal';
+import { EMAIL_RULES } from '../../lib/validation';
+import { ConflictAlert, conflictText } from '../../layout/ConflictAlert';
 import { isApiError } from '../../api/client';
 import type { Role, User } from '../../api/types';
 import { ROLES, ROLE_LABELS } from '../../shared/domain';
@@ -30,6 +31,7 @@ function applyFieldError(form: ReturnType<typeof Form.useForm<Values>>[0], e: un
   const field = FIELD_ERRORS[e.code];
   if (!field) return false;
   form.setFields([{ name: field, errors: [e.message] }]);
+  form.scrollToField(field, { block: 'center' });
   return true;
 }
 
@@ -46,8 +48,11 @@ function UserFields({ mode }: { mode: 'create' | 'edit' }) {
           mode === 'create'
             ? [
                 { required: true, whitespace: true, message: 'Vui lòng nhập tên đăng nhập' },
-                { pattern: /^\S+$/, message: 'Tên đăng nhập không được có khoảng trắng' },
-                { min: 3, max: 64, message: 'Tên đăng nhập dài từ 3 đến 64 ký tự' },
+                {
+                  pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{2,49}$/,
+                  message:
+                    'Tên đăng nhập dài 3–50 ký tự, gồm chữ không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới',
+                },
               ]
             : []
         }
@@ -65,7 +70,7 @@ function UserFields({ mode }: { mode: 'create' | 'edit' }) {
       >
         <Input autoComplete="off" />
       </Form.Item>
-      <Form.Item label="Thư điện tử" name="email" rules={[{ type: 'email', message: 'Địa chỉ thư điện tử không hợp lệ' }]}>
+      <Form.Item label="Thư điện tử" name="email" rules={EMAIL_RULES}>
         <Input type="email" autoComplete="off" />
       </Form.Item>
       <Form.Item label="Vai trò" name="role" rules={[{ required: true, message: 'Vui lòng chọn vai trò' }]}>
@@ -136,7 +141,11 @@ function CreateUserForm({
 }) {
   const [form] = Form.useForm<Values>();
   const onFinish = (v: Values) => {
-    const input: CreateUserInput = { username: (v.username ?? '').trim(), fullName: v.fullName.trim(), role: v.role! };
+    const input: CreateUserInput = {
+      username: (v.username ?? '').trim(),
+      fullName: v.fullName.trim(),
+      role: v.role!,
+    };
     const email = emptyToNull(v.email);
     if (email) input.email = email;
     if (v.unitId) input.unitId = v.unitId;
@@ -206,7 +215,7 @@ function EditUserForm({
             setBase(latest);
             form.setFieldsValue(toValues(latest));
           }
-          setConflict(`${e.message}. ${conflictText(e.details)}`);
+          setConflict(conflictText(e));
           update.reset();
         },
       },
@@ -214,8 +223,14 @@ function EditUserForm({
   };
 
   return (
-    <Form<Values> id="user-edit-form" form={form} layout="vertical" onFinish={onFinish} initialValues={toValues(user)}>
-      {conflict && <Alert type="warning" showIcon title={conflict} style={{ marginBottom: 16 }} role="alert" />}
+    <Form<Values>
+      id="user-edit-form"
+      form={form}
+      layout="vertical"
+      onFinish={onFinish}
+      initialValues={toValues(user)}
+    >
+      {conflict && <ConflictAlert text={conflict} />}
       {update.isError && !isFieldError(update.error) && <ApiErrorAlert error={update.error} />}
       <UserFields mode="edit" />
     </Form>
@@ -247,7 +262,15 @@ export function EditUserModal({
       confirmLoading={update.isPending}
       destroyOnHidden
     >
-      {user && <EditUserForm key={user.id} user={user} update={update} reload={() => reload(user.id)} onClose={close} />}
+      {user && (
+        <EditUserForm
+          key={user.id}
+          user={user}
+          update={update}
+          reload={() => reload(user.id)}
+          onClose={close}
+        />
+      )}
     </Modal>
   );
 }

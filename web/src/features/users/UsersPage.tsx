@@ -7,12 +7,13 @@ import { useUsers } from './hooks';
 import type { UserListParams } from './api';
 import { CreateUserModal, EditUserModal, ROLE_OPTIONS } from './UserFormModal';
 import { OneTimePasswordModal, type OneTimePasswordInfo } from './OneTimePasswordModal';
-import { UserActions } from './UserActions';
+import { UserRowActions } from './UserActions';
 import { UserDetailDrawer } from './UserDetailDrawer';
 import { UserStatusTags } from './UserStatusTags';
 import { useMe } from '../auth/hooks';
 import { isRoleValue, roleLabel } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
+import { useIsPhone } from '../../lib/useMediaQuery';
 import { errorMessage } from '../../api/client';
 import { PageHeader } from '../../layout/PageHeader';
 import type { ActiveFilter, User } from '../../api/types';
@@ -20,7 +21,7 @@ import type { ActiveFilter, User } from '../../api/types';
 const ACTIVE_OPTIONS: { value: ActiveFilter; label: string }[] = [
   { value: 'true', label: 'Đang hoạt động' },
   { value: 'false', label: 'Đã khóa' },
-  { value: 'all', label: 'Tất cả' },
+  { value: 'all', label: 'Tất cả trạng thái' },
 ];
 const PAGE_SIZE = 20;
 
@@ -28,6 +29,7 @@ type Param = 'q' | 'vai-tro' | 'trang-thai' | 'trang' | 'xem';
 
 export default function UsersPage() {
   const me = useMe();
+  const phone = useIsPhone();
   const [sp, setSp] = useSearchParams();
   const q = sp.get('q') ?? '';
   const roleRaw = sp.get('vai-tro');
@@ -63,7 +65,13 @@ export default function UsersPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only react to what the user typed
   }, [debounced]);
 
-  const params: UserListParams = { q: q || undefined, role, active, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
+  const params: UserListParams = {
+    q: q || undefined,
+    role,
+    active,
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  };
   const list = useUsers(params);
 
   const [creating, setCreating] = useState(false);
@@ -78,33 +86,52 @@ export default function UsersPage() {
     {
       title: 'Tên đăng nhập',
       dataIndex: 'username',
-      width: 150,
+      responsive: ['sm'],
       render: (v: string, u) => (
-        <Typography.Link onClick={() => update({ xem: u.id })} aria-label={`Xem ${u.fullName}`}>
+        <Typography.Link
+          className="nowrap"
+          onClick={() => update({ xem: u.id })}
+          aria-label={`Xem ${u.fullName}`}
+        >
           {v}
         </Typography.Link>
       ),
     },
-    { title: 'Họ và tên', dataIndex: 'fullName', width: 200 },
-    { title: 'Vai trò', dataIndex: 'role', width: 170, render: (v: string) => roleLabel(v) },
+    {
+      title: 'Họ và tên',
+      dataIndex: 'fullName',
+      minWidth: 150,
+      render: (v: string, u) =>
+        phone ? (
+          <>
+            <Typography.Link onClick={() => update({ xem: u.id })}>{v}</Typography.Link>
+            <Typography.Text type="secondary" className="nowrap" style={{ display: 'block', fontSize: 12 }}>
+              {u.username}
+            </Typography.Text>
+          </>
+        ) : (
+          v
+        ),
+    },
+    { title: 'Vai trò', dataIndex: 'role', minWidth: 120, render: (v: string) => roleLabel(v) },
     {
       title: 'Đơn vị',
       dataIndex: 'unitName',
-      width: 230,
+      minWidth: 150,
       render: (v: string | null, u) => (u.unitId && v ? <Link to={`/don-vi/${u.unitId}`}>{v}</Link> : '—'),
     },
-    { title: 'Trạng thái', key: 'status', width: 170, render: (_, u) => <UserStatusTags user={u} /> },
+    { title: 'Trạng thái', key: 'status', width: 150, render: (_, u) => <UserStatusTags user={u} /> },
     {
       title: 'Thao tác',
       key: 'actions',
-      width: 330,
       render: (_, u) => (
-        <Flex wrap gap={0}>
-          <UserActions user={u} isSelf={u.id === me.id} onEdit={setEditing} onPassword={setOtp} />
-          <Button type="link" size="small" style={{ paddingInline: 4 }} onClick={() => update({ xem: u.id })}>
-            Lịch sử
-          </Button>
-        </Flex>
+        <UserRowActions
+          user={u}
+          isSelf={u.id === me.id}
+          onEdit={setEditing}
+          onPassword={setOtp}
+          onHistory={(x) => update({ xem: x.id })}
+        />
       ),
     },
   ];
@@ -130,7 +157,8 @@ export default function UsersPage() {
             value={search}
             onChange={(e) => setSearch(e.target.value)}
             onPressEnter={() => update({ q: search.trim() })}
-            style={{ flex: '1 1 260px', maxWidth: 420 }}
+            maxLength={200}
+            style={{ flex: '1 1 260px', maxWidth: phone ? undefined : 420 }}
           />
           <Select
             aria-label="Vai trò"
@@ -139,17 +167,19 @@ export default function UsersPage() {
             value={role}
             onChange={(v: string | undefined) => update({ 'vai-tro': v })}
             options={ROLE_OPTIONS}
-            style={{ flex: '1 1 200px', maxWidth: 240 }}
+            style={{ flex: '1 1 200px', maxWidth: phone ? undefined : 240 }}
           />
           <Select
             aria-label="Trạng thái tài khoản"
             value={active}
             onChange={(v: ActiveFilter) => update({ 'trang-thai': v === 'all' ? undefined : v })}
             options={ACTIVE_OPTIONS}
-            style={{ flex: '0 1 180px', minWidth: 160 }}
+            style={{ flex: phone ? '1 1 160px' : '0 1 180px', minWidth: 160 }}
           />
         </Flex>
-        {list.isError && <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 16 }} />}
+        {list.isError && (
+          <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 16 }} />
+        )}
         <Table<User>
           rowKey="id"
           columns={columns}

@@ -53,7 +53,8 @@ export function useUpdateUser() {
 export function useSetUserActive() {
   const after = useAfterUserChange();
   return useMutation({
-    mutationFn: ({ id, active }: { id: string; active: boolean }) => (active ? enableUser(id) : disableUser(id)),
+    mutationFn: ({ id, active }: { id: string; active: boolean }) =>
+      active ? enableUser(id) : disableUser(id),
     onSuccess: after,
   });
 }

@@ -1,0 +1,51 @@
+import { Card, Col, Descriptions, Row } from 'antd';
+import { Link } from 'react-router';
+import { useMe } from '../auth/hooks';
+import { ChangePasswordForm } from './ChangePasswordForm';
+import { EntityHistory } from '../audit/EntityHistory';
+import { roleLabel } from '../../lib/format';
+import { PageHeader } from '../../layout/PageHeader';
+
+export default function AccountPage() {
+  const me = useMe();
+  return (
+    <>
+      <PageHeader title="Tài khoản" subTitle="Thông tin đăng nhập của bạn và đổi mật khẩu." />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <Card title="Thông tin tài khoản" style={{ height: '100%' }}>
+            <Descriptions
+              column={1}
+              size="small"
+              items={[
+                { key: 'fullName', label: 'Họ và tên', children: me.fullName },
+                { key: 'username', label: 'Tên đăng nhập', children: me.username },
+                { key: 'email', label: 'Thư điện tử', children: me.email ?? '—' },
+                { key: 'role', label: 'Vai trò', children: roleLabel(me.role) },
+                {
+                  key: 'unit',
+                  label: 'Đơn vị',
+                  children: me.unitId ? (
+                    <Link to={`/don-vi/${me.unitId}`}>{me.unitName ?? 'Xem đơn vị'}</Link>
+                  ) : (
+                    '—'
+                  ),
+                },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title="Đổi mật khẩu" style={{ height: '100%' }}>
+            <ChangePasswordForm />
+          </Card>
+        </Col>
+        <Col span={24}>
+          <Card title="Lịch sử tài khoản">
+            <EntityHistory entityType="user" entityId={me.id} />
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}

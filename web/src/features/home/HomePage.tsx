@@ -1,0 +1,83 @@
+import { Alert, Card, Col, Row, Typography } from 'antd';
+import { ApartmentOutlined, AuditOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
+import { useMe } from '../auth/hooks';
+import { canManageUsers, canViewAuditLog } from '../../lib/permissions';
+import { roleLabel } from '../../lib/format';
+import { PageHeader } from '../../layout/PageHeader';
+
+interface Shortcut {
+  to: string;
+  icon: React.ReactNode;
+  title: string;
+  text: string;
+}
+
+/** Tổng quan: a welcome and shortcuts until the dashboard arrives. */
+export default function HomePage() {
+  const me = useMe();
+  const shortcuts: Shortcut[] = [
+    {
+      to: '/don-vi',
+      icon: <ApartmentOutlined />,
+      title: 'Danh mục đơn vị',
+      text: 'Tra cứu cơ quan, đơn vị, đầu mối liên hệ và đơn vị trực thuộc.',
+    },
+    ...(canManageUsers(me)
+      ? [
+          {
+            to: '/nguoi-dung',
+            icon: <TeamOutlined />,
+            title: 'Người dùng',
+            text: 'Cấp tài khoản, phân vai trò, khóa và đặt lại mật khẩu.',
+          },
+        ]
+      : []),
+    ...(canViewAuditLog(me)
+      ? [
+          {
+            to: '/nhat-ky',
+            icon: <AuditOutlined />,
+            title: 'Nhật ký thay đổi',
+            text: 'Xem ai đã thay đổi gì, khi nào; kiểm tra tính toàn vẹn.',
+          },
+        ]
+      : []),
+    {
+      to: '/tai-khoan',
+      icon: <UserOutlined />,
+      title: 'Tài khoản',
+      text: 'Thông tin của bạn và đổi mật khẩu.',
+    },
+  ];
+  return (
+    <>
+      <PageHeader
+        title="Tổng quan"
+        subTitle={`Xin chào ${me.fullName} — ${roleLabel(me.role)}${me.unitName ? `, ${me.unitName}` : ''}.`}
+      />
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title="Bảng tổng quan tình hình thực hiện Chương trình hành động sắp có"
+        description="Các chức năng Chương trình hành động, Nhiệm vụ, Báo cáo, Kiểm tra giám sát và Phản ánh kiến nghị đang được xây dựng."
+      />
+      <Row gutter={[16, 16]}>
+        {shortcuts.map((s) => (
+          <Col key={s.to} xs={24} sm={12} xl={6}>
+            <Link to={s.to} style={{ display: 'block', height: '100%' }}>
+              <Card hoverable style={{ height: '100%' }}>
+                <Typography.Title level={5} style={{ marginTop: 0 }}>
+                  <span style={{ marginRight: 8, color: 'var(--ant-color-primary)' }}>{s.icon}</span>
+                  {s.title}
+                </Typography.Title>
+                <Typography.Text type="secondary">{s.text}</Typography.Text>
+              </Card>
+            </Link>
+          </Col>
+        ))}
+      </Row>
+    </>
+  );
+}

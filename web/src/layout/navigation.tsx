@@ -1,0 +1,85 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  CheckSquareOutlined,
+  DashboardOutlined,
+  FileTextOutlined,
+  MessageOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { Me } from '../api/types';
+import { canManageUsers, canViewAuditLog } from '../lib/permissions';
+
+export interface NavItem {
+  path: string;
+  label: string;
+  icon: React.ReactNode;
+  /** Planned capability: the item leads to a "Sắp có" page. */
+  comingSoon?: boolean;
+  visible?: (me: Me) => boolean;
+}
+
+export interface NavGroup {
+  key: string;
+  label: string;
+  /** The group's capabilities are being built; its label says so. */
+  comingSoon?: boolean;
+  items: NavItem[];
+}
+
+export const NAV_GROUPS: NavGroup[] = [
+  {
+    key: 'theo-doi',
+    label: 'Theo dõi thực hiện',
+    comingSoon: true,
+    items: [
+      { path: '/', label: 'Tổng quan', icon: <DashboardOutlined /> },
+      {
+        path: '/chuong-trinh',
+        label: 'Chương trình hành động',
+        icon: <FileTextOutlined />,
+        comingSoon: true,
+      },
+      { path: '/nhiem-vu', label: 'Nhiệm vụ', icon: <CheckSquareOutlined />, comingSoon: true },
+      { path: '/bao-cao', label: 'Báo cáo', icon: <BarChartOutlined />, comingSoon: true },
+      {
+        path: '/kiem-tra-giam-sat',
+        label: 'Kiểm tra giám sát',
+        icon: <SafetyCertificateOutlined />,
+        comingSoon: true,
+      },
+      {
+        path: '/phan-anh-kien-nghi',
+        label: 'Phản ánh kiến nghị',
+        icon: <MessageOutlined />,
+        comingSoon: true,
+      },
+    ],
+  },
+  {
+    key: 'he-thong',
+    label: 'Danh mục và hệ thống',
+    items: [
+      { path: '/don-vi', label: 'Danh mục đơn vị', icon: <ApartmentOutlined /> },
+      { path: '/nguoi-dung', label: 'Người dùng', icon: <TeamOutlined />, visible: canManageUsers },
+      { path: '/nhat-ky', label: 'Nhật ký thay đổi', icon: <AuditOutlined />, visible: canViewAuditLog },
+      { path: '/tai-khoan', label: 'Tài khoản', icon: <UserOutlined /> },
+    ],
+  },
+];
+
+export const COMING_SOON = NAV_GROUPS.flatMap((g) => g.items).filter((i) => i.comingSoon);
+
+/** The menu key for a location: the longest item path that prefixes it. */
+export function selectedNavKey(pathname: string): string {
+  let best = '/';
+  for (const item of NAV_GROUPS.flatMap((g) => g.items)) {
+    if (item.path === '/') continue;
+    if ((pathname === item.path || pathname.startsWith(item.path + '/')) && item.path.length > best.length)
+      best = item.path;
+  }
+  return best === '/' && pathname !== '/' ? '' : best;
+}

@@ -1,0 +1,53 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { AppLayout } from './layout/AppLayout';
+import { NotFoundPage, RouteError } from './layout/RouteError';
+import { COMING_SOON } from './layout/navigation';
+import { RequireAuth, RequireRole } from './features/auth/guards';
+import LoginPage from './features/auth/LoginPage';
+import { ROLES } from './shared/domain';
+
+const HomePage = lazy(() => import('./features/home/HomePage'));
+const ComingSoonPage = lazy(() => import('./features/home/ComingSoonPage'));
+const UnitsPage = lazy(() => import('./features/units/UnitsPage'));
+const UnitDetailPage = lazy(() => import('./features/units/UnitDetailPage'));
+const UsersPage = lazy(() => import('./features/users/UsersPage'));
+const AuditPage = lazy(() => import('./features/audit/AuditPage'));
+const AccountPage = lazy(() => import('./features/account/AccountPage'));
+const ForcedPasswordChangePage = lazy(() => import('./features/account/ForcedPasswordChangePage'));
+
+const NOT_UNIT = ROLES.filter((r) => r !== 'unit');
+
+export const router = createBrowserRouter([
+  {
+    errorElement: <RouteError />,
+    children: [
+      { path: '/dang-nhap', element: <LoginPage /> },
+      {
+        element: <RequireAuth />,
+        children: [
+          { path: '/tai-khoan/doi-mat-khau', element: <ForcedPasswordChangePage /> },
+          {
+            element: <AppLayout />,
+            children: [
+              { index: true, element: <HomePage /> },
+              { path: '/don-vi', element: <UnitsPage /> },
+              { path: '/don-vi/:id', element: <UnitDetailPage /> },
+              {
+                element: <RequireRole allow={['admin']} />,
+                children: [{ path: '/nguoi-dung', element: <UsersPage /> }],
+              },
+              {
+                element: <RequireRole allow={NOT_UNIT} />,
+                children: [{ path: '/nhat-ky', element: <AuditPage /> }],
+              },
+              { path: '/tai-khoan', element: <AccountPage /> },
+              ...COMING_SOON.map((i) => ({ path: i.path, element: <ComingSoonPage title={i.label} /> })),
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);
