@@ -92,7 +92,7 @@ describe.skipIf(!hasBrowser)('web app in Chromium', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(server.url + '/don-vi?q=ha%20noi');
     await page.locator('.ant-table-row').first().waitFor({ timeout: 15_000 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(1);
     await page.screenshot({ path: path.join(SHOTS, '04-dien-thoai.png') });
   });
