@@ -1,0 +1,845 @@
+/**
+ * The document importer: normalised text → program metadata, a tree of sections, groups, sub-groups,
+ * bullets and tables, tasks, responsibilities, references, recipients and signer. Pure and lossless:
+ * every non-blank character of the normalised source belongs to exactly one node or `other` span.
+ *
+ * Rules (documented in README, "Nhập văn bản"):
+ * - Markers: "I." sections, "1." groups, "a)" sub-groups (a, b, c, d, đ, e…), "-", "–", "•", "*"
+ *   bullets and "+" sub-bullets. Markdown headings (#) and bold (**) around them are accepted.
+ * - A line that does not end a sentence, followed (after any blank lines) by a line starting in
+ *   lower case, is one paragraph: the break is joined (warning LINE_JOINED). Adjacent lines without a
+ *   marker are joined too when the first does not end a sentence.
+ * - An unbulleted paragraph belongs to the nearest numbered or lettered heading above it. If it comes
+ *   after bullets of that heading it is an item of its own, numbered with them (warning
+ *   UNBULLETED_ITEM, so the person importing can merge it into the bullet above if that was meant).
+ * - Tasks are the items of the tasks section (II. NHIỆM VỤ, GIẢI PHÁP…): bullets, unbulleted items,
+ *   table rows, and headings that have no items under them.
+ */
+import type {
+  BodyMention,
+  DocNode,
+  DocReference,
+  NodeKind,
+  ParsedDocument,
+  ProgramMeta,
+  Responsibility,
+  Signer,
+  Span,
+  Task,
+  TimeExpression,
+  Warning,
+} from './types.js';
+import { foldKeepOffsets, ImportError, IMPORT_MESSAGES, normalizeSource } from './normalize.js';
+import { findReferences } from './references.js';
+import { findTimes, parseVnDate, pickDeadline } from './times.js';
+import { BodyMatcher, type DirectoryUnit } from './bodies.js';
+
+interface Line {
+  start: number;
+  end: number;
+  raw: string;
+  /** Without Markdown heading/quote prefixes and emphasis, trimmed. */
+  text: string;
+}
+
+type OtherKind = ParsedDocument['other'][number]['kind'];
+
+const ROMAN_RE = /^(X{0,3})(IX|IV|V?I{0,3})$/;
+const TERMINAL_RE = /([.;:!?…]|\.\/\.)["”’)\]*_]*$/;
+const ON_BEHALF_RE = /^(T\/M|TM\.?|T\.M\.|KT\.?|Q\.|TL\.|TUQ\.)\s*\S/;
+const DOC_KINDS_RE =
+  /^(CHƯƠNG TRÌNH HÀNH ĐỘNG|CHƯƠNG TRÌNH|KẾ HOẠCH|NGHỊ QUYẾT|QUYẾT ĐỊNH|ĐỀ ÁN|CHỈ THỊ|KẾT LUẬN|HƯỚNG DẪN|QUY ĐỊNH|BÁO CÁO|THÔNG BÁO)(\s|$)/;
+const MOTTO_RE =
+  /^(ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)$/i;
+const PAGE_NUMBER_RE = /^(?:[-–—]\s*)?(?:Trang\s+)?\d{1,3}(?:\s*[-–—])?$|^\d{1,3}\s*\/\s*\d{1,3}$/;
+const SIGNED_RE = /^\((?:đã ký|ký|ký, ghi rõ họ tên[^)]*|ký tên, đóng dấu|đã ký và đóng dấu)\)$/i;
+
+/** Strips Markdown markup around a line's text: heading hashes, quote marks, emphasis. */
+function stripMarkup(s: string): string {
+  return s
+    .replace(/^\s*#{1,6}\s+/, '')
+    .replace(/^\s*>\s?/, '')
+    .replace(/\*\*|__/g, '')
+    .replace(/(^|[\s(])\*(?=\S)|(?<=\S)\*(?=[\s).,;:]|$)/g, '$1')
+    .replace(/\\([*_#|.-])/g, '$1')
+    .trim();
+}
+
+function clean(s: string): string {
+  return stripMarkup(s.replace(/\n/g, ' '))
+    .replace(/[ \t]+/g, ' ')
+    .trim();
+}
+
+function splitLines(source: string): Line[] {
+  const out: Line[] = [];
+  let pos = 0;
+  for (const raw of source.split('\n')) {
+    const start = pos;
+    pos += raw.length + 1;
+    if (raw.trim() === '') continue;
+    // Exclude leading/trailing blanks from the span.
+    const lead = raw.length - raw.trimStart().length;
+    const trail = raw.length - raw.trimEnd().length;
+    out.push({
+      start: start + lead,
+      end: start + raw.length - trail,
+      raw: raw.trim(),
+      text: stripMarkup(raw),
+    });
+  }
+  return out;
+}
+
+interface Marker {
+  kind: 'section' | 'group' | 'subgroup' | 'bullet' | 'article';
+  marker: string;
+  rest: string;
+  rank: number;
+}
+
+function markerOf(text: string): Marker | null {
+  let m = /^([IVX]{1,5})[.)]\s+(\S.*)$/.exec(text);
+  if (m && ROMAN_RE.test(m[1]!)) return { kind: 'section', marker: m[1]!, rest: m[2]!, rank: 1 };
+  m = /^Điều\s+(\d{1,3})[.:]\s*(.*)$/.exec(text);
+  if (m) return { kind: 'article', marker: m[1]!, rest: m[2]!, rank: 2 };
+  m = /^(\d{1,2}\.\d{1,2})\.?\s+(\S.*)$/.exec(text);
+  if (m) return { kind: 'subgroup', marker: m[1]!, rest: m[2]!, rank: 3 };
+  m = /^(\d{1,2})[.)]\s+(\S.*)$/.exec(text);
+  if (m) return { kind: 'group', marker: m[1]!, rest: m[2]!, rank: 2 };
+  m = /^([a-zđ])\)\s+(\S.*)$/.exec(text);
+  if (m) return { kind: 'subgroup', marker: m[1]!, rest: m[2]!, rank: 3 };
+  m = /^([-–—•*●▪])\s+(\S.*)$/.exec(text);
+  if (m) return { kind: 'bullet', marker: '-', rest: m[2]!, rank: 4 };
+  m = /^\+\s+(\S.*)$/.exec(text);
+  if (m) return { kind: 'bullet', marker: '+', rest: m[1]!, rank: 5 };
+  return null;
+}
+
+/** Table rows: Markdown "| a | b |", text "a | b | c", or tab-separated cells. */
+function tableCells(raw: string): string[] | null {
+  const t = raw.trim();
+  if (/^\|.*\|$/.test(t))
+    return t
+      .slice(1, -1)
+      .split('|')
+      .map((c) => clean(c));
+  if ((t.match(/ \| /g)?.length ?? 0) >= 2) return t.split(' | ').map((c) => clean(c));
+  if ((t.match(/\t/g)?.length ?? 0) >= 2) return t.split(/\t+/).map((c) => clean(c));
+  return null;
+}
+
+function isSeparatorRow(raw: string): boolean {
+  return /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/.test(raw.trim());
+}
+
+function startsLower(s: string): boolean {
+  return /^[\p{Ll}]/u.test(s.replace(/^["“(*_]+/, ''));
+}
+
+function isUpperLine(s: string): boolean {
+  const letters = s.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && letters === letters.toUpperCase();
+}
+
+const COLUMN_NAMES: [string, RegExp][] = [
+  ['tt', /^(s?tt|so tt|so thu tu)$/],
+  ['task', /(nhiem vu|noi dung|ten nhiem vu|cong viec)/],
+  ['lead', /(chu tri|don vi thuc hien|co quan thuc hien)/],
+  ['cooperating', /phoi hop/],
+  ['deadline', /(thoi gian|thoi han|tien do)/],
+  ['level', /cap trinh/],
+  ['products', /(san pham|ket qua)/],
+];
+
+function columnOf(header: string): string | null {
+  const f = foldKeepOffsets(header).trim();
+  return COLUMN_NAMES.find(([, re]) => re.test(f))?.[0] ?? null;
+}
+
+export interface ParseOptions {
+  /** The units directory, to match the bodies the document names. */
+  units?: DirectoryUnit[];
+}
+
+class Builder {
+  nodes: DocNode[] = [];
+  warnings: Warning[] = [];
+  other: ParsedDocument['other'] = [];
+  private seq = 0;
+  newNode(kind: NodeKind, marker: string, title: string, text: string, span: Span): DocNode {
+    const n: DocNode = { id: `n${++this.seq}`, kind, marker, label: '', title, text, span, children: [] };
+    return n;
+  }
+  addOther(kind: OtherKind, span: Span) {
+    const last = this.other[this.other.length - 1];
+    if (last && last.kind === kind && last.span[1] <= span[0]) {
+      // keep separate spans; merging would swallow text in between
+    }
+    this.other.push({ kind, span });
+  }
+  warn(code: string, message: string, span: Span, nodeId?: string) {
+    this.warnings.push({ code, message, span, ...(nodeId ? { nodeId } : {}) });
+  }
+}
+
+/** Parses a document given as text (plain or Markdown). Throws ImportError for unusable input. */
+export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocument {
+  const source = normalizeSource(raw);
+  const lines = splitLines(source);
+  const b = new Builder();
+  const matcher = new BodyMatcher(opts.units ?? []);
+
+  // ---- zones ----
+  const isSectionLine = (l: Line) => {
+    const m = markerOf(l.text);
+    return m?.kind === 'section' && (isUpperLine(m.rest) || /^#/.test(l.raw));
+  };
+  let programStart = 0;
+  let wrapper: ProgramMeta['wrapper'] = null;
+  const firstArticle = lines.findIndex((l) => /^Điều\s+1[.:]/.test(l.text));
+  const firstSectionIdx = lines.findIndex(isSectionLine);
+  if (firstArticle >= 0 && (firstSectionIdx < 0 || firstArticle < firstSectionIdx)) {
+    const attachedKind = lines.findIndex(
+      (l, i) => i > firstArticle && DOC_KINDS_RE.test(l.text) && isUpperLine(l.text),
+    );
+    const mentionsAttached = lines
+      .slice(firstArticle, attachedKind < 0 ? undefined : attachedKind)
+      .some((l) => /kèm theo/i.test(l.text));
+    if (attachedKind > 0 && mentionsAttached) {
+      programStart = attachedKind;
+      const wLines = lines.slice(0, attachedKind);
+      const wMeta = parseHeader(wLines.slice(0, Math.max(0, firstArticle)), b, 'wrapper');
+      const span: Span = [wLines[0]!.start, wLines[wLines.length - 1]!.end];
+      for (const l of wLines.slice(firstArticle)) b.addOther('wrapper', [l.start, l.end]);
+      wrapper = {
+        kind: wMeta.docKind,
+        number: wMeta.number,
+        date: wMeta.date,
+        title: wMeta.title,
+        text: source.slice(span[0], span[1]),
+        span,
+      };
+      // the wrapper's metadata lines were recorded as 'wrapper' by parseHeader
+    }
+  }
+  const progLines = lines.slice(programStart);
+  let bodyStart = progLines.findIndex(isSectionLine);
+  if (bodyStart < 0) {
+    // No Roman sections: the body starts at the first numbered item, bullet or table row.
+    bodyStart = progLines.findIndex((l) => {
+      const m = markerOf(l.text);
+      return (m && m.kind !== 'article') || tableCells(l.raw) !== null;
+    });
+  }
+  if (bodyStart < 0) throw new ImportError('IMPORT_NO_STRUCTURE', IMPORT_MESSAGES.IMPORT_NO_STRUCTURE);
+
+  // Closing: after the last section heading, from "Trên đây", "Nơi nhận" or an on-behalf line.
+  let lastSection = bodyStart;
+  progLines.forEach((l, i) => {
+    if (i >= bodyStart && isSectionLine(l)) lastSection = i;
+  });
+  let closingStart = progLines.findIndex(
+    (l, i) =>
+      i > lastSection &&
+      (/^(Trên đây|Nơi nhận)/.test(l.text) || (ON_BEHALF_RE.test(l.text) && isUpperLine(l.text))),
+  );
+  if (closingStart < 0) closingStart = progLines.length;
+
+  const program = parseHeader(progLines.slice(0, bodyStart), b, 'header');
+  program.wrapper = wrapper;
+  const closing = parseClosing(progLines.slice(closingStart), b);
+
+  // ---- body: paragraphs ----
+  interface Para {
+    lines: Line[];
+    marker: Marker | null;
+    cells: string[] | null;
+    separator?: boolean;
+  }
+  const paras: Para[] = [];
+  const body = progLines.slice(bodyStart, closingStart);
+  for (let i = 0; i < body.length; i++) {
+    const l = body[i]!;
+    if (PAGE_NUMBER_RE.test(l.text)) {
+      b.addOther('noise', [l.start, l.end]);
+      continue;
+    }
+    if (/^([-*_=]\s*){3,}$/.test(l.raw) && !tableCells(l.raw)) {
+      b.addOther('noise', [l.start, l.end]);
+      continue;
+    }
+    const cells = tableCells(l.raw);
+    if (cells) {
+      paras.push({ lines: [l], marker: null, cells, separator: isSeparatorRow(l.raw) });
+      continue;
+    }
+    const marker = markerOf(l.text);
+    const prev = paras[paras.length - 1];
+    if (prev && !prev.cells && !marker) {
+      const last = prev.lines[prev.lines.length - 1]!;
+      const adjacent = !/\n\s*\n/.test(source.slice(last.end, l.start));
+      const prevEnds = TERMINAL_RE.test(last.text);
+      const prevIsHeading = prev.marker && prev.marker.kind !== 'bullet' && prev.lines.length === 1;
+      if (!prevEnds && (startsLower(l.text) || (adjacent && !prevIsHeading && !isUpperLine(last.text)))) {
+        if (!adjacent)
+          b.warn('LINE_JOINED', 'Đã nối dòng bị ngắt (ngắt trang hoặc xuống dòng cứng)', [last.start, l.end]);
+        prev.lines.push(l);
+        continue;
+      }
+    }
+    paras.push({ lines: [l], marker, cells: null });
+  }
+  if (!paras.some((p) => p.marker || p.cells))
+    throw new ImportError('IMPORT_NO_STRUCTURE', IMPORT_MESSAGES.IMPORT_NO_STRUCTURE);
+
+  // ---- body: tree ----
+  const root = b.newNode('section', '', '', '', [0, 0]);
+  const stack: { node: DocNode; rank: number }[] = [{ node: root, rank: 0 }];
+  const top = () => stack[stack.length - 1]!;
+  const popTo = (rank: number) => {
+    while (stack.length > 1 && top().rank >= rank) stack.pop();
+  };
+  const headingRanks = new Set([1, 2, 3]);
+  let table: { node: DocNode; columns: (string | null)[]; group: DocNode | null; rank: number } | null = null;
+
+  for (const p of paras) {
+    const span: Span = [p.lines[0]!.start, p.lines[p.lines.length - 1]!.end];
+    const fullText = clean(source.slice(span[0], span[1]));
+    if (p.cells) {
+      if (p.separator) {
+        b.addOther('noise', span);
+        continue;
+      }
+      const cols = p.cells.map(columnOf);
+      const isHeader = cols.filter(Boolean).length >= 2 && cols.includes('task');
+      if (!table || isHeader) {
+        // A new table under the current heading.
+        while (stack.length > 1 && !headingRanks.has(top().rank)) stack.pop();
+        const tnode = b.newNode('table', '', isHeader ? 'Bảng' : 'Bảng', fullText, span);
+        top().node.children.push(tnode);
+        table = {
+          node: tnode,
+          columns: isHeader ? cols : p.cells.map((_, i) => (i === 0 ? 'tt' : i === 1 ? 'task' : null)),
+          group: null,
+          rank: top().rank + 1,
+        };
+        if (isHeader) continue;
+      }
+      const cells: Record<string, string> = {};
+      table.columns.forEach((c, i) => {
+        if (c && p.cells![i]) cells[c] = p.cells![i]!;
+      });
+      const tt = (cells.tt ?? p.cells[0] ?? '').replace(/\.$/, '');
+      const others = Object.entries(cells).filter(([k, v]) => k !== 'tt' && k !== 'task' && v);
+      const roman = ROMAN_RE.test(tt) && tt !== '';
+      const spread = new Set(p.cells.filter(Boolean)).size === 1 && p.cells.filter(Boolean).length > 1;
+      if (roman || spread || (others.length === 0 && tt && !/^\d/.test(tt) && !cells.task)) {
+        const title = cells.task ?? p.cells.filter(Boolean).find((c) => c !== tt) ?? fullText;
+        const g = b.newNode('group', tt, title, title, span);
+        table.node.children.push(g);
+        table.group = g;
+      } else {
+        const text = cells.task ?? p.cells.filter(Boolean).join(' ');
+        const r = b.newNode('row', tt, text, text, span);
+        r.cells = cells;
+        (table.group ?? table.node).children.push(r);
+      }
+      continue;
+    }
+    table = null;
+    const m = p.marker;
+    if (m?.kind === 'article') {
+      b.warn('UNPARSED_LINE', 'Điều khoản nằm trong phần nội dung chương trình', span);
+      const n = b.newNode('paragraph', '', fullText, fullText, span);
+      top().node.children.push(n);
+      continue;
+    }
+    if (m) {
+      const text = clean(m.rest + source.slice(p.lines[0]!.end, span[1]));
+      const kind: NodeKind = m.kind;
+      const n = b.newNode(kind, m.marker, titleOf(text), text, span);
+      popTo(m.rank);
+      top().node.children.push(n);
+      stack.push({ node: n, rank: m.rank });
+      continue;
+    }
+    // Unbulleted paragraph: an item of the nearest heading.
+    while (stack.length > 1 && !headingRanks.has(top().rank)) stack.pop();
+    const parent = top().node;
+    const n = b.newNode('paragraph', '', titleOf(fullText), fullText, span);
+    if (parent.children.some((c) => c.kind === 'bullet')) {
+      b.warn(
+        'UNBULLETED_ITEM',
+        'Đoạn không có gạch đầu dòng sau các gạch đầu dòng: được coi là một mục riêng (có thể gộp vào mục trên)',
+        span,
+        n.id,
+      );
+    } else if (parent === root) {
+      b.warn('UNPARSED_LINE', 'Đoạn văn nằm ngoài các phần của văn bản', span, n.id);
+    }
+    parent.children.push(n);
+  }
+
+  // ---- labels ----
+  const sections = root.children;
+  const label = (n: DocNode, parentLabel: string) => {
+    let item = 0;
+    let tableNo = 0;
+    let groupNo = 0;
+    for (const c of n.children) {
+      if (c.kind === 'section') c.label = c.marker;
+      else if (c.kind === 'group' || c.kind === 'subgroup') {
+        if (n.kind === 'table') c.label = `${parentLabel}.${++groupNo}`;
+        else c.label = parentLabel ? `${parentLabel}.${c.marker}` : c.marker;
+      } else if (c.kind === 'table') c.label = `${parentLabel}.B${++tableNo}`;
+      else if (c.kind === 'row')
+        c.label = `${n.kind === 'table' ? parentLabel.replace(/\.B\d+$/, '') : parentLabel}.${c.marker || ++item}`;
+      else c.label = `${parentLabel}${parentLabel ? '.' : ''}${++item}`;
+      label(c, c.kind === 'table' ? c.label : c.label);
+    }
+  };
+  label(root, '');
+  // Rows of a table group: "II.1.3" (section II, first group row, TT 3).
+  const relabelTable = (t: DocNode, base: string) => {
+    let g = 0;
+    for (const c of t.children) {
+      if (c.kind === 'group') {
+        c.label = `${base}.${++g}`;
+        let k = 0;
+        for (const r of c.children) r.label = `${c.label}.${r.marker || ++k}`;
+      } else if (c.kind === 'row') c.label = `${base}.${c.marker}`;
+    }
+  };
+  const walk = (n: DocNode, f: (x: DocNode, parent: DocNode) => void) => {
+    for (const c of n.children) {
+      f(c, n);
+      walk(c, f);
+    }
+  };
+  walk(root, (c, parent) => {
+    if (c.kind === 'table') relabelTable(c, parent.label);
+  });
+
+  // ---- references ----
+  const references = findReferences(source);
+  const refSpans: Span[] = references.flatMap((r) => r.citations);
+
+  // ---- tasks ----
+  const sectionRole = (s: DocNode): 'purpose' | 'tasks' | 'organisation' | 'other' => {
+    const f = foldKeepOffsets(s.title);
+    if (/muc dich|muc tieu|yeu cau/.test(f) && !/nhiem vu/.test(f)) return 'purpose';
+    if (/to chuc thuc hien|trach nhiem/.test(f)) return 'organisation';
+    if (/nhiem vu|giai phap|noi dung|danh muc/.test(f)) return 'tasks';
+    return 'other';
+  };
+  let taskSections = sections.filter((s) => sectionRole(s) === 'tasks');
+  if (taskSections.length === 0) {
+    const withTable = sections.filter((s) => hasKind(s, 'table'));
+    taskSections = withTable.length
+      ? withTable
+      : sections.filter((s) => sectionRole(s) === 'other').slice(0, 1);
+    if (taskSections.length === 0 && sections.length === 0) taskSections = [];
+  }
+  const tasks: Task[] = [];
+  const makeTask = (n: DocNode, group: DocNode | null) => {
+    const times = findTimes(source.slice(n.span[0], n.span[1]), n.span[0], refSpans);
+    let lead: BodyMention | null = null;
+    let leads: BodyMention[] = [];
+    let cooperating: BodyMention[] = [];
+    let deadline: TimeExpression | null = null;
+    let products: string[] = [];
+    if (n.kind === 'row' && n.cells) {
+      const cellSpan = n.span;
+      leads = splitBodies(n.cells.lead ?? '').map((t) => matcher.matchPhrase(t, cellSpan));
+      cooperating = splitBodies(n.cells.cooperating ?? '').map((t) => matcher.matchPhrase(t, cellSpan));
+      if (n.cells.deadline) {
+        const dt = findTimes(n.cells.deadline, 0);
+        deadline = pickDeadline(dt.map((t) => ({ ...t, span: cellSpan })));
+        if (!deadline)
+          deadline = {
+            text: n.cells.deadline,
+            span: cellSpan,
+            kind: 'recurrence',
+            value: n.cells.deadline,
+            relation: 'in',
+          };
+      }
+      products = (n.cells.products ?? '').split(/\s*[;\n]\s*/).filter(Boolean);
+    } else {
+      const r = leadAndCooperating(source, n.span, matcher);
+      leads = r.leads;
+      cooperating = r.cooperating;
+      const pm = /sản phẩm(?: cụ thể)?(?: là)?\s*:\s*([^.;]+)/i.exec(n.text);
+      if (pm) products = pm[1]!.split(/\s*,\s*/).filter(Boolean);
+    }
+    deadline ??= pickDeadline(times);
+    if (leads.length === 1) lead = leads[0]!;
+    if (leads.length > 1)
+      b.warn(
+        'TWO_LEADS',
+        `Nhiệm vụ ${n.label} có ${leads.length} cơ quan chủ trì: giữ nguyên như văn bản, cần xác định một cơ quan chủ trì`,
+        n.span,
+        n.id,
+      );
+    for (const x of [...leads, ...cooperating]) {
+      if (x.match === 'none')
+        b.warn(
+          'BODY_UNMATCHED',
+          `Chưa khớp "${x.text}" với danh mục đơn vị (đề xuất thêm đơn vị mới)`,
+          x.span,
+          n.id,
+        );
+    }
+    tasks.push({
+      nodeId: n.id,
+      label: n.label,
+      text: n.text,
+      groupLabel: group?.label ?? null,
+      groupTitle: group?.title ?? null,
+      lead,
+      leads,
+      cooperating,
+      deadline,
+      times,
+      products,
+      span: n.span,
+    });
+  };
+  const collectTasks = (n: DocNode, group: DocNode | null) => {
+    for (const c of n.children) {
+      if (c.kind === 'group' || c.kind === 'subgroup') {
+        if (c.children.length) collectTasks(c, c);
+        else makeTask(c, group);
+      } else if (c.kind === 'table') collectTasks(c, group);
+      else makeTask(c, group);
+    }
+  };
+  for (const s of taskSections) collectTasks(s, null);
+
+  // ---- responsibilities ----
+  const responsibilities: Responsibility[] = [];
+  for (const s of sections.filter((x) => sectionRole(x) === 'organisation')) {
+    for (const g of s.children) {
+      if (g.kind !== 'group' && g.kind !== 'subgroup') continue;
+      const headingEnd =
+        g.span[0] + (source.slice(g.span[0], g.span[1]).search(/:\s|\n/) + 1 || g.span[1] - g.span[0]);
+      const colon = source.slice(g.span[0], g.span[1]).indexOf(': ');
+      const headSpan: Span = [g.span[0], colon > 0 ? g.span[0] + colon : Math.min(headingEnd, g.span[1])];
+      let bodies = matcher.findMentions(source.slice(headSpan[0], headSpan[1]), headSpan[0]);
+      if (bodies.length === 0) {
+        const headText = clean(source.slice(headSpan[0], headSpan[1])).replace(/^\d+[.)]\s*/, '');
+        bodies = [matcher.matchPhrase(headText, headSpan)];
+      }
+      const duties =
+        colon > 0
+          ? clean(source.slice(g.span[0] + colon + 1, g.span[1]))
+          : g.children.map((c) => c.text).join(' ');
+      const lc = leadAndCooperating(source, g.span, matcher);
+      responsibilities.push({
+        nodeId: g.id,
+        label: g.label,
+        bodies,
+        lead: lc.leads.length === 1 ? lc.leads[0]! : bodies.length === 1 ? bodies[0]! : null,
+        cooperating: lc.cooperating,
+        duties,
+        span: g.span,
+      });
+      for (const x of bodies)
+        if (x.match === 'none')
+          b.warn(
+            'BODY_UNMATCHED',
+            `Chưa khớp "${x.text}" với danh mục đơn vị (đề xuất thêm đơn vị mới)`,
+            x.span,
+            g.id,
+          );
+      // A bullet that starts by naming a body ("Ban Nội chính Thành ủy chủ trì, …") is a responsibility of its own.
+      for (const c of g.children) {
+        const textStart =
+          c.span[0] + (source.slice(c.span[0], c.span[1]).match(/^[-–—•*+]?\s*/)?.[0].length ?? 0);
+        const mentions = matcher.findMentions(source.slice(textStart, c.span[1]), textStart);
+        const leading: BodyMention[] = [];
+        let at = textStart;
+        for (const mt of mentions) {
+          const between = source.slice(at, mt.span[0]);
+          if (leading.length === 0 ? between.trim() !== '' : !/^\s*(,|và)?\s*$/.test(between)) break;
+          leading.push(mt);
+          at = mt.span[1];
+        }
+        if (leading.length === 0) continue;
+        const sub = leadAndCooperating(source, c.span, matcher);
+        responsibilities.push({
+          nodeId: c.id,
+          label: c.label,
+          bodies: leading,
+          lead: sub.leads.length === 1 ? sub.leads[0]! : leading.length === 1 ? leading[0]! : null,
+          cooperating: sub.cooperating,
+          duties: clean(source.slice(at, c.span[1])).replace(/^[,:]\s*/, ''),
+          span: c.span,
+        });
+      }
+    }
+  }
+
+  if (!program.issuer && closing.signer?.onBehalf) {
+    program.issuer =
+      closing.signer.onBehalf.replace(/^(T\/M|TM\.?|T\.M\.|KT\.?|Q\.|TL\.|TUQ\.)\s*/, '').trim() || null;
+  }
+  program.partyLayout = isParty(program, closing.signer);
+
+  return {
+    source,
+    program,
+    sections,
+    tasks,
+    responsibilities,
+    references,
+    recipients: closing.recipients,
+    signer: closing.signer,
+    warnings: b.warnings.sort((x, y) => x.span[0] - y.span[0]),
+    other: b.other.sort((x, y) => x.span[0] - y.span[0]),
+  };
+}
+
+function hasKind(n: DocNode, kind: NodeKind): boolean {
+  return n.children.some((c) => c.kind === kind || hasKind(c, kind));
+}
+
+function titleOf(text: string): string {
+  const t = text.length > 200 ? text.slice(0, 200) : text;
+  const stop = t.search(/[.;:](\s|$)/);
+  return (stop > 20 ? t.slice(0, stop) : t).trim();
+}
+
+/** Splits "Sở Nội vụ, Sở Tài chính và Sở Tư pháp" into bodies. */
+function splitBodies(s: string): string[] {
+  return s
+    .split(/\s*(?:[,;\n]|\bvà\b|\/)\s*/)
+    .map((x) => x.trim().replace(/[.]$/, ''))
+    .filter((x) => x.length > 1 && !/^(các )?(cơ quan|đơn vị)( liên quan)?$/i.test(x));
+}
+
+const VERB_STOP =
+  /\s(?:tham mưu|triển khai|xây dựng|tổ chức|thực hiện|nghiên cứu|đề xuất|báo cáo|hướng dẫn|kiểm tra|theo dõi|rà soát|ban hành|trình|chỉ đạo|tăng cường|để|nhằm)\b|[;.:(]|$/u;
+
+/** How the name of an organisation starts, for bodies not (yet) in the directory. */
+const BODY_WORD_RE =
+  /^(Sở|Ban|Bộ|Ủy ban|UBND|HĐND|Cục|Chi cục|Tổng cục|Phòng|Văn phòng|Đảng ủy|Đảng đoàn|Hội|Viện|Tòa|Công an|Thanh tra|Trung tâm|Liên đoàn|Mặt trận|Thành đoàn|Đoàn|Kho bạc|Ngân hàng|Bảo hiểm|Học viện|Trường|Cơ quan|Thường trực|Quận|Huyện|Xã|Phường|Thị xã|Chính phủ|Thủ tướng)\b/u;
+
+/** "X chủ trì, phối hợp với Y, Z …" in a span of the source. */
+function leadAndCooperating(
+  source: string,
+  span: Span,
+  matcher: BodyMatcher,
+): { leads: BodyMention[]; cooperating: BodyMention[] } {
+  const text = source.slice(span[0], span[1]);
+  const f = foldKeepOffsets(text);
+  // "X chủ trì" — not "một cơ quan chủ trì" (the noun) nor "chủ trì tham mưu" without a subject.
+  const ctRe = /\bchu tri\b/g;
+  let ct: RegExpExecArray | null = null;
+  for (let m = ctRe.exec(f); m; m = ctRe.exec(f)) {
+    if (!/(co quan|don vi|vai tro|nguyen tac)\s*$/.test(f.slice(Math.max(0, m.index - 20), m.index))) {
+      ct = m;
+      break;
+    }
+  }
+  if (!ct) return { leads: [], cooperating: [] };
+  // The lead: bodies named in the clause just before "chủ trì".
+  const clauseStart = Math.max(0, text.slice(0, ct.index).search(/[^.;:]*$/));
+  const leadText = text.slice(clauseStart, ct.index);
+  const leads = matcher.findMentions(leadText, span[0] + clauseStart).filter((m) => m.match !== 'none');
+  let leadsOut = leads;
+  if (leads.length === 0) {
+    const phrase = leadText.replace(/^[-–—•*+]\s*|^\d+[.)]\s*|^[a-zđ]\)\s*/u, '').trim();
+    if (phrase && phrase.split(/\s+/).length <= 12 && BODY_WORD_RE.test(phrase))
+      leadsOut = [matcher.matchPhrase(phrase, [span[0] + clauseStart, span[0] + ct.index])];
+  }
+  const after = f.slice(ct.index + ct[0].length);
+  const ph = /^[\s,]*(?:va\s+)?phoi hop(?:\s+voi)?\s+/.exec(after);
+  const cooperating: BodyMention[] = [];
+  if (ph) {
+    const startRel = ct.index + ct[0].length + ph[0].length;
+    const rest = text.slice(startRel);
+    const stop = rest.search(VERB_STOP);
+    const segment = rest.slice(0, stop < 0 ? rest.length : stop);
+    const found = matcher.findMentions(segment, span[0] + startRel);
+    cooperating.push(...found);
+    // Named bodies not in the directory.
+    let pos = 0;
+    for (const part of segment.split(/(,|\svà\s)/)) {
+      const piece = part.trim();
+      const at = segment.indexOf(part, pos);
+      pos = at + part.length;
+      if (!piece || piece === ',' || piece === 'và') continue;
+      if (
+        found.some(
+          (x) => x.span[0] - span[0] - startRel < at + part.length && at < x.span[1] - span[0] - startRel,
+        )
+      )
+        continue;
+      if (
+        /^(các )?(cơ quan|đơn vị|ngành|địa phương)( có)?( liên quan)?$/i.test(piece) ||
+        !BODY_WORD_RE.test(piece)
+      )
+        continue;
+      cooperating.push(
+        matcher.matchPhrase(piece, [span[0] + startRel + at, span[0] + startRel + at + part.length]),
+      );
+    }
+  }
+  return { leads: leadsOut, cooperating: cooperating.sort((a, b) => a.span[0] - b.span[0]) };
+}
+
+/** The header block: issuing body, motto, number, place and date, kind, title, preamble. */
+function parseHeader(lines: Line[], b: Builder, as: 'header' | 'wrapper'): ProgramMeta {
+  const meta: ProgramMeta = {
+    issuer: null,
+    parentIssuer: null,
+    motto: [],
+    number: null,
+    place: null,
+    date: null,
+    docKind: null,
+    title: null,
+    preamble: null,
+    wrapper: null,
+    partyLayout: false,
+  };
+  const issuerLines: string[] = [];
+  const titleParts: string[] = [];
+  const preambleParts: string[] = [];
+  let state: 'top' | 'title' | 'preamble' = 'top';
+  for (const l of lines) {
+    let kind: OtherKind = as === 'wrapper' ? 'wrapper' : 'header';
+    // Two header columns on one line ("THÀNH ỦY HÀ NỘI    ĐẢNG CỘNG SẢN VIỆT NAM").
+    const parts = l.text
+      .split(/\t+|\s{3,}|\s\|\s/)
+      .map((x) => x.trim())
+      .filter(Boolean);
+    for (const part of parts) {
+      const t = part.replace(/^[*_\s]+|[*_\s]+$/g, '');
+      if (!t || /^[-–—_*=.]+$/.test(t)) continue;
+      if (state === 'top' && MOTTO_RE.test(t)) {
+        meta.motto.push(t);
+        continue;
+      }
+      const num = /^Số\s*:?\s*(\S+)/.exec(t);
+      if (num && state === 'top') {
+        meta.number = num[1]!.replace(/[,.;]$/, '');
+        continue;
+      }
+      const pd = /^([\p{L} .]+?),\s*ngày\s+(.+)$/u.exec(t);
+      if (pd && parseVnDate('ngày ' + pd[2]!) && state === 'top') {
+        meta.place = pd[1]!.trim();
+        meta.date = parseVnDate('ngày ' + pd[2]!);
+        continue;
+      }
+      if (state === 'top' && DOC_KINDS_RE.test(t) && isUpperLine(t)) {
+        meta.docKind = DOC_KINDS_RE.exec(t)![1]!;
+        const rest = t.slice(meta.docKind.length).trim();
+        if (rest) titleParts.push(rest);
+        state = 'title';
+        continue;
+      }
+      if (state === 'top' && isUpperLine(t)) {
+        issuerLines.push(t);
+        continue;
+      }
+      if (state === 'title') {
+        if (
+          /^\(.*\)$/.test(t) ||
+          startsLower(t) ||
+          (titleParts.length === 0 && !TERMINAL_RE.test(t) && t.length < 400)
+        ) {
+          titleParts.push(t);
+          continue;
+        }
+        state = 'preamble';
+      }
+      if (state === 'preamble' || state === 'top') {
+        preambleParts.push(t);
+        kind = 'preamble';
+      }
+    }
+    b.addOther(kind, [l.start, l.end]);
+  }
+  if (issuerLines.length) {
+    meta.issuer = issuerLines[issuerLines.length - 1]!;
+    if (issuerLines.length > 1) meta.parentIssuer = issuerLines.slice(0, -1).join(' ');
+  }
+  meta.title = titleParts.length
+    ? titleParts.filter((x) => !/^\(.*\)$/.test(x)).join(' ') || titleParts.join(' ')
+    : null;
+  meta.preamble = preambleParts.length ? preambleParts.join('\n') : null;
+  return meta;
+}
+
+/** "Trên đây…", "Nơi nhận:" with its list, and the signature block. */
+function parseClosing(
+  lines: Line[],
+  b: Builder,
+): { recipients: ParsedDocument['recipients']; signer: Signer | null } {
+  const recipients: ParsedDocument['recipients'] = [];
+  const signerLines: Line[] = [];
+  let inRecipients = false;
+  for (const l of lines) {
+    const t = l.text;
+    if (/^Nơi nhận\s*:?/.test(t)) {
+      inRecipients = true;
+      b.addOther('recipients', [l.start, l.end]);
+      const inline = t.replace(/^Nơi nhận\s*:?\s*/, '');
+      if (inline)
+        recipients.push({
+          text: inline.replace(/^[-–•+]\s*/, '').replace(/[,;.]$/, ''),
+          span: [l.start, l.end],
+        });
+      continue;
+    }
+    if (inRecipients && /^[-–•+]\s*\S/.test(t) && !ON_BEHALF_RE.test(t)) {
+      recipients.push({
+        text: t
+          .replace(/^[-–•+]\s*/, '')
+          .replace(/[,;.]+$/, '')
+          .trim(),
+        span: [l.start, l.end],
+      });
+      b.addOther('recipients', [l.start, l.end]);
+      continue;
+    }
+    inRecipients = false;
+    if (ON_BEHALF_RE.test(t) || signerLines.length > 0 || (isUpperLine(t) && !/^Trên đây/.test(t))) {
+      signerLines.push(l);
+      b.addOther('signer', [l.start, l.end]);
+      continue;
+    }
+    b.addOther('closing', [l.start, l.end]);
+  }
+  if (signerLines.length === 0) return { recipients, signer: null };
+  const texts = signerLines.map((l) => l.text).filter((t) => !SIGNED_RE.test(t) && !/^[-–_.]+$/.test(t));
+  const onBehalf = texts.find((t) => ON_BEHALF_RE.test(t)) ?? null;
+  const upper = texts.filter((t) => t !== onBehalf && isUpperLine(t));
+  const name =
+    [...texts]
+      .reverse()
+      .find((t) => !isUpperLine(t) && /^[\p{Lu}][\p{Ll}]*(\s+[\p{Lu}][\p{Ll}]*)+$/u.test(t)) ?? null;
+  return {
+    recipients,
+    signer: {
+      onBehalf,
+      position: upper.length ? upper.join(' ') : null,
+      name,
+      span: [signerLines[0]!.start, signerLines[signerLines.length - 1]!.end],
+    },
+  };
+}
+
+function isParty(meta: ProgramMeta, signer: Signer | null): boolean {
+  if (meta.motto.some((m) => /ĐẢNG CỘNG SẢN/i.test(m))) return true;
+  if (meta.number && /\/(TW|TU|TƯ|HU|QU|ĐU|TXU)$/.test(meta.number)) return true;
+  const who = `${meta.issuer ?? ''} ${signer?.onBehalf ?? ''}`;
+  return /(THÀNH ỦY|TỈNH ỦY|HUYỆN ỦY|QUẬN ỦY|ĐẢNG ỦY|ĐẢNG BỘ|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|BAN CÁN SỰ)/.test(
+    who,
+  );
+}
+
+export type { DocReference };

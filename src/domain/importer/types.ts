@@ -1,0 +1,141 @@
+/**
+ * The structure an imported document becomes. Every node keeps its exact span in the normalised
+ * source, so the tree can always be checked against (and rebuilt from) the text.
+ */
+
+/** [start, end) character offsets in the normalised source text. */
+export type Span = [number, number];
+
+export type NodeKind =
+  | 'section' // I., II., III. …
+  | 'group' // 1., 2. … (nhóm nhiệm vụ in section II; items in I and III)
+  | 'subgroup' // a), b), … đ) …
+  | 'bullet' // "-", "+", "•", "*", "–"
+  | 'paragraph' // a paragraph without a marker
+  | 'table' // a table (its rows are children)
+  | 'row'; // a table row
+
+export interface DocNode {
+  id: string; // stable within one parse: "n1", "n2", …
+  kind: NodeKind;
+  /** The marker as written: "II", "3", "b", "-", "+", or "" for paragraphs. */
+  marker: string;
+  /** Path label such as "II.3.b.2". */
+  label: string;
+  /** First line or heading text, without the marker. */
+  title: string;
+  /** The whole text of the node itself (not its children), markers and markup removed, whitespace collapsed. */
+  text: string;
+  span: Span;
+  /** Table cells by column name for rows of a task table. */
+  cells?: Record<string, string>;
+  children: DocNode[];
+}
+
+export interface DocReference {
+  kind: string; // Nghị quyết, Kết luận, Kế hoạch, …
+  number: string; // "27-NQ/TW", "1902/KH-UBND", "09/2019/NĐ-CP"
+  code: string; // the type-issuer part: "NQ/TW", "KH-UBND", "NĐ-CP"
+  level: 'central' | 'city' | 'government' | 'ministry' | 'local' | 'unknown';
+  date: string | null; // ISO yyyy-mm-dd
+  citations: Span[];
+}
+
+export interface TimeExpression {
+  text: string;
+  span: Span;
+  kind: 'date' | 'year' | 'range' | 'quarter' | 'recurrence' | 'month';
+  /** Normalised value: "2024-06-30", "2025", "2022/2030", "2023-Q2", "yearly", "half-yearly", "quarterly", "monthly", "continuous". */
+  value: string;
+  /** "before" for "trước ngày …", "by" for a year or period, "in" otherwise. */
+  relation: 'before' | 'by' | 'in';
+}
+
+export interface BodyMention {
+  text: string; // as written
+  span: Span;
+  /** Matched unit(s): one unit, or a collective such as "các sở, ban, ngành" (several units). */
+  unitCodes: string[];
+  match: 'exact' | 'folded' | 'abbreviation' | 'collective' | 'none';
+}
+
+export interface Responsibility {
+  nodeId: string;
+  label: string;
+  bodies: BodyMention[];
+  /** For "X chủ trì, phối hợp với Y, Z": the lead and the cooperating bodies. */
+  lead: BodyMention | null;
+  cooperating: BodyMention[];
+  duties: string;
+  span: Span;
+}
+
+export interface Task {
+  nodeId: string;
+  label: string;
+  text: string;
+  groupLabel: string | null;
+  groupTitle: string | null;
+  lead: BodyMention | null;
+  /** More than one lead named: kept as written and flagged. */
+  leads: BodyMention[];
+  cooperating: BodyMention[];
+  deadline: TimeExpression | null;
+  times: TimeExpression[];
+  products: string[];
+  span: Span;
+}
+
+export interface Warning {
+  code: string;
+  message: string; // Vietnamese
+  span: Span;
+  nodeId?: string;
+}
+
+export interface ProgramMeta {
+  issuer: string | null; // "THÀNH ỦY HÀ NỘI"
+  parentIssuer: string | null; // "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI", "BỘ …"
+  motto: string[]; // "ĐẢNG CỘNG SẢN VIỆT NAM" / "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"
+  number: string | null; // "45-CTr/TU", "12/NQ-CP"
+  place: string | null;
+  date: string | null; // ISO
+  docKind: string | null; // "CHƯƠNG TRÌNH HÀNH ĐỘNG", "KẾ HOẠCH", …
+  title: string | null; // the line(s) after the kind
+  preamble: string | null;
+  /** When a decision or resolution wraps the program: its own metadata and articles. */
+  wrapper: {
+    kind: string | null;
+    number: string | null;
+    date: string | null;
+    title: string | null;
+    text: string;
+    span: Span;
+  } | null;
+  partyLayout: boolean;
+}
+
+export interface Signer {
+  onBehalf: string | null; // "T/M THÀNH ỦY", "TM. CHÍNH PHỦ"
+  position: string | null;
+  name: string | null;
+  span: Span;
+}
+
+export interface ParsedDocument {
+  /** The normalised source all spans refer to. */
+  source: string;
+  program: ProgramMeta;
+  sections: DocNode[];
+  tasks: Task[];
+  responsibilities: Responsibility[];
+  references: DocReference[];
+  recipients: { text: string; span: Span }[];
+  signer: Signer | null;
+  warnings: Warning[];
+  /** Spans of the source that belong to no node (header, blank, page numbers): for the lossless check. */
+  other: {
+    kind: 'header' | 'closing' | 'recipients' | 'signer' | 'noise' | 'preamble' | 'wrapper';
+    span: Span;
+  }[];
+}
