@@ -87,7 +87,13 @@ export class BodyMatcher {
     { tokens: string[]; unit: DirectoryUnit | null; collective?: string[] }[]
   >();
 
-  constructor(readonly units: DirectoryUnit[]) {
+  private overrides: Map<string, string>;
+
+  constructor(
+    readonly units: DirectoryUnit[],
+    bodyMap: Record<string, string> = {},
+  ) {
+    this.overrides = new Map(Object.entries(bodyMap).map(([k, v]) => [bodyKey(k), v]));
     // Active units first, so a current unit wins over a former one of the same name.
     const ordered = [...units].sort((a, b) => Number(b.active ?? true) - Number(a.active ?? true));
     for (const u of ordered) {
@@ -118,6 +124,9 @@ export class BodyMatcher {
   /** Matches a whole phrase naming one body (or a collective). */
   matchPhrase(text: string, span: Span): BodyMention {
     const raw = text.trim().replace(/^[-–+•*]\s*/, '');
+    const manual = this.overrides.get(bodyKey(raw));
+    if (manual !== undefined)
+      return { text: raw, span, unitCodes: manual ? [manual] : [], match: manual ? 'manual' : 'none' };
     const c = canonicalBody(raw);
     const u = this.byCanon.get(c) ?? this.byCanon.get(c.replace(/^cac /, ''));
     if (u) {
@@ -186,7 +195,10 @@ export class BodyMatcher {
       const end = toks[j - 1]!.end;
       const raw = text.slice(start, end);
       const span: Span = [offset + start, offset + end];
-      if (best.unit) {
+      const manual = this.overrides.get(bodyKey(raw));
+      if (manual !== undefined) {
+        out.push({ text: raw, span, unitCodes: manual ? [manual] : [], match: manual ? 'manual' : 'none' });
+      } else if (best.unit) {
         const m = this.matchPhrase(raw, span);
         out.push(
           m.match === 'none' ? { text: raw, span, unitCodes: [best.unit.code], match: 'abbreviation' } : m,
@@ -198,6 +210,11 @@ export class BodyMatcher {
     }
     return out;
   }
+}
+
+/** The key a manual match is stored under: the body's text folded. */
+export function bodyKey(text: string): string {
+  return foldKeepOffsets(text.trim()).replace(/\s+/g, ' ');
 }
 
 function skipFiller(toks: { t: string }[], j: number): number {

@@ -44,6 +44,7 @@ interface Line {
 
 type OtherKind = ParsedDocument['other'][number]['kind'];
 
+const ROMANS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
 const ROMAN_RE = /^(X{0,3})(IX|IV|V?I{0,3})$/;
 const TERMINAL_RE = /([.;:!?…]|\.\/\.)["”’)\]*_]*$/;
 const ON_BEHALF_RE = /^(T\/M|TM\.?|T\.M\.|KT\.?|Q\.|TL\.|TUQ\.)\s*\S/;
@@ -160,6 +161,25 @@ function columnOf(header: string): string | null {
 export interface ParseOptions {
   /** The units directory, to match the bodies the document names. */
   units?: DirectoryUnit[];
+  /** Manual matches chosen by a person: folded body text → unit code. */
+  bodyMap?: Record<string, string>;
+}
+
+/** Warnings that come from reading the text (kept through corrections), not from the derived structure. */
+const TEXT_WARNINGS = new Set(['LINE_JOINED', 'UNBULLETED_ITEM', 'UNPARSED_LINE']);
+
+/** Recomputes labels, tasks, responsibilities and their warnings after the tree was corrected. */
+export function rederive(doc: ParsedDocument, opts: ParseOptions = {}): ParsedDocument {
+  const b = new Builder();
+  const matcher = new BodyMatcher(opts.units ?? [], opts.bodyMap);
+  const derived = deriveStructure(doc.source, doc.sections, matcher, b);
+  return {
+    ...doc,
+    ...derived,
+    warnings: [...doc.warnings.filter((w) => TEXT_WARNINGS.has(w.code)), ...b.warnings].sort(
+      (x, y) => x.span[0] - y.span[0],
+    ),
+  };
 }
 
 class Builder {
@@ -188,7 +208,7 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
   const source = normalizeSource(raw);
   const lines = splitLines(source);
   const b = new Builder();
-  const matcher = new BodyMatcher(opts.units ?? []);
+  const matcher = new BodyMatcher(opts.units ?? [], opts.bodyMap);
 
   // ---- zones ----
   const isSectionLine = (l: Line) => {
@@ -381,17 +401,52 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
     parent.children.push(n);
   }
 
+  const derived = deriveStructure(source, root.children, matcher, b);
+
+  if (!program.issuer && closing.signer?.onBehalf) {
+    program.issuer =
+      closing.signer.onBehalf.replace(/^(T\/M|TM\.?|T\.M\.|KT\.?|Q\.|TL\.|TUQ\.)\s*/, '').trim() || null;
+  }
+  program.partyLayout = isParty(program, closing.signer);
+
+  return {
+    source,
+    program,
+    sections: root.children,
+    ...derived,
+    recipients: closing.recipients,
+    signer: closing.signer,
+    warnings: b.warnings.sort((x, y) => x.span[0] - y.span[0]),
+    other: b.other.sort((x, y) => x.span[0] - y.span[0]),
+  };
+}
+
+/**
+ * Everything that follows from the tree: labels, references, tasks and responsibilities, and their
+ * warnings. Run after parsing and again after each correction of the tree.
+ */
+function deriveStructure(
+  source: string,
+  sections: DocNode[],
+  matcher: BodyMatcher,
+  b: Builder,
+): Pick<ParsedDocument, 'tasks' | 'responsibilities' | 'references'> {
+  const root = { children: sections } as DocNode;
   // ---- labels ----
-  const sections = root.children;
   const label = (n: DocNode, parentLabel: string) => {
     let item = 0;
     let tableNo = 0;
     let groupNo = 0;
+    let headingNo = 0;
+    let sectionNo = 0;
     for (const c of n.children) {
-      if (c.kind === 'section') c.label = c.marker;
+      if (c.kind === 'section') c.label = c.marker || ROMANS[sectionNo] || String(sectionNo + 1);
+      if (c.kind === 'section') sectionNo++;
       else if (c.kind === 'group' || c.kind === 'subgroup') {
+        headingNo++;
         if (n.kind === 'table') c.label = `${parentLabel}.${++groupNo}`;
-        else c.label = parentLabel ? `${parentLabel}.${c.marker}` : c.marker;
+        else
+          c.label = parentLabel ? `${parentLabel}.${c.marker || headingNo}` : c.marker || String(headingNo);
       } else if (c.kind === 'table') c.label = `${parentLabel}.B${++tableNo}`;
       else if (c.kind === 'row')
         c.label = `${n.kind === 'table' ? parentLabel.replace(/\.B\d+$/, '') : parentLabel}.${c.marker || ++item}`;
@@ -581,24 +636,18 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
     }
   }
 
-  if (!program.issuer && closing.signer?.onBehalf) {
-    program.issuer =
-      closing.signer.onBehalf.replace(/^(T\/M|TM\.?|T\.M\.|KT\.?|Q\.|TL\.|TUQ\.)\s*/, '').trim() || null;
-  }
-  program.partyLayout = isParty(program, closing.signer);
+  return { tasks, responsibilities, references };
+}
 
-  return {
-    source,
-    program,
-    sections,
-    tasks,
-    responsibilities,
-    references,
-    recipients: closing.recipients,
-    signer: closing.signer,
-    warnings: b.warnings.sort((x, y) => x.span[0] - y.span[0]),
-    other: b.other.sort((x, y) => x.span[0] - y.span[0]),
-  };
+/** A node's own text from its span: markup and its marker removed, whitespace collapsed. */
+export function nodeText(source: string, span: Span): { marker: Marker | null; text: string } {
+  const t = clean(source.slice(span[0], span[1]));
+  const m = markerOf(t);
+  return { marker: m, text: m && m.kind !== 'article' ? m.rest : t };
+}
+
+export function titleOfText(text: string): string {
+  return titleOf(text);
 }
 
 function hasKind(n: DocNode, kind: NodeKind): boolean {
@@ -620,11 +669,11 @@ function splitBodies(s: string): string[] {
 }
 
 const VERB_STOP =
-  /\s(?:tham mưu|triển khai|xây dựng|tổ chức|thực hiện|nghiên cứu|đề xuất|báo cáo|hướng dẫn|kiểm tra|theo dõi|rà soát|ban hành|trình|chỉ đạo|tăng cường|để|nhằm)\b|[;.:(]|$/u;
+  /\s(?:tham mưu|triển khai|xây dựng|tổ chức|thực hiện|nghiên cứu|đề xuất|báo cáo|hướng dẫn|kiểm tra|theo dõi|rà soát|ban hành|trình|chỉ đạo|tăng cường|để|nhằm)(?=[\s,.;:]|$)|[;.:(]|$/u;
 
 /** How the name of an organisation starts, for bodies not (yet) in the directory. */
 const BODY_WORD_RE =
-  /^(Sở|Ban|Bộ|Ủy ban|UBND|HĐND|Cục|Chi cục|Tổng cục|Phòng|Văn phòng|Đảng ủy|Đảng đoàn|Hội|Viện|Tòa|Công an|Thanh tra|Trung tâm|Liên đoàn|Mặt trận|Thành đoàn|Đoàn|Kho bạc|Ngân hàng|Bảo hiểm|Học viện|Trường|Cơ quan|Thường trực|Quận|Huyện|Xã|Phường|Thị xã|Chính phủ|Thủ tướng)\b/u;
+  /^(Sở|Ban|Bộ|Ủy ban|UBND|HĐND|Cục|Chi cục|Tổng cục|Phòng|Văn phòng|Đảng ủy|Đảng đoàn|Hội|Viện|Tòa|Công an|Thanh tra|Trung tâm|Liên đoàn|Mặt trận|Thành đoàn|Đoàn|Kho bạc|Ngân hàng|Bảo hiểm|Học viện|Trường|Cơ quan|Thường trực|Quận|Huyện|Xã|Phường|Thị xã|Chính phủ|Thủ tướng)(?=[\s,.;:]|$)/u;
 
 /** "X chủ trì, phối hợp với Y, Z …" in a span of the source. */
 function leadAndCooperating(

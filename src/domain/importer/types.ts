@@ -56,7 +56,7 @@ export interface BodyMention {
   span: Span;
   /** Matched unit(s): one unit, or a collective such as "các sở, ban, ngành" (several units). */
   unitCodes: string[];
-  match: 'exact' | 'folded' | 'abbreviation' | 'collective' | 'none';
+  match: 'exact' | 'folded' | 'abbreviation' | 'collective' | 'manual' | 'none';
 }
 
 export interface Responsibility {
