@@ -87,6 +87,37 @@ export const ERRORS = {
     vi: 'Phải còn ít nhất một quản trị đang hoạt động',
     en: 'At least one active administrator must remain',
   },
+  // importing documents
+  IMPORT_EMPTY: { status: 400, vi: 'Văn bản trống, không có gì để nhập', en: 'The document is empty' },
+  IMPORT_NOT_TEXT: {
+    status: 400,
+    vi: 'Tệp không phải văn bản UTF-8 hoặc .docx; hãy lưu lại dưới dạng UTF-8 hoặc .docx',
+    en: 'Not UTF-8 text or .docx',
+  },
+  IMPORT_TOO_LARGE: { status: 413, vi: 'Văn bản lớn hơn giới hạn 10 MB', en: 'Document larger than 10 MB' },
+  IMPORT_NO_STRUCTURE: {
+    status: 400,
+    vi: 'Không nhận ra cấu trúc văn bản (phần, mục, gạch đầu dòng hay bảng nhiệm vụ)',
+    en: 'No structure found in the document',
+  },
+  IMPORT_BAD_DOCX: { status: 400, vi: 'Tệp .docx không hợp lệ hoặc bị hỏng', en: 'Invalid or damaged .docx' },
+  IMPORT_EDIT_INVALID: {
+    status: 400,
+    vi: 'Không thực hiện được thao tác sửa cấu trúc',
+    en: 'Invalid correction',
+  },
+  IMPORT_DRAFT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy bản nhập', en: 'Import draft not found' },
+  IMPORT_DRAFT_CLOSED: {
+    status: 409,
+    vi: 'Bản nhập đã được ban hành hoặc đã hủy, không sửa được nữa',
+    en: 'The draft was already published or discarded',
+  },
+  IMPORT_NO_TASKS: {
+    status: 400,
+    vi: 'Văn bản chưa có nhiệm vụ nào; hãy sửa cấu trúc trước khi ban hành',
+    en: 'No tasks in the document',
+  },
+  PROGRAM_NOT_FOUND: { status: 404, vi: 'Không tìm thấy chương trình', en: 'Program not found' },
   // server
   DATABASE_UNAVAILABLE: {
     status: 503,

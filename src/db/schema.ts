@@ -138,3 +138,124 @@ export const systemState = pgTable('system_state', {
 export type UnitRow = typeof units.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
 export type AuditRow = typeof auditEvents.$inferSelect;
+
+/** An imported document being checked and corrected before it is published as a program. */
+export const importDrafts = pgTable(
+  'import_drafts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    status: text('status').notNull().default('draft'),
+    filename: text('filename'),
+    format: text('format').notNull(),
+    /** The normalised source; every span in `doc` refers to it. */
+    source: text('source').notNull(),
+    /** The parsed structure (ParsedDocument without its source), as corrected so far. */
+    doc: jsonb('doc').notNull(),
+    /** Manual matches of named bodies to units: folded text → unit code ('' = no unit). */
+    bodyMap: jsonb('body_map').notNull().default({}),
+    programId: uuid('program_id'),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [
+    index('import_drafts_status_idx').on(t.status, t.updatedAt),
+    check('import_drafts_status_check', sql`${t.status} in ('draft','published','discarded')`),
+  ],
+);
+
+/** A published program: the imported document's metadata; its structure is in program_nodes. */
+export const programs = pgTable(
+  'programs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    draftId: uuid('draft_id').references(() => importDrafts.id, { onDelete: 'restrict' }),
+    docKind: text('doc_kind'),
+    number: text('number'),
+    title: text('title').notNull(),
+    issuer: text('issuer'),
+    docDate: text('doc_date'),
+    partyLayout: boolean('party_layout').notNull().default(false),
+    /** ProgramMeta, signer and recipients as imported. */
+    meta: jsonb('meta').notNull(),
+    source: text('source').notNull(),
+    status: text('status').notNull().default('published'),
+    searchText: text('search_text').notNull(),
+    publishedAt: ts('published_at').notNull().defaultNow(),
+    publishedBy: uuid('published_by'),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('programs_published_idx').on(t.publishedAt)],
+);
+
+/** The program's tree: sections, groups, sub-groups, bullets, paragraphs, tables and rows. */
+export const programNodes = pgTable(
+  'program_nodes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    parentId: uuid('parent_id').references((): AnyPgColumn => programNodes.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    kind: text('kind').notNull(),
+    marker: text('marker').notNull(),
+    label: text('label').notNull(),
+    title: text('title').notNull(),
+    text: text('text').notNull(),
+    spanStart: integer('span_start').notNull(),
+    spanEnd: integer('span_end').notNull(),
+    isTask: boolean('is_task').notNull().default(false),
+    /** Table cells, for rows of a task table. */
+    cells: jsonb('cells'),
+    /** What the importer read for a task: lead, cooperating, deadline, times, products. */
+    extracted: jsonb('extracted'),
+    searchText: text('search_text').notNull(),
+  },
+  (t) => [
+    index('program_nodes_program_idx').on(t.programId, t.position),
+    index('program_nodes_parent_idx').on(t.parentId),
+    index('program_nodes_label_idx').on(t.programId, t.label),
+  ],
+);
+
+export const programReferences = pgTable(
+  'program_references',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    number: text('number').notNull(),
+    code: text('code').notNull(),
+    level: text('level').notNull(),
+    docDate: text('doc_date'),
+    citations: jsonb('citations').notNull(),
+  },
+  (t) => [index('program_references_program_idx').on(t.programId)],
+);
+
+export const programResponsibilities = pgTable(
+  'program_responsibilities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    nodeId: uuid('node_id')
+      .notNull()
+      .references(() => programNodes.id, { onDelete: 'cascade' }),
+    label: text('label').notNull(),
+    /** The bodies named, each with the units matched: [{ text, unitIds, match }]. */
+    bodies: jsonb('bodies').notNull(),
+    leadUnitId: uuid('lead_unit_id').references(() => units.id, { onDelete: 'restrict' }),
+    cooperating: jsonb('cooperating').notNull(),
+    duties: text('duties').notNull(),
+  },
+  (t) => [index('program_responsibilities_program_idx').on(t.programId)],
+);

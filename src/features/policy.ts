@@ -16,7 +16,9 @@ export type Action =
   | 'unit.readMembers'
   | 'user.manage'
   | 'audit.read'
-  | 'audit.verify';
+  | 'audit.verify'
+  | 'program.read'
+  | 'program.import';
 
 const ROLE_GRANTS: Record<Role, readonly Action[]> = {
   admin: [
@@ -28,10 +30,10 @@ const ROLE_GRANTS: Record<Role, readonly Action[]> = {
     'audit.read',
     'audit.verify',
   ],
-  monitor: ['unit.read', 'unit.readMembers', 'audit.read'],
-  leader: ['unit.read', 'unit.readMembers', 'audit.read'],
-  supervisor: ['unit.read', 'unit.readMembers', 'audit.read'],
-  unit: ['unit.read', 'unit.editContact', 'unit.readMembers', 'audit.read'],
+  monitor: ['unit.read', 'unit.readMembers', 'audit.read', 'program.read', 'program.import'],
+  leader: ['unit.read', 'unit.readMembers', 'audit.read', 'program.read'],
+  supervisor: ['unit.read', 'unit.readMembers', 'audit.read', 'program.read'],
+  unit: ['unit.read', 'unit.editContact', 'unit.readMembers', 'audit.read', 'program.read'],
 };
 
 /** Actions a `unit` user may take only on its own unit's data. */

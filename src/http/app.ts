@@ -21,6 +21,7 @@ import { authRoutes, MeSchema } from '../features/auth/auth.routes.js';
 import { unitRoutes } from '../features/units/units.routes.js';
 import { userRoutes } from '../features/users/users.routes.js';
 import { auditRoutes } from '../features/audit/audit.routes.js';
+import { importRoutes } from '../features/imports/imports.routes.js';
 import { ErrorSchema } from './schemas.js';
 import './types.js';
 
@@ -106,13 +107,23 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       done(e as Error, undefined);
     }
   });
-  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'buffer' }, (_req, body, done) => {
-    try {
-      done(null, decodeText(body as Buffer));
-    } catch (e) {
-      done(e as Error, undefined);
-    }
-  });
+  // Uploaded files (e.g. a .docx to import) arrive as bytes.
+  app.addContentTypeParser(
+    ['application/octet-stream', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    { parseAs: 'buffer' },
+    (_req, body, done) => done(null, body),
+  );
+  app.addContentTypeParser(
+    ['text/csv', 'text/plain', 'text/markdown'],
+    { parseAs: 'buffer' },
+    (_req, body, done) => {
+      try {
+        done(null, decodeText(body as Buffer));
+      } catch (e) {
+        done(e as Error, undefined);
+      }
+    },
+  );
 
   await app.register(cookie);
   app.addSchema(ErrorSchema);
@@ -266,6 +277,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(unitRoutes, { deps });
   await app.register(userRoutes, { deps });
   await app.register(auditRoutes, { deps });
+  await app.register(importRoutes, { deps });
 
   // ---- web app ----
   const webDir = opts.webDir ?? null;

@@ -13,6 +13,7 @@ import {
   SimpleField,
   Tab,
   Table,
+  TableBorders,
   TableCell,
   TableRow,
   TextRun,
@@ -212,6 +213,94 @@ describe('docxToText — documents made with the docx package', () => {
   });
 });
 
+describe('docxToText — layout tables', () => {
+  const layout = (rows: string[][][]) =>
+    new Table({
+      borders: TableBorders.NONE,
+      rows: rows.map(
+        (cells) =>
+          new TableRow({
+            children: cells.map((paras) => new TableCell({ children: paras.map((t) => new Paragraph(t)) })),
+          }),
+      ),
+    });
+
+  it('renders borderless header and signature tables as paragraphs, bordered tables as rows', async () => {
+    const children = [
+      layout([
+        [
+          ['UBND THÀNH PHỐ HÀ NỘI', 'SỞ NỘI VỤ'],
+          ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'],
+        ],
+        [['Số: 42/KH-SNV'], ['Hà Nội, ngày 10 tháng 3 năm 2026']],
+      ]),
+      new Paragraph('KẾ HOẠCH'),
+      new Table({
+        rows: [
+          new TableRow({
+            children: [
+              new TableCell({ children: [new Paragraph('TT')] }),
+              new TableCell({ children: [new Paragraph('Nhiệm vụ')] }),
+            ],
+          }),
+        ],
+      }),
+      layout([
+        [
+          ['Nơi nhận:', '- Như trên;', '- Lưu: VT.'],
+          ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', '', 'Lê Thu Hà'],
+        ],
+      ]),
+    ];
+    expect(await build(children)).toBe(
+      [
+        'UBND THÀNH PHỐ HÀ NỘI',
+        'SỞ NỘI VỤ',
+        'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'Độc lập - Tự do - Hạnh phúc',
+        'Số: 42/KH-SNV',
+        'Hà Nội, ngày 10 tháng 3 năm 2026',
+        'KẾ HOẠCH',
+        'TT | Nhiệm vụ',
+        'Nơi nhận:',
+        '- Như trên;',
+        '- Lưu: VT.',
+        'KT. GIÁM ĐỐC',
+        'PHÓ GIÁM ĐỐC',
+        'Lê Thu Hà',
+      ].join('\n\n') + '\n',
+    );
+    const rows = await docxToText(
+      new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: children.slice(0, 1) }] }))),
+      { layoutTables: 'rows' },
+    );
+    expect(rows).toBe(
+      'UBND THÀNH PHỐ HÀ NỘI SỞ NỘI VỤ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n' +
+        'Số: 42/KH-SNV | Hà Nội, ngày 10 tháng 3 năm 2026\n',
+    );
+  });
+
+  it('takes borders from the table style and from cells', async () => {
+    const styles =
+      '<w:style w:type="table" w:default="1" w:styleId="TableNormal"/>' +
+      '<w:style w:type="table" w:styleId="Luoi"><w:basedOn w:val="TableNormal"/>' +
+      '<w:tblPr><w:tblBorders><w:insideH w:val="single"/></w:tblBorders></w:tblPr></w:style>';
+    const row =
+      '<w:tr><w:tc><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>b</w:t></w:r></w:p></w:tc></w:tr>';
+    const tbl = (tblPr: string, r = row) => `<w:tbl><w:tblPr>${tblPr}</w:tblPr>${r}</w:tbl>`;
+    const cellBorder = row.replace(
+      '<w:tc>',
+      '<w:tc><w:tcPr><w:tcBorders><w:bottom w:val="single"/></w:tcBorders></w:tcPr>',
+    );
+    const body =
+      tbl('') +
+      tbl('<w:tblStyle w:val="Luoi"/>') +
+      tbl('<w:tblStyle w:val="Luoi"/><w:tblBorders><w:insideH w:val="nil"/></w:tblBorders>') +
+      tbl('', cellBorder);
+    expect(await docxToText(handmade({ body, styles }))).toBe('a\n\nb\n\na | b\n\na\n\nb\n\na | b\n');
+  });
+});
+
 describe('docxToText — hand-written parts', () => {
   it('decodes numeric entities, skips field codes, comments, hidden text; applies caps; outputs NFC', async () => {
     const body =
@@ -296,19 +385,19 @@ describe('docxToText — hand-written parts', () => {
     ]);
   });
 
-  it('renders legacy horizontal merges once, nested tables inside a cell, and numbered cell paragraphs', async () => {
+  it('renders legacy horizontal merges once, a nested (borderless) table inside a cell, and numbered cell paragraphs', async () => {
     const numbering =
       '<w:abstractNum w:abstractNumId="0">' + lvl(0, 'bullet', '\uF0B7') + '</w:abstractNum>' +
       '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'; // prettier-ignore
     const tc = (inner: string, tcPr = '') => `<w:tc>${tcPr ? `<w:tcPr>${tcPr}</w:tcPr>` : ''}${inner}</w:tc>`;
     const body =
-      '<w:tbl><w:tblPr/><w:tblGrid/>' +
+      '<w:tbl><w:tblPr><w:tblBorders><w:top w:val="single"/></w:tblBorders></w:tblPr><w:tblGrid/>' +
       `<w:tr>${tc(para(run('1')))}${tc(para(run('Gộp')), '<w:hMerge w:val="restart"/>')}${tc(para(''), '<w:hMerge/>')}</w:tr>` +
       `<w:tr>${tc(para(run('2')))}${tc(para(run('Việc một'), numPr(1, 0)) + para(run('Việc hai'), numPr(1, 0)))}` +
       `${tc('<w:tbl><w:tr>' + tc(para(run('x'))) + tc(para(run('y'))) + '</w:tr></w:tbl>' + para(''))}</w:tr>` +
       '</w:tbl>';
     expect(await docxToText(handmade({ body, numbering }))).toBe(
-      '1 | Gộp\n2 | - Việc một - Việc hai | x / y\n',
+      '1 | Gộp\n2 | - Việc một - Việc hai | x y\n',
     );
   });
 });

@@ -426,28 +426,56 @@ class Numbering {
   }
 }
 
-function readStyles(stylesXml: XmlElement | undefined): { styles: Map<string, Style>; defaultPara?: string } {
-  const styles = new Map<string, Style>();
-  let defaultPara: string | undefined;
+interface StyleSheet {
+  styles: Map<string, Style>;
+  defaultPara: string | undefined;
+  /** Table styles: their own border sides (true = visible) and the style they are based on. */
+  tableStyles: Map<string, { basedOn: string | undefined; borders: Map<string, boolean> }>;
+  defaultTable: string | undefined;
+}
+
+/** Border sides of a w:tblBorders / w:tcBorders element: visible unless "none" or "nil". */
+function borderSides(el: XmlElement | undefined): Map<string, boolean> {
+  const sides = new Map<string, boolean>();
+  if (el)
+    for (const side of elements(el))
+      sides.set(side.name, !['none', 'nil'].includes(wAttr(side, 'val') ?? 'none'));
+  return sides;
+}
+
+function readStyles(stylesXml: XmlElement | undefined): StyleSheet {
+  const sheet: StyleSheet = {
+    styles: new Map(),
+    defaultPara: undefined,
+    tableStyles: new Map(),
+    defaultTable: undefined,
+  };
   const root = stylesXml ? child(stylesXml, 'w:styles') : undefined;
-  if (!root) return { styles };
+  if (!root) return sheet;
   for (const el of elements(root)) {
     if (el.name !== 'w:style') continue;
     const id = wAttr(el, 'styleId');
     if (id === undefined) continue;
     const type = wAttr(el, 'type') ?? 'paragraph';
+    const isDefault = ['1', 'true', 'on'].includes(wAttr(el, 'default') ?? '');
+    if (type === 'table') {
+      sheet.tableStyles.set(id, {
+        basedOn: wAttr(child(el, 'w:basedOn'), 'val'),
+        borders: borderSides(child(child(el, 'w:tblPr'), 'w:tblBorders')),
+      });
+      if (isDefault) sheet.defaultTable = id;
+      continue;
+    }
     if (type !== 'paragraph' && type !== 'numbering') continue;
-    const isDefault = wAttr(el, 'default');
-    if (type === 'paragraph' && (isDefault === '1' || isDefault === 'true' || isDefault === 'on'))
-      defaultPara = id;
+    if (type === 'paragraph' && isDefault) sheet.defaultPara = id;
     const numPr = child(child(el, 'w:pPr'), 'w:numPr');
-    styles.set(id, {
+    sheet.styles.set(id, {
       basedOn: wAttr(child(el, 'w:basedOn'), 'val'),
       numId: wAttr(child(numPr, 'w:numId'), 'val'),
       ilvl: intAttr(child(numPr, 'w:ilvl')),
     });
   }
-  return { styles, defaultPara };
+  return sheet;
 }
 
 /** numId/ilvl a paragraph style carries, following w:basedOn. */
@@ -487,8 +515,8 @@ class Extractor {
 
   constructor(
     private readonly numbering: Numbering,
-    private readonly styles: Map<string, Style>,
-    private readonly defaultPara: string | undefined,
+    private readonly sheet: StyleSheet,
+    private readonly layoutTables: 'paragraphs' | 'rows',
   ) {}
 
   /** Top-level blocks (paragraph texts and tables) in document order. */
@@ -498,8 +526,12 @@ class Extractor {
         const text = this.paragraph(el);
         if (text !== '') out.push(text);
       } else if (el.name === 'w:tbl') {
-        const rows = this.table(el);
-        if (rows.length > 0) out.push(rows.join('\n'));
+        if (this.layoutTables === 'paragraphs' && !this.hasBorders(el)) {
+          this.layoutTable(el, out);
+        } else {
+          const rows = this.table(el);
+          if (rows.length > 0) out.push(rows.join('\n'));
+        }
       } else if (el.name === 'mc:AlternateContent') {
         const pick = child(el, 'mc:Choice') ?? child(el, 'mc:Fallback');
         if (pick) this.blocks(pick, out);
@@ -520,8 +552,8 @@ class Extractor {
   private label(p: XmlElement): string {
     const pPr = child(p, 'w:pPr');
     const numPr = child(pPr, 'w:numPr');
-    const styleId = wAttr(child(pPr, 'w:pStyle'), 'val') ?? this.defaultPara;
-    const fromStyle = resolveStyleNum(this.styles, styleId);
+    const styleId = wAttr(child(pPr, 'w:pStyle'), 'val') ?? this.sheet.defaultPara;
+    const fromStyle = resolveStyleNum(this.sheet.styles, styleId);
     const numId = wAttr(child(numPr, 'w:numId'), 'val') ?? fromStyle.numId;
     if (numId === undefined || numId === '0') return '';
     let ilvl = intAttr(child(numPr, 'w:ilvl')) ?? fromStyle.ilvl;
@@ -594,6 +626,45 @@ class Extractor {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether any border of the table is visible: its table style (and the styles it is based on), its own
+   * w:tblBorders, row exceptions and cell borders. A table without any is a layout table — the two-column
+   * header block (issuer | motto, number | date) or the closing block (Nơi nhận | signer).
+   */
+  private hasBorders(tbl: XmlElement): boolean {
+    const tblPr = child(tbl, 'w:tblPr');
+    const chain: Map<string, boolean>[] = [];
+    const seen = new Set<string>();
+    for (let id = wAttr(child(tblPr, 'w:tblStyle'), 'val') ?? this.sheet.defaultTable; id !== undefined;) {
+      const st = this.sheet.tableStyles.get(id);
+      if (!st || seen.has(id)) break;
+      seen.add(id);
+      chain.unshift(st.borders);
+      id = st.basedOn;
+    }
+    const sides = new Map<string, boolean>();
+    for (const b of [...chain, borderSides(child(tblPr, 'w:tblBorders'))])
+      for (const [k, v] of b) sides.set(k, v);
+    if ([...sides.values()].some(Boolean)) return true;
+    for (const tr of flatten(tbl, 'w:tr')) {
+      const ex = borderSides(child(child(tr, 'w:tblPrEx'), 'w:tblBorders'));
+      if ([...ex.values()].some(Boolean)) return true;
+      for (const tc of flatten(tr, 'w:tc')) {
+        const cb = borderSides(child(child(tc, 'w:tcPr'), 'w:tcBorders'));
+        if ([...cb.values()].some(Boolean)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** A layout table: every cell's paragraphs as blocks of their own, row by row, left to right. */
+  private layoutTable(tbl: XmlElement, out: string[]): void {
+    for (const tr of flatten(tbl, 'w:tr')) {
+      if (child(child(tr, 'w:trPr'), 'w:del')) continue;
+      for (const tc of flatten(tr, 'w:tc')) this.blocks(tc, out);
+    }
   }
 
   private table(tbl: XmlElement): string[] {
@@ -687,12 +758,22 @@ function relTarget(rels: XmlElement | undefined, type: string, baseDir: string):
   return undefined;
 }
 
+export interface DocxTextOptions {
+  /**
+   * Tables without any visible border are layout (the header and signature blocks of administrative
+   * documents are usually such tables). "paragraphs" (default): their cells' paragraphs become ordinary
+   * paragraphs, row by row, left to right. "rows": rendered like any other table.
+   */
+  layoutTables?: 'paragraphs' | 'rows';
+}
+
 /**
  * Reads a Word .docx file and returns its text: paragraphs separated by blank lines, numbering labels
- * rendered, table rows as "cell | cell | cell". NFC-normalised. Throws an Error with a Vietnamese
- * message when the data is not a Word document.
+ * rendered, table rows as "cell | cell | cell" (layout tables without borders as paragraphs, see
+ * DocxTextOptions). NFC-normalised. Throws an Error with a Vietnamese message when the data is not a
+ * Word document.
  */
-export function docxToTextSync(data: Uint8Array): string {
+export function docxToTextSync(data: Uint8Array, options: DocxTextOptions = {}): string {
   if (data.length >= 8 && data[0] === 0xd0 && data[1] === 0xcf && data[2] === 0x11 && data[3] === 0xe0) {
     throw invalid(
       'đây là tệp Word cũ (.doc) hoặc tệp .docx đã đặt mật khẩu. Hãy mở bằng Word và lưu lại dưới dạng .docx (không đặt mật khẩu).',
@@ -733,14 +814,15 @@ export function docxToTextSync(data: Uint8Array): string {
   const stylesXml = xmlOf(relTarget(docRels, 'styles', dir) ?? `${dir}styles.xml`);
   const numberingXml = xmlOf(relTarget(docRels, 'numbering', dir) ?? `${dir}numbering.xml`);
 
-  const { styles, defaultPara } = readStyles(stylesXml);
-  const extractor = new Extractor(new Numbering(numberingXml, styles), styles, defaultPara);
+  const sheet = readStyles(stylesXml);
+  const layout = options.layoutTables ?? 'paragraphs';
+  const extractor = new Extractor(new Numbering(numberingXml, sheet.styles), sheet, layout);
   const blocks: string[] = [];
   extractor.blocks(body, blocks);
   const text = blocks.join('\n\n').normalize('NFC');
   return text === '' ? '' : `${text}\n`;
 }
 
-export async function docxToText(data: Uint8Array): Promise<string> {
-  return docxToTextSync(data);
+export async function docxToText(data: Uint8Array, options: DocxTextOptions = {}): Promise<string> {
+  return docxToTextSync(data, options);
 }

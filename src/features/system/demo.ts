@@ -14,6 +14,7 @@ import type { Deps } from '../deps.js';
 import { findUnitByCode, seedUnits, type ImportResult } from '../units/units.service.js';
 import { countUsers, createUser } from '../users/users.service.js';
 import { mutate } from '../audit/audit-writer.js';
+import { createImportDraft, publishImportDraft } from '../imports/imports.service.js';
 
 export const SEED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../seed');
 
@@ -63,6 +64,7 @@ export async function loadDemoDataIfEmpty(deps: Deps): Promise<DemoCredential[] 
     });
     creds.push({ role: a.role, username: a.username, password: r.oneTimePassword! });
   }
+  await importSeedProgram(deps);
   await mutate(deps.db, ctx, async (tx, audit) => {
     const value = { at: new Date().toISOString(), accounts: DEMO_ACCOUNTS.map((a) => a.username) };
     await tx
@@ -77,6 +79,20 @@ export async function loadDemoDataIfEmpty(deps: Deps): Promise<DemoCredential[] 
     });
   });
   return creds;
+}
+
+export const SEED_PROGRAM_FILE = 'ctr-hanh-dong-nq27-ha-noi.txt';
+
+/** Imports and publishes the seed program through the same path an official uses. */
+export async function importSeedProgram(deps: Deps): Promise<string> {
+  const ctx = systemCtx('seed');
+  const bytes = fs.readFileSync(path.join(SEED_DIR, SEED_PROGRAM_FILE));
+  const draft = await createImportDraft(deps, ctx, {
+    bytes: new Uint8Array(bytes),
+    filename: SEED_PROGRAM_FILE,
+  });
+  const r = await publishImportDraft(deps, ctx, draft.id, draft.version);
+  return r.programId;
 }
 
 export async function demoLoaded(deps: Deps): Promise<boolean> {

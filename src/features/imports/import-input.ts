@@ -1,0 +1,53 @@
+/**
+ * What an official brings in: pasted text, or an uploaded .txt, .md or .docx file (up to 10 MB).
+ * Turns it into text for the parser, refusing what cannot be read.
+ */
+import { docxToText } from '../../domain/importer/docx.js';
+import {
+  decodeTextBytes,
+  checkText,
+  ImportError,
+  IMPORT_MESSAGES,
+  MAX_IMPORT_BYTES,
+} from '../../domain/importer/normalize.js';
+
+export type ImportFormat = 'text' | 'markdown' | 'docx';
+
+export interface ImportInput {
+  bytes?: Uint8Array;
+  text?: string;
+  filename?: string | null;
+}
+
+function isZip(b: Uint8Array): boolean {
+  return b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+}
+
+export async function readImportInput(input: ImportInput): Promise<{ text: string; format: ImportFormat }> {
+  const name = (input.filename ?? '').toLowerCase();
+  if (input.bytes) {
+    if (input.bytes.length > MAX_IMPORT_BYTES)
+      throw new ImportError('IMPORT_TOO_LARGE', IMPORT_MESSAGES.IMPORT_TOO_LARGE);
+    if (name.endsWith('.docx') || isZip(input.bytes)) {
+      let text: string;
+      try {
+        text = await docxToText(input.bytes);
+      } catch {
+        throw new ImportError('IMPORT_BAD_DOCX', IMPORT_MESSAGES.IMPORT_BAD_DOCX);
+      }
+      checkText(text);
+      return { text, format: 'docx' };
+    }
+    if (name.endsWith('.doc') || name.endsWith('.pdf'))
+      throw new ImportError('IMPORT_NOT_TEXT', IMPORT_MESSAGES.IMPORT_NOT_TEXT);
+    const text = decodeTextBytes(input.bytes);
+    return { text, format: name.endsWith('.md') || looksMarkdown(text) ? 'markdown' : 'text' };
+  }
+  const text = input.text ?? '';
+  checkText(text);
+  return { text, format: name.endsWith('.md') || looksMarkdown(text) ? 'markdown' : 'text' };
+}
+
+function looksMarkdown(text: string): boolean {
+  return /^#{1,6}\s/m.test(text) || /^\|.*\|\s*$/m.test(text);
+}

@@ -1,0 +1,515 @@
+/**
+ * Importing a document: a draft is created from pasted or uploaded text, corrected by the monitor,
+ * then published as a program (its tree, tasks, references and responsibilities as rows).
+ */
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import {
+  importDrafts,
+  programNodes,
+  programReferences,
+  programResponsibilities,
+  programs,
+  units,
+  type UnitRow,
+} from '../../db/schema.js';
+import type { DbOrTx, Tx } from '../../db/connection.js';
+import { AppError, type ErrorCode } from '../../errors.js';
+import { parseDocument, type ParseOptions } from '../../domain/importer/parse.js';
+import { applyEdit, EditError, type EditOp } from '../../domain/importer/edit.js';
+import { ImportError } from '../../domain/importer/normalize.js';
+import { allNodes } from '../../domain/importer/lossless.js';
+import type { BodyMention, DocNode, ParsedDocument } from '../../domain/importer/types.js';
+import { fold } from '../../domain/text.js';
+import { mutate } from '../audit/audit-writer.js';
+import { authorize } from '../policy.js';
+import type { Ctx } from '../context.js';
+import type { Deps } from '../deps.js';
+import { readImportInput, type ImportInput } from './import-input.js';
+
+export type StoredDoc = Omit<ParsedDocument, 'source'>;
+
+export interface DraftView {
+  id: string;
+  status: string;
+  filename: string | null;
+  format: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  programId: string | null;
+  source: string;
+  doc: StoredDoc;
+  bodyMap: Record<string, string>;
+  stats: DraftStats;
+}
+
+export interface DraftStats {
+  sections: number;
+  nodes: number;
+  tasks: number;
+  responsibilities: number;
+  references: number;
+  warnings: number;
+  unmatchedBodies: number;
+}
+
+function stats(doc: StoredDoc): DraftStats {
+  return {
+    sections: doc.sections.length,
+    nodes: allNodes(doc).length,
+    tasks: doc.tasks.length,
+    responsibilities: doc.responsibilities.length,
+    references: doc.references.length,
+    warnings: doc.warnings.length,
+    unmatchedBodies: doc.warnings.filter((w) => w.code === 'BODY_UNMATCHED').length,
+  };
+}
+
+function importErrorToApp(e: unknown): never {
+  if (e instanceof ImportError) throw new AppError(e.code as ErrorCode, undefined, e.message);
+  if (e instanceof EditError) throw new AppError('IMPORT_EDIT_INVALID', undefined, e.message);
+  throw e;
+}
+
+async function directory(db: DbOrTx): Promise<ParseOptions['units']> {
+  const r = await db
+    .select({
+      code: units.code,
+      name: units.name,
+      shortName: units.shortName,
+      kind: units.kind,
+      active: units.active,
+    })
+    .from(units);
+  return r;
+}
+
+function actorId(ctx: Ctx): string | null {
+  return ctx.actor?.kind === 'user' ? ctx.actor.id : null;
+}
+
+type DraftRow = typeof importDrafts.$inferSelect;
+
+function toView(r: DraftRow): DraftView {
+  const doc = r.doc as StoredDoc;
+  return {
+    id: r.id,
+    status: r.status,
+    filename: r.filename,
+    format: r.format,
+    version: r.version,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    programId: r.programId,
+    source: r.source,
+    doc,
+    bodyMap: r.bodyMap as Record<string, string>,
+    stats: stats(doc),
+  };
+}
+
+function summary(r: { filename: string | null; format: string }, doc: StoredDoc) {
+  return { filename: r.filename, format: r.format, ...stats(doc) };
+}
+
+/** Reads and parses a document, and stores it as a draft for checking. */
+export async function createImportDraft(deps: Deps, ctx: Ctx, input: ImportInput): Promise<DraftView> {
+  authorize(ctx, 'program.import');
+  let parsed: ParsedDocument;
+  let format: string;
+  try {
+    const read = await readImportInput(input);
+    format = read.format;
+    parsed = parseDocument(read.text, { units: await directory(deps.db) });
+  } catch (e) {
+    importErrorToApp(e);
+  }
+  const { source, ...doc } = parsed;
+  return mutate(deps.db, ctx, async (tx, audit) => {
+    const [row] = await tx
+      .insert(importDrafts)
+      .values({
+        filename: input.filename?.slice(0, 255) ?? null,
+        format,
+        source,
+        doc,
+        createdBy: actorId(ctx),
+        updatedBy: actorId(ctx),
+      })
+      .returning();
+    audit.record({
+      action: 'import.create',
+      entityType: 'import',
+      entityId: row!.id,
+      after: summary(row!, doc),
+    });
+    return toView(row!);
+  });
+}
+
+export async function listImportDrafts(deps: Deps, ctx: Ctx, q: { status?: string | undefined }) {
+  authorize(ctx, 'program.import');
+  const r = await deps.db
+    .select()
+    .from(importDrafts)
+    .where(q.status ? eq(importDrafts.status, q.status) : undefined)
+    .orderBy(desc(importDrafts.updatedAt))
+    .limit(100);
+  return {
+    items: r.map((x) => ({
+      id: x.id,
+      status: x.status,
+      filename: x.filename,
+      format: x.format,
+      title: (x.doc as StoredDoc).program.title,
+      docKind: (x.doc as StoredDoc).program.docKind,
+      programId: x.programId,
+      updatedAt: x.updatedAt.toISOString(),
+      stats: stats(x.doc as StoredDoc),
+    })),
+  };
+}
+
+export async function getImportDraft(deps: Deps, ctx: Ctx, id: string): Promise<DraftView> {
+  authorize(ctx, 'program.import');
+  const [r] = await deps.db.select().from(importDrafts).where(eq(importDrafts.id, id));
+  if (!r) throw new AppError('IMPORT_DRAFT_NOT_FOUND', { id });
+  return toView(r);
+}
+
+async function lockOpenDraft(tx: Tx, id: string, version: number): Promise<DraftRow> {
+  const [cur] = await tx.select().from(importDrafts).where(eq(importDrafts.id, id)).for('update');
+  if (!cur) throw new AppError('IMPORT_DRAFT_NOT_FOUND', { id });
+  if (cur.status !== 'draft') throw new AppError('IMPORT_DRAFT_CLOSED', { status: cur.status });
+  if (cur.version !== version)
+    throw new AppError(
+      'VERSION_CONFLICT',
+      { entity: 'import', updatedAt: cur.updatedAt.toISOString() },
+      'Bản nhập đã được người khác sửa; vui lòng tải lại.',
+    );
+  return cur;
+}
+
+/** Applies one correction (kind, merge, split, indent, outdent, body mapping) to a draft. */
+export async function editImportDraft(
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  input: { version: number; op: EditOp },
+): Promise<DraftView> {
+  authorize(ctx, 'program.import');
+  const dir = await directory(deps.db);
+  return mutate(deps.db, ctx, async (tx, audit) => {
+    const cur = await lockOpenDraft(tx, id, input.version);
+    if (
+      input.op.op === 'mapBody' &&
+      input.op.unitCode &&
+      !dir!.some((u) => u.code === (input.op as { unitCode: string }).unitCode)
+    ) {
+      throw new AppError('UNIT_NOT_FOUND', { code: input.op.unitCode });
+    }
+    let result: ReturnType<typeof applyEdit>;
+    try {
+      result = applyEdit({ ...(cur.doc as StoredDoc), source: cur.source }, input.op, {
+        units: dir,
+        bodyMap: cur.bodyMap as Record<string, string>,
+      });
+    } catch (e) {
+      importErrorToApp(e);
+    }
+    const { source: _s, ...doc } = result.doc;
+    const [row] = await tx
+      .update(importDrafts)
+      .set({
+        doc,
+        bodyMap: result.bodyMap,
+        version: cur.version + 1,
+        updatedAt: new Date(),
+        updatedBy: actorId(ctx),
+      })
+      .where(eq(importDrafts.id, id))
+      .returning();
+    audit.record({
+      action: 'import.edit',
+      entityType: 'import',
+      entityId: id,
+      before: { version: cur.version, tasks: (cur.doc as StoredDoc).tasks.length },
+      after: { version: row!.version, op: input.op, tasks: doc.tasks.length },
+    });
+    return toView(row!);
+  });
+}
+
+export async function discardImportDraft(
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  version: number,
+): Promise<DraftView> {
+  authorize(ctx, 'program.import');
+  return mutate(deps.db, ctx, async (tx, audit) => {
+    const cur = await lockOpenDraft(tx, id, version);
+    const [row] = await tx
+      .update(importDrafts)
+      .set({ status: 'discarded', version: cur.version + 1, updatedAt: new Date(), updatedBy: actorId(ctx) })
+      .where(eq(importDrafts.id, id))
+      .returning();
+    audit.record({
+      action: 'import.discard',
+      entityType: 'import',
+      entityId: id,
+      before: { status: 'draft' },
+      after: { status: 'discarded' },
+    });
+    return toView(row!);
+  });
+}
+
+function mentionJson(m: BodyMention, idByCode: Map<string, string>) {
+  return {
+    text: m.text,
+    span: m.span,
+    match: m.match,
+    unitCodes: m.unitCodes,
+    unitIds: m.unitCodes.map((c) => idByCode.get(c)).filter(Boolean),
+  };
+}
+
+/** Publishes a draft as a program ("Ban hành"): writes the tree, references and responsibilities. */
+export async function publishImportDraft(
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  version: number,
+): Promise<{ programId: string; draft: DraftView }> {
+  authorize(ctx, 'program.import');
+  return mutate(deps.db, ctx, async (tx, audit) => {
+    const cur = await lockOpenDraft(tx, id, version);
+    const doc = cur.doc as StoredDoc;
+    if (doc.tasks.length === 0) throw new AppError('IMPORT_NO_TASKS');
+    const unitRows: Pick<UnitRow, 'id' | 'code'>[] = await tx
+      .select({ id: units.id, code: units.code })
+      .from(units);
+    const idByCode = new Map(unitRows.map((u) => [u.code, u.id]));
+    const title =
+      [doc.program.docKind, doc.program.title].filter(Boolean).join(' ') ||
+      doc.sections[0]?.title ||
+      cur.filename ||
+      'Chương trình';
+    const [prog] = await tx
+      .insert(programs)
+      .values({
+        draftId: id,
+        docKind: doc.program.docKind,
+        number: doc.program.number,
+        title,
+        issuer: doc.program.issuer,
+        docDate: doc.program.date,
+        partyLayout: doc.program.partyLayout,
+        meta: {
+          program: doc.program,
+          signer: doc.signer,
+          recipients: doc.recipients,
+          warnings: doc.warnings,
+        },
+        source: cur.source,
+        searchText: fold(`${title} ${doc.program.number ?? ''}`),
+        publishedBy: actorId(ctx),
+      })
+      .returning();
+    const taskByNode = new Map(doc.tasks.map((t) => [t.nodeId, t]));
+    const dbIdByNode = new Map<string, string>();
+    let position = 0;
+    const insertNodes = async (nodes: DocNode[], parentId: string | null) => {
+      for (const n of nodes) {
+        const t = taskByNode.get(n.id);
+        const [row] = await tx
+          .insert(programNodes)
+          .values({
+            programId: prog!.id,
+            parentId,
+            position: position++,
+            kind: n.kind,
+            marker: n.marker,
+            label: n.label,
+            title: n.title,
+            text: n.text,
+            spanStart: n.span[0],
+            spanEnd: n.span[1],
+            isTask: !!t,
+            cells: n.cells ?? null,
+            extracted: t
+              ? {
+                  lead: t.lead && mentionJson(t.lead, idByCode),
+                  leads: t.leads.map((m) => mentionJson(m, idByCode)),
+                  cooperating: t.cooperating.map((m) => mentionJson(m, idByCode)),
+                  deadline: t.deadline,
+                  times: t.times,
+                  products: t.products,
+                }
+              : null,
+            searchText: fold(`${n.label} ${n.text}`),
+          })
+          .returning({ id: programNodes.id });
+        dbIdByNode.set(n.id, row!.id);
+        await insertNodes(n.children, row!.id);
+      }
+    };
+    await insertNodes(doc.sections, null);
+    if (doc.references.length) {
+      await tx.insert(programReferences).values(
+        doc.references.map((r) => ({
+          programId: prog!.id,
+          kind: r.kind,
+          number: r.number,
+          code: r.code,
+          level: r.level,
+          docDate: r.date,
+          citations: r.citations,
+        })),
+      );
+    }
+    for (const r of doc.responsibilities) {
+      const leadCode = r.lead && r.lead.unitCodes.length === 1 ? r.lead.unitCodes[0]! : null;
+      await tx.insert(programResponsibilities).values({
+        programId: prog!.id,
+        nodeId: dbIdByNode.get(r.nodeId)!,
+        label: r.label,
+        bodies: r.bodies.map((m) => mentionJson(m, idByCode)),
+        leadUnitId: leadCode ? (idByCode.get(leadCode) ?? null) : null,
+        cooperating: r.cooperating.map((m) => mentionJson(m, idByCode)),
+        duties: r.duties,
+      });
+    }
+    const [row] = await tx
+      .update(importDrafts)
+      .set({
+        status: 'published',
+        programId: prog!.id,
+        version: cur.version + 1,
+        updatedAt: new Date(),
+        updatedBy: actorId(ctx),
+      })
+      .where(eq(importDrafts.id, id))
+      .returning();
+    audit.record({
+      action: 'import.publish',
+      entityType: 'import',
+      entityId: id,
+      before: { status: 'draft' },
+      after: { status: 'published', programId: prog!.id },
+    });
+    audit.record({
+      action: 'program.publish',
+      entityType: 'program',
+      entityId: prog!.id,
+      after: { title, number: doc.program.number, docKind: doc.program.docKind, ...stats(doc) },
+    });
+    return { programId: prog!.id, draft: toView(row!) };
+  });
+}
+
+// ---- reading published programs ----
+
+export async function listPrograms(deps: Deps, ctx: Ctx) {
+  authorize(ctx, 'program.read');
+  const r = await deps.db
+    .select({
+      id: programs.id,
+      title: programs.title,
+      number: programs.number,
+      docKind: programs.docKind,
+      issuer: programs.issuer,
+      docDate: programs.docDate,
+      publishedAt: programs.publishedAt,
+    })
+    .from(programs)
+    .orderBy(desc(programs.publishedAt));
+  const counts = r.length
+    ? await deps.db
+        .select({ programId: programNodes.programId, isTask: programNodes.isTask })
+        .from(programNodes)
+        .where(
+          and(
+            inArray(
+              programNodes.programId,
+              r.map((x) => x.id),
+            ),
+            eq(programNodes.isTask, true),
+          ),
+        )
+    : [];
+  return {
+    items: r.map((p) => ({
+      ...p,
+      publishedAt: p.publishedAt.toISOString(),
+      tasks: counts.filter((c) => c.programId === p.id).length,
+    })),
+  };
+}
+
+export interface ProgramNodeView {
+  id: string;
+  parentId: string | null;
+  kind: string;
+  marker: string;
+  label: string;
+  title: string;
+  text: string;
+  span: [number, number];
+  isTask: boolean;
+  cells: unknown;
+  extracted: unknown;
+}
+
+export async function getProgram(deps: Deps, ctx: Ctx, id: string) {
+  authorize(ctx, 'program.read');
+  const [p] = await deps.db.select().from(programs).where(eq(programs.id, id));
+  if (!p) throw new AppError('PROGRAM_NOT_FOUND', { id });
+  const [nodes, refs, resp] = await Promise.all([
+    deps.db.select().from(programNodes).where(eq(programNodes.programId, id)).orderBy(programNodes.position),
+    deps.db.select().from(programReferences).where(eq(programReferences.programId, id)),
+    deps.db.select().from(programResponsibilities).where(eq(programResponsibilities.programId, id)),
+  ]);
+  return {
+    id: p.id,
+    title: p.title,
+    number: p.number,
+    docKind: p.docKind,
+    issuer: p.issuer,
+    docDate: p.docDate,
+    partyLayout: p.partyLayout,
+    publishedAt: p.publishedAt.toISOString(),
+    meta: p.meta,
+    source: p.source,
+    nodes: nodes.map((n): ProgramNodeView => ({
+      id: n.id,
+      parentId: n.parentId,
+      kind: n.kind,
+      marker: n.marker,
+      label: n.label,
+      title: n.title,
+      text: n.text,
+      span: [n.spanStart, n.spanEnd],
+      isTask: n.isTask,
+      cells: n.cells,
+      extracted: n.extracted,
+    })),
+    references: refs.map((r) => ({
+      kind: r.kind,
+      number: r.number,
+      code: r.code,
+      level: r.level,
+      date: r.docDate,
+      citations: r.citations,
+    })),
+    responsibilities: resp.map((r) => ({
+      nodeId: r.nodeId,
+      label: r.label,
+      bodies: r.bodies,
+      leadUnitId: r.leadUnitId,
+      cooperating: r.cooperating,
+      duties: r.duties,
+    })),
+  };
+}

@@ -1,0 +1,226 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { DB_KINDS } from '../../../test/support/db.js';
+import { startTestApp, type Client, type TestApp } from '../../../test/support/app.js';
+import { rows } from '../../db/connection.js';
+
+interface Draft {
+  id: string;
+  version: number;
+  status: string;
+  source: string;
+  doc: {
+    sections: { id: string; label: string; children: { id: string; label: string; kind: string }[] }[];
+    tasks: { label: string; text: string; lead: { unitCodes: string[] } | null }[];
+    warnings: { code: string }[];
+  };
+  stats: { tasks: number; unmatchedBodies: number };
+}
+
+const PLAN = `ỦY BAN NHÂN DÂN
+XÃ THỬ NGHIỆM
+
+Số: 15/KH-UBND
+
+KẾ HOẠCH
+Triển khai công tác phổ biến pháp luật năm 2026
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+1. Nâng cao nhận thức pháp luật của Nhân dân.
+
+II. NHIỆM VỤ, GIẢI PHÁP
+
+1. Tuyên truyền
+
+- Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ tổ chức hội nghị trước ngày 30/6/2026.
+
+Biên soạn tài liệu hỏi đáp pháp luật.
+
+III. TỔ CHỨC THỰC HIỆN
+
+1. Sở Tư pháp: theo dõi, đôn đốc, báo cáo.
+`;
+
+describe.each(DB_KINDS)('importing documents on %s', (kind) => {
+  let t: TestApp;
+  let monitor: Client;
+  let unitUser: Client;
+  const draftCount = async () =>
+    Number((await rows<{ n: string }>(t.deps.db, sql`select count(*) as n from import_drafts`))[0]!.n);
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    monitor = await t.loginAs('monitor', { unitCode: 'BNC-TU' });
+    unitUser = await t.loginAs('unit', { unitCode: 'SO-TU-PHAP' });
+  });
+  afterAll(async () => t?.close());
+
+  it('has the seed program published at first start, through the import path', async () => {
+    const list = await unitUser.get<{ items: { id: string; title: string; tasks: number }[] }>(
+      '/api/programs',
+    );
+    expect(list.status).toBe(200);
+    expect(list.body.items).toHaveLength(1);
+    expect(list.body.items[0]!.tasks).toBe(29);
+    const p = await unitUser.get<{
+      nodes: { label: string; isTask: boolean; parentId: string | null }[];
+      references: { number: string; date: string | null }[];
+      responsibilities: { label: string; leadUnitId: string | null }[];
+      source: string;
+    }>(`/api/programs/${list.body.items[0]!.id}`);
+    expect(p.body.nodes.filter((n) => n.parentId === null).map((n) => n.label)).toEqual(['I', 'II', 'III']);
+    expect(p.body.references.find((r) => r.number === '71-KH/TU')?.date).toBe('2022-04-14');
+    expect(p.body.responsibilities.find((r) => r.label === 'III.5.2')?.leadUnitId).toBeTruthy();
+    const audit = await monitor.get<{ items: { action: string }[] }>(
+      `/api/audit?entityType=program&entityId=${list.body.items[0]!.id}`,
+    );
+    expect(audit.body.items.map((e) => e.action)).toEqual(['program.publish']);
+  });
+
+  it('imports pasted text, takes corrections, and publishes', async () => {
+    const c = await monitor.post<Draft>('/api/imports', { text: PLAN, filename: 'ke-hoach.txt' });
+    expect(c.status).toBe(201);
+    expect(c.body.stats.tasks).toBe(2);
+    expect(c.body.doc.tasks[0]!.lead?.unitCodes).toEqual(['SO-TU-PHAP']);
+    const para = c.body.doc.sections[1]!.children[0]!.children as unknown as { id: string; kind: string }[];
+    expect(para.map((n) => n.kind)).toEqual(['bullet', 'paragraph']);
+
+    const merged = await monitor.post<Draft>(`/api/imports/${c.body.id}/edits`, {
+      version: c.body.version,
+      op: { op: 'merge', nodeId: para[1]!.id },
+    });
+    expect(merged.status).toBe(200);
+    expect(merged.body.stats.tasks).toBe(1);
+    const stale = await monitor.post(`/api/imports/${c.body.id}/edits`, {
+      version: c.body.version,
+      op: { op: 'indent', nodeId: para[0]!.id },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('VERSION_CONFLICT');
+    const bad = await monitor.post(`/api/imports/${c.body.id}/edits`, {
+      version: merged.body.version,
+      op: { op: 'merge', nodeId: 'n999' },
+    });
+    expect(bad.body.code).toBe('IMPORT_EDIT_INVALID');
+
+    const pub = await monitor.post<{ programId: string }>(`/api/imports/${c.body.id}/publish`, {
+      version: merged.body.version,
+    });
+    expect(pub.status).toBe(200);
+    const prog = await monitor.get<{ docKind: string; number: string; nodes: { isTask: boolean }[] }>(
+      `/api/programs/${pub.body.programId}`,
+    );
+    expect(prog.body).toMatchObject({ docKind: 'KẾ HOẠCH', number: '15/KH-UBND' });
+    expect(prog.body.nodes.filter((n) => n.isTask)).toHaveLength(1);
+    const again = await monitor.post(`/api/imports/${c.body.id}/edits`, {
+      version: merged.body.version + 1,
+      op: { op: 'indent', nodeId: para[0]!.id },
+    });
+    expect(again.body.code).toBe('IMPORT_DRAFT_CLOSED');
+  });
+
+  it('imports an uploaded .docx with a table of tasks', async () => {
+    const cell = (s: string) => new TableCell({ children: [new Paragraph(s)] });
+    const row = (...c: string[]) => new TableRow({ children: c.map(cell) });
+    const d = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ children: [new TextRun({ text: 'KẾ HOẠCH', bold: true })] }),
+            new Paragraph('Thực hiện chuyển đổi số năm 2026'),
+            new Paragraph('I. NHIỆM VỤ CỤ THỂ'),
+            new Table({
+              rows: [
+                row(
+                  'TT',
+                  'Nhiệm vụ',
+                  'Cơ quan chủ trì',
+                  'Cơ quan phối hợp',
+                  'Thời gian hoàn thành',
+                  'Sản phẩm',
+                ),
+                row(
+                  '1',
+                  'Xây dựng cơ sở dữ liệu văn bản',
+                  'Sở Tư pháp',
+                  'Sở Khoa học và Công nghệ',
+                  'Quý III/2026',
+                  'Cơ sở dữ liệu',
+                ),
+                row('2', 'Tập huấn cán bộ', 'Sở Nội vụ', '', 'Năm 2026', 'Hội nghị tập huấn'),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    const bytes = await Packer.toBuffer(d);
+    const r = await monitor.request<Draft>('POST', '/api/imports?filename=ke-hoach.docx', undefined, {
+      raw: bytes,
+      contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    });
+    expect(r.status, r.text).toBe(201);
+    expect(r.body.doc.tasks.map((x) => [x.text, x.lead?.unitCodes[0]])).toEqual([
+      ['Xây dựng cơ sở dữ liệu văn bản', 'SO-TU-PHAP'],
+      ['Tập huấn cán bộ', 'SO-NOI-VU'],
+    ]);
+  });
+
+  it('refuses unusable input with a clear code and stores nothing', async () => {
+    const before = await draftCount();
+    const cases: [string, Promise<{ status: number; body: Record<string, unknown> }>][] = [
+      ['IMPORT_EMPTY', monitor.post('/api/imports', { text: '   \n\n ' })],
+      [
+        'IMPORT_NO_STRUCTURE',
+        monitor.post('/api/imports', { text: 'Một đoạn văn không có cấu trúc nào cả.' }),
+      ],
+      [
+        'IMPORT_NOT_TEXT',
+        monitor.request('POST', '/api/imports?filename=anh.txt', undefined, {
+          raw: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 0xc3, 0x28]),
+          contentType: 'application/octet-stream',
+        }),
+      ],
+      [
+        'IMPORT_BAD_DOCX',
+        monitor.request('POST', '/api/imports?filename=hong.docx', undefined, {
+          raw: Buffer.from('PK\u0003\u0004hỏng'),
+          contentType: 'application/octet-stream',
+        }),
+      ],
+      [
+        'BODY_TOO_LARGE',
+        monitor.request('POST', '/api/imports', undefined, {
+          raw: Buffer.alloc(12 * 1024 * 1024, 0x61),
+          contentType: 'application/octet-stream',
+        }),
+      ],
+    ];
+    for (const [code, p] of cases) {
+      const r = await p;
+      expect(r.status, code).toBeGreaterThanOrEqual(400);
+      expect(r.status, code).toBeLessThan(500);
+      expect(r.body.code, code).toBe(code);
+      expect(typeof r.body.message).toBe('string');
+    }
+    expect(await draftCount()).toBe(before);
+  });
+
+  it('lets only monitors and admins import', async () => {
+    const r = await unitUser.post('/api/imports', { text: PLAN });
+    expect(r.status).toBe(403);
+    expect(r.body.code).toBe('FORBIDDEN_ROLE');
+    expect((await unitUser.get('/api/imports')).body.code).toBe('FORBIDDEN_ROLE');
+  });
+});
+
+describe('seed file is the fixture', () => {
+  it('keeps seed/ and fixtures/ copies identical', () => {
+    expect(fs.readFileSync('seed/ctr-hanh-dong-nq27-ha-noi.txt', 'utf8')).toBe(
+      fs.readFileSync('fixtures/ctr-hanh-dong-nq27-ha-noi.txt', 'utf8'),
+    );
+  });
+});
