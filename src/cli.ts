@@ -15,6 +15,13 @@ import { findUnitByCode } from './features/units/units.service.js';
 import { verifyAuditChain } from './features/audit/audit.service.js';
 import { ROLES, type Role } from './domain/roles.js';
 import { AppError } from './errors.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { readImportInput } from './features/imports/import-input.js';
+import { parseDocument } from './domain/importer/parse.js';
+import { ImportError } from './domain/importer/normalize.js';
+import { importJson, importOutline } from './features/imports/import-json.js';
+import { loadSeedUnits } from './features/system/demo.js';
 
 function configFrom(opts: { port?: string; dataDir?: string; databaseUrl?: string }): Config {
   const c = loadConfig();
@@ -128,6 +135,20 @@ dbOptions(
   },
 );
 
+program
+  .command('import')
+  .description(
+    'Đọc một văn bản (.txt, .md, .docx) và in cấu trúc (không ghi vào CSDL) — parse a document and print its structure',
+  )
+  .argument('<file>', 'tệp văn bản')
+  .option('--json', 'in JSON (xem README, "Định dạng JSON")')
+  .action(async (file: string, opts: { json?: boolean }) => {
+    const bytes = fs.readFileSync(file);
+    const { text } = await readImportInput({ bytes: new Uint8Array(bytes), filename: path.basename(file) });
+    const doc = parseDocument(text, { units: loadSeedUnits() });
+    process.stdout.write((opts.json ? JSON.stringify(importJson(doc), null, 2) : importOutline(doc)) + '\n');
+  });
+
 const audit = program.command('audit').description('Nhật ký thay đổi');
 dbOptions(
   audit.command('verify').description('Kiểm tra chuỗi băm của nhật ký; thoát mã 1 nếu bị sửa'),
@@ -144,7 +165,7 @@ dbOptions(
 });
 
 program.parseAsync(process.argv).catch((e: unknown) => {
-  if (e instanceof DataDirLockedError || e instanceof AppError) {
+  if (e instanceof DataDirLockedError || e instanceof AppError || e instanceof ImportError) {
     process.stderr.write(`${e.message}\n`);
   } else {
     process.stderr.write(`Lỗi: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

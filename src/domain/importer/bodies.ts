@@ -31,7 +31,6 @@ const ABBREVIATIONS: [string, string][] = [
   ['ct-xh', 'chinh tri - xa hoi'],
   ['ctxh', 'chinh tri - xa hoi'],
   ['tw', 'trung uong'],
-  ['tu', 'thanh uy'],
   ['ldld', 'lien doan lao dong'],
   ['hlhpn', 'hoi lien hiep phu nu'],
   ['ccb', 'cuu chien binh'],
@@ -60,6 +59,9 @@ const COLLECTIVES: [string, string[]][] = [
   ['cac quan huyen thi xa', ['district']],
   ['quan huyen thi xa', ['district']],
   ['cac xa phuong', ['commune']],
+  ['uy ban nhan dan cac xa phuong', ['commune']],
+  ['uy ban nhan dan cac xa', ['commune']],
+  ['uy ban nhan dan cac quan huyen thi xa', ['district']],
   ['cac xa phuong thi tran', ['commune']],
 ];
 

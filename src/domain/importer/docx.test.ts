@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   AlignmentType,
@@ -402,6 +403,15 @@ describe('docxToText — hand-written parts', () => {
   });
 });
 
+describe('docxToText — fixture', () => {
+  it('reads fixtures/import/ke-hoach-bang.docx as saved in ke-hoach-bang.docx.txt', async () => {
+    const dir = new URL('../../../fixtures/import/', import.meta.url);
+    const docx = new Uint8Array(readFileSync(new URL('ke-hoach-bang.docx', dir)));
+    // If this fails after a change to the reader or the script: npx tsx scripts/make-fixture-docx.ts
+    expect(await docxToText(docx)).toBe(readFileSync(new URL('ke-hoach-bang.docx.txt', dir), 'utf8'));
+  });
+});
+
 describe('docxToText — refusals', () => {
   it('refuses bytes that are not a zip', async () => {
     const garbage = new Uint8Array(512).map((_, i) => (i * 7919 + 13) % 256);
@@ -413,6 +423,21 @@ describe('docxToText — refusals', () => {
   it('refuses a zip without word/document.xml', async () => {
     const zip = zipSync({ 'readme.txt': strToU8('xin chào'), 'word/styles.xml': strToU8('<w:styles/>') });
     await expect(docxToText(zip)).rejects.toThrow(/^Tệp \.docx không hợp lệ: không tìm thấy nội dung/);
+  });
+
+  it('never fails with anything but its own message on damaged files', async () => {
+    const good = new Uint8Array(
+      await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Nội dung')] }] })),
+    );
+    for (const cut of [10, 100, 1000, good.length - 22, good.length - 1]) {
+      const result = await docxToText(good.subarray(0, cut)).then(
+        (text) => ({ text }),
+        (e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }),
+      );
+      if ('error' in result) expect(result.error).toMatch(/^Tệp \.docx không hợp lệ/);
+    }
+    const broken = handmade({ body: '<w:p><w:r><w:t>Chưa đóng thẻ</w:r><w:p><w:r><w:t a="1>x</w:t>' });
+    expect(await docxToText(broken)).toContain('Chưa đóng thẻ');
   });
 
   it('explains an old .doc or a password-protected file', async () => {

@@ -419,7 +419,7 @@ class Numbering {
       .replace(/%([1-9])/g, (_m, digit: string) => {
         const k = Number(digit) - 1;
         const value = counts[k] ?? startOf(k);
-        const fmt = level.isLgl && k !== ilvl ? 'decimal' : (levelOf(k)?.format ?? 'decimal');
+        const fmt = level.isLgl ? 'decimal' : (levelOf(k)?.format ?? 'decimal');
         return formatNumber(value, fmt === 'bullet' ? 'decimal' : fmt);
       })
       .trim();

@@ -118,15 +118,17 @@ function markerOf(text: string): Marker | null {
 }
 
 /** Table rows: Markdown "| a | b |", text "a | b | c", or tab-separated cells. */
-function tableCells(raw: string): string[] | null {
+function tableCells(raw: string, inTable = false): string[] | null {
   const t = raw.trim();
+  // Inside a table a group row may span all columns ("I | CẢI CÁCH THỂ CHẾ"): one separator is enough.
+  const need = inTable ? 1 : 2;
   if (/^\|.*\|$/.test(t))
     return t
       .slice(1, -1)
       .split('|')
       .map((c) => clean(c));
-  if ((t.match(/ \| /g)?.length ?? 0) >= 2) return t.split(' | ').map((c) => clean(c));
-  if ((t.match(/\t/g)?.length ?? 0) >= 2) return t.split(/\t+/).map((c) => clean(c));
+  if ((t.match(/ \| /g)?.length ?? 0) >= need) return t.split(' | ').map((c) => clean(c));
+  if ((t.match(/\t/g)?.length ?? 0) >= need) return t.split('\t').map((c) => clean(c));
   return null;
 }
 
@@ -217,6 +219,8 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
   };
   let programStart = 0;
   let wrapper: ProgramMeta['wrapper'] = null;
+  let wrapperMeta: ProgramMeta | null = null;
+  let wrapperClosing: ReturnType<typeof parseClosing> | null = null;
   const firstArticle = lines.findIndex((l) => /^Điều\s+1[.:]/.test(l.text));
   const firstSectionIdx = lines.findIndex(isSectionLine);
   if (firstArticle >= 0 && (firstSectionIdx < 0 || firstArticle < firstSectionIdx)) {
@@ -230,8 +234,17 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
       programStart = attachedKind;
       const wLines = lines.slice(0, attachedKind);
       const wMeta = parseHeader(wLines.slice(0, Math.max(0, firstArticle)), b, 'wrapper');
+      wrapperMeta = wMeta;
       const span: Span = [wLines[0]!.start, wLines[wLines.length - 1]!.end];
-      for (const l of wLines.slice(firstArticle)) b.addOther('wrapper', [l.start, l.end]);
+      // The wrapper's own "Nơi nhận" and signature come after its articles.
+      const wClose = wLines.findIndex(
+        (l, i) =>
+          i > firstArticle &&
+          (/^Nơi nhận/.test(l.text) || (ON_BEHALF_RE.test(l.text) && isUpperLine(l.text))),
+      );
+      const articlesEnd = wClose < 0 ? wLines.length : wClose;
+      for (const l of wLines.slice(firstArticle, articlesEnd)) b.addOther('wrapper', [l.start, l.end]);
+      if (wClose >= 0) wrapperClosing = parseClosing(wLines.slice(wClose), b);
       wrapper = {
         kind: wMeta.docKind,
         number: wMeta.number,
@@ -268,7 +281,14 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
 
   const program = parseHeader(progLines.slice(0, bodyStart), b, 'header');
   program.wrapper = wrapper;
-  const closing = parseClosing(progLines.slice(closingStart), b);
+  let closing = parseClosing(progLines.slice(closingStart), b);
+  if (wrapperMeta) {
+    // An attached program has no header of its own: it is issued by the wrapper.
+    for (const k of ['issuer', 'parentIssuer', 'number', 'place', 'date'] as const)
+      program[k] ??= wrapperMeta[k];
+    if (program.motto.length === 0) program.motto = wrapperMeta.motto;
+    if (wrapperClosing && !closing.signer && closing.recipients.length === 0) closing = wrapperClosing;
+  }
 
   // ---- body: paragraphs ----
   interface Para {
@@ -289,7 +309,7 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
       b.addOther('noise', [l.start, l.end]);
       continue;
     }
-    const cells = tableCells(l.raw);
+    const cells = tableCells(l.raw, !!paras[paras.length - 1]?.cells);
     if (cells) {
       paras.push({ lines: [l], marker: null, cells, separator: isSeparatorRow(l.raw) });
       continue;
@@ -332,11 +352,19 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
         continue;
       }
       const cols = p.cells.map(columnOf);
-      const isHeader = cols.filter(Boolean).length >= 2 && cols.includes('task');
+      // A header names columns: short cells, most of them known column names.
+      const isHeader =
+        cols.filter(Boolean).length >= 2 && cols.includes('task') && p.cells.every((c) => c.length <= 40);
       if (!table || isHeader) {
         // A new table under the current heading.
         while (stack.length > 1 && !headingRanks.has(top().rank)) stack.pop();
-        const tnode = b.newNode('table', '', isHeader ? 'Bảng' : 'Bảng', fullText, span);
+        const tnode = b.newNode(
+          'table',
+          '',
+          'Bảng',
+          isHeader ? p.cells.filter(Boolean).join('; ') : '',
+          isHeader ? span : [span[0], span[0]],
+        );
         top().node.children.push(tnode);
         table = {
           node: tnode,
@@ -382,6 +410,11 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
       popTo(m.rank);
       top().node.children.push(n);
       stack.push({ node: n, rank: m.rank });
+      continue;
+    }
+    // "Trong quá trình thực hiện, … ./." at the very end of the body closes the document.
+    if (p === paras[paras.length - 1] && /\.\/\.\s*$/.test(fullText) && stack.length > 2) {
+      b.addOther('closing', span);
       continue;
     }
     // Unbulleted paragraph: an item of the nearest heading.
@@ -450,6 +483,7 @@ function deriveStructure(
       } else if (c.kind === 'table') c.label = `${parentLabel}.B${++tableNo}`;
       else if (c.kind === 'row')
         c.label = `${n.kind === 'table' ? parentLabel.replace(/\.B\d+$/, '') : parentLabel}.${c.marker || ++item}`;
+      else if (isIntro(c)) c.label = `${parentLabel}.0`;
       else c.label = `${parentLabel}${parentLabel ? '.' : ''}${++item}`;
       label(c, c.kind === 'table' ? c.label : c.label);
     }
@@ -460,12 +494,17 @@ function deriveStructure(
     let g = 0;
     for (const c of t.children) {
       if (c.kind === 'group') {
-        c.label = `${base}.${++g}`;
+        g++;
+        c.label = `${base}.${c.marker || g}`;
         let k = 0;
         for (const r of c.children) r.label = `${c.label}.${r.marker || ++k}`;
       } else if (c.kind === 'row') c.label = `${base}.${c.marker}`;
     }
   };
+  const hasItems = (n: DocNode) =>
+    n.children.some(
+      (c) => !isIntro(c) && (c.kind === 'paragraph' || c.kind === 'bullet' || c.kind === 'group'),
+    );
   const walk = (n: DocNode, f: (x: DocNode, parent: DocNode) => void) => {
     for (const c of n.children) {
       f(c, n);
@@ -473,7 +512,12 @@ function deriveStructure(
     }
   };
   walk(root, (c, parent) => {
-    if (c.kind === 'table') relabelTable(c, parent.label);
+    // Rows directly in a table next to other items are numbered under the table ("II.B1.3").
+    if (c.kind === 'table')
+      relabelTable(
+        c,
+        hasItems(parent) && !c.children.some((x) => x.kind === 'group') ? c.label : parent.label,
+      );
   });
 
   // ---- references ----
@@ -506,8 +550,15 @@ function deriveStructure(
     let products: string[] = [];
     if (n.kind === 'row' && n.cells) {
       const cellSpan = n.span;
-      leads = splitBodies(n.cells.lead ?? '').map((t) => matcher.matchPhrase(t, cellSpan));
-      cooperating = splitBodies(n.cells.cooperating ?? '').map((t) => matcher.matchPhrase(t, cellSpan));
+      const cellBodies = (v: string | undefined) => {
+        if (!v) return [];
+        const whole = matcher.matchPhrase(v, cellSpan);
+        return whole.match !== 'none'
+          ? [whole]
+          : resolveBodies(v, 0, matcher).map((m) => ({ ...m, span: cellSpan }));
+      };
+      leads = cellBodies(n.cells.lead);
+      cooperating = cellBodies(n.cells.cooperating);
       if (n.cells.deadline) {
         const dt = findTimes(n.cells.deadline, 0);
         deadline = pickDeadline(dt.map((t) => ({ ...t, span: cellSpan })));
@@ -567,6 +618,8 @@ function deriveStructure(
         if (c.children.length) collectTasks(c, c);
         else makeTask(c, group);
       } else if (c.kind === 'table') collectTasks(c, group);
+      else if (isIntro(c))
+        continue; // "… như sau:" introduces, it is not a task
       else makeTask(c, group);
     }
   };
@@ -577,15 +630,9 @@ function deriveStructure(
   for (const s of sections.filter((x) => sectionRole(x) === 'organisation')) {
     for (const g of s.children) {
       if (g.kind !== 'group' && g.kind !== 'subgroup') continue;
-      const headingEnd =
-        g.span[0] + (source.slice(g.span[0], g.span[1]).search(/:\s|\n/) + 1 || g.span[1] - g.span[0]);
       const colon = source.slice(g.span[0], g.span[1]).indexOf(': ');
-      const headSpan: Span = [g.span[0], colon > 0 ? g.span[0] + colon : Math.min(headingEnd, g.span[1])];
-      let bodies = matcher.findMentions(source.slice(headSpan[0], headSpan[1]), headSpan[0]);
-      if (bodies.length === 0) {
-        const headText = clean(source.slice(headSpan[0], headSpan[1])).replace(/^\d+[.)]\s*/, '');
-        bodies = [matcher.matchPhrase(headText, headSpan)];
-      }
+      const headSpan: Span = [g.span[0], colon > 0 ? g.span[0] + colon : g.span[1]];
+      const bodies = responsibilityBodies(source, headSpan, matcher);
       const duties =
         colon > 0
           ? clean(source.slice(g.span[0] + colon + 1, g.span[1]))
@@ -650,6 +697,11 @@ export function titleOfText(text: string): string {
   return titleOf(text);
 }
 
+/** "Các nhiệm vụ … như sau:": a paragraph that introduces what follows; not an item, labelled ".0". */
+function isIntro(n: DocNode): boolean {
+  return n.kind === 'paragraph' && /:$/.test(n.text);
+}
+
 function hasKind(n: DocNode, kind: NodeKind): boolean {
   return n.children.some((c) => c.kind === kind || hasKind(c, kind));
 }
@@ -660,20 +712,90 @@ function titleOf(text: string): string {
   return (stop > 20 ? t.slice(0, stop) : t).trim();
 }
 
-/** Splits "Sở Nội vụ, Sở Tài chính và Sở Tư pháp" into bodies. */
-function splitBodies(s: string): string[] {
-  return s
-    .split(/\s*(?:[,;\n]|\bvà\b|\/)\s*/)
-    .map((x) => x.trim().replace(/[.]$/, ''))
-    .filter((x) => x.length > 1 && !/^(các )?(cơ quan|đơn vị)( liên quan)?$/i.test(x));
-}
-
 const VERB_STOP =
-  /\s(?:tham mưu|triển khai|xây dựng|tổ chức|thực hiện|nghiên cứu|đề xuất|báo cáo|hướng dẫn|kiểm tra|theo dõi|rà soát|ban hành|trình|chỉ đạo|tăng cường|để|nhằm)(?=[\s,.;:]|$)|[;.:(]|$/u;
+  /(?<!các|những)\s(?:tham mưu|triển khai|xây dựng|tổ chức|thực hiện|nghiên cứu|đề xuất|báo cáo|hướng dẫn|kiểm tra|theo dõi|rà soát|ban hành|trình|chỉ đạo|tăng cường|để|nhằm|công khai|cung cấp|tuyên truyền|giám sát|tổng hợp|biên soạn|cập nhật|số hóa|tiếp nhận|giải quyết|bố trí|phổ biến|đôn đốc|lồng ghép|tập huấn|thẩm định|xử lý|sơ kết|tổng kết|đánh giá|đẩy mạnh|quán triệt|kiểm soát|bảo đảm|đảm bảo|hoàn thiện|nâng cao|phát động|vận động|tham gia|là cơ quan|có trách nhiệm|căn cứ|chịu trách nhiệm|thường xuyên|định kỳ|hằng năm|hàng năm|trước ngày|trong năm|trong quý|hằng quý)(?=[\s,.;:]|$)|[;.:(]|$/u;
 
 /** How the name of an organisation starts, for bodies not (yet) in the directory. */
 const BODY_WORD_RE =
-  /^(Sở|Ban|Bộ|Ủy ban|UBND|HĐND|Cục|Chi cục|Tổng cục|Phòng|Văn phòng|Đảng ủy|Đảng đoàn|Hội|Viện|Tòa|Công an|Thanh tra|Trung tâm|Liên đoàn|Mặt trận|Thành đoàn|Đoàn|Kho bạc|Ngân hàng|Bảo hiểm|Học viện|Trường|Cơ quan|Thường trực|Quận|Huyện|Xã|Phường|Thị xã|Chính phủ|Thủ tướng)(?=[\s,.;:]|$)/u;
+  /^(Sở|Ban|Bộ|Ủy ban|UBND|HĐND|Cục|Chi cục|Tổng cục|Phòng|Văn phòng|Đảng ủy|Đảng đoàn|Hội|Viện|Tòa|Công an|Thanh tra|Trung tâm|Liên đoàn|Mặt trận|Thành đoàn|Đoàn|Kho bạc|Ngân hàng|Bảo hiểm|Học viện|Trường|Cơ quan|Thường trực|Quận|Huyện|Xã|Phường|Thị xã|Chính phủ|Thủ tướng|Đài|Báo|Các|Chi bộ|Đảng bộ|Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Đảng|MTTQ|BCS)(?=[\s,.;:]|$)/u;
+
+const GENERIC_RE = /^(các |những )?(cơ quan|đơn vị|ngành|địa phương|tổ chức|bộ phận)( có)?( liên quan)?$/iu;
+
+/**
+ * Splits a list of bodies ("Sở Nội vụ, Sở Tài chính và Sở Tư pháp", "Các sở, ban, ngành Thành phố",
+ * "Văn phòng HĐND và UBND xã") into one phrase per body, with its offset in `text`.
+ * Commas separate bodies unless the next piece does not start like a body ("ban", "ngành…");
+ * "và" separates only when both sides start with the same word (Bộ … và Bộ …) or the right side
+ * starts with "các".
+ */
+export function splitBodyList(text: string): { text: string; at: number }[] {
+  const raw: { text: string; at: number }[] = [];
+  const re = /[^,;\n/]+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const t = m[0].trim();
+    if (t) raw.push({ text: t, at: m.index + lead });
+  }
+  const merged: { text: string; at: number }[] = [];
+  for (const p of raw) {
+    const prev = merged[merged.length - 1];
+    if (prev && !BODY_WORD_RE.test(p.text) && !/^[\p{Lu}]/u.test(p.text) && !/^(các|những)\s/u.test(p.text)) {
+      prev.text = text.slice(prev.at, p.at + p.text.length);
+      continue;
+    }
+    merged.push({ ...p });
+  }
+  const out: { text: string; at: number }[] = [];
+  for (const p of merged) {
+    let rest = p;
+    for (;;) {
+      const i = rest.text.search(/\svà\s/u);
+      if (i < 0) break;
+      const left = rest.text.slice(0, i);
+      const right = rest.text.slice(i + 4).trimStart();
+      const head = (s: string) => s.split(/\s+/)[0]!.toLowerCase();
+      if (!(head(left) === head(right) || /^các\s/iu.test(right))) break;
+      out.push({ text: left.trim(), at: rest.at });
+      rest = { text: right, at: rest.at + rest.text.indexOf(right, i) };
+    }
+    out.push(rest);
+  }
+  return out
+    .map((p) => {
+      const lead = /^(?:[*_]+|(?:với|và)\s+)+/u.exec(p.text)?.[0].length ?? 0;
+      return {
+        text: p.text
+          .slice(lead)
+          .replace(/[*_.]+$/, '')
+          .replace(/[*_]+/g, '')
+          .trim(),
+        at: p.at + lead,
+      };
+    })
+    .filter((p) => p.text.length > 1 && !GENERIC_RE.test(p.text));
+}
+
+/** Resolves each listed body against the directory; keeps unknown ones that look like a body. */
+function resolveBodies(text: string, offset: number, matcher: BodyMatcher): BodyMention[] {
+  const out: BodyMention[] = [];
+  for (const p of splitBodyList(text)) {
+    const span: Span = [offset + p.at, offset + p.at + p.text.length];
+    const m = matcher.matchPhrase(p.text, span);
+    if (m.match !== 'none') {
+      out.push(m);
+      continue;
+    }
+    // Known bodies inside the phrase count only if nothing but separators is left over
+    // ("Trung tâm Phục vụ hành chính công xã" is not the city's centre).
+    const inner = matcher.findMentions(p.text, span[0]).filter((x) => x.match !== 'none');
+    let rest = p.text;
+    for (const x of inner) rest = rest.replace(x.text, ' ');
+    if (inner.length && /^(?:[\s,;]|và|các)*$/u.test(rest)) out.push(...inner);
+    else if ((BODY_WORD_RE.test(p.text) || /^các\s/u.test(p.text)) && p.text.split(/\s+/).length <= 14)
+      out.push(m);
+  }
+  return out;
+}
 
 /** "X chủ trì, phối hợp với Y, Z …" in a span of the source. */
 function leadAndCooperating(
@@ -693,50 +815,42 @@ function leadAndCooperating(
     }
   }
   if (!ct) return { leads: [], cooperating: [] };
-  // The lead: bodies named in the clause just before "chủ trì".
-  const clauseStart = Math.max(0, text.slice(0, ct.index).search(/[^.;:]*$/));
-  const leadText = text.slice(clauseStart, ct.index);
-  const leads = matcher.findMentions(leadText, span[0] + clauseStart).filter((m) => m.match !== 'none');
-  let leadsOut = leads;
-  if (leads.length === 0) {
-    const phrase = leadText.replace(/^[-–—•*+]\s*|^\d+[.)]\s*|^[a-zđ]\)\s*/u, '').trim();
-    if (phrase && phrase.split(/\s+/).length <= 12 && BODY_WORD_RE.test(phrase))
-      leadsOut = [matcher.matchPhrase(phrase, [span[0] + clauseStart, span[0] + ct.index])];
-  }
+  // The lead: the bodies named in the clause just before "chủ trì".
+  let clauseStart = Math.max(0, text.slice(0, ct.index).search(/[^.;:]*$/));
+  const marker = /^\s*(?:[-–—•*+]|\d+[.)]|[a-zđ]\))\s*/u.exec(text.slice(clauseStart));
+  if (marker) clauseStart += marker[0].length;
+  let leadText = text.slice(clauseStart, ct.index);
+  // "…, Sở Tư pháp là cơ quan thường trực, chủ trì" / "Sở Tư pháp được giao chủ trì"
+  leadText = leadText.replace(/\s+(là cơ quan thường trực|được giao|có trách nhiệm)[\s,]*$/u, '');
+  const leads =
+    leadText.split(/\s+/).length <= 16 ? resolveBodies(leadText, span[0] + clauseStart, matcher) : [];
   const after = f.slice(ct.index + ct[0].length);
   const ph = /^[\s,]*(?:va\s+)?phoi hop(?:\s+voi)?\s+/.exec(after);
-  const cooperating: BodyMention[] = [];
+  let cooperating: BodyMention[] = [];
   if (ph) {
     const startRel = ct.index + ct[0].length + ph[0].length;
     const rest = text.slice(startRel);
     const stop = rest.search(VERB_STOP);
-    const segment = rest.slice(0, stop < 0 ? rest.length : stop);
-    const found = matcher.findMentions(segment, span[0] + startRel);
-    cooperating.push(...found);
-    // Named bodies not in the directory.
-    let pos = 0;
-    for (const part of segment.split(/(,|\svà\s)/)) {
-      const piece = part.trim();
-      const at = segment.indexOf(part, pos);
-      pos = at + part.length;
-      if (!piece || piece === ',' || piece === 'và') continue;
-      if (
-        found.some(
-          (x) => x.span[0] - span[0] - startRel < at + part.length && at < x.span[1] - span[0] - startRel,
-        )
-      )
-        continue;
-      if (
-        /^(các )?(cơ quan|đơn vị|ngành|địa phương)( có)?( liên quan)?$/i.test(piece) ||
-        !BODY_WORD_RE.test(piece)
-      )
-        continue;
-      cooperating.push(
-        matcher.matchPhrase(piece, [span[0] + startRel + at, span[0] + startRel + at + part.length]),
-      );
-    }
+    cooperating = resolveBodies(rest.slice(0, stop < 0 ? rest.length : stop), span[0] + startRel, matcher);
   }
-  return { leads: leadsOut, cooperating: cooperating.sort((a, b) => a.span[0] - b.span[0]) };
+  return { leads, cooperating };
+}
+
+/** Who a responsibility item names: its heading if short, else the subject before the first verb. */
+function responsibilityBodies(source: string, head: Span, matcher: BodyMatcher): BodyMention[] {
+  const raw = source.slice(head[0], head[1]);
+  const marker = /^\s*(?:[-–—•*+]|\d+[.)]|[a-zđ]\))\s*/u.exec(raw);
+  const start = head[0] + (marker?.[0].length ?? 0);
+  let text = source.slice(start, head[1]);
+  const stop = text.search(VERB_STOP);
+  const words = text.split(/\s+/).length;
+  const ct = text.search(/\s+chủ trì(?=[\s,.;:]|$)/u);
+  if (ct > 0) text = text.slice(0, ct).replace(/\s+(là cơ quan thường trực|được giao)[\s,]*$/u, '');
+  else if (words > 16) {
+    text = text.slice(0, stop < 0 ? text.length : stop).replace(/\s+chủ trì[\s,]*$/u, '');
+  }
+  text = text.replace(/[:.]\s*$/, '');
+  return resolveBodies(text, start, matcher);
 }
 
 /** The header block: issuing body, motto, number, place and date, kind, title, preamble. */
@@ -811,6 +925,15 @@ function parseHeader(lines: Line[], b: Builder, as: 'header' | 'wrapper'): Progr
       }
     }
     b.addOther(kind, [l.start, l.end]);
+  }
+  // "ỦY BAN NHÂN DÂN" / "XÃ ĐẠI THANH" is one name broken over two lines.
+  for (let i = issuerLines.length - 1; i > 0; i--) {
+    if (
+      /^(XÃ|PHƯỜNG|THỊ TRẤN|HUYỆN|QUẬN|THỊ XÃ|TỈNH|THÀNH PHỐ)\s/.test(issuerLines[i]!) &&
+      /^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|UBND|HĐND)$/.test(issuerLines[i - 1]!)
+    ) {
+      issuerLines.splice(i - 1, 2, `${issuerLines[i - 1]} ${issuerLines[i]}`);
+    }
   }
   if (issuerLines.length) {
     meta.issuer = issuerLines[issuerLines.length - 1]!;

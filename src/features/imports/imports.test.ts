@@ -12,7 +12,11 @@ interface Draft {
   status: string;
   source: string;
   doc: {
-    sections: { id: string; label: string; children: { id: string; label: string; kind: string; children: unknown[] }[] }[];
+    sections: {
+      id: string;
+      label: string;
+      children: { id: string; label: string; kind: string; children: unknown[] }[];
+    }[];
     tasks: { label: string; text: string; lead: { unitCodes: string[] } | null }[];
     warnings: { code: string }[];
   };
