@@ -17,6 +17,8 @@ import { buildApp } from '../src/http/app.js';
 import { loadDemoDataIfEmpty } from '../src/features/system/demo.js';
 import { createUser } from '../src/features/users/users.service.js';
 import { systemCtx } from '../src/features/context.js';
+import { createImportDraft, publishImportDraft } from '../src/features/imports/imports.service.js';
+import { benchParse, bigDocument } from './parse.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: number) => {
@@ -171,6 +173,27 @@ async function main() {
     `   bare Fastify hello-world:             ${h.rps.toFixed(0)} req/s, p50 ${h.p50.toFixed(1)} ms, p99 ${h.p99.toFixed(1)} ms`,
   );
   for (const l of results) console.log(l);
+  console.log('');
+  benchParse();
+  console.log('');
+  console.log('4. Import and publish through the service (PGlite in memory)');
+  const database = await openDatabase({ dataDir: 'memory://' });
+  const deps = { db: database.db, config: { sessionTtlHours: 12 } };
+  await loadDemoDataIfEmpty(deps);
+  for (const [label, text] of [
+    ['seed program', fs.readFileSync('fixtures/ctr-hanh-dong-nq27-ha-noi.txt', 'utf8')],
+    ['generated 1 MB plan', bigDocument()],
+  ] as const) {
+    const t0 = performance.now();
+    const d = await createImportDraft(deps, systemCtx('bench'), { text });
+    const t1 = performance.now();
+    await publishImportDraft(deps, systemCtx('bench'), d.id, d.version);
+    const t2 = performance.now();
+    console.log(
+      `   ${label}: draft ${(t1 - t0).toFixed(0)} ms, publish ${(t2 - t1).toFixed(0)} ms (${d.stats.nodes} nodes)`,
+    );
+  }
+  await database.close();
 }
 
 await main();
