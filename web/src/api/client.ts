@@ -78,18 +78,23 @@ interface RequestOptions {
   json?: unknown;
   /** Sent as-is with the given content type (e.g. CSV text). */
   text?: { body: string; contentType: string };
+  /** Raw bytes (an uploaded file), sent as `application/octet-stream`. */
+  bytes?: Blob;
   signal?: AbortSignal;
 }
 
 export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  let body: string | undefined;
+  let body: string | Blob | undefined;
   if (opts.json !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(opts.json);
   } else if (opts.text) {
     headers['Content-Type'] = opts.text.contentType;
     body = opts.text.body;
+  } else if (opts.bytes) {
+    headers['Content-Type'] = 'application/octet-stream';
+    body = opts.bytes;
   }
 
   let res: Response;
@@ -136,4 +141,6 @@ export const api = {
   patch: <T>(path: string, json: unknown) => request<T>(path, { method: 'PATCH', json }),
   postText: <T>(path: string, body: string, contentType: string) =>
     request<T>(path, { method: 'POST', text: { body, contentType } }),
+  postBytes: <T>(path: string, bytes: Blob, query?: Query) =>
+    request<T>(path, { method: 'POST', bytes, query }),
 };

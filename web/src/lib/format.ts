@@ -14,6 +14,13 @@ export function formatDate(iso: string | null | undefined): string {
   return d.isValid() ? d.tz(TIME_ZONE).format('DD/MM/YYYY') : iso;
 }
 
+/** A calendar date written as ISO `yyyy-mm-dd` (no time zone): dd/mm/yyyy. */
+export function formatIsoDate(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : formatDate(iso);
+}
+
 export function fromNow(iso: string): string {
   return dayjs(iso).fromNow();
 }

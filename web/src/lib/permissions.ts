@@ -13,3 +13,6 @@ export const canSeeUnitInternals = (me: Me, unitId: string) => me.role !== 'unit
 
 export const canEditUnitContact = (me: Me, unitId: string) =>
   me.role === 'admin' || (me.role === 'unit' && me.unitId === unitId);
+
+/** Importing documents (drafts, corrections, publishing as a program): admins and monitors. */
+export const canImportDocuments = (me: Me) => me.role === 'admin' || me.role === 'monitor';
