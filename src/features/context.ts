@@ -35,3 +35,8 @@ export function actorLabel(a: Actor | null): string {
 export function systemCtx(label: string): Ctx {
   return { actor: { kind: 'system', label }, requestId: null, ip: null };
 }
+
+/** The acting user's id, or null for the system actor and anonymous requests (for updated_by columns). */
+export function actorUserId(ctx: Ctx): string | null {
+  return ctx.actor?.kind === 'user' ? ctx.actor.id : null;
+}

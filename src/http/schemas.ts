@@ -45,3 +45,6 @@ export const ActiveFilter = Type.Optional(
 export const Limit = (max: number, dflt: number) =>
   Type.Optional(Type.Integer({ minimum: 1, maximum: max, default: dflt }));
 export const Offset = Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }));
+
+/** An e-mail address, or an empty string / null to clear it. */
+export const Email = Nullable(Type.String({ maxLength: 200, pattern: '^$|^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$' }));

@@ -8,19 +8,9 @@ import { DB_KINDS } from '../support/db.js';
 import { startTestApp, type Client, type TestApp } from '../support/app.js';
 import { rows } from '../../src/db/connection.js';
 import { ERRORS } from '../../src/errors.js';
+import { prng } from '../support/prng.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261127);
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NASTY = [
   "'; drop table units; --",

@@ -6,17 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from './parse.js';
 import { coverageProblems, rebuiltWithoutWhitespace } from './lossless.js';
 import type { DocNode } from './types.js';
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../../test/support/prng.js';
 
 const WORDS =
   'tăng cường công tác tuyên truyền phổ biến giáo dục pháp luật xây dựng hoàn thiện thể chế nâng cao hiệu quả kiểm tra giám sát cải cách hành chính chuyển đổi số cán bộ đảng viên nhân dân thủ đô chính quyền các cấp'.split(

@@ -22,7 +22,7 @@ import type { BodyMention, DocNode, ParsedDocument } from '../../domain/importer
 import { fold } from '../../domain/text.js';
 import { mutate } from '../audit/audit-writer.js';
 import { authorize } from '../policy.js';
-import type { Ctx } from '../context.js';
+import { actorUserId, type Ctx } from '../context.js';
 import type { Deps } from '../deps.js';
 import { readImportInput, type ImportInput } from './import-input.js';
 
@@ -84,10 +84,6 @@ async function directory(db: DbOrTx): Promise<ParseOptions['units']> {
   return r;
 }
 
-function actorId(ctx: Ctx): string | null {
-  return ctx.actor?.kind === 'user' ? ctx.actor.id : null;
-}
-
 type DraftRow = typeof importDrafts.$inferSelect;
 
 function toView(r: DraftRow): DraftView {
@@ -133,8 +129,8 @@ export async function createImportDraft(deps: Deps, ctx: Ctx, input: ImportInput
         format,
         source,
         doc,
-        createdBy: actorId(ctx),
-        updatedBy: actorId(ctx),
+        createdBy: actorUserId(ctx),
+        updatedBy: actorUserId(ctx),
       })
       .returning();
     audit.record({
@@ -190,6 +186,16 @@ async function lockOpenDraft(tx: Tx, id: string, version: number): Promise<Draft
   return cur;
 }
 
+/** Writes a new state of a locked draft, bumping its version. */
+async function saveDraft(tx: Tx, ctx: Ctx, cur: DraftRow, set: Partial<DraftRow>): Promise<DraftRow> {
+  const [row] = await tx
+    .update(importDrafts)
+    .set({ ...set, version: cur.version + 1, updatedAt: new Date(), updatedBy: actorUserId(ctx) })
+    .where(eq(importDrafts.id, cur.id))
+    .returning();
+  return row!;
+}
+
 /** Applies one correction (kind, merge, split, indent, outdent, body mapping) to a draft. */
 export async function editImportDraft(
   deps: Deps,
@@ -218,25 +224,15 @@ export async function editImportDraft(
       importErrorToApp(e);
     }
     const { source: _s, ...doc } = result.doc;
-    const [row] = await tx
-      .update(importDrafts)
-      .set({
-        doc,
-        bodyMap: result.bodyMap,
-        version: cur.version + 1,
-        updatedAt: new Date(),
-        updatedBy: actorId(ctx),
-      })
-      .where(eq(importDrafts.id, id))
-      .returning();
+    const row = await saveDraft(tx, ctx, cur, { doc, bodyMap: result.bodyMap });
     audit.record({
       action: 'import.edit',
       entityType: 'import',
       entityId: id,
       before: { version: cur.version, tasks: (cur.doc as StoredDoc).tasks.length },
-      after: { version: row!.version, op: input.op, tasks: doc.tasks.length },
+      after: { version: row.version, op: input.op, tasks: doc.tasks.length },
     });
-    return toView(row!);
+    return toView(row);
   });
 }
 
@@ -249,11 +245,7 @@ export async function discardImportDraft(
   authorize(ctx, 'program.import');
   return mutate(deps.db, ctx, async (tx, audit) => {
     const cur = await lockOpenDraft(tx, id, version);
-    const [row] = await tx
-      .update(importDrafts)
-      .set({ status: 'discarded', version: cur.version + 1, updatedAt: new Date(), updatedBy: actorId(ctx) })
-      .where(eq(importDrafts.id, id))
-      .returning();
+    const row = await saveDraft(tx, ctx, cur, { status: 'discarded' });
     audit.record({
       action: 'import.discard',
       entityType: 'import',
@@ -261,7 +253,7 @@ export async function discardImportDraft(
       before: { status: 'draft' },
       after: { status: 'discarded' },
     });
-    return toView(row!);
+    return toView(row);
   });
 }
 
@@ -314,7 +306,7 @@ export async function publishImportDraft(
         },
         source: cur.source,
         searchText: fold(`${title} ${doc.program.number ?? ''}`),
-        publishedBy: actorId(ctx),
+        publishedBy: actorUserId(ctx),
       })
       .returning();
     const taskByNode = new Map(doc.tasks.map((t) => [t.nodeId, t]));
@@ -381,17 +373,7 @@ export async function publishImportDraft(
         duties: r.duties,
       });
     }
-    const [row] = await tx
-      .update(importDrafts)
-      .set({
-        status: 'published',
-        programId: prog!.id,
-        version: cur.version + 1,
-        updatedAt: new Date(),
-        updatedBy: actorId(ctx),
-      })
-      .where(eq(importDrafts.id, id))
-      .returning();
+    const row = await saveDraft(tx, ctx, cur, { status: 'published', programId: prog!.id });
     audit.record({
       action: 'import.publish',
       entityType: 'import',
@@ -405,7 +387,7 @@ export async function publishImportDraft(
       entityId: prog!.id,
       after: { title, number: doc.program.number, docKind: doc.program.docKind, ...stats(doc) },
     });
-    return { programId: prog!.id, draft: toView(row!) };
+    return { programId: prog!.id, draft: toView(row) };
   });
 }
 

@@ -9,6 +9,7 @@ import {
   Text,
   Uuid,
   responses,
+  Email,
   Nullable,
 } from '../../http/schemas.js';
 import { UNIT_KINDS } from '../../domain/units.js';
@@ -26,10 +27,6 @@ import {
 
 const Kind = Type.Union(UNIT_KINDS.map((k) => Type.Literal(k)));
 const Code = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$' });
-const Email = Type.Union([
-  Type.String({ maxLength: 200, pattern: '^$|^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$' }),
-  Type.Null(),
-]);
 const Phone = Type.Union([Type.String({ maxLength: 40, pattern: '^[0-9+().\\s-]*$' }), Type.Null()]);
 
 const UnitSchema = Type.Object(

@@ -18,7 +18,7 @@ import {
 } from '../../domain/units.js';
 import { mutate, auditSnapshot, type AuditRecorder } from '../audit/audit-writer.js';
 import { authorize, authorizeForUnit } from '../policy.js';
-import type { Ctx } from '../context.js';
+import { actorUserId, type Ctx } from '../context.js';
 import type { Deps } from '../deps.js';
 
 export interface UnitView {
@@ -154,10 +154,6 @@ function opt(s: string | null | undefined): string | null {
   return c === '' ? null : c;
 }
 
-function actorId(ctx: Ctx): string | null {
-  return ctx.actor?.kind === 'user' ? ctx.actor.id : null;
-}
-
 async function uniqueCode<T>(p: Promise<T>, code: string): Promise<T> {
   try {
     return await p;
@@ -182,7 +178,7 @@ export async function createUnit(deps: Deps, ctx: Ctx, input: UnitInput): Promis
       email: opt(input.email),
       phone: opt(input.phone),
       address: opt(input.address),
-      updatedBy: actorId(ctx),
+      updatedBy: actorUserId(ctx),
     };
     const [row] = await uniqueCode(
       tx
@@ -258,7 +254,7 @@ async function applyUnitPatch(
         searchText: searchTextOf(merged),
         version: cur.version + 1,
         updatedAt: new Date(),
-        updatedBy: actorId(ctx),
+        updatedBy: actorUserId(ctx),
       })
       .where(eq(units.id, id))
       .returning(),
@@ -393,7 +389,7 @@ async function applyUnitRows(
   if (errors.length) throw new AppError('UNIT_CSV_INVALID', { errors });
 
   const result: ImportResult = { created: 0, updated: 0, unchanged: 0 };
-  const uid = actorId(ctx);
+  const uid = actorUserId(ctx);
   // Pass 1: create or update every unit without touching parents.
   const rowByCode = new Map<string, UnitRow>();
   const beforeByCode = new Map<string, UnitRow>();

@@ -8,6 +8,7 @@ import {
   Text,
   Uuid,
   responses,
+  Email,
   Nullable,
 } from '../../http/schemas.js';
 import { ROLES } from '../../domain/roles.js';
@@ -22,7 +23,6 @@ import {
 
 const Role = Type.Union(ROLES.map((r) => Type.Literal(r)));
 const Username = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{2,49}$' });
-const Email = Nullable(Type.String({ maxLength: 200, pattern: '^$|^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$' }));
 
 const UserSchema = Type.Object(
   {

@@ -12,7 +12,7 @@ import { generateOneTimePassword, isStrongPassword } from '../../domain/password
 import type { Role } from '../../domain/roles.js';
 import { auditSnapshot, mutate } from '../audit/audit-writer.js';
 import { authorize } from '../policy.js';
-import type { Ctx } from '../context.js';
+import { actorUserId, type Ctx } from '../context.js';
 import type { Deps } from '../deps.js';
 import { hashPassword } from '../auth/password-hash.js';
 
@@ -137,10 +137,6 @@ async function checkUnit(tx: DbOrTx, role: Role, unitId: string | null): Promise
   if (!u[0].active) throw new AppError('USER_UNIT_REQUIRED', { unitId });
 }
 
-function actorId(ctx: Ctx): string | null {
-  return ctx.actor?.kind === 'user' ? ctx.actor.id : null;
-}
-
 export async function createUser(
   deps: Deps,
   ctx: Ctx,
@@ -167,7 +163,7 @@ export async function createUser(
           unitId,
           passwordHash,
           mustChangePassword: oneTime !== null,
-          updatedBy: actorId(ctx),
+          updatedBy: actorUserId(ctx),
         })
         .returning()) as [UserRow];
     } catch (e) {
@@ -255,7 +251,7 @@ export async function updateUser(
         ),
         version: cur.version + 1,
         updatedAt: new Date(),
-        updatedBy: actorId(ctx),
+        updatedBy: actorUserId(ctx),
       })
       .where(eq(users.id, id))
       .returning();
@@ -288,7 +284,7 @@ export async function setUserActive(deps: Deps, ctx: Ctx, id: string, active: bo
     }
     await tx
       .update(users)
-      .set({ active, version: cur.version + 1, updatedAt: new Date(), updatedBy: actorId(ctx) })
+      .set({ active, version: cur.version + 1, updatedAt: new Date(), updatedBy: actorUserId(ctx) })
       .where(eq(users.id, id));
     audit.record({
       action: active ? 'user.enable' : 'user.disable',
@@ -319,7 +315,7 @@ export async function resetUserPassword(
         mustChangePassword: true,
         version: cur.version + 1,
         updatedAt: new Date(),
-        updatedBy: actorId(ctx),
+        updatedBy: actorUserId(ctx),
       })
       .where(eq(users.id, id));
     await tx.delete(sessions).where(eq(sessions.userId, id));
