@@ -118,6 +118,59 @@ export const ERRORS = {
     en: 'No tasks in the document',
   },
   PROGRAM_NOT_FOUND: { status: 404, vi: 'Không tìm thấy chương trình', en: 'Program not found' },
+  // assignments
+  TASK_NOT_FOUND: { status: 404, vi: 'Không tìm thấy nhiệm vụ', en: 'Task not found' },
+  ASSIGN_TWO_LEADS: {
+    status: 400,
+    vi: 'Một việc chỉ giao cho một cơ quan chủ trì',
+    en: 'A task has exactly one lead unit',
+  },
+  ASSIGN_LEAD_IS_COOPERATING: {
+    status: 400,
+    vi: 'Cơ quan chủ trì không thể đồng thời là cơ quan phối hợp',
+    en: 'The lead unit cannot also cooperate',
+  },
+  ASSIGN_DUPLICATE_COOPERATING: {
+    status: 400,
+    vi: 'Cơ quan phối hợp bị lặp lại',
+    en: 'A cooperating unit is listed twice',
+  },
+  ASSIGN_UNIT_INACTIVE: {
+    status: 400,
+    vi: 'Không giao nhiệm vụ cho đơn vị đã ngừng hoạt động',
+    en: 'Cannot assign a disabled unit',
+  },
+  ASSIGN_DEADLINE_INVALID: { status: 400, vi: 'Thời hạn không hợp lệ', en: 'Invalid deadline' },
+  ASSIGN_DEADLINE_BEFORE_PROGRAM: {
+    status: 400,
+    vi: 'Thời hạn không được trước ngày ban hành chương trình',
+    en: 'The deadline is before the program date',
+  },
+  ASSIGN_PRODUCT_INVALID: {
+    status: 400,
+    vi: 'Sản phẩm không hợp lệ (thiếu mô tả hoặc sai ngày)',
+    en: 'Invalid product',
+  },
+  ASSIGN_FOCAL_INVALID: {
+    status: 400,
+    vi: 'Người đầu mối phải là người dùng của đơn vị chủ trì',
+    en: 'The focal user must belong to the lead unit',
+  },
+  ASSIGN_REASON_REQUIRED: {
+    status: 400,
+    vi: 'Chương trình đã triển khai: thay đổi cơ quan chủ trì, thời hạn hoặc sản phẩm phải nêu lý do',
+    en: 'A reason is required to change a lead, deadline or product after implementation started',
+  },
+  PROGRAM_INCOMPLETE: {
+    status: 400,
+    vi: 'Chưa thể triển khai: còn nhiệm vụ chưa có cơ quan chủ trì hoặc thời hạn',
+    en: 'Some tasks have no lead or no deadline',
+  },
+  PROGRAM_ALREADY_IMPLEMENTING: {
+    status: 409,
+    vi: 'Chương trình đã được triển khai',
+    en: 'Already in implementation',
+  },
   // server
   DATABASE_UNAVAILABLE: {
     status: 503,

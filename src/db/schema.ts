@@ -181,7 +181,11 @@ export const programs = pgTable(
     /** ProgramMeta, signer and recipients as imported. */
     meta: jsonb('meta').notNull(),
     source: text('source').notNull(),
+    /** 'published' (being assigned) or 'implementing' (baseline frozen, "Triển khai"). */
     status: text('status').notNull().default('published'),
+    /** The unit that monitors and consolidates the program (e.g. Ban Nội chính Thành ủy). */
+    monitoringUnitId: uuid('monitoring_unit_id').references(() => units.id, { onDelete: 'set null' }),
+    implementedAt: ts('implemented_at'),
     searchText: text('search_text').notNull(),
     publishedAt: ts('published_at').notNull().defaultNow(),
     publishedBy: uuid('published_by'),
@@ -259,3 +263,92 @@ export const programResponsibilities = pgTable(
   },
   (t) => [index('program_responsibilities_program_idx').on(t.programId)],
 );
+
+/** The lead unit and the cooperating units of a task. At most one lead per task, enforced here. */
+export const taskUnits = pgTable(
+  'task_units',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    nodeId: uuid('node_id')
+      .notNull()
+      .references(() => programNodes.id, { onDelete: 'cascade' }),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
+    role: text('role').notNull(),
+  },
+  (t) => [
+    uniqueIndex('task_units_one_lead')
+      .on(t.nodeId)
+      .where(sql`${t.role} = 'lead'`),
+    uniqueIndex('task_units_node_unit_key').on(t.nodeId, t.unitId),
+    index('task_units_unit_idx').on(t.unitId, t.role),
+    index('task_units_program_idx').on(t.programId),
+    check('task_units_role_check', sql`${t.role} in ('lead','cooperating')`),
+  ],
+);
+
+/** A task's focal person, deadline and version (for optimistic concurrency). */
+export const taskAssignments = pgTable(
+  'task_assignments',
+  {
+    nodeId: uuid('node_id')
+      .primaryKey()
+      .references(() => programNodes.id, { onDelete: 'cascade' }),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    focalUserId: uuid('focal_user_id').references(() => users.id, { onDelete: 'set null' }),
+    focalName: text('focal_name'),
+    focalPosition: text('focal_position'),
+    focalPhone: text('focal_phone'),
+    /** Deadline (domain/plan/assignment.ts): a date, a period or a recurrence. */
+    deadline: jsonb('deadline'),
+    /** The last day the deadline allows, for filters and late checks. */
+    dueDate: text('due_date'),
+    version: integer('version').notNull().default(1),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [index('task_assignments_program_idx').on(t.programId, t.dueDate)],
+);
+
+/** Expected products (sản phẩm) of a task. */
+export const taskProducts = pgTable(
+  'task_products',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    nodeId: uuid('node_id')
+      .notNull()
+      .references(() => programNodes.id, { onDelete: 'cascade' }),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    kind: text('kind').notNull(),
+    description: text('description').notNull(),
+    dueDate: text('due_date'),
+    indicator: jsonb('indicator'),
+  },
+  (t) => [
+    index('task_products_node_idx').on(t.nodeId, t.position),
+    check(
+      'task_products_kind_check',
+      sql`${t.kind} in ('plan','decision','report','scheme','draft_law','conference','other')`,
+    ),
+  ],
+);
+
+/** The frozen assignment of every task when the program was put into implementation ("Triển khai"). */
+export const programBaselines = pgTable('program_baselines', {
+  programId: uuid('program_id')
+    .primaryKey()
+    .references(() => programs.id, { onDelete: 'cascade' }),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  createdBy: uuid('created_by'),
+  /** nodeId → { leadUnitId, cooperatingUnitIds, deadline, dueDate, products } */
+  snapshot: jsonb('snapshot').notNull(),
+});

@@ -18,7 +18,8 @@ export type Action =
   | 'audit.read'
   | 'audit.verify'
   | 'program.read'
-  | 'program.import';
+  | 'program.import'
+  | 'task.assign';
 
 const ROLE_GRANTS: Record<Role, readonly Action[]> = {
   admin: [
@@ -30,7 +31,7 @@ const ROLE_GRANTS: Record<Role, readonly Action[]> = {
     'audit.read',
     'audit.verify',
   ],
-  monitor: ['unit.read', 'unit.readMembers', 'audit.read', 'program.read', 'program.import'],
+  monitor: ['unit.read', 'unit.readMembers', 'audit.read', 'program.read', 'program.import', 'task.assign'],
   leader: ['unit.read', 'unit.readMembers', 'audit.read', 'program.read'],
   supervisor: ['unit.read', 'unit.readMembers', 'audit.read', 'program.read'],
   unit: ['unit.read', 'unit.editContact', 'unit.readMembers', 'audit.read', 'program.read'],

@@ -22,6 +22,7 @@ import { unitRoutes } from '../features/units/units.routes.js';
 import { userRoutes } from '../features/users/users.routes.js';
 import { auditRoutes } from '../features/audit/audit.routes.js';
 import { importRoutes } from '../features/imports/imports.routes.js';
+import { assignmentRoutes } from '../features/assignments/assignments.routes.js';
 import { ErrorSchema } from './schemas.js';
 import './types.js';
 
@@ -278,6 +279,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(userRoutes, { deps });
   await app.register(auditRoutes, { deps });
   await app.register(importRoutes, { deps });
+  await app.register(assignmentRoutes, { deps });
 
   // ---- web app ----
   const webDir = opts.webDir ?? null;

@@ -892,7 +892,7 @@ function parseHeader(lines: Line[], b: Builder, as: 'header' | 'wrapper'): Progr
         continue;
       }
       const pd = /^([\p{L} .]+?),\s*ngày\s+(.+)$/u.exec(t);
-      if (pd && parseVnDate('ngày ' + pd[2]!) && state === 'top') {
+      if (pd && parseVnDate('ngày ' + pd[2]!) && !meta.date && t.length < 80) {
         meta.place = pd[1]!.trim();
         meta.date = parseVnDate('ngày ' + pd[2]!);
         continue;

@@ -9,6 +9,7 @@ import {
   programReferences,
   programResponsibilities,
   programs,
+  taskAssignments,
   units,
   type UnitRow,
 } from '../../db/schema.js';
@@ -344,6 +345,8 @@ export async function publishImportDraft(
           })
           .returning({ id: programNodes.id });
         dbIdByNode.set(n.id, row!.id);
+        // Every task gets its (empty) assignment row, so edits are versioned from the start.
+        if (t) await tx.insert(taskAssignments).values({ nodeId: row!.id, programId: prog!.id });
         await insertNodes(n.children, row!.id);
       }
     };

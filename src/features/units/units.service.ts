@@ -8,7 +8,6 @@ import type { DbOrTx, Tx } from '../../db/connection.js';
 import { pgErrorCode } from '../../db/errors.js';
 import { AppError } from '../../errors.js';
 import { cleanText, escapeLike, fold } from '../../domain/text.js';
-import { formatDateTimeVN } from '../../domain/format.js';
 import {
   parseUnitsCsv,
   unitsToCsv,
@@ -16,6 +15,7 @@ import {
   type UnitKind,
   type UnitSeed,
 } from '../../domain/units.js';
+import { versionConflict } from '../conflict.js';
 import { mutate, auditSnapshot, type AuditRecorder } from '../audit/audit-writer.js';
 import { authorize, authorizeForUnit } from '../policy.js';
 import { actorUserId, type Ctx } from '../context.js';
@@ -190,28 +190,6 @@ export async function createUnit(deps: Deps, ctx: Ctx, input: UnitInput): Promis
     audit.record({ action: 'unit.create', entityType: 'unit', entityId: row!.id, after: auditSnapshot(row) });
     return (await loadView(tx, row!.id))!;
   });
-}
-
-/** A stale `version` means someone saved in between: say who and when. */
-async function versionConflict(
-  tx: DbOrTx,
-  table: 'unit' | 'user',
-  row: { updatedBy: string | null; updatedAt: Date },
-) {
-  let who = 'hệ thống';
-  if (row.updatedBy) {
-    const u = await tx
-      .select({ fullName: users.fullName, username: users.username })
-      .from(users)
-      .where(eq(users.id, row.updatedBy));
-    if (u[0]) who = `${u[0].fullName} (${u[0].username})`;
-  }
-  const when = formatDateTimeVN(row.updatedAt);
-  return new AppError(
-    'VERSION_CONFLICT',
-    { entity: table, updatedBy: who, updatedAt: row.updatedAt.toISOString() },
-    `Dữ liệu đã được ${who} thay đổi lúc ${when}. Vui lòng tải lại trước khi lưu.`,
-  );
 }
 
 export type UnitPatch = Partial<UnitInput> & { version: number };

@@ -7,9 +7,9 @@ import type { DbOrTx, Tx } from '../../db/connection.js';
 import { pgErrorCode } from '../../db/errors.js';
 import { AppError } from '../../errors.js';
 import { escapeLike, fold, cleanText } from '../../domain/text.js';
-import { formatDateTimeVN } from '../../domain/format.js';
 import { generateOneTimePassword, isStrongPassword } from '../../domain/passwords.js';
 import type { Role } from '../../domain/roles.js';
+import { versionConflict } from '../conflict.js';
 import { auditSnapshot, mutate } from '../audit/audit-writer.js';
 import { authorize } from '../policy.js';
 import { actorUserId, type Ctx } from '../context.js';
@@ -181,22 +181,6 @@ async function lockUser(tx: Tx, id: string): Promise<UserRow> {
   return cur;
 }
 
-async function conflict(tx: DbOrTx, cur: UserRow): Promise<AppError> {
-  let who = 'hệ thống';
-  if (cur.updatedBy) {
-    const u = await tx
-      .select({ fullName: users.fullName, username: users.username })
-      .from(users)
-      .where(eq(users.id, cur.updatedBy));
-    if (u[0]) who = `${u[0].fullName} (${u[0].username})`;
-  }
-  return new AppError(
-    'VERSION_CONFLICT',
-    { entity: 'user', updatedBy: who, updatedAt: cur.updatedAt.toISOString() },
-    `Dữ liệu đã được ${who} thay đổi lúc ${formatDateTimeVN(cur.updatedAt)}. Vui lòng tải lại trước khi lưu.`,
-  );
-}
-
 /** Refuses a change that would leave no active administrator. */
 async function keepOneAdmin(tx: DbOrTx, exceptId: string): Promise<void> {
   const r = await tx
@@ -223,7 +207,7 @@ export async function updateUser(
   authorize(ctx, 'user.manage');
   return mutate(deps.db, ctx, async (tx, audit) => {
     const cur = await lockUser(tx, id);
-    if (cur.version !== input.version) throw await conflict(tx, cur);
+    if (cur.version !== input.version) throw await versionConflict(tx, 'user', cur);
     const next: Partial<UserRow> = {};
     if (input.fullName !== undefined) next.fullName = cleanText(input.fullName);
     if (input.email !== undefined) next.email = input.email ? cleanText(input.email) : null;

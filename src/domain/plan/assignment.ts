@@ -1,0 +1,241 @@
+/**
+ * A task's assignment and the "5 rõ" it must make clear: rõ người (the lead unit), rõ việc (what is to
+ * be done), rõ đầu mối (a focal person), rõ tiến độ (a deadline), rõ hiệu quả (an expected product).
+ * Pure: the rules and the meter, no I/O.
+ */
+
+export const RECURRENCES = ['yearly', 'half-yearly', 'quarterly', 'monthly', 'continuous'] as const;
+export type Recurrence = (typeof RECURRENCES)[number];
+
+export const RECURRENCE_LABELS: Record<Recurrence, string> = {
+  yearly: 'Hằng năm',
+  'half-yearly': '6 tháng',
+  quarterly: 'Hằng quý',
+  monthly: 'Hằng tháng',
+  continuous: 'Thường xuyên',
+};
+
+/** A deadline: one date, a period (a year, a quarter, a range) ending on a date, or a recurrence. */
+export type Deadline =
+  | { kind: 'date'; date: string }
+  | { kind: 'period'; label: string; start: string; end: string }
+  | { kind: 'recurrence'; recurrence: Recurrence; firstDue: string };
+
+export const PRODUCT_KINDS = [
+  'plan',
+  'decision',
+  'report',
+  'scheme',
+  'draft_law',
+  'conference',
+  'other',
+] as const;
+export type ProductKind = (typeof PRODUCT_KINDS)[number];
+
+export const PRODUCT_KIND_LABELS: Record<ProductKind, string> = {
+  plan: 'Kế hoạch',
+  decision: 'Quyết định',
+  report: 'Báo cáo',
+  scheme: 'Đề án',
+  draft_law: 'Dự thảo văn bản quy phạm pháp luật',
+  conference: 'Hội nghị',
+  other: 'Khác',
+};
+
+export interface Product {
+  kind: ProductKind;
+  description: string;
+  dueDate: string | null;
+  indicator?: { name: string; target: number; unit: string } | null;
+}
+
+export interface Focal {
+  userId: string | null;
+  name: string | null;
+  position: string | null;
+  phone: string | null;
+}
+
+export interface AssignmentState {
+  text: string;
+  leadUnitId: string | null;
+  cooperatingUnitIds: string[];
+  focal: Focal | null;
+  deadline: Deadline | null;
+  products: Product[];
+}
+
+export const FIVE_CLEAR = ['nguoi', 'viec', 'dauMoi', 'tienDo', 'hieuQua'] as const;
+export type Clear = (typeof FIVE_CLEAR)[number];
+
+export const FIVE_CLEAR_LABELS: Record<Clear, string> = {
+  nguoi: 'Rõ người (cơ quan chủ trì)',
+  viec: 'Rõ việc (nội dung)',
+  dauMoi: 'Rõ đầu mối (người phụ trách)',
+  tienDo: 'Rõ tiến độ (thời hạn)',
+  hieuQua: 'Rõ hiệu quả (sản phẩm)',
+};
+
+export type TaskMeter = Record<Clear, boolean>;
+
+/** Which of the "5 rõ" a task makes clear. */
+export function taskMeter(a: AssignmentState): TaskMeter {
+  const focal = a.focal;
+  return {
+    nguoi: a.leadUnitId !== null,
+    viec: a.text.trim().split(/\s+/).length >= 4,
+    dauMoi:
+      !!focal &&
+      (focal.userId !== null ||
+        (!!focal.name?.trim() && (!!focal.phone?.trim() || !!focal.position?.trim()))),
+    tienDo: a.deadline !== null,
+    hieuQua: a.products.some((p) => p.description.trim() !== ''),
+  };
+}
+
+export interface MeterSummary {
+  tasks: number;
+  complete: number;
+  /** Per criterion: how many tasks make it clear. */
+  clear: Record<Clear, number>;
+  /** Share of all criteria over all tasks that are clear, 0..1. */
+  score: number;
+}
+
+export function summarize(meters: TaskMeter[]): MeterSummary {
+  const clear = Object.fromEntries(FIVE_CLEAR.map((c) => [c, meters.filter((m) => m[c]).length])) as Record<
+    Clear,
+    number
+  >;
+  const total = meters.length * FIVE_CLEAR.length;
+  return {
+    tasks: meters.length,
+    complete: meters.filter((m) => FIVE_CLEAR.every((c) => m[c])).length,
+    clear,
+    score: total === 0 ? 0 : FIVE_CLEAR.reduce((n, c) => n + clear[c], 0) / total,
+  };
+}
+
+export function missing(m: TaskMeter): Clear[] {
+  return FIVE_CLEAR.filter((c) => !m[c]);
+}
+
+/** The last day a deadline allows: the date, the end of the period, or the first due date. */
+export function dueDate(d: Deadline): string {
+  return d.kind === 'date' ? d.date : d.kind === 'period' ? d.end : d.firstDue;
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A real calendar day in yyyy-mm-dd form (not 2026-02-30). */
+export function isIsoDate(s: string): boolean {
+  if (!ISO.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+export type AssignmentProblem =
+  | { code: 'ASSIGN_LEAD_IS_COOPERATING'; unitId: string }
+  | { code: 'ASSIGN_DUPLICATE_COOPERATING'; unitId: string }
+  | { code: 'ASSIGN_DEADLINE_INVALID' }
+  | { code: 'ASSIGN_DEADLINE_BEFORE_PROGRAM'; programDate: string; due: string }
+  | { code: 'ASSIGN_PRODUCT_INVALID'; index: number };
+
+/** Checks an assignment against the program's date; returns every problem, not only the first. */
+export function checkAssignment(a: AssignmentState, programDate: string | null): AssignmentProblem[] {
+  const out: AssignmentProblem[] = [];
+  if (a.leadUnitId && a.cooperatingUnitIds.includes(a.leadUnitId))
+    out.push({ code: 'ASSIGN_LEAD_IS_COOPERATING', unitId: a.leadUnitId });
+  const seen = new Set<string>();
+  for (const u of a.cooperatingUnitIds) {
+    if (seen.has(u)) out.push({ code: 'ASSIGN_DUPLICATE_COOPERATING', unitId: u });
+    seen.add(u);
+  }
+  if (a.deadline) {
+    const d = a.deadline;
+    const dates = d.kind === 'date' ? [d.date] : d.kind === 'period' ? [d.start, d.end] : [d.firstDue];
+    if (!dates.every(isIsoDate) || (d.kind === 'period' && d.start > d.end)) {
+      out.push({ code: 'ASSIGN_DEADLINE_INVALID' });
+    } else if (programDate && dueDate(d) < programDate) {
+      out.push({ code: 'ASSIGN_DEADLINE_BEFORE_PROGRAM', programDate, due: dueDate(d) });
+    }
+  }
+  a.products.forEach((p, index) => {
+    if (
+      !p.description.trim() ||
+      (p.dueDate && !isIsoDate(p.dueDate)) ||
+      (p.indicator && !(p.indicator.target >= 0))
+    ) {
+      out.push({ code: 'ASSIGN_PRODUCT_INVALID', index });
+    }
+  });
+  return out;
+}
+
+/** Turns what the importer read ("2025", "2023-Q2", "2022/2030", "yearly", a date) into a deadline. */
+export function deadlineFromTime(
+  t: { kind: string; value: string },
+  programDate: string | null,
+): Deadline | null {
+  const v = t.value;
+  if (t.kind === 'date' && ISO.test(v)) return { kind: 'date', date: v };
+  if (t.kind === 'year' && /^\d{4}$/.test(v))
+    return { kind: 'period', label: `Năm ${v}`, start: `${v}-01-01`, end: `${v}-12-31` };
+  if (t.kind === 'month') {
+    const m = /^(\d{4})-(\d{2})$/.exec(v);
+    if (m) {
+      const last = new Date(Date.UTC(+m[1]!, +m[2]!, 0)).getUTCDate();
+      return {
+        kind: 'period',
+        label: `Tháng ${+m[2]!}/${m[1]}`,
+        start: `${v}-01`,
+        end: `${v}-${String(last).padStart(2, '0')}`,
+      };
+    }
+  }
+  if (t.kind === 'quarter') {
+    const m = /^(\d{4})-Q([1-4])$/.exec(v);
+    if (m) {
+      const q = +m[2]!;
+      const endMonth = q * 3;
+      const last = new Date(Date.UTC(+m[1]!, endMonth, 0)).getUTCDate();
+      return {
+        kind: 'period',
+        label: `Quý ${['I', 'II', 'III', 'IV'][q - 1]}/${m[1]}`,
+        start: `${m[1]}-${String(endMonth - 2).padStart(2, '0')}-01`,
+        end: `${m[1]}-${String(endMonth).padStart(2, '0')}-${last}`,
+      };
+    }
+  }
+  if (t.kind === 'range') {
+    const m = /^(\d{4})\/(\d{4})$/.exec(v);
+    if (m)
+      return {
+        kind: 'period',
+        label: `Giai đoạn ${m[1]}-${m[2]}`,
+        start: `${m[1]}-01-01`,
+        end: `${m[2]}-12-31`,
+      };
+  }
+  if (t.kind === 'recurrence' && (RECURRENCES as readonly string[]).includes(v)) {
+    const year = (programDate ?? new Date().toISOString()).slice(0, 4);
+    const firstDue =
+      v === 'yearly'
+        ? `${year}-12-15`
+        : v === 'half-yearly'
+          ? `${year}-06-15`
+          : v === 'quarterly'
+            ? `${year}-03-15`
+            : `${year}-01-25`;
+    return {
+      kind: 'recurrence',
+      recurrence: v as Recurrence,
+      firstDue: programDate && firstDue < programDate ? nextYear(firstDue) : firstDue,
+    };
+  }
+  return null;
+}
+
+function nextYear(d: string): string {
+  return `${+d.slice(0, 4) + 1}${d.slice(4)}`;
+}

@@ -1,0 +1,187 @@
+import { Type } from '@sinclair/typebox';
+import type { RoutePlugin } from '../../http/types.js';
+import { IdParams, Nullable, Text, Uuid, responses } from '../../http/schemas.js';
+import { FIVE_CLEAR, PRODUCT_KINDS, RECURRENCES } from '../../domain/plan/assignment.js';
+import {
+  acceptSuggestions,
+  getTask,
+  listTasks,
+  programMeter,
+  programSuggestions,
+  saveAssignment,
+  startImplementation,
+} from './assignments.service.js';
+
+const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const Deadline = Type.Union([
+  Type.Object({ kind: Type.Literal('date'), date: IsoDate }, { additionalProperties: false }),
+  Type.Object(
+    { kind: Type.Literal('period'), label: Text(100, 1), start: IsoDate, end: IsoDate },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      kind: Type.Literal('recurrence'),
+      recurrence: Type.Union(RECURRENCES.map((r) => Type.Literal(r))),
+      firstDue: IsoDate,
+    },
+    { additionalProperties: false },
+  ),
+]);
+const Product = Type.Object(
+  {
+    kind: Type.Union(PRODUCT_KINDS.map((k) => Type.Literal(k))),
+    description: Text(1000, 1),
+    dueDate: Nullable(IsoDate),
+    indicator: Type.Optional(
+      Nullable(
+        Type.Object(
+          { name: Text(200, 1), target: Type.Number({ minimum: 0, maximum: 1e12 }), unit: Text(50) },
+          { additionalProperties: false },
+        ),
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+const Focal = Type.Object(
+  {
+    userId: Nullable(Uuid),
+    name: Nullable(Text(200)),
+    position: Nullable(Text(200)),
+    phone: Nullable(Type.String({ maxLength: 40, pattern: '^[0-9+().\\s-]*$' })),
+  },
+  { additionalProperties: false },
+);
+const AssignmentBody = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
+    leadUnitId: Nullable(Uuid),
+    cooperatingUnitIds: Type.Array(Uuid, { maxItems: 500 }),
+    focal: Nullable(Focal),
+    deadline: Nullable(Deadline),
+    products: Type.Array(Product, { maxItems: 50 }),
+    reason: Type.Optional(Nullable(Text(2000))),
+  },
+  { additionalProperties: false },
+);
+const Clear = Type.Union(FIVE_CLEAR.map((c) => Type.Literal(c)));
+const TaskQuery = Type.Object({
+  groupId: Type.Optional(Uuid),
+  unitId: Type.Optional(Uuid),
+  role: Type.Optional(Type.Union([Type.Literal('lead'), Type.Literal('cooperating')])),
+  missing: Type.Optional(Clear),
+  dueFrom: Type.Optional(IsoDate),
+  dueTo: Type.Optional(IsoDate),
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+});
+const Any = Type.Unknown();
+
+export const assignmentRoutes: RoutePlugin = async (app, { deps }) => {
+  const tags = ['assignments'];
+
+  app.get(
+    '/api/programs/:id/tasks',
+    {
+      schema: {
+        tags,
+        summary:
+          'Nhiệm vụ của chương trình (lọc theo nhóm, đơn vị, vai trò, thời hạn, "rõ" còn thiếu; tìm không dấu)',
+        params: IdParams,
+        querystring: TaskQuery,
+        response: responses({ 200: Any }),
+      },
+    },
+    async (req) => listTasks(deps, req.ctx, req.params.id, req.query),
+  );
+
+  app.get(
+    '/api/programs/:id/meter',
+    {
+      schema: {
+        tags,
+        summary: 'Chỉ số "5 rõ" theo nhiệm vụ, nhóm và chương trình',
+        params: IdParams,
+        response: responses({ 200: Any }),
+      },
+    },
+    async (req) => programMeter(deps, req.ctx, req.params.id),
+  );
+
+  app.get(
+    '/api/programs/:id/suggestions',
+    {
+      schema: {
+        tags,
+        summary: 'Đề xuất phân công đọc từ văn bản',
+        params: IdParams,
+        response: responses({ 200: Any }),
+      },
+    },
+    async (req) => programSuggestions(deps, req.ctx, req.params.id),
+  );
+
+  app.post(
+    '/api/programs/:id/suggestions/accept',
+    {
+      schema: {
+        tags,
+        summary: 'Chấp nhận đề xuất (hàng loạt): điền cơ quan chủ trì, phối hợp, thời hạn còn trống',
+        params: IdParams,
+        body: Type.Object(
+          {
+            nodeIds: Type.Array(Uuid, { maxItems: 20000 }),
+            parts: Type.Array(
+              Type.Union([Type.Literal('lead'), Type.Literal('cooperating'), Type.Literal('deadline')]),
+              { minItems: 1, maxItems: 3 },
+            ),
+            monitoring: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false },
+        ),
+        response: responses({ 200: Type.Object({ accepted: Type.Integer() }) }),
+      },
+    },
+    async (req) => acceptSuggestions(deps, req.ctx, req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/programs/:id/implement',
+    {
+      schema: {
+        tags,
+        summary: 'Triển khai: chốt phân công (baseline); cần mọi nhiệm vụ có cơ quan chủ trì và thời hạn',
+        params: IdParams,
+        response: responses({ 200: Type.Object({ status: Type.String(), tasks: Type.Integer() }) }),
+      },
+    },
+    async (req) => startImplementation(deps, req.ctx, req.params.id),
+  );
+
+  app.get(
+    '/api/tasks/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Nhiệm vụ: nguồn, phân công, sản phẩm, so với baseline',
+        params: IdParams,
+        response: responses({ 200: Any }),
+      },
+    },
+    async (req) => getTask(deps, req.ctx, req.params.id),
+  );
+
+  app.put(
+    '/api/tasks/:id/assignment',
+    {
+      schema: {
+        tags,
+        summary: 'Giao nhiệm vụ: một cơ quan chủ trì, cơ quan phối hợp, đầu mối, thời hạn, sản phẩm',
+        params: IdParams,
+        body: AssignmentBody,
+        response: responses({ 200: Any }),
+      },
+    },
+    async (req) => saveAssignment(deps, req.ctx, req.params.id, req.body),
+  );
+};

@@ -1,0 +1,563 @@
+/**
+ * Assigning tasks: one lead unit, cooperating units, a focal person, a deadline and expected products;
+ * the "5 rõ" meter; suggestions read from the document; putting the program into implementation
+ * ("Triển khai"), which freezes a baseline; later changes need a reason and show against it.
+ */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import {
+  programBaselines,
+  programNodes,
+  programResponsibilities,
+  programs,
+  taskAssignments,
+  taskProducts,
+  taskUnits,
+  units,
+  users,
+} from '../../db/schema.js';
+import type { DbOrTx, Tx } from '../../db/connection.js';
+import { pgConstraint, pgErrorCode } from '../../db/errors.js';
+import { AppError } from '../../errors.js';
+import {
+  checkAssignment,
+  dueDate,
+  missing,
+  summarize,
+  taskMeter,
+  type AssignmentState,
+  type Clear,
+  type Deadline,
+  type Focal,
+  type MeterSummary,
+  type Product,
+  type TaskMeter,
+} from '../../domain/plan/assignment.js';
+import { suggestAssignments, type MentionLike, type ProgramSuggestions } from '../../domain/plan/suggest.js';
+import { fold } from '../../domain/text.js';
+import { mutate } from '../audit/audit-writer.js';
+import { versionConflict } from '../conflict.js';
+import { authorize } from '../policy.js';
+import { actorUserId, type Ctx } from '../context.js';
+import type { Deps } from '../deps.js';
+
+export interface TaskView {
+  nodeId: string;
+  programId: string;
+  label: string;
+  text: string;
+  groupId: string | null;
+  groupLabel: string | null;
+  groupTitle: string | null;
+  leadUnitId: string | null;
+  cooperatingUnitIds: string[];
+  focal: Focal | null;
+  deadline: Deadline | null;
+  dueDate: string | null;
+  products: Product[];
+  meter: TaskMeter;
+  missing: Clear[];
+  version: number;
+  updatedAt: string;
+}
+
+interface Loaded {
+  program: typeof programs.$inferSelect;
+  tasks: TaskView[];
+}
+
+/** Loads every task of a program with its assignment, in document order. */
+async function loadTasks(db: DbOrTx, programId: string, nodeIds?: string[]): Promise<Loaded> {
+  const [program] = await db.select().from(programs).where(eq(programs.id, programId));
+  if (!program) throw new AppError('PROGRAM_NOT_FOUND', { id: programId });
+  const nodes = await db
+    .select({
+      id: programNodes.id,
+      parentId: programNodes.parentId,
+      kind: programNodes.kind,
+      label: programNodes.label,
+      title: programNodes.title,
+      text: programNodes.text,
+      isTask: programNodes.isTask,
+    })
+    .from(programNodes)
+    .where(eq(programNodes.programId, programId))
+    .orderBy(asc(programNodes.position));
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const wanted = nodes.filter((n) => n.isTask && (!nodeIds || nodeIds.includes(n.id)));
+  const ids = wanted.map((n) => n.id);
+  const [assigns, roles, prods] = ids.length
+    ? await Promise.all([
+        db.select().from(taskAssignments).where(eq(taskAssignments.programId, programId)),
+        db.select().from(taskUnits).where(eq(taskUnits.programId, programId)),
+        db
+          .select()
+          .from(taskProducts)
+          .where(eq(taskProducts.programId, programId))
+          .orderBy(asc(taskProducts.position)),
+      ])
+    : [[], [], []];
+  const aBy = new Map(assigns.map((a) => [a.nodeId, a]));
+  const tasks = wanted.map((n): TaskView => {
+    const a = aBy.get(n.id);
+    let g = n.parentId ? byId.get(n.parentId) : undefined;
+    while (g && g.kind !== 'group' && g.kind !== 'subgroup')
+      g = g.parentId ? byId.get(g.parentId) : undefined;
+    const focal: Focal | null =
+      a && (a.focalUserId || a.focalName)
+        ? { userId: a.focalUserId, name: a.focalName, position: a.focalPosition, phone: a.focalPhone }
+        : null;
+    const state: AssignmentState = {
+      text: n.text,
+      leadUnitId: roles.find((r) => r.nodeId === n.id && r.role === 'lead')?.unitId ?? null,
+      cooperatingUnitIds: roles
+        .filter((r) => r.nodeId === n.id && r.role === 'cooperating')
+        .map((r) => r.unitId),
+      focal,
+      deadline: (a?.deadline as Deadline | null) ?? null,
+      products: prods
+        .filter((p) => p.nodeId === n.id)
+        .map((p) => ({
+          kind: p.kind as Product['kind'],
+          description: p.description,
+          dueDate: p.dueDate,
+          indicator: p.indicator as Product['indicator'],
+        })),
+    };
+    const meter = taskMeter(state);
+    return {
+      nodeId: n.id,
+      programId,
+      label: n.label,
+      groupId: g?.id ?? null,
+      groupLabel: g?.label ?? null,
+      groupTitle: g?.title ?? null,
+      ...state,
+      dueDate: a?.dueDate ?? null,
+      meter,
+      missing: missing(meter),
+      version: a?.version ?? 1,
+      updatedAt: (a?.updatedAt ?? program.publishedAt).toISOString(),
+    };
+  });
+  return { program, tasks };
+}
+
+async function programOfTask(db: DbOrTx, nodeId: string): Promise<string> {
+  const [n] = await db
+    .select({ programId: programNodes.programId, isTask: programNodes.isTask })
+    .from(programNodes)
+    .where(eq(programNodes.id, nodeId));
+  if (!n || !n.isTask) throw new AppError('TASK_NOT_FOUND', { nodeId });
+  return n.programId;
+}
+
+export interface TaskQuery {
+  groupId?: string | undefined;
+  unitId?: string | undefined;
+  role?: 'lead' | 'cooperating' | undefined;
+  missing?: Clear | undefined;
+  dueFrom?: string | undefined;
+  dueTo?: string | undefined;
+  q?: string | undefined;
+}
+
+export async function listTasks(deps: Deps, ctx: Ctx, programId: string, q: TaskQuery = {}) {
+  authorize(ctx, 'program.read');
+  const { tasks, program } = await loadTasks(deps.db, programId);
+  const words = q.q ? fold(q.q).split(' ') : [];
+  const items = tasks.filter(
+    (t) =>
+      (!q.groupId || t.groupId === q.groupId) &&
+      (!q.unitId ||
+        (q.role !== 'cooperating' && t.leadUnitId === q.unitId) ||
+        (q.role !== 'lead' && t.cooperatingUnitIds.includes(q.unitId))) &&
+      (!q.missing || t.missing.includes(q.missing)) &&
+      (!q.dueFrom || (t.dueDate !== null && t.dueDate >= q.dueFrom)) &&
+      (!q.dueTo || (t.dueDate !== null && t.dueDate <= q.dueTo)) &&
+      words.every((w) => fold(`${t.label} ${t.text}`).includes(w)),
+  );
+  return { program: { id: program.id, title: program.title, status: program.status }, items };
+}
+
+export async function getTask(deps: Deps, ctx: Ctx, nodeId: string) {
+  authorize(ctx, 'program.read');
+  const programId = await programOfTask(deps.db, nodeId);
+  const { tasks, program } = await loadTasks(deps.db, programId, [nodeId]);
+  const [node] = await deps.db.select().from(programNodes).where(eq(programNodes.id, nodeId));
+  const [base] = await deps.db
+    .select()
+    .from(programBaselines)
+    .where(eq(programBaselines.programId, programId));
+  const baseline = base ? ((base.snapshot as Record<string, BaselineEntry>)[nodeId] ?? null) : null;
+  const task = tasks[0]!;
+  return {
+    task,
+    program: { id: program.id, title: program.title, status: program.status, source: program.source },
+    source: {
+      span: [node!.spanStart, node!.spanEnd] as [number, number],
+      text: program.source.slice(node!.spanStart, node!.spanEnd),
+    },
+    extracted: node!.extracted,
+    baseline,
+    changedFromBaseline: baseline ? changedFields(baseline, task) : [],
+  };
+}
+
+interface BaselineEntry {
+  leadUnitId: string | null;
+  cooperatingUnitIds: string[];
+  deadline: Deadline | null;
+  dueDate: string | null;
+  products: Product[];
+}
+
+function entryOf(
+  t: Pick<TaskView, 'leadUnitId' | 'cooperatingUnitIds' | 'deadline' | 'dueDate' | 'products'>,
+): BaselineEntry {
+  return {
+    leadUnitId: t.leadUnitId,
+    cooperatingUnitIds: t.cooperatingUnitIds,
+    deadline: t.deadline,
+    dueDate: t.dueDate,
+    products: t.products,
+  };
+}
+
+function changedFields(
+  a: BaselineEntry,
+  b: BaselineEntry,
+): ('lead' | 'cooperating' | 'deadline' | 'products')[] {
+  const out: ('lead' | 'cooperating' | 'deadline' | 'products')[] = [];
+  if (a.leadUnitId !== b.leadUnitId) out.push('lead');
+  if ([...a.cooperatingUnitIds].sort().join() !== [...b.cooperatingUnitIds].sort().join())
+    out.push('cooperating');
+  if (JSON.stringify(a.deadline) !== JSON.stringify(b.deadline)) out.push('deadline');
+  if (JSON.stringify(a.products) !== JSON.stringify(b.products)) out.push('products');
+  return out;
+}
+
+export interface AssignmentInput {
+  version: number;
+  leadUnitId: string | null;
+  cooperatingUnitIds: string[];
+  focal: Focal | null;
+  deadline: Deadline | null;
+  products: Product[];
+  /** Required once the program is in implementation, for a change of lead, deadline or products. */
+  reason?: string | null | undefined;
+}
+
+async function writeAssignment(
+  tx: Tx,
+  ctx: Ctx,
+  program: typeof programs.$inferSelect,
+  cur: TaskView,
+  input: Omit<AssignmentInput, 'version'>,
+) {
+  const state: AssignmentState = { text: cur.text, ...input };
+  const problems = checkAssignment(state, program.docDate);
+  if (problems.length) {
+    const p = problems[0]!;
+    throw new AppError(p.code, { problems });
+  }
+  // Units must exist and be active; a focal user must belong to the lead unit.
+  const unitIds = [
+    ...new Set([...(input.leadUnitId ? [input.leadUnitId] : []), ...input.cooperatingUnitIds]),
+  ];
+  if (unitIds.length) {
+    const found = await tx
+      .select({ id: units.id, active: units.active })
+      .from(units)
+      .where(inArray(units.id, unitIds));
+    for (const id of unitIds) {
+      const u = found.find((x) => x.id === id);
+      if (!u) throw new AppError('UNIT_NOT_FOUND', { unitId: id });
+      if (!u.active) throw new AppError('ASSIGN_UNIT_INACTIVE', { unitId: id });
+    }
+  }
+  if (input.focal?.userId) {
+    const [u] = await tx.select({ unitId: users.unitId }).from(users).where(eq(users.id, input.focal.userId));
+    if (!u || !input.leadUnitId || u.unitId !== input.leadUnitId) throw new AppError('ASSIGN_FOCAL_INVALID');
+  }
+  const next = { ...entryOf({ ...input, dueDate: input.deadline ? dueDate(input.deadline) : null }) };
+  const changed = changedFields(entryOf(cur), next);
+  const focalChanged = JSON.stringify(cur.focal) !== JSON.stringify(input.focal);
+  if (changed.length === 0 && !focalChanged) return { changed, focalChanged, nothing: true };
+  const reason = input.reason?.trim() || null;
+  if (program.status === 'implementing' && changed.some((c) => c !== 'cooperating') && !reason) {
+    throw new AppError('ASSIGN_REASON_REQUIRED', { changed });
+  }
+  const nodeId = cur.nodeId;
+  await tx.delete(taskUnits).where(eq(taskUnits.nodeId, nodeId));
+  const roleRows = [
+    ...(input.leadUnitId ? [{ nodeId, programId: program.id, unitId: input.leadUnitId, role: 'lead' }] : []),
+    ...input.cooperatingUnitIds.map((u) => ({
+      nodeId,
+      programId: program.id,
+      unitId: u,
+      role: 'cooperating',
+    })),
+  ];
+  if (roleRows.length) await tx.insert(taskUnits).values(roleRows);
+  await tx.delete(taskProducts).where(eq(taskProducts.nodeId, nodeId));
+  if (input.products.length) {
+    await tx.insert(taskProducts).values(
+      input.products.map((p, position) => ({
+        nodeId,
+        programId: program.id,
+        position,
+        kind: p.kind,
+        description: p.description.trim(),
+        dueDate: p.dueDate,
+        indicator: p.indicator ?? null,
+      })),
+    );
+  }
+  await tx.insert(taskAssignments).values({ nodeId, programId: program.id }).onConflictDoNothing();
+  await tx
+    .update(taskAssignments)
+    .set({
+      focalUserId: input.focal?.userId ?? null,
+      focalName: input.focal?.name ?? null,
+      focalPosition: input.focal?.position ?? null,
+      focalPhone: input.focal?.phone ?? null,
+      deadline: input.deadline,
+      dueDate: next.dueDate,
+      version: cur.version + 1,
+      updatedAt: new Date(),
+      updatedBy: actorUserId(ctx),
+    })
+    .where(eq(taskAssignments.nodeId, nodeId));
+  return { changed, focalChanged, nothing: false, reason, before: entryOf(cur), after: next };
+}
+
+function mapDbError(e: unknown): never {
+  if (pgErrorCode(e) === '23505' && pgConstraint(e) === 'task_units_one_lead')
+    throw new AppError('ASSIGN_TWO_LEADS');
+  if (pgErrorCode(e) === '23505' && pgConstraint(e) === 'task_units_node_unit_key')
+    throw new AppError('ASSIGN_LEAD_IS_COOPERATING');
+  throw e;
+}
+
+/** Saves a task's whole assignment (optimistic version; a reason once the program is implementing). */
+export async function saveAssignment(deps: Deps, ctx: Ctx, nodeId: string, input: AssignmentInput) {
+  authorize(ctx, 'task.assign');
+  const programId = await programOfTask(deps.db, nodeId);
+  try {
+    await mutate(deps.db, ctx, async (tx, audit) => {
+      await tx.select().from(taskAssignments).where(eq(taskAssignments.nodeId, nodeId)).for('update');
+      const { program, tasks } = await loadTasks(tx, programId, [nodeId]);
+      const cur = tasks[0]!;
+      const [row] = await tx.select().from(taskAssignments).where(eq(taskAssignments.nodeId, nodeId));
+      if (row && row.version !== input.version) throw await versionConflict(tx, 'task', row);
+      const r = await writeAssignment(tx, ctx, program, cur, input);
+      if (r.nothing) {
+        audit.nothingChanged();
+        return;
+      }
+      audit.record({
+        action: program.status === 'implementing' && r.changed.length ? 'task.adjust' : 'task.assign',
+        entityType: 'task',
+        entityId: nodeId,
+        before: { ...r.before, focal: cur.focal },
+        after: { ...r.after, focal: input.focal, changed: r.changed, reason: r.reason ?? null },
+      });
+    });
+  } catch (e) {
+    mapDbError(e);
+  }
+  return getTask(deps, ctx, nodeId);
+}
+
+// ---- the "5 rõ" meter ----
+
+export interface MeterView {
+  program: MeterSummary;
+  groups: { groupId: string | null; label: string | null; title: string | null; summary: MeterSummary }[];
+  tasks: { nodeId: string; label: string; missing: Clear[] }[];
+}
+
+export async function programMeter(deps: Deps, ctx: Ctx, programId: string): Promise<MeterView> {
+  authorize(ctx, 'program.read');
+  const { tasks } = await loadTasks(deps.db, programId);
+  const groups = new Map<
+    string,
+    { groupId: string | null; label: string | null; title: string | null; meters: TaskMeter[] }
+  >();
+  for (const t of tasks) {
+    const k = t.groupId ?? '';
+    const g = groups.get(k) ?? { groupId: t.groupId, label: t.groupLabel, title: t.groupTitle, meters: [] };
+    g.meters.push(t.meter);
+    groups.set(k, g);
+  }
+  return {
+    program: summarize(tasks.map((t) => t.meter)),
+    groups: [...groups.values()].map(({ meters, ...g }) => ({ ...g, summary: summarize(meters) })),
+    tasks: tasks.map((t) => ({ nodeId: t.nodeId, label: t.label, missing: t.missing })),
+  };
+}
+
+// ---- suggestions ----
+
+async function suggestionsFor(
+  db: DbOrTx,
+  programId: string,
+): Promise<ProgramSuggestions & { program: typeof programs.$inferSelect }> {
+  const [program] = await db.select().from(programs).where(eq(programs.id, programId));
+  if (!program) throw new AppError('PROGRAM_NOT_FOUND', { id: programId });
+  const nodes = await db
+    .select({
+      id: programNodes.id,
+      label: programNodes.label,
+      text: programNodes.text,
+      extracted: programNodes.extracted,
+    })
+    .from(programNodes)
+    .where(and(eq(programNodes.programId, programId), eq(programNodes.isTask, true)))
+    .orderBy(asc(programNodes.position));
+  const resp = await db
+    .select()
+    .from(programResponsibilities)
+    .where(eq(programResponsibilities.programId, programId));
+  const s = suggestAssignments(
+    nodes.map((n) => ({ nodeId: n.id, label: n.label, text: n.text, extracted: n.extracted as never })),
+    resp.map((r) => ({
+      label: r.label,
+      bodies: r.bodies as MentionLike[],
+      leadUnitId: r.leadUnitId,
+      duties: r.duties,
+    })),
+    program.docDate,
+  );
+  return { ...s, program };
+}
+
+export async function programSuggestions(
+  deps: Deps,
+  ctx: Ctx,
+  programId: string,
+): Promise<ProgramSuggestions> {
+  authorize(ctx, 'program.read');
+  const { program: _p, ...s } = await suggestionsFor(deps.db, programId);
+  return s;
+}
+
+/**
+ * Accepts suggestions in bulk: for each chosen task, fills what is still empty (lead, cooperating,
+ * deadline) from the suggestion; with `monitoring`, sets the program's monitoring unit.
+ */
+export async function acceptSuggestions(
+  deps: Deps,
+  ctx: Ctx,
+  programId: string,
+  input: {
+    nodeIds: string[];
+    parts: ('lead' | 'cooperating' | 'deadline')[];
+    monitoring?: boolean | undefined;
+  },
+): Promise<{ accepted: number }> {
+  authorize(ctx, 'task.assign');
+  try {
+    return await mutate(deps.db, ctx, async (tx, audit) => {
+      const s = await suggestionsFor(tx, programId);
+      const { tasks } = await loadTasks(tx, programId);
+      let accepted = 0;
+      for (const sug of s.tasks.filter((x) => input.nodeIds.includes(x.nodeId))) {
+        const cur = tasks.find((t) => t.nodeId === sug.nodeId)!;
+        const lead =
+          input.parts.includes('lead') && !cur.leadUnitId && sug.lead ? sug.lead.unitId : cur.leadUnitId;
+        const coop =
+          input.parts.includes('cooperating') && cur.cooperatingUnitIds.length === 0
+            ? sug.cooperating.map((c) => c.unitId).filter((u) => u !== lead)
+            : cur.cooperatingUnitIds;
+        const deadline =
+          input.parts.includes('deadline') && !cur.deadline && sug.deadline
+            ? sug.deadline.deadline
+            : cur.deadline;
+        const r = await writeAssignment(tx, ctx, s.program, cur, {
+          leadUnitId: lead,
+          cooperatingUnitIds: coop,
+          focal: cur.focal,
+          deadline,
+          products: cur.products,
+          reason: 'Chấp nhận đề xuất từ văn bản',
+        });
+        if (r.nothing) continue;
+        accepted++;
+        audit.record({
+          action: 'task.accept_suggestion',
+          entityType: 'task',
+          entityId: cur.nodeId,
+          before: r.before,
+          after: {
+            ...r.after,
+            changed: r.changed,
+            sources: { lead: sug.lead?.source ?? null, deadline: sug.deadline?.source ?? null },
+          },
+        });
+      }
+      if (input.monitoring && s.monitoring && s.program.monitoringUnitId !== s.monitoring.unitId) {
+        await tx
+          .update(programs)
+          .set({ monitoringUnitId: s.monitoring.unitId, updatedAt: new Date() })
+          .where(eq(programs.id, programId));
+        audit.record({
+          action: 'program.set_monitoring',
+          entityType: 'program',
+          entityId: programId,
+          before: { monitoringUnitId: s.program.monitoringUnitId },
+          after: { monitoringUnitId: s.monitoring.unitId, source: s.monitoring.source },
+        });
+        accepted++;
+      }
+      if (accepted === 0) audit.nothingChanged();
+      return { accepted };
+    });
+  } catch (e) {
+    mapDbError(e);
+  }
+}
+
+// ---- Triển khai ----
+
+export async function startImplementation(deps: Deps, ctx: Ctx, programId: string) {
+  authorize(ctx, 'task.assign');
+  return mutate(deps.db, ctx, async (tx, audit) => {
+    const [locked] = await tx.select().from(programs).where(eq(programs.id, programId)).for('update');
+    if (!locked) throw new AppError('PROGRAM_NOT_FOUND', { id: programId });
+    if (locked.status === 'implementing') throw new AppError('PROGRAM_ALREADY_IMPLEMENTING');
+    const { tasks } = await loadTasks(tx, programId);
+    const incomplete = tasks
+      .filter((t) => !t.meter.nguoi || !t.meter.tienDo)
+      .map((t) => ({
+        nodeId: t.nodeId,
+        label: t.label,
+        missing: t.missing.filter((m) => m === 'nguoi' || m === 'tienDo'),
+      }));
+    if (incomplete.length) {
+      throw new AppError(
+        'PROGRAM_INCOMPLETE',
+        { tasks: incomplete },
+        `Chưa thể triển khai: ${incomplete.length} nhiệm vụ chưa có cơ quan chủ trì hoặc thời hạn (${incomplete
+          .slice(0, 10)
+          .map((t) => t.label)
+          .join(', ')}${incomplete.length > 10 ? ', …' : ''}).`,
+      );
+    }
+    const snapshot = Object.fromEntries(tasks.map((t) => [t.nodeId, entryOf(t)]));
+    await tx.insert(programBaselines).values({ programId, snapshot, createdBy: actorUserId(ctx) });
+    const now = new Date();
+    await tx
+      .update(programs)
+      .set({ status: 'implementing', implementedAt: now, updatedAt: now })
+      .where(eq(programs.id, programId));
+    audit.record({
+      action: 'program.implement',
+      entityType: 'program',
+      entityId: programId,
+      before: { status: locked.status },
+      after: { status: 'implementing', tasks: tasks.length, meter: summarize(tasks.map((t) => t.meter)) },
+    });
+    return { status: 'implementing', tasks: tasks.length };
+  });
+}
