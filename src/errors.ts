@@ -171,6 +171,23 @@ export const ERRORS = {
     vi: 'Chương trình đã được triển khai',
     en: 'Already in implementation',
   },
+  // unit plans
+  PLAN_NOT_FOUND: { status: 404, vi: 'Không tìm thấy kế hoạch của đơn vị', en: 'Unit plan not found' },
+  PLAN_UNIT_HAS_NO_TASKS: {
+    status: 400,
+    vi: 'Đơn vị không chủ trì hay phối hợp nhiệm vụ nào của chương trình này',
+    en: 'The unit carries no task of this program',
+  },
+  PLAN_TASK_NOT_CARRIED: {
+    status: 400,
+    vi: 'Mục kế hoạch chỉ gắn được với nhiệm vụ mà đơn vị chủ trì hoặc phối hợp',
+    en: 'A plan item can only link to tasks the unit carries',
+  },
+  PLAN_EXISTS: {
+    status: 409,
+    vi: 'Đơn vị đã có kế hoạch thực hiện chương trình này',
+    en: 'The unit already has a plan',
+  },
   // server
   DATABASE_UNAVAILABLE: {
     status: 503,

@@ -154,6 +154,9 @@ export const importDrafts = pgTable(
     /** Manual matches of named bodies to units: folded text → unit code ('' = no unit). */
     bodyMap: jsonb('body_map').notNull().default({}),
     programId: uuid('program_id'),
+    /** For a unit's plan: the program it implements and the unit it belongs to. */
+    parentProgramId: uuid('parent_program_id'),
+    ownerUnitId: uuid('owner_unit_id'),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by'),
     createdAt: ts('created_at').notNull().defaultNow(),
@@ -186,6 +189,13 @@ export const programs = pgTable(
     /** The unit that monitors and consolidates the program (e.g. Ban Nội chính Thành ủy). */
     monitoringUnitId: uuid('monitoring_unit_id').references(() => units.id, { onDelete: 'set null' }),
     implementedAt: ts('implemented_at'),
+    /** Units' own implementation plans are due by this day (set at "Triển khai"). */
+    plansDueDate: text('plans_due_date'),
+    /** A unit's implementation plan is itself a program, under the program it implements. */
+    parentProgramId: uuid('parent_program_id').references((): AnyPgColumn => programs.id, {
+      onDelete: 'cascade',
+    }),
+    ownerUnitId: uuid('owner_unit_id').references(() => units.id, { onDelete: 'restrict' }),
     searchText: text('search_text').notNull(),
     publishedAt: ts('published_at').notNull().defaultNow(),
     publishedBy: uuid('published_by'),
@@ -193,7 +203,10 @@ export const programs = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [index('programs_published_idx').on(t.publishedAt)],
+  (t) => [
+    index('programs_published_idx').on(t.publishedAt),
+    index('programs_parent_idx').on(t.parentProgramId, t.ownerUnitId),
+  ],
 );
 
 /** The program's tree: sections, groups, sub-groups, bullets, paragraphs, tables and rows. */
@@ -352,3 +365,26 @@ export const programBaselines = pgTable('program_baselines', {
   /** nodeId → { leadUnitId, cooperatingUnitIds, deadline, dueDate, products } */
   snapshot: jsonb('snapshot').notNull(),
 });
+
+/** A unit plan's item and the program tasks it carries out (many to many). */
+export const taskLinks = pgTable(
+  'task_links',
+  {
+    nodeId: uuid('node_id')
+      .notNull()
+      .references(() => programNodes.id, { onDelete: 'cascade' }),
+    parentNodeId: uuid('parent_node_id')
+      .notNull()
+      .references(() => programNodes.id, { onDelete: 'cascade' }),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    parentProgramId: uuid('parent_program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    uniqueIndex('task_links_key').on(t.nodeId, t.parentNodeId),
+    index('task_links_parent_idx').on(t.parentProgramId, t.parentNodeId),
+  ],
+);

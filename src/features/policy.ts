@@ -9,36 +9,56 @@ import { AppError } from '../errors.js';
 import type { Role } from '../domain/roles.js';
 import type { Actor, Ctx, UserActor } from './context.js';
 
-export type Action =
-  | 'unit.read'
-  | 'unit.manage'
-  | 'unit.editContact'
-  | 'unit.readMembers'
-  | 'user.manage'
-  | 'audit.read'
-  | 'audit.verify'
-  | 'program.read'
-  | 'program.import'
-  | 'task.assign';
+const ALL_ACTIONS = [
+  'unit.read',
+  'unit.manage',
+  'unit.editContact',
+  'unit.readMembers',
+  'user.manage',
+  'audit.read',
+  'audit.verify',
+  'program.read',
+  'program.import',
+  'task.assign',
+  'plan.edit',
+  'unit.readTasks',
+] as const;
+export type Action = (typeof ALL_ACTIONS)[number];
 
 const ROLE_GRANTS: Record<Role, readonly Action[]> = {
-  admin: [
+  // Administrators may do everything.
+  admin: ALL_ACTIONS,
+  monitor: [
     'unit.read',
-    'unit.manage',
+    'unit.readMembers',
+    'audit.read',
+    'program.read',
+    'program.import',
+    'task.assign',
+    'plan.edit',
+    'unit.readTasks',
+  ],
+  leader: ['unit.read', 'unit.readMembers', 'audit.read', 'program.read', 'unit.readTasks'],
+  supervisor: ['unit.read', 'unit.readMembers', 'audit.read', 'program.read', 'unit.readTasks'],
+  unit: [
+    'unit.read',
     'unit.editContact',
     'unit.readMembers',
-    'user.manage',
     'audit.read',
-    'audit.verify',
+    'program.read',
+    'plan.edit',
+    'unit.readTasks',
   ],
-  monitor: ['unit.read', 'unit.readMembers', 'audit.read', 'program.read', 'program.import', 'task.assign'],
-  leader: ['unit.read', 'unit.readMembers', 'audit.read', 'program.read'],
-  supervisor: ['unit.read', 'unit.readMembers', 'audit.read', 'program.read'],
-  unit: ['unit.read', 'unit.editContact', 'unit.readMembers', 'audit.read', 'program.read'],
 };
 
 /** Actions a `unit` user may take only on its own unit's data. */
-const UNIT_SCOPED: ReadonlySet<Action> = new Set(['unit.editContact', 'unit.readMembers', 'audit.read']);
+const UNIT_SCOPED: ReadonlySet<Action> = new Set([
+  'unit.editContact',
+  'unit.readMembers',
+  'audit.read',
+  'plan.edit',
+  'unit.readTasks',
+]);
 
 export function requireUser(ctx: Ctx): UserActor {
   if (!ctx.actor || ctx.actor.kind !== 'user') throw new AppError('AUTH_REQUIRED');

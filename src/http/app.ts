@@ -23,6 +23,7 @@ import { userRoutes } from '../features/users/users.routes.js';
 import { auditRoutes } from '../features/audit/audit.routes.js';
 import { importRoutes } from '../features/imports/imports.routes.js';
 import { assignmentRoutes } from '../features/assignments/assignments.routes.js';
+import { planRoutes } from '../features/plans/plans.routes.js';
 import { ErrorSchema } from './schemas.js';
 import './types.js';
 
@@ -167,6 +168,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   // A route that takes no body refuses one (an empty JSON object is tolerated).
   app.addHook('preValidation', async (req) => {
+    // A route whose body is all optional accepts a request with no body at all.
+    if (req.body === undefined && req.routeOptions.schema?.body) req.body = {};
     const b = req.body as unknown;
     if (req.routeOptions.schema?.body || b === undefined || b === null) return;
     if (typeof b === 'object' && !Array.isArray(b) && Object.keys(b).length === 0) return;
@@ -280,6 +283,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes, { deps });
   await app.register(importRoutes, { deps });
   await app.register(assignmentRoutes, { deps });
+  await app.register(planRoutes, { deps });
 
   // ---- web app ----
   const webDir = opts.webDir ?? null;

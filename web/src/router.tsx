@@ -12,11 +12,16 @@ const ComingSoonPage = lazy(() => import('./features/home/ComingSoonPage'));
 const UnitsPage = lazy(() => import('./features/units/UnitsPage'));
 const UnitDetailPage = lazy(() => import('./features/units/UnitDetailPage'));
 const UsersPage = lazy(() => import('./features/users/UsersPage'));
+const ProgramsPage = lazy(() => import('./features/programs/ProgramsPage'));
+const ProgramPage = lazy(() => import('./features/programs/ProgramPage'));
+const ImportPage = lazy(() => import('./features/imports/ImportPage'));
+const ImportDraftPage = lazy(() => import('./features/imports/ImportDraftPage'));
 const AuditPage = lazy(() => import('./features/audit/AuditPage'));
 const AccountPage = lazy(() => import('./features/account/AccountPage'));
 const ForcedPasswordChangePage = lazy(() => import('./features/account/ForcedPasswordChangePage'));
 
 const NOT_UNIT = ROLES.filter((r) => r !== 'unit');
+const IMPORTERS = ROLES.filter((r) => r === 'admin' || r === 'monitor');
 
 export const router = createBrowserRouter([
   {
@@ -33,6 +38,15 @@ export const router = createBrowserRouter([
               { index: true, element: <HomePage /> },
               { path: '/don-vi', element: <UnitsPage /> },
               { path: '/don-vi/:id', element: <UnitDetailPage /> },
+              { path: '/chuong-trinh', element: <ProgramsPage /> },
+              { path: '/chuong-trinh/:id', element: <ProgramPage /> },
+              {
+                element: <RequireRole allow={IMPORTERS} />,
+                children: [
+                  { path: '/nhap-van-ban', element: <ImportPage /> },
+                  { path: '/nhap-van-ban/:id', element: <ImportDraftPage /> },
+                ],
+              },
               {
                 element: <RequireRole allow={['admin']} />,
                 children: [{ path: '/nguoi-dung', element: <UsersPage /> }],

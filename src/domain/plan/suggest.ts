@@ -118,7 +118,11 @@ export function suggestAssignments(
         if (shared.length >= 2 && (!best || shared.length > best.shared.length)) best = { r: d.r, shared };
       }
       if (best) {
-        lead = { unitId: best.r.leadUnitId!, source: `${best.r.label}: …${excerpt(best.r.duties, best.shared)}…`, how: 'responsibility' };
+        lead = {
+          unitId: best.r.leadUnitId!,
+          source: `${best.r.label}: …${excerpt(best.r.duties, best.shared)}…`,
+          how: 'responsibility',
+        };
       }
     }
     const deadline = e?.deadline ? deadlineFromTime(e.deadline, programDate) : null;

@@ -152,10 +152,13 @@ export const assignmentRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Triển khai: chốt phân công (baseline); cần mọi nhiệm vụ có cơ quan chủ trì và thời hạn',
         params: IdParams,
+        body: Type.Optional(
+          Type.Object({ plansDueDate: Type.Optional(IsoDate) }, { additionalProperties: false }),
+        ),
         response: responses({ 200: Type.Object({ status: Type.String(), tasks: Type.Integer() }) }),
       },
     },
-    async (req) => startImplementation(deps, req.ctx, req.params.id),
+    async (req) => startImplementation(deps, req.ctx, req.params.id, req.body),
   );
 
   app.get(

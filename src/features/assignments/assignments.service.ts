@@ -36,7 +36,7 @@ import { suggestAssignments, type MentionLike, type ProgramSuggestions } from '.
 import { fold } from '../../domain/text.js';
 import { mutate } from '../audit/audit-writer.js';
 import { versionConflict } from '../conflict.js';
-import { authorize } from '../policy.js';
+import { authorize, authorizeForUnit } from '../policy.js';
 import { actorUserId, type Ctx } from '../context.js';
 import type { Deps } from '../deps.js';
 
@@ -341,8 +341,8 @@ function mapDbError(e: unknown): never {
 
 /** Saves a task's whole assignment (optimistic version; a reason once the program is implementing). */
 export async function saveAssignment(deps: Deps, ctx: Ctx, nodeId: string, input: AssignmentInput) {
-  authorize(ctx, 'task.assign');
   const programId = await programOfTask(deps.db, nodeId);
+  await authorizeAssign(deps.db, ctx, programId);
   try {
     await mutate(deps.db, ctx, async (tx, audit) => {
       await tx.select().from(taskAssignments).where(eq(taskAssignments.nodeId, nodeId)).for('update');
@@ -367,6 +367,22 @@ export async function saveAssignment(deps: Deps, ctx: Ctx, nodeId: string, input
     mapDbError(e);
   }
   return getTask(deps, ctx, nodeId);
+}
+
+/**
+ * Monitors and admins assign every program's tasks; a unit assigns the tasks of its own plan (a
+ * district's plan to its communes), which is how the cascade goes down to any depth.
+ */
+async function authorizeAssign(db: DbOrTx, ctx: Ctx, programId: string): Promise<void> {
+  if (ctx.actor?.kind === 'user' && ctx.actor.role === 'unit') {
+    const [p] = await db
+      .select({ ownerUnitId: programs.ownerUnitId })
+      .from(programs)
+      .where(eq(programs.id, programId));
+    authorizeForUnit(ctx, 'plan.edit', p?.ownerUnitId ?? null);
+    return;
+  }
+  authorize(ctx, 'task.assign');
 }
 
 // ---- the "5 rõ" meter ----
@@ -520,7 +536,12 @@ export async function acceptSuggestions(
 
 // ---- Triển khai ----
 
-export async function startImplementation(deps: Deps, ctx: Ctx, programId: string) {
+export async function startImplementation(
+  deps: Deps,
+  ctx: Ctx,
+  programId: string,
+  input: { plansDueDate?: string | undefined } = {},
+) {
   authorize(ctx, 'task.assign');
   return mutate(deps.db, ctx, async (tx, audit) => {
     const [locked] = await tx.select().from(programs).where(eq(programs.id, programId)).for('update');
@@ -547,16 +568,24 @@ export async function startImplementation(deps: Deps, ctx: Ctx, programId: strin
     const snapshot = Object.fromEntries(tasks.map((t) => [t.nodeId, entryOf(t)]));
     await tx.insert(programBaselines).values({ programId, snapshot, createdBy: actorUserId(ctx) });
     const now = new Date();
+    // Units' own plans are due 30 days after "Triển khai" unless the monitor says otherwise.
+    const plansDueDate =
+      input.plansDueDate ?? new Date(now.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
     await tx
       .update(programs)
-      .set({ status: 'implementing', implementedAt: now, updatedAt: now })
+      .set({ status: 'implementing', implementedAt: now, plansDueDate, updatedAt: now })
       .where(eq(programs.id, programId));
     audit.record({
       action: 'program.implement',
       entityType: 'program',
       entityId: programId,
       before: { status: locked.status },
-      after: { status: 'implementing', tasks: tasks.length, meter: summarize(tasks.map((t) => t.meter)) },
+      after: {
+        status: 'implementing',
+        plansDueDate,
+        tasks: tasks.length,
+        meter: summarize(tasks.map((t) => t.meter)),
+      },
     });
     return { status: 'implementing', tasks: tasks.length };
   });

@@ -225,7 +225,7 @@ describe.each(DB_KINDS)('assigning tasks on %s', (kind) => {
           products: [],
         })
       ).body.code,
-    ).toBe('FORBIDDEN_ROLE');
+    ).toBe('FORBIDDEN_UNIT_SCOPE');
     const after = (await monitor.get<{ items: Task[] }>(`/api/programs/${pub.body.programId}/tasks`)).body
       .items[0]!;
     expect(after).toMatchObject({ leadUnitId: null, version: 1 });

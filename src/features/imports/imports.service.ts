@@ -160,6 +160,7 @@ export async function listImportDrafts(deps: Deps, ctx: Ctx, q: { status?: strin
       format: x.format,
       title: (x.doc as StoredDoc).program.title,
       docKind: (x.doc as StoredDoc).program.docKind,
+      number: (x.doc as StoredDoc).program.number,
       programId: x.programId,
       updatedAt: x.updatedAt.toISOString(),
       stats: stats(x.doc as StoredDoc),

@@ -5,13 +5,14 @@ import {
   CheckSquareOutlined,
   DashboardOutlined,
   FileTextOutlined,
+  ImportOutlined,
   MessageOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { Me } from '../api/types';
-import { canManageUsers, canViewAuditLog } from '../lib/permissions';
+import { canImportDocuments, canManageUsers, canViewAuditLog } from '../lib/permissions';
 
 export interface NavItem {
   path: string;
@@ -37,11 +38,12 @@ export const NAV_GROUPS: NavGroup[] = [
     comingSoon: true,
     items: [
       { path: '/', label: 'Tổng quan', icon: <DashboardOutlined /> },
+      { path: '/chuong-trinh', label: 'Chương trình hành động', icon: <FileTextOutlined /> },
       {
-        path: '/chuong-trinh',
-        label: 'Chương trình hành động',
-        icon: <FileTextOutlined />,
-        comingSoon: true,
+        path: '/nhap-van-ban',
+        label: 'Nhập văn bản',
+        icon: <ImportOutlined />,
+        visible: canImportDocuments,
       },
       { path: '/nhiem-vu', label: 'Nhiệm vụ', icon: <CheckSquareOutlined />, comingSoon: true },
       { path: '/bao-cao', label: 'Báo cáo', icon: <BarChartOutlined />, comingSoon: true },

@@ -25,6 +25,11 @@ const EXACT: Record<string, ActionInfo> = {
   'user.reset_password': { label: 'Đặt lại mật khẩu', color: 'orange' },
   'user.change_password': { label: 'Đổi mật khẩu', color: 'orange' },
   'system.demo_loaded': { label: 'Nạp dữ liệu mẫu', color: 'cyan' },
+  'import.create': { label: 'Nhập văn bản', color: 'purple' },
+  'import.edit': { label: 'Sửa cấu trúc', color: 'blue' },
+  'import.publish': { label: 'Ban hành', color: 'green' },
+  'import.discard': { label: 'Hủy bản nhập', color: 'default' },
+  'program.publish': { label: 'Ban hành', color: 'green' },
 };
 
 const BY_VERB: [RegExp, ActionInfo][] = [
@@ -57,6 +62,8 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   user: 'Người dùng',
   session: 'Phiên đăng nhập',
   system: 'Hệ thống',
+  import: 'Bản nhập văn bản',
+  program: 'Chương trình',
 };
 
 export function entityTypeLabel(t: string): string {

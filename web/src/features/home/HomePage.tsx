@@ -1,8 +1,15 @@
 import { Alert, Card, Col, Row, Typography } from 'antd';
-import { ApartmentOutlined, AuditOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  FileTextOutlined,
+  ImportOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useMe } from '../auth/hooks';
-import { canManageUsers, canViewAuditLog } from '../../lib/permissions';
+import { canImportDocuments, canManageUsers, canViewAuditLog } from '../../lib/permissions';
 import { roleLabel } from '../../lib/format';
 import { PageHeader } from '../../layout/PageHeader';
 
@@ -17,6 +24,22 @@ interface Shortcut {
 export default function HomePage() {
   const me = useMe();
   const shortcuts: Shortcut[] = [
+    {
+      to: '/chuong-trinh',
+      icon: <FileTextOutlined />,
+      title: 'Chương trình hành động',
+      text: 'Cây nội dung, nhiệm vụ, trách nhiệm tổ chức thực hiện và văn bản dẫn chiếu.',
+    },
+    ...(canImportDocuments(me)
+      ? [
+          {
+            to: '/nhap-van-ban',
+            icon: <ImportOutlined />,
+            title: 'Nhập văn bản',
+            text: 'Tải lên hoặc dán văn bản, kiểm tra cấu trúc và nhiệm vụ rồi ban hành.',
+          },
+        ]
+      : []),
     {
       to: '/don-vi',
       icon: <ApartmentOutlined />,
@@ -61,7 +84,7 @@ export default function HomePage() {
         showIcon
         style={{ marginBottom: 16 }}
         title="Bảng tổng quan tình hình thực hiện Chương trình hành động sắp có"
-        description="Các chức năng Chương trình hành động, Nhiệm vụ, Báo cáo, Kiểm tra giám sát và Phản ánh kiến nghị đang được xây dựng."
+        description="Các chức năng Nhiệm vụ, Báo cáo, Kiểm tra giám sát và Phản ánh kiến nghị đang được xây dựng."
       />
       <Row gutter={[16, 16]}>
         {shortcuts.map((s) => (

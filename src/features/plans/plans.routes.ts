@@ -1,0 +1,140 @@
+import { Type } from '@sinclair/typebox';
+import type { RoutePlugin } from '../../http/types.js';
+import { IdParams, Nullable, Text, Uuid, responses } from '../../http/schemas.js';
+import { RECURRENCES } from '../../domain/plan/assignment.js';
+import {
+  addPlanItem,
+  createUnitPlan,
+  getPlan,
+  listPlans,
+  programCoverage,
+  setItemLinks,
+  unitTasks,
+} from './plans.service.js';
+
+const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const Deadline = Type.Union([
+  Type.Object({ kind: Type.Literal('date'), date: IsoDate }, { additionalProperties: false }),
+  Type.Object(
+    { kind: Type.Literal('period'), label: Text(100, 1), start: IsoDate, end: IsoDate },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      kind: Type.Literal('recurrence'),
+      recurrence: Type.Union(RECURRENCES.map((r) => Type.Literal(r))),
+      firstDue: IsoDate,
+    },
+    { additionalProperties: false },
+  ),
+]);
+const Any = Type.Unknown();
+
+export const planRoutes: RoutePlugin = async (app, { deps }) => {
+  const tags = ['plans'];
+
+  app.get(
+    '/api/units/:id/tasks',
+    {
+      schema: {
+        tags,
+        summary: 'Nhiệm vụ của đơn vị (chủ trì hoặc phối hợp), mọi chương trình',
+        params: IdParams,
+        response: responses({ 200: Any }),
+      },
+    },
+    async (req) => unitTasks(deps, req.ctx, req.params.id),
+  );
+
+  app.get(
+    '/api/programs/:id/plans',
+    {
+      schema: {
+        tags,
+        summary: 'Kế hoạch thực hiện của các đơn vị',
+        params: IdParams,
+        response: responses({ 200: Any }),
+      },
+    },
+    async (req) => listPlans(deps, req.ctx, req.params.id),
+  );
+
+  app.post(
+    '/api/programs/:id/plans',
+    {
+      schema: {
+        tags,
+        summary: 'Lập kế hoạch thực hiện của đơn vị (đơn vị chỉ lập cho mình)',
+        params: IdParams,
+        body: Type.Object({ unitId: Uuid, title: Type.Optional(Text(500)) }, { additionalProperties: false }),
+        response: responses({ 201: Any }),
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createUnitPlan(deps, req.ctx, req.params.id, req.body)),
+  );
+
+  app.get(
+    '/api/plans/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Kế hoạch của đơn vị và các mục',
+        params: IdParams,
+        response: responses({ 200: Any }),
+      },
+    },
+    async (req) => getPlan(deps, req.ctx, req.params.id),
+  );
+
+  app.post(
+    '/api/plans/:id/items',
+    {
+      schema: {
+        tags,
+        summary: 'Thêm mục kế hoạch, gắn với nhiệm vụ của chương trình',
+        params: IdParams,
+        body: Type.Object(
+          {
+            text: Text(5000, 1),
+            parentNodeIds: Type.Array(Uuid, { maxItems: 200 }),
+            deadline: Type.Optional(Nullable(Deadline)),
+            person: Type.Optional(Nullable(Text(200))),
+          },
+          { additionalProperties: false },
+        ),
+        response: responses({ 201: Any }),
+      },
+    },
+    async (req, reply) => reply.code(201).send(await addPlanItem(deps, req.ctx, req.params.id, req.body)),
+  );
+
+  app.put(
+    '/api/tasks/:id/links',
+    {
+      schema: {
+        tags,
+        summary: 'Gắn mục kế hoạch với nhiệm vụ của chương trình cấp trên',
+        params: IdParams,
+        body: Type.Object(
+          { parentNodeIds: Type.Array(Uuid, { maxItems: 200 }) },
+          { additionalProperties: false },
+        ),
+        response: responses({ 200: Any }),
+      },
+    },
+    async (req) => setItemLinks(deps, req.ctx, req.params.id, req.body.parentNodeIds),
+  );
+
+  app.get(
+    '/api/programs/:id/coverage',
+    {
+      schema: {
+        tags,
+        summary: 'Ma trận bao phủ: nhiệm vụ × đơn vị, và các thiếu sót',
+        params: IdParams,
+        response: responses({ 200: Any }),
+      },
+    },
+    async (req) => programCoverage(deps, req.ctx, req.params.id),
+  );
+};

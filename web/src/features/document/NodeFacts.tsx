@@ -1,0 +1,119 @@
+import { Descriptions, Tag, Tooltip, Typography } from 'antd';
+import type { DescriptionsProps } from 'antd';
+import { Mention, MentionList, type MentionLike } from './Mentions';
+import { timeLabel } from './labels';
+import type { UnitLookup } from '../units/useUnitNames';
+import type { TimeExpression } from '../../shared/importer';
+import { useIsPhone } from '../../lib/useMediaQuery';
+
+export interface TaskFactsData {
+  lead: MentionLike | null;
+  leads: MentionLike[];
+  cooperating: MentionLike[];
+  deadline: Pick<TimeExpression, 'kind' | 'value' | 'relation' | 'text'> | null;
+  products: string[];
+}
+
+export interface ResponsibilityFactsData {
+  bodies: MentionLike[];
+  lead: MentionLike | null;
+  cooperating: MentionLike[];
+  duties: string;
+}
+
+export function Deadline({ time }: { time: TaskFactsData['deadline'] }) {
+  if (!time) return <>—</>;
+  return (
+    <Tooltip title={time.text ? `Trong văn bản: “${time.text}”` : undefined}>
+      <span className="deadline">{timeLabel(time)}</span>
+    </Tooltip>
+  );
+}
+
+function LeadValue({ data, units }: { data: TaskFactsData; units: UnitLookup }) {
+  if (data.leads.length > 1)
+    return (
+      <>
+        <MentionList mentions={data.leads} units={units} />
+        <Tooltip title="Văn bản nêu nhiều cơ quan chủ trì; cần xác định lại khi giao nhiệm vụ.">
+          <Tag color="warning">Nhiều cơ quan chủ trì</Tag>
+        </Tooltip>
+      </>
+    );
+  if (data.lead) return <Mention mention={data.lead} units={units} />;
+  return <Typography.Text type="secondary">Chưa xác định</Typography.Text>;
+}
+
+function FactList({ items }: { items: DescriptionsProps['items'] }) {
+  const phone = useIsPhone();
+  return (
+    <Descriptions
+      column={1}
+      size="small"
+      layout={phone ? 'vertical' : 'horizontal'}
+      styles={{ label: { width: phone ? undefined : 150 } }}
+      items={items}
+      className="node-facts"
+    />
+  );
+}
+
+/** What the parser extracted from a task: lead, cooperating bodies, deadline, products. */
+export function TaskFacts({ data, units }: { data: TaskFactsData; units: UnitLookup }) {
+  return (
+    <FactList
+      items={[
+        { key: 'lead', label: 'Cơ quan chủ trì', children: <LeadValue data={data} units={units} /> },
+        {
+          key: 'coop',
+          label: 'Cơ quan phối hợp',
+          children: <MentionList mentions={data.cooperating} units={units} />,
+        },
+        { key: 'deadline', label: 'Thời hạn', children: <Deadline time={data.deadline} /> },
+        {
+          key: 'products',
+          label: 'Sản phẩm',
+          children: data.products.length ? (
+            <ul className="mention-list">
+              {data.products.map((p, i) => (
+                <li key={i}>{p}</li>
+              ))}
+            </ul>
+          ) : (
+            '—'
+          ),
+        },
+      ]}
+    />
+  );
+}
+
+/** A paragraph of "Tổ chức thực hiện": the bodies named and their duties. */
+export function ResponsibilityFacts({ data, units }: { data: ResponsibilityFactsData; units: UnitLookup }) {
+  return (
+    <FactList
+      items={[
+        { key: 'bodies', label: 'Cơ quan', children: <MentionList mentions={data.bodies} units={units} /> },
+        {
+          key: 'lead',
+          label: 'Chủ trì',
+          children: data.lead ? <Mention mention={data.lead} units={units} /> : '—',
+        },
+        {
+          key: 'coop',
+          label: 'Phối hợp',
+          children: <MentionList mentions={data.cooperating} units={units} />,
+        },
+        {
+          key: 'duties',
+          label: 'Nhiệm vụ được giao',
+          children: (
+            <Typography.Paragraph ellipsis={{ rows: 4, expandable: 'collapsible' }} style={{ margin: 0 }}>
+              {data.duties || '—'}
+            </Typography.Paragraph>
+          ),
+        },
+      ]}
+    />
+  );
+}

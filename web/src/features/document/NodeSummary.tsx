@@ -1,0 +1,39 @@
+import { Descriptions, Flex, Tag, Typography } from 'antd';
+import { NodeKindTag } from './OutlineTree';
+import { cellLabel } from './labels';
+import type { OutlineNode } from './outline';
+
+/** The heading of a node's detail: kind, label, whether it is a task, and its text (and table cells). */
+export function NodeSummary({ node, extra }: { node: OutlineNode; extra?: React.ReactNode }) {
+  const cells = Object.entries(node.cells ?? {}).filter(([, v]) => v);
+  return (
+    <div className="node-summary">
+      <Flex wrap align="center" gap={4} style={{ marginBottom: 8 }}>
+        <NodeKindTag kind={node.kind} />
+        {node.label && <Typography.Text strong>{node.label}</Typography.Text>}
+        {node.isTask && (
+          <Tag color="green" style={{ marginInlineStart: 4 }}>
+            Nhiệm vụ
+          </Tag>
+        )}
+        {extra}
+      </Flex>
+      <Typography.Paragraph
+        ellipsis={{ rows: 5, expandable: 'collapsible', symbol: (open) => (open ? 'Thu gọn' : 'Xem thêm') }}
+        style={{ marginBottom: cells.length ? 8 : 12, overflowWrap: 'anywhere' }}
+        data-testid="node-text"
+      >
+        {node.text || node.title || '—'}
+      </Typography.Paragraph>
+      {cells.length > 0 && (
+        <Descriptions
+          size="small"
+          column={1}
+          bordered
+          style={{ marginBottom: 12 }}
+          items={cells.map(([k, v]) => ({ key: k, label: cellLabel(k), children: v }))}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+/**
+ * Vietnamese labels for the parts of an imported document: node kinds, how a named body was matched
+ * to the units directory, reference levels, time expressions and warnings.
+ */
+import type { BodyMention, DocReference, NodeKind, TimeExpression } from '../../shared/importer';
+import { formatIsoDate } from '../../lib/format';
+
+export const NODE_KIND_LABELS: Record<NodeKind, { label: string; color: string }> = {
+  section: { label: 'Phần', color: 'magenta' },
+  group: { label: 'Mục', color: 'geekblue' },
+  subgroup: { label: 'Mục con', color: 'cyan' },
+  bullet: { label: 'Gạch đầu dòng', color: 'default' },
+  paragraph: { label: 'Đoạn', color: 'gold' },
+  table: { label: 'Bảng', color: 'purple' },
+  row: { label: 'Dòng', color: 'purple' },
+};
+
+export function nodeKindLabel(kind: string): string {
+  return NODE_KIND_LABELS[kind as NodeKind]?.label ?? kind;
+}
+
+export function nodeKindColor(kind: string): string {
+  return NODE_KIND_LABELS[kind as NodeKind]?.color ?? 'default';
+}
+
+/** The kinds a person may give a node (tables and rows come only from the document). */
+export const EDITABLE_KIND_OPTIONS: { value: NodeKind; label: string }[] = (
+  ['section', 'group', 'subgroup', 'bullet', 'paragraph'] as const
+).map((k) => ({ value: k, label: NODE_KIND_LABELS[k].label }));
+
+export type MatchQuality = BodyMention['match'];
+
+export const MATCH_LABELS: Record<MatchQuality, { label: string; color: string }> = {
+  exact: { label: 'khớp chính xác', color: 'green' },
+  folded: { label: 'khớp không dấu', color: 'cyan' },
+  abbreviation: { label: 'khớp viết tắt', color: 'blue' },
+  collective: { label: 'nhóm đơn vị', color: 'purple' },
+  manual: { label: 'ghép tay', color: 'gold' },
+  none: { label: 'chưa khớp', color: 'red' },
+};
+
+export function matchLabel(m: string): { label: string; color: string } {
+  return MATCH_LABELS[m as MatchQuality] ?? { label: m, color: 'default' };
+}
+
+export const REFERENCE_LEVEL_LABELS: Record<DocReference['level'], string> = {
+  central: 'Trung ương',
+  city: 'Thành phố',
+  government: 'Chính phủ',
+  ministry: 'Bộ, ngành',
+  local: 'Địa phương',
+  unknown: 'Chưa rõ',
+};
+
+export function referenceLevelLabel(level: string): string {
+  return REFERENCE_LEVEL_LABELS[level as DocReference['level']] ?? 'Chưa rõ';
+}
+
+export const WARNING_LABELS: Record<string, string> = {
+  LINE_JOINED: 'Nối dòng',
+  UNBULLETED_ITEM: 'Đoạn không gạch đầu dòng',
+  TWO_LEADS: 'Hai cơ quan chủ trì',
+  BODY_UNMATCHED: 'Cơ quan chưa khớp',
+  UNPARSED_LINE: 'Dòng chưa đọc được',
+};
+
+export function warningLabel(code: string): string {
+  return WARNING_LABELS[code] ?? code;
+}
+
+const ROMAN = ['I', 'II', 'III', 'IV'];
+
+const RECURRENCE: Record<string, string> = {
+  yearly: 'Hằng năm',
+  'half-yearly': '6 tháng một lần',
+  quarterly: 'Hằng quý',
+  monthly: 'Hằng tháng',
+  continuous: 'Thường xuyên',
+};
+
+/** A time expression in words: "Trước ngày 30/06/2026", "Quý II/2026", "Giai đoạn 2022–2030", "Hằng năm". */
+export function timeLabel(t: Pick<TimeExpression, 'kind' | 'value' | 'relation' | 'text'>): string {
+  switch (t.kind) {
+    case 'date': {
+      const d = formatIsoDate(t.value);
+      return t.relation === 'before'
+        ? `Trước ngày ${d}`
+        : t.relation === 'by'
+          ? `Đến ngày ${d}`
+          : `Ngày ${d}`;
+    }
+    case 'month': {
+      const [y, m] = t.value.split('-');
+      const s = `tháng ${Number(m)}/${y}`;
+      return t.relation === 'before' ? `Trước ${s}` : `Trong ${s}`;
+    }
+    case 'quarter': {
+      const [y, q] = t.value.split('-Q');
+      const s = `quý ${ROMAN[Number(q) - 1] ?? q}/${y}`;
+      return t.relation === 'before' ? `Trước ${s}` : `Trong ${s}`;
+    }
+    case 'year':
+      return t.relation === 'before'
+        ? `Trước năm ${t.value}`
+        : t.relation === 'by'
+          ? `Đến năm ${t.value}`
+          : `Năm ${t.value}`;
+    case 'range': {
+      const [a, b] = t.value.split('/');
+      return `Giai đoạn ${a}–${b}`;
+    }
+    case 'recurrence':
+      return RECURRENCE[t.value] ?? t.text;
+    default:
+      return t.text;
+  }
+}
+
+/** "CHƯƠNG TRÌNH HÀNH ĐỘNG" → "Chương trình hành động" (document kinds are written in capitals). */
+export function sentenceCase(s: string | null | undefined): string {
+  if (!s) return '';
+  const t = s.trim();
+  if (t !== t.toLocaleUpperCase('vi')) return t.charAt(0).toLocaleUpperCase('vi') + t.slice(1);
+  const lower = t.toLocaleLowerCase('vi');
+  return lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1);
+}
+
+/** A short name for a document: its kind and number, e.g. "Chương trình hành động số 45-CTr/TU". */
+export function documentName(docKind: string | null | undefined, number: string | null | undefined): string {
+  const kind = sentenceCase(docKind) || 'Văn bản';
+  return number ? `${kind} số ${number}` : kind;
+}
+
+/** The title line(s) after the kind, first letter capitalised: "Thực hiện Nghị quyết số 27-NQ/TW …". */
+export function documentTitle(title: string | null | undefined): string {
+  const t = (title ?? '').trim();
+  return t ? t.charAt(0).toLocaleUpperCase('vi') + t.slice(1) : '';
+}
+
+/** Columns of a task table, as the parser names them. */
+export const CELL_LABELS: Record<string, string> = {
+  tt: 'Số thứ tự',
+  task: 'Nhiệm vụ',
+  lead: 'Cơ quan chủ trì',
+  cooperating: 'Cơ quan phối hợp',
+  deadline: 'Thời gian hoàn thành',
+  level: 'Cấp trình',
+  products: 'Sản phẩm',
+};
+
+export function cellLabel(column: string): string {
+  return CELL_LABELS[column] ?? column;
+}

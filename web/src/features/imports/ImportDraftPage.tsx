@@ -1,0 +1,199 @@
+import { useState } from 'react';
+import { Alert, App, Button, Popconfirm, Result } from 'antd';
+import { ArrowLeftOutlined, CheckCircleOutlined, DeleteOutlined, FileTextOutlined } from '@ant-design/icons';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useDiscardImport, useEditImport, useImport, usePublishImport } from './hooks';
+import { DraftStatusTag } from './DraftStatusTag';
+import { DraftSummaryCard } from './DraftSummaryCard';
+import { DraftWorkspace } from './DraftWorkspace';
+import type { EditRequest } from './DraftNodePanel';
+import { documentName, documentTitle } from '../document/labels';
+import { errorMessage, isApiError } from '../../api/client';
+import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
+import { PageHeader } from '../../layout/PageHeader';
+import { PageSpin } from '../../layout/FullPageSpin';
+
+/** A 409 means someone else changed or closed the draft: it has been reloaded; say so. */
+function conflictNotice(e: unknown): string | null {
+  if (!isApiError(e) || e.status !== 409) return null;
+  if (e.code === 'VERSION_CONFLICT')
+    return 'Bản nhập vừa được người khác sửa. Đã tải lại bản mới nhất; vui lòng xem lại rồi thao tác tiếp.';
+  return `${e.message.replace(/[.!]?\s*$/, '.')} Đã tải lại bản nhập.`;
+}
+
+export default function ImportDraftPage() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const query = useImport(id);
+  const edit = useEditImport(id);
+  const publish = usePublishImport(id);
+  const discard = useDiscardImport(id);
+  const [actionError, setActionError] = useState<unknown>(null);
+
+  if (query.isPending) return <PageSpin />;
+  if (query.isError) {
+    const notFound = isApiError(query.error) && (query.error.status === 404 || query.error.status === 400);
+    return (
+      <Result
+        status={notFound ? '404' : 'error'}
+        title={notFound ? 'Không tìm thấy bản nhập' : 'Không tải được bản nhập'}
+        subTitle={errorMessage(query.error)}
+        extra={<Button onClick={() => navigate('/nhap-van-ban')}>Về trang nhập văn bản</Button>}
+      />
+    );
+  }
+  const draft = query.data;
+  const editable = draft.status === 'draft';
+  const busy = edit.isPending || publish.isPending || discard.isPending;
+
+  /** Handles a failed action: a conflict reloads (in the hooks) and is announced; the rest is shown. */
+  const failed = (e: unknown, inline: boolean) => {
+    const notice = conflictNotice(e);
+    if (notice) {
+      message.warning(notice, 6);
+      edit.reset();
+    } else if (!inline) setActionError(e);
+  };
+
+  const runEdit = (req: EditRequest, onDone: () => void) => {
+    setActionError(null);
+    edit.mutate(
+      { version: draft.version, op: req.op },
+      {
+        onSuccess: () => {
+          message.success(req.done);
+          onDone();
+        },
+        onError: (e) => failed(e, true),
+      },
+    );
+  };
+
+  const doPublish = () => {
+    setActionError(null);
+    publish.mutate(draft.version, {
+      onSuccess: (r) => {
+        message.success('Đã ban hành chương trình');
+        navigate(`/chuong-trinh/${r.programId}`);
+      },
+      onError: (e) => failed(e, false),
+    });
+  };
+
+  const doDiscard = () => {
+    setActionError(null);
+    discard.mutate(draft.version, {
+      onSuccess: () => message.success('Đã hủy bản nhập'),
+      onError: (e) => failed(e, false),
+    });
+  };
+
+  const p = draft.doc.program;
+  const editError = edit.error && !conflictNotice(edit.error) ? edit.error : null;
+
+  return (
+    <>
+      <Button
+        type="link"
+        icon={<ArrowLeftOutlined />}
+        onClick={() => navigate('/nhap-van-ban')}
+        style={{ paddingInline: 0, marginBottom: 8 }}
+      >
+        Nhập văn bản
+      </Button>
+      <PageHeader
+        title={
+          <>
+            {p.docKind || p.number ? documentName(p.docKind, p.number) : (draft.filename ?? 'Bản nhập')}{' '}
+            <DraftStatusTag status={draft.status} />
+          </>
+        }
+        subTitle={documentTitle(p.title) || undefined}
+        extra={
+          editable ? (
+            <>
+              <Popconfirm
+                title="Ban hành chương trình?"
+                description={
+                  <div style={{ maxWidth: 300 }}>
+                    {draft.stats.tasks} nhiệm vụ sẽ được đưa vào theo dõi. Sau khi ban hành, bản nhập không
+                    sửa được nữa.
+                  </div>
+                }
+                okText="Ban hành"
+                cancelText="Để sau"
+                onConfirm={doPublish}
+                disabled={busy}
+              >
+                <Button
+                  type="primary"
+                  icon={<CheckCircleOutlined />}
+                  loading={publish.isPending}
+                  disabled={busy}
+                >
+                  Ban hành
+                </Button>
+              </Popconfirm>
+              <Popconfirm
+                title="Hủy bản nhập này?"
+                description="Bản nhập sẽ không sửa hay ban hành được nữa; văn bản vẫn được giữ để xem lại."
+                okText="Hủy bản nhập"
+                okButtonProps={{ danger: true }}
+                cancelText="Không"
+                onConfirm={doDiscard}
+                disabled={busy}
+              >
+                <Button danger icon={<DeleteOutlined />} loading={discard.isPending} disabled={busy}>
+                  Hủy bản nhập
+                </Button>
+              </Popconfirm>
+            </>
+          ) : undefined
+        }
+      />
+      {draft.status === 'published' && (
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="Bản nhập đã được ban hành thành chương trình; không sửa được nữa."
+          action={
+            draft.programId && (
+              <Link to={`/chuong-trinh/${draft.programId}`}>
+                <Button size="small" type="primary" icon={<FileTextOutlined />}>
+                  Xem chương trình
+                </Button>
+              </Link>
+            )
+          }
+        />
+      )}
+      {draft.status === 'discarded' && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="Bản nhập đã bị hủy; chỉ còn để xem lại."
+          action={
+            <Link to="/nhap-van-ban">
+              <Button size="small">Nhập văn bản khác</Button>
+            </Link>
+          }
+        />
+      )}
+      {actionError !== null && <ApiErrorAlert error={actionError} />}
+      <DraftSummaryCard draft={draft} />
+      <DraftWorkspace
+        draft={draft}
+        editable={editable}
+        pending={busy}
+        error={editError}
+        onClearError={() => {
+          if (edit.isError) edit.reset();
+        }}
+        onEdit={runEdit}
+      />
+    </>
+  );
+}

@@ -1,0 +1,103 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  discardImport,
+  editImport,
+  fetchImport,
+  fetchImports,
+  importFile,
+  importPastedText,
+  publishImport,
+  type DraftStatus,
+  type EditOp,
+  type ImportDraft,
+} from './api';
+import { isApiError } from '../../api/client';
+import { auditKeys } from '../audit/hooks';
+import { programKeys } from '../programs/hooks';
+
+export const importKeys = {
+  all: ['imports'] as const,
+  lists: () => [...importKeys.all, 'list'] as const,
+  list: (status: DraftStatus | undefined) => [...importKeys.lists(), status ?? 'all'] as const,
+  details: () => [...importKeys.all, 'detail'] as const,
+  detail: (id: string) => [...importKeys.details(), id] as const,
+};
+
+export function useImports(status?: DraftStatus) {
+  return useQuery({
+    queryKey: importKeys.list(status),
+    queryFn: ({ signal }) => fetchImports(status, signal),
+  });
+}
+
+export function useImport(id: string | undefined) {
+  return useQuery({
+    queryKey: importKeys.detail(id ?? ''),
+    queryFn: ({ signal }) => fetchImport(id!, signal),
+    enabled: !!id,
+  });
+}
+
+/** Stores the draft the server returned and refreshes the lists and the audit trail. */
+function useAfterDraftChange() {
+  const qc = useQueryClient();
+  return (draft: ImportDraft) => {
+    qc.setQueryData(importKeys.detail(draft.id), draft);
+    void qc.invalidateQueries({ queryKey: importKeys.lists() });
+    void qc.invalidateQueries({ queryKey: auditKeys.all });
+  };
+}
+
+/** 409 (VERSION_CONFLICT, IMPORT_DRAFT_CLOSED): someone else changed the draft; load it again. */
+function useReloadOnConflict(id: string) {
+  const qc = useQueryClient();
+  return (e: unknown) => {
+    if (isApiError(e) && e.status === 409) void qc.invalidateQueries({ queryKey: importKeys.detail(id) });
+  };
+}
+
+export type ImportSource = { kind: 'text'; text: string } | { kind: 'file'; file: File };
+
+export function useCreateImport() {
+  const after = useAfterDraftChange();
+  return useMutation({
+    mutationFn: (src: ImportSource) =>
+      src.kind === 'file' ? importFile(src.file) : importPastedText(src.text),
+    onSuccess: after,
+  });
+}
+
+/** One correction; a conflict or a closed draft reloads the draft so the page shows what is current. */
+export function useEditImport(id: string) {
+  const reloadOnConflict = useReloadOnConflict(id);
+  const after = useAfterDraftChange();
+  return useMutation({
+    mutationFn: ({ version, op }: { version: number; op: EditOp }) => editImport(id, version, op),
+    onSuccess: after,
+    onError: (e: unknown) => reloadOnConflict(e),
+  });
+}
+
+export function usePublishImport(id: string) {
+  const qc = useQueryClient();
+  const reloadOnConflict = useReloadOnConflict(id);
+  const after = useAfterDraftChange();
+  return useMutation({
+    mutationFn: (version: number) => publishImport(id, version),
+    onSuccess: (r) => {
+      after(r.draft);
+      void qc.invalidateQueries({ queryKey: programKeys.all });
+    },
+    onError: (e: unknown) => reloadOnConflict(e),
+  });
+}
+
+export function useDiscardImport(id: string) {
+  const reloadOnConflict = useReloadOnConflict(id);
+  const after = useAfterDraftChange();
+  return useMutation({
+    mutationFn: (version: number) => discardImport(id, version),
+    onSuccess: after,
+    onError: (e: unknown) => reloadOnConflict(e),
+  });
+}

@@ -1,0 +1,341 @@
+import { useMemo, useRef, useState } from 'react';
+import { Alert, Button, Card, Col, Descriptions, Drawer, Empty, Flex, Result, Row, Tabs } from 'antd';
+import { ArrowLeftOutlined, FileSearchOutlined } from '@ant-design/icons';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useProgram } from './hooks';
+import type { Program, ProgramNode } from './api';
+import { ReferencesTable, ResponsibilitiesTable, TasksTable } from './ProgramTables';
+import { OutlineTree, type TreeScrollRequest } from '../document/OutlineTree';
+import { SourceText, type ScrollRequest } from '../document/SourceText';
+import { NodeSummary } from '../document/NodeSummary';
+import { ResponsibilityFacts, TaskFacts } from '../document/NodeFacts';
+import { documentName, documentTitle, sentenceCase } from '../document/labels';
+import { outlineFromFlat, type OutlineNode } from '../document/outline';
+import type { Mark } from '../document/segments';
+import { signerText } from '../imports/DraftSummaryCard';
+import { useUnitLookup, type UnitLookup } from '../units/useUnitNames';
+import { formatDateTime, formatIsoDate } from '../../lib/format';
+import { useIsPhone, useMediaQuery } from '../../lib/useMediaQuery';
+import { errorMessage, isApiError } from '../../api/client';
+import { PageHeader } from '../../layout/PageHeader';
+import { PageSpin } from '../../layout/FullPageSpin';
+import type { Span } from '../../shared/importer';
+
+const TABS = ['noi-dung', 'nhiem-vu', 'trach-nhiem', 'dan-chieu', 'van-ban'] as const;
+type Tab = (typeof TABS)[number];
+
+const PANEL_HEIGHT = 'max(440px, calc(100vh - 200px))';
+
+function extractedMarks(n: ProgramNode | undefined): Mark[] {
+  const x = n?.extracted;
+  if (!x) return [];
+  return [
+    ...(x.leads.length ? x.leads : x.lead ? [x.lead] : []).map((m) => ({
+      span: m.span,
+      className: 'src-lead',
+    })),
+    ...x.cooperating.map((m) => ({ span: m.span, className: 'src-coop' })),
+    ...(x.deadline ? [{ span: x.deadline.span, className: 'src-time' }] : []),
+  ];
+}
+
+function NodeDetail({
+  program,
+  node,
+  units,
+  onShowSource,
+}: {
+  program: Program;
+  node: OutlineNode | null;
+  units: UnitLookup;
+  onShowSource: (node: OutlineNode) => void;
+}) {
+  const row = node ? program.nodes.find((n) => n.id === node.id) : undefined;
+  const resp = node ? program.responsibilities.find((r) => r.nodeId === node.id) : undefined;
+  if (!node || !row)
+    return (
+      <Empty
+        image={Empty.PRESENTED_IMAGE_SIMPLE}
+        description="Chọn một mục trong cây nội dung để xem nội dung và thông tin trích xuất."
+      />
+    );
+  const lead = resp?.leadUnitId
+    ? (resp.bodies.find((b) => b.unitIds.includes(resp.leadUnitId!)) ?? null)
+    : null;
+  return (
+    <div data-testid="node-panel">
+      <NodeSummary key={node.id} node={node} />
+      {row.extracted && <TaskFacts data={row.extracted} units={units} />}
+      {resp && <ResponsibilityFacts data={{ ...resp, lead }} units={units} />}
+      <Button icon={<FileSearchOutlined />} onClick={() => onShowSource(node)} style={{ marginTop: 8 }}>
+        Xem trong văn bản gốc
+      </Button>
+    </div>
+  );
+}
+
+function ProgramView({ program }: { program: Program }) {
+  const phone = useIsPhone();
+  const wide = useMediaQuery('(min-width: 992px)');
+  const units = useUnitLookup();
+  const [sp, setSp] = useSearchParams();
+  const tabRaw = sp.get('xem');
+  const tab: Tab = (TABS as readonly string[]).includes(tabRaw ?? '') ? (tabRaw as Tab) : 'noi-dung';
+  const setTab = (t: Tab) =>
+    setSp(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (t === 'noi-dung') next.delete('xem');
+        else next.set('xem', t);
+        return next;
+      },
+      { replace: true },
+    );
+
+  const outline = useMemo(() => outlineFromFlat(program.nodes), [program.nodes]);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [focus, setFocus] = useState<{ spans: Span[]; label: string } | null>(null);
+  const [srcScroll, setSrcScroll] = useState<ScrollRequest | null>(null);
+  const [treeScroll, setTreeScroll] = useState<TreeScrollRequest | null>(null);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const seq = useRef(0);
+
+  const node = (selectedId && outline.byId.get(selectedId)) || null;
+  const marks = useMemo(
+    () => extractedMarks(selectedId ? program.nodes.find((n) => n.id === selectedId) : undefined),
+    [program.nodes, selectedId],
+  );
+
+  const showInContent = (id: string) => {
+    setSelectedId(id);
+    setFocus(null);
+    setTab('noi-dung');
+    setTreeScroll({ id, seq: ++seq.current });
+    if (!wide) setDrawerOpen(true);
+  };
+  const showInSource = (spans: Span[], nodeId: string | null, label = '') => {
+    setSelectedId(nodeId);
+    setFocus(nodeId ? null : { spans, label });
+    setTab('van-ban');
+    setDrawerOpen(false);
+    if (spans[0]) setSrcScroll({ span: spans[0], seq: ++seq.current });
+  };
+
+  const detail = (
+    <NodeDetail
+      program={program}
+      node={node}
+      units={units}
+      onShowSource={(n) => showInSource([n.span], n.id)}
+    />
+  );
+
+  const content = wide ? (
+    <Row gutter={16}>
+      <Col span={13}>
+        <OutlineTree
+          outline={outline}
+          selectedId={selectedId}
+          onSelect={(id) => setSelectedId(id)}
+          scrollTo={treeScroll}
+          height={PANEL_HEIGHT}
+        />
+      </Col>
+      <Col span={11}>
+        <Card
+          size="small"
+          title="Chi tiết mục đang chọn"
+          style={{ position: 'sticky', top: 80, maxHeight: PANEL_HEIGHT, overflowY: 'auto' }}
+        >
+          {detail}
+        </Card>
+      </Col>
+    </Row>
+  ) : (
+    <>
+      <OutlineTree
+        outline={outline}
+        selectedId={selectedId}
+        onSelect={(id) => {
+          setSelectedId(id);
+          setDrawerOpen(true);
+        }}
+        scrollTo={treeScroll}
+      />
+      <Drawer
+        placement="bottom"
+        open={drawerOpen && !!node}
+        onClose={() => setDrawerOpen(false)}
+        size="70vh"
+        title={node ? `Mục ${node.label}` : 'Chi tiết'}
+      >
+        {detail}
+      </Drawer>
+    </>
+  );
+
+  const picked = node && tab === 'van-ban' ? node : null;
+  const source = (
+    <>
+      {focus && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={focus.label}
+          action={
+            <Button size="small" onClick={() => setFocus(null)}>
+              Bỏ tô sáng
+            </Button>
+          }
+        />
+      )}
+      {picked && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`Đang chọn mục ${picked.label}${picked.isTask ? ' (nhiệm vụ)' : ''}`}
+          action={
+            <Button size="small" onClick={() => showInContent(picked.id)}>
+              Xem chi tiết
+            </Button>
+          }
+        />
+      )}
+      <SourceText
+        source={program.source}
+        outline={outline}
+        selectedId={selectedId}
+        marks={marks}
+        focus={focus?.spans}
+        scrollTo={srcScroll}
+        onPick={(id) => {
+          if (id) {
+            setSelectedId(id);
+            setFocus(null);
+          }
+        }}
+        height={phone ? '65vh' : PANEL_HEIGHT}
+      />
+    </>
+  );
+
+  const labelOf = (nodeId: string) => outline.byId.get(nodeId)?.label ?? '';
+
+  return (
+    <Card styles={{ body: { paddingTop: 4 } }}>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setTab(k as Tab)}
+        items={[
+          { key: 'noi-dung', label: 'Nội dung', children: content },
+          {
+            key: 'nhiem-vu',
+            label: phone ? 'Nhiệm vụ' : `Nhiệm vụ (${program.nodes.filter((n) => n.isTask).length})`,
+            children: <TasksTable nodes={program.nodes} units={units} onShow={showInContent} />,
+          },
+          {
+            key: 'trach-nhiem',
+            label: phone ? 'Trách nhiệm' : 'Trách nhiệm tổ chức thực hiện',
+            children: (
+              <ResponsibilitiesTable
+                items={program.responsibilities}
+                labelOf={labelOf}
+                units={units}
+                onShow={showInContent}
+              />
+            ),
+          },
+          {
+            key: 'dan-chieu',
+            label: phone ? 'Dẫn chiếu' : `Văn bản dẫn chiếu (${program.references.length})`,
+            children: (
+              <ReferencesTable
+                items={program.references}
+                onShowCitations={(r) =>
+                  showInSource(
+                    r.citations,
+                    null,
+                    `Đang tô sáng ${r.citations.length} chỗ dẫn chiếu ${r.kind.toLocaleLowerCase('vi')} ${r.number}`,
+                  )
+                }
+              />
+            ),
+          },
+          { key: 'van-ban', label: 'Văn bản gốc', children: source },
+        ]}
+      />
+    </Card>
+  );
+}
+
+export default function ProgramPage() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const query = useProgram(id);
+
+  if (query.isPending) return <PageSpin />;
+  if (query.isError) {
+    const notFound = isApiError(query.error) && (query.error.status === 404 || query.error.status === 400);
+    return (
+      <Result
+        status={notFound ? '404' : 'error'}
+        title={notFound ? 'Không tìm thấy chương trình' : 'Không tải được chương trình'}
+        subTitle={errorMessage(query.error)}
+        extra={<Button onClick={() => navigate('/chuong-trinh')}>Về danh sách chương trình</Button>}
+      />
+    );
+  }
+  const p = query.data;
+  const meta = p.meta.program;
+  return (
+    <>
+      <Button
+        type="link"
+        icon={<ArrowLeftOutlined />}
+        onClick={() => navigate('/chuong-trinh')}
+        style={{ paddingInline: 0, marginBottom: 8 }}
+      >
+        Chương trình hành động
+      </Button>
+      <PageHeader
+        title={documentName(p.docKind, p.number)}
+        subTitle={documentTitle(meta?.title) || p.title}
+      />
+      <Card style={{ marginBottom: 16 }}>
+        <Descriptions
+          size="small"
+          column={{ xs: 1, sm: 2, lg: 3 }}
+          items={[
+            { key: 'kind', label: 'Loại văn bản', children: sentenceCase(p.docKind) || '—' },
+            { key: 'number', label: 'Số', children: p.number ?? '—' },
+            {
+              key: 'issuer',
+              label: 'Cơ quan ban hành',
+              children: p.issuer ? `${p.issuer}${meta?.parentIssuer ? ` (${meta.parentIssuer})` : ''}` : '—',
+            },
+            { key: 'date', label: 'Ngày văn bản', children: formatIsoDate(p.docDate) },
+            { key: 'signer', label: 'Người ký', children: signerText(p.meta.signer) },
+            { key: 'published', label: 'Ban hành trên hệ thống', children: formatDateTime(p.publishedAt) },
+          ]}
+        />
+        <Flex wrap gap={8} style={{ marginTop: 8 }}>
+          <span className="program-count">
+            <strong>{p.nodes.filter((n) => n.isTask).length}</strong> nhiệm vụ
+          </span>
+          <span className="program-count">
+            <strong>{p.responsibilities.length}</strong> nội dung trách nhiệm
+          </span>
+          <span className="program-count">
+            <strong>{p.references.length}</strong> văn bản dẫn chiếu
+          </span>
+          <span className="program-count">
+            <strong>{p.meta.recipients?.length ?? 0}</strong> nơi nhận
+          </span>
+        </Flex>
+      </Card>
+      <ProgramView program={p} />
+    </>
+  );
+}

@@ -1,0 +1,131 @@
+import { useMemo, useState } from 'react';
+import { Alert, Button, Card, Input, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { ImportOutlined, SearchOutlined } from '@ant-design/icons';
+import { Link, useNavigate } from 'react-router';
+import { usePrograms } from './hooks';
+import type { ProgramSummary } from './api';
+import { documentName } from '../document/labels';
+import { useMe } from '../auth/hooks';
+import { canImportDocuments } from '../../lib/permissions';
+import { formatDateTime, formatIsoDate } from '../../lib/format';
+import { foldText } from '../../shared/domain';
+import { useIsPhone } from '../../lib/useMediaQuery';
+import { errorMessage } from '../../api/client';
+import { PageHeader } from '../../layout/PageHeader';
+
+/** The title without the kind it starts with ("CHƯƠNG TRÌNH HÀNH ĐỘNG thực hiện …" → "Thực hiện …"). */
+function titleAfterKind(p: ProgramSummary): string {
+  let t = p.title.trim();
+  if (p.docKind && t.toLocaleUpperCase('vi').startsWith(p.docKind.toLocaleUpperCase('vi')))
+    t = t.slice(p.docKind.length).trim();
+  return t ? t.charAt(0).toLocaleUpperCase('vi') + t.slice(1) : p.title;
+}
+
+export default function ProgramsPage() {
+  const me = useMe();
+  const phone = useIsPhone();
+  const navigate = useNavigate();
+  const list = usePrograms();
+  const [search, setSearch] = useState('');
+
+  const items = useMemo(() => {
+    const q = foldText(search.trim());
+    const all = list.data?.items ?? [];
+    if (!q) return all;
+    return all.filter((p) => foldText(`${p.title} ${p.number ?? ''} ${p.issuer ?? ''}`).includes(q));
+  }, [list.data, search]);
+
+  const columns: TableColumnsType<ProgramSummary> = [
+    {
+      title: 'Văn bản',
+      key: 'title',
+      minWidth: phone ? 200 : 280,
+      render: (_, p) => (
+        <>
+          <Link to={`/chuong-trinh/${p.id}`}>{documentName(p.docKind, p.number)}</Link>
+          <Typography.Paragraph
+            type="secondary"
+            ellipsis={{ rows: 2, tooltip: titleAfterKind(p) }}
+            style={{ margin: 0, fontSize: 13 }}
+          >
+            {titleAfterKind(p)}
+          </Typography.Paragraph>
+          {phone && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {[p.issuer, p.docDate && formatIsoDate(p.docDate)].filter(Boolean).join(' · ')}
+            </Typography.Text>
+          )}
+        </>
+      ),
+    },
+    {
+      title: 'Cơ quan ban hành',
+      dataIndex: 'issuer',
+      responsive: ['md'],
+      render: (v: string | null) => v ?? '—',
+    },
+    {
+      title: 'Ngày văn bản',
+      dataIndex: 'docDate',
+      responsive: ['sm'],
+      render: (v: string | null) => <span className="nowrap">{formatIsoDate(v)}</span>,
+    },
+    {
+      title: <span className="nowrap">Nhiệm vụ</span>,
+      dataIndex: 'tasks',
+      align: 'right',
+    },
+    {
+      title: 'Ban hành trên hệ thống',
+      dataIndex: 'publishedAt',
+      responsive: ['lg'],
+      render: (v: string) => <span className="nowrap">{formatDateTime(v)}</span>,
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title="Chương trình hành động"
+        subTitle="Các chương trình, kế hoạch đã ban hành: cây nội dung, nhiệm vụ, trách nhiệm tổ chức thực hiện và văn bản dẫn chiếu."
+        extra={
+          canImportDocuments(me) && (
+            <Button type="primary" icon={<ImportOutlined />} onClick={() => navigate('/nhap-van-ban')}>
+              Nhập văn bản
+            </Button>
+          )
+        }
+      />
+      <Card>
+        <Input
+          aria-label="Tìm chương trình"
+          placeholder="Tìm theo tên, số hiệu hoặc cơ quan ban hành…"
+          prefix={<SearchOutlined />}
+          allowClear
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          maxLength={200}
+          style={{ maxWidth: phone ? undefined : 420, marginBottom: 16 }}
+        />
+        {list.isError && (
+          <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 16 }} />
+        )}
+        <Table<ProgramSummary>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={items}
+          loading={list.isFetching}
+          scroll={{ x: true }}
+          pagination={items.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+          locale={{
+            emptyText: search
+              ? 'Không có chương trình nào phù hợp'
+              : 'Chưa có chương trình nào được ban hành',
+          }}
+        />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+import { useQuery } from '@tanstack/react-query';
+import { fetchProgram, fetchPrograms } from './api';
+
+export const programKeys = {
+  all: ['programs'] as const,
+  lists: () => [...programKeys.all, 'list'] as const,
+  details: () => [...programKeys.all, 'detail'] as const,
+  detail: (id: string) => [...programKeys.details(), id] as const,
+};
+
+export function usePrograms() {
+  return useQuery({ queryKey: programKeys.lists(), queryFn: ({ signal }) => fetchPrograms(signal) });
+}
+
+/** A published program does not change, so it is kept for a while. */
+export function useProgram(id: string | undefined) {
+  return useQuery({
+    queryKey: programKeys.detail(id ?? ''),
+    queryFn: ({ signal }) => fetchProgram(id!, signal),
+    enabled: !!id,
+    staleTime: 5 * 60_000,
+  });
+}
