@@ -24,6 +24,7 @@ import { auditRoutes } from '../features/audit/audit.routes.js';
 import { importRoutes } from '../features/imports/imports.routes.js';
 import { assignmentRoutes } from '../features/assignments/assignments.routes.js';
 import { planRoutes } from '../features/plans/plans.routes.js';
+import { exportRoutes } from '../features/exports/exports.routes.js';
 import { ErrorSchema } from './schemas.js';
 import './types.js';
 
@@ -284,6 +285,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(importRoutes, { deps });
   await app.register(assignmentRoutes, { deps });
   await app.register(planRoutes, { deps });
+  await app.register(exportRoutes, { deps });
 
   // ---- web app ----
   const webDir = opts.webDir ?? null;

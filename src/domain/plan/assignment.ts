@@ -239,3 +239,17 @@ export function deadlineFromTime(
 function nextYear(d: string): string {
   return `${+d.slice(0, 4) + 1}${d.slice(4)}`;
 }
+
+/** dd/mm/yyyy from yyyy-mm-dd. */
+export function viDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** A deadline as an official writes it: "30/6/2026", "Quý II/2026", "Hằng năm (lần đầu 15/12/2026)". */
+export function formatDeadline(d: Deadline | null): string {
+  if (!d) return '';
+  if (d.kind === 'date') return viDate(d.date);
+  if (d.kind === 'period') return d.label;
+  return `${RECURRENCE_LABELS[d.recurrence]} (lần đầu ${viDate(d.firstDue)})`;
+}
