@@ -97,6 +97,8 @@ async function loadTasks(db: DbOrTx, programId: string, nodeIds?: string[]): Pro
       ])
     : [[], [], []];
   const aBy = new Map(assigns.map((a) => [a.nodeId, a]));
+  const rolesBy = groupBy(roles, (r) => r.nodeId);
+  const prodsBy = groupBy(prods, (p) => p.nodeId);
   const tasks = wanted.map((n): TaskView => {
     const a = aBy.get(n.id);
     let g = n.parentId ? byId.get(n.parentId) : undefined;
@@ -108,14 +110,11 @@ async function loadTasks(db: DbOrTx, programId: string, nodeIds?: string[]): Pro
         : null;
     const state: AssignmentState = {
       text: n.text,
-      leadUnitId: roles.find((r) => r.nodeId === n.id && r.role === 'lead')?.unitId ?? null,
-      cooperatingUnitIds: roles
-        .filter((r) => r.nodeId === n.id && r.role === 'cooperating')
-        .map((r) => r.unitId),
+      leadUnitId: rolesBy.get(n.id)?.find((r) => r.role === 'lead')?.unitId ?? null,
+      cooperatingUnitIds: (rolesBy.get(n.id) ?? []).filter((r) => r.role === 'cooperating').map((r) => r.unitId),
       focal,
       deadline: (a?.deadline as Deadline | null) ?? null,
-      products: prods
-        .filter((p) => p.nodeId === n.id)
+      products: (prodsBy.get(n.id) ?? [])
         .map((p) => ({
           kind: p.kind as Product['kind'],
           description: p.description,
@@ -140,6 +139,17 @@ async function loadTasks(db: DbOrTx, programId: string, nodeIds?: string[]): Pro
     };
   });
   return { program, tasks };
+}
+
+function groupBy<T>(items: T[], key: (x: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of items) {
+    const k = key(x);
+    const list = m.get(k);
+    if (list) list.push(x);
+    else m.set(k, [x]);
+  }
+  return m;
 }
 
 async function programOfTask(db: DbOrTx, nodeId: string): Promise<string> {

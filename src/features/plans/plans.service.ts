@@ -393,6 +393,8 @@ export async function programCoverage(
     deps.db.select().from(taskLinks).where(eq(taskLinks.parentProgramId, programId)),
   ]);
   const planOf = new Map(plans.map((x) => [x.unitId!, x.id]));
+  const rolesBy = new Map<string, typeof roles>();
+  for (const r of roles) rolesBy.set(r.nodeId, [...(rolesBy.get(r.nodeId) ?? []), r]);
   const coveredBy = new Map<string, Set<string>>(); // parent nodeId → plan program ids
   for (const l of links) {
     if (!coveredBy.has(l.parentNodeId)) coveredBy.set(l.parentNodeId, new Set());
@@ -413,7 +415,7 @@ export async function programCoverage(
     .filter((n) => n.isTask)
     .map((n) => {
       const cells: CoverageView['rows'][number]['cells'] = {};
-      for (const r of roles.filter((x) => x.nodeId === n.id)) {
+      for (const r of rolesBy.get(n.id) ?? []) {
         const plan = planOf.get(r.unitId);
         cells[r.unitId] = {
           role: r.role as 'lead' | 'cooperating',
