@@ -111,16 +111,17 @@ async function loadTasks(db: DbOrTx, programId: string, nodeIds?: string[]): Pro
     const state: AssignmentState = {
       text: n.text,
       leadUnitId: rolesBy.get(n.id)?.find((r) => r.role === 'lead')?.unitId ?? null,
-      cooperatingUnitIds: (rolesBy.get(n.id) ?? []).filter((r) => r.role === 'cooperating').map((r) => r.unitId),
+      cooperatingUnitIds: (rolesBy.get(n.id) ?? [])
+        .filter((r) => r.role === 'cooperating')
+        .map((r) => r.unitId),
       focal,
       deadline: (a?.deadline as Deadline | null) ?? null,
-      products: (prodsBy.get(n.id) ?? [])
-        .map((p) => ({
-          kind: p.kind as Product['kind'],
-          description: p.description,
-          dueDate: p.dueDate,
-          indicator: p.indicator as Product['indicator'],
-        })),
+      products: (prodsBy.get(n.id) ?? []).map((p) => ({
+        kind: p.kind as Product['kind'],
+        description: p.description,
+        dueDate: p.dueDate,
+        indicator: p.indicator as Product['indicator'],
+      })),
     };
     const meter = taskMeter(state);
     return {

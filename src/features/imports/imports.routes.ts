@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { RoutePlugin } from '../../http/types.js';
-import { IdParams, Nullable, responses } from '../../http/schemas.js';
+import { IdParams, Nullable, Uuid, responses } from '../../http/schemas.js';
 import { MAX_IMPORT_BYTES } from '../../domain/importer/normalize.js';
 import { EDITABLE_KINDS } from '../../domain/importer/edit.js';
 import {
@@ -81,7 +81,12 @@ const PasteBody = Type.Object(
   },
   { additionalProperties: false },
 );
-const UploadQuery = Type.Object({ filename: Type.Optional(Type.String({ maxLength: 255 })) });
+const UploadQuery = Type.Object({
+  filename: Type.Optional(Type.String({ maxLength: 255 })),
+  /** A unit's implementation plan: the program it implements and the unit. */
+  parentProgramId: Type.Optional(Uuid),
+  ownerUnitId: Type.Optional(Uuid),
+});
 
 export const importRoutes: RoutePlugin = async (app, { deps }) => {
   app.addSchema(Draft);
@@ -119,7 +124,8 @@ export const importRoutes: RoutePlugin = async (app, { deps }) => {
               text: (body as { text: string }).text,
               filename: (body as { filename?: string }).filename ?? filename,
             };
-      return reply.code(201).send(await createImportDraft(deps, req.ctx, input));
+      const target = { parentProgramId: req.query.parentProgramId, ownerUnitId: req.query.ownerUnitId };
+      return reply.code(201).send(await createImportDraft(deps, req.ctx, { ...input, ...target }));
     },
   );
 

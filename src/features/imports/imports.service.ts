@@ -2,7 +2,7 @@
  * Importing a document: a draft is created from pasted or uploaded text, corrected by the monitor,
  * then published as a program (its tree, tasks, references and responsibilities as rows).
  */
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import {
   importDrafts,
   programNodes,
@@ -10,6 +10,7 @@ import {
   programResponsibilities,
   programs,
   taskAssignments,
+  taskUnits,
   units,
   type UnitRow,
 } from '../../db/schema.js';
@@ -22,7 +23,7 @@ import { allNodes } from '../../domain/importer/lossless.js';
 import type { BodyMention, DocNode, ParsedDocument } from '../../domain/importer/types.js';
 import { fold } from '../../domain/text.js';
 import { mutate } from '../audit/audit-writer.js';
-import { authorize } from '../policy.js';
+import { authorize, authorizeForUnit } from '../policy.js';
 import { actorUserId, type Ctx } from '../context.js';
 import type { Deps } from '../deps.js';
 import { readImportInput, type ImportInput } from './import-input.js';
@@ -110,8 +111,45 @@ function summary(r: { filename: string | null; format: string }, doc: StoredDoc)
 }
 
 /** Reads and parses a document, and stores it as a draft for checking. */
-export async function createImportDraft(deps: Deps, ctx: Ctx, input: ImportInput): Promise<DraftView> {
-  authorize(ctx, 'program.import');
+/** Who may work on a draft: monitors and admins; for a unit's own plan, that unit's users too. */
+function authorizeDraft(ctx: Ctx, ownerUnitId: string | null): void {
+  if (ownerUnitId) authorizeForUnit(ctx, 'plan.edit', ownerUnitId);
+  else authorize(ctx, 'program.import');
+}
+
+export interface PlanTarget {
+  /** When the document is a unit's implementation plan: the program it implements … */
+  parentProgramId?: string | null | undefined;
+  /** … and the unit whose plan it is. */
+  ownerUnitId?: string | null | undefined;
+}
+
+async function checkPlanTarget(db: DbOrTx, t: PlanTarget): Promise<void> {
+  if (!t.parentProgramId && !t.ownerUnitId) return;
+  if (!t.parentProgramId || !t.ownerUnitId)
+    throw new AppError('VALIDATION_FAILED', undefined, 'Cần cả chương trình cấp trên và đơn vị lập kế hoạch');
+  const [p] = await db.select({ id: programs.id }).from(programs).where(eq(programs.id, t.parentProgramId));
+  if (!p) throw new AppError('PROGRAM_NOT_FOUND', { id: t.parentProgramId });
+  const carried = await db
+    .select({ id: taskUnits.id })
+    .from(taskUnits)
+    .where(and(eq(taskUnits.programId, t.parentProgramId), eq(taskUnits.unitId, t.ownerUnitId)))
+    .limit(1);
+  if (!carried[0]) throw new AppError('PLAN_UNIT_HAS_NO_TASKS');
+  const exists = await db
+    .select({ id: programs.id })
+    .from(programs)
+    .where(and(eq(programs.parentProgramId, t.parentProgramId), eq(programs.ownerUnitId, t.ownerUnitId)));
+  if (exists[0]) throw new AppError('PLAN_EXISTS', { planId: exists[0].id });
+}
+
+export async function createImportDraft(
+  deps: Deps,
+  ctx: Ctx,
+  input: ImportInput & PlanTarget,
+): Promise<DraftView> {
+  authorizeDraft(ctx, input.ownerUnitId ?? null);
+  await checkPlanTarget(deps.db, input);
   let parsed: ParsedDocument;
   let format: string;
   try {
@@ -130,6 +168,8 @@ export async function createImportDraft(deps: Deps, ctx: Ctx, input: ImportInput
         format,
         source,
         doc,
+        parentProgramId: input.parentProgramId ?? null,
+        ownerUnitId: input.ownerUnitId ?? null,
         createdBy: actorUserId(ctx),
         updatedBy: actorUserId(ctx),
       })
@@ -145,11 +185,18 @@ export async function createImportDraft(deps: Deps, ctx: Ctx, input: ImportInput
 }
 
 export async function listImportDrafts(deps: Deps, ctx: Ctx, q: { status?: string | undefined }) {
-  authorize(ctx, 'program.import');
+  // A unit sees the drafts of its own plans; monitors and admins see all.
+  const unitId = ctx.actor?.kind === 'user' && ctx.actor.role === 'unit' ? ctx.actor.unitId : null;
+  if (unitId) authorizeForUnit(ctx, 'plan.edit', unitId);
+  else authorize(ctx, 'program.import');
+  const where = [
+    ...(q.status ? [eq(importDrafts.status, q.status)] : []),
+    ...(unitId ? [eq(importDrafts.ownerUnitId, unitId)] : []),
+  ];
   const r = await deps.db
     .select()
     .from(importDrafts)
-    .where(q.status ? eq(importDrafts.status, q.status) : undefined)
+    .where(where.length ? and(...where) : undefined)
     .orderBy(desc(importDrafts.updatedAt))
     .limit(100);
   return {
@@ -162,6 +209,8 @@ export async function listImportDrafts(deps: Deps, ctx: Ctx, q: { status?: strin
       docKind: (x.doc as StoredDoc).program.docKind,
       number: (x.doc as StoredDoc).program.number,
       programId: x.programId,
+      parentProgramId: x.parentProgramId,
+      ownerUnitId: x.ownerUnitId,
       updatedAt: x.updatedAt.toISOString(),
       stats: stats(x.doc as StoredDoc),
     })),
@@ -169,15 +218,16 @@ export async function listImportDrafts(deps: Deps, ctx: Ctx, q: { status?: strin
 }
 
 export async function getImportDraft(deps: Deps, ctx: Ctx, id: string): Promise<DraftView> {
-  authorize(ctx, 'program.import');
   const [r] = await deps.db.select().from(importDrafts).where(eq(importDrafts.id, id));
   if (!r) throw new AppError('IMPORT_DRAFT_NOT_FOUND', { id });
+  authorizeDraft(ctx, r.ownerUnitId);
   return toView(r);
 }
 
-async function lockOpenDraft(tx: Tx, id: string, version: number): Promise<DraftRow> {
+async function lockOpenDraft(tx: Tx, ctx: Ctx, id: string, version: number): Promise<DraftRow> {
   const [cur] = await tx.select().from(importDrafts).where(eq(importDrafts.id, id)).for('update');
   if (!cur) throw new AppError('IMPORT_DRAFT_NOT_FOUND', { id });
+  authorizeDraft(ctx, cur.ownerUnitId);
   if (cur.status !== 'draft') throw new AppError('IMPORT_DRAFT_CLOSED', { status: cur.status });
   if (cur.version !== version)
     throw new AppError(
@@ -205,10 +255,10 @@ export async function editImportDraft(
   id: string,
   input: { version: number; op: EditOp },
 ): Promise<DraftView> {
-  authorize(ctx, 'program.import');
+  authorize(ctx, 'plan.edit'); // the draft itself is checked once locked
   const dir = await directory(deps.db);
   return mutate(deps.db, ctx, async (tx, audit) => {
-    const cur = await lockOpenDraft(tx, id, input.version);
+    const cur = await lockOpenDraft(tx, ctx, id, input.version);
     if (
       input.op.op === 'mapBody' &&
       input.op.unitCode &&
@@ -244,9 +294,9 @@ export async function discardImportDraft(
   id: string,
   version: number,
 ): Promise<DraftView> {
-  authorize(ctx, 'program.import');
+  authorize(ctx, 'plan.edit'); // the draft itself is checked once locked
   return mutate(deps.db, ctx, async (tx, audit) => {
-    const cur = await lockOpenDraft(tx, id, version);
+    const cur = await lockOpenDraft(tx, ctx, id, version);
     const row = await saveDraft(tx, ctx, cur, { status: 'discarded' });
     audit.record({
       action: 'import.discard',
@@ -276,9 +326,9 @@ export async function publishImportDraft(
   id: string,
   version: number,
 ): Promise<{ programId: string; draft: DraftView }> {
-  authorize(ctx, 'program.import');
+  authorize(ctx, 'plan.edit'); // the draft itself is checked once locked
   return mutate(deps.db, ctx, async (tx, audit) => {
-    const cur = await lockOpenDraft(tx, id, version);
+    const cur = await lockOpenDraft(tx, ctx, id, version);
     const doc = cur.doc as StoredDoc;
     if (doc.tasks.length === 0) throw new AppError('IMPORT_NO_TASKS');
     const unitRows: Pick<UnitRow, 'id' | 'code'>[] = await tx
@@ -309,6 +359,8 @@ export async function publishImportDraft(
         source: cur.source,
         searchText: fold(`${title} ${doc.program.number ?? ''}`),
         publishedBy: actorUserId(ctx),
+        parentProgramId: cur.parentProgramId,
+        ownerUnitId: cur.ownerUnitId,
       })
       .returning();
     const taskByNode = new Map(doc.tasks.map((t) => [t.nodeId, t]));
@@ -348,6 +400,12 @@ export async function publishImportDraft(
         dbIdByNode.set(n.id, row!.id);
         // Every task gets its (empty) assignment row, so edits are versioned from the start.
         if (t) await tx.insert(taskAssignments).values({ nodeId: row!.id, programId: prog!.id });
+        // A unit's plan: its items are led by the unit until it assigns them further down.
+        if (t && cur.ownerUnitId) {
+          await tx
+            .insert(taskUnits)
+            .values({ nodeId: row!.id, programId: prog!.id, unitId: cur.ownerUnitId, role: 'lead' });
+        }
         await insertNodes(n.children, row!.id);
       }
     };
@@ -410,6 +468,7 @@ export async function listPrograms(deps: Deps, ctx: Ctx) {
       publishedAt: programs.publishedAt,
     })
     .from(programs)
+    .where(isNull(programs.parentProgramId)) // units' plans are listed under their program
     .orderBy(desc(programs.publishedAt));
   const counts = r.length
     ? await deps.db

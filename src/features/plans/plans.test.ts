@@ -168,4 +168,43 @@ describe.each(DB_KINDS)('unit plans and coverage on %s', (kind) => {
     });
     expect(subItem.status, subItem.text).toBe(201);
   });
+
+  it('lets a unit import its plan document through the importer, then link its items', async () => {
+    const doc = `KẾ HOẠCH\nThực hiện kế hoạch của Thành phố tại Sở Nội vụ\n\nI. NHIỆM VỤ\n\n1. Tập huấn\n\n- Tổ chức 03 lớp tập huấn cho cán bộ cấp xã trong Quý II/2026.\n`;
+    const q = `/api/imports?parentProgramId=${programId}&ownerUnitId=${snv}&filename=ke-hoach-snv.txt`;
+    expect(
+      (
+        await stpUser.request('POST', `/api/imports?parentProgramId=${programId}&ownerUnitId=${snv}`, {
+          text: doc,
+        })
+      ).body.code,
+    ).toBe('FORBIDDEN_UNIT_SCOPE');
+    const d = await snvUser.request<{ id: string; version: number }>('POST', q, { text: doc });
+    expect(d.status, d.text).toBe(201);
+    expect((await stpUser.get(`/api/imports/${d.body.id}`)).body.code).toBe('FORBIDDEN_UNIT_SCOPE');
+    expect(
+      (await snvUser.get<{ items: { id: string }[] }>('/api/imports')).body.items.map((x) => x.id),
+    ).toEqual([d.body.id]);
+    const pub = await snvUser.post<{ programId: string }>(`/api/imports/${d.body.id}/publish`, {
+      version: d.body.version,
+    });
+    expect(pub.status, pub.text).toBe(200);
+    const plan = await snvUser.get<{ unitId: string; parentProgramId: string; items: { nodeId: string }[] }>(
+      `/api/plans/${pub.body.programId}`,
+    );
+    expect(plan.body).toMatchObject({ unitId: snv, parentProgramId: programId });
+    const linked = await snvUser.request<{ items: { parentNodeIds: string[] }[] }>(
+      'PUT',
+      `/api/tasks/${plan.body.items[0]!.nodeId}/links`,
+      { parentNodeIds: [a, b] },
+    );
+    expect(linked.status, linked.text).toBe(200);
+    const c = (await monitor.get<Coverage>(`/api/programs/${programId}/coverage`)).body;
+    expect(c.rows.find((r) => r.nodeId === b)!.cells[snv]).toEqual({ role: 'lead', covered: true });
+    expect(c.rows.find((r) => r.nodeId === a)!.cells[snv]).toEqual({ role: 'cooperating', covered: true });
+    expect(c.gaps.unitsWithoutPlan).toEqual([]);
+    expect(
+      (await monitor.get<{ items: { id: string }[] }>('/api/programs')).body.items.map((x) => x.id),
+    ).not.toContain(pub.body.programId);
+  });
 });
