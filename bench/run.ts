@@ -19,7 +19,7 @@ import { createUser } from '../src/features/users/users.service.js';
 import { systemCtx } from '../src/features/context.js';
 import { createImportDraft, publishImportDraft } from '../src/features/imports/imports.service.js';
 import { benchParse, bigDocument } from './parse.js';
-import { benchPlan } from './plan.js';
+import { benchPlanAll } from './plan.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: number) => {
@@ -196,15 +196,7 @@ async function main() {
   }
   await database.close();
   console.log('');
-  console.log('5. National-scale plan (1,000 units, 5,000 tasks, 20,000 assignments)');
-  const big = await openDatabase({ dataDir: 'memory://' });
-  await benchPlan('PGlite', big);
-  await big.close();
-  if (process.env.BENCH_DATABASE_URL) {
-    const pg = await openDatabase({ databaseUrl: process.env.BENCH_DATABASE_URL });
-    await benchPlan('PostgreSQL', pg);
-    await pg.close();
-  }
+  await benchPlanAll();
 }
 
 await main();

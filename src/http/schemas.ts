@@ -1,5 +1,6 @@
 /** Schemas shared by every route module. */
 import { Type, type TSchema } from '@sinclair/typebox';
+import { RECURRENCES } from '../domain/plan/assignment.js';
 
 export const ErrorSchema = Type.Object(
   {
@@ -48,3 +49,22 @@ export const Offset = Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_00
 
 /** An e-mail address, or an empty string / null to clear it. */
 export const Email = Nullable(Type.String({ maxLength: 200, pattern: '^$|^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$' }));
+
+export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+
+/** A deadline: a date, a period ending on a date, or a recurrence with its first due date. */
+export const DeadlineSchema = Type.Union([
+  Type.Object({ kind: Type.Literal('date'), date: IsoDate }, { additionalProperties: false }),
+  Type.Object(
+    { kind: Type.Literal('period'), label: Text(100, 1), start: IsoDate, end: IsoDate },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      kind: Type.Literal('recurrence'),
+      recurrence: Type.Union(RECURRENCES.map((r) => Type.Literal(r))),
+      firstDue: IsoDate,
+    },
+    { additionalProperties: false },
+  ),
+]);

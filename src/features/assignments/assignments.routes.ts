@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { RoutePlugin } from '../../http/types.js';
-import { IdParams, Nullable, Text, Uuid, responses } from '../../http/schemas.js';
-import { FIVE_CLEAR, PRODUCT_KINDS, RECURRENCES } from '../../domain/plan/assignment.js';
+import { IdParams, Nullable, Text, Uuid, responses, IsoDate, DeadlineSchema } from '../../http/schemas.js';
+import { FIVE_CLEAR, PRODUCT_KINDS } from '../../domain/plan/assignment.js';
 import {
   acceptSuggestions,
   getTask,
@@ -12,22 +12,6 @@ import {
   startImplementation,
 } from './assignments.service.js';
 
-const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
-const Deadline = Type.Union([
-  Type.Object({ kind: Type.Literal('date'), date: IsoDate }, { additionalProperties: false }),
-  Type.Object(
-    { kind: Type.Literal('period'), label: Text(100, 1), start: IsoDate, end: IsoDate },
-    { additionalProperties: false },
-  ),
-  Type.Object(
-    {
-      kind: Type.Literal('recurrence'),
-      recurrence: Type.Union(RECURRENCES.map((r) => Type.Literal(r))),
-      firstDue: IsoDate,
-    },
-    { additionalProperties: false },
-  ),
-]);
 const Product = Type.Object(
   {
     kind: Type.Union(PRODUCT_KINDS.map((k) => Type.Literal(k))),
@@ -59,7 +43,7 @@ const AssignmentBody = Type.Object(
     leadUnitId: Nullable(Uuid),
     cooperatingUnitIds: Type.Array(Uuid, { maxItems: 500 }),
     focal: Nullable(Focal),
-    deadline: Nullable(Deadline),
+    deadline: Nullable(DeadlineSchema),
     products: Type.Array(Product, { maxItems: 50 }),
     reason: Type.Optional(Nullable(Text(2000))),
   },

@@ -34,6 +34,7 @@ import {
 } from '../../domain/plan/assignment.js';
 import { suggestAssignments, type MentionLike, type ProgramSuggestions } from '../../domain/plan/suggest.js';
 import { fold } from '../../domain/text.js';
+import { taskGroupOf } from '../../domain/plan/tree.js';
 import { mutate } from '../audit/audit-writer.js';
 import { versionConflict } from '../conflict.js';
 import { authorize, authorizeForUnit } from '../policy.js';
@@ -101,9 +102,7 @@ async function loadTasks(db: DbOrTx, programId: string, nodeIds?: string[]): Pro
   const prodsBy = groupBy(prods, (p) => p.nodeId);
   const tasks = wanted.map((n): TaskView => {
     const a = aBy.get(n.id);
-    let g = n.parentId ? byId.get(n.parentId) : undefined;
-    while (g && g.kind !== 'group' && g.kind !== 'subgroup')
-      g = g.parentId ? byId.get(g.parentId) : undefined;
+    const g = taskGroupOf(byId, n.id);
     const focal: Focal | null =
       a && (a.focalUserId || a.focalName)
         ? { userId: a.focalUserId, name: a.focalName, position: a.focalPosition, phone: a.focalPhone }

@@ -21,6 +21,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { programNodes, programs, taskAssignments, taskProducts, taskUnits, units } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { formatDeadline, type Deadline } from '../../domain/plan/assignment.js';
+import { taskGroupOf } from '../../domain/plan/tree.js';
 import { authorize } from '../policy.js';
 import type { Ctx } from '../context.js';
 import type { Deps } from '../deps.js';
@@ -75,12 +76,7 @@ export async function buildAnnex(deps: Deps, ctx: Ctx, programId: string): Promi
     ).map((u) => [u.id, u.name]),
   );
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const groupOf = (id: string) => {
-    let g = byId.get(id)?.parentId ? byId.get(byId.get(id)!.parentId!) : undefined;
-    while (g && g.kind !== 'group' && g.kind !== 'subgroup')
-      g = g.parentId ? byId.get(g.parentId) : undefined;
-    return g;
-  };
+  const groupOf = (id: string) => taskGroupOf(byId, id);
   const rows: AnnexRow[] = [];
   let lastGroup: string | null = null;
   let groupNo = 0;

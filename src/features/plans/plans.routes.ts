@@ -1,7 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { RoutePlugin } from '../../http/types.js';
-import { IdParams, Nullable, Text, Uuid, responses } from '../../http/schemas.js';
-import { RECURRENCES } from '../../domain/plan/assignment.js';
+import { IdParams, Nullable, Text, Uuid, responses, DeadlineSchema } from '../../http/schemas.js';
 import {
   addPlanItem,
   createUnitPlan,
@@ -12,22 +11,6 @@ import {
   unitTasks,
 } from './plans.service.js';
 
-const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
-const Deadline = Type.Union([
-  Type.Object({ kind: Type.Literal('date'), date: IsoDate }, { additionalProperties: false }),
-  Type.Object(
-    { kind: Type.Literal('period'), label: Text(100, 1), start: IsoDate, end: IsoDate },
-    { additionalProperties: false },
-  ),
-  Type.Object(
-    {
-      kind: Type.Literal('recurrence'),
-      recurrence: Type.Union(RECURRENCES.map((r) => Type.Literal(r))),
-      firstDue: IsoDate,
-    },
-    { additionalProperties: false },
-  ),
-]);
 const Any = Type.Unknown();
 
 export const planRoutes: RoutePlugin = async (app, { deps }) => {
@@ -97,7 +80,7 @@ export const planRoutes: RoutePlugin = async (app, { deps }) => {
           {
             text: Text(5000, 1),
             parentNodeIds: Type.Array(Uuid, { maxItems: 200 }),
-            deadline: Type.Optional(Nullable(Deadline)),
+            deadline: Type.Optional(Nullable(DeadlineSchema)),
             person: Type.Optional(Nullable(Text(200))),
           },
           { additionalProperties: false },

@@ -9,6 +9,7 @@ import { programNodes, programs, taskAssignments, taskLinks, taskUnits, units } 
 import type { DbOrTx, Tx } from '../../db/connection.js';
 import { AppError } from '../../errors.js';
 import { fold } from '../../domain/text.js';
+import { taskGroupOf } from '../../domain/plan/tree.js';
 import { dueDate, type Deadline } from '../../domain/plan/assignment.js';
 import { mutate } from '../audit/audit-writer.js';
 import { authorize, authorizeForUnit } from '../policy.js';
@@ -405,12 +406,7 @@ export async function programCoverage(
     ? await deps.db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds))
     : [];
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const groupOf = (id: string) => {
-    let g = byId.get(id)?.parentId ? byId.get(byId.get(id)!.parentId!) : undefined;
-    while (g && g.kind !== 'group' && g.kind !== 'subgroup')
-      g = g.parentId ? byId.get(g.parentId) : undefined;
-    return g?.label ?? null;
-  };
+  const groupOf = (id: string) => taskGroupOf(byId, id)?.label ?? null;
   const rows: CoverageView['rows'] = nodes
     .filter((n) => n.isTask)
     .map((n) => {
