@@ -12,7 +12,8 @@ export const ErrorSchema = Type.Object(
 );
 
 /** A value or null. */
-export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+// Null first: with type coercion on, a string branch tried first would turn null into "".
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([Type.Null(), t]);
 
 export const Uuid = Type.String({ format: 'uuid' });
 export const IdParams = Type.Object({ id: Uuid });

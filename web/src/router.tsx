@@ -16,6 +16,9 @@ const ProgramsPage = lazy(() => import('./features/programs/ProgramsPage'));
 const ProgramPage = lazy(() => import('./features/programs/ProgramPage'));
 const ImportPage = lazy(() => import('./features/imports/ImportPage'));
 const ImportDraftPage = lazy(() => import('./features/imports/ImportDraftPage'));
+const TaskPage = lazy(() => import('./features/tasks/TaskPage'));
+const UnitTasksPage = lazy(() => import('./features/plans/UnitTasksPage'));
+const PlanPage = lazy(() => import('./features/plans/PlanPage'));
 const AuditPage = lazy(() => import('./features/audit/AuditPage'));
 const AccountPage = lazy(() => import('./features/account/AccountPage'));
 const ForcedPasswordChangePage = lazy(() => import('./features/account/ForcedPasswordChangePage'));
@@ -40,6 +43,9 @@ export const router = createBrowserRouter([
               { path: '/don-vi/:id', element: <UnitDetailPage /> },
               { path: '/chuong-trinh', element: <ProgramsPage /> },
               { path: '/chuong-trinh/:id', element: <ProgramPage /> },
+              { path: '/nhiem-vu', element: <UnitTasksPage /> },
+              { path: '/nhiem-vu/:nodeId', element: <TaskPage /> },
+              { path: '/ke-hoach/:planId', element: <PlanPage /> },
               {
                 element: <RequireRole allow={IMPORTERS} />,
                 children: [

@@ -34,6 +34,7 @@ import {
 } from '../../domain/plan/assignment.js';
 import { suggestAssignments, type MentionLike, type ProgramSuggestions } from '../../domain/plan/suggest.js';
 import { fold } from '../../domain/text.js';
+import { canonicalJson } from '../../domain/audit-chain.js';
 import { taskGroupOf } from '../../domain/plan/tree.js';
 import { mutate } from '../audit/audit-writer.js';
 import { versionConflict } from '../conflict.js';
@@ -202,7 +203,13 @@ export async function getTask(deps: Deps, ctx: Ctx, nodeId: string) {
   const task = tasks[0]!;
   return {
     task,
-    program: { id: program.id, title: program.title, status: program.status, source: program.source },
+    program: {
+      id: program.id,
+      title: program.title,
+      status: program.status,
+      parentProgramId: program.parentProgramId,
+      ownerUnitId: program.ownerUnitId,
+    },
     source: {
       span: [node!.spanStart, node!.spanEnd] as [number, number],
       text: program.source.slice(node!.spanStart, node!.spanEnd),
@@ -233,6 +240,15 @@ function entryOf(
   };
 }
 
+function normProduct(p: Product) {
+  return {
+    kind: p.kind,
+    description: p.description.trim(),
+    dueDate: p.dueDate ?? null,
+    indicator: p.indicator ?? null,
+  };
+}
+
 function changedFields(
   a: BaselineEntry,
   b: BaselineEntry,
@@ -241,8 +257,10 @@ function changedFields(
   if (a.leadUnitId !== b.leadUnitId) out.push('lead');
   if ([...a.cooperatingUnitIds].sort().join() !== [...b.cooperatingUnitIds].sort().join())
     out.push('cooperating');
-  if (JSON.stringify(a.deadline) !== JSON.stringify(b.deadline)) out.push('deadline');
-  if (JSON.stringify(a.products) !== JSON.stringify(b.products)) out.push('products');
+  // Canonical JSON: PostgreSQL's jsonb does not keep key order.
+  if (canonicalJson(a.deadline) !== canonicalJson(b.deadline)) out.push('deadline');
+  if (canonicalJson(a.products.map(normProduct)) !== canonicalJson(b.products.map(normProduct)))
+    out.push('products');
   return out;
 }
 
@@ -291,7 +309,7 @@ async function writeAssignment(
   }
   const next = { ...entryOf({ ...input, dueDate: input.deadline ? dueDate(input.deadline) : null }) };
   const changed = changedFields(entryOf(cur), next);
-  const focalChanged = JSON.stringify(cur.focal) !== JSON.stringify(input.focal);
+  const focalChanged = canonicalJson(cur.focal) !== canonicalJson(input.focal);
   if (changed.length === 0 && !focalChanged) return { changed, focalChanged, nothing: true };
   const reason = input.reason?.trim() || null;
   if (program.status === 'implementing' && changed.some((c) => c !== 'cooperating') && !reason) {

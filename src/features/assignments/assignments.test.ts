@@ -167,6 +167,28 @@ describe.each(DB_KINDS)('assigning tasks on %s', (kind) => {
       after: { reason: 'Điều chỉnh tiến độ theo chỉ đạo của Thường trực Thành ủy' },
     });
 
+    // Saving the same assignment again changes nothing, whatever order jsonb gave the keys back in.
+    const same = await monitor.request<{ task: Task & { focal: { position: string | null } } }>(
+      'PUT',
+      `/api/tasks/${x.nodeId}/assignment`,
+      {
+        ...body,
+        version: ok.body.task.version,
+      },
+    );
+    expect(same.status, same.text).toBe(200);
+    expect(same.body.task.version).toBe(ok.body.task.version);
+    const withNull = await monitor.request<{ task: { focal: { position: string | null } } }>(
+      'PUT',
+      `/api/tasks/${x.nodeId}/assignment`,
+      {
+        ...body,
+        version: ok.body.task.version,
+        focal: { ...body.focal, position: null },
+      },
+    );
+    expect(withNull.body.task.focal.position).toBeNull();
+
     const stale = await monitor.request('PUT', `/api/tasks/${x.nodeId}/assignment`, { ...body, reason: 'x' });
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('VERSION_CONFLICT');

@@ -139,6 +139,7 @@ export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>(path, { query, signal }),
   post: <T>(path: string, json?: unknown) => request<T>(path, { method: 'POST', json }),
   patch: <T>(path: string, json: unknown) => request<T>(path, { method: 'PATCH', json }),
+  put: <T>(path: string, json: unknown) => request<T>(path, { method: 'PUT', json }),
   postText: <T>(path: string, body: string, contentType: string) =>
     request<T>(path, { method: 'POST', text: { body, contentType } }),
   postBytes: <T>(path: string, bytes: Blob, query?: Query) =>

@@ -45,7 +45,7 @@ export const NAV_GROUPS: NavGroup[] = [
         icon: <ImportOutlined />,
         visible: canImportDocuments,
       },
-      { path: '/nhiem-vu', label: 'Nhiệm vụ', icon: <CheckSquareOutlined />, comingSoon: true },
+      { path: '/nhiem-vu', label: 'Nhiệm vụ của đơn vị', icon: <CheckSquareOutlined /> },
       { path: '/bao-cao', label: 'Báo cáo', icon: <BarChartOutlined />, comingSoon: true },
       {
         path: '/kiem-tra-giam-sat',

@@ -16,3 +16,13 @@ export const canEditUnitContact = (me: Me, unitId: string) =>
 
 /** Importing documents (drafts, corrections, publishing as a program): admins and monitors. */
 export const canImportDocuments = (me: Me) => me.role === 'admin' || me.role === 'monitor';
+
+/** Assigning a program's tasks (lead, cooperating, deadline, products), suggestions and "Triển khai". */
+export const canAssignTasks = (me: Me) => me.role === 'admin' || me.role === 'monitor';
+
+/** A unit's own tasks and plans: the unit itself, and monitors and admins for any unit. */
+export const canReadUnitTasks = (me: Me, unitId: string) => me.role !== 'unit' || me.unitId === unitId;
+
+/** Writing a unit's plan (and assigning its items further down): the unit, or a monitor or admin. */
+export const canWritePlan = (me: Me, unitId: string) =>
+  me.role === 'admin' || me.role === 'monitor' || (me.role === 'unit' && me.unitId === unitId);

@@ -20,6 +20,8 @@ import type { AuditEvent } from '../../api/types';
 
 function EntityLink({ e, linkUsers, name }: { e: AuditEvent; linkUsers: boolean; name: string }) {
   if (e.entityType === 'unit') return <Link to={`/don-vi/${e.entityId}`}>{name}</Link>;
+  if (e.entityType === 'task') return <Link to={`/nhiem-vu/${e.entityId}`}>{name}</Link>;
+  if (e.entityType === 'program') return <Link to={`/chuong-trinh/${e.entityId}`}>{name}</Link>;
   if (e.entityType === 'user' && linkUsers) {
     const username = (e.after?.username ??
       e.before?.username ??
@@ -31,7 +33,7 @@ function EntityLink({ e, linkUsers, name }: { e: AuditEvent; linkUsers: boolean;
 }
 
 /** Entity types that have events today (sessions are logged against the user). */
-const FILTER_TYPES = ['unit', 'user', 'system'];
+const FILTER_TYPES = ['unit', 'user', 'program', 'task', 'system'];
 
 const BROKEN_REASONS: Record<string, string> = {
   content: 'nội dung sự kiện không khớp mã băm (đã bị sửa)',

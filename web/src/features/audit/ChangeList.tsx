@@ -1,5 +1,5 @@
 import { Typography } from 'antd';
-import { changedFields, fieldLabel, formatFieldValue, isEmpty } from './labels';
+import { ANNOTATION_FIELDS, changedFields, fieldLabel, formatFieldValue, isEmpty } from './labels';
 import type { AuditEvent } from '../../api/types';
 
 type Ctx = Parameters<typeof formatFieldValue>[2];
@@ -39,7 +39,7 @@ export function ChangeList({
       {changes.map((c) => (
         <li key={c.key}>
           <Typography.Text type="secondary">{fieldLabel(c.key)}: </Typography.Text>
-          {isCreate ? (
+          {isCreate || ANNOTATION_FIELDS.has(c.key) ? (
             <span>{formatFieldValue(c.key, c.after, ctx)}</span>
           ) : isRemove ? (
             <Value kind="old" field={c.key} value={c.before} ctx={ctx} />

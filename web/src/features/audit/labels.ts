@@ -3,7 +3,15 @@
  * Action codes are `<entity>.<verb>` (e.g. `unit.update`, `user.disable`, `auth.login`); unknown
  * codes are labelled by the verb they contain, and shown raw only as a last resort.
  */
-import { formatDateTime, roleLabel, unitKindLabel } from '../../lib/format';
+import { formatDateTime, formatIsoDate, roleLabel, unitKindLabel } from '../../lib/format';
+import {
+  BASELINE_FIELD_LABELS,
+  deadlineLabel,
+  focalLabel,
+  productLabel,
+  programStatusInfo,
+} from '../tasks/labels';
+import type { Deadline, Focal, Product } from '../../shared/assignment';
 
 export interface ActionInfo {
   label: string;
@@ -30,6 +38,14 @@ const EXACT: Record<string, ActionInfo> = {
   'import.publish': { label: 'Ban hành', color: 'green' },
   'import.discard': { label: 'Hủy bản nhập', color: 'default' },
   'program.publish': { label: 'Ban hành', color: 'green' },
+  'program.implement': { label: 'Triển khai', color: 'green' },
+  'program.set_monitoring': { label: 'Giao đơn vị theo dõi', color: 'blue' },
+  'task.assign': { label: 'Giao nhiệm vụ', color: 'blue' },
+  'task.adjust': { label: 'Điều chỉnh', color: 'orange' },
+  'task.accept_suggestion': { label: 'Chấp nhận đề xuất', color: 'cyan' },
+  'plan.create': { label: 'Lập kế hoạch', color: 'green' },
+  'plan.add_item': { label: 'Thêm mục kế hoạch', color: 'green' },
+  'plan.link': { label: 'Gắn nhiệm vụ', color: 'purple' },
 };
 
 const BY_VERB: [RegExp, ActionInfo][] = [
@@ -64,6 +80,7 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   system: 'Hệ thống',
   import: 'Bản nhập văn bản',
   program: 'Chương trình',
+  task: 'Nhiệm vụ',
 };
 
 export function entityTypeLabel(t: string): string {
@@ -110,7 +127,28 @@ export const FIELD_LABELS: Record<string, string> = {
   unchanged: 'Số đơn vị không đổi',
   reason: 'Lý do',
   locked: 'Tạm khóa đăng nhập',
+  leadUnitId: 'Cơ quan chủ trì',
+  cooperatingUnitIds: 'Cơ quan phối hợp',
+  focal: 'Đầu mối',
+  deadline: 'Thời hạn',
+  products: 'Sản phẩm',
+  changed: 'Phần thay đổi',
+  sources: 'Theo văn bản',
+  source: 'Nguồn',
+  status: 'Trạng thái',
+  plansDueDate: 'Hạn các đơn vị lập kế hoạch',
+  tasks: 'Số nhiệm vụ',
+  meter: 'Chỉ số 5 rõ',
+  monitoringUnitId: 'Đơn vị theo dõi, tổng hợp',
+  parentNodeIds: 'Nhiệm vụ được gắn',
+  title: 'Tiêu đề',
+  label: 'Số hiệu',
+  text: 'Nội dung',
+  person: 'Người thực hiện',
 };
+
+/** Notes an event carries beside the changed values (why, from where): shown as they are, not as a diff. */
+export const ANNOTATION_FIELDS = new Set(['changed', 'reason', 'sources', 'source']);
 
 /** Book-keeping fields that every change touches; they add noise to a diff. */
 const HIDDEN_FIELDS = new Set([
@@ -121,10 +159,14 @@ const HIDDEN_FIELDS = new Set([
   'updatedBy',
   'searchText',
   'passwordHash',
+  'nodeId',
+  'parentProgramId',
+  // Derived from the deadline, which is shown.
+  'dueDate',
 ]);
 
 /** Fields whose value is a unit id, shown by name. */
-export const UNIT_ID_FIELDS = new Set(['parentId', 'unitId']);
+export const UNIT_ID_FIELDS = new Set(['parentId', 'unitId', 'leadUnitId', 'monitoringUnitId']);
 
 export function fieldLabel(key: string): string {
   return FIELD_LABELS[key] ?? key;
@@ -168,6 +210,32 @@ const FIELD_ORDER: Record<string, string[]> = {
     'mustChangePassword',
     'passwordChangedAt',
   ],
+  task: [
+    'leadUnitId',
+    'cooperatingUnitIds',
+    'focal',
+    'deadline',
+    'products',
+    'parentNodeIds',
+    'changed',
+    'reason',
+    'sources',
+  ],
+  program: [
+    'status',
+    'plansDueDate',
+    'tasks',
+    'meter',
+    'monitoringUnitId',
+    'unitId',
+    'title',
+    'label',
+    'text',
+    'parentNodeIds',
+    'deadline',
+    'person',
+    'source',
+  ],
 };
 
 export function changedFields(
@@ -193,7 +261,38 @@ export function changedFields(
 }
 
 export function isEmpty(v: unknown): boolean {
-  return v === null || v === undefined || v === '';
+  return v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+}
+
+const ISO_DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Values of assignments and plans (objects and lists) in words. */
+function formatStructured(
+  key: string,
+  v: unknown,
+  unitName: (id: string) => string | undefined,
+): string | undefined {
+  if (key === 'cooperatingUnitIds' && Array.isArray(v))
+    return v.map((id) => unitName(String(id)) ?? String(id)).join('; ');
+  if (key === 'deadline' && typeof v === 'object') return deadlineLabel(v as Deadline);
+  if (key === 'products' && Array.isArray(v)) return (v as Product[]).map(productLabel).join('; ');
+  if (key === 'focal' && typeof v === 'object') return focalLabel(v as Focal);
+  if (key === 'changed' && Array.isArray(v))
+    return v.map((c) => BASELINE_FIELD_LABELS[c as 'lead'] ?? String(c)).join(', ');
+  if (key === 'parentNodeIds' && Array.isArray(v)) return `${v.length} nhiệm vụ`;
+  if (key === 'meter' && typeof v === 'object') {
+    const m = v as { tasks?: number; complete?: number };
+    return `${m.complete ?? 0}/${m.tasks ?? 0} nhiệm vụ đủ 5 rõ`;
+  }
+  if (key === 'sources' && typeof v === 'object') {
+    const o = v as { lead?: string | null; deadline?: string | null };
+    return (
+      [o.lead ? `chủ trì “${o.lead}”` : '', o.deadline ? `thời hạn “${o.deadline}”` : '']
+        .filter(Boolean)
+        .join('; ') || '(trống)'
+    );
+  }
+  return undefined;
 }
 
 const ISO_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -216,11 +315,16 @@ export function formatFieldValue(
           : 'Ngừng hoạt động';
     return v ? 'Có' : 'Không';
   }
+  const structured = formatStructured(key, v, ctx.unitName);
+  if (structured !== undefined) return structured;
   if (typeof v === 'string') {
+    if (key === 'status' && (ctx.entityType === 'program' || ctx.entityType === 'task'))
+      return programStatusInfo(v).label;
     if (key === 'kind') return unitKindLabel(v);
     if (key === 'role') return roleLabel(v);
     if (UNIT_ID_FIELDS.has(key)) return ctx.unitName(v) ?? v;
     if (ISO_RE.test(v)) return formatDateTime(v);
+    if (ISO_DATE_RE.test(v)) return formatIsoDate(v);
     return v;
   }
   if (typeof v === 'number') return v.toLocaleString('vi-VN');
@@ -255,7 +359,7 @@ export function entityDisplayName(
     if (e.actorId === e.entityId) return e.actorLabel;
     return name ?? username ?? shortId(e.entityId);
   }
-  return str('username') ?? str('name') ?? e.entityId;
+  return str('username') ?? str('name') ?? str('title') ?? shortId(e.entityId);
 }
 
 /** The first block of a UUID, enough to tell records apart on screen. */

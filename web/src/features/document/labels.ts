@@ -137,6 +137,25 @@ export function documentTitle(title: string | null | undefined): string {
   return t ? t.charAt(0).toLocaleUpperCase('vi') + t.slice(1) : '';
 }
 
+/**
+ * A title as a sentence: a document kind written in capitals is lowered, at the start
+ * ("CHƯƠNG TRÌNH HÀNH ĐỘNG thực hiện …" → "Chương trình hành động thực hiện …") and inside
+ * ("Kế hoạch thực hiện CHƯƠNG TRÌNH HÀNH ĐỘNG …" → "Kế hoạch thực hiện chương trình hành động …").
+ * Single capitalised words (HĐND, UBND) are kept.
+ */
+export function readableTitle(title: string | null | undefined): string {
+  const words = (title ?? '').trim().split(/\s+/).filter(Boolean);
+  const caps = (w: string) => /\p{L}{2}/u.test(w) && w === w.toLocaleUpperCase('vi');
+  let i = 0;
+  while (i < words.length) {
+    let j = i;
+    while (j < words.length && caps(words[j]!)) j++;
+    if (j - i >= (i === 0 ? 2 : 3)) for (let k = i; k < j; k++) words[k] = words[k]!.toLocaleLowerCase('vi');
+    i = Math.max(j, i + 1);
+  }
+  return documentTitle(words.join(' '));
+}
+
 /** Columns of a task table, as the parser names them. */
 export const CELL_LABELS: Record<string, string> = {
   tt: 'Số thứ tự',

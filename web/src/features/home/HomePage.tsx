@@ -2,6 +2,7 @@ import { Alert, Card, Col, Row, Typography } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CheckSquareOutlined,
   FileTextOutlined,
   ImportOutlined,
   TeamOutlined,
@@ -28,7 +29,16 @@ export default function HomePage() {
       to: '/chuong-trinh',
       icon: <FileTextOutlined />,
       title: 'Chương trình hành động',
-      text: 'Cây nội dung, nhiệm vụ, trách nhiệm tổ chức thực hiện và văn bản dẫn chiếu.',
+      text: 'Cây nội dung, phân công nhiệm vụ theo “5 rõ”, đề xuất từ văn bản, triển khai và bao phủ kế hoạch.',
+    },
+    {
+      to: '/nhiem-vu',
+      icon: <CheckSquareOutlined />,
+      title: 'Nhiệm vụ của đơn vị',
+      text:
+        me.role === 'unit'
+          ? 'Nhiệm vụ đơn vị chủ trì, phối hợp và kế hoạch thực hiện của đơn vị.'
+          : 'Nhiệm vụ từng đơn vị chủ trì, phối hợp và kế hoạch thực hiện của đơn vị.',
     },
     ...(canImportDocuments(me)
       ? [
@@ -84,7 +94,7 @@ export default function HomePage() {
         showIcon
         style={{ marginBottom: 16 }}
         title="Bảng tổng quan tình hình thực hiện Chương trình hành động sắp có"
-        description="Các chức năng Nhiệm vụ, Báo cáo, Kiểm tra giám sát và Phản ánh kiến nghị đang được xây dựng."
+        description="Các chức năng Báo cáo, Kiểm tra giám sát và Phản ánh kiến nghị đang được xây dựng."
       />
       <Row gutter={[16, 16]}>
         {shortcuts.map((s) => (

@@ -4,7 +4,18 @@ import { ArrowLeftOutlined, FileSearchOutlined } from '@ant-design/icons';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useProgram } from './hooks';
 import type { Program, ProgramNode } from './api';
-import { ReferencesTable, ResponsibilitiesTable, TasksTable } from './ProgramTables';
+import { ReferencesTable, ResponsibilitiesTable } from './ProgramTables';
+import { ProgramTasksTab } from './ProgramTasksTab';
+import { MeterCard } from './MeterCard';
+import { SuggestionsTab } from './SuggestionsTab';
+import { CoverageTab } from './CoverageTab';
+import { PlansTab } from './PlansTab';
+import { ImplementButton, ImplementError } from './ImplementButton';
+import { useTaskFilters } from './taskFilters';
+import { useProgramTasks } from '../tasks/hooks';
+import { ProgramStatusTag } from '../tasks/TaskBits';
+import { useMe } from '../auth/hooks';
+import { canAssignTasks } from '../../lib/permissions';
 import { OutlineTree, type TreeScrollRequest } from '../document/OutlineTree';
 import { SourceText, type ScrollRequest } from '../document/SourceText';
 import { NodeSummary } from '../document/NodeSummary';
@@ -21,7 +32,16 @@ import { PageHeader } from '../../layout/PageHeader';
 import { PageSpin } from '../../layout/FullPageSpin';
 import type { Span } from '../../shared/importer';
 
-const TABS = ['noi-dung', 'nhiem-vu', 'trach-nhiem', 'dan-chieu', 'van-ban'] as const;
+const TABS = [
+  'noi-dung',
+  'nhiem-vu',
+  'de-xuat',
+  'bao-phu',
+  'ke-hoach',
+  'trach-nhiem',
+  'dan-chieu',
+  'van-ban',
+] as const;
 type Tab = (typeof TABS)[number];
 
 const PANEL_HEIGHT = 'max(440px, calc(100vh - 200px))';
@@ -74,7 +94,7 @@ function NodeDetail({
   );
 }
 
-function ProgramView({ program }: { program: Program }) {
+function ProgramView({ program, canAssign }: { program: Program; canAssign: boolean }) {
   const phone = useIsPhone();
   const wide = useMediaQuery('(min-width: 992px)');
   const units = useUnitLookup();
@@ -228,16 +248,28 @@ function ProgramView({ program }: { program: Program }) {
       <Tabs
         activeKey={tab}
         onChange={(k) => setTab(k as Tab)}
+        tabBarGutter={phone ? 16 : 24}
         items={[
           { key: 'noi-dung', label: 'Nội dung', children: content },
           {
             key: 'nhiem-vu',
             label: phone ? 'Nhiệm vụ' : `Nhiệm vụ (${program.nodes.filter((n) => n.isTask).length})`,
-            children: <TasksTable nodes={program.nodes} units={units} onShow={showInContent} />,
+            children: <ProgramTasksTab programId={program.id} nodes={program.nodes} units={units} />,
+          },
+          {
+            key: 'de-xuat',
+            label: phone ? 'Đề xuất' : 'Đề xuất phân công',
+            children: <SuggestionsTab programId={program.id} units={units} canAssign={canAssign} />,
+          },
+          { key: 'bao-phu', label: 'Bao phủ', children: <CoverageTab programId={program.id} /> },
+          {
+            key: 'ke-hoach',
+            label: phone ? 'Kế hoạch' : 'Kế hoạch của đơn vị',
+            children: <PlansTab programId={program.id} units={units} />,
           },
           {
             key: 'trach-nhiem',
-            label: phone ? 'Trách nhiệm' : 'Trách nhiệm tổ chức thực hiện',
+            label: 'Trách nhiệm',
             children: (
               <ResponsibilitiesTable
                 items={program.responsibilities}
@@ -270,10 +302,27 @@ function ProgramView({ program }: { program: Program }) {
   );
 }
 
+/** The "5 rõ" meter; choosing a criterion opens the task list filtered to the tasks missing it. */
+function ProgramMeter({ programId }: { programId: string }) {
+  const [filters, setFilters] = useTaskFilters();
+  return (
+    <MeterCard
+      programId={programId}
+      missing={filters.missing}
+      onFilterMissing={(c) => setFilters({ missing: c }, c ? 'nhiem-vu' : undefined)}
+    />
+  );
+}
+
 export default function ProgramPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
+  const me = useMe();
   const query = useProgram(id);
+  const tasks = useProgramTasks(id, {});
+  const [implementError, setImplementError] = useState<unknown>(null);
+  const canAssign = canAssignTasks(me);
+  const status = tasks.data?.program.status;
 
   if (query.isPending) return <PageSpin />;
   if (query.isError) {
@@ -302,7 +351,18 @@ export default function ProgramPage() {
       <PageHeader
         title={documentName(p.docKind, p.number)}
         subTitle={documentTitle(meta?.title) || p.title}
+        extra={
+          <Flex wrap gap={8} align="center">
+            {status && <ProgramStatusTag status={status} />}
+            {canAssign && status === 'published' && (
+              <ImplementButton programId={p.id} onResult={setImplementError} />
+            )}
+          </Flex>
+        }
       />
+      {implementError !== null && (
+        <ImplementError error={implementError} onClose={() => setImplementError(null)} />
+      )}
       <Card style={{ marginBottom: 16 }}>
         <Descriptions
           size="small"
@@ -335,7 +395,8 @@ export default function ProgramPage() {
           </span>
         </Flex>
       </Card>
-      <ProgramView program={p} />
+      <ProgramMeter programId={p.id} />
+      <ProgramView program={p} canAssign={canAssign} />
     </>
   );
 }

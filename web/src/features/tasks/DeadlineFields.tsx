@@ -1,0 +1,96 @@
+import { Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
+import { RECURRENCES, RECURRENCE_LABELS } from '../../shared/assignment';
+import { DATE_FORMAT, periodLabel, type DeadlineKind, type DeadlineValues } from './formValues';
+
+const KIND_OPTIONS: { value: DeadlineKind; label: string }[] = [
+  { value: 'none', label: 'Chưa có' },
+  { value: 'date', label: 'Ngày' },
+  { value: 'period', label: 'Giai đoạn' },
+  { value: 'recurrence', label: 'Định kỳ' },
+];
+
+const RECURRENCE_OPTIONS = RECURRENCES.map((r) => ({ value: r, label: RECURRENCE_LABELS[r] }));
+
+/**
+ * A deadline inside a form, under `name` (default `deadline`): one date, a period (a name and two
+ * dates) or a recurrence with its first due date.
+ */
+export function DeadlineFields({ name = 'deadline', label = 'Thời hạn' }: { name?: string; label?: string }) {
+  const kind = Form.useWatch<DeadlineKind | undefined>([name, 'kind']);
+  const range = Form.useWatch<DeadlineValues['range']>([name, 'range']);
+  const [start, end] = range ?? [null, null];
+  return (
+    <>
+      <Form.Item
+        label={label}
+        name={[name, 'kind']}
+        style={{ marginBottom: kind && kind !== 'none' ? 8 : 24 }}
+      >
+        <Radio.Group optionType="button" options={KIND_OPTIONS} aria-label={label} />
+      </Form.Item>
+      {kind === 'date' && (
+        <Form.Item
+          name={[name, 'date']}
+          label="Ngày hoàn thành"
+          rules={[{ required: true, message: 'Vui lòng chọn ngày hoàn thành' }]}
+        >
+          <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: 200 }} />
+        </Form.Item>
+      )}
+      {kind === 'period' && (
+        <Row gutter={12}>
+          <Col xs={24} md={14}>
+            <Form.Item
+              name={[name, 'range']}
+              label="Từ ngày – đến ngày"
+              rules={[
+                {
+                  validator: (_, v: DeadlineValues['range']) =>
+                    v && v[0] && v[1]
+                      ? Promise.resolve()
+                      : Promise.reject(new Error('Vui lòng chọn ngày bắt đầu và ngày kết thúc')),
+                },
+              ]}
+            >
+              <DatePicker.RangePicker
+                format={DATE_FORMAT}
+                placeholder={['Từ ngày', 'Đến ngày']}
+                style={{ width: '100%' }}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={10}>
+            <Form.Item name={[name, 'label']} label="Tên giai đoạn" rules={[{ max: 100 }]}>
+              <Input
+                maxLength={100}
+                placeholder={start && end ? periodLabel(start, end) : 'Ví dụ: Quý II/2027'}
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+      )}
+      {kind === 'recurrence' && (
+        <Row gutter={12}>
+          <Col xs={24} sm={12}>
+            <Form.Item
+              name={[name, 'recurrence']}
+              label="Chu kỳ"
+              rules={[{ required: true, message: 'Vui lòng chọn chu kỳ' }]}
+            >
+              <Select options={RECURRENCE_OPTIONS} placeholder="Chọn chu kỳ" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item
+              name={[name, 'firstDue']}
+              label="Hạn lần đầu"
+              rules={[{ required: true, message: 'Vui lòng chọn hạn lần đầu' }]}
+            >
+              <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,202 @@
+import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, Flex, Result, Row, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useSuggestions, useTask } from './hooks';
+import { AssignmentForm } from './AssignmentForm';
+import { AssignmentSummary, BaselineComparison } from './AssignmentSummary';
+import { MeterTags, ProgramStatusTag } from './TaskBits';
+import { baselineChanges } from './formValues';
+import type { TaskDetail } from './api';
+import { taskKeys } from './keys';
+import { usePlan } from '../plans/hooks';
+import { useMe } from '../auth/hooks';
+import { EntityHistory } from '../audit/EntityHistory';
+import { TaskFacts } from '../document/NodeFacts';
+import { readableTitle } from '../document/labels';
+import { useUnitLookup } from '../units/useUnitNames';
+import { canAssignTasks, canViewAuditLog, canWritePlan } from '../../lib/permissions';
+import { errorMessage, isApiError } from '../../api/client';
+import { ConflictAlert, conflictText } from '../../layout/ConflictAlert';
+import { PageHeader } from '../../layout/PageHeader';
+import { PageSpin } from '../../layout/FullPageSpin';
+
+function TaskDetailView({ detail, fromSuggestion }: { detail: TaskDetail; fromSuggestion: boolean }) {
+  const me = useMe();
+  const units = useUnitLookup();
+  const navigate = useNavigate();
+  const task = detail.task;
+  const plan = usePlan(task.programId);
+  const isPlanItem = !!plan.data;
+  const canEdit = canAssignTasks(me) || (!!plan.data && canWritePlan(me, plan.data.unitId));
+  const suggestions = useSuggestions(task.programId, fromSuggestion && canEdit && !isPlanItem);
+  const suggestion = suggestions.data?.tasks.find((s) => s.nodeId === task.nodeId) ?? null;
+  const [conflict, setConflict] = useState<string | null>(null);
+  const qc = useQueryClient();
+  const adjusted = detail.baseline ? baselineChanges(detail.baseline, task) : [];
+  const missing = task.missing.length;
+
+  const back = plan.data
+    ? { to: `/ke-hoach/${plan.data.id}`, label: 'Kế hoạch của đơn vị' }
+    : { to: `/chuong-trinh/${task.programId}?xem=nhiem-vu`, label: 'Nhiệm vụ của chương trình' };
+  const waitForSuggestion = fromSuggestion && canEdit && !isPlanItem && suggestions.isPending;
+
+  return (
+    <>
+      <Button
+        type="link"
+        icon={<ArrowLeftOutlined />}
+        onClick={() => navigate(back.to)}
+        style={{ paddingInline: 0, marginBottom: 8 }}
+      >
+        {back.label}
+      </Button>
+      <PageHeader
+        title={`Nhiệm vụ ${task.label}`}
+        subTitle={
+          <>
+            {task.groupLabel && (
+              <Typography.Paragraph
+                type="secondary"
+                ellipsis={{ rows: 2, tooltip: `${task.groupLabel}. ${task.groupTitle ?? ''}` }}
+                style={{ margin: 0 }}
+              >
+                {task.groupLabel}. {task.groupTitle}
+              </Typography.Paragraph>
+            )}
+            <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }}>
+              <Link to={plan.data ? `/ke-hoach/${plan.data.id}` : `/chuong-trinh/${task.programId}`}>
+                {readableTitle(detail.program.title)}
+              </Link>
+            </Typography.Paragraph>
+          </>
+        }
+        extra={
+          <Flex wrap gap={6} align="center">
+            <ProgramStatusTag status={detail.program.status} />
+            {adjusted.length > 0 && <Tag color="orange">Đã điều chỉnh</Tag>}
+          </Flex>
+        }
+      />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={10}>
+          <Flex vertical gap={16}>
+            <Card size="small" title="Nội dung nhiệm vụ">
+              <Typography.Paragraph
+                style={{ margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+                ellipsis={{ rows: 8, expandable: 'collapsible', symbol: (o) => (o ? 'Thu gọn' : 'Xem thêm') }}
+                data-testid="task-text"
+              >
+                {task.text}
+              </Typography.Paragraph>
+            </Card>
+            <Card
+              size="small"
+              title="5 rõ"
+              extra={
+                <Typography.Text type={missing ? 'warning' : 'success'} data-testid="task-meter-summary">
+                  {missing ? `Còn thiếu ${missing}/5` : 'Đủ 5 rõ'}
+                </Typography.Text>
+              }
+            >
+              <div data-testid="task-meter">
+                <MeterTags meter={task.meter} />
+              </div>
+            </Card>
+            {detail.extracted && (
+              <Card size="small" title="Văn bản nêu (đọc tự động khi nhập)">
+                <TaskFacts data={detail.extracted} units={units} />
+              </Card>
+            )}
+            {isPlanItem && plan.data && (
+              <Alert
+                type="info"
+                showIcon
+                title="Mục trong kế hoạch của đơn vị"
+                description={
+                  <>
+                    Đơn vị có thể giao tiếp mục này cho đơn vị cấp dưới (chủ trì, phối hợp, thời hạn, sản
+                    phẩm) như giao nhiệm vụ của chương trình.{' '}
+                    <Link to={`/ke-hoach/${plan.data.id}`}>Về kế hoạch</Link>
+                  </>
+                }
+              />
+            )}
+          </Flex>
+        </Col>
+        <Col xs={24} lg={14}>
+          <Card title="Phân công" size="small">
+            {conflict && <ConflictAlert text={conflict} />}
+            {!canEdit ? (
+              <AssignmentSummary task={task} units={units} />
+            ) : waitForSuggestion ? (
+              <PageSpin />
+            ) : (
+              <AssignmentForm
+                key={`${task.nodeId}:${task.version}`}
+                detail={detail}
+                suggestion={fromSuggestion ? suggestion : null}
+                onConflict={(e) => {
+                  setConflict(isApiError(e) ? conflictText(e) : errorMessage(e));
+                  void qc.invalidateQueries({ queryKey: taskKeys.detail(task.nodeId) });
+                }}
+                onSaved={() => setConflict(null)}
+              />
+            )}
+          </Card>
+        </Col>
+        {detail.baseline && (
+          <Col span={24}>
+            <Card
+              size="small"
+              title="So với phân công khi triển khai"
+              extra={
+                adjusted.length > 0 ? (
+                  <Tag color="orange">Đã điều chỉnh</Tag>
+                ) : (
+                  <Typography.Text type="secondary">Chưa điều chỉnh</Typography.Text>
+                )
+              }
+            >
+              <BaselineComparison baseline={detail.baseline} task={task} units={units} />
+            </Card>
+          </Col>
+        )}
+        <Col span={24}>
+          <Card size="small" title="Lịch sử thay đổi">
+            {canViewAuditLog(me) ? (
+              <EntityHistory entityType="task" entityId={task.nodeId} />
+            ) : (
+              <Typography.Text type="secondary">
+                Lịch sử phân công do cán bộ theo dõi quản lý; bạn chỉ xem được lịch sử của đơn vị và tài khoản
+                của mình.
+              </Typography.Text>
+            )}
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}
+
+export default function TaskPage() {
+  const { nodeId = '' } = useParams();
+  const [sp] = useSearchParams();
+  const navigate = useNavigate();
+  const query = useTask(nodeId);
+
+  if (query.isPending) return <PageSpin />;
+  if (query.isError) {
+    const notFound = isApiError(query.error) && (query.error.status === 404 || query.error.status === 400);
+    return (
+      <Result
+        status={notFound ? '404' : 'error'}
+        title={notFound ? 'Không tìm thấy nhiệm vụ' : 'Không tải được nhiệm vụ'}
+        subTitle={errorMessage(query.error)}
+        extra={<Button onClick={() => navigate('/chuong-trinh')}>Về danh sách chương trình</Button>}
+      />
+    );
+  }
+  return <TaskDetailView detail={query.data} fromSuggestion={sp.get('de-xuat') === '1'} />;
+}

@@ -1,0 +1,79 @@
+import { useMemo, useState } from 'react';
+import { Select, Typography } from 'antd';
+import { useUnits } from './hooks';
+import { useUnitLookup } from './useUnitNames';
+import { useDebouncedValue } from '../../lib/useDebouncedValue';
+import type { Unit } from '../../api/types';
+
+export interface UnitMultiSelectProps {
+  id?: string;
+  value?: string[];
+  onChange?: (value: string[]) => void;
+  placeholder?: string;
+  /** Units that may not be chosen (e.g. the lead unit among the cooperating ones). */
+  excludeIds?: string[];
+  disabled?: boolean;
+  style?: React.CSSProperties;
+}
+
+/** Several units, searched by `/api/units?q=` (active ones); the chosen ones are named from the directory. */
+export function UnitMultiSelect({
+  id,
+  value,
+  onChange,
+  placeholder = 'Gõ để tìm và chọn đơn vị…',
+  excludeIds,
+  disabled,
+  style,
+}: UnitMultiSelectProps) {
+  const [search, setSearch] = useState('');
+  const q = useDebouncedValue(search.trim(), 250);
+  const list = useUnits({ q: q || undefined, active: 'true', limit: 30 });
+  const units = useUnitLookup();
+  const selected = useMemo(() => value ?? [], [value]);
+
+  const options = useMemo(() => {
+    const excluded = new Set(excludeIds ?? []);
+    const found = (list.data?.items ?? []).filter((u) => !excluded.has(u.id));
+    const known = selected
+      .filter((id) => !found.some((u) => u.id === id))
+      .map((id) => units.byId(id))
+      .filter((u): u is Unit => !!u);
+    return [...known, ...found].map((u) => ({ value: u.id, label: u.name, unit: u }));
+  }, [list.data, excludeIds, selected, units]);
+
+  return (
+    <Select
+      id={id}
+      mode="multiple"
+      value={selected}
+      onChange={(v: string[]) => {
+        onChange?.(v);
+        setSearch('');
+      }}
+      placeholder={placeholder}
+      allowClear
+      disabled={disabled}
+      style={{ width: '100%', ...style }}
+      showSearch={{ filterOption: false, onSearch: setSearch, searchValue: search }}
+      loading={list.isFetching}
+      options={options}
+      optionRender={(o) => {
+        const u = (o.data as { unit: Unit }).unit;
+        return (
+          <div>
+            <div style={{ whiteSpace: 'normal' }}>{u.name}</div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {u.code}
+              {u.active ? '' : ' · Ngừng hoạt động'}
+            </Typography.Text>
+          </div>
+        );
+      }}
+      notFoundContent={list.isFetching ? 'Đang tìm…' : 'Không tìm thấy đơn vị phù hợp'}
+      onOpenChange={(open) => {
+        if (!open) setSearch('');
+      }}
+    />
+  );
+}
