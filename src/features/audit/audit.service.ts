@@ -2,7 +2,7 @@
  * Reading the audit trail: an entity's history, the latest events, and verification of the hash chain.
  */
 import { and, asc, desc, eq, gt, lt, type SQL } from 'drizzle-orm';
-import { auditEvents } from '../../db/schema.js';
+import { auditEvents, programs, taskUnits } from '../../db/schema.js';
 import type { Db } from '../../db/connection.js';
 import { AppError } from '../../errors.js';
 import { CHAIN_BREAK_MESSAGES, ChainVerifier } from '../../domain/audit-chain.js';
@@ -43,7 +43,10 @@ export async function listAuditEvents(
   if (!seesAllUnits(ctx) && ctx.actor?.kind === 'user') {
     const own =
       (q.entityType === 'unit' && q.entityId === ctx.actor.unitId) ||
-      (q.entityType === 'user' && q.entityId === ctx.actor.id);
+      (q.entityType === 'user' && q.entityId === ctx.actor.id) ||
+      (!!q.entityId &&
+        !!ctx.actor.unitId &&
+        (await concernsUnit(deps, q.entityType, q.entityId, ctx.actor.unitId)));
     if (!own)
       throw new AppError('FORBIDDEN_UNIT_SCOPE', {
         entityType: q.entityType ?? null,
@@ -75,6 +78,32 @@ export async function listAuditEvents(
       ip: e.ip,
     })),
   };
+}
+
+/** A task the unit leads or cooperates on, or a program (plan) the unit owns. */
+async function concernsUnit(
+  deps: Deps,
+  entityType: string | undefined,
+  entityId: string,
+  unitId: string,
+): Promise<boolean> {
+  if (!/^[0-9a-f-]{36}$/i.test(entityId)) return false;
+  if (entityType === 'task') {
+    const r = await deps.db
+      .select({ id: taskUnits.id })
+      .from(taskUnits)
+      .where(and(eq(taskUnits.nodeId, entityId), eq(taskUnits.unitId, unitId)))
+      .limit(1);
+    return r.length > 0;
+  }
+  if (entityType === 'program') {
+    const r = await deps.db
+      .select({ owner: programs.ownerUnitId })
+      .from(programs)
+      .where(eq(programs.id, entityId));
+    return r[0]?.owner === unitId;
+  }
+  return false;
 }
 
 export interface VerifyResult {

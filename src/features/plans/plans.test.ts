@@ -156,6 +156,14 @@ describe.each(DB_KINDS)('unit plans and coverage on %s', (kind) => {
         })
       ).body.code,
     ).toBe('FORBIDDEN_UNIT_SCOPE');
+    expect(
+      (await snvUser.request('PUT', `/api/tasks/${itemId}/links`, { parentNodeIds: [] })).body.code,
+    ).toBe('FORBIDDEN_UNIT_SCOPE');
+    // A unit reads the history of tasks it carries, not of other units' tasks.
+    expect((await stpUser.get(`/api/audit?entityType=task&entityId=${a}`)).status).toBe(200);
+    expect((await stpUser.get(`/api/audit?entityType=task&entityId=${b}`)).body.code).toBe(
+      'FORBIDDEN_UNIT_SCOPE',
+    );
     // … and the commune can write its own plan under the Sở's plan.
     const communeUser = await t.loginAs('unit', { unitCode: 'XA-00004' });
     const sub = await communeUser.post<{ id: string }>(`/api/programs/${plan.body.id}/plans`, {
