@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { addWorkingDays, periodWindow, periodsOfYear, type ReportingRules } from './periods.js';
+import { rollUp, rollUpBy, timeliness, type TaskProgress } from './rollup.js';
+
+const rules = JSON.parse(
+  fs.readFileSync(new URL('../../../config/reporting-rules.json', import.meta.url), 'utf8'),
+) as ReportingRules;
+
+describe('reporting periods (NĐ 09/2019/NĐ-CP Điều 12)', () => {
+  it('computes the cut-off windows', () => {
+    expect(periodWindow(rules, 'yearly', 2026, 1)).toMatchObject({
+      label: 'Năm 2026',
+      cutoffStart: '2025-12-15',
+      cutoffEnd: '2026-12-14',
+    });
+    expect(
+      periodsOfYear(rules, 'half-yearly', 2026).map((p) => [p.label, p.cutoffStart, p.cutoffEnd]),
+    ).toEqual([
+      ['6 tháng đầu năm 2026', '2025-12-15', '2026-06-14'],
+      ['6 tháng cuối năm 2026', '2026-06-15', '2026-12-14'],
+    ]);
+    expect(
+      periodsOfYear(rules, 'quarterly', 2026).map((p) => `${p.label}: ${p.cutoffStart}..${p.cutoffEnd}`),
+    ).toEqual([
+      'Quý I/2026: 2025-12-15..2026-03-14',
+      'Quý II/2026: 2026-03-15..2026-06-14',
+      'Quý III/2026: 2026-06-15..2026-09-14',
+      'Quý IV/2026: 2026-09-15..2026-12-14',
+    ]);
+    expect(periodWindow(rules, 'monthly', 2026, 1)).toMatchObject({
+      cutoffStart: '2025-12-15',
+      cutoffEnd: '2026-01-14',
+    });
+    expect(periodWindow(rules, 'monthly', 2026, 7)).toMatchObject({
+      label: 'Tháng 7/2026',
+      cutoffStart: '2026-06-15',
+      cutoffEnd: '2026-07-14',
+    });
+    expect(periodWindow(rules, 'nine-months', 2026, 1)).toMatchObject({
+      cutoffStart: '2025-12-15',
+      cutoffEnd: '2026-09-14',
+    });
+    expect(() => periodWindow(rules, 'quarterly', 2026, 5)).toThrow();
+  });
+  it('sets the sending deadline in working days after the cut-off, skipping weekends and holidays', () => {
+    // 14/12/2026 is a Monday: +2 working days = Wednesday 16/12.
+    expect(periodWindow(rules, 'yearly', 2026, 1).sendingDeadline).toBe('2026-12-16');
+    // 14/03/2026 is a Saturday: Monday 16, Tuesday 17.
+    expect(periodWindow(rules, 'quarterly', 2026, 1).sendingDeadline).toBe('2026-03-17');
+    expect(addWorkingDays('2026-08-31', 1, rules.holidays)).toBe('2026-09-03');
+  });
+});
+
+describe('progress roll-up', () => {
+  const t = (over: Partial<TaskProgress>): TaskProgress => ({
+    nodeId: 'x',
+    groupId: 'g1',
+    leadUnitId: 'u1',
+    status: 'in_progress',
+    percent: null,
+    baselineDue: '2026-06-30',
+    completedOn: null,
+    ...over,
+  });
+  it('weights reported or implied percents and leaves out tasks no longer appropriate', () => {
+    const r = rollUp(
+      rules,
+      [
+        t({ status: 'done', completedOn: '2026-06-01' }),
+        t({ percent: 20 }),
+        t({ status: 'not_started', weight: 2 }),
+        t({ status: 'obsolete' }),
+      ],
+      '2026-05-01',
+    );
+    expect(r).toEqual({ percent: 30, tasks: 3, done: 1, onTime: 3, late: 0 });
+  });
+  it('computes on time and late against the baseline due date', () => {
+    expect(timeliness(t({}), '2026-07-01')).toBe('late');
+    expect(timeliness(t({ status: 'done', completedOn: '2026-07-02' }), '2026-05-01')).toBe('late');
+    expect(timeliness(t({ baselineDue: null }), '2026-07-01')).toBe('no_deadline');
+    const byUnit = rollUpBy(
+      rules,
+      [
+        t({ leadUnitId: 'a', percent: 100, status: 'done', completedOn: '2026-01-01' }),
+        t({ leadUnitId: 'b' }),
+      ],
+      (x) => x.leadUnitId,
+      '2026-01-02',
+    );
+    expect(byUnit.get('a')!.percent).toBe(100);
+    expect(byUnit.get('b')!.percent).toBe(50);
+  });
+});
