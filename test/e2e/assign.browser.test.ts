@@ -12,14 +12,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { SHOTS, firstLogin, hasBrowser, launchChromium } from '../support/browser.js';
 import { startServerProcess, type ServerProcess } from '../support/process.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasBrowser = fs.existsSync(CHROMIUM);
-if (!hasBrowser && process.env.CI) throw new Error(`${CHROMIUM} is required in CI (installed by .ci/run)`);
-
-const SHOTS = path.resolve('test-results/e2e');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thucthi-e2e-assign-'));
 const DESKTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
@@ -84,22 +80,8 @@ describe.skipIf(!hasBrowser)('assigning tasks and unit plans in Chromium', () =>
     return data;
   };
 
-  const logIn = async (p: Page, role: string, newPassword: string) => {
-    const user = server.credentials[role]!;
-    await p.goto(server.url + '/');
-    await p.waitForURL(/\/dang-nhap/);
-    await p.locator('input[name="username"]').fill(user.username);
-    await p.locator('input[name="password"]').fill(user.password);
-    await p.getByRole('button', { name: 'Đăng nhập' }).click();
-    await p.waitForURL(/\/tai-khoan\/doi-mat-khau/);
-    await p.locator('input[name="currentPassword"]').fill(user.password);
-    await p.locator('input[name="newPassword"]').fill(newPassword);
-    await p.locator('input[name="confirm"]').fill(newPassword);
-    await p.getByRole('button', { name: 'Đổi mật khẩu' }).click();
-    await p.waitForURL(
-      (u) => !u.pathname.startsWith('/tai-khoan/doi-mat-khau') && !u.pathname.startsWith('/dang-nhap'),
-    );
-  };
+  const logIn = (p: Page, role: string, newPassword: string) =>
+    firstLogin(p, server.url, server.credentials[role]!, newPassword);
 
   const meterCount = (p: Page, c: string) => p.getByTestId(`meter-${c}-count`).innerText();
 
@@ -118,20 +100,8 @@ describe.skipIf(!hasBrowser)('assigning tasks and unit plans in Chromium', () =>
     });
 
   beforeAll(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
     server = await startServerProcess(['--data-dir', dir]);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    browser = await launchChromium();
     monitorCtx = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
     page = await monitorCtx.newPage();
   });

@@ -12,14 +12,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { SHOTS, firstLogin, hasBrowser, launchChromium } from '../support/browser.js';
 import { startServerProcess, type ServerProcess } from '../support/process.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasBrowser = fs.existsSync(CHROMIUM);
-if (!hasBrowser && process.env.CI) throw new Error(`${CHROMIUM} is required in CI (installed by .ci/run)`);
-
-const SHOTS = path.resolve('test-results/e2e');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thucthi-e2e-import-'));
 const ROLE = 'admin';
 
@@ -68,20 +64,8 @@ describe.skipIf(!hasBrowser)('importing a document in Chromium', () => {
   const tasksStat = () => page.getByTestId('stat-tasks').locator('.ant-statistic-content-value');
 
   beforeAll(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
     server = await startServerProcess(['--data-dir', dir]);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
   });
 
@@ -95,21 +79,7 @@ describe.skipIf(!hasBrowser)('importing a document in Chromium', () => {
   });
 
   it('logs in as the demo monitor and changes the one-time password', async () => {
-    const user = server.credentials[ROLE]!;
-    await page.goto(server.url + '/');
-    await page.waitForURL(/\/dang-nhap/);
-    await page.locator('input[name="username"]').fill(user.username);
-    await page.locator('input[name="password"]').fill(user.password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-
-    await page.waitForURL(/\/tai-khoan\/doi-mat-khau/);
-    await page.locator('input[name="currentPassword"]').fill(user.password);
-    await page.locator('input[name="newPassword"]').fill('mat-khau-theo-doi-2026');
-    await page.locator('input[name="confirm"]').fill('mat-khau-theo-doi-2026');
-    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
-    await page.waitForURL(
-      (u) => !u.pathname.startsWith('/tai-khoan/doi-mat-khau') && !u.pathname.startsWith('/dang-nhap'),
-    );
+    await firstLogin(page, server.url, server.credentials[ROLE]!, 'mat-khau-theo-doi-2026');
   });
 
   it('lists the seed program at /chuong-trinh', async () => {

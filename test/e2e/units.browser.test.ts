@@ -7,14 +7,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { SHOTS, firstLogin, hasBrowser, launchChromium } from '../support/browser.js';
 import { startServerProcess, type ServerProcess } from '../support/process.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasBrowser = fs.existsSync(CHROMIUM);
-if (!hasBrowser && process.env.CI) throw new Error(`${CHROMIUM} is required in CI (installed by .ci/run)`);
-
-const SHOTS = path.resolve('test-results/e2e');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thucthi-e2e-'));
 
 describe.skipIf(!hasBrowser)('web app in Chromium', () => {
@@ -23,20 +19,8 @@ describe.skipIf(!hasBrowser)('web app in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
     server = await startServerProcess(['--data-dir', dir]);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
   });
 
@@ -50,22 +34,8 @@ describe.skipIf(!hasBrowser)('web app in Chromium', () => {
   });
 
   it('logs in as the demo admin and changes the one-time password', async () => {
-    const admin = server.credentials.admin!;
-    await page.goto(server.url + '/');
-    await page.waitForURL(/\/dang-nhap/);
-    await page.locator('input[name="username"]').fill(admin.username);
-    await page.locator('input[name="password"]').fill(admin.password);
-    await page.screenshot({ path: path.join(SHOTS, '01-dang-nhap.png') });
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-
-    await page.waitForURL(/\/tai-khoan\/doi-mat-khau/);
-    await page.locator('input[name="currentPassword"]').fill(admin.password);
-    await page.locator('input[name="newPassword"]').fill('mat-khau-quan-tri-2026');
-    await page.locator('input[name="confirm"]').fill('mat-khau-quan-tri-2026');
-    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
-    await page.waitForURL(
-      (u) => !u.pathname.startsWith('/tai-khoan/doi-mat-khau') && !u.pathname.startsWith('/dang-nhap'),
-    );
+    await firstLogin(page, server.url, server.credentials.admin!, 'mat-khau-quan-tri-2026');
+    await page.screenshot({ path: path.join(SHOTS, '01-trang-chu.png') });
   });
 
   it('finds "Ban Nội chính Thành ủy" by typing "ban noi chinh" in the units directory', async () => {
