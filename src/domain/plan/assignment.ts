@@ -253,3 +253,25 @@ export function formatDeadline(d: Deadline | null): string {
   if (d.kind === 'period') return d.label;
   return `${RECURRENCE_LABELS[d.recurrence]} (lần đầu ${viDate(d.firstDue)})`;
 }
+
+/** A task with its assignment and meter, as the API returns it. */
+export interface TaskView {
+  nodeId: string;
+  programId: string;
+  label: string;
+  text: string;
+  groupId: string | null;
+  groupLabel: string | null;
+  groupTitle: string | null;
+  leadUnitId: string | null;
+  cooperatingUnitIds: string[];
+  focal: Focal | null;
+  deadline: Deadline | null;
+  /** yyyy-mm-dd: the last day the deadline allows. */
+  dueDate: string | null;
+  products: Product[];
+  meter: TaskMeter;
+  missing: Clear[];
+  version: number;
+  updatedAt: string;
+}

@@ -31,6 +31,7 @@ import {
   type MeterSummary,
   type Product,
   type TaskMeter,
+  type TaskView,
 } from '../../domain/plan/assignment.js';
 import { suggestAssignments, type MentionLike, type ProgramSuggestions } from '../../domain/plan/suggest.js';
 import { fold } from '../../domain/text.js';
@@ -41,26 +42,6 @@ import { versionConflict } from '../conflict.js';
 import { authorize, authorizeForUnit } from '../policy.js';
 import { actorUserId, type Ctx } from '../context.js';
 import type { Deps } from '../deps.js';
-
-export interface TaskView {
-  nodeId: string;
-  programId: string;
-  label: string;
-  text: string;
-  groupId: string | null;
-  groupLabel: string | null;
-  groupTitle: string | null;
-  leadUnitId: string | null;
-  cooperatingUnitIds: string[];
-  focal: Focal | null;
-  deadline: Deadline | null;
-  dueDate: string | null;
-  products: Product[];
-  meter: TaskMeter;
-  missing: Clear[];
-  version: number;
-  updatedAt: string;
-}
 
 interface Loaded {
   program: typeof programs.$inferSelect;

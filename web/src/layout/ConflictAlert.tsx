@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Alert } from 'antd';
-import type { ApiError } from '../api/client';
+import { isApiError, type ApiError } from '../api/client';
 import type { VersionConflictDetails } from '../api/types';
 import { formatDateTime } from '../lib/format';
 
@@ -30,4 +30,23 @@ export function ConflictAlert({ text }: { text: string }) {
       <Alert type="warning" showIcon title={text} style={{ marginBottom: 16 }} role="alert" />
     </div>
   );
+}
+
+/**
+ * After a failed save: if it was a 409 VERSION_CONFLICT, reloads the record, puts the latest values
+ * in the form and sets the notice. Returns whether it handled the error.
+ */
+export async function recoverFromConflict<T>(
+  e: unknown,
+  opts: {
+    reload: () => Promise<T | undefined>;
+    apply: (latest: T) => void;
+    setConflict: (text: string) => void;
+  },
+): Promise<boolean> {
+  if (!isApiError(e, 'VERSION_CONFLICT')) return false;
+  const latest = await opts.reload();
+  if (latest) opts.apply(latest);
+  opts.setConflict(conflictText(e));
+  return true;
 }

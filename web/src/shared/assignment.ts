@@ -20,4 +20,5 @@ export type {
   ProductKind,
   Recurrence,
   TaskMeter,
+  TaskView,
 } from '../../../src/domain/plan/assignment.ts';

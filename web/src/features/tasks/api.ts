@@ -1,30 +1,11 @@
 import { api } from '../../api/client';
-import type { Clear, Deadline, Focal, MeterSummary, Product, TaskMeter } from '../../shared/assignment';
+import type { Clear, Deadline, Focal, MeterSummary, Product, TaskView } from '../../shared/assignment';
+
+export type { TaskView };
 import type { ProgramTaskExtract } from '../programs/api';
 
 /** `published`: tasks are being assigned; `implementing`: after "Triển khai" (a baseline is frozen). */
 export type ProgramStatus = 'published' | 'implementing';
-
-export interface TaskView {
-  nodeId: string;
-  programId: string;
-  label: string;
-  text: string;
-  groupId: string | null;
-  groupLabel: string | null;
-  groupTitle: string | null;
-  leadUnitId: string | null;
-  cooperatingUnitIds: string[];
-  focal: Focal | null;
-  deadline: Deadline | null;
-  /** ISO yyyy-mm-dd: the last day the deadline allows. */
-  dueDate: string | null;
-  products: Product[];
-  meter: TaskMeter;
-  missing: Clear[];
-  version: number;
-  updatedAt: string;
-}
 
 export interface TaskListFilters {
   groupId?: string;

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { App, Form, Input, Modal } from 'antd';
+import { App, Form, Input } from 'antd';
 import { useUnit, useUpdateUnitContact } from './hooks';
 import { ADDRESS_RULES, EMAIL_RULES, PHONE_RULES } from '../../lib/validation';
-import { ConflictAlert, conflictText } from '../../layout/ConflictAlert';
+import { ConflictAlert, recoverFromConflict } from '../../layout/ConflictAlert';
+import { SaveModal } from '../../layout/SaveModal';
 import type { UnitContactPatch } from './api';
-import { isApiError } from '../../api/client';
 import type { Unit } from '../../api/types';
 import { emptyToNull } from '../../lib/format';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
@@ -57,14 +57,15 @@ function ContactForm({
           onClose();
         },
         onError: async (e) => {
-          if (!isApiError(e, 'VERSION_CONFLICT')) return;
-          const latest = await reload();
-          if (latest) {
-            setBase(latest);
-            form.setFieldsValue(toValues(latest));
-          }
-          setConflict(conflictText(e));
-          update.reset();
+          const handled = await recoverFromConflict(e, {
+            reload,
+            apply: (latest) => {
+              setBase(latest);
+              form.setFieldsValue(toValues(latest));
+            },
+            setConflict,
+          });
+          if (handled) update.reset();
         },
       },
     );
@@ -103,15 +104,13 @@ export function UnitContactModal({ unitId, onClose }: { unitId: string | null; o
   };
   const loading = !unit.data || (unit.isFetching && !unit.isFetchedAfterMount);
   return (
-    <Modal
+    <SaveModal
       title="Sửa thông tin liên hệ"
       open={!!unitId}
-      onCancel={close}
-      okText="Lưu"
-      cancelText="Hủy"
-      okButtonProps={{ htmlType: 'submit', form: 'unit-contact-form', disabled: loading }}
-      confirmLoading={update.isPending}
-      destroyOnHidden
+      formId="unit-contact-form"
+      saving={update.isPending}
+      disabled={loading}
+      onClose={close}
     >
       {unit.data && !loading && (
         <ContactForm
@@ -123,6 +122,6 @@ export function UnitContactModal({ unitId, onClose }: { unitId: string | null; o
         />
       )}
       {unit.isError && !unit.data && <ApiErrorAlert error={unit.error} />}
-    </Modal>
+    </SaveModal>
   );
 }

@@ -8,7 +8,8 @@ import type { Unit, UnitKind } from '../../api/types';
 import { UNIT_KINDS, UNIT_KIND_LABELS } from '../../shared/domain';
 import { emptyToNull } from '../../lib/format';
 import { ADDRESS_RULES, EMAIL_RULES, PHONE_RULES } from '../../lib/validation';
-import { ConflictAlert, conflictText } from '../../layout/ConflictAlert';
+import { ConflictAlert, recoverFromConflict } from '../../layout/ConflictAlert';
+import { SaveModal } from '../../layout/SaveModal';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { PageSpin } from '../../layout/FullPageSpin';
 
@@ -246,14 +247,16 @@ function EditUnitForm({
           onClose();
         },
         onError: async (e) => {
-          if (applyFieldError(form, e) || !isApiError(e, 'VERSION_CONFLICT')) return;
-          const latest = await reload();
-          if (latest) {
-            setBase(latest);
-            form.setFieldsValue(toValues(latest));
-          }
-          setConflict(conflictText(e));
-          update.reset();
+          if (applyFieldError(form, e)) return;
+          const handled = await recoverFromConflict(e, {
+            reload,
+            apply: (latest) => {
+              setBase(latest);
+              form.setFieldsValue(toValues(latest));
+            },
+            setConflict,
+          });
+          if (handled) update.reset();
         },
       },
     );
@@ -284,15 +287,13 @@ export function EditUnitModal({ unitId, onClose }: { unitId: string | null; onCl
   };
   const loading = !unit.data || (unit.isFetching && !unit.isFetchedAfterMount);
   return (
-    <Modal
+    <SaveModal
       title="Sửa đơn vị"
       open={!!unitId}
-      onCancel={close}
-      okText="Lưu"
-      cancelText="Hủy"
-      okButtonProps={{ htmlType: 'submit', form: 'unit-edit-form', disabled: loading }}
-      confirmLoading={update.isPending}
-      destroyOnHidden
+      formId="unit-edit-form"
+      saving={update.isPending}
+      disabled={loading}
+      onClose={close}
     >
       {unit.isError && !unit.data ? (
         <ApiErrorAlert error={unit.error} />
@@ -307,6 +308,6 @@ export function EditUnitModal({ unitId, onClose }: { unitId: string | null; onCl
           onClose={close}
         />
       )}
-    </Modal>
+    </SaveModal>
   );
 }

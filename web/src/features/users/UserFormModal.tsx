@@ -4,7 +4,8 @@ import { useCreateUser, useUpdateUser } from './hooks';
 import type { CreateUserInput, UserPatch } from './api';
 import { UnitSelect } from '../units/UnitSelect';
 import { EMAIL_RULES } from '../../lib/validation';
-import { ConflictAlert, conflictText } from '../../layout/ConflictAlert';
+import { ConflictAlert, recoverFromConflict } from '../../layout/ConflictAlert';
+import { SaveModal } from '../../layout/SaveModal';
 import { isApiError } from '../../api/client';
 import type { Role, User } from '../../api/types';
 import { ROLES, ROLE_LABELS } from '../../shared/domain';
@@ -209,14 +210,16 @@ function EditUserForm({
           onClose();
         },
         onError: async (e) => {
-          if (applyFieldError(form, e) || !isApiError(e, 'VERSION_CONFLICT')) return;
-          const latest = await reload();
-          if (latest) {
-            setBase(latest);
-            form.setFieldsValue(toValues(latest));
-          }
-          setConflict(conflictText(e));
-          update.reset();
+          if (applyFieldError(form, e)) return;
+          const handled = await recoverFromConflict(e, {
+            reload,
+            apply: (latest) => {
+              setBase(latest);
+              form.setFieldsValue(toValues(latest));
+            },
+            setConflict,
+          });
+          if (handled) update.reset();
         },
       },
     );
@@ -252,15 +255,12 @@ export function EditUserModal({
     onClose();
   };
   return (
-    <Modal
+    <SaveModal
       title="Sửa người dùng"
       open={!!user}
-      onCancel={close}
-      okText="Lưu"
-      cancelText="Hủy"
-      okButtonProps={{ htmlType: 'submit', form: 'user-edit-form' }}
-      confirmLoading={update.isPending}
-      destroyOnHidden
+      formId="user-edit-form"
+      saving={update.isPending}
+      onClose={close}
     >
       {user && (
         <EditUserForm
@@ -271,6 +271,6 @@ export function EditUserModal({
           onClose={close}
         />
       )}
-    </Modal>
+    </SaveModal>
   );
 }
