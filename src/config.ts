@@ -12,6 +12,11 @@ export interface Config {
   demo: boolean;
   trustProxy: boolean;
   webDir: string;
+  /** SMTP server for e-mail; undefined = in-app notifications only. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** How often the reminder sweep runs; 0 = off. */
+  reminderSweepSeconds: number;
 }
 
 function bool(v: string | undefined, dflt: boolean): boolean {
@@ -38,5 +43,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: bool(env.THUCTHI_DEMO, true),
     trustProxy: bool(env.TRUST_PROXY, false),
     webDir: env.THUCTHI_WEB_DIR || path.resolve('web/dist'),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || 'thucthi <no-reply@thucthi.local>',
+    reminderSweepSeconds: int('REMINDER_SWEEP_SECONDS', env.REMINDER_SWEEP_SECONDS, 60),
   };
 }

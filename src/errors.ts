@@ -188,6 +188,83 @@ export const ERRORS = {
     vi: 'Đơn vị đã có kế hoạch thực hiện chương trình này',
     en: 'The unit already has a plan',
   },
+  // reporting
+  PROGRAM_NOT_IMPLEMENTING: {
+    status: 409,
+    vi: 'Chương trình chưa được triển khai: hãy "Triển khai" trước khi mở kỳ báo cáo',
+    en: 'Put the program into implementation before opening a reporting period',
+  },
+  PERIOD_NOT_FOUND: { status: 404, vi: 'Không tìm thấy kỳ báo cáo', en: 'Reporting period not found' },
+  PERIOD_EXISTS: { status: 409, vi: 'Kỳ báo cáo này đã được mở', en: 'This reporting period is already open' },
+  PERIOD_INVALID: { status: 400, vi: 'Kỳ báo cáo không hợp lệ', en: 'Invalid reporting period' },
+  PERIOD_CLOSED: {
+    status: 409,
+    vi: 'Kỳ báo cáo đã đóng, không nhận thêm báo cáo',
+    en: 'The reporting period is closed',
+  },
+  OBLIGATION_NOT_FOUND: { status: 404, vi: 'Không tìm thấy báo cáo của đơn vị', en: 'Unit report not found' },
+  REPORT_READ_ONLY: {
+    status: 409,
+    vi: 'Báo cáo đã nộp chỉ được xem; chỉ có thể thay bằng phiên bản mới khi bị trả lại',
+    en: 'A submitted report is read-only',
+  },
+  REPORT_TASK_NOT_CARRIED: {
+    status: 400,
+    vi: 'Đơn vị không chủ trì hoặc phối hợp nhiệm vụ này trong kỳ',
+    en: 'The unit does not carry this task in the period',
+  },
+  REPORT_STATUS_UNKNOWN: { status: 400, vi: 'Trạng thái không có trong danh mục', en: 'Unknown status' },
+  REPORT_PERCENT_OUT_OF_RANGE: {
+    status: 400,
+    vi: 'Tỷ lệ hoàn thành phải là số nguyên từ 0 đến 100',
+    en: 'Percent must be an integer from 0 to 100',
+  },
+  REPORT_REASON_REQUIRED: {
+    status: 400,
+    vi: 'Trạng thái "Tạm dừng" hoặc "Không còn phù hợp" cần nêu lý do',
+    en: 'A reason is required for paused or obsolete tasks',
+  },
+  REPORT_DONE_NEEDS_RESULT: {
+    status: 400,
+    vi: 'Nhiệm vụ "Đã hoàn thành" phải có kết quả đạt được hoặc ít nhất một sản phẩm',
+    en: 'A done task needs a result or a product',
+  },
+  REPORT_INCOMPLETE: {
+    status: 400,
+    vi: 'Báo cáo chưa đủ: còn nhiệm vụ chủ trì chưa có trạng thái',
+    en: 'Some led tasks have no status',
+  },
+  REPORT_NOT_PENDING: {
+    status: 409,
+    vi: 'Chỉ xem xét được báo cáo đã nộp và đang chờ duyệt',
+    en: 'Only a submitted report awaiting review can be reviewed',
+  },
+  REPORT_VERSION_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phiên bản báo cáo', en: 'Report version not found' },
+  REPORT_RETURN_NEEDS_COMMENT: {
+    status: 400,
+    vi: 'Trả lại báo cáo cần có ý kiến chung hoặc ý kiến cho từng nhiệm vụ',
+    en: 'Returning a report needs a comment',
+  },
+  FILE_TYPE_FORBIDDEN: {
+    status: 415,
+    vi: 'Chỉ nhận tệp PDF, Word (.doc, .docx), Excel (.xls, .xlsx) và ảnh (PNG, JPEG)',
+    en: 'Only PDF, Word, Excel and PNG/JPEG images are accepted',
+  },
+  FILE_TOO_LARGE: { status: 413, vi: 'Tệp vượt quá dung lượng cho phép', en: 'File too large' },
+  FILE_EMPTY: { status: 400, vi: 'Tệp rỗng', en: 'Empty file' },
+  FILE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tệp', en: 'File not found' },
+  OBSTACLE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy khó khăn, vướng mắc', en: 'Obstacle not found' },
+  OBSTACLE_INVALID_STEP: {
+    status: 409,
+    vi: 'Không thể chuyển khó khăn, vướng mắc sang trạng thái này',
+    en: 'Invalid obstacle transition',
+  },
+  CONSOLIDATION_NOT_FOUND: {
+    status: 404,
+    vi: 'Chưa có dự thảo báo cáo tổng hợp của kỳ này',
+    en: 'No consolidated report draft for this period',
+  },
+  NOTIFICATION_NOT_FOUND: { status: 404, vi: 'Không tìm thấy thông báo', en: 'Notification not found' },
   // server
   DATABASE_UNAVAILABLE: {
     status: 503,

@@ -8,6 +8,8 @@ import { openDatabase, type Database } from './db/connection.js';
 import { buildApp } from './http/app.js';
 import { formatDemoCredentials, loadDemoDataIfEmpty } from './features/system/demo.js';
 import type { Deps } from './features/deps.js';
+import { createMailer } from './features/notify/mailer.js';
+import { startReminderLoop } from './features/reporting/reminders.service.js';
 
 export interface Running {
   app: FastifyInstance;
@@ -18,7 +20,9 @@ export interface Running {
 
 export async function startServer(config: Config, opts: { handleSignals?: boolean } = {}): Promise<Running> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const deps: Deps = { db: database.db, config };
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom });
+  const deps: Deps = { db: database.db, config, mailer };
+  let stopReminders: () => Promise<void> = async () => undefined;
   let app: FastifyInstance | null = null;
   try {
     if (config.demo) {
@@ -33,6 +37,7 @@ export async function startServer(config: Config, opts: { handleSignals?: boolea
       webDir: config.webDir,
     });
     await app.listen({ port: config.port, host: config.host });
+    stopReminders = startReminderLoop(deps, config.reminderSweepSeconds, app.log);
   } catch (e) {
     await app?.close().catch(() => undefined);
     await database.close();
@@ -46,7 +51,9 @@ export async function startServer(config: Config, opts: { handleSignals?: boolea
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
+      await stopReminders();
       await app!.close();
+      await mailer?.close();
       await database.close();
     })();
     return closing;

@@ -7,6 +7,7 @@ import {
   bigint,
   boolean,
   check,
+  customType,
   index,
   integer,
   jsonb,
@@ -17,6 +18,12 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+
+/** bytea as a Buffer (pg returns a Buffer, PGlite a Uint8Array). */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -387,4 +394,286 @@ export const taskLinks = pgTable(
     uniqueIndex('task_links_key').on(t.nodeId, t.parentNodeId),
     index('task_links_parent_idx').on(t.parentProgramId, t.parentNodeId),
   ],
+);
+
+/* ------------------------------------------------------------------ reporting (issue 5) */
+
+/** A reporting period of a program, with its data cut-off window and sending deadline. */
+export const reportingPeriods = pgTable(
+  'reporting_periods',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    /** monthly | quarterly | half-yearly | nine-months | yearly | adhoc */
+    kind: text('kind').notNull(),
+    year: integer('year').notNull(),
+    index: integer('index').notNull(),
+    label: text('label').notNull(),
+    cutoffStart: text('cutoff_start').notNull(),
+    cutoffEnd: text('cutoff_end').notNull(),
+    /** The last day reports may be sent on time. */
+    dueDate: text('due_date').notNull(),
+    /** 'sơ kết' (interim) or 'tổng kết' (final) for the consolidated report. */
+    reviewKind: text('review_kind').notNull().default('so_ket'),
+    /** Reminder schedule: { before: [7,3], onDay, everyDaysLate, escalateAfterDaysLate }. */
+    schedule: jsonb('schedule').notNull(),
+    status: text('status').notNull().default('open'),
+    openedAt: ts('opened_at').notNull().defaultNow(),
+    openedBy: uuid('opened_by'),
+    closedAt: ts('closed_at'),
+    version: integer('version').notNull().default(1),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [
+    uniqueIndex('reporting_periods_key')
+      .on(t.programId, t.kind, t.year, t.index)
+      .where(sql`${t.kind} <> 'adhoc'`),
+    index('reporting_periods_program_idx').on(t.programId, t.openedAt),
+    check('reporting_periods_status_check', sql`${t.status} in ('open','closed')`),
+  ],
+);
+
+/** A unit's duty to report for a period: its state in the review cycle and its current draft. */
+export const reportObligations = pgTable(
+  'report_obligations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => reportingPeriods.id, { onDelete: 'cascade' }),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
+    /** not_started | drafting | submitted | returned | accepted */
+    status: text('status').notNull().default('not_started'),
+    /** The tasks the unit carries in this period: [{ nodeId, role }]. */
+    tasks: jsonb('tasks').notNull(),
+    /** The draft being written: { general, entries: { [nodeId]: ReportEntry } }. */
+    draft: jsonb('draft'),
+    currentVersion: integer('current_version').notNull().default(0),
+    firstSubmittedAt: ts('first_submitted_at'),
+    submittedAt: ts('submitted_at'),
+    late: boolean('late').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [
+    uniqueIndex('report_obligations_key').on(t.periodId, t.unitId),
+    index('report_obligations_unit_idx').on(t.unitId),
+    check(
+      'report_obligations_status_check',
+      sql`${t.status} in ('not_started','drafting','submitted','returned','accepted')`,
+    ),
+  ],
+);
+
+/** A submitted report, kept for ever: every submission is a new version. */
+export const reportVersions = pgTable(
+  'report_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    obligationId: uuid('obligation_id')
+      .notNull()
+      .references(() => reportObligations.id, { onDelete: 'cascade' }),
+    periodId: uuid('period_id').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    number: integer('number').notNull(),
+    /** { general, entries: { [nodeId]: ReportEntry } } as submitted. */
+    content: jsonb('content').notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    submittedAt: ts('submitted_at').notNull(),
+    submittedBy: uuid('submitted_by'),
+    late: boolean('late').notNull().default(false),
+    /** pending | accepted | returned */
+    review: text('review').notNull().default('pending'),
+    reviewComment: text('review_comment'),
+    /** { [nodeId]: comment } */
+    taskComments: jsonb('task_comments'),
+    reviewedAt: ts('reviewed_at'),
+    reviewedBy: uuid('reviewed_by'),
+  },
+  (t) => [
+    uniqueIndex('report_versions_number_key').on(t.obligationId, t.number),
+    uniqueIndex('report_versions_idem_key').on(t.obligationId, t.idempotencyKey),
+    index('report_versions_period_idx').on(t.periodId),
+    check('report_versions_review_check', sql`${t.review} in ('pending','accepted','returned')`),
+  ],
+);
+
+/** The latest accepted status of each task (from its lead unit's accepted report). */
+export const taskProgress = pgTable(
+  'task_progress',
+  {
+    nodeId: uuid('node_id')
+      .primaryKey()
+      .references(() => programNodes.id, { onDelete: 'cascade' }),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    status: text('status').notNull(),
+    percent: integer('percent'),
+    completedOn: text('completed_on'),
+    periodId: uuid('period_id'),
+    versionId: uuid('version_id'),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('task_progress_program_idx').on(t.programId)],
+);
+
+/** Evidence files, stored once by content (SHA-256) and never overwritten. */
+export const files = pgTable('files', {
+  sha256: text('sha256').primaryKey(),
+  size: integer('size').notNull(),
+  mime: text('mime').notNull(),
+  content: bytea('content').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  createdBy: uuid('created_by'),
+});
+
+/** Obstacles and proposals raised in reports: assigned, answered and closed by the monitor. */
+export const obstacles = pgTable(
+  'obstacles',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => reportingPeriods.id, { onDelete: 'cascade' }),
+    obligationId: uuid('obligation_id')
+      .notNull()
+      .references(() => reportObligations.id, { onDelete: 'cascade' }),
+    nodeId: uuid('node_id').references(() => programNodes.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
+    /** obstacle | proposal */
+    kind: text('kind').notNull(),
+    text: text('text').notNull(),
+    /** open | assigned | answered | closed */
+    status: text('status').notNull().default('open'),
+    handlingUnitId: uuid('handling_unit_id').references(() => units.id, { onDelete: 'set null' }),
+    answer: text('answer'),
+    raisedAt: ts('raised_at').notNull().defaultNow(),
+    closedAt: ts('closed_at'),
+    version: integer('version').notNull().default(1),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [
+    uniqueIndex('obstacles_source_key').on(t.obligationId, t.nodeId, t.kind),
+    index('obstacles_program_idx').on(t.programId, t.status),
+    check('obstacles_kind_check', sql`${t.kind} in ('obstacle','proposal')`),
+    check('obstacles_status_check', sql`${t.status} in ('open','assigned','answered','closed')`),
+  ],
+);
+
+/**
+ * Reminders and escalations to send (đôn đốc). Planned ahead with a due time; the sweep claims due
+ * rows with FOR UPDATE SKIP LOCKED and sends each once. `key` makes planning idempotent.
+ */
+export const reminders = pgTable(
+  'reminders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    key: text('key').notNull(),
+    /** period_before | period_day | period_late | period_escalation | period_manual | task_before | task_day | task_late | task_escalation */
+    kind: text('kind').notNull(),
+    dueAt: ts('due_at').notNull(),
+    programId: uuid('program_id').references(() => programs.id, { onDelete: 'cascade' }),
+    periodId: uuid('period_id').references(() => reportingPeriods.id, { onDelete: 'cascade' }),
+    obligationId: uuid('obligation_id').references(() => reportObligations.id, { onDelete: 'cascade' }),
+    nodeId: uuid('node_id').references(() => programNodes.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id').references(() => units.id, { onDelete: 'cascade' }),
+    /** Days relative to the deadline (negative = before). */
+    offsetDays: integer('offset_days').notNull().default(0),
+    /** pending | sent | skipped */
+    status: text('status').notNull().default('pending'),
+    sentAt: ts('sent_at'),
+    /** Who it went to: [{ userId, name, email }]; or why it was skipped. */
+    outcome: jsonb('outcome'),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('reminders_key').on(t.key),
+    index('reminders_due_idx')
+      .on(t.dueAt)
+      .where(sql`${t.status} = 'pending'`),
+    index('reminders_period_idx').on(t.periodId, t.sentAt),
+    check('reminders_status_check', sql`${t.status} in ('pending','sent','skipped')`),
+  ],
+);
+
+/** In-app notifications. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    reminderId: uuid('reminder_id').references(() => reminders.id, { onDelete: 'set null' }),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    link: text('link'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    readAt: ts('read_at'),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+);
+
+/** E-mails to send, written in the same transaction as what caused them; sent by the sweep with a lease. */
+export const emailOutbox = pgTable(
+  'email_outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reminderId: uuid('reminder_id').references(() => reminders.id, { onDelete: 'set null' }),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    /** pending | sent | failed */
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
+    lastError: text('last_error'),
+    sentAt: ts('sent_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('email_outbox_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} = 'pending'`),
+  ],
+);
+
+/** The consolidated report (báo cáo sơ kết / tổng kết) of a period: an editable draft. */
+export const consolidatedReports = pgTable(
+  'consolidated_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => reportingPeriods.id, { onDelete: 'cascade' }),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    /** Heading data: layout, issuer, number, notation, place, date, title, signer, recipients. */
+    heading: jsonb('heading').notNull(),
+    /** The narrative sections, edited by the monitor. */
+    sections: jsonb('sections').notNull(),
+    generatedAt: ts('generated_at').notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [uniqueIndex('consolidated_reports_period_key').on(t.periodId)],
 );

@@ -13,3 +13,9 @@ export function formatDateTimeVN(d: Date): string {
   const p = Object.fromEntries(DT.formatToParts(d).map((x) => [x.type, x.value]));
   return `${p.hour}:${p.minute} ${p.day}/${p.month}/${p.year}`;
 }
+
+/** An ISO date (yyyy-mm-dd) as dd/mm/yyyy. */
+export function formatDateVN(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}

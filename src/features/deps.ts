@@ -1,8 +1,13 @@
 import type { Db } from '../db/connection.js';
 import type { Config } from '../config.js';
+import type { Mailer } from './notify/mailer.js';
 
 /** What services need. Passed explicitly; no container. */
 export interface Deps {
   db: Db;
   config: Pick<Config, 'sessionTtlHours'>;
+  /** A fixed or stepping clock for tests; the system clock when absent. */
+  clock?: () => Date;
+  /** Sends e-mail (SMTP); absent or null when not configured. */
+  mailer?: Mailer | null;
 }

@@ -22,6 +22,9 @@ const ALL_ACTIONS = [
   'task.assign',
   'plan.edit',
   'unit.readTasks',
+  'report.read',
+  'report.write',
+  'report.manage',
 ] as const;
 export type Action = (typeof ALL_ACTIONS)[number];
 
@@ -37,9 +40,11 @@ const ROLE_GRANTS: Record<Role, readonly Action[]> = {
     'task.assign',
     'plan.edit',
     'unit.readTasks',
+    'report.read',
+    'report.manage',
   ],
-  leader: ['unit.read', 'unit.readMembers', 'audit.read', 'program.read', 'unit.readTasks'],
-  supervisor: ['unit.read', 'unit.readMembers', 'audit.read', 'program.read', 'unit.readTasks'],
+  leader: ['unit.read', 'unit.readMembers', 'audit.read', 'program.read', 'unit.readTasks', 'report.read'],
+  supervisor: ['unit.read', 'unit.readMembers', 'audit.read', 'program.read', 'unit.readTasks', 'report.read'],
   unit: [
     'unit.read',
     'unit.editContact',
@@ -48,6 +53,8 @@ const ROLE_GRANTS: Record<Role, readonly Action[]> = {
     'program.read',
     'plan.edit',
     'unit.readTasks',
+    'report.read',
+    'report.write',
   ],
 };
 
@@ -58,6 +65,8 @@ const UNIT_SCOPED: ReadonlySet<Action> = new Set([
   'audit.read',
   'plan.edit',
   'unit.readTasks',
+  'report.read',
+  'report.write',
 ]);
 
 export function requireUser(ctx: Ctx): UserActor {

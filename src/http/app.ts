@@ -25,6 +25,7 @@ import { importRoutes } from '../features/imports/imports.routes.js';
 import { assignmentRoutes } from '../features/assignments/assignments.routes.js';
 import { planRoutes } from '../features/plans/plans.routes.js';
 import { exportRoutes } from '../features/exports/exports.routes.js';
+import { reportingRoutes } from '../features/reporting/reporting.routes.js';
 import { ErrorSchema } from './schemas.js';
 import './types.js';
 
@@ -286,6 +287,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(assignmentRoutes, { deps });
   await app.register(planRoutes, { deps });
   await app.register(exportRoutes, { deps });
+  await app.register(reportingRoutes, { deps });
 
   // ---- web app ----
   const webDir = opts.webDir ?? null;

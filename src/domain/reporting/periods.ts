@@ -22,6 +22,15 @@ export interface ReportingRules {
     string,
     { label: string; defaultPercent: number | null; needsReason?: boolean; excludedFromRollup?: boolean }
   >;
+  reminders: {
+    before: number[];
+    onDay: boolean;
+    everyDaysLate: number;
+    escalateAfterDaysLate: number;
+    hourLocal: number;
+    taskBefore: number[];
+  };
+  evidence: { maxBytes: number; types: Record<string, string> };
 }
 
 export interface PeriodWindow {

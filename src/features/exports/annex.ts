@@ -43,6 +43,10 @@ export interface AnnexRow {
 export interface Annex {
   title: string;
   subtitle: string;
+  /** Column headings; the assignment annex's six columns when absent. */
+  columns?: readonly string[];
+  /** Relative column widths (Excel character widths). */
+  widths?: readonly number[];
   rows: AnnexRow[];
 }
 
@@ -148,13 +152,17 @@ export async function annexXlsx(annex: Annex): Promise<Buffer> {
       printTitlesRow: '4:4',
     },
   });
-  ws.columns = WIDTHS.map((width) => ({ width }));
+  const columns = annex.columns ?? ANNEX_COLUMNS;
+  const n = columns.length;
+  const widths =
+    annex.widths ?? (n === WIDTHS.length ? WIDTHS : columns.map((_, i) => (i === 0 ? 7 : i === 1 ? 60 : 24)));
+  ws.columns = widths.map((width) => ({ width }));
   const font = { name: 'Times New Roman', size: 12 };
-  ws.mergeCells(1, 1, 1, 6);
+  ws.mergeCells(1, 1, 1, n);
   ws.getCell(1, 1).value = annex.title;
   ws.getCell(1, 1).font = { ...font, bold: true, size: 14 };
   ws.getCell(1, 1).alignment = { horizontal: 'center' };
-  ws.mergeCells(2, 1, 2, 6);
+  ws.mergeCells(2, 1, 2, n);
   ws.getCell(2, 1).value = annex.subtitle;
   ws.getCell(2, 1).font = { ...font, bold: true };
   ws.getCell(2, 1).alignment = { horizontal: 'center', wrapText: true };
@@ -165,7 +173,7 @@ export async function annexXlsx(annex: Annex): Promise<Buffer> {
     right: { style: 'thin' },
   } as const;
   const header = ws.getRow(4);
-  ANNEX_COLUMNS.forEach((c, i) => {
+  columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
     cell.value = c;
     cell.font = { ...font, bold: true };
@@ -178,9 +186,9 @@ export async function annexXlsx(annex: Annex): Promise<Buffer> {
     const xr = ws.getRow(r);
     if (row.kind === 'group') {
       xr.getCell(1).value = row.cells[0]!;
-      ws.mergeCells(r, 2, r, 6);
+      ws.mergeCells(r, 2, r, n);
       xr.getCell(2).value = row.cells[1]!;
-      for (let c = 1; c <= 6; c++) {
+      for (let c = 1; c <= n; c++) {
         xr.getCell(c).font = { ...font, bold: true };
         xr.getCell(c).border = border;
         xr.getCell(c).alignment = {
@@ -219,39 +227,63 @@ const cell = (s: string, opts: { bold?: boolean; center?: boolean; span?: number
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
   });
 
-export async function annexDocx(annex: Annex): Promise<Buffer> {
-  // A4 landscape: 29.7 × 21 cm; margins 2 cm left, 1.5 cm others; text width ≈ 25.2 cm = 14288 twips.
-  const total = 14288;
-  const sum = WIDTHS.reduce((a, b) => a + b, 0);
-  const w = WIDTHS.map((x) => Math.round((x / sum) * total));
+/** Text width of an A4 landscape annex page in twips (see ANNEX_DOCX_PAGE). */
+export const ANNEX_TEXT_WIDTH = 14288;
+
+/** Page setup of an annex section: A4 landscape; margins 2 cm left, 1.5 cm others. */
+export const ANNEX_DOCX_PAGE = {
+  size: { orientation: PageOrientation.LANDSCAPE, width: 11906, height: 16838 },
+  margin: { top: 850, bottom: 850, left: 1134, right: 850 },
+} as const;
+
+/**
+ * The annex table for docx: bordered, header row repeated on every page, group rows spanning every
+ * column but the first. Column widths follow `weights` (default: the assignment table's widths for
+ * 6 columns, otherwise a narrow TT column, a wide second column and equal others).
+ */
+export function annexDocxTable(
+  columns: readonly string[],
+  rows: readonly AnnexRow[],
+  opts: { total?: number; weights?: readonly number[] } = {},
+): Table {
+  const total = opts.total ?? ANNEX_TEXT_WIDTH;
+  const weights =
+    opts.weights ??
+    (columns.length === WIDTHS.length ? WIDTHS : columns.map((_, i) => (i === 0 ? 7 : i === 1 ? 60 : 24)));
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const w = columns.map((_, i) => Math.round(((weights[i] ?? 0) / sum) * total));
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: ANNEX_COLUMNS.map((c, i) => cell(c, { bold: true, center: true, width: w[i]! })),
+    children: columns.map((c, i) => cell(c, { bold: true, center: true, width: w[i]! })),
   });
-  const rows = annex.rows.map((r) =>
-    r.kind === 'group'
+  const body = rows.map((r) =>
+    r.kind === 'group' && columns.length > 1
       ? new TableRow({
           cantSplit: true,
           children: [
-            cell(r.cells[0]!, { bold: true, center: true, width: w[0]! }),
-            cell(r.cells[1]!, { bold: true, span: 5, width: total - w[0]! }),
+            cell(r.cells[0] ?? '', { bold: true, center: true, width: w[0]! }),
+            cell(r.cells[1] ?? '', { bold: true, span: columns.length - 1, width: total - w[0]! }),
           ],
         })
-      : new TableRow({ children: r.cells.map((v, i) => cell(v, { center: i === 0, width: w[i]! })) }),
+      : new TableRow({
+          cantSplit: true,
+          children: columns.map((_, i) =>
+            cell(r.cells[i] ?? '', { bold: r.kind === 'group', center: i === 0, width: w[i]! }),
+          ),
+        }),
   );
+  return new Table({ rows: [header, ...body], width: { size: total, type: WidthType.DXA }, columnWidths: w });
+}
+
+export async function annexDocx(annex: Annex): Promise<Buffer> {
   const doc = new Document({
     creator: 'thucthi',
     title: annex.subtitle,
     styles: { default: { document: { run: { font: FONT, size: 24 } } } },
     sections: [
       {
-        properties: {
-          page: {
-            size: { orientation: PageOrientation.LANDSCAPE, width: 11906, height: 16838 },
-            margin: { top: 850, bottom: 850, left: 1134, right: 850 },
-          },
-        },
+        properties: { page: ANNEX_DOCX_PAGE },
         children: [
           new Paragraph({ alignment: AlignmentType.CENTER, children: [text(annex.title, true, 28)] }),
           new Paragraph({
@@ -259,11 +291,7 @@ export async function annexDocx(annex: Annex): Promise<Buffer> {
             spacing: { after: 200 },
             children: [text(annex.subtitle, true, 26)],
           }),
-          new Table({
-            rows: [header, ...rows],
-            width: { size: total, type: WidthType.DXA },
-            columnWidths: w,
-          }),
+          annexDocxTable(annex.columns ?? ANNEX_COLUMNS, annex.rows, { weights: annex.widths }),
         ],
       },
     ],

@@ -465,6 +465,7 @@ export async function listPrograms(deps: Deps, ctx: Ctx) {
       docKind: programs.docKind,
       issuer: programs.issuer,
       docDate: programs.docDate,
+      status: programs.status,
       publishedAt: programs.publishedAt,
     })
     .from(programs)

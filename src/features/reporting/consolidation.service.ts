@@ -1,0 +1,375 @@
+/**
+ * The consolidated report (báo cáo sơ kết / tổng kết) of a period, drafted from the accepted reports:
+ * results per task group, limitations, obstacles with the units that raised them, causes, next
+ * directions and proposals, and an annex of every task. The monitor edits the heading and the
+ * narrative; the export is a .docx in the Party or the State layout and the annex as .xlsx.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { consolidatedReports, obstacles, units } from '../../db/schema.js';
+import { AppError } from '../../errors.js';
+import { rollUp, rollUpBy } from '../../domain/reporting/rollup.js';
+import { formatDateVN } from '../../domain/format.js';
+import type { NarrativeSection } from '../../domain/reporting/narrative.js';
+import { mutate } from '../audit/audit-writer.js';
+import { versionConflict } from '../conflict.js';
+import { authorize } from '../policy.js';
+import { actorUserId, type Ctx } from '../context.js';
+import type { Deps } from '../deps.js';
+import { now, reportingRules } from './rules.js';
+import { acceptedEntries, loadProgress, type ProgressData } from './dashboard.service.js';
+import { renderOfficialDocx, type OfficialReportDoc } from '../consolidation/official-docx.js';
+import { annexXlsx, type AnnexRow } from '../exports/annex.js';
+import type { DbOrTx } from '../../db/connection.js';
+
+export interface ConsolidationHeading {
+  layout: 'party' | 'state';
+  parentBody: string | null;
+  issuer: string;
+  number: string | null;
+  notation: string;
+  place: string;
+  date: string | null;
+  title: string;
+  signer: { authority: string | null; position: string; name: string };
+  recipients: string[];
+}
+
+export const ANNEX_REPORT_COLUMNS = [
+  'TT',
+  'Nhiệm vụ',
+  'Cơ quan chủ trì',
+  'Thời hạn',
+  'Tình trạng',
+  'Đúng hạn / Quá hạn',
+  'Sản phẩm',
+] as const;
+
+function percentText(p: number): string {
+  return `${p.toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`;
+}
+
+function defaultHeading(d: ProgressData): ConsolidationHeading {
+  const party = d.program.partyLayout;
+  const ref = d.program.number
+    ? `${d.program.docKind ? d.program.docKind.charAt(0).toUpperCase() + d.program.docKind.slice(1).toLowerCase() : 'Chương trình'} số ${d.program.number}`
+    : d.program.title;
+  const kind = d.period.reviewKind === 'tong_ket' ? 'Tổng kết' : 'Sơ kết';
+  return {
+    layout: party ? 'party' : 'state',
+    parentBody: party ? 'ĐẢNG BỘ THÀNH PHỐ HÀ NỘI' : 'UBND THÀNH PHỐ HÀ NỘI',
+    issuer: (d.program.issuer ?? (party ? 'THÀNH ỦY HÀ NỘI' : 'ỦY BAN NHÂN DÂN')).toUpperCase(),
+    number: null,
+    notation: party ? 'BC/TU' : 'BC-UBND',
+    place: 'Hà Nội',
+    date: null,
+    title: `${kind} ${d.period.label.charAt(0).toLowerCase()}${d.period.label.slice(1)} thực hiện ${ref}`,
+    signer: party
+      ? { authority: 'T/M BAN THƯỜNG VỤ', position: 'PHÓ BÍ THƯ', name: '' }
+      : { authority: 'TM. ỦY BAN NHÂN DÂN', position: 'CHỦ TỊCH', name: '' },
+    recipients: party
+      ? [
+          'Ban Thường vụ Thành ủy (để báo cáo)',
+          'Các cơ quan, đơn vị chủ trì, phối hợp',
+          'Lưu Văn phòng Thành ủy',
+        ]
+      : ['Thường trực Thành ủy (để báo cáo)', 'Các sở, ban, ngành, UBND các xã, phường', 'Lưu: VT'],
+  };
+}
+
+const STATUS_DONE = 'done';
+
+/** Drafts the narrative from the period's progress, accepted reports and open obstacles. */
+async function draftSections(db: DbOrTx, d: ProgressData): Promise<NarrativeSection[]> {
+  const rules = reportingRules();
+  const label = (s: string) => rules.statuses[s]?.label ?? s;
+  const { byTask, general } = await acceptedEntries(db, d.period.id);
+  const overall = rollUp(rules, d.tasks, d.today);
+  const byGroup = rollUpBy(rules, d.tasks, (t) => t.groupId, d.today);
+  const counts: Record<string, number> = {};
+  for (const t of d.tasks) counts[t.status] = (counts[t.status] ?? 0) + 1;
+  const reported = general.length;
+  const results: NarrativeSection = {
+    heading: 'I. KẾT QUẢ THỰC HIỆN',
+    blocks: [
+      {
+        kind: 'paragraph',
+        text: `Thực hiện ${d.program.title}, trong kỳ ${d.period.label} (số liệu từ ngày ${formatDateVN(
+          d.period.cutoffStart,
+        )} đến ngày ${formatDateVN(d.period.cutoffEnd)}), ${reported} cơ quan, đơn vị đã có báo cáo được chấp nhận. Trong tổng số ${
+          d.tasks.length
+        } nhiệm vụ: ${counts[STATUS_DONE] ?? 0} nhiệm vụ đã hoàn thành (${overall.onTime} nhiệm vụ đúng hạn, ${
+          overall.late
+        } nhiệm vụ chậm so với thời hạn), ${counts.in_progress ?? 0} nhiệm vụ đang thực hiện, ${
+          counts.not_started ?? 0
+        } nhiệm vụ chưa thực hiện${counts.paused ? `, ${counts.paused} nhiệm vụ tạm dừng` : ''}${
+          counts.obsolete ? `, ${counts.obsolete} nhiệm vụ không còn phù hợp` : ''
+        }. Tỷ lệ hoàn thành bình quân đạt ${percentText(overall.percent)}.`,
+      },
+    ],
+  };
+  let gi = 0;
+  for (const g of d.groups) {
+    const tasks = d.tasks.filter((t) => t.groupId === g.id);
+    const r = byGroup.get(g.id);
+    gi++;
+    results.blocks.push({
+      kind: 'subheading',
+      text: `${gi}. ${g.title || g.label || 'Nhiệm vụ khác'}${r ? ` (hoàn thành ${percentText(r.percent)})` : ''}`,
+    });
+    for (const t of tasks) {
+      const entries = byTask.get(t.nodeId) ?? [];
+      const lead = entries.find((e) => e.role === 'lead');
+      const coop = entries.filter((e) => e.role !== 'lead' && e.entry.results.trim());
+      const text = lead?.entry.results.trim();
+      if (!text && !coop.length) continue;
+      const parts = [
+        `${t.leadUnitName ?? 'Chưa có cơ quan chủ trì'} (nhiệm vụ ${t.label}, ${label(t.status).toLowerCase()}): ${text || 'chưa báo cáo kết quả.'}`,
+      ];
+      for (const c of coop) parts.push(`${c.unitName} phối hợp: ${c.entry.results.trim()}`);
+      results.blocks.push({ kind: 'bullet', text: parts.join(' ') });
+    }
+  }
+  const late = d.tasks.filter((t) => t.timeliness === 'late');
+  const notStarted = d.tasks.filter((t) => t.status === 'not_started');
+  const openObstacles = await db
+    .select({ kind: obstacles.kind, text: obstacles.text, unitName: units.name })
+    .from(obstacles)
+    .innerJoin(units, eq(units.id, obstacles.unitId))
+    .where(and(eq(obstacles.programId, d.program.id), sql`${obstacles.status} <> 'closed'`))
+    .orderBy(obstacles.raisedAt);
+  const limits: NarrativeSection = {
+    heading: 'II. HẠN CHẾ, KHÓ KHĂN, VƯỚNG MẮC VÀ NGUYÊN NHÂN',
+    blocks: [
+      { kind: 'subheading', text: '1. Hạn chế' },
+      late.length
+        ? {
+            kind: 'paragraph',
+            text: `Còn ${late.length} nhiệm vụ chậm so với thời hạn: ${late
+              .slice(0, 30)
+              .map((t) => `${t.label} (${t.leadUnitName ?? 'chưa có cơ quan chủ trì'})`)
+              .join('; ')}${late.length > 30 ? '; …' : ''}.`,
+          }
+        : { kind: 'paragraph', text: 'Các nhiệm vụ cơ bản bảo đảm tiến độ theo thời hạn đã giao.' },
+      ...(notStarted.length
+        ? [{ kind: 'paragraph' as const, text: `${notStarted.length} nhiệm vụ chưa triển khai thực hiện.` }]
+        : []),
+      { kind: 'subheading', text: '2. Khó khăn, vướng mắc' },
+      ...(openObstacles.filter((o) => o.kind === 'obstacle').length
+        ? openObstacles
+            .filter((o) => o.kind === 'obstacle')
+            .map((o) => ({ kind: 'bullet' as const, text: `${o.unitName}: ${o.text}` }))
+        : [{ kind: 'paragraph' as const, text: 'Các cơ quan, đơn vị không nêu khó khăn, vướng mắc.' }]),
+      { kind: 'subheading', text: '3. Nguyên nhân' },
+      {
+        kind: 'paragraph',
+        text: '(Cơ quan theo dõi bổ sung nguyên nhân khách quan, chủ quan của hạn chế, khó khăn nêu trên.)',
+      },
+    ],
+  };
+  const next: NarrativeSection = {
+    heading: 'III. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI',
+    blocks: [
+      {
+        kind: 'paragraph',
+        text: `Tiếp tục thực hiện ${d.tasks.filter((t) => t.status !== STATUS_DONE && t.status !== 'obsolete').length} nhiệm vụ chưa hoàn thành; tập trung các nhiệm vụ đã quá hạn.`,
+      },
+      ...general
+        .filter((g) => g.general.nextSteps.trim())
+        .map((g) => ({ kind: 'bullet' as const, text: `${g.unitName}: ${g.general.nextSteps.trim()}` })),
+    ],
+  };
+  const proposals = openObstacles.filter((o) => o.kind === 'proposal');
+  const props: NarrativeSection = {
+    heading: 'IV. ĐỀ XUẤT, KIẾN NGHỊ',
+    blocks: proposals.length
+      ? proposals.map((o) => ({ kind: 'bullet' as const, text: `${o.unitName}: ${o.text}` }))
+      : [{ kind: 'paragraph', text: '(Cơ quan theo dõi bổ sung đề xuất, kiến nghị.)' }],
+  };
+  return [results, limits, next, props];
+}
+
+function view(r: typeof consolidatedReports.$inferSelect) {
+  return {
+    id: r.id,
+    periodId: r.periodId,
+    programId: r.programId,
+    heading: r.heading as ConsolidationHeading,
+    sections: r.sections as NarrativeSection[],
+    generatedAt: r.generatedAt.toISOString(),
+    version: r.version,
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+/** Creates the draft, or regenerates its narrative from the latest data (the heading is kept). */
+export async function generateConsolidation(deps: Deps, ctx: Ctx, periodId: string) {
+  authorize(ctx, 'report.manage');
+  const at = now(deps);
+  return mutate(deps.db, ctx, async (tx, audit) => {
+    const d = await loadProgress(tx, periodId, at);
+    const sections = await draftSections(tx, d);
+    const [ex] = await tx
+      .select()
+      .from(consolidatedReports)
+      .where(eq(consolidatedReports.periodId, periodId))
+      .for('update');
+    const row = ex
+      ? (
+          await tx
+            .update(consolidatedReports)
+            .set({
+              sections,
+              generatedAt: at,
+              version: ex.version + 1,
+              updatedAt: at,
+              updatedBy: actorUserId(ctx),
+            })
+            .where(eq(consolidatedReports.id, ex.id))
+            .returning()
+        )[0]!
+      : (
+          await tx
+            .insert(consolidatedReports)
+            .values({
+              periodId,
+              programId: d.program.id,
+              heading: defaultHeading(d),
+              sections,
+              generatedAt: at,
+              updatedAt: at,
+              updatedBy: actorUserId(ctx),
+            })
+            .returning()
+        )[0]!;
+    audit.record({
+      action: ex ? 'consolidation.regenerate' : 'consolidation.create',
+      entityType: 'consolidation',
+      entityId: row.id,
+      after: { periodId, sections: sections.length },
+    });
+    return view(row);
+  });
+}
+
+export async function getConsolidation(deps: Deps, ctx: Ctx, periodId: string) {
+  authorize(ctx, 'report.read');
+  const [r] = await deps.db
+    .select()
+    .from(consolidatedReports)
+    .where(eq(consolidatedReports.periodId, periodId));
+  if (!r) throw new AppError('CONSOLIDATION_NOT_FOUND', { periodId });
+  return view(r);
+}
+
+export async function updateConsolidation(
+  deps: Deps,
+  ctx: Ctx,
+  periodId: string,
+  input: {
+    version: number;
+    heading?: Partial<ConsolidationHeading> | undefined;
+    sections?: NarrativeSection[] | undefined;
+  },
+) {
+  authorize(ctx, 'report.manage');
+  return mutate(deps.db, ctx, async (tx, audit) => {
+    const [r] = await tx
+      .select()
+      .from(consolidatedReports)
+      .where(eq(consolidatedReports.periodId, periodId))
+      .for('update');
+    if (!r) throw new AppError('CONSOLIDATION_NOT_FOUND', { periodId });
+    if (r.version !== input.version) throw await versionConflict(tx, 'consolidation', r);
+    const heading = { ...(r.heading as ConsolidationHeading), ...input.heading };
+    const sections = input.sections ?? (r.sections as NarrativeSection[]);
+    const t = now(deps);
+    const [u] = await tx
+      .update(consolidatedReports)
+      .set({ heading, sections, version: r.version + 1, updatedAt: t, updatedBy: actorUserId(ctx) })
+      .where(eq(consolidatedReports.id, r.id))
+      .returning();
+    audit.record({
+      action: 'consolidation.edit',
+      entityType: 'consolidation',
+      entityId: r.id,
+      before: { heading: r.heading, sections: r.sections },
+      after: { heading, sections },
+    });
+    return view(u!);
+  });
+}
+
+/** The annex: every task with its lead, deadline, status, on time / late and delivered products. */
+async function annexRows(db: DbOrTx, d: ProgressData): Promise<AnnexRow[]> {
+  const rules = reportingRules();
+  const { byTask } = await acceptedEntries(db, d.period.id);
+  const rows: AnnexRow[] = [];
+  let gi = 0;
+  for (const g of d.groups) {
+    gi++;
+    rows.push({ kind: 'group', cells: [String(gi), g.title || g.label || 'Nhiệm vụ khác'] });
+    let ti = 0;
+    for (const t of d.tasks.filter((x) => x.groupId === g.id)) {
+      ti++;
+      const lead = (byTask.get(t.nodeId) ?? []).find((e) => e.role === 'lead');
+      const products = (lead?.entry.products ?? [])
+        .map((p) =>
+          [p.description, p.number, p.date ? formatDateVN(p.date) : null, p.link].filter(Boolean).join(', '),
+        )
+        .join('; ');
+      const st = rules.statuses[t.status]?.label ?? t.status;
+      rows.push({
+        kind: 'task',
+        cells: [
+          `${gi}.${ti}`,
+          `${t.label}. ${t.text}`,
+          t.leadUnitName ?? '',
+          t.baselineDue ? formatDateVN(t.baselineDue) : '',
+          t.effective !== null && t.status !== 'done' ? `${st} (${t.effective}%)` : st,
+          t.timeliness === 'on_time' ? 'Đúng hạn' : t.timeliness === 'late' ? 'Quá hạn' : '',
+          products,
+        ],
+      });
+    }
+  }
+  return rows;
+}
+
+async function exportData(deps: Deps, ctx: Ctx, periodId: string) {
+  authorize(ctx, 'report.read');
+  const c = await getConsolidation(deps, ctx, periodId);
+  const d = await loadProgress(deps.db, periodId, now(deps));
+  const rows = await annexRows(deps.db, d);
+  return { c, d, rows };
+}
+
+export async function exportConsolidationDocx(deps: Deps, ctx: Ctx, periodId: string) {
+  const { c, d, rows } = await exportData(deps, ctx, periodId);
+  const doc: OfficialReportDoc = {
+    ...c.heading,
+    docType: 'BÁO CÁO',
+    draft: !c.heading.number,
+    sections: c.sections,
+    annex: {
+      title: `TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ ${d.period.label.toUpperCase()}`,
+      subtitle: `(Kèm theo Báo cáo ${c.heading.title.charAt(0).toLowerCase()}${c.heading.title.slice(1)})`,
+      columns: [...ANNEX_REPORT_COLUMNS],
+      rows,
+    },
+  };
+  return {
+    buffer: await renderOfficialDocx(doc),
+    filename: `bao-cao-${d.period.year}-${d.period.kind}.docx`,
+  };
+}
+
+export async function exportConsolidationXlsx(deps: Deps, ctx: Ctx, periodId: string) {
+  const { c, d, rows } = await exportData(deps, ctx, periodId);
+  const buffer = await annexXlsx({
+    title: `PHỤ LỤC: TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ ${d.period.label.toUpperCase()}`,
+    subtitle: c.heading.title,
+    columns: [...ANNEX_REPORT_COLUMNS],
+    rows,
+  });
+  return { buffer, filename: `phu-luc-${d.period.year}-${d.period.kind}.xlsx` };
+}

@@ -1,0 +1,69 @@
+/**
+ * A small program in implementation for reporting tests: three tasks, Sở Tư pháp leads A (with Sở Nội
+ * vụ cooperating) and C, Sở Nội vụ leads B.
+ */
+import type { Client, TestApp } from './app.js';
+import { findUnitByCode } from '../../src/features/units/units.service.js';
+
+export const REPORT_PLAN = `KẾ HOẠCH
+Thử nghiệm chu trình báo cáo
+
+Hà Nội, ngày 15 tháng 01 năm 2026
+
+I. NHIỆM VỤ
+
+1. Công tác pháp luật
+
+- Rà soát văn bản quy phạm pháp luật của Thành phố.
+
+- Tổ chức hội nghị tập huấn cho cán bộ cấp xã.
+
+2. Công tác cán bộ
+
+- Kiện toàn đội ngũ cán bộ làm công tác pháp chế.
+`;
+
+export interface ReportingFixture {
+  programId: string;
+  a: string;
+  b: string;
+  c: string;
+  stp: string;
+  snv: string;
+}
+
+export async function reportingProgram(t: TestApp, monitor: Client): Promise<ReportingFixture> {
+  const stp = (await findUnitByCode(t.deps.db, 'SO-TU-PHAP'))!.id;
+  const snv = (await findUnitByCode(t.deps.db, 'SO-NOI-VU'))!.id;
+  const d = await monitor.post<{ id: string; version: number }>('/api/imports', { text: REPORT_PLAN });
+  const programId = (
+    await monitor.post<{ programId: string }>(`/api/imports/${d.body.id}/publish`, {
+      version: d.body.version,
+    })
+  ).body.programId;
+  const tasks = (await monitor.get<{ items: { nodeId: string }[] }>(`/api/programs/${programId}/tasks`)).body
+    .items;
+  const [a, c, b] = [tasks[0]!.nodeId, tasks[1]!.nodeId, tasks[2]!.nodeId];
+  const put = async (nodeId: string, lead: string, coop: string[], date: string) => {
+    const r = await monitor.request('PUT', `/api/tasks/${nodeId}/assignment`, {
+      version: 1,
+      leadUnitId: lead,
+      cooperatingUnitIds: coop,
+      focal: null,
+      deadline: { kind: 'date', date },
+      products: [],
+    });
+    if (r.status !== 200) throw new Error(`assign: ${r.status} ${r.text}`);
+  };
+  await put(a, stp, [snv], '2026-06-30');
+  await put(c, stp, [], '2026-12-31');
+  await put(b, snv, [], '2026-03-31');
+  const r = await monitor.post(`/api/programs/${programId}/implement`, { plansDueDate: '2026-02-15' });
+  if (r.status !== 200) throw new Error(`implement: ${r.status} ${r.text}`);
+  return { programId, a, b, c, stp, snv };
+}
+
+/** A minimal valid PDF. */
+export const PDF_BYTES = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
