@@ -380,7 +380,11 @@ export interface SweepResult {
 export async function sweepReminders(
   deps: Deps,
   at: Date = now(deps),
-  opts: { batch?: number } = {},
+  opts: {
+    batch?: number;
+    /** Tests: fail after delivering this many reminders, as a crash mid-batch would. */
+    crashAfter?: number;
+  } = {},
 ): Promise<SweepResult> {
   const batch = opts.batch ?? 100;
   const res: SweepResult = { planned: 0, sent: 0, skipped: 0, emailsSent: 0, emailsFailed: 0 };
@@ -408,6 +412,8 @@ export async function sweepReminders(
         )
         .orderBy(asc(reminders.dueAt));
       for (const r of list) {
+        if (opts.crashAfter !== undefined && res.sent + res.skipped >= opts.crashAfter)
+          throw new Error('sweepReminders: simulated crash');
         const d = await deliver(tx, r, at);
         await tx
           .update(reminders)
