@@ -19,7 +19,7 @@ async function chunked<T>(items: T[], size: number, f: (part: T[]) => Promise<un
   for (let i = 0; i < items.length; i += size) await f(items.slice(i, i + size));
 }
 
-async function seed(database: Database): Promise<string> {
+export async function seed(database: Database): Promise<string> {
   const db = database.db;
   const unitRows = await db
     .insert(units)

@@ -20,6 +20,7 @@ import { systemCtx } from '../src/features/context.js';
 import { createImportDraft, publishImportDraft } from '../src/features/imports/imports.service.js';
 import { benchParse, bigDocument } from './parse.js';
 import { benchPlanAll } from './plan.js';
+import { benchReportingAll } from './reporting.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: number) => {
@@ -197,6 +198,8 @@ async function main() {
   await database.close();
   console.log('');
   await benchPlanAll();
+  console.log('');
+  await benchReportingAll();
 }
 
 await main();

@@ -35,6 +35,16 @@ import type { Deps } from '../deps.js';
 import { now, reportingRules } from './rules.js';
 import { loadPeriod, type PeriodRow } from './periods.service.js';
 
+/** Runs queries one after another (a transaction's single connection must not get them at once). */
+async function sequential<T extends readonly unknown[]>(qs: {
+  [K in keyof T]: PromiseLike<T[K]> | (() => PromiseLike<T[K]>);
+}): Promise<T> {
+  const out: unknown[] = [];
+  for (const q of qs as readonly (PromiseLike<unknown> | (() => PromiseLike<unknown>))[])
+    out.push(await (typeof q === 'function' ? q() : q));
+  return out as unknown as T;
+}
+
 export interface TaskRow extends TaskProgress {
   label: string;
   text: string;
@@ -59,7 +69,8 @@ export async function loadProgress(db: DbOrTx, periodId: string, at: Date): Prom
   const [program] = await db.select().from(programs).where(eq(programs.id, period.programId));
   if (!program) throw new AppError('PROGRAM_NOT_FOUND', { id: period.programId });
   const today = [vnDate(at), period.cutoffEnd].sort()[0]!;
-  const [nodes, leads, progress, base, assigns] = await Promise.all([
+  // One after another: `db` may be a transaction (one connection).
+  const [nodes, leads, progress, base, assigns] = await sequential([
     db
       .select({
         id: programNodes.id,
