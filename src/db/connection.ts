@@ -131,3 +131,16 @@ export async function rows<T>(db: DbOrTx, query: ReturnType<typeof sql>): Promis
   const r = (await db.execute(query)) as unknown as { rows: T[] };
   return r.rows;
 }
+
+/**
+ * Runs queries one after another. Use instead of Promise.all when `db` may be a transaction: its one
+ * connection must not be handed several queries at once (pg@9 will refuse).
+ */
+export async function inOrder<T extends readonly unknown[]>(qs: {
+  [K in keyof T]: PromiseLike<T[K]> | (() => PromiseLike<T[K]>);
+}): Promise<T> {
+  const out: unknown[] = [];
+  for (const q of qs as readonly (PromiseLike<unknown> | (() => PromiseLike<unknown>))[])
+    out.push(await (typeof q === 'function' ? q() : q));
+  return out as unknown as T;
+}

@@ -44,7 +44,14 @@ const ROLE_GRANTS: Record<Role, readonly Action[]> = {
     'report.manage',
   ],
   leader: ['unit.read', 'unit.readMembers', 'audit.read', 'program.read', 'unit.readTasks', 'report.read'],
-  supervisor: ['unit.read', 'unit.readMembers', 'audit.read', 'program.read', 'unit.readTasks', 'report.read'],
+  supervisor: [
+    'unit.read',
+    'unit.readMembers',
+    'audit.read',
+    'program.read',
+    'unit.readTasks',
+    'report.read',
+  ],
   unit: [
     'unit.read',
     'unit.editContact',

@@ -15,7 +15,7 @@ import {
   units,
   users,
 } from '../../db/schema.js';
-import type { DbOrTx, Tx } from '../../db/connection.js';
+import { inOrder, type DbOrTx, type Tx } from '../../db/connection.js';
 import { pgConstraint, pgErrorCode } from '../../db/errors.js';
 import { AppError } from '../../errors.js';
 import {
@@ -69,7 +69,7 @@ async function loadTasks(db: DbOrTx, programId: string, nodeIds?: string[]): Pro
   const wanted = nodes.filter((n) => n.isTask && (!nodeIds || nodeIds.includes(n.id)));
   const ids = wanted.map((n) => n.id);
   const [assigns, roles, prods] = ids.length
-    ? await Promise.all([
+    ? await inOrder([
         db.select().from(taskAssignments).where(eq(taskAssignments.programId, programId)),
         db.select().from(taskUnits).where(eq(taskUnits.programId, programId)),
         db

@@ -6,7 +6,7 @@
  */
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { programNodes, programs, taskAssignments, taskLinks, taskUnits, units } from '../../db/schema.js';
-import type { DbOrTx, Tx } from '../../db/connection.js';
+import { inOrder, type DbOrTx, type Tx } from '../../db/connection.js';
 import { AppError } from '../../errors.js';
 import { fold } from '../../domain/text.js';
 import { taskGroupOf } from '../../domain/plan/tree.js';
@@ -90,7 +90,7 @@ async function planView(db: DbOrTx, planId: string): Promise<PlanView> {
     .orderBy(asc(programNodes.position));
   const ids = nodes.map((n) => n.id);
   const [assigns, links] = ids.length
-    ? await Promise.all([
+    ? await inOrder([
         db.select().from(taskAssignments).where(inArray(taskAssignments.nodeId, ids)),
         db.select().from(taskLinks).where(inArray(taskLinks.nodeId, ids)),
       ])

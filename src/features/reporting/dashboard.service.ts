@@ -18,7 +18,7 @@ import {
   taskUnits,
   units,
 } from '../../db/schema.js';
-import type { DbOrTx } from '../../db/connection.js';
+import { inOrder, type DbOrTx } from '../../db/connection.js';
 import { AppError } from '../../errors.js';
 import {
   rollUp,
@@ -34,16 +34,6 @@ import type { Ctx } from '../context.js';
 import type { Deps } from '../deps.js';
 import { now, reportingRules } from './rules.js';
 import { loadPeriod, type PeriodRow } from './periods.service.js';
-
-/** Runs queries one after another (a transaction's single connection must not get them at once). */
-async function sequential<T extends readonly unknown[]>(qs: {
-  [K in keyof T]: PromiseLike<T[K]> | (() => PromiseLike<T[K]>);
-}): Promise<T> {
-  const out: unknown[] = [];
-  for (const q of qs as readonly (PromiseLike<unknown> | (() => PromiseLike<unknown>))[])
-    out.push(await (typeof q === 'function' ? q() : q));
-  return out as unknown as T;
-}
 
 export interface TaskRow extends TaskProgress {
   label: string;
@@ -70,7 +60,7 @@ export async function loadProgress(db: DbOrTx, periodId: string, at: Date): Prom
   if (!program) throw new AppError('PROGRAM_NOT_FOUND', { id: period.programId });
   const today = [vnDate(at), period.cutoffEnd].sort()[0]!;
   // One after another: `db` may be a transaction (one connection).
-  const [nodes, leads, progress, base, assigns] = await sequential([
+  const [nodes, leads, progress, base, assigns] = await inOrder([
     db
       .select({
         id: programNodes.id,
