@@ -195,7 +195,11 @@ export const ERRORS = {
     en: 'Put the program into implementation before opening a reporting period',
   },
   PERIOD_NOT_FOUND: { status: 404, vi: 'Không tìm thấy kỳ báo cáo', en: 'Reporting period not found' },
-  PERIOD_EXISTS: { status: 409, vi: 'Kỳ báo cáo này đã được mở', en: 'This reporting period is already open' },
+  PERIOD_EXISTS: {
+    status: 409,
+    vi: 'Kỳ báo cáo này đã được mở',
+    en: 'This reporting period is already open',
+  },
   PERIOD_INVALID: { status: 400, vi: 'Kỳ báo cáo không hợp lệ', en: 'Invalid reporting period' },
   PERIOD_CLOSED: {
     status: 409,
@@ -239,7 +243,11 @@ export const ERRORS = {
     vi: 'Chỉ xem xét được báo cáo đã nộp và đang chờ duyệt',
     en: 'Only a submitted report awaiting review can be reviewed',
   },
-  REPORT_VERSION_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phiên bản báo cáo', en: 'Report version not found' },
+  REPORT_VERSION_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy phiên bản báo cáo',
+    en: 'Report version not found',
+  },
   REPORT_RETURN_NEEDS_COMMENT: {
     status: 400,
     vi: 'Trả lại báo cáo cần có ý kiến chung hoặc ý kiến cho từng nhiệm vụ',

@@ -80,5 +80,5 @@ describe('thucthi CLI', () => {
     const v = cli('audit', 'verify', '--data-dir', dir);
     expect(v.status).toBe(0);
     expect(v.stdout).toMatch(/^OK: \d+ sự kiện/);
-  });
+  }, 240_000);
 });

@@ -67,3 +67,48 @@ export async function reportingProgram(t: TestApp, monitor: Client): Promise<Rep
 export const PDF_BYTES = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
+
+interface SeedTask {
+  nodeId: string;
+  leadUnitId: string | null;
+  cooperatingUnitIds: string[];
+  focal: unknown;
+  deadline: unknown;
+  products: unknown[];
+  version: number;
+}
+
+/**
+ * Brings the seed program to implementation as a monitor would: accepts the document's suggestions,
+ * gives the tasks without a deadline one (31/12/2026), sets the monitoring unit, and puts it into
+ * "Triển khai". Returns the program id.
+ */
+export async function implementSeedProgram(monitor: Client): Promise<string> {
+  const programs = (
+    await monitor.get<{ items: { id: string; status: string; number: string | null }[] }>('/api/programs')
+  ).body.items;
+  const seed = programs.find((p) => p.number?.includes('CTr/TU')) ?? programs.at(-1)!;
+  if (seed.status === 'implementing') return seed.id;
+  const s = await monitor.get<{ tasks: { nodeId: string }[] }>(`/api/programs/${seed.id}/suggestions`);
+  const acc = await monitor.post(`/api/programs/${seed.id}/suggestions/accept`, {
+    nodeIds: s.body.tasks.map((x) => x.nodeId),
+    parts: ['lead', 'cooperating', 'deadline'],
+    monitoring: true,
+  });
+  if (acc.status !== 200) throw new Error(`accept: ${acc.status} ${acc.text}`);
+  const tasks = (await monitor.get<{ items: SeedTask[] }>(`/api/programs/${seed.id}/tasks`)).body.items;
+  for (const x of tasks.filter((t) => !t.deadline)) {
+    const r = await monitor.request('PUT', `/api/tasks/${x.nodeId}/assignment`, {
+      version: x.version,
+      leadUnitId: x.leadUnitId,
+      cooperatingUnitIds: x.cooperatingUnitIds,
+      focal: x.focal,
+      deadline: { kind: 'date', date: '2026-12-31' },
+      products: x.products,
+    });
+    if (r.status !== 200) throw new Error(`assign ${x.nodeId}: ${r.status} ${r.text}`);
+  }
+  const r = await monitor.post(`/api/programs/${seed.id}/implement`, {});
+  if (r.status !== 200) throw new Error(`implement: ${r.status} ${r.text}`);
+  return seed.id;
+}

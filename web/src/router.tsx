@@ -20,6 +20,9 @@ const TaskPage = lazy(() => import('./features/tasks/TaskPage'));
 const UnitTasksPage = lazy(() => import('./features/plans/UnitTasksPage'));
 const PlanPage = lazy(() => import('./features/plans/PlanPage'));
 const AuditPage = lazy(() => import('./features/audit/AuditPage'));
+const ReportsPage = lazy(() => import('./features/reports/ReportsPage'));
+const ReportPage = lazy(() => import('./features/reports/ReportPage'));
+const PeriodPage = lazy(() => import('./features/periods/PeriodPage'));
 const AccountPage = lazy(() => import('./features/account/AccountPage'));
 const ForcedPasswordChangePage = lazy(() => import('./features/account/ForcedPasswordChangePage'));
 
@@ -46,6 +49,8 @@ export const router = createBrowserRouter([
               { path: '/nhiem-vu', element: <UnitTasksPage /> },
               { path: '/nhiem-vu/:nodeId', element: <TaskPage /> },
               { path: '/ke-hoach/:planId', element: <PlanPage /> },
+              { path: '/bao-cao', element: <ReportsPage /> },
+              { path: '/bao-cao/:id', element: <ReportPage /> },
               {
                 element: <RequireRole allow={IMPORTERS} />,
                 children: [
@@ -60,6 +65,10 @@ export const router = createBrowserRouter([
               {
                 element: <RequireRole allow={NOT_UNIT} />,
                 children: [{ path: '/nhat-ky', element: <AuditPage /> }],
+              },
+              {
+                element: <RequireRole allow={NOT_UNIT} />,
+                children: [{ path: '/ky-bao-cao/:id', element: <PeriodPage /> }],
               },
               { path: '/tai-khoan', element: <AccountPage /> },
               ...COMING_SOON.map((i) => ({ path: i.path, element: <ComingSoonPage title={i.label} /> })),

@@ -260,7 +260,7 @@ function summary(p: PeriodRow, obs: { status: string; late: boolean }[], today: 
     openedAt: p.openedAt.toISOString(),
     closedAt: p.closedAt?.toISOString() ?? null,
     version: p.version,
-    counts: countsOf(obs, today > p.dueDate),
+    counts: countsOf(obs, p.status === 'open' && today > p.dueDate),
   };
 }
 
@@ -356,7 +356,8 @@ export async function getPeriod(
         .groupBy(reminders.obligationId)
     : [];
   const remBy = new Map(rem.map((r) => [r.obligationId, r]));
-  const overduePeriod = today > p.dueDate;
+  // Overdue means still expected: a closed period expects nothing more.
+  const overduePeriod = p.status === 'open' && today > p.dueDate;
   let rows: MatrixRow[] = visible.map((o) => {
     const tasks = o.tasks as CarriedTask[];
     const r = remBy.get(o.id);

@@ -13,6 +13,7 @@ import { NAV_GROUPS, selectedNavKey, type NavItem } from './navigation';
 import { APP_NAME, BrandMark } from './Brand';
 import { PageSpin } from './FullPageSpin';
 import { useLogout, useMe } from '../features/auth/hooks';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { roleLabel } from '../lib/format';
 import { useIsPhone } from '../lib/useMediaQuery';
 import type { Me } from '../api/types';
@@ -248,7 +249,10 @@ export function AppLayout() {
               />
             )}
           </Flex>
-          <UserMenu me={me} phone={phone} />
+          <Flex align="center" gap={phone ? 0 : 8} style={{ minWidth: 0 }}>
+            <NotificationBell />
+            <UserMenu me={me} phone={phone} />
+          </Flex>
         </Layout.Header>
         <Layout.Content style={{ padding: phone ? 12 : 24, minWidth: 0 }}>
           <Suspense fallback={<PageSpin />}>

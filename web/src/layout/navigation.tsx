@@ -46,7 +46,7 @@ export const NAV_GROUPS: NavGroup[] = [
         visible: canImportDocuments,
       },
       { path: '/nhiem-vu', label: 'Nhiệm vụ của đơn vị', icon: <CheckSquareOutlined /> },
-      { path: '/bao-cao', label: 'Báo cáo', icon: <BarChartOutlined />, comingSoon: true },
+      { path: '/bao-cao', label: 'Báo cáo định kỳ', icon: <BarChartOutlined /> },
       {
         path: '/kiem-tra-giam-sat',
         label: 'Kiểm tra giám sát',

@@ -10,6 +10,7 @@ import { MeterCard } from './MeterCard';
 import { SuggestionsTab } from './SuggestionsTab';
 import { CoverageTab } from './CoverageTab';
 import { PlansTab } from './PlansTab';
+import { PeriodsTab } from '../periods/PeriodsTab';
 import { ImplementButton, ImplementError } from './ImplementButton';
 import { useTaskFilters } from './taskFilters';
 import { useProgramTasks } from '../tasks/hooks';
@@ -38,6 +39,7 @@ const TABS = [
   'de-xuat',
   'bao-phu',
   'ke-hoach',
+  'bao-cao',
   'trach-nhiem',
   'dan-chieu',
   'van-ban',
@@ -266,6 +268,11 @@ function ProgramView({ program, canAssign }: { program: Program; canAssign: bool
             key: 'ke-hoach',
             label: phone ? 'Kế hoạch' : 'Kế hoạch của đơn vị',
             children: <PlansTab programId={program.id} units={units} />,
+          },
+          {
+            key: 'bao-cao',
+            label: phone ? 'Báo cáo' : 'Báo cáo định kỳ',
+            children: <PeriodsTab programId={program.id} />,
           },
           {
             key: 'trach-nhiem',

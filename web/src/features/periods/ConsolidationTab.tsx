@@ -1,0 +1,469 @@
+import { useState } from 'react';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  Popconfirm,
+  Radio,
+  Row,
+  Typography,
+} from 'antd';
+import {
+  FileExcelOutlined,
+  FileTextOutlined,
+  FileWordOutlined,
+  ReloadOutlined,
+  SaveOutlined,
+} from '@ant-design/icons';
+import type { Dayjs } from 'dayjs';
+import { useConsolidation, useGenerateConsolidation, useSaveConsolidation } from './hooks';
+import { consolidationFileUrl, type Consolidation, type ConsolidationInput } from './api';
+import { DATE_FORMAT, toDay, toIso } from '../tasks/formValues';
+import { blocksToText, textToBlocks } from '../../shared/reporting';
+import { isApiError } from '../../api/client';
+import { ConflictAlert, recoverFromConflict } from '../../layout/ConflictAlert';
+import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
+import { PageSpin } from '../../layout/FullPageSpin';
+import { formatDateTime } from '../../lib/format';
+
+interface Values {
+  layout: 'party' | 'state';
+  parentBody: string;
+  issuer: string;
+  number: string;
+  notation: string;
+  place: string;
+  date: Dayjs | null;
+  title: string;
+  signerAuthority: string;
+  signerPosition: string;
+  signerName: string;
+  recipients: string;
+  sections: { heading: string; text: string }[];
+}
+
+function toValues(c: Consolidation): Values {
+  const h = c.heading;
+  return {
+    layout: h.layout,
+    parentBody: h.parentBody ?? '',
+    issuer: h.issuer,
+    number: h.number ?? '',
+    notation: h.notation,
+    place: h.place,
+    date: toDay(h.date),
+    title: h.title,
+    signerAuthority: h.signer.authority ?? '',
+    signerPosition: h.signer.position,
+    signerName: h.signer.name,
+    recipients: h.recipients.join('\n'),
+    sections: c.sections.map((s) => ({ heading: s.heading, text: blocksToText(s.blocks) })),
+  };
+}
+
+const orNull = (s: string | undefined) => (s ?? '').trim() || null;
+
+function toInput(v: Values, version: number): ConsolidationInput {
+  return {
+    version,
+    heading: {
+      layout: v.layout,
+      parentBody: orNull(v.parentBody),
+      issuer: v.issuer.trim(),
+      number: orNull(v.number),
+      notation: v.notation.trim(),
+      place: v.place.trim(),
+      date: toIso(v.date),
+      title: v.title.trim(),
+      signer: {
+        authority: orNull(v.signerAuthority),
+        position: (v.signerPosition ?? '').trim(),
+        name: (v.signerName ?? '').trim(),
+      },
+      recipients: (v.recipients ?? '')
+        .split(/\r?\n/)
+        .map((l) => l.trim().replace(/^[-–•]\s*/, ''))
+        .filter(Boolean),
+    },
+    sections: (v.sections ?? []).map((s) => ({
+      heading: s.heading.trim(),
+      blocks: textToBlocks(s.text ?? ''),
+    })),
+  };
+}
+
+const required = (message: string, max: number) => [
+  { required: true, whitespace: true, message },
+  { max, message: `Tối đa ${max} ký tự` },
+];
+
+function Downloads({ periodId, dirty }: { periodId: string; dirty: boolean }) {
+  return (
+    <Flex wrap gap={8} align="center">
+      <Button
+        icon={<FileWordOutlined />}
+        href={consolidationFileUrl(periodId, 'docx')}
+        download
+        data-testid="consolidation-download-docx"
+      >
+        Tải .docx
+      </Button>
+      <Button
+        icon={<FileExcelOutlined />}
+        href={consolidationFileUrl(periodId, 'xlsx')}
+        download
+        data-testid="consolidation-download-xlsx"
+      >
+        Tải phụ lục .xlsx
+      </Button>
+      {dirty && (
+        <Typography.Text type="warning" style={{ fontSize: 12 }}>
+          Tệp tải về theo bản đã lưu; hãy lưu thay đổi trước.
+        </Typography.Text>
+      )}
+    </Flex>
+  );
+}
+
+function ConsolidationForm({
+  c,
+  manage,
+  reload,
+}: {
+  c: Consolidation;
+  manage: boolean;
+  reload: () => Promise<Consolidation | undefined>;
+}) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const save = useSaveConsolidation(c.periodId);
+  const regenerate = useGenerateConsolidation(c.periodId);
+  const [conflict, setConflict] = useState<string | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const layout = Form.useWatch('layout', form);
+
+  const onFinish = (v: Values) => {
+    setConflict(null);
+    save.mutate(toInput(v, c.version), {
+      onSuccess: (r) => {
+        form.setFieldsValue(toValues(r));
+        setDirty(false);
+        message.success('Đã lưu báo cáo tổng hợp');
+      },
+      onError: async (e) => {
+        const handled = await recoverFromConflict(e, {
+          reload,
+          apply: (latest) => {
+            form.setFieldsValue(toValues(latest));
+            setDirty(false);
+          },
+          setConflict,
+        });
+        if (handled) save.reset();
+      },
+    });
+  };
+
+  const doRegenerate = () =>
+    regenerate.mutate(undefined, {
+      onSuccess: (r) => {
+        form.setFieldsValue(toValues(r));
+        setDirty(false);
+        setConflict(null);
+        save.reset();
+        message.success('Đã lập lại nội dung từ số liệu và các báo cáo đã duyệt mới nhất');
+      },
+    });
+
+  return (
+    <>
+      {/* The actions and any save problem stay in view while the long form scrolls. */}
+      <div
+        style={{
+          position: 'sticky',
+          top: 64,
+          zIndex: 5,
+          background: '#fff',
+          padding: '8px 0',
+          marginBottom: 8,
+        }}
+      >
+        <Flex wrap gap={8} align="center" justify="space-between">
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            Lập từ số liệu lúc {formatDateTime(c.generatedAt)} · sửa lần cuối {formatDateTime(c.updatedAt)}
+          </Typography.Text>
+          <Flex wrap gap={8}>
+            {manage && (
+              <>
+                <Popconfirm
+                  title="Lập lại nội dung?"
+                  description={
+                    <div style={{ maxWidth: 340 }}>
+                      Các phần nội dung được lập lại từ số liệu và các báo cáo đã duyệt mới nhất;{' '}
+                      <strong>những gì đã sửa trong nội dung sẽ bị thay thế</strong>
+                      {dirty ? ' (kể cả thay đổi chưa lưu)' : ''}. Phần đầu văn bản được giữ nguyên.
+                    </div>
+                  }
+                  okText="Lập lại"
+                  okButtonProps={{ danger: true }}
+                  cancelText="Hủy"
+                  onConfirm={doRegenerate}
+                >
+                  <Button
+                    icon={<ReloadOutlined />}
+                    loading={regenerate.isPending}
+                    data-testid="consolidation-regenerate"
+                  >
+                    Lập lại nội dung
+                  </Button>
+                </Popconfirm>
+                <Button
+                  type="primary"
+                  htmlType="submit"
+                  form="consolidation-form"
+                  icon={<SaveOutlined />}
+                  loading={save.isPending}
+                  data-testid="consolidation-save"
+                >
+                  Lưu
+                </Button>
+              </>
+            )}
+          </Flex>
+        </Flex>
+        {conflict && <ConflictAlert text={conflict} />}
+        {save.isError && <ApiErrorAlert error={save.error} style={{ marginTop: 8 }} />}
+        {regenerate.isError && <ApiErrorAlert error={regenerate.error} style={{ marginTop: 8 }} />}
+      </div>
+      <div style={{ marginBottom: 16 }}>
+        <Downloads periodId={c.periodId} dirty={dirty} />
+      </div>
+      <Form<Values>
+        id="consolidation-form"
+        form={form}
+        layout="vertical"
+        initialValues={toValues(c)}
+        onFinish={onFinish}
+        onValuesChange={() => setDirty(true)}
+        scrollToFirstError={{ block: 'center' }}
+        disabled={!manage}
+        data-testid="consolidation-form"
+      >
+        <Card size="small" title="Phần đầu văn bản" style={{ marginBottom: 16 }}>
+          <Form.Item name="layout" label="Thể thức">
+            <Radio.Group
+              optionType="button"
+              options={[
+                { value: 'party', label: 'Văn bản của Đảng' },
+                { value: 'state', label: 'Văn bản hành chính (Nghị định 30/2020)' },
+              ]}
+            />
+          </Form.Item>
+          <Row gutter={12}>
+            <Col xs={24} md={12}>
+              <Form.Item
+                name="parentBody"
+                label={layout === 'party' ? 'Đảng bộ cấp trên' : 'Cơ quan chủ quản'}
+                rules={[{ max: 200, message: 'Tối đa 200 ký tự' }]}
+              >
+                <Input maxLength={200} placeholder="Để trống nếu không có" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item
+                name="issuer"
+                label="Cơ quan ban hành"
+                rules={required('Vui lòng nhập cơ quan ban hành', 200)}
+              >
+                <Input maxLength={200} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item
+                name="number"
+                label="Số"
+                rules={[{ max: 20, message: 'Tối đa 20 ký tự' }]}
+                extra="Để trống khi còn là dự thảo."
+              >
+                <Input maxLength={20} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item name="notation" label="Ký hiệu" rules={required('Vui lòng nhập ký hiệu', 50)}>
+                <Input maxLength={50} placeholder={layout === 'party' ? 'BC/TU' : 'BC-UBND'} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item name="place" label="Địa danh" rules={required('Vui lòng nhập địa danh', 100)}>
+                <Input maxLength={100} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item name="date" label="Ngày ban hành">
+                <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item name="title" label="Trích yếu" rules={required('Vui lòng nhập trích yếu', 1000)}>
+            <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} />
+          </Form.Item>
+          <Row gutter={12}>
+            <Col xs={24} md={8}>
+              <Form.Item
+                name="signerAuthority"
+                label="Thẩm quyền ký"
+                rules={[{ max: 200, message: 'Tối đa 200 ký tự' }]}
+              >
+                <Input
+                  maxLength={200}
+                  placeholder={layout === 'party' ? 'T/M BAN THƯỜNG VỤ' : 'TM. ỦY BAN NHÂN DÂN'}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item
+                name="signerPosition"
+                label="Chức vụ người ký"
+                rules={[{ max: 200, message: 'Tối đa 200 ký tự' }]}
+              >
+                <Input maxLength={200} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item
+                name="signerName"
+                label="Họ tên người ký"
+                rules={[{ max: 200, message: 'Tối đa 200 ký tự' }]}
+              >
+                <Input maxLength={200} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item
+            name="recipients"
+            label="Nơi nhận"
+            extra="Mỗi dòng một nơi nhận (tối đa 50)."
+            rules={[
+              {
+                validator: (_, v: string | undefined) => {
+                  const lines = (v ?? '').split(/\r?\n/).filter((l) => l.trim());
+                  if (lines.length > 50) return Promise.reject(new Error('Tối đa 50 nơi nhận'));
+                  if (lines.some((l) => l.trim().length > 300))
+                    return Promise.reject(new Error('Mỗi nơi nhận tối đa 300 ký tự'));
+                  return Promise.resolve();
+                },
+              },
+            ]}
+          >
+            <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} />
+          </Form.Item>
+        </Card>
+        <Card size="small" title="Nội dung">
+          <Alert
+            type="info"
+            showIcon
+            icon={<FileTextOutlined />}
+            style={{ marginBottom: 16 }}
+            title="Cách soạn nội dung"
+            description={
+              <>
+                Mỗi dòng là một đoạn văn. Dòng bắt đầu bằng <Typography.Text code># </Typography.Text> là đề
+                mục nhỏ (ví dụ “# 1. Hạn chế”); dòng bắt đầu bằng <Typography.Text code>- </Typography.Text>{' '}
+                là một ý gạch đầu dòng. Dòng trống được bỏ qua.
+              </>
+            }
+          />
+          <Form.List name="sections">
+            {(fields) =>
+              fields.map((f) => (
+                <div key={f.key} data-testid="consolidation-section" style={{ marginBottom: 16 }}>
+                  <Form.Item
+                    name={[f.name, 'heading']}
+                    label="Tiêu đề phần"
+                    rules={[{ max: 300, message: 'Tối đa 300 ký tự' }]}
+                    style={{ marginBottom: 8 }}
+                  >
+                    <Input maxLength={300} style={{ fontWeight: 600 }} />
+                  </Form.Item>
+                  <Form.Item
+                    name={[f.name, 'text']}
+                    rules={[
+                      {
+                        validator: (_, v: string | undefined) =>
+                          (v ?? '').split(/\r?\n/).some((l) => l.length > 20000)
+                            ? Promise.reject(new Error('Mỗi đoạn tối đa 20.000 ký tự'))
+                            : Promise.resolve(),
+                      },
+                    ]}
+                  >
+                    <Input.TextArea
+                      autoSize={{ minRows: 4, maxRows: 24 }}
+                      aria-label="Nội dung phần"
+                      style={{ fontSize: 14, lineHeight: 1.6 }}
+                    />
+                  </Form.Item>
+                </div>
+              ))
+            }
+          </Form.List>
+        </Card>
+      </Form>
+    </>
+  );
+}
+
+/**
+ * "Báo cáo tổng hợp": the period's consolidated report (sơ kết/tổng kết) drafted from the accepted
+ * reports; the monitor edits its heading and narrative, and downloads it as .docx with the annex.
+ */
+export function ConsolidationTab({ periodId, manage }: { periodId: string; manage: boolean }) {
+  const q = useConsolidation(periodId);
+  const generate = useGenerateConsolidation(periodId);
+  const { message } = App.useApp();
+
+  if (q.isPending) return <PageSpin />;
+  if (q.isError && isApiError(q.error, 'CONSOLIDATION_NOT_FOUND'))
+    return (
+      <Empty
+        image={Empty.PRESENTED_IMAGE_SIMPLE}
+        description={
+          manage
+            ? 'Chưa có dự thảo báo cáo tổng hợp của kỳ này. Dự thảo được lập từ số liệu tiến độ và các báo cáo đã duyệt; có thể lập lại khi có thêm báo cáo.'
+            : 'Cơ quan theo dõi chưa lập dự thảo báo cáo tổng hợp của kỳ này.'
+        }
+      >
+        {generate.isError && <ApiErrorAlert error={generate.error} />}
+        {manage && (
+          <Button
+            type="primary"
+            icon={<FileTextOutlined />}
+            loading={generate.isPending}
+            onClick={() =>
+              generate.mutate(undefined, {
+                onSuccess: () => message.success('Đã lập dự thảo báo cáo tổng hợp'),
+              })
+            }
+            data-testid="consolidation-generate"
+          >
+            Lập dự thảo từ các báo cáo đã duyệt
+          </Button>
+        )}
+      </Empty>
+    );
+  if (q.isError) return <ApiErrorAlert error={q.error} />;
+  return (
+    <ConsolidationForm
+      key={q.data.id}
+      c={q.data}
+      manage={manage}
+      reload={async () => (await q.refetch()).data}
+    />
+  );
+}

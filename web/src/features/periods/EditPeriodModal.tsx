@@ -1,0 +1,143 @@
+import { useState } from 'react';
+import { App, DatePicker, Form, Input } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useUpdatePeriod } from './hooks';
+import type { PeriodDetail, PeriodPatch } from './api';
+import { ScheduleFields, scheduleToValues, valuesToSchedule, type ScheduleValues } from './ScheduleFields';
+import { DATE_FORMAT, toDay, toIso } from '../tasks/formValues';
+import { ConflictAlert, recoverFromConflict } from '../../layout/ConflictAlert';
+import { SaveModal } from '../../layout/SaveModal';
+import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
+import { formatIsoDate } from '../../lib/format';
+
+interface Values {
+  label: string;
+  dueDate: Dayjs | null;
+  schedule: ScheduleValues;
+}
+
+const toValues = (p: PeriodDetail): Values => ({
+  label: p.label,
+  dueDate: toDay(p.dueDate),
+  schedule: scheduleToValues(p.schedule),
+});
+
+function EditForm({
+  period,
+  reload,
+  onClose,
+  update,
+}: {
+  period: PeriodDetail;
+  reload: () => Promise<PeriodDetail | undefined>;
+  onClose: () => void;
+  update: ReturnType<typeof useUpdatePeriod>;
+}) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [base, setBase] = useState(period);
+  const [conflict, setConflict] = useState<string | null>(null);
+
+  const onFinish = (v: Values) => {
+    const patch: PeriodPatch = { version: base.version };
+    const due = toIso(v.dueDate);
+    if (due && due !== base.dueDate) patch.dueDate = due;
+    if (v.label.trim() && v.label.trim() !== base.label) patch.label = v.label.trim();
+    const schedule = valuesToSchedule(v.schedule);
+    const old = valuesToSchedule(scheduleToValues(base.schedule));
+    if (JSON.stringify(schedule) !== JSON.stringify(old)) patch.schedule = schedule;
+    if (Object.keys(patch).length === 1) {
+      message.info('Không có thay đổi nào để lưu');
+      onClose();
+      return;
+    }
+    setConflict(null);
+    update.mutate(patch, {
+      onSuccess: () => {
+        message.success('Đã cập nhật kỳ báo cáo');
+        onClose();
+      },
+      onError: async (e) => {
+        const handled = await recoverFromConflict(e, {
+          reload,
+          apply: (latest) => {
+            setBase(latest);
+            form.setFieldsValue(toValues(latest));
+          },
+          setConflict,
+        });
+        if (handled) update.reset();
+      },
+    });
+  };
+
+  return (
+    <Form<Values>
+      id="edit-period-form"
+      form={form}
+      layout="vertical"
+      initialValues={toValues(period)}
+      onFinish={onFinish}
+    >
+      {conflict && <ConflictAlert text={conflict} />}
+      {update.isError && <ApiErrorAlert error={update.error} />}
+      <Form.Item
+        name="label"
+        label="Tên kỳ báo cáo"
+        rules={[
+          { required: true, whitespace: true, message: 'Vui lòng nhập tên kỳ' },
+          { max: 200, message: 'Tối đa 200 ký tự' },
+        ]}
+      >
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item
+        name="dueDate"
+        label="Hạn gửi báo cáo"
+        extra={`Số liệu chốt đến ngày ${formatIsoDate(base.cutoffEnd)}. Đổi hạn gửi thì các lời nhắc theo hạn cũ được bỏ qua và lập lại theo hạn mới.`}
+        rules={[
+          { required: true, message: 'Vui lòng chọn hạn gửi' },
+          {
+            validator: (_, v: Dayjs | null) =>
+              !v || toIso(v)! >= base.cutoffEnd
+                ? Promise.resolve()
+                : Promise.reject(new Error('Hạn gửi không được trước ngày chốt số liệu')),
+          },
+        ]}
+      >
+        <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: 200 }} />
+      </Form.Item>
+      <ScheduleFields />
+    </Form>
+  );
+}
+
+/** Edits a period's name, sending deadline and reminder schedule (PATCH with its version). */
+export function EditPeriodModal({
+  period,
+  open,
+  reload,
+  onClose,
+}: {
+  period: PeriodDetail;
+  open: boolean;
+  reload: () => Promise<PeriodDetail | undefined>;
+  onClose: () => void;
+}) {
+  const update = useUpdatePeriod(period.id);
+  const close = () => {
+    update.reset();
+    onClose();
+  };
+  return (
+    <SaveModal
+      title="Sửa hạn gửi, lịch nhắc"
+      open={open}
+      formId="edit-period-form"
+      saving={update.isPending}
+      onClose={close}
+    >
+      <EditForm key={period.id} period={period} reload={reload} onClose={close} update={update} />
+    </SaveModal>
+  );
+}

@@ -1,0 +1,366 @@
+import { useState } from 'react';
+import {
+  App,
+  Button,
+  Checkbox,
+  Flex,
+  Form,
+  Input,
+  Popconfirm,
+  Segmented,
+  Select,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import type { TableColumnsType } from 'antd';
+import { CheckOutlined, MessageOutlined, RedoOutlined, SendOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
+import { useObstacles, useUpdateObstacle } from './hooks';
+import type { Obstacle, ObstacleFilters, ObstacleInput, ObstacleKind, ObstacleStatus } from './api';
+import { OBSTACLE_KIND_LABELS, OBSTACLE_STATUS } from './labels';
+import { UnitSelect } from '../units/UnitSelect';
+import { isApiError } from '../../api/client';
+import { ConflictAlert, conflictText, recoverFromConflict } from '../../layout/ConflictAlert';
+import { SaveModal } from '../../layout/SaveModal';
+import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
+import { formatDateTime } from '../../lib/format';
+import { useIsPhone } from '../../lib/useMediaQuery';
+
+type Step = { mode: 'assign' | 'answer'; item: Obstacle };
+
+interface StepValues {
+  handlingUnitId?: string | null;
+  answer?: string;
+}
+
+function StepForm({
+  step,
+  reload,
+  onClose,
+  update,
+}: {
+  step: Step;
+  reload: () => Promise<Obstacle | undefined>;
+  onClose: () => void;
+  update: ReturnType<typeof useUpdateObstacle>;
+}) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<StepValues>();
+  const [base, setBase] = useState(step.item);
+  const [conflict, setConflict] = useState<string | null>(null);
+  const toValues = (o: Obstacle): StepValues => ({
+    handlingUnitId: o.handlingUnitId,
+    answer: o.answer ?? '',
+  });
+
+  const onFinish = (v: StepValues) => {
+    const input: ObstacleInput =
+      step.mode === 'assign'
+        ? { action: 'assign', version: base.version, handlingUnitId: v.handlingUnitId ?? undefined }
+        : { action: 'answer', version: base.version, answer: (v.answer ?? '').trim() };
+    setConflict(null);
+    update.mutate(
+      { id: base.id, input },
+      {
+        onSuccess: () => {
+          message.success(step.mode === 'assign' ? 'Đã giao đơn vị xử lý' : 'Đã lưu trả lời');
+          onClose();
+        },
+        onError: async (e) => {
+          const handled = await recoverFromConflict(e, {
+            reload,
+            apply: (latest) => {
+              setBase(latest);
+              form.setFieldsValue(toValues(latest));
+            },
+            setConflict,
+          });
+          if (handled) update.reset();
+        },
+      },
+    );
+  };
+
+  return (
+    <Form<StepValues>
+      id="obstacle-step-form"
+      form={form}
+      layout="vertical"
+      initialValues={toValues(step.item)}
+      onFinish={onFinish}
+    >
+      {conflict && <ConflictAlert text={conflict} />}
+      {update.isError && <ApiErrorAlert error={update.error} />}
+      <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap' }}>
+        <strong>{base.unitName}:</strong> {base.text}
+      </Typography.Paragraph>
+      {step.mode === 'assign' ? (
+        <Form.Item
+          name="handlingUnitId"
+          label="Đơn vị xử lý"
+          rules={[{ required: true, message: 'Vui lòng chọn đơn vị xử lý' }]}
+        >
+          <UnitSelect id="obstacle-handling-unit" />
+        </Form.Item>
+      ) : (
+        <Form.Item
+          name="answer"
+          label="Trả lời, hướng xử lý"
+          rules={[
+            { required: true, whitespace: true, message: 'Vui lòng nhập nội dung trả lời' },
+            { max: 10000, message: 'Tối đa 10.000 ký tự' },
+          ]}
+        >
+          <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} maxLength={10000} showCount />
+        </Form.Item>
+      )}
+    </Form>
+  );
+}
+
+/**
+ * "Khó khăn, vướng mắc": the program's register of obstacles and proposals raised in reports; the
+ * monitor assigns a handling unit, answers, closes and reopens them.
+ */
+export function ObstaclesTab({
+  programId,
+  periodId,
+  manage,
+}: {
+  programId: string;
+  periodId: string;
+  manage: boolean;
+}) {
+  const { message } = App.useApp();
+  const phone = useIsPhone();
+  const [scope, setScope] = useState<'period' | 'all'>('all');
+  const [status, setStatus] = useState<ObstacleStatus | undefined>(undefined);
+  const [openOnly, setOpenOnly] = useState(false);
+  const [kind, setKind] = useState<ObstacleKind | 'all'>('all');
+  const filters: ObstacleFilters = {
+    status,
+    open: openOnly || undefined,
+    periodId: scope === 'period' ? periodId : undefined,
+  };
+  const q = useObstacles(programId, filters);
+  const update = useUpdateObstacle();
+  const [step, setStep] = useState<Step | null>(null);
+
+  const openStep = (s: Step) => {
+    update.reset();
+    setStep(s);
+  };
+  const reload = async (id: string) => (await q.refetch()).data?.items.find((o) => o.id === id);
+
+  const quick = (o: Obstacle, action: 'close' | 'reopen') =>
+    update.mutate(
+      { id: o.id, input: { action, version: o.version } },
+      {
+        onSuccess: () =>
+          message.success(
+            action === 'close' ? 'Đã đóng mục khó khăn, kiến nghị' : 'Đã mở lại mục khó khăn, kiến nghị',
+          ),
+        onError: (e) => {
+          if (isApiError(e, 'VERSION_CONFLICT')) {
+            message.warning(conflictText(e));
+            void q.refetch();
+          } else message.error(e.message);
+        },
+      },
+    );
+
+  const items = (q.data?.items ?? []).filter((o) => kind === 'all' || o.kind === kind);
+  const counts = q.data?.counts;
+
+  const columns: TableColumnsType<Obstacle> = [
+    {
+      title: 'Khó khăn, kiến nghị',
+      key: 'text',
+      render: (_, o) => (
+        <div style={{ minWidth: 260, maxWidth: 480 }}>
+          <Tag color={o.kind === 'obstacle' ? 'volcano' : 'geekblue'} style={{ marginBottom: 4 }}>
+            {OBSTACLE_KIND_LABELS[o.kind] ?? o.kind}
+          </Tag>
+          <Typography.Paragraph
+            style={{ margin: 0, whiteSpace: 'pre-wrap' }}
+            ellipsis={{ rows: 3, expandable: 'collapsible', symbol: (x) => (x ? 'Thu gọn' : 'Xem thêm') }}
+          >
+            {o.text}
+          </Typography.Paragraph>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            <Link to={`/bao-cao/${o.obligationId}`}>{o.unitName}</Link>
+            {' · '}
+            {o.nodeId && o.taskLabel ? (
+              <Link to={`/nhiem-vu/${o.nodeId}`}>Nhiệm vụ {o.taskLabel}</Link>
+            ) : (
+              'Nêu chung'
+            )}
+            {' · '}Kỳ {o.periodLabel} · {formatDateTime(o.raisedAt)}
+          </Typography.Text>
+        </div>
+      ),
+    },
+    {
+      title: 'Trạng thái',
+      key: 'status',
+      render: (_, o) => (
+        <Tag color={OBSTACLE_STATUS[o.status]?.color} data-testid="obstacle-status" className="nowrap">
+          {OBSTACLE_STATUS[o.status]?.label ?? o.status}
+        </Tag>
+      ),
+    },
+    {
+      title: 'Đơn vị xử lý, trả lời',
+      key: 'handling',
+      render: (_, o) => (
+        <div style={{ minWidth: 180, maxWidth: 320 }}>
+          <div>
+            {o.handlingUnitName ?? <Typography.Text type="secondary">Chưa giao đơn vị xử lý</Typography.Text>}
+          </div>
+          {o.answer && (
+            <Typography.Paragraph
+              type="secondary"
+              style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap', fontSize: 13 }}
+              ellipsis={{ rows: 3, expandable: 'collapsible', symbol: (x) => (x ? 'Thu gọn' : 'Xem thêm') }}
+            >
+              Trả lời: {o.answer}
+            </Typography.Paragraph>
+          )}
+          {o.closedAt && (
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              Đóng lúc {formatDateTime(o.closedAt)}
+            </Typography.Text>
+          )}
+        </div>
+      ),
+    },
+    ...(manage
+      ? [
+          {
+            title: 'Thao tác',
+            key: 'actions',
+            render: (_: unknown, o: Obstacle) =>
+              o.status === 'closed' ? (
+                <Popconfirm
+                  title="Mở lại khó khăn, vướng mắc này?"
+                  okText="Mở lại"
+                  cancelText="Hủy"
+                  onConfirm={() => quick(o, 'reopen')}
+                >
+                  <Button size="small" icon={<RedoOutlined />} data-testid="obstacle-reopen">
+                    Mở lại
+                  </Button>
+                </Popconfirm>
+              ) : (
+                <Flex vertical gap={4} align="start">
+                  <Button
+                    size="small"
+                    icon={<SendOutlined />}
+                    onClick={() => openStep({ mode: 'assign', item: o })}
+                    data-testid="obstacle-assign"
+                  >
+                    Giao xử lý
+                  </Button>
+                  <Button
+                    size="small"
+                    icon={<MessageOutlined />}
+                    onClick={() => openStep({ mode: 'answer', item: o })}
+                    data-testid="obstacle-answer"
+                  >
+                    Trả lời
+                  </Button>
+                  <Popconfirm
+                    title="Đóng khó khăn, vướng mắc này?"
+                    description="Mục đã đóng không còn tính là đang mở; có thể mở lại khi cần."
+                    okText="Đóng"
+                    cancelText="Hủy"
+                    onConfirm={() => quick(o, 'close')}
+                  >
+                    <Button size="small" icon={<CheckOutlined />} data-testid="obstacle-close">
+                      Đóng
+                    </Button>
+                  </Popconfirm>
+                </Flex>
+              ),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <Flex vertical gap={12}>
+      <Flex wrap gap={12} align="center">
+        <Segmented
+          value={scope}
+          onChange={(v) => setScope(v as 'period' | 'all')}
+          options={[
+            { value: 'all', label: 'Mọi kỳ' },
+            { value: 'period', label: 'Kỳ này' },
+          ]}
+          aria-label="Phạm vi kỳ báo cáo"
+        />
+        <Segmented
+          value={kind}
+          onChange={(v) => setKind(v as ObstacleKind | 'all')}
+          options={[
+            { value: 'all', label: 'Tất cả' },
+            { value: 'obstacle', label: phone ? 'Khó khăn' : OBSTACLE_KIND_LABELS.obstacle },
+            { value: 'proposal', label: phone ? 'Kiến nghị' : OBSTACLE_KIND_LABELS.proposal },
+          ]}
+          aria-label="Loại"
+        />
+        <Select<ObstacleStatus>
+          allowClear
+          placeholder="Mọi trạng thái"
+          value={status}
+          onChange={(v) => setStatus(v)}
+          style={{ width: 200 }}
+          aria-label="Trạng thái"
+          options={(Object.keys(OBSTACLE_STATUS) as ObstacleStatus[]).map((s) => ({
+            value: s,
+            label: `${OBSTACLE_STATUS[s].label}${counts && !status ? ` (${counts[s] ?? 0})` : ''}`,
+          }))}
+        />
+        <Checkbox checked={openOnly} onChange={(e) => setOpenOnly(e.target.checked)}>
+          Chỉ mục chưa đóng
+        </Checkbox>
+      </Flex>
+      {q.isError && <ApiErrorAlert error={q.error} />}
+      <Table<Obstacle>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={items}
+        loading={q.isFetching}
+        pagination={items.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: 'Không có khó khăn, vướng mắc hay kiến nghị nào' }}
+        data-testid="obstacles-table"
+      />
+      <SaveModal
+        title={step?.mode === 'assign' ? 'Giao đơn vị xử lý' : 'Trả lời khó khăn, kiến nghị'}
+        open={!!step}
+        formId="obstacle-step-form"
+        saving={update.isPending}
+        onClose={() => {
+          update.reset();
+          setStep(null);
+        }}
+      >
+        {step && (
+          <StepForm
+            key={`${step.mode}:${step.item.id}`}
+            step={step}
+            reload={() => reload(step.item.id)}
+            update={update}
+            onClose={() => {
+              update.reset();
+              setStep(null);
+            }}
+          />
+        )}
+      </SaveModal>
+    </Flex>
+  );
+}

@@ -1,0 +1,245 @@
+import { useState } from 'react';
+import { App, Button, Card, Descriptions, Flex, Popconfirm, Result, Tabs, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined, EditOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { usePeriod, useReportingRules, useUpdatePeriod } from './hooks';
+import type { PeriodDetail } from './api';
+import {
+  PERIOD_STATUS,
+  REVIEW_KIND_LABELS,
+  canManageReporting,
+  dueInText,
+  periodKindLabel,
+  scheduleText,
+  windowText,
+} from './labels';
+import { EditPeriodModal } from './EditPeriodModal';
+import { SubmissionMatrix } from './SubmissionMatrix';
+import { DashboardTab } from './DashboardTab';
+import { ObstaclesTab } from './ObstaclesTab';
+import { RemindersTab } from './RemindersTab';
+import { ConsolidationTab } from './ConsolidationTab';
+import { useMe } from '../auth/hooks';
+import { readableTitle } from '../document/labels';
+import { errorMessage, isApiError } from '../../api/client';
+import { conflictText } from '../../layout/ConflictAlert';
+import { PageHeader } from '../../layout/PageHeader';
+import { PageSpin } from '../../layout/FullPageSpin';
+import { formatDateTime, formatIsoDate } from '../../lib/format';
+import { useIsPhone } from '../../lib/useMediaQuery';
+
+const TABS = ['nop-bao-cao', 'tong-quan', 'kho-khan', 'nhac-viec', 'tong-hop'] as const;
+type Tab = (typeof TABS)[number];
+
+/** "Đóng kỳ" / "Mở lại kỳ": PATCH with the period's version. */
+function StatusButton({ period }: { period: PeriodDetail }) {
+  const { message } = App.useApp();
+  const update = useUpdatePeriod(period.id);
+  const closing = period.status === 'open';
+  const run = () =>
+    update.mutate(
+      { version: period.version, status: closing ? 'closed' : 'open' },
+      {
+        onSuccess: () => message.success(closing ? 'Đã đóng kỳ báo cáo' : 'Đã mở lại kỳ báo cáo'),
+        onError: (e) =>
+          isApiError(e, 'VERSION_CONFLICT')
+            ? message.warning(`${conflictText(e)}`, 8)
+            : message.error(errorMessage(e)),
+      },
+    );
+  return (
+    <Popconfirm
+      title={closing ? 'Đóng kỳ báo cáo?' : 'Mở lại kỳ báo cáo?'}
+      description={
+        <div style={{ maxWidth: 320 }}>
+          {closing
+            ? 'Đơn vị không nộp thêm được báo cáo của kỳ này; các lời nhắc còn chờ sẽ bỏ qua. Có thể mở lại sau.'
+            : 'Đơn vị lại nộp được báo cáo và lời nhắc được gửi tiếp theo lịch.'}
+        </div>
+      }
+      okText={closing ? 'Đóng kỳ' : 'Mở lại'}
+      cancelText="Hủy"
+      onConfirm={run}
+    >
+      <Button
+        icon={closing ? <LockOutlined /> : <UnlockOutlined />}
+        loading={update.isPending}
+        danger={closing}
+        data-testid={closing ? 'close-period-button' : 'reopen-period-button'}
+      >
+        {closing ? 'Đóng kỳ' : 'Mở lại kỳ'}
+      </Button>
+    </Popconfirm>
+  );
+}
+
+function PeriodView({
+  period,
+  reload,
+}: {
+  period: PeriodDetail;
+  reload: () => Promise<PeriodDetail | undefined>;
+}) {
+  const me = useMe();
+  const manage = canManageReporting(me);
+  const phone = useIsPhone();
+  const navigate = useNavigate();
+  const rules = useReportingRules();
+  const [editing, setEditing] = useState(false);
+  const [sp, setSp] = useSearchParams();
+  const raw = sp.get('xem');
+  const tabs = TABS.filter((t) => t !== 'nhac-viec' || manage);
+  const tab: Tab = (tabs as readonly string[]).includes(raw ?? '') ? (raw as Tab) : 'nop-bao-cao';
+  const setTab = (t: Tab) =>
+    setSp(
+      () => {
+        const next = new URLSearchParams();
+        if (t !== 'nop-bao-cao') next.set('xem', t);
+        return next;
+      },
+      { replace: true },
+    );
+
+  const status = PERIOD_STATUS[period.status] ?? { label: period.status, color: 'default' };
+  const programTitle = readableTitle(period.program?.title) || 'Chương trình';
+  const overdue = period.status === 'open' && period.today > period.dueDate;
+
+  return (
+    <>
+      <Button
+        type="link"
+        icon={<ArrowLeftOutlined />}
+        onClick={() => navigate(`/chuong-trinh/${period.programId}?xem=bao-cao`)}
+        style={{ paddingInline: 0, marginBottom: 8 }}
+      >
+        Các kỳ báo cáo của chương trình
+      </Button>
+      <PageHeader
+        title={`Kỳ báo cáo ${period.label}`}
+        subTitle={
+          <Typography.Paragraph
+            type="secondary"
+            ellipsis={{ rows: 2, tooltip: programTitle }}
+            style={{ margin: 0 }}
+          >
+            {programTitle}
+          </Typography.Paragraph>
+        }
+        extra={
+          <Flex wrap gap={8} align="center">
+            <Tag color={status.color} data-testid="period-status" style={{ marginInlineEnd: 0 }}>
+              {status.label}
+            </Tag>
+            {manage && (
+              <>
+                <Button
+                  icon={<EditOutlined />}
+                  onClick={() => setEditing(true)}
+                  data-testid="edit-period-button"
+                >
+                  Sửa hạn gửi, lịch nhắc
+                </Button>
+                <StatusButton period={period} />
+              </>
+            )}
+          </Flex>
+        }
+      />
+      <Card style={{ marginBottom: 16 }}>
+        <Descriptions
+          size="small"
+          column={{ xs: 1, md: 2, xl: 3 }}
+          items={[
+            {
+              key: 'window',
+              label: 'Thời gian chốt số liệu',
+              children: <span data-testid="period-window">{windowText(period)}</span>,
+            },
+            {
+              key: 'due',
+              label: 'Hạn gửi báo cáo',
+              children: (
+                <span data-testid="period-due">
+                  {formatIsoDate(period.dueDate)}{' '}
+                  {period.status === 'open' && (
+                    <Typography.Text type={overdue ? 'danger' : 'secondary'}>
+                      ({dueInText(period)})
+                    </Typography.Text>
+                  )}
+                </span>
+              ),
+            },
+            {
+              key: 'kind',
+              label: 'Loại kỳ',
+              children: `${periodKindLabel(period.kind, rules.data)} · ${REVIEW_KIND_LABELS[period.reviewKind] ?? period.reviewKind}`,
+            },
+            { key: 'opened', label: 'Mở kỳ lúc', children: formatDateTime(period.openedAt) },
+            ...(period.closedAt
+              ? [{ key: 'closed', label: 'Đóng kỳ lúc', children: formatDateTime(period.closedAt) }]
+              : []),
+            { key: 'schedule', label: 'Lịch nhắc', span: 'filled', children: scheduleText(period.schedule) },
+          ]}
+        />
+      </Card>
+      <Card styles={{ body: { paddingTop: 4 } }}>
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => setTab(k as Tab)}
+          tabBarGutter={phone ? 16 : 24}
+          destroyOnHidden
+          items={[
+            {
+              key: 'nop-bao-cao',
+              label: phone ? 'Nộp báo cáo' : 'Tình hình nộp báo cáo',
+              children: <SubmissionMatrix period={period} manage={manage} />,
+            },
+            { key: 'tong-quan', label: 'Tổng quan', children: <DashboardTab periodId={period.id} /> },
+            {
+              key: 'kho-khan',
+              label: phone ? 'Khó khăn' : 'Khó khăn, vướng mắc',
+              children: <ObstaclesTab programId={period.programId} periodId={period.id} manage={manage} />,
+            },
+            ...(manage
+              ? [
+                  {
+                    key: 'nhac-viec',
+                    label: phone ? 'Nhắc việc' : 'Nhắc việc, đôn đốc',
+                    children: <RemindersTab period={period} />,
+                  },
+                ]
+              : []),
+            {
+              key: 'tong-hop',
+              label: phone ? 'Tổng hợp' : 'Báo cáo tổng hợp',
+              children: <ConsolidationTab periodId={period.id} manage={manage} />,
+            },
+          ]}
+        />
+      </Card>
+      {manage && (
+        <EditPeriodModal period={period} open={editing} reload={reload} onClose={() => setEditing(false)} />
+      )}
+    </>
+  );
+}
+
+/** A reporting period: header, and tabs for submissions, dashboard, obstacles, reminders, consolidation. */
+export default function PeriodPage() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const q = usePeriod(id);
+  if (q.isPending) return <PageSpin />;
+  if (q.isError) {
+    const notFound = isApiError(q.error) && (q.error.status === 404 || q.error.status === 400);
+    return (
+      <Result
+        status={notFound ? '404' : 'error'}
+        title={notFound ? 'Không tìm thấy kỳ báo cáo' : 'Không tải được kỳ báo cáo'}
+        subTitle={errorMessage(q.error)}
+        extra={<Button onClick={() => navigate('/chuong-trinh')}>Về danh sách chương trình</Button>}
+      />
+    );
+  }
+  return <PeriodView period={q.data} reload={async () => (await q.refetch()).data} />;
+}

@@ -1,0 +1,113 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  fetchComparison,
+  fetchReport,
+  fetchReportReminders,
+  fetchReportingRules,
+  fetchUnitReports,
+  fetchVersion,
+  reviewReport,
+  saveDraft,
+  submitReport,
+  type ReviewInput,
+} from './api';
+import type { ReportContent } from '../../shared/report';
+import { auditKeys } from '../audit/hooks';
+
+export const reportKeys = {
+  all: ['reports'] as const,
+  rules: () => [...reportKeys.all, 'rules'] as const,
+  detail: (id: string) => [...reportKeys.all, 'detail', id] as const,
+  version: (id: string, n: number) => [...reportKeys.all, 'version', id, n] as const,
+  compare: (id: string, a: number, b: number) => [...reportKeys.all, 'compare', id, a, b] as const,
+  reminders: (id: string) => [...reportKeys.all, 'reminders', id] as const,
+  ofUnit: (unitId: string) => [...reportKeys.all, 'of-unit', unitId] as const,
+};
+
+export function useReport(id: string) {
+  return useQuery({
+    queryKey: reportKeys.detail(id),
+    queryFn: ({ signal }) => fetchReport(id, signal),
+    enabled: !!id,
+  });
+}
+
+/** The reporting rules change only with the server's configuration. */
+export const rulesQuery = {
+  queryKey: reportKeys.rules(),
+  queryFn: ({ signal }: { signal?: AbortSignal }) => fetchReportingRules(signal),
+  staleTime: Infinity,
+};
+
+export function useReportingRules() {
+  return useQuery(rulesQuery);
+}
+
+/** A submitted version never changes; its review does, so it is refreshed with the report. */
+export function useReportVersion(id: string, n: number | null) {
+  return useQuery({
+    queryKey: reportKeys.version(id, n ?? 0),
+    queryFn: ({ signal }) => fetchVersion(id, n!, signal),
+    enabled: !!id && !!n,
+  });
+}
+
+export function useComparison(id: string, a: number | null, b: number | null) {
+  return useQuery({
+    queryKey: reportKeys.compare(id, a ?? 0, b ?? 0),
+    queryFn: ({ signal }) => fetchComparison(id, a!, b!, signal),
+    enabled: !!id && !!a && !!b && a !== b,
+    staleTime: Infinity,
+  });
+}
+
+export function useReportReminders(id: string) {
+  return useQuery({
+    queryKey: reportKeys.reminders(id),
+    queryFn: ({ signal }) => fetchReportReminders(id, signal),
+    enabled: !!id,
+  });
+}
+
+export function useUnitReports(unitId: string | null | undefined) {
+  return useQuery({
+    queryKey: reportKeys.ofUnit(unitId ?? ''),
+    queryFn: ({ signal }) => fetchUnitReports(unitId!, signal),
+    enabled: !!unitId,
+  });
+}
+
+/** After a save, a submission or a review: the report, the unit's list and the audit trail are stale. */
+function useAfterReportChange() {
+  const qc = useQueryClient();
+  return () => {
+    void qc.invalidateQueries({ queryKey: reportKeys.all, predicate: (q) => q.queryKey[1] !== 'rules' });
+    // The period's matrix, dashboard and reminders (features/periods) count this report.
+    void qc.invalidateQueries({ queryKey: ['periods'] });
+    void qc.invalidateQueries({ queryKey: auditKeys.all });
+  };
+}
+
+export function useSaveDraft(id: string) {
+  const after = useAfterReportChange();
+  return useMutation({
+    mutationFn: (input: { version: number; content: ReportContent }) => saveDraft(id, input),
+    onSuccess: after,
+  });
+}
+
+export function useSubmitReport(id: string) {
+  const after = useAfterReportChange();
+  return useMutation({
+    mutationFn: (idempotencyKey: string) => submitReport(id, idempotencyKey),
+    onSuccess: after,
+  });
+}
+
+export function useReviewReport(id: string) {
+  const after = useAfterReportChange();
+  return useMutation({
+    mutationFn: (input: ReviewInput) => reviewReport(id, input),
+    onSuccess: after,
+  });
+}
