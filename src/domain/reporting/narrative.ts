@@ -12,6 +12,23 @@ export interface NarrativeSection {
   blocks: NarrativeBlock[];
 }
 
+/** The heading data of an official report: layout, issuing body, number, date, title, signer, recipients. */
+export interface ConsolidationHeading {
+  layout: 'party' | 'state';
+  /** Party: the body above the issuer; State: the governing body (cơ quan chủ quản). */
+  parentBody: string | null;
+  issuer: string;
+  number: string | null;
+  notation: string;
+  place: string;
+  date: string | null;
+  /** Trích yếu. */
+  title: string;
+  signer: { authority: string | null; position: string; name: string };
+  /** Nơi nhận. */
+  recipients: string[];
+}
+
 export function blocksToText(blocks: NarrativeBlock[]): string {
   return blocks
     .map((b) =>

@@ -5,6 +5,17 @@
  * Pure: the rules are a parameter.
  */
 
+/** Period kinds a monitor can open: those of the rules file, and ad hoc (chuyên đề, đột xuất). */
+export const PERIOD_KINDS = [
+  'monthly',
+  'quarterly',
+  'half-yearly',
+  'nine-months',
+  'yearly',
+  'adhoc',
+] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
 export interface PeriodRule {
   label: string;
   /** Periods per year. */

@@ -16,6 +16,7 @@ import {
   users,
 } from '../../db/schema.js';
 import { inOrder, type DbOrTx, type Tx } from '../../db/connection.js';
+import { programOutline } from '../../db/outline.js';
 import { pgConstraint, pgErrorCode } from '../../db/errors.js';
 import { AppError } from '../../errors.js';
 import {
@@ -52,19 +53,7 @@ interface Loaded {
 async function loadTasks(db: DbOrTx, programId: string, nodeIds?: string[]): Promise<Loaded> {
   const [program] = await db.select().from(programs).where(eq(programs.id, programId));
   if (!program) throw new AppError('PROGRAM_NOT_FOUND', { id: programId });
-  const nodes = await db
-    .select({
-      id: programNodes.id,
-      parentId: programNodes.parentId,
-      kind: programNodes.kind,
-      label: programNodes.label,
-      title: programNodes.title,
-      text: programNodes.text,
-      isTask: programNodes.isTask,
-    })
-    .from(programNodes)
-    .where(eq(programNodes.programId, programId))
-    .orderBy(asc(programNodes.position));
+  const nodes = await programOutline(db, programId);
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const wanted = nodes.filter((n) => n.isTask && (!nodeIds || nodeIds.includes(n.id)));
   const ids = wanted.map((n) => n.id);

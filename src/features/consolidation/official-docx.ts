@@ -23,31 +23,20 @@ import {
   WidthType,
   type ISectionOptions,
 } from 'docx';
+import type {
+  ConsolidationHeading,
+  NarrativeBlock,
+  NarrativeSection,
+} from '../../domain/reporting/narrative.js';
 import { ANNEX_DOCX_PAGE, ANNEX_TEXT_WIDTH, annexDocxTable } from '../exports/annex.js';
 
-export interface OfficialBlock {
-  kind: 'heading' | 'subheading' | 'paragraph' | 'bullet';
-  text: string;
-}
-export interface OfficialSection {
-  heading: string;
-  blocks: OfficialBlock[];
-}
-export interface OfficialReportDoc {
-  layout: 'party' | 'state';
-  parentBody: string | null;
-  issuer: string;
-  number: string | null;
-  notation: string;
-  place: string;
-  date: string | null;
+export type OfficialBlock = NarrativeBlock;
+export type OfficialSection = NarrativeSection;
+export interface OfficialReportDoc extends ConsolidationHeading {
   docType: string;
-  title: string;
   draft?: boolean;
   recipientsTo?: string[];
   sections: OfficialSection[];
-  signer: { authority: string | null; position: string; name: string };
-  recipients: string[];
   annex?: {
     title: string;
     subtitle?: string;

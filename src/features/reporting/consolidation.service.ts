@@ -9,7 +9,9 @@ import { consolidatedReports, obstacles, units } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { rollUp, rollUpBy } from '../../domain/reporting/rollup.js';
 import { formatDateVN } from '../../domain/format.js';
-import type { NarrativeSection } from '../../domain/reporting/narrative.js';
+import type { ConsolidationHeading, NarrativeSection } from '../../domain/reporting/narrative.js';
+
+export type { ConsolidationHeading };
 import { mutate } from '../audit/audit-writer.js';
 import { versionConflict } from '../conflict.js';
 import { authorize } from '../policy.js';
@@ -20,19 +22,6 @@ import { acceptedEntries, loadProgress, type ProgressData } from './dashboard.se
 import { renderOfficialDocx, type OfficialReportDoc } from '../consolidation/official-docx.js';
 import { annexXlsx, type AnnexRow } from '../exports/annex.js';
 import type { DbOrTx } from '../../db/connection.js';
-
-export interface ConsolidationHeading {
-  layout: 'party' | 'state';
-  parentBody: string | null;
-  issuer: string;
-  number: string | null;
-  notation: string;
-  place: string;
-  date: string | null;
-  title: string;
-  signer: { authority: string | null; position: string; name: string };
-  recipients: string[];
-}
 
 export const ANNEX_REPORT_COLUMNS = [
   'TT',

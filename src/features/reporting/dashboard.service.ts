@@ -9,7 +9,6 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import {
   obstacles,
   programBaselines,
-  programNodes,
   programs,
   reportObligations,
   reportVersions,
@@ -19,6 +18,7 @@ import {
   units,
 } from '../../db/schema.js';
 import { inOrder, type DbOrTx } from '../../db/connection.js';
+import { programOutline } from '../../db/outline.js';
 import { AppError } from '../../errors.js';
 import {
   rollUp,
@@ -61,19 +61,7 @@ export async function loadProgress(db: DbOrTx, periodId: string, at: Date): Prom
   const today = [vnDate(at), period.cutoffEnd].sort()[0]!;
   // One after another: `db` may be a transaction (one connection).
   const [nodes, leads, progress, base, assigns] = await inOrder([
-    db
-      .select({
-        id: programNodes.id,
-        parentId: programNodes.parentId,
-        kind: programNodes.kind,
-        label: programNodes.label,
-        title: programNodes.title,
-        text: programNodes.text,
-        isTask: programNodes.isTask,
-      })
-      .from(programNodes)
-      .where(eq(programNodes.programId, program.id))
-      .orderBy(asc(programNodes.position)),
+    programOutline(db, program.id),
     db
       .select({ nodeId: taskUnits.nodeId, unitId: taskUnits.unitId, name: units.name })
       .from(taskUnits)

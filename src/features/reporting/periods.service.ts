@@ -17,7 +17,7 @@ import {
 import type { DbOrTx } from '../../db/connection.js';
 import { pgConstraint, pgErrorCode } from '../../db/errors.js';
 import { AppError } from '../../errors.js';
-import { periodWindow } from '../../domain/reporting/periods.js';
+import { PERIOD_KINDS, periodWindow, type PeriodKind } from '../../domain/reporting/periods.js';
 import { vnDate, type CarriedTask, type ReminderSchedule } from '../../domain/reporting/report.js';
 import { isIsoDate } from '../../domain/plan/assignment.js';
 import { mutate } from '../audit/audit-writer.js';
@@ -27,15 +27,7 @@ import { actorUserId, type Ctx } from '../context.js';
 import type { Deps } from '../deps.js';
 import { now, reportingRules } from './rules.js';
 
-export const PERIOD_KINDS = [
-  'monthly',
-  'quarterly',
-  'half-yearly',
-  'nine-months',
-  'yearly',
-  'adhoc',
-] as const;
-export type PeriodKind = (typeof PERIOD_KINDS)[number];
+export { PERIOD_KINDS };
 
 export interface OpenPeriodInput {
   kind: PeriodKind;

@@ -17,6 +17,7 @@ import { findUnitByCode } from '../units/units.service.js';
 import { createMailer } from '../notify/mailer.js';
 import { saveDraft, submitReport } from './reports.service.js';
 import { sweepReminders } from './reminders.service.js';
+import { emptyContent, emptyEntry } from '../../domain/reporting/report.js';
 
 const day = (iso: string) => new Date(`${iso}T02:00:00Z`); // 09:00 in Hà Nội, after the 08:00 send time
 
@@ -127,30 +128,10 @@ describe.each(DB_KINDS)('reminders and escalation on %s', (kind) => {
         const draft = await saveDraft(t.deps, ctx, stpOb.id, {
           version: stpOb.version,
           content: {
-            general: { summary: '', obstacles: '', proposals: '', nextSteps: '' },
+            general: emptyContent().general,
             entries: {
-              [f.a]: {
-                status: 'in_progress',
-                percent: 50,
-                results: 'Đang rà soát.',
-                products: [],
-                evidence: [],
-                obstacles: '',
-                proposals: '',
-                reason: '',
-                completedOn: null,
-              },
-              [f.c]: {
-                status: 'in_progress',
-                percent: 20,
-                results: '',
-                products: [],
-                evidence: [],
-                obstacles: '',
-                proposals: '',
-                reason: '',
-                completedOn: null,
-              },
+              [f.a]: { ...emptyEntry(), status: 'in_progress', percent: 50, results: 'Đang rà soát.' },
+              [f.c]: { ...emptyEntry(), status: 'in_progress', percent: 20, results: '' },
             },
           },
         });

@@ -6,6 +6,7 @@ import { startTestApp, type Client, type TestApp } from '../../../test/support/a
 import { PDF_BYTES, reportingProgram, type ReportingFixture } from '../../../test/support/reporting.js';
 import { findUnitByCode } from '../units/units.service.js';
 import { reportingRules } from './rules.js';
+import { emptyEntry } from '../../domain/reporting/report.js';
 
 interface Matrix {
   id: string;
@@ -34,18 +35,7 @@ interface Report {
   cooperating: Record<string, { unitId: string; entry: { results: string } }[]>;
 }
 
-const entry = (o: Record<string, unknown>) => ({
-  status: null,
-  percent: null,
-  results: '',
-  products: [],
-  evidence: [],
-  obstacles: '',
-  proposals: '',
-  reason: '',
-  completedOn: null,
-  ...o,
-});
+const entry = (o: Record<string, unknown>) => ({ ...emptyEntry(), ...o });
 
 describe.each(DB_KINDS)('reporting cycle on %s', (kind) => {
   let t: TestApp;

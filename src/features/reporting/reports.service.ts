@@ -20,6 +20,7 @@ import {
   units,
 } from '../../db/schema.js';
 import type { DbOrTx, Tx } from '../../db/connection.js';
+import { programOutline } from '../../db/outline.js';
 import { pgConstraint, pgErrorCode } from '../../db/errors.js';
 import { AppError } from '../../errors.js';
 import {
@@ -101,19 +102,7 @@ export async function getObligation(deps: Deps, ctx: Ctx, id: string) {
   const p = await periodOf(db, o.periodId);
   const carried = o.tasks as CarriedTask[];
   const ids = carried.map((t) => t.nodeId);
-  const nodes = await db
-    .select({
-      id: programNodes.id,
-      parentId: programNodes.parentId,
-      kind: programNodes.kind,
-      label: programNodes.label,
-      title: programNodes.title,
-      text: programNodes.text,
-      isTask: programNodes.isTask,
-    })
-    .from(programNodes)
-    .where(eq(programNodes.programId, o.programId))
-    .orderBy(asc(programNodes.position));
+  const nodes = await programOutline(db, o.programId);
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const [roles, assigns, progress, baseline] = await Promise.all([
     ids.length ? db.select().from(taskUnits).where(inArray(taskUnits.nodeId, ids)) : [],

@@ -3,19 +3,18 @@
  * matrix, reminders, the dashboard, the obstacles register and the consolidated report.
  */
 import { api } from '../../api/client';
-import type { NarrativeSection, ReportingRules } from '../../shared/reporting';
+import {
+  PERIOD_KINDS,
+  type ConsolidationHeading,
+  type NarrativeSection,
+  type PeriodKind,
+  type ReminderSchedule,
+  type ReportingRules,
+  type Rolled,
+} from '../../shared/reporting';
 
-export type { ReportingRules };
-
-export const PERIOD_KINDS = [
-  'monthly',
-  'quarterly',
-  'half-yearly',
-  'nine-months',
-  'yearly',
-  'adhoc',
-] as const;
-export type PeriodKind = (typeof PERIOD_KINDS)[number];
+export { PERIOD_KINDS };
+export type { ConsolidationHeading, PeriodKind, ReminderSchedule, ReportingRules, Rolled };
 
 export type ReviewKind = 'so_ket' | 'tong_ket';
 export type PeriodStatus = 'open' | 'closed';
@@ -24,16 +23,6 @@ export type PeriodStatus = 'open' | 'closed';
 export const OBLIGATION_STATUSES = ['not_started', 'drafting', 'submitted', 'returned', 'accepted'] as const;
 export type ObligationStatus = (typeof OBLIGATION_STATUSES)[number];
 export type MatrixFilter = ObligationStatus | 'late' | 'overdue';
-
-export interface ReminderSchedule {
-  /** Days before the sending deadline. */
-  before: number[];
-  onDay: boolean;
-  /** Every N days after the deadline (0: none). */
-  everyDaysLate: number;
-  /** Escalate to the unit's leaders and the monitor after N days late (0: never). */
-  escalateAfterDaysLate: number;
-}
 
 export interface PeriodCounts {
   total: number;
@@ -117,14 +106,6 @@ export interface PeriodPatch {
 export interface RemindResult {
   reminded: number;
   items: { obligationId: string; unitId: string; recipients: number; status: 'sent' | 'skipped' }[];
-}
-
-export interface Rolled {
-  percent: number;
-  tasks: number;
-  done: number;
-  onTime: number;
-  late: number;
 }
 
 export interface Dashboard {
@@ -232,19 +213,6 @@ export interface SweepResult {
   skipped: number;
   emailsSent: number;
   emailsFailed: number;
-}
-
-export interface ConsolidationHeading {
-  layout: 'party' | 'state';
-  parentBody: string | null;
-  issuer: string;
-  number: string | null;
-  notation: string;
-  place: string;
-  date: string | null;
-  title: string;
-  signer: { authority: string | null; position: string; name: string };
-  recipients: string[];
 }
 
 export interface Consolidation {
