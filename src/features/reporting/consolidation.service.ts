@@ -37,16 +37,38 @@ function percentText(p: number): string {
   return `${p.toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`;
 }
 
+/** "CHƯƠNG TRÌNH HÀNH ĐỘNG" → "Chương trình hành động". */
+function sentenceCase(s: string): string {
+  const lower = s.toLocaleLowerCase('vi');
+  return lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1);
+}
+
+/** How the report names the program: "Chương trình hành động số 27-CTr/TU thực hiện Nghị quyết …". */
+function programRef(p: ProgressData['program']): string {
+  const meta = (p.meta as { program?: { title?: string | null } }).program;
+  const kind = p.docKind ? sentenceCase(p.docKind) : null;
+  if (!kind) return p.title;
+  return [kind, p.number ? `số ${p.number}` : null, meta?.title ?? null].filter(Boolean).join(' ');
+}
+
+/** The issuing body as written in the header: a bare "THÀNH ỦY" is Hà Nội's (the units directory is Hà Nội's). */
+function issuerOf(p: ProgressData['program'], party: boolean): string {
+  const i = (p.issuer ?? '').trim().toLocaleUpperCase('vi');
+  if (!i) return party ? 'THÀNH ỦY HÀ NỘI' : 'ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI';
+  return i === 'THÀNH ỦY' || i === 'THÀNH UỶ' ? 'THÀNH ỦY HÀ NỘI' : i;
+}
+
 function defaultHeading(d: ProgressData): ConsolidationHeading {
   const party = d.program.partyLayout;
-  const ref = d.program.number
-    ? `${d.program.docKind ? d.program.docKind.charAt(0).toUpperCase() + d.program.docKind.slice(1).toLowerCase() : 'Chương trình'} số ${d.program.number}`
-    : d.program.title;
+  const ref = programRef(d.program);
+  const parentIssuer = (d.program.meta as { program?: { parentIssuer?: string | null } }).program
+    ?.parentIssuer;
   const kind = d.period.reviewKind === 'tong_ket' ? 'Tổng kết' : 'Sơ kết';
   return {
     layout: party ? 'party' : 'state',
-    parentBody: party ? 'ĐẢNG BỘ THÀNH PHỐ HÀ NỘI' : 'UBND THÀNH PHỐ HÀ NỘI',
-    issuer: (d.program.issuer ?? (party ? 'THÀNH ỦY HÀ NỘI' : 'ỦY BAN NHÂN DÂN')).toUpperCase(),
+    // A provincial Party committee's documents carry no body above it (Hướng dẫn 36-HD/VPTW).
+    parentBody: parentIssuer?.toLocaleUpperCase('vi') ?? (party ? null : 'UBND THÀNH PHỐ HÀ NỘI'),
+    issuer: issuerOf(d.program, party),
     number: null,
     notation: party ? 'BC/TU' : 'BC-UBND',
     place: 'Hà Nội',
@@ -82,17 +104,15 @@ async function draftSections(db: DbOrTx, d: ProgressData): Promise<NarrativeSect
     blocks: [
       {
         kind: 'paragraph',
-        text: `Thực hiện ${d.program.title}, trong kỳ ${d.period.label} (số liệu từ ngày ${formatDateVN(
+        text: `Thực hiện ${programRef(d.program)}, trong kỳ ${d.period.label.charAt(0).toLowerCase()}${d.period.label.slice(1)} (số liệu từ ngày ${formatDateVN(
           d.period.cutoffStart,
         )} đến ngày ${formatDateVN(d.period.cutoffEnd)}), ${reported} cơ quan, đơn vị đã có báo cáo được chấp nhận. Trong tổng số ${
           d.tasks.length
-        } nhiệm vụ: ${counts[STATUS_DONE] ?? 0} nhiệm vụ đã hoàn thành (${overall.onTime} nhiệm vụ đúng hạn, ${
-          overall.late
-        } nhiệm vụ chậm so với thời hạn), ${counts.in_progress ?? 0} nhiệm vụ đang thực hiện, ${
+        } nhiệm vụ: ${counts[STATUS_DONE] ?? 0} nhiệm vụ đã hoàn thành, ${counts.in_progress ?? 0} nhiệm vụ đang thực hiện, ${
           counts.not_started ?? 0
         } nhiệm vụ chưa thực hiện${counts.paused ? `, ${counts.paused} nhiệm vụ tạm dừng` : ''}${
           counts.obsolete ? `, ${counts.obsolete} nhiệm vụ không còn phù hợp` : ''
-        }. Tỷ lệ hoàn thành bình quân đạt ${percentText(overall.percent)}.`,
+        }; ${overall.onTime} nhiệm vụ bảo đảm tiến độ, ${overall.late} nhiệm vụ chậm so với thời hạn        }. Tỷ lệ hoàn thành bình quân đạt ${percentText(overall.percent)}.`,
       },
     ],
   };
