@@ -2,6 +2,7 @@ import { Alert, Card, Col, Row, Typography } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CheckSquareOutlined,
   FileTextOutlined,
   ImportOutlined,
@@ -21,7 +22,7 @@ interface Shortcut {
   text: string;
 }
 
-/** Tổng quan: a welcome and shortcuts until the dashboard arrives. */
+/** Tổng quan: a welcome and shortcuts to each part of the work. */
 export default function HomePage() {
   const me = useMe();
   const shortcuts: Shortcut[] = [
@@ -39,6 +40,15 @@ export default function HomePage() {
         me.role === 'unit'
           ? 'Nhiệm vụ đơn vị chủ trì, phối hợp và kế hoạch thực hiện của đơn vị.'
           : 'Nhiệm vụ từng đơn vị chủ trì, phối hợp và kế hoạch thực hiện của đơn vị.',
+    },
+    {
+      to: '/bao-cao',
+      icon: <BarChartOutlined />,
+      title: 'Báo cáo định kỳ',
+      text:
+        me.role === 'unit'
+          ? 'Báo cáo của đơn vị theo từng kỳ: soạn, đính kèm minh chứng, nộp và xem ý kiến của cơ quan theo dõi.'
+          : 'Kỳ báo cáo, tình hình nộp, tổng quan tiến độ, khó khăn vướng mắc, đôn đốc và báo cáo tổng hợp.',
     },
     ...(canImportDocuments(me)
       ? [
