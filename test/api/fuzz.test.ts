@@ -179,7 +179,8 @@ describe.each(DB_KINDS)('fuzzing every write endpoint on %s', (kind) => {
     expect(await snapshot()).toBe(before);
     // The admin session survived: nothing logged it out or locked it.
     expect((await admin.get('/api/auth/me')).status).toBe(200);
-  });
+    // ~5,000 requests: give a loaded 2-core machine time.
+  }, 300_000);
 
   it('answers malformed query strings and paths with a 4xx and a code', async () => {
     for (const p of [
