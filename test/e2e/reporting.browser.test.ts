@@ -114,24 +114,49 @@ describe.skipIf(!hasBrowser)('a reporting cycle on the seed program in Chromium'
   const openPopup = (prefix: string) =>
     `.${prefix}:not(.${prefix}-hidden):not([style*="pointer-events: none"])`;
   const OPEN_DROPDOWN = openPopup('ant-select-dropdown');
+  const OPEN_POPOVER = openPopup('ant-popover');
+
   /**
-   * Opens an antd Select and picks an option, then waits until its dropdown is closed: an option of
-   * a dropdown still closing would otherwise be taken for one of the next.
+   * Clicks `target` in a popup until `done`, at most three times. On a busy machine Playwright may
+   * scroll the page to reach the target just before pressing; the popup then realigns to its anchor
+   * (or flips above it) between the press and the release, and the click lands nowhere.
    */
+  const clickInPopup = async (target: () => Promise<void>, done: () => Promise<boolean>, what: string) => {
+    for (let attempt = 1; ; attempt++) {
+      await target();
+      const ok = await poll(done, 3_000)
+        .toBe(true)
+        .then(
+          () => true,
+          () => false,
+        );
+      if (ok) return;
+      if (attempt === 3) throw new Error(`${what}: no effect after three clicks`);
+    }
+  };
+
+  /** Picks an option of an antd Select and waits until the value is shown and the dropdown closed. */
   const choose = async (p: Page, select: Locator, text: string) => {
     await poll(() => p.locator(OPEN_DROPDOWN).count()).toBe(0);
-    await select.click();
-    await p.locator(`${OPEN_DROPDOWN} .ant-select-item-option`, { hasText: text }).first().click();
-    await poll(() => p.locator(OPEN_DROPDOWN).count()).toBe(0);
-    await poll(() => select.innerText()).toContain(text);
+    await clickInPopup(
+      async () => {
+        if (!(await p.locator(OPEN_DROPDOWN).count())) await select.click();
+        await p.locator(`${OPEN_DROPDOWN} .ant-select-item-option`, { hasText: text }).first().click();
+      },
+      async () => (await p.locator(OPEN_DROPDOWN).count()) === 0 && (await select.innerText()).includes(text),
+      `choose "${text}"`,
+    );
   };
 
   /** Confirms the open Popconfirm titled `title`. */
   const confirm = async (p: Page, title: string, ok: string) => {
-    const pop = p.locator('.ant-popconfirm:visible', { hasText: title });
+    const pop = p.locator(OPEN_POPOVER, { hasText: title });
     await pop.waitFor();
-    await pop.getByRole('button', { name: ok }).click();
-    await poll(() => p.locator(openPopup('ant-popover')).count()).toBe(0);
+    await clickInPopup(
+      () => pop.getByRole('button', { name: ok }).click(),
+      async () => (await p.locator(OPEN_POPOVER).count()) === 0,
+      `confirm "${title}"`,
+    );
   };
 
   const cookieOf = async (ctx: BrowserContext) =>
