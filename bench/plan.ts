@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { openDatabase, rows, type Database } from '../src/db/connection.js';
 import { programNodes, programs, taskAssignments, taskLinks, taskUnits, units } from '../src/db/schema.js';
 import { systemCtx } from '../src/features/context.js';
-import { programMeter } from '../src/features/assignments/assignments.service.js';
+import { programMeter } from '../src/features/tasks/tasks.service.js';
 import { programCoverage } from '../src/features/plans/plans.service.js';
 
 const UNITS = 1000;

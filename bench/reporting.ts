@@ -17,15 +17,15 @@ import {
 } from '../src/db/schema.js';
 import { systemCtx } from '../src/features/context.js';
 import { periodWindow } from '../src/domain/reporting/periods.js';
-import { reportingRules } from '../src/features/reporting/rules.js';
-import { carriedByUnit, getPeriod } from '../src/features/reporting/periods.service.js';
-import { dashboard } from '../src/features/reporting/dashboard.service.js';
+import { reportingRules } from '../src/features/reporting-rules.js';
+import { carriedByUnit, getPeriod } from '../src/features/periods/periods.service.js';
+import { dashboard } from '../src/features/dashboard/dashboard.service.js';
 import {
   exportConsolidationDocx,
   exportConsolidationXlsx,
   generateConsolidation,
-} from '../src/features/reporting/consolidation.service.js';
-import { sweepReminders } from '../src/features/reporting/reminders.service.js';
+} from '../src/features/consolidation/consolidation.service.js';
+import { sweepReminders } from '../src/features/reminders/reminders.service.js';
 import type { ReportContent, ReportEntry } from '../src/domain/reporting/report.js';
 import { seed } from './plan.js';
 

@@ -22,11 +22,18 @@ import { unitRoutes } from '../features/units/units.routes.js';
 import { userRoutes } from '../features/users/users.routes.js';
 import { auditRoutes } from '../features/audit/audit.routes.js';
 import { importRoutes } from '../features/imports/imports.routes.js';
-import { assignmentRoutes } from '../features/assignments/assignments.routes.js';
+import { programRoutes } from '../features/programs/programs.routes.js';
+import { taskRoutes } from '../features/tasks/tasks.routes.js';
 import { planRoutes } from '../features/plans/plans.routes.js';
 import { exportRoutes } from '../features/exports/exports.routes.js';
-import { reportingRoutes } from '../features/reporting/reporting.routes.js';
-import { ErrorSchema } from './schemas.js';
+import { periodRoutes } from '../features/periods/periods.routes.js';
+import { reportRoutes } from '../features/reports/reports.routes.js';
+import { reminderRoutes } from '../features/reminders/reminders.routes.js';
+import { notificationRoutes } from '../features/notifications/notifications.routes.js';
+import { obstacleRoutes } from '../features/obstacles/obstacles.routes.js';
+import { dashboardRoutes } from '../features/dashboard/dashboard.routes.js';
+import { consolidationRoutes } from '../features/consolidation/consolidation.routes.js';
+import { ErrorSchema } from '../contract/common.js';
 import './types.js';
 
 export interface AppOptions {
@@ -284,10 +291,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(userRoutes, { deps });
   await app.register(auditRoutes, { deps });
   await app.register(importRoutes, { deps });
-  await app.register(assignmentRoutes, { deps });
+  await app.register(programRoutes, { deps });
+  await app.register(taskRoutes, { deps });
   await app.register(planRoutes, { deps });
   await app.register(exportRoutes, { deps });
-  await app.register(reportingRoutes, { deps });
+  await app.register(periodRoutes, { deps });
+  await app.register(reportRoutes, { deps });
+  await app.register(reminderRoutes, { deps });
+  await app.register(notificationRoutes, { deps });
+  await app.register(obstacleRoutes, { deps });
+  await app.register(dashboardRoutes, { deps });
+  await app.register(consolidationRoutes, { deps });
 
   // ---- web app ----
   const webDir = opts.webDir ?? null;

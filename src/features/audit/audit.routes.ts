@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { RoutePlugin } from '../../http/types.js';
-import { Limit, responses, Nullable } from '../../http/schemas.js';
+import { Limit, responses, Nullable } from '../../contract/common.js';
 import { listAuditEvents, verifyAuditChainAs } from './audit.service.js';
 
 const AuditEvent = Type.Object(

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RoutePlugin } from '../../http/types.js';
-import { Ok, Text, responses } from '../../http/schemas.js';
+import { Ok, Text, responses } from '../../contract/common.js';
 import { ROLES } from '../../domain/roles.js';
 import { PASSWORD_MAX } from '../../domain/passwords.js';
 import { SESSION_COOKIE, changePassword, getMe, login, logout } from './auth.service.js';

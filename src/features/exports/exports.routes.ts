@@ -1,5 +1,5 @@
 import type { RoutePlugin } from '../../http/types.js';
-import { IdParams, responses } from '../../http/schemas.js';
+import { IdParams, responses } from '../../contract/common.js';
 import { Type } from '@sinclair/typebox';
 import { annexDocx, annexXlsx, buildAnnex } from './annex.js';
 

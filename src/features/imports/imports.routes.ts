@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { RoutePlugin } from '../../http/types.js';
-import { IdParams, Nullable, Uuid, responses } from '../../http/schemas.js';
+import { IdParams, Nullable, Uuid, responses } from '../../contract/common.js';
 import { MAX_IMPORT_BYTES } from '../../domain/importer/normalize.js';
 import { EDITABLE_KINDS } from '../../domain/importer/edit.js';
 import {
@@ -8,9 +8,7 @@ import {
   discardImportDraft,
   editImportDraft,
   getImportDraft,
-  getProgram,
   listImportDrafts,
-  listPrograms,
   publishImportDraft,
 } from './imports.service.js';
 
@@ -199,30 +197,5 @@ export const importRoutes: RoutePlugin = async (app, { deps }) => {
       },
     },
     async (req) => discardImportDraft(deps, req.ctx, req.params.id, req.body.version),
-  );
-
-  app.get(
-    '/api/programs',
-    {
-      schema: {
-        tags: ['programs'],
-        summary: 'Các chương trình đã ban hành',
-        response: responses({ 200: Type.Object({ items: Type.Array(Type.Unknown()) }) }),
-      },
-    },
-    async (req) => listPrograms(deps, req.ctx),
-  );
-
-  app.get(
-    '/api/programs/:id',
-    {
-      schema: {
-        tags: ['programs'],
-        summary: 'Chương trình: cây nội dung, văn bản dẫn chiếu, trách nhiệm tổ chức thực hiện',
-        params: IdParams,
-        response: responses({ 200: Type.Unknown() }),
-      },
-    },
-    async (req) => getProgram(deps, req.ctx, req.params.id),
   );
 };

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { RoutePlugin } from '../../http/types.js';
-import { IdParams, Nullable, Text, Uuid, responses, DeadlineSchema } from '../../http/schemas.js';
+import { IdParams, Nullable, Text, Uuid, responses, DeadlineSchema } from '../../contract/common.js';
 import {
   addPlanItem,
   createUnitPlan,

@@ -11,7 +11,7 @@ import {
   responses,
   Email,
   Nullable,
-} from '../../http/schemas.js';
+} from '../../contract/common.js';
 import { UNIT_KINDS } from '../../domain/units.js';
 import {
   MAX_CSV_BYTES,

@@ -10,7 +10,7 @@ import {
   responses,
   Email,
   Nullable,
-} from '../../http/schemas.js';
+} from '../../contract/common.js';
 import { ROLES } from '../../domain/roles.js';
 import {
   createUser,

@@ -22,10 +22,11 @@ import { vnDate, type CarriedTask, type ReminderSchedule } from '../../domain/re
 import { isIsoDate } from '../../domain/plan/assignment.js';
 import { mutate } from '../audit/audit-writer.js';
 import { versionConflict } from '../conflict.js';
-import { authorize, authorizeForUnit, seesAllUnits } from '../policy.js';
+import { authorize, seesAllUnits } from '../policy.js';
 import { actorUserId, type Ctx } from '../context.js';
 import type { Deps } from '../deps.js';
-import { now, reportingRules } from './rules.js';
+import { now, reportingRules } from '../reporting-rules.js';
+import { loadPeriod, type PeriodRow } from '../../db/queries/reporting.js';
 
 export { PERIOD_KINDS };
 
@@ -39,22 +40,6 @@ export interface OpenPeriodInput {
   dueDate?: string | undefined;
   reviewKind?: 'so_ket' | 'tong_ket' | undefined;
   schedule?: Partial<ReminderSchedule> | undefined;
-}
-
-export type PeriodRow = typeof reportingPeriods.$inferSelect;
-export type ObligationRow = typeof reportObligations.$inferSelect;
-
-export async function loadPeriod(db: DbOrTx, id: string): Promise<PeriodRow> {
-  const [p] = await db.select().from(reportingPeriods).where(eq(reportingPeriods.id, id));
-  if (!p) throw new AppError('PERIOD_NOT_FOUND', { id });
-  return p;
-}
-
-export async function unitNames(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
-  const uniq = [...new Set(ids)];
-  if (!uniq.length) return new Map();
-  const r = await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, uniq));
-  return new Map(r.map((u) => [u.id, u.name]));
 }
 
 function bad(message: string, details?: unknown): AppError {
@@ -435,17 +420,4 @@ export async function updatePeriod(
     audit.record({ action, entityType: 'period', entityId: p.id, before, after: next });
     return { id: r!.id, version: r!.version };
   });
-}
-
-/** An obligation with the checks every reporting service needs: it exists and the actor may see it. */
-export async function loadObligation(
-  db: DbOrTx,
-  ctx: Ctx,
-  id: string,
-  action: 'report.read' | 'report.write',
-) {
-  const [o] = await db.select().from(reportObligations).where(eq(reportObligations.id, id));
-  if (!o) throw new AppError('OBLIGATION_NOT_FOUND', { id });
-  authorizeForUnit(ctx, action, o.unitId);
-  return o;
 }

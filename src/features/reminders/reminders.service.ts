@@ -6,7 +6,7 @@
  * before commit leaves it pending for the next sweep. E-mails then leave from an outbox with a lease;
  * each carries a stable Message-ID.
  */
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import {
   emailOutbox,
   notifications,
@@ -35,8 +35,8 @@ import { mutate } from '../audit/audit-writer.js';
 import { authorize, requireUser } from '../policy.js';
 import { systemCtx, type Ctx } from '../context.js';
 import type { Deps } from '../deps.js';
-import { now, reportingRules } from './rules.js';
-import { loadObligation } from './periods.service.js';
+import { now, reportingRules } from '../reporting-rules.js';
+import { loadObligation } from '../reports/reports.queries.js';
 
 type ReminderRow = typeof reminders.$inferSelect;
 const OUTSTANDING = ['not_started', 'drafting', 'returned'];
@@ -594,59 +594,6 @@ export async function listReminders(
   return {
     items: list.map((r) => ({ ...r, dueAt: r.dueAt.toISOString(), sentAt: r.sentAt?.toISOString() ?? null })),
   };
-}
-
-// ---- in-app notifications ----
-
-export async function myNotifications(deps: Deps, ctx: Ctx, q: { unread?: boolean | undefined } = {}) {
-  const u = requireUser(ctx);
-  const list = await deps.db
-    .select()
-    .from(notifications)
-    .where(and(eq(notifications.userId, u.id), q.unread ? isNull(notifications.readAt) : sql`true`))
-    .orderBy(desc(notifications.createdAt))
-    .limit(100);
-  const [c] = await deps.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(notifications)
-    .where(and(eq(notifications.userId, u.id), isNull(notifications.readAt)));
-  return {
-    unread: c?.n ?? 0,
-    items: list.map((n) => ({
-      id: n.id,
-      title: n.title,
-      body: n.body,
-      link: n.link,
-      createdAt: n.createdAt.toISOString(),
-      readAt: n.readAt?.toISOString() ?? null,
-    })),
-  };
-}
-
-export async function markNotificationsRead(deps: Deps, ctx: Ctx, input: { ids?: string[] | undefined }) {
-  const u = requireUser(ctx);
-  return mutate(deps.db, ctx, async (tx, audit) => {
-    const r = await tx
-      .update(notifications)
-      .set({ readAt: now(deps) })
-      .where(
-        and(
-          eq(notifications.userId, u.id),
-          isNull(notifications.readAt),
-          input.ids?.length ? inArray(notifications.id, input.ids) : sql`true`,
-        ),
-      )
-      .returning({ id: notifications.id });
-    if (r.length)
-      audit.record({
-        action: 'notification.read',
-        entityType: 'user',
-        entityId: u.id,
-        after: { read: r.length },
-      });
-    else audit.nothingChanged();
-    return { read: r.length };
-  });
 }
 
 /** For the obligation page: the reminders the unit has received. */

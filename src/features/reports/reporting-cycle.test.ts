@@ -5,7 +5,7 @@ import { DB_KINDS } from '../../../test/support/db.js';
 import { startTestApp, type Client, type TestApp } from '../../../test/support/app.js';
 import { PDF_BYTES, reportingProgram, type ReportingFixture } from '../../../test/support/reporting.js';
 import { findUnitByCode } from '../units/units.service.js';
-import { reportingRules } from './rules.js';
+import { reportingRules } from '../reporting-rules.js';
 import { emptyEntry } from '../../domain/reporting/report.js';
 
 interface Matrix {

@@ -1,7 +1,7 @@
 /** A program's nodes in document order, with what the task-group lookup and task lists need. */
 import { asc, eq } from 'drizzle-orm';
-import { programNodes } from './schema.js';
-import type { DbOrTx } from './connection.js';
+import { programNodes } from '../schema.js';
+import type { DbOrTx } from '../connection.js';
 
 export function programOutline(db: DbOrTx, programId: string) {
   return db

@@ -15,7 +15,7 @@ import type { Deps } from '../deps.js';
 import { createUser } from '../users/users.service.js';
 import { findUnitByCode } from '../units/units.service.js';
 import { createMailer } from '../notify/mailer.js';
-import { saveDraft, submitReport } from './reports.service.js';
+import { saveDraft, submitReport } from '../reports/reports.service.js';
 import { sweepReminders } from './reminders.service.js';
 import { emptyContent, emptyEntry } from '../../domain/reporting/report.js';
 

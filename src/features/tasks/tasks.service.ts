@@ -16,7 +16,7 @@ import {
   users,
 } from '../../db/schema.js';
 import { inOrder, type DbOrTx, type Tx } from '../../db/connection.js';
-import { programOutline } from '../../db/outline.js';
+import { programOutline } from '../../db/queries/outline.js';
 import { pgConstraint, pgErrorCode } from '../../db/errors.js';
 import { AppError } from '../../errors.js';
 import {

@@ -11,7 +11,7 @@ import { versionConflict } from '../conflict.js';
 import { authorize, seesAllUnits } from '../policy.js';
 import { actorUserId, type Ctx } from '../context.js';
 import type { Deps } from '../deps.js';
-import { now } from './rules.js';
+import { now } from '../reporting-rules.js';
 
 export async function listObstacles(
   deps: Deps,

@@ -17,9 +17,9 @@ import { versionConflict } from '../conflict.js';
 import { authorize } from '../policy.js';
 import { actorUserId, type Ctx } from '../context.js';
 import type { Deps } from '../deps.js';
-import { now, reportingRules } from './rules.js';
-import { acceptedEntries, loadProgress, type ProgressData } from './dashboard.service.js';
-import { renderOfficialDocx, type OfficialReportDoc } from '../consolidation/official-docx.js';
+import { now, reportingRules } from '../reporting-rules.js';
+import { acceptedEntries, loadProgress, type ProgressData } from '../dashboard/dashboard.queries.js';
+import { renderOfficialDocx, type OfficialReportDoc } from './official-docx.js';
 import { annexXlsx, type AnnexRow } from '../exports/annex.js';
 import type { DbOrTx } from '../../db/connection.js';
 

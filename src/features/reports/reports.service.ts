@@ -20,7 +20,7 @@ import {
   units,
 } from '../../db/schema.js';
 import type { DbOrTx, Tx } from '../../db/connection.js';
-import { programOutline } from '../../db/outline.js';
+import { programOutline } from '../../db/queries/outline.js';
 import { pgConstraint, pgErrorCode } from '../../db/errors.js';
 import { AppError } from '../../errors.js';
 import {
@@ -45,8 +45,9 @@ import { versionConflict } from '../conflict.js';
 import { authorize } from '../policy.js';
 import { actorUserId, type Ctx } from '../context.js';
 import type { Deps } from '../deps.js';
-import { now, reportingRules } from './rules.js';
-import { loadObligation, unitNames, type ObligationRow, type PeriodRow } from './periods.service.js';
+import { now, reportingRules } from '../reporting-rules.js';
+import { unitNames, type ObligationRow, type PeriodRow } from '../../db/queries/reporting.js';
+import { loadObligation } from './reports.queries.js';
 
 function problemError(problems: EntryProblem[]): AppError {
   const first = problems[0]!;

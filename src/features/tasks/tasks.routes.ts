@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { RoutePlugin } from '../../http/types.js';
-import { IdParams, Nullable, Text, Uuid, responses, IsoDate, DeadlineSchema } from '../../http/schemas.js';
+import { IdParams, Nullable, Text, Uuid, responses, IsoDate, DeadlineSchema } from '../../contract/common.js';
 import { FIVE_CLEAR, PRODUCT_KINDS } from '../../domain/plan/assignment.js';
 import {
   acceptSuggestions,
@@ -10,7 +10,7 @@ import {
   programSuggestions,
   saveAssignment,
   startImplementation,
-} from './assignments.service.js';
+} from './tasks.service.js';
 
 const Product = Type.Object(
   {
@@ -61,8 +61,8 @@ const TaskQuery = Type.Object({
 });
 const Any = Type.Unknown();
 
-export const assignmentRoutes: RoutePlugin = async (app, { deps }) => {
-  const tags = ['assignments'];
+export const taskRoutes: RoutePlugin = async (app, { deps }) => {
+  const tags = ['tasks'];
 
   app.get(
     '/api/programs/:id/tasks',

@@ -1,0 +1,79 @@
+import { Type } from '@sinclair/typebox';
+import type { RoutePlugin } from '../../http/types.js';
+import { IdParams, Text, Uuid, responses } from '../../contract/common.js';
+import { listReminders, obligationReminders, remindNow, sweepReminders } from './reminders.service.js';
+import { authorize } from '../policy.js';
+
+const Any = Type.Unknown();
+
+export const reminderRoutes: RoutePlugin = async (app, { deps }) => {
+  const tags = ['reminders'];
+
+  app.post(
+    '/api/periods/:id/remind',
+    {
+      schema: {
+        tags,
+        summary: 'Nhắc ngay các đơn vị chưa nộp (hoặc các nghĩa vụ đã chọn)',
+        params: IdParams,
+        body: Type.Object(
+          { obligationIds: Type.Optional(Type.Array(Uuid, { minItems: 1, maxItems: 5000 })) },
+          { additionalProperties: false },
+        ),
+        response: responses({ 200: Any }),
+      },
+    },
+    async (req) =>
+      remindNow(deps, req.ctx, { periodId: req.params.id, obligationIds: req.body.obligationIds }),
+  );
+
+  app.get(
+    '/api/periods/:id/reminders',
+    {
+      schema: {
+        tags,
+        summary: 'Các lời nhắc, đôn đốc của kỳ (đã gửi, bỏ qua, đang chờ)',
+        params: IdParams,
+        querystring: Type.Object({ status: Type.Optional(Text(20)) }),
+        response: responses({ 200: Any }),
+      },
+    },
+    async (req) => listReminders(deps, req.ctx, { periodId: req.params.id, status: req.query.status }),
+  );
+
+  app.get(
+    '/api/programs/:id/reminders',
+    {
+      schema: {
+        tags,
+        summary: 'Các lời nhắc, đôn đốc của chương trình (kỳ báo cáo và thời hạn nhiệm vụ)',
+        params: IdParams,
+        querystring: Type.Object({ status: Type.Optional(Text(20)) }),
+        response: responses({ 200: Any }),
+      },
+    },
+    async (req) => listReminders(deps, req.ctx, { programId: req.params.id, status: req.query.status }),
+  );
+
+  app.post(
+    '/api/reminders/sweep',
+    { schema: { tags, summary: 'Quét và gửi ngay các lời nhắc đến hạn', response: responses({ 200: Any }) } },
+    async (req) => {
+      authorize(req.ctx, 'report.manage');
+      return sweepReminders(deps);
+    },
+  );
+
+  app.get(
+    '/api/reports/:id/reminders',
+    {
+      schema: {
+        tags,
+        summary: 'Các lời nhắc đơn vị đã nhận cho báo cáo này',
+        params: IdParams,
+        response: responses({ 200: Any }),
+      },
+    },
+    async (req) => obligationReminders(deps, req.ctx, req.params.id),
+  );
+};
