@@ -2,9 +2,10 @@
  * Benchmarks (not tests): prints figures and ratios.
  *  1. Cold start to /readyz on PGlite: a fresh data folder (migrations + demo data) and a second
  *     start on the same folder, each as a real `thucthi start` process.
- *  2. Requests per second of an authenticated GET /api/units beside a bare Fastify hello-world,
- *     measured in this same run with the same client.
- * Usage: npm run bench [-- --seconds 5 --connections 10]
+ *  2. Requests per second of authenticated reads (GET /api/units?limit=50, and the seed program's
+ *     task table GET /api/programs/:id/tasks, ~60 kB of JSON serialised by its response schema) beside
+ *     a bare Fastify hello-world, measured in this same run with the same client.
+ * Usage: npm run bench [-- --seconds 5 --connections 10] [-- --only throughput]
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -29,6 +30,7 @@ const arg = (name: string, dflt: number) => {
 };
 const SECONDS = arg('seconds', 5);
 const CONNECTIONS = arg('connections', 10);
+const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 
 async function coldStart(dir: string): Promise<{ ms: number; rssMb: number }> {
   const t0 = performance.now();
@@ -119,19 +121,20 @@ async function main() {
   );
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thucthi-bench-'));
-  try {
-    const first = await coldStart(dir);
-    const second = await coldStart(dir);
-    console.log('1. Cold start to /readyz on PGlite (real process)');
-    console.log(
-      `   fresh folder (migrate + demo data): ${first.ms.toFixed(0)} ms, RSS ${first.rssMb.toFixed(0)} MB`,
-    );
-    console.log(
-      `   existing folder:                    ${second.ms.toFixed(0)} ms, RSS ${second.rssMb.toFixed(0)} MB\n`,
-    );
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  if (!ONLY)
+    try {
+      const first = await coldStart(dir);
+      const second = await coldStart(dir);
+      console.log('1. Cold start to /readyz on PGlite (real process)');
+      console.log(
+        `   fresh folder (migrate + demo data): ${first.ms.toFixed(0)} ms, RSS ${first.rssMb.toFixed(0)} MB`,
+      );
+      console.log(
+        `   existing folder:                    ${second.ms.toFixed(0)} ms, RSS ${second.rssMb.toFixed(0)} MB\n`,
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
 
   const hello = Fastify();
   hello.get('/', async () => ({ hello: 'world' }));
@@ -162,10 +165,16 @@ async function main() {
         body: JSON.stringify({ username: u.user.username, password: 'bench-mat-khau-2026' }),
       });
       const cookie = /thucthi_session=[^;]+/.exec(login.headers.get('set-cookie') ?? '')![0];
-      const r = await load(base + '/api/units?limit=50', { cookie });
-      results.push(
-        `   GET /api/units?limit=50 (${kind}, authenticated): ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}; ratio to hello-world ${(r.rps / h.rps).toFixed(3)}`,
-      );
+      const programs = (await (await fetch(base + '/api/programs', { headers: { cookie } })).json()) as {
+        items: { id: string }[];
+      };
+      for (const p of ['/api/units?limit=50', `/api/programs/${programs.items[0]!.id}/tasks`]) {
+        const r = await load(base + p, { cookie });
+        const label = p.startsWith('/api/programs') ? 'GET /api/programs/:id/tasks (seed)' : `GET ${p}`;
+        results.push(
+          `   ${label} (${kind}, authenticated): ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}; ratio to hello-world ${(r.rps / h.rps).toFixed(3)}`,
+        );
+      }
       await app.close();
     });
     await database.close();
@@ -176,6 +185,7 @@ async function main() {
   );
   for (const l of results) console.log(l);
   console.log('');
+  if (ONLY === 'throughput') return;
   benchParse();
   console.log('');
   console.log('4. Import and publish through the service (PGlite in memory)');
