@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { RoutePlugin } from '../../http/types.js';
 import { IdParams, IsoDate, Nullable, Text, Uuid, responses } from '../../http/schemas.js';
 import type { ReportContent } from '../../domain/reporting/report.js';
+import { LIMITS } from '../../domain/limits.js';
 import { PERIOD_KINDS, getPeriod, listPeriods, openPeriod, updatePeriod } from './periods.service.js';
 import {
   compareVersions,
@@ -50,10 +51,10 @@ const Schedule = Type.Object(
 
 const Product = Type.Object(
   {
-    description: Text(1000, 1),
-    number: Type.Optional(Nullable(Text(100))),
+    description: Text(LIMITS.reportProductDescription, 1),
+    number: Type.Optional(Nullable(Text(LIMITS.reportProductNumber))),
     date: Type.Optional(Nullable(IsoDate)),
-    link: Type.Optional(Nullable(Text(1000))),
+    link: Type.Optional(Nullable(Text(LIMITS.reportProductLink))),
   },
   { additionalProperties: false },
 );
@@ -72,12 +73,12 @@ const Entry = Type.Object(
   {
     status: Type.Optional(Nullable(Text(40))),
     percent: Type.Optional(Nullable(Type.Integer({ minimum: -1000, maximum: 1000 }))),
-    results: Type.Optional(Text(20000)),
+    results: Type.Optional(Text(LIMITS.entryResults)),
     products: Type.Optional(Type.Array(Product, { maxItems: 50 })),
     evidence: Type.Optional(Type.Array(Evidence, { maxItems: 50 })),
-    obstacles: Type.Optional(Text(10000)),
-    proposals: Type.Optional(Text(10000)),
-    reason: Type.Optional(Text(5000)),
+    obstacles: Type.Optional(Text(LIMITS.entryObstacles)),
+    proposals: Type.Optional(Text(LIMITS.entryProposals)),
+    reason: Type.Optional(Text(LIMITS.entryReason)),
     completedOn: Type.Optional(Nullable(IsoDate)),
   },
   { additionalProperties: false },
@@ -88,10 +89,10 @@ const Content = Type.Object(
     general: Type.Optional(
       Type.Object(
         {
-          summary: Type.Optional(Text(20000)),
-          obstacles: Type.Optional(Text(10000)),
-          proposals: Type.Optional(Text(10000)),
-          nextSteps: Type.Optional(Text(10000)),
+          summary: Type.Optional(Text(LIMITS.reportSummary)),
+          obstacles: Type.Optional(Text(LIMITS.reportObstacles)),
+          proposals: Type.Optional(Text(LIMITS.reportProposals)),
+          nextSteps: Type.Optional(Text(LIMITS.reportNextSteps)),
         },
         { additionalProperties: false },
       ),
@@ -109,31 +110,35 @@ const Block = Type.Object(
       Type.Literal('paragraph'),
       Type.Literal('bullet'),
     ]),
-    text: Text(20000),
+    text: Text(LIMITS.blockText),
   },
   { additionalProperties: false },
 );
 const Section = Type.Object(
-  { heading: Text(300), blocks: Type.Array(Block, { maxItems: 2000 }) },
+  { heading: Text(LIMITS.sectionHeading), blocks: Type.Array(Block, { maxItems: 2000 }) },
   { additionalProperties: false },
 );
 const Heading = Type.Object(
   {
     layout: Type.Optional(Type.Union([Type.Literal('party'), Type.Literal('state')])),
-    parentBody: Type.Optional(Nullable(Text(200))),
-    issuer: Type.Optional(Text(200, 1)),
-    number: Type.Optional(Nullable(Text(20))),
-    notation: Type.Optional(Text(50, 1)),
-    place: Type.Optional(Text(100, 1)),
+    parentBody: Type.Optional(Nullable(Text(LIMITS.docParentBody))),
+    issuer: Type.Optional(Text(LIMITS.docIssuer, 1)),
+    number: Type.Optional(Nullable(Text(LIMITS.docNumber))),
+    notation: Type.Optional(Text(LIMITS.docNotation, 1)),
+    place: Type.Optional(Text(LIMITS.docPlace, 1)),
     date: Type.Optional(Nullable(IsoDate)),
-    title: Type.Optional(Text(1000, 1)),
+    title: Type.Optional(Text(LIMITS.docTitle, 1)),
     signer: Type.Optional(
       Type.Object(
-        { authority: Nullable(Text(200)), position: Text(200), name: Text(200) },
+        {
+          authority: Nullable(Text(LIMITS.signerAuthority)),
+          position: Text(LIMITS.signerPosition),
+          name: Text(LIMITS.signerName),
+        },
         { additionalProperties: false },
       ),
     ),
-    recipients: Type.Optional(Type.Array(Text(300, 1), { maxItems: 50 })),
+    recipients: Type.Optional(Type.Array(Text(LIMITS.recipient, 1), { maxItems: LIMITS.recipientsCount })),
   },
   { additionalProperties: false },
 );
@@ -182,7 +187,7 @@ export const reportingRoutes: RoutePlugin = async (app, { deps }) => {
             kind: Type.Union(PERIOD_KINDS.map((k) => Type.Literal(k))),
             year: Type.Integer({ minimum: 2000, maximum: 2100 }),
             index: Type.Optional(Type.Integer({ minimum: 1, maximum: 12 })),
-            label: Type.Optional(Text(200)),
+            label: Type.Optional(Text(LIMITS.periodLabel)),
             cutoffStart: Type.Optional(IsoDate),
             cutoffEnd: Type.Optional(IsoDate),
             dueDate: Type.Optional(IsoDate),
@@ -223,7 +228,7 @@ export const reportingRoutes: RoutePlugin = async (app, { deps }) => {
           {
             version: Type.Integer({ minimum: 1 }),
             dueDate: Type.Optional(IsoDate),
-            label: Type.Optional(Text(200)),
+            label: Type.Optional(Text(LIMITS.periodLabel)),
             schedule: Type.Optional(Schedule),
             status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('closed')])),
           },
@@ -433,9 +438,11 @@ export const reportingRoutes: RoutePlugin = async (app, { deps }) => {
         body: Type.Object(
           {
             decision: Type.Union([Type.Literal('accept'), Type.Literal('return')]),
-            comment: Type.Optional(Text(10000)),
+            comment: Type.Optional(Text(LIMITS.reviewComment)),
             taskComments: Type.Optional(
-              Type.Record(Type.String({ format: 'uuid' }), Text(5000), { maxProperties: 5000 }),
+              Type.Record(Type.String({ format: 'uuid' }), Text(LIMITS.reviewTaskComment), {
+                maxProperties: 5000,
+              }),
             ),
           },
           { additionalProperties: false },
@@ -580,7 +587,7 @@ export const reportingRoutes: RoutePlugin = async (app, { deps }) => {
             ]),
             version: Type.Integer({ minimum: 1 }),
             handlingUnitId: Type.Optional(Uuid),
-            answer: Type.Optional(Text(10000)),
+            answer: Type.Optional(Text(LIMITS.obstacleAnswer)),
           },
           { additionalProperties: false },
         ),
