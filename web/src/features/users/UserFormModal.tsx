@@ -6,7 +6,7 @@ import { UnitSelect } from '../units/UnitSelect';
 import { EMAIL_RULES, maxRule } from '../../lib/validation';
 import { ConflictAlert, recoverFromConflict } from '../../layout/ConflictAlert';
 import { SaveModal } from '../../layout/SaveModal';
-import { isApiError } from '../../api/client';
+import { isApiError, type ApiErrorCode } from '../../api/client';
 import type { Role, User } from '../../api/types';
 import { ROLES, ROLE_LABELS } from '../../shared/domain';
 import { emptyToNull } from '../../lib/format';
@@ -23,7 +23,7 @@ interface Values {
 
 export const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r].vi }));
 
-const FIELD_ERRORS: Record<string, keyof Values> = {
+const FIELD_ERRORS: Partial<Record<ApiErrorCode, keyof Values>> = {
   USERNAME_TAKEN: 'username',
   USER_UNIT_REQUIRED: 'unitId',
 };
