@@ -1,6 +1,7 @@
 /** Schemas shared by every route module. */
 import { Type, type TSchema } from '@sinclair/typebox';
 import { RECURRENCES } from '../domain/plan/assignment.js';
+import { LIMITS } from '../domain/limits.js';
 
 export const ErrorSchema = Type.Object(
   {
@@ -49,7 +50,9 @@ export const Limit = (max: number, dflt: number) =>
 export const Offset = Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }));
 
 /** An e-mail address, or an empty string / null to clear it. */
-export const Email = Nullable(Type.String({ maxLength: 200, pattern: '^$|^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$' }));
+export const Email = Nullable(
+  Type.String({ maxLength: LIMITS.email, pattern: '^$|^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$' }),
+);
 
 export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
@@ -57,7 +60,7 @@ export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 export const DeadlineSchema = Type.Union([
   Type.Object({ kind: Type.Literal('date'), date: IsoDate }, { additionalProperties: false }),
   Type.Object(
-    { kind: Type.Literal('period'), label: Text(100, 1), start: IsoDate, end: IsoDate },
+    { kind: Type.Literal('period'), label: Text(LIMITS.deadlineLabel, 1), start: IsoDate, end: IsoDate },
     { additionalProperties: false },
   ),
   Type.Object(

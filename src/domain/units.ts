@@ -3,6 +3,7 @@
  */
 import { parseCsv, toCsv, CsvSyntaxError } from './csv.js';
 import { cleanText, codeSlug } from './text.js';
+import { LIMITS, UNIT_CODE_PATTERN } from './limits.js';
 
 export const UNIT_KINDS = [
   'party_committee',
@@ -206,7 +207,7 @@ export function unitsToCsv(units: readonly UnitForCsv[]): string {
   );
 }
 
-const CODE_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+const CODE_RE = new RegExp(UNIT_CODE_PATTERN);
 const TRUE_WORDS = new Set(['1', 'true', 'x', 'có', 'co', 'yes', 'hoạt động']);
 const FALSE_WORDS = new Set(['0', 'false', '', 'không', 'khong', 'no', 'ngừng']);
 
@@ -249,12 +250,16 @@ export function parseUnitsCsv(text: string): { rows: UnitCsvRow[]; errors: UnitC
     const activeRaw = get(cells, 'active').toLowerCase();
     const err = (c: string, m: string) => errors.push({ line, code: c, message: m });
     if (!CODE_RE.test(code)) {
-      err('UNIT_CODE_INVALID', `Mã đơn vị "${code}" không hợp lệ (chữ, số, dấu chấm, gạch; tối đa 40 ký tự)`);
+      err(
+        'UNIT_CODE_INVALID',
+        `Mã đơn vị "${code}" không hợp lệ (chữ, số, dấu chấm, gạch; tối đa ${LIMITS.unitCode} ký tự)`,
+      );
       continue;
     }
     if (seen.has(code)) err('UNIT_CODE_DUPLICATE', `Mã "${code}" lặp lại (đã có ở dòng ${seen.get(code)})`);
     seen.set(code, line);
-    if (!name || name.length > 300) err('UNIT_NAME_INVALID', 'Tên đơn vị trống hoặc dài quá 300 ký tự');
+    if (!name || name.length > LIMITS.unitName)
+      err('UNIT_NAME_INVALID', `Tên đơn vị trống hoặc dài quá ${LIMITS.unitName} ký tự`);
     if (!isUnitKind(kind)) err('UNIT_KIND_INVALID', `Loại đơn vị "${kind}" không có trong danh mục`);
     let active = true;
     if (idx('active') >= 0 && activeRaw !== '') {

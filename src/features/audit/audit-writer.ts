@@ -9,13 +9,15 @@ import { sql } from 'drizzle-orm';
 import { auditEvents } from '../../db/schema.js';
 import { rows, type Db, type Tx } from '../../db/connection.js';
 import { GENESIS_HASH, hashEvent } from '../../domain/audit-chain.js';
+import type { AuditAction } from '../../domain/audit-actions.js';
 import { actorLabel, type Ctx } from '../context.js';
 
 /** Serialises appends to the chain across transactions and app instances. */
 const AUDIT_CHAIN_LOCK = 727_2702;
 
 export interface AuditInput {
-  action: string;
+  /** One of the catalog's actions (src/domain/audit-actions.ts). */
+  action: AuditAction;
   entityType: string;
   entityId: string;
   before?: unknown;

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { RoutePlugin } from '../../http/types.js';
 import { IdParams, Nullable, Text, Uuid, responses, DeadlineSchema } from '../../contract/common.js';
+import { LIMITS } from '../../domain/limits.js';
 import {
   addPlanItem,
   createUnitPlan,
@@ -78,10 +79,10 @@ export const planRoutes: RoutePlugin = async (app, { deps }) => {
         params: IdParams,
         body: Type.Object(
           {
-            text: Text(5000, 1),
+            text: Text(LIMITS.planItemText, 1),
             parentNodeIds: Type.Array(Uuid, { maxItems: 200 }),
             deadline: Type.Optional(Nullable(DeadlineSchema)),
-            person: Type.Optional(Nullable(Text(200))),
+            person: Type.Optional(Nullable(Text(LIMITS.planItemPerson))),
           },
           { additionalProperties: false },
         ),

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { RoutePlugin } from '../../http/types.js';
 import { IdParams, Nullable, Text, Uuid, responses, IsoDate, DeadlineSchema } from '../../contract/common.js';
 import { FIVE_CLEAR, PRODUCT_KINDS } from '../../domain/plan/assignment.js';
+import { LIMITS } from '../../domain/limits.js';
 import {
   acceptSuggestions,
   getTask,
@@ -15,12 +16,16 @@ import {
 const Product = Type.Object(
   {
     kind: Type.Union(PRODUCT_KINDS.map((k) => Type.Literal(k))),
-    description: Text(1000, 1),
+    description: Text(LIMITS.productDescription, 1),
     dueDate: Nullable(IsoDate),
     indicator: Type.Optional(
       Nullable(
         Type.Object(
-          { name: Text(200, 1), target: Type.Number({ minimum: 0, maximum: 1e12 }), unit: Text(50) },
+          {
+            name: Text(LIMITS.indicatorName, 1),
+            target: Type.Number({ minimum: 0, maximum: 1e12 }),
+            unit: Text(LIMITS.indicatorUnit),
+          },
           { additionalProperties: false },
         ),
       ),
@@ -31,9 +36,9 @@ const Product = Type.Object(
 const Focal = Type.Object(
   {
     userId: Nullable(Uuid),
-    name: Nullable(Text(200)),
-    position: Nullable(Text(200)),
-    phone: Nullable(Type.String({ maxLength: 40, pattern: '^[0-9+().\\s-]*$' })),
+    name: Nullable(Text(LIMITS.focalName)),
+    position: Nullable(Text(LIMITS.focalPosition)),
+    phone: Nullable(Type.String({ maxLength: LIMITS.phone, pattern: '^[0-9+().\\s-]*$' })),
   },
   { additionalProperties: false },
 );
@@ -45,7 +50,7 @@ const AssignmentBody = Type.Object(
     focal: Nullable(Focal),
     deadline: Nullable(DeadlineSchema),
     products: Type.Array(Product, { maxItems: 50 }),
-    reason: Type.Optional(Nullable(Text(2000))),
+    reason: Type.Optional(Nullable(Text(LIMITS.adjustmentReason))),
   },
   { additionalProperties: false },
 );
@@ -57,7 +62,7 @@ const TaskQuery = Type.Object({
   missing: Type.Optional(Clear),
   dueFrom: Type.Optional(IsoDate),
   dueTo: Type.Optional(IsoDate),
-  q: Type.Optional(Type.String({ maxLength: 200 })),
+  q: Type.Optional(Type.String({ maxLength: LIMITS.search })),
 });
 const Any = Type.Unknown();
 

@@ -13,6 +13,7 @@ import {
   Nullable,
 } from '../../contract/common.js';
 import { UNIT_KINDS } from '../../domain/units.js';
+import { LIMITS, UNIT_CODE_PATTERN } from '../../domain/limits.js';
 import {
   MAX_CSV_BYTES,
   createUnit,
@@ -26,8 +27,11 @@ import {
 } from './units.service.js';
 
 const Kind = Type.Union(UNIT_KINDS.map((k) => Type.Literal(k)));
-const Code = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$' });
-const Phone = Type.Union([Type.String({ maxLength: 40, pattern: '^[0-9+().\\s-]*$' }), Type.Null()]);
+const Code = Type.String({ pattern: UNIT_CODE_PATTERN });
+const Phone = Type.Union([
+  Type.String({ maxLength: LIMITS.phone, pattern: '^[0-9+().\\s-]*$' }),
+  Type.Null(),
+]);
 
 const UnitSchema = Type.Object(
   {
@@ -52,14 +56,14 @@ const UnitRef = Type.Ref('Unit');
 const CreateBody = Type.Object(
   {
     code: Code,
-    name: Text(300, 1),
-    shortName: Type.Optional(NullableText(120)),
+    name: Text(LIMITS.unitName, 1),
+    shortName: Type.Optional(NullableText(LIMITS.unitShortName)),
     kind: Kind,
     parentId: Type.Optional(Nullable(Uuid)),
     active: Type.Optional(Type.Boolean()),
     email: Type.Optional(Email),
     phone: Type.Optional(Phone),
-    address: Type.Optional(NullableText(300)),
+    address: Type.Optional(NullableText(LIMITS.address)),
   },
   { additionalProperties: false },
 );
@@ -67,14 +71,14 @@ const PatchBody = Type.Object(
   {
     version: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
     code: Type.Optional(Code),
-    name: Type.Optional(Text(300, 1)),
-    shortName: Type.Optional(NullableText(120)),
+    name: Type.Optional(Text(LIMITS.unitName, 1)),
+    shortName: Type.Optional(NullableText(LIMITS.unitShortName)),
     kind: Type.Optional(Kind),
     parentId: Type.Optional(Nullable(Uuid)),
     active: Type.Optional(Type.Boolean()),
     email: Type.Optional(Email),
     phone: Type.Optional(Phone),
-    address: Type.Optional(NullableText(300)),
+    address: Type.Optional(NullableText(LIMITS.address)),
   },
   { additionalProperties: false },
 );
@@ -83,12 +87,12 @@ const ContactBody = Type.Object(
     version: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
     email: Type.Optional(Email),
     phone: Type.Optional(Phone),
-    address: Type.Optional(NullableText(300)),
+    address: Type.Optional(NullableText(LIMITS.address)),
   },
   { additionalProperties: false },
 );
 const ListQuery = Type.Object({
-  q: Type.Optional(Type.String({ maxLength: 200 })),
+  q: Type.Optional(Type.String({ maxLength: LIMITS.search })),
   kind: Type.Optional(Kind),
   active: ActiveFilter,
   parentId: Type.Optional(Uuid),

@@ -17,6 +17,7 @@ import {
 } from '../../domain/units.js';
 import { versionConflict } from '../conflict.js';
 import { mutate, auditSnapshot, type AuditRecorder } from '../audit/audit-writer.js';
+import type { AuditAction } from '../../domain/audit-actions.js';
 import { authorize, authorizeForUnit } from '../policy.js';
 import { actorUserId, type Ctx } from '../context.js';
 import type { Deps } from '../deps.js';
@@ -200,7 +201,7 @@ async function applyUnitPatch(
   audit: AuditRecorder,
   id: string,
   patch: UnitPatch,
-  action: string,
+  action: Extract<AuditAction, 'unit.update' | 'unit.update_contact'>,
 ): Promise<UnitView> {
   const [cur] = await tx.select().from(units).where(eq(units.id, id)).for('update');
   if (!cur) throw new AppError('UNIT_NOT_FOUND', { id });

@@ -12,6 +12,7 @@ import {
   Nullable,
 } from '../../contract/common.js';
 import { ROLES } from '../../domain/roles.js';
+import { LIMITS } from '../../domain/limits.js';
 import {
   createUser,
   getUser,
@@ -46,7 +47,7 @@ const UserRef = Type.Ref('User');
 const CreateBody = Type.Object(
   {
     username: Username,
-    fullName: Text(200, 1),
+    fullName: Text(LIMITS.fullName, 1),
     email: Type.Optional(Email),
     role: Role,
     unitId: Type.Optional(Nullable(Uuid)),
@@ -56,7 +57,7 @@ const CreateBody = Type.Object(
 const PatchBody = Type.Object(
   {
     version: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
-    fullName: Type.Optional(Text(200, 1)),
+    fullName: Type.Optional(Text(LIMITS.fullName, 1)),
     email: Type.Optional(Email),
     role: Type.Optional(Role),
     unitId: Type.Optional(Nullable(Uuid)),
@@ -64,7 +65,7 @@ const PatchBody = Type.Object(
   { additionalProperties: false },
 );
 const ListQuery = Type.Object({
-  q: Type.Optional(Type.String({ maxLength: 200 })),
+  q: Type.Optional(Type.String({ maxLength: LIMITS.search })),
   role: Type.Optional(Role),
   unitId: Type.Optional(Uuid),
   active: ActiveFilter,

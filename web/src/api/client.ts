@@ -2,13 +2,18 @@
  * The one way the web app talks to the server: JSON over fetch with the session cookie.
  * Every failure becomes an `ApiError` carrying the server's `{code, message, details}`.
  */
+import type { ErrorCode } from '../shared/errors';
+
+/** Codes the client gives a failure the server did not answer with its own `{code, message}`. */
+export type ClientErrorCode = 'NETWORK_ERROR' | 'INVALID_RESPONSE' | `HTTP_${number}`;
+export type ApiErrorCode = ErrorCode | ClientErrorCode;
 
 export class ApiError extends Error {
   readonly status: number;
-  readonly code: string;
+  readonly code: ApiErrorCode;
   readonly details: unknown;
 
-  constructor(status: number, code: string, message: string, details?: unknown) {
+  constructor(status: number, code: ApiErrorCode, message: string, details?: unknown) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
@@ -17,7 +22,8 @@ export class ApiError extends Error {
   }
 }
 
-export function isApiError(e: unknown, code?: string): e is ApiError {
+/** Is `e` an API error (with that code)? A code the server does not have fails to compile. */
+export function isApiError(e: unknown, code?: ApiErrorCode): e is ApiError {
   return e instanceof ApiError && (code === undefined || e.code === code);
 }
 
@@ -62,7 +68,8 @@ function fallbackMessage(status: number): string {
   );
 }
 
-function isErrorBody(v: unknown): v is { code: string; message: string; details?: unknown } {
+/** The server's error body. Its `code` is one of the server's `ErrorCode`s (src/http/app.ts sends no other). */
+function isErrorBody(v: unknown): v is { code: ErrorCode; message: string; details?: unknown } {
   return (
     typeof v === 'object' &&
     v !== null &&

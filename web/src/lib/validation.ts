@@ -1,9 +1,22 @@
-/** Form rules matching the server's limits (see the API schemas). */
+/** Form rules built from the server's limits (src/domain/limits.ts), so both refuse the same input. */
+import { LIMITS } from '../shared/limits';
+
+/** "Tối đa 10.000 ký tự", or "Địa chỉ tối đa 300 ký tự" with the field's name. */
+export function maxCharsMessage(max: number, field?: string): string {
+  const n = max.toLocaleString('vi-VN');
+  return field ? `${field} tối đa ${n} ký tự` : `Tối đa ${n} ký tự`;
+}
+
+/** An Ant Design rule: at most `max` characters, with its Vietnamese message. */
+export function maxRule(max: number, field?: string) {
+  return { max, message: maxCharsMessage(max, field) };
+}
+
 export const EMAIL_RULES = [
-  { type: 'email' as const, max: 200, message: 'Địa chỉ thư điện tử không hợp lệ' },
+  { type: 'email' as const, max: LIMITS.email, message: 'Địa chỉ thư điện tử không hợp lệ' },
 ];
 export const PHONE_RULES = [
-  { max: 40, message: 'Số điện thoại tối đa 40 ký tự' },
+  maxRule(LIMITS.phone, 'Số điện thoại'),
   { pattern: /^[0-9+().\s-]*$/, message: 'Số điện thoại chỉ gồm chữ số, dấu cách và các ký tự + ( ) . -' },
 ];
-export const ADDRESS_RULES = [{ max: 300, message: 'Địa chỉ tối đa 300 ký tự' }];
+export const ADDRESS_RULES = [maxRule(LIMITS.address, 'Địa chỉ')];

@@ -12,13 +12,15 @@ import {
   programStatusInfo,
 } from '../tasks/labels';
 import type { Deadline, Focal, Product } from '../../shared/assignment';
+import { isAuditAction, type AuditAction } from '../../shared/audit';
 
 export interface ActionInfo {
   label: string;
   color: string;
 }
 
-const EXACT: Record<string, ActionInfo> = {
+/** Every action the server writes (the shared catalog): a new one without a label fails to compile. */
+const EXACT: Record<AuditAction, ActionInfo> = {
   'auth.login': { label: 'Đăng nhập', color: 'default' },
   'auth.logout': { label: 'Đăng xuất', color: 'default' },
   'auth.login_failed': { label: 'Đăng nhập không thành công', color: 'warning' },
@@ -46,6 +48,28 @@ const EXACT: Record<string, ActionInfo> = {
   'plan.create': { label: 'Lập kế hoạch', color: 'green' },
   'plan.add_item': { label: 'Thêm mục kế hoạch', color: 'green' },
   'plan.link': { label: 'Gắn nhiệm vụ', color: 'purple' },
+  'period.open': { label: 'Mở kỳ báo cáo', color: 'green' },
+  'period.update': { label: 'Sửa kỳ báo cáo', color: 'blue' },
+  'period.close': { label: 'Đóng kỳ báo cáo', color: 'default' },
+  'period.reopen': { label: 'Mở lại kỳ báo cáo', color: 'orange' },
+  'report.save_draft': { label: 'Lưu nháp báo cáo', color: 'blue' },
+  'report.submit': { label: 'Nộp báo cáo', color: 'green' },
+  'report.accept': { label: 'Duyệt báo cáo', color: 'green' },
+  'report.return': { label: 'Trả lại báo cáo', color: 'orange' },
+  'file.upload': { label: 'Tải lên tệp minh chứng', color: 'purple' },
+  'obstacle.raise': { label: 'Nêu khó khăn, vướng mắc', color: 'orange' },
+  'obstacle.update_text': { label: 'Sửa nội dung khó khăn, vướng mắc', color: 'blue' },
+  'obstacle.assign': { label: 'Giao đơn vị xử lý', color: 'blue' },
+  'obstacle.answer': { label: 'Trả lời khó khăn, vướng mắc', color: 'green' },
+  'obstacle.close': { label: 'Đóng khó khăn, vướng mắc', color: 'default' },
+  'obstacle.reopen': { label: 'Mở lại khó khăn, vướng mắc', color: 'orange' },
+  'consolidation.create': { label: 'Lập dự thảo báo cáo tổng hợp', color: 'green' },
+  'consolidation.regenerate': { label: 'Tổng hợp lại dự thảo', color: 'purple' },
+  'consolidation.edit': { label: 'Sửa dự thảo báo cáo tổng hợp', color: 'blue' },
+  'reminder.send': { label: 'Gửi lời nhắc theo lịch', color: 'cyan' },
+  'reminder.skip': { label: 'Bỏ qua lời nhắc', color: 'default' },
+  'reminder.send_manual': { label: 'Gửi lời nhắc ngay', color: 'cyan' },
+  'notification.read': { label: 'Đọc thông báo', color: 'default' },
 };
 
 const BY_VERB: [RegExp, ActionInfo][] = [
@@ -65,9 +89,9 @@ const BY_VERB: [RegExp, ActionInfo][] = [
   [/delete|remove/, { label: 'Xóa', color: 'red' }],
 ];
 
+/** The label of an action; strings from old data that the catalog no longer has fall back below. */
 export function actionInfo(action: string): ActionInfo {
-  const exact = EXACT[action];
-  if (exact) return exact;
+  if (isAuditAction(action)) return EXACT[action];
   const verb = action.toLowerCase();
   for (const [re, info] of BY_VERB) if (re.test(verb)) return info;
   return { label: action, color: 'default' };
@@ -81,6 +105,12 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   import: 'Bản nhập văn bản',
   program: 'Chương trình',
   task: 'Nhiệm vụ',
+  period: 'Kỳ báo cáo',
+  report: 'Báo cáo',
+  file: 'Tệp minh chứng',
+  obstacle: 'Khó khăn, vướng mắc',
+  consolidation: 'Báo cáo tổng hợp',
+  reminder: 'Lời nhắc',
 };
 
 export function entityTypeLabel(t: string): string {

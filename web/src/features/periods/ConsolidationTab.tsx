@@ -32,6 +32,8 @@ import { ConflictAlert, recoverFromConflict } from '../../layout/ConflictAlert';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { PageSpin } from '../../layout/FullPageSpin';
 import { formatDateTime } from '../../lib/format';
+import { LIMITS } from '../../shared/limits';
+import { maxCharsMessage, maxRule } from '../../lib/validation';
 
 interface Values {
   layout: 'party' | 'state';
@@ -101,7 +103,7 @@ function toInput(v: Values, version: number): ConsolidationInput {
 
 const required = (message: string, max: number) => [
   { required: true, whitespace: true, message },
-  { max, message: `Tối đa ${max} ký tự` },
+  maxRule(max),
 ];
 
 function Downloads({ periodId, dirty }: { periodId: string; dirty: boolean }) {
@@ -271,38 +273,49 @@ function ConsolidationForm({
               <Form.Item
                 name="parentBody"
                 label={layout === 'party' ? 'Đảng bộ cấp trên' : 'Cơ quan chủ quản'}
-                rules={[{ max: 200, message: 'Tối đa 200 ký tự' }]}
+                rules={[maxRule(LIMITS.docParentBody)]}
               >
-                <Input maxLength={200} placeholder="Để trống nếu không có" />
+                <Input maxLength={LIMITS.docParentBody} placeholder="Để trống nếu không có" />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
               <Form.Item
                 name="issuer"
                 label="Cơ quan ban hành"
-                rules={required('Vui lòng nhập cơ quan ban hành', 200)}
+                rules={required('Vui lòng nhập cơ quan ban hành', LIMITS.docIssuer)}
               >
-                <Input maxLength={200} />
+                <Input maxLength={LIMITS.docIssuer} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
               <Form.Item
                 name="number"
                 label="Số"
-                rules={[{ max: 20, message: 'Tối đa 20 ký tự' }]}
+                rules={[maxRule(LIMITS.docNumber)]}
                 extra="Để trống khi còn là dự thảo."
               >
-                <Input maxLength={20} />
+                <Input maxLength={LIMITS.docNumber} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
-              <Form.Item name="notation" label="Ký hiệu" rules={required('Vui lòng nhập ký hiệu', 50)}>
-                <Input maxLength={50} placeholder={layout === 'party' ? 'BC/TU' : 'BC-UBND'} />
+              <Form.Item
+                name="notation"
+                label="Ký hiệu"
+                rules={required('Vui lòng nhập ký hiệu', LIMITS.docNotation)}
+              >
+                <Input
+                  maxLength={LIMITS.docNotation}
+                  placeholder={layout === 'party' ? 'BC/TU' : 'BC-UBND'}
+                />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
-              <Form.Item name="place" label="Địa danh" rules={required('Vui lòng nhập địa danh', 100)}>
-                <Input maxLength={100} />
+              <Form.Item
+                name="place"
+                label="Địa danh"
+                rules={required('Vui lòng nhập địa danh', LIMITS.docPlace)}
+              >
+                <Input maxLength={LIMITS.docPlace} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
@@ -311,18 +324,22 @@ function ConsolidationForm({
               </Form.Item>
             </Col>
           </Row>
-          <Form.Item name="title" label="Trích yếu" rules={required('Vui lòng nhập trích yếu', 1000)}>
-            <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} />
+          <Form.Item
+            name="title"
+            label="Trích yếu"
+            rules={required('Vui lòng nhập trích yếu', LIMITS.docTitle)}
+          >
+            <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={LIMITS.docTitle} />
           </Form.Item>
           <Row gutter={12}>
             <Col xs={24} md={8}>
               <Form.Item
                 name="signerAuthority"
                 label="Thẩm quyền ký"
-                rules={[{ max: 200, message: 'Tối đa 200 ký tự' }]}
+                rules={[maxRule(LIMITS.signerAuthority)]}
               >
                 <Input
-                  maxLength={200}
+                  maxLength={LIMITS.signerAuthority}
                   placeholder={layout === 'party' ? 'T/M BAN THƯỜNG VỤ' : 'TM. ỦY BAN NHÂN DÂN'}
                 />
               </Form.Item>
@@ -331,32 +348,29 @@ function ConsolidationForm({
               <Form.Item
                 name="signerPosition"
                 label="Chức vụ người ký"
-                rules={[{ max: 200, message: 'Tối đa 200 ký tự' }]}
+                rules={[maxRule(LIMITS.signerPosition)]}
               >
-                <Input maxLength={200} />
+                <Input maxLength={LIMITS.signerPosition} />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item
-                name="signerName"
-                label="Họ tên người ký"
-                rules={[{ max: 200, message: 'Tối đa 200 ký tự' }]}
-              >
-                <Input maxLength={200} />
+              <Form.Item name="signerName" label="Họ tên người ký" rules={[maxRule(LIMITS.signerName)]}>
+                <Input maxLength={LIMITS.signerName} />
               </Form.Item>
             </Col>
           </Row>
           <Form.Item
             name="recipients"
             label="Nơi nhận"
-            extra="Mỗi dòng một nơi nhận (tối đa 50)."
+            extra={`Mỗi dòng một nơi nhận (tối đa ${LIMITS.recipientsCount}).`}
             rules={[
               {
                 validator: (_, v: string | undefined) => {
                   const lines = (v ?? '').split(/\r?\n/).filter((l) => l.trim());
-                  if (lines.length > 50) return Promise.reject(new Error('Tối đa 50 nơi nhận'));
-                  if (lines.some((l) => l.trim().length > 300))
-                    return Promise.reject(new Error('Mỗi nơi nhận tối đa 300 ký tự'));
+                  if (lines.length > LIMITS.recipientsCount)
+                    return Promise.reject(new Error(`Tối đa ${LIMITS.recipientsCount} nơi nhận`));
+                  if (lines.some((l) => l.trim().length > LIMITS.recipient))
+                    return Promise.reject(new Error(maxCharsMessage(LIMITS.recipient, 'Mỗi nơi nhận')));
                   return Promise.resolve();
                 },
               },
@@ -387,18 +401,18 @@ function ConsolidationForm({
                   <Form.Item
                     name={[f.name, 'heading']}
                     label="Tiêu đề phần"
-                    rules={[{ max: 300, message: 'Tối đa 300 ký tự' }]}
+                    rules={[maxRule(LIMITS.sectionHeading)]}
                     style={{ marginBottom: 8 }}
                   >
-                    <Input maxLength={300} style={{ fontWeight: 600 }} />
+                    <Input maxLength={LIMITS.sectionHeading} style={{ fontWeight: 600 }} />
                   </Form.Item>
                   <Form.Item
                     name={[f.name, 'text']}
                     rules={[
                       {
                         validator: (_, v: string | undefined) =>
-                          (v ?? '').split(/\r?\n/).some((l) => l.length > 20000)
-                            ? Promise.reject(new Error('Mỗi đoạn tối đa 20.000 ký tự'))
+                          (v ?? '').split(/\r?\n/).some((l) => l.length > LIMITS.blockText)
+                            ? Promise.reject(new Error(maxCharsMessage(LIMITS.blockText, 'Mỗi đoạn')))
                             : Promise.resolve(),
                       },
                     ]}

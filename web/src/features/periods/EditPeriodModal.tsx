@@ -9,6 +9,8 @@ import { ConflictAlert, recoverFromConflict } from '../../layout/ConflictAlert';
 import { SaveModal } from '../../layout/SaveModal';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { formatIsoDate } from '../../lib/format';
+import { LIMITS } from '../../shared/limits';
+import { maxRule } from '../../lib/validation';
 
 interface Values {
   label: string;
@@ -86,10 +88,10 @@ function EditForm({
         label="Tên kỳ báo cáo"
         rules={[
           { required: true, whitespace: true, message: 'Vui lòng nhập tên kỳ' },
-          { max: 200, message: 'Tối đa 200 ký tự' },
+          maxRule(LIMITS.periodLabel),
         ]}
       >
-        <Input maxLength={200} />
+        <Input maxLength={LIMITS.periodLabel} />
       </Form.Item>
       <Form.Item
         name="dueDate"

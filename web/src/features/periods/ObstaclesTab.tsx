@@ -26,6 +26,8 @@ import { SaveModal } from '../../layout/SaveModal';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { formatDateTime } from '../../lib/format';
 import { useIsPhone } from '../../lib/useMediaQuery';
+import { LIMITS } from '../../shared/limits';
+import { maxRule } from '../../lib/validation';
 
 type Step = { mode: 'assign' | 'answer'; item: Obstacle };
 
@@ -109,10 +111,14 @@ function StepForm({
           label="Trả lời, hướng xử lý"
           rules={[
             { required: true, whitespace: true, message: 'Vui lòng nhập nội dung trả lời' },
-            { max: 10000, message: 'Tối đa 10.000 ký tự' },
+            maxRule(LIMITS.obstacleAnswer),
           ]}
         >
-          <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} maxLength={10000} showCount />
+          <Input.TextArea
+            autoSize={{ minRows: 4, maxRows: 12 }}
+            maxLength={LIMITS.obstacleAnswer}
+            showCount
+          />
         </Form.Item>
       )}
     </Form>

@@ -34,6 +34,8 @@ import { isApiError } from '../../api/client';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { formatIsoDate } from '../../lib/format';
 import dayjs from '../../lib/dayjs';
+import { LIMITS } from '../../shared/limits';
+import { maxRule } from '../../lib/validation';
 
 interface OpenValues {
   kind: PeriodKind;
@@ -333,10 +335,10 @@ export function OpenPeriodModal({
               label="Tên kỳ báo cáo"
               rules={[
                 { required: true, whitespace: true, message: 'Vui lòng nhập tên kỳ báo cáo' },
-                { max: 200, message: 'Tối đa 200 ký tự' },
+                maxRule(LIMITS.periodLabel),
               ]}
             >
-              <Input maxLength={200} placeholder="Ví dụ: Báo cáo chuyên đề cải cách tư pháp" />
+              <Input maxLength={LIMITS.periodLabel} placeholder="Ví dụ: Báo cáo chuyên đề cải cách tư pháp" />
             </Form.Item>
             <Row gutter={12}>
               <Col xs={24} sm={14}>

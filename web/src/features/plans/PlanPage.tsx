@@ -35,6 +35,8 @@ import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { PageHeader } from '../../layout/PageHeader';
 import { PageSpin } from '../../layout/FullPageSpin';
 import { useIsPhone, useMediaQuery } from '../../lib/useMediaQuery';
+import { LIMITS } from '../../shared/limits';
+import { maxRule } from '../../lib/validation';
 
 type Carried = TaskView & { role: 'lead' | 'cooperating' };
 
@@ -147,10 +149,10 @@ function AddItemModal({
           label="Nội dung công việc"
           rules={[
             { required: true, whitespace: true, message: 'Vui lòng nhập nội dung công việc' },
-            { max: 5000, message: 'Tối đa 5000 ký tự' },
+            maxRule(LIMITS.planItemText),
           ]}
         >
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={5000} />
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={LIMITS.planItemText} />
         </Form.Item>
         <Form.Item
           name="parentNodeIds"
@@ -160,8 +162,8 @@ function AddItemModal({
           <CarriedTaskSelect tasks={tasks} />
         </Form.Item>
         <DeadlineFields />
-        <Form.Item name="person" label="Người thực hiện" rules={[{ max: 200 }]}>
-          <Input maxLength={200} autoComplete="off" />
+        <Form.Item name="person" label="Người thực hiện" rules={[maxRule(LIMITS.planItemPerson)]}>
+          <Input maxLength={LIMITS.planItemPerson} autoComplete="off" />
         </Form.Item>
       </Form>
     </Modal>

@@ -19,6 +19,7 @@ import { useDebouncedValue } from '../../lib/useDebouncedValue';
 import { useIsPhone, useMediaQuery } from '../../lib/useMediaQuery';
 import { errorMessage } from '../../api/client';
 import { foldFilter } from '../../lib/search';
+import { LIMITS } from '../../shared/limits';
 
 const PAGE = 20;
 
@@ -175,7 +176,7 @@ export function ProgramTasksTab({
           allowClear
           value={search}
           onChange={(e) => setSearch(e.target.value)}
-          maxLength={200}
+          maxLength={LIMITS.search}
           style={{ width: phone ? '100%' : 280 }}
         />
         <Select

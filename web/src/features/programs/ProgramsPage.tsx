@@ -13,6 +13,7 @@ import { foldText } from '../../shared/domain';
 import { useIsPhone } from '../../lib/useMediaQuery';
 import { errorMessage } from '../../api/client';
 import { PageHeader } from '../../layout/PageHeader';
+import { LIMITS } from '../../shared/limits';
 
 /** The title without the kind it starts with ("CHƯƠNG TRÌNH HÀNH ĐỘNG thực hiện …" → "Thực hiện …"). */
 function titleAfterKind(p: ProgramSummary): string {
@@ -105,7 +106,7 @@ export default function ProgramsPage() {
           allowClear
           value={search}
           onChange={(e) => setSearch(e.target.value)}
-          maxLength={200}
+          maxLength={LIMITS.search}
           style={{ maxWidth: phone ? undefined : 420, marginBottom: 16 }}
         />
         {list.isError && (

@@ -22,6 +22,7 @@ import type { Problem } from './problems';
 import type { ReportEntry, ReportProduct } from '../../shared/report';
 import dayjs from '../../lib/dayjs';
 import { errorMessage } from '../../api/client';
+import { LIMITS } from '../../shared/limits';
 
 const DATE_FORMAT = 'DD/MM/YYYY';
 const NEW_PRODUCT: ReportProduct = { description: '', number: null, date: null, link: null };
@@ -81,7 +82,7 @@ function ProductsField({
                     <Input
                       id={`${nodeId}-product-${i}`}
                       value={p.description}
-                      maxLength={1000}
+                      maxLength={LIMITS.reportProductDescription}
                       placeholder="Ví dụ: Kế hoạch tập huấn nghiệp vụ năm 2026"
                       onChange={(e) => patch(i, { description: e.target.value })}
                       data-testid="entry-product-description"
@@ -100,7 +101,7 @@ function ProductsField({
                 <Form.Item label="Số hiệu văn bản" style={{ marginBottom: 8 }}>
                   <Input
                     value={p.number ?? ''}
-                    maxLength={100}
+                    maxLength={LIMITS.reportProductNumber}
                     placeholder="45/KH-STP"
                     onChange={(e) => patch(i, { number: e.target.value || null })}
                     data-testid="entry-product-number"
@@ -122,7 +123,7 @@ function ProductsField({
                 <Form.Item label="Đường dẫn" style={{ marginBottom: 8 }}>
                   <Input
                     value={p.link ?? ''}
-                    maxLength={1000}
+                    maxLength={LIMITS.reportProductLink}
                     type="url"
                     placeholder="https://…"
                     onChange={(e) => patch(i, { link: e.target.value || null })}
@@ -358,7 +359,7 @@ export const EntryEditor = memo(function EntryEditor({
           <Input.TextArea
             id={`${nodeId}-reason`}
             value={entry.reason}
-            maxLength={5000}
+            maxLength={LIMITS.entryReason}
             autoSize={{ minRows: 2, maxRows: 6 }}
             onChange={(e) => set({ reason: e.target.value })}
             data-testid="entry-reason"
@@ -374,7 +375,7 @@ export const EntryEditor = memo(function EntryEditor({
         <Input.TextArea
           id={`${nodeId}-results`}
           value={entry.results}
-          maxLength={20000}
+          maxLength={LIMITS.entryResults}
           autoSize={{ minRows: 3, maxRows: 12 }}
           placeholder="Việc đã làm, số liệu, kết quả cụ thể trong kỳ"
           onChange={(e) => set({ results: e.target.value })}
@@ -412,7 +413,7 @@ export const EntryEditor = memo(function EntryEditor({
             <Input.TextArea
               id={`${nodeId}-obstacles`}
               value={entry.obstacles}
-              maxLength={10000}
+              maxLength={LIMITS.entryObstacles}
               autoSize={{ minRows: 2, maxRows: 8 }}
               onChange={(e) => set({ obstacles: e.target.value })}
               data-testid="entry-obstacles"
@@ -424,7 +425,7 @@ export const EntryEditor = memo(function EntryEditor({
             <Input.TextArea
               id={`${nodeId}-proposals`}
               value={entry.proposals}
-              maxLength={10000}
+              maxLength={LIMITS.entryProposals}
               autoSize={{ minRows: 2, maxRows: 8 }}
               onChange={(e) => set({ proposals: e.target.value })}
               data-testid="entry-proposals"

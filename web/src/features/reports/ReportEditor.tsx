@@ -15,6 +15,7 @@ import { isApiError } from '../../api/client';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { ConflictAlert, recoverFromConflict } from '../../layout/ConflictAlert';
 import { formatDateTime } from '../../lib/format';
+import { LIMITS } from '../../shared/limits';
 
 /** Every carried task has an entry in the form (empty ones are left out when saving). */
 function formContent(report: ReportView): ReportContent {
@@ -86,6 +87,13 @@ function useLeaveGuard(dirty: boolean) {
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 }
+
+const GENERAL_LIMITS: Record<keyof ReportGeneral, number> = {
+  summary: LIMITS.reportSummary,
+  obstacles: LIMITS.reportObstacles,
+  proposals: LIMITS.reportProposals,
+  nextSteps: LIMITS.reportNextSteps,
+};
 
 const GENERAL_FIELDS: { key: keyof ReportGeneral; testId: string; hint: string }[] = [
   { key: 'summary', testId: 'general-summary', hint: 'Kết quả nổi bật của đơn vị trong kỳ' },
@@ -267,7 +275,7 @@ export function ReportEditor({ report, returned }: { report: ReportView; returne
                   <Input.TextArea
                     id={`general-${f.key}`}
                     value={content.general[f.key]}
-                    maxLength={f.key === 'summary' ? 20000 : 10000}
+                    maxLength={GENERAL_LIMITS[f.key]}
                     autoSize={{ minRows: 3, maxRows: 10 }}
                     placeholder={f.hint}
                     onChange={(e) => setGeneral(f.key, e.target.value)}

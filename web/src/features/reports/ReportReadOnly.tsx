@@ -9,6 +9,7 @@ import { GENERAL_FIELD_LABELS } from './labels';
 import type { ReportContent, ReportGeneral } from '../../shared/report';
 import { errorMessage, isApiError } from '../../api/client';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
+import { LIMITS } from '../../shared/limits';
 
 const RETURN_NEEDS_COMMENT = 'Trả lại báo cáo cần có ý kiến chung hoặc ý kiến cho từng nhiệm vụ.';
 
@@ -147,7 +148,7 @@ export function ReportReadOnly({
           <Input.TextArea
             id={`review-${t.nodeId}`}
             value={taskComments[t.nodeId] ?? ''}
-            maxLength={5000}
+            maxLength={LIMITS.reviewTaskComment}
             autoSize={{ minRows: 2, maxRows: 6 }}
             onChange={(e) => {
               setTaskComments((c) => ({ ...c, [t.nodeId]: e.target.value }));
@@ -200,7 +201,7 @@ export function ReportReadOnly({
               <Input.TextArea
                 id="review-comment"
                 value={comment}
-                maxLength={10000}
+                maxLength={LIMITS.reviewComment}
                 autoSize={{ minRows: 2, maxRows: 6 }}
                 placeholder="Nhận xét chung; khi trả lại, nêu rõ nội dung đơn vị cần bổ sung, sửa đổi"
                 onChange={(e) => {

@@ -7,16 +7,20 @@ import {
   checkEntry,
   checkSubmission,
   type CarriedTask,
+  type EntryProblem,
   type ReportContent,
   type ReportEntry,
   type ReportingRules,
 } from '../../shared/report';
 import type { ProblemDetails, ReportTask } from './api';
 
+/** The server's codes for a report's problems, and the one the web adds for a product with no description. */
+export type ProblemCode = EntryProblem['code'] | 'PRODUCT_DESCRIPTION_REQUIRED';
+
 export interface Problem {
   /** null: the report as a whole. */
   nodeId: string | null;
-  code: string;
+  code: ProblemCode;
   message: string;
   /** The field to mark, when the problem is about one. */
   field?: keyof ReportEntry;
@@ -24,14 +28,14 @@ export interface Problem {
   index?: number;
 }
 
-const FIELD_OF: Record<string, keyof ReportEntry> = {
+const FIELD_OF: Partial<Record<ProblemCode, keyof ReportEntry>> = {
   REPORT_STATUS_UNKNOWN: 'status',
   REPORT_PERCENT_OUT_OF_RANGE: 'percent',
   REPORT_REASON_REQUIRED: 'reason',
   REPORT_DONE_NEEDS_RESULT: 'results',
 };
 
-function withField(p: { nodeId: string | null; code: string; message: string }): Problem {
+function withField(p: { nodeId: string | null; code: ProblemCode; message: string }): Problem {
   const field = FIELD_OF[p.code];
   return field ? { ...p, field } : { ...p };
 }

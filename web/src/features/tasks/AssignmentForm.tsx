@@ -36,10 +36,11 @@ import { UnitMultiSelect } from '../units/UnitMultiSelect';
 import { useUnitMembers } from '../units/hooks';
 import { useUnitLookup } from '../units/useUnitNames';
 import { PRODUCT_KINDS, PRODUCT_KIND_LABELS } from '../../shared/assignment';
-import { PHONE_RULES } from '../../lib/validation';
+import { maxRule, PHONE_RULES } from '../../lib/validation';
 import { foldFilter } from '../../lib/search';
 import { errorMessage, isApiError } from '../../api/client';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
+import { LIMITS } from '../../shared/limits';
 
 const FOCAL_OPTIONS: { value: FocalMode; label: string }[] = [
   { value: 'none', label: 'Chưa có' },
@@ -95,22 +96,22 @@ function FocalFields({ leadUnitId }: { leadUnitId: string | null }) {
           label="Họ và tên"
           rules={[
             { required: true, whitespace: true, message: 'Vui lòng nhập họ và tên người phụ trách' },
-            { max: 200, message: 'Tối đa 200 ký tự' },
+            maxRule(LIMITS.focalName),
           ]}
         >
-          <Input maxLength={200} autoComplete="off" />
+          <Input maxLength={LIMITS.focalName} autoComplete="off" />
         </Form.Item>
       )}
       {mode && mode !== 'none' && (
         <Row gutter={12}>
           <Col xs={24} sm={12}>
-            <Form.Item name={['focal', 'position']} label="Chức vụ" rules={[{ max: 200 }]}>
-              <Input maxLength={200} autoComplete="off" />
+            <Form.Item name={['focal', 'position']} label="Chức vụ" rules={[maxRule(LIMITS.focalPosition)]}>
+              <Input maxLength={LIMITS.focalPosition} autoComplete="off" />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item name={['focal', 'phone']} label="Điện thoại" rules={PHONE_RULES}>
-              <Input type="tel" maxLength={40} autoComplete="off" />
+              <Input type="tel" maxLength={LIMITS.phone} autoComplete="off" />
             </Form.Item>
           </Col>
         </Row>
@@ -182,10 +183,10 @@ function ProductCard({ name, index, onRemove }: { name: number; index: number; o
         label="Mô tả sản phẩm"
         rules={[
           { required: true, whitespace: true, message: 'Vui lòng mô tả sản phẩm' },
-          { max: 1000, message: 'Tối đa 1000 ký tự' },
+          maxRule(LIMITS.productDescription),
         ]}
       >
-        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} />
+        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={LIMITS.productDescription} />
       </Form.Item>
       <Form.Item name={[name, 'hasIndicator']} valuePropName="checked" style={{ marginBottom: 8 }}>
         <Checkbox>Có chỉ tiêu định lượng</Checkbox>
@@ -198,10 +199,10 @@ function ProductCard({ name, index, onRemove }: { name: number; index: number; o
               label="Tên chỉ tiêu"
               rules={[
                 { required: true, whitespace: true, message: 'Vui lòng nhập tên chỉ tiêu' },
-                { max: 200 },
+                maxRule(LIMITS.indicatorName),
               ]}
             >
-              <Input maxLength={200} />
+              <Input maxLength={LIMITS.indicatorName} />
             </Form.Item>
           </Col>
           <Col xs={12} sm={6}>
@@ -214,8 +215,12 @@ function ProductCard({ name, index, onRemove }: { name: number; index: number; o
             </Form.Item>
           </Col>
           <Col xs={12} sm={6}>
-            <Form.Item name={[name, 'indicator', 'unit']} label="Đơn vị tính" rules={[{ max: 50 }]}>
-              <Input maxLength={50} placeholder="%" />
+            <Form.Item
+              name={[name, 'indicator', 'unit']}
+              label="Đơn vị tính"
+              rules={[maxRule(LIMITS.indicatorUnit)]}
+            >
+              <Input maxLength={LIMITS.indicatorUnit} placeholder="%" />
             </Form.Item>
           </Col>
         </Row>
@@ -367,10 +372,10 @@ export function AssignmentForm({
             label="Lý do điều chỉnh"
             rules={[
               { required: true, whitespace: true, message: 'Vui lòng nêu lý do điều chỉnh' },
-              { max: 2000, message: 'Tối đa 2000 ký tự' },
+              maxRule(LIMITS.adjustmentReason),
             ]}
           >
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={LIMITS.adjustmentReason} />
           </Form.Item>
         </>
       )}

@@ -1,6 +1,8 @@
 import { Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
 import { RECURRENCES, RECURRENCE_LABELS } from '../../shared/assignment';
 import { DATE_FORMAT, periodLabel, type DeadlineKind, type DeadlineValues } from './formValues';
+import { LIMITS } from '../../shared/limits';
+import { maxRule } from '../../lib/validation';
 
 const KIND_OPTIONS: { value: DeadlineKind; label: string }[] = [
   { value: 'none', label: 'Chưa có' },
@@ -60,9 +62,9 @@ export function DeadlineFields({ name = 'deadline', label = 'Thời hạn' }: { 
             </Form.Item>
           </Col>
           <Col xs={24} md={10}>
-            <Form.Item name={[name, 'label']} label="Tên giai đoạn" rules={[{ max: 100 }]}>
+            <Form.Item name={[name, 'label']} label="Tên giai đoạn" rules={[maxRule(LIMITS.deadlineLabel)]}>
               <Input
-                maxLength={100}
+                maxLength={LIMITS.deadlineLabel}
                 placeholder={start && end ? periodLabel(start, end) : 'Ví dụ: Quý II/2027'}
               />
             </Form.Item>

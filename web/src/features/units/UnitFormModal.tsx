@@ -7,11 +7,12 @@ import { isApiError } from '../../api/client';
 import type { Unit, UnitKind } from '../../api/types';
 import { UNIT_KINDS, UNIT_KIND_LABELS } from '../../shared/domain';
 import { emptyToNull } from '../../lib/format';
-import { ADDRESS_RULES, EMAIL_RULES, PHONE_RULES } from '../../lib/validation';
+import { ADDRESS_RULES, EMAIL_RULES, maxRule, PHONE_RULES } from '../../lib/validation';
 import { ConflictAlert, recoverFromConflict } from '../../layout/ConflictAlert';
 import { SaveModal } from '../../layout/SaveModal';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { PageSpin } from '../../layout/FullPageSpin';
+import { LIMITS, UNIT_CODE_PATTERN } from '../../shared/limits';
 
 interface Values {
   code: string;
@@ -25,7 +26,7 @@ interface Values {
   address?: string | null;
 }
 
-const CODE_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+const CODE_RE = new RegExp(UNIT_CODE_PATTERN);
 
 export const KIND_OPTIONS = UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k].vi }));
 
@@ -76,18 +77,23 @@ function UnitFields({ excludeId }: { excludeId?: string }) {
           { required: true, whitespace: true, message: 'Vui lòng nhập mã đơn vị' },
           {
             pattern: CODE_RE,
-            message: 'Mã gồm chữ không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới; tối đa 40 ký tự',
+            message: `Mã gồm chữ không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới; tối đa ${LIMITS.unitCode} ký tự`,
           },
         ]}
       >
-        <Input autoComplete="off" spellCheck={false} maxLength={40} placeholder="Ví dụ: SO-TU-PHAP" />
+        <Input
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={LIMITS.unitCode}
+          placeholder="Ví dụ: SO-TU-PHAP"
+        />
       </Form.Item>
       <Form.Item
         label="Tên đơn vị"
         name="name"
         rules={[
           { required: true, whitespace: true, message: 'Vui lòng nhập tên đơn vị' },
-          { max: 300, message: 'Tên đơn vị tối đa 300 ký tự' },
+          maxRule(LIMITS.unitName, 'Tên đơn vị'),
         ]}
       >
         <Input autoComplete="off" />
@@ -95,7 +101,7 @@ function UnitFields({ excludeId }: { excludeId?: string }) {
       <Form.Item
         label="Tên viết tắt"
         name="shortName"
-        rules={[{ max: 120, message: 'Tên viết tắt tối đa 120 ký tự' }]}
+        rules={[maxRule(LIMITS.unitShortName, 'Tên viết tắt')]}
       >
         <Input autoComplete="off" />
       </Form.Item>

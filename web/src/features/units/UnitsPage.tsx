@@ -26,6 +26,7 @@ import { errorMessage } from '../../api/client';
 import { PageHeader } from '../../layout/PageHeader';
 import { PageSpin } from '../../layout/FullPageSpin';
 import type { ActiveFilter, Unit } from '../../api/types';
+import { LIMITS } from '../../shared/limits';
 
 const ACTIVE_OPTIONS: { value: ActiveFilter; label: string }[] = [
   { value: 'true', label: 'Đang hoạt động' },
@@ -209,7 +210,7 @@ export default function UnitsPage() {
             value={search}
             onChange={(e) => setSearch(e.target.value)}
             onPressEnter={() => update({ q: search.trim() })}
-            maxLength={200}
+            maxLength={LIMITS.search}
             style={{ flex: '1 1 260px', maxWidth: phone ? undefined : 420 }}
           />
           <Select

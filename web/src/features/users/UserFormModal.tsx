@@ -3,14 +3,15 @@ import { App, Form, Input, Modal, Select } from 'antd';
 import { useCreateUser, useUpdateUser } from './hooks';
 import type { CreateUserInput, UserPatch } from './api';
 import { UnitSelect } from '../units/UnitSelect';
-import { EMAIL_RULES } from '../../lib/validation';
+import { EMAIL_RULES, maxRule } from '../../lib/validation';
 import { ConflictAlert, recoverFromConflict } from '../../layout/ConflictAlert';
 import { SaveModal } from '../../layout/SaveModal';
-import { isApiError } from '../../api/client';
+import { isApiError, type ApiErrorCode } from '../../api/client';
 import type { Role, User } from '../../api/types';
 import { ROLES, ROLE_LABELS } from '../../shared/domain';
 import { emptyToNull } from '../../lib/format';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
+import { LIMITS } from '../../shared/limits';
 
 interface Values {
   username?: string;
@@ -22,7 +23,7 @@ interface Values {
 
 export const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r].vi }));
 
-const FIELD_ERRORS: Record<string, keyof Values> = {
+const FIELD_ERRORS: Partial<Record<ApiErrorCode, keyof Values>> = {
   USERNAME_TAKEN: 'username',
   USER_UNIT_REQUIRED: 'unitId',
 };
@@ -66,7 +67,7 @@ function UserFields({ mode }: { mode: 'create' | 'edit' }) {
         name="fullName"
         rules={[
           { required: true, whitespace: true, message: 'Vui lòng nhập họ và tên' },
-          { max: 200, message: 'Họ và tên tối đa 200 ký tự' },
+          maxRule(LIMITS.fullName, 'Họ và tên'),
         ]}
       >
         <Input autoComplete="off" />

@@ -17,6 +17,7 @@ import { useIsPhone } from '../../lib/useMediaQuery';
 import { errorMessage } from '../../api/client';
 import { PageHeader } from '../../layout/PageHeader';
 import type { ActiveFilter, User } from '../../api/types';
+import { LIMITS } from '../../shared/limits';
 
 const ACTIVE_OPTIONS: { value: ActiveFilter; label: string }[] = [
   { value: 'true', label: 'Đang hoạt động' },
@@ -157,7 +158,7 @@ export default function UsersPage() {
             value={search}
             onChange={(e) => setSearch(e.target.value)}
             onPressEnter={() => update({ q: search.trim() })}
-            maxLength={200}
+            maxLength={LIMITS.search}
             style={{ flex: '1 1 260px', maxWidth: phone ? undefined : 420 }}
           />
           <Select

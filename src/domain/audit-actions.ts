@@ -1,0 +1,77 @@
+/**
+ * Every action written to the audit log, `<entity>.<verb>`. The audit writer accepts only these, and
+ * the web labels each in Vietnamese, so a new action without a label fails to compile. Actions never
+ * change meaning; old events keep theirs (the web still shows an unknown string from old data).
+ */
+export const AUDIT_ACTIONS = [
+  // sign-in
+  'auth.login',
+  'auth.logout',
+  'auth.login_failed',
+  // units directory
+  'unit.create',
+  'unit.update',
+  'unit.update_contact',
+  'unit.import_update',
+  // users
+  'user.create',
+  'user.update',
+  'user.enable',
+  'user.disable',
+  'user.reset_password',
+  'user.change_password',
+  // system
+  'system.demo_loaded',
+  // importing documents
+  'import.create',
+  'import.edit',
+  'import.discard',
+  'import.publish',
+  // programs and their tasks
+  'program.publish',
+  'program.implement',
+  'program.set_monitoring',
+  'task.assign',
+  'task.adjust',
+  'task.accept_suggestion',
+  // unit plans
+  'plan.create',
+  'plan.add_item',
+  'plan.link',
+  // reporting periods
+  'period.open',
+  'period.update',
+  'period.close',
+  'period.reopen',
+  // unit reports
+  'report.save_draft',
+  'report.submit',
+  'report.accept',
+  'report.return',
+  'file.upload',
+  // obstacles raised in reports
+  'obstacle.raise',
+  'obstacle.update_text',
+  'obstacle.assign',
+  'obstacle.answer',
+  'obstacle.close',
+  'obstacle.reopen',
+  // the consolidated report
+  'consolidation.create',
+  'consolidation.regenerate',
+  'consolidation.edit',
+  // reminders and notifications
+  'reminder.send',
+  'reminder.skip',
+  'reminder.send_manual',
+  'notification.read',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+const KNOWN: ReadonlySet<string> = new Set(AUDIT_ACTIONS);
+
+/** True for an action of this catalog (old data may hold others). */
+export function isAuditAction(s: string): s is AuditAction {
+  return KNOWN.has(s);
+}

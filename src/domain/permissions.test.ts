@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { ROLES, type Role } from './roles.js';
+import {
+  ALL_ACTIONS,
+  can,
+  isUnitScoped,
+  roleMay,
+  seesAllUnits,
+  withinUnitScope,
+  type Action,
+} from './permissions.js';
+
+const OWN = 'unit-own';
+const OTHER = 'unit-other';
+
+/** The expected table, written out: which roles hold each action. */
+const HOLDERS: Record<Action, readonly Role[]> = {
+  'unit.read': ['admin', 'monitor', 'leader', 'supervisor', 'unit'],
+  'unit.manage': ['admin'],
+  'unit.editContact': ['admin', 'unit'],
+  'unit.readMembers': ['admin', 'monitor', 'leader', 'supervisor', 'unit'],
+  'user.manage': ['admin'],
+  'audit.read': ['admin', 'monitor', 'leader', 'supervisor', 'unit'],
+  'audit.verify': ['admin'],
+  'program.read': ['admin', 'monitor', 'leader', 'supervisor', 'unit'],
+  'program.import': ['admin', 'monitor'],
+  'task.assign': ['admin', 'monitor'],
+  'plan.edit': ['admin', 'monitor', 'unit'],
+  'unit.readTasks': ['admin', 'monitor', 'leader', 'supervisor', 'unit'],
+  'report.read': ['admin', 'monitor', 'leader', 'supervisor', 'unit'],
+  'report.write': ['admin', 'unit'],
+  'report.manage': ['admin', 'monitor'],
+};
+
+/** Actions a unit user may take only on its own unit. */
+const SCOPED: readonly Action[] = [
+  'unit.editContact',
+  'unit.readMembers',
+  'audit.read',
+  'plan.edit',
+  'unit.readTasks',
+  'report.read',
+  'report.write',
+];
+
+const actor = (role: Role, unitId: string | null = role === 'unit' ? OWN : null) => ({ role, unitId });
+
+describe('permissions table', () => {
+  it('lists every action once', () => {
+    expect(new Set(ALL_ACTIONS).size).toBe(ALL_ACTIONS.length);
+    expect(Object.keys(HOLDERS).sort()).toEqual([...ALL_ACTIONS].sort());
+  });
+
+  it('admin holds every action', () => {
+    for (const a of ALL_ACTIONS) expect(roleMay('admin', a)).toBe(true);
+  });
+
+  it('marks the unit-scoped actions', () => {
+    for (const a of ALL_ACTIONS) expect(isUnitScoped(a), a).toBe(SCOPED.includes(a));
+  });
+
+  it('only the unit role is limited to its own unit', () => {
+    for (const r of ROLES) expect(seesAllUnits(actor(r)), r).toBe(r !== 'unit');
+  });
+});
+
+describe('can(): role × action × own/other unit', () => {
+  for (const role of ROLES) {
+    for (const action of ALL_ACTIONS) {
+      const granted = HOLDERS[action].includes(role);
+      const limited = role === 'unit' && SCOPED.includes(action);
+      it(`${role} ${action}`, () => {
+        const me = actor(role);
+        // Role check only (the server's authorize).
+        expect(can(me, action)).toBe(granted);
+        // Own unit: the grant decides.
+        expect(can(me, action, OWN)).toBe(granted);
+        // Another unit, or data of no unit: a unit user is refused unit-scoped actions.
+        expect(can(me, action, OTHER)).toBe(granted && !limited);
+        expect(can(me, action, null)).toBe(granted && !limited);
+      });
+    }
+  }
+
+  it('a unit user without a unit has no unit of its own', () => {
+    const orphan = actor('unit', null);
+    expect(can(orphan, 'plan.edit', OWN)).toBe(false);
+    expect(can(orphan, 'plan.edit', null)).toBe(false);
+    expect(can(orphan, 'program.read', null)).toBe(true);
+  });
+
+  it('the unit scope check alone ignores the grant', () => {
+    // A leader may not edit a plan at all, but is not limited by unit.
+    expect(withinUnitScope(actor('leader'), 'plan.edit', OTHER)).toBe(true);
+    expect(can(actor('leader'), 'plan.edit', OTHER)).toBe(false);
+    expect(withinUnitScope(actor('unit'), 'plan.edit', OTHER)).toBe(false);
+    expect(withinUnitScope(actor('unit'), 'unit.read', OTHER)).toBe(true);
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * Permissions, in one place: which role may take which action, and which actions a `unit` user may
+ * take only on its own unit's data. Pure; the server's policy (src/features/policy.ts) throws from
+ * these answers and the web shows or hides controls with the same `can()`.
+ *
+ * - admin: users, the units directory, settings, audit verification; everything else too.
+ * - monitor, leader, supervisor: read everything of the directory and the audit trail.
+ * - unit: acts only for its own unit (reads its members and its history, edits its contact data).
+ */
+import type { Role } from './roles.js';
+
+export const ALL_ACTIONS = [
+  'unit.read',
+  'unit.manage',
+  'unit.editContact',
+  'unit.readMembers',
+  'user.manage',
+  'audit.read',
+  'audit.verify',
+  'program.read',
+  'program.import',
+  'task.assign',
+  'plan.edit',
+  'unit.readTasks',
+  'report.read',
+  'report.write',
+  'report.manage',
+] as const;
+export type Action = (typeof ALL_ACTIONS)[number];
+
+export const ROLE_GRANTS: Readonly<Record<Role, readonly Action[]>> = {
+  // Administrators may do everything.
+  admin: ALL_ACTIONS,
+  monitor: [
+    'unit.read',
+    'unit.readMembers',
+    'audit.read',
+    'program.read',
+    'program.import',
+    'task.assign',
+    'plan.edit',
+    'unit.readTasks',
+    'report.read',
+    'report.manage',
+  ],
+  leader: ['unit.read', 'unit.readMembers', 'audit.read', 'program.read', 'unit.readTasks', 'report.read'],
+  supervisor: [
+    'unit.read',
+    'unit.readMembers',
+    'audit.read',
+    'program.read',
+    'unit.readTasks',
+    'report.read',
+  ],
+  unit: [
+    'unit.read',
+    'unit.editContact',
+    'unit.readMembers',
+    'audit.read',
+    'program.read',
+    'plan.edit',
+    'unit.readTasks',
+    'report.read',
+    'report.write',
+  ],
+};
+
+/** Actions a `unit` user may take only on its own unit's data. */
+export const UNIT_SCOPED_ACTIONS = [
+  'unit.editContact',
+  'unit.readMembers',
+  'audit.read',
+  'plan.edit',
+  'unit.readTasks',
+  'report.read',
+  'report.write',
+] as const satisfies readonly Action[];
+
+const UNIT_SCOPED: ReadonlySet<Action> = new Set(UNIT_SCOPED_ACTIONS);
+
+/** Who acts, as far as permissions go: a signed-in user's role and unit. */
+export interface PermissionActor {
+  role: Role;
+  unitId: string | null;
+}
+
+/** The role check alone: the role has the grant. */
+export function roleMay(role: Role, action: Action): boolean {
+  return ROLE_GRANTS[role].includes(action);
+}
+
+export function isUnitScoped(action: Action): boolean {
+  return UNIT_SCOPED.has(action);
+}
+
+/**
+ * The unit-scope check alone: a `unit` user may take a unit-scoped action on `unitId` only when it is
+ * its own unit (`null`, no unit, never is). Other roles, and actions that are not unit-scoped, are not
+ * limited by unit.
+ */
+export function withinUnitScope(actor: PermissionActor, action: Action, unitId: string | null): boolean {
+  return !(actor.role === 'unit' && isUnitScoped(action) && (unitId === null || actor.unitId !== unitId));
+}
+
+/** True when the actor reads everything (no unit restriction): every role but `unit`. */
+export function seesAllUnits(actor: PermissionActor): boolean {
+  return actor.role !== 'unit';
+}
+
+/**
+ * May `actor` take `action`?
+ *
+ * - `can(actor, action)`: the role check (the server's `authorize`).
+ * - `can(actor, action, unitId)`: the role check plus the unit scope for data of `unitId`, where `null`
+ *   means data of no unit, which a `unit` user may not touch with a unit-scoped action (the server's
+ *   `authorizeForUnit`).
+ */
+export function can(actor: PermissionActor, action: Action, unitId?: string | null): boolean {
+  if (!roleMay(actor.role, action)) return false;
+  return unitId === undefined || withinUnitScope(actor, action, unitId);
+}
