@@ -25,7 +25,7 @@ import {
   exportConsolidationXlsx,
   generateConsolidation,
 } from '../src/features/consolidation/consolidation.service.js';
-import { sweepReminders } from '../src/features/reminders/reminders.service.js';
+import { sweepReminders } from '../src/jobs/reminder-sweep.js';
 import type { ReportContent, ReportEntry } from '../src/domain/reporting/report.js';
 import { seed } from './plan.js';
 

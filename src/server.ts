@@ -9,7 +9,7 @@ import { buildApp } from './http/app.js';
 import { formatDemoCredentials, loadDemoDataIfEmpty } from './features/system/demo.js';
 import type { Deps } from './features/deps.js';
 import { createMailer } from './features/notify/mailer.js';
-import { startReminderLoop } from './features/reminders/reminders.service.js';
+import { startReminderLoop } from './jobs/reminder-sweep.js';
 
 export interface Running {
   app: FastifyInstance;

@@ -576,6 +576,11 @@ export const obstacles = pgTable(
   ],
 );
 
+/** What became of a reminder: who it went to, or why it was skipped. */
+export type ReminderOutcome =
+  | { title: string; recipients: { userId: string | null; name: string }[]; emails: string[] }
+  | { reason: string; supersededBy?: string };
+
 /**
  * Reminders and escalations to send (đôn đốc). Planned ahead with a due time; the sweep claims due
  * rows with FOR UPDATE SKIP LOCKED and sends each once. `key` makes planning idempotent.
@@ -598,8 +603,8 @@ export const reminders = pgTable(
     /** pending | sent | skipped */
     status: text('status').notNull().default('pending'),
     sentAt: ts('sent_at'),
-    /** Who it went to: [{ userId, name, email }]; or why it was skipped. */
-    outcome: jsonb('outcome'),
+    /** Sent: its title, recipients and e-mail addresses; skipped: why. */
+    outcome: jsonb('outcome').$type<ReminderOutcome>(),
     createdBy: uuid('created_by'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },

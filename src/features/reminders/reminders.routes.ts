@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { RoutePlugin } from '../../http/types.js';
 import { IdParams, Text, Uuid, responses } from '../../contract/common.js';
-import { listReminders, obligationReminders, remindNow, sweepReminders } from './reminders.service.js';
+import { listReminders, obligationReminders, remindNow } from './reminders.service.js';
+import { sweepReminders } from '../../jobs/reminder-sweep.js';
 import { authorize } from '../policy.js';
 
 const Any = Type.Unknown();

@@ -16,7 +16,7 @@ import { createUser } from '../users/users.service.js';
 import { findUnitByCode } from '../units/units.service.js';
 import { createMailer } from '../notify/mailer.js';
 import { saveDraft, submitReport } from '../reports/reports.service.js';
-import { sweepReminders } from './reminders.service.js';
+import { sweepReminders } from '../../jobs/reminder-sweep.js';
 import { emptyContent, emptyEntry } from '../../domain/reporting/report.js';
 
 const day = (iso: string) => new Date(`${iso}T02:00:00Z`); // 09:00 in Hà Nội, after the 08:00 send time

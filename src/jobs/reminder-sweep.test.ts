@@ -1,0 +1,226 @@
+/**
+ * The reminder sweep on its own: after downtime only the latest due reminder goes out, reminders
+ * planned for an old due date or a closed period are skipped with the reason, what reaches people
+ * (notification, e-mail) is the wording of reminder-text.ts, and the loop keeps one sweep at a time.
+ * The month-long run with two instances is in src/features/reminders/reminders.test.ts.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { DB_KINDS } from '../../test/support/db.js';
+import { startTestApp, type Client, type TestApp } from '../../test/support/app.js';
+import { reportingProgram, type ReportingFixture } from '../../test/support/reporting.js';
+import { rows, type Db } from '../db/connection.js';
+import type { ReminderOutcome } from '../db/schema.js';
+import { systemCtx } from '../features/context.js';
+import type { Deps } from '../features/deps.js';
+import { createUser } from '../features/users/users.service.js';
+import { startReminderLoop, sweepReminders } from './reminder-sweep.js';
+
+const day = (iso: string) => new Date(`${iso}T02:00:00Z`); // 09:00 in Hà Nội, after the 08:00 send time
+
+interface Row {
+  id: string;
+  kind: string;
+  offset_days: number;
+  status: string;
+  outcome: ReminderOutcome | null;
+}
+
+describe.each(DB_KINDS)('reminder sweep on %s', (kind) => {
+  let t: TestApp;
+  let monitor: Client;
+  let f: ReportingFixture;
+  let periodId: string;
+  let version: number;
+  let snvUser: string;
+
+  /** The reminders of Sở Nội vụ's obligation in the period, oldest first. */
+  const snvReminders = () =>
+    rows<Row>(
+      t.deps.db,
+      sql`select r.id, r.kind, r.offset_days, r.status, r.outcome from reminders r
+          where r.period_id = ${periodId} and r.unit_id = ${f.snv} order by r.due_at, r.kind`,
+    );
+  const brief = (list: Row[]) => list.map((r) => `${r.kind}:${r.offset_days}:${r.status}`);
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    monitor = await t.loginAs('monitor', { unitCode: 'BNC-TU' });
+    f = await reportingProgram(t, monitor);
+    snvUser = (
+      await createUser(t.deps, systemCtx('test'), {
+        username: 'quet-snv',
+        fullName: 'Cán bộ Sở Nội vụ',
+        role: 'unit',
+        unitId: f.snv,
+        email: 'quet.snv@example.vn',
+        password: 'matkhau-thu-nghiem-2026',
+      })
+    ).user.id;
+    const p = await monitor.post<{ id: string }>(`/api/programs/${f.programId}/periods`, {
+      kind: 'yearly',
+      year: 2026,
+      dueDate: '2026-12-16',
+      schedule: { before: [7, 3], onDay: true, everyDaysLate: 3, escalateAfterDaysLate: 7 },
+    });
+    expect(p.status).toBe(201);
+    periodId = p.body.id;
+    version = 1;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('after downtime sends only the latest due reminder and skips the earlier one as superseded', async () => {
+    await sweepReminders(t.deps, day('2026-12-12'));
+    expect(brief(await snvReminders())).toEqual([
+      'period_before:-7:sent',
+      'period_before:-3:pending',
+      'period_day:0:pending',
+      'period_late:3:pending',
+      'period_escalation:7:pending',
+    ]);
+    // Nobody sweeps on 13–16 December.
+    await sweepReminders(t.deps, day('2026-12-17'));
+    const list = await snvReminders();
+    expect(brief(list).slice(0, 3)).toEqual([
+      'period_before:-7:sent',
+      'period_before:-3:skipped',
+      'period_day:0:sent',
+    ]);
+    expect(list[1]!.outcome).toEqual({ reason: 'Đã có lời nhắc mới hơn', supersededBy: list[2]!.id });
+    expect(list[2]!.outcome).toEqual({
+      title: 'Nhắc hạn: báo cáo kỳ Năm 2026',
+      recipients: [{ userId: snvUser, name: 'Cán bộ Sở Nội vụ' }],
+      emails: ['quet.snv@example.vn'],
+    });
+
+    // What the unit received: the wording of the day it was sent (one day late by then).
+    const [ob] = await rows<{ id: string; n: number }>(
+      t.deps.db,
+      sql`select id, jsonb_array_length(tasks)::int as n from report_obligations
+          where period_id = ${periodId} and unit_id = ${f.snv}`,
+    );
+    const got = await rows<{ title: string; body: string; link: string }>(
+      t.deps.db,
+      sql`select title, body, link from notifications where user_id = ${snvUser} and link like '/bao-cao/%'
+          order by created_at`,
+    );
+    const body = (when: string) =>
+      `Đề nghị Sở Nội vụ hoàn thành và gửi báo cáo kỳ Năm 2026: ${when}. Báo cáo gồm tình hình thực hiện ${ob!.n} nhiệm vụ đơn vị chủ trì, phối hợp.`;
+    expect(got).toEqual([
+      {
+        title: 'Nhắc hạn: báo cáo kỳ Năm 2026',
+        body: body('còn 4 ngày đến hạn gửi (16/12/2026)'),
+        link: `/bao-cao/${ob!.id}`,
+      },
+      {
+        title: 'Nhắc hạn: báo cáo kỳ Năm 2026',
+        body: body('đã quá hạn gửi 1 ngày (hạn 16/12/2026)'),
+        link: `/bao-cao/${ob!.id}`,
+      },
+    ]);
+    // No mailer here: the e-mails wait in the outbox, with the same words and the link.
+    const mail = await rows<{ subject: string; body: string }>(
+      t.deps.db,
+      sql`select subject, body from email_outbox where "to" = 'quet.snv@example.vn' and body like '%/bao-cao/%'
+          order by created_at`,
+    );
+    expect(mail).toEqual(
+      got.map((n) => ({
+        subject: n.title,
+        body: `${n.body}\n\nXem chi tiết trong hệ thống thucthi: ${n.link}\n\n(Thư gửi tự động, vui lòng không trả lời.)`,
+      })),
+    );
+  });
+
+  it('skips reminders planned for a due date that has since changed', async () => {
+    const r = await monitor.patch<{ version: number }>(`/api/periods/${periodId}`, {
+      version,
+      dueDate: '2026-12-28',
+    });
+    expect(r.status).toBe(200);
+    version = r.body.version;
+    await sweepReminders(t.deps, day('2026-12-19'));
+    const late3 = (await snvReminders()).find((x) => x.kind === 'period_late' && x.offset_days === 3)!;
+    expect(late3).toMatchObject({ status: 'skipped', outcome: { reason: 'Hạn gửi đã thay đổi' } });
+    // The new due date has its own reminders, not yet due.
+    const next = await rows<{ kind: string; offset_days: number }>(
+      t.deps.db,
+      sql`select kind, offset_days from reminders where period_id = ${periodId} and unit_id = ${f.snv}
+          and key like ${'%:2026-12-28:%'} and status = 'pending' order by due_at`,
+    );
+    expect(next.map((x) => `${x.kind}:${x.offset_days}`)).toEqual([
+      'period_before:-7',
+      'period_before:-3',
+      'period_day:0',
+      'period_late:3',
+      'period_escalation:7',
+    ]);
+  });
+
+  it('skips the reminders of a closed period', async () => {
+    const r = await monitor.patch(`/api/periods/${periodId}`, { version, status: 'closed' });
+    expect(r.status).toBe(200);
+    await sweepReminders(t.deps, day('2026-12-21'));
+    const before7 = (await snvReminders()).filter((x) => x.kind === 'period_before' && x.offset_days === -7);
+    expect(before7.at(-1)).toMatchObject({ status: 'skipped', outcome: { reason: 'Kỳ báo cáo đã đóng' } });
+  });
+});
+
+describe('the reminder loop', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('does nothing when turned off', async () => {
+    const select = vi.fn();
+    const stop = startReminderLoop({ db: { select } as unknown as Db, config: { sessionTtlHours: 12 } }, 0, {
+      info: vi.fn(),
+      error: vi.fn(),
+    });
+    await stop();
+    expect(select).not.toHaveBeenCalled();
+  });
+
+  it('sweeps 2 s after start then every period, one sweep at a time, logs failures and stops', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'clearInterval'] });
+    let release: (e: Error) => void = () => undefined;
+    // The first query of a sweep hangs until released, then fails.
+    const select = vi.fn(() => ({
+      from: () => ({
+        where: () =>
+          new Promise((_, reject) => {
+            release = reject;
+          }),
+      }),
+    }));
+    const deps: Deps = { db: { select } as unknown as Db, config: { sessionTtlHours: 12 } };
+    const log = { info: vi.fn(), error: vi.fn() };
+    const stop = startReminderLoop(deps, 60, log);
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(select).toHaveBeenCalledTimes(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(select).toHaveBeenCalledTimes(1);
+    // Still running: the next ticks do not start another sweep.
+    await vi.advanceTimersByTimeAsync(180_000);
+    expect(select).toHaveBeenCalledTimes(1);
+    release(new Error('mất kết nối'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(log.error).toHaveBeenCalledTimes(1);
+    expect(log.error.mock.calls[0]![1]).toBe('đôn đốc: lỗi khi quét lời nhắc');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(select).toHaveBeenCalledTimes(2);
+    // Stopping waits for the running sweep, then no more start.
+    let stopped = false;
+    const done = stop().then(() => (stopped = true));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(stopped).toBe(false);
+    release(new Error('mất kết nối'));
+    await done;
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(select).toHaveBeenCalledTimes(2);
+    expect(log.error).toHaveBeenCalledTimes(2);
+    expect(log.info).not.toHaveBeenCalled();
+  });
+});
