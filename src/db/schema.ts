@@ -18,6 +18,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import type { CarriedTask, ReportContent } from '../domain/reporting/report.js';
 
 /** bytea as a Buffer (pg returns a Buffer, PGlite a Uint8Array). */
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -453,9 +454,9 @@ export const reportObligations = pgTable(
     /** not_started | drafting | submitted | returned | accepted */
     status: text('status').notNull().default('not_started'),
     /** The tasks the unit carries in this period: [{ nodeId, role }]. */
-    tasks: jsonb('tasks').notNull(),
+    tasks: jsonb('tasks').$type<CarriedTask[]>().notNull(),
     /** The draft being written: { general, entries: { [nodeId]: ReportEntry } }. */
-    draft: jsonb('draft'),
+    draft: jsonb('draft').$type<ReportContent>(),
     currentVersion: integer('current_version').notNull().default(0),
     firstSubmittedAt: ts('first_submitted_at'),
     submittedAt: ts('submitted_at'),
@@ -486,7 +487,7 @@ export const reportVersions = pgTable(
     unitId: uuid('unit_id').notNull(),
     number: integer('number').notNull(),
     /** { general, entries: { [nodeId]: ReportEntry } } as submitted. */
-    content: jsonb('content').notNull(),
+    content: jsonb('content').$type<ReportContent>().notNull(),
     idempotencyKey: text('idempotency_key').notNull(),
     submittedAt: ts('submitted_at').notNull(),
     submittedBy: uuid('submitted_by'),
@@ -495,7 +496,7 @@ export const reportVersions = pgTable(
     review: text('review').notNull().default('pending'),
     reviewComment: text('review_comment'),
     /** { [nodeId]: comment } */
-    taskComments: jsonb('task_comments'),
+    taskComments: jsonb('task_comments').$type<Record<string, string>>(),
     reviewedAt: ts('reviewed_at'),
     reviewedBy: uuid('reviewed_by'),
   },

@@ -27,6 +27,7 @@ import { SHOTS, firstLogin, hasBrowser, launchChromium } from '../support/browse
 import { startServerProcess, type ServerProcess } from '../support/process.js';
 import { Client } from '../support/app.js';
 import { PDF_BYTES, implementSeedProgram } from '../support/reporting.js';
+import type { ReportView } from '../../src/contract/reports.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thucthi-e2e-reporting-'));
 /** LibreOffice's profile and the PDF. */
@@ -57,13 +58,6 @@ interface TaskView {
   deadline: unknown;
   products: unknown[];
   version: number;
-}
-
-interface ReportView {
-  id: string;
-  status: string;
-  late: boolean;
-  tasks: { nodeId: string; label: string; role: 'lead' | 'cooperating' }[];
 }
 
 interface PeriodView {

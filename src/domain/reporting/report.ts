@@ -46,6 +46,34 @@ export interface ReportContent {
   entries: Record<string, ReportEntry>;
 }
 
+/**
+ * A report as a unit sends it (a draft being saved): any field of the general part or of an entry,
+ * and a product's number, date and link, may be left out; `completeContent` fills them in.
+ */
+export type ReportProductInput = Pick<ReportProduct, 'description'> &
+  Partial<Omit<ReportProduct, 'description'>>;
+export type ReportEntryInput = Partial<Omit<ReportEntry, 'products'>> & { products?: ReportProductInput[] };
+export interface ReportContentInput {
+  general?: Partial<ReportGeneral>;
+  entries: Record<string, ReportEntryInput>;
+}
+
+/** Where a unit's report of a period stands (the obligation's status). */
+export const REPORT_STATUSES = ['not_started', 'drafting', 'submitted', 'returned', 'accepted'] as const;
+/** The statuses in which the unit may still save and submit. */
+export const EDITABLE_STATUSES = ['not_started', 'drafting', 'returned'] as const;
+/** The monitor's decision on a submitted version. */
+export const REVIEW_STATES = ['pending', 'accepted', 'returned'] as const;
+/** A reporting period takes reports while open. */
+export const PERIOD_STATUSES = ['open', 'closed'] as const;
+
+/** A stored value read back as one of `list` (the database's check constraints allow no other). */
+export function oneOf<T extends string>(list: readonly T[], value: string): T {
+  const found = list.find((x) => x === value);
+  if (found === undefined) throw new Error(`Unexpected value "${value}", expected one of ${list.join(', ')}`);
+  return found;
+}
+
 export type TaskRole = 'lead' | 'cooperating';
 
 export interface CarriedTask {
@@ -81,6 +109,42 @@ export function emptyEntry(): ReportEntry {
 
 export function emptyContent(): ReportContent {
   return { general: { summary: '', obstacles: '', proposals: '', nextSteps: '' }, entries: {} };
+}
+
+/** An entry with every field present: those left out take their empty value. */
+export function completeEntry(e: ReportEntryInput): ReportEntry {
+  return {
+    status: e.status ?? null,
+    percent: e.percent ?? null,
+    results: e.results ?? '',
+    products: (e.products ?? []).map((p) => ({
+      description: p.description,
+      number: p.number ?? null,
+      date: p.date ?? null,
+      link: p.link ?? null,
+    })),
+    evidence: e.evidence ?? [],
+    obstacles: e.obstacles ?? '',
+    proposals: e.proposals ?? '',
+    reason: e.reason ?? '',
+    completedOn: e.completedOn ?? null,
+  };
+}
+
+/** A report with every field present, so stored and returned content always has the full shape. */
+export function completeContent(c: ReportContentInput | null | undefined): ReportContent {
+  const g = c?.general;
+  const entries: Record<string, ReportEntry> = {};
+  for (const [k, v] of Object.entries(c?.entries ?? {})) entries[k] = completeEntry(v);
+  return {
+    general: {
+      summary: g?.summary ?? '',
+      obstacles: g?.obstacles ?? '',
+      proposals: g?.proposals ?? '',
+      nextSteps: g?.nextSteps ?? '',
+    },
+    entries,
+  };
 }
 
 /** Checks one entry (for drafts and submissions). Empty entries are fine in a draft. */
@@ -177,7 +241,7 @@ export function normaliseEntry(e: ReportEntry, submittedOn: string): ReportEntry
 }
 
 /** Fields that differ between two versions of an entry, for the comparison view. */
-export function diffEntries(a: ReportEntry | undefined, b: ReportEntry | undefined): string[] {
+export function diffEntries(a: ReportEntry | undefined, b: ReportEntry | undefined): (keyof ReportEntry)[] {
   const x = a ?? emptyEntry();
   const y = b ?? emptyEntry();
   return (Object.keys(x) as (keyof ReportEntry)[]).filter(

@@ -1,9 +1,12 @@
-import { Type } from '@sinclair/typebox';
 import type { RoutePlugin } from '../../http/types.js';
-import { Uuid, responses } from '../../contract/common.js';
+import { responses } from '../../contract/common.js';
+import {
+  MarkReadBody,
+  MarkReadResult,
+  NotificationList,
+  NotificationsQuery,
+} from '../../contract/notifications.js';
 import { markNotificationsRead, myNotifications } from './notifications.service.js';
-
-const Any = Type.Unknown();
 
 export const notificationRoutes: RoutePlugin = async (app, { deps }) => {
   const tags = ['notifications'];
@@ -14,8 +17,8 @@ export const notificationRoutes: RoutePlugin = async (app, { deps }) => {
       schema: {
         tags,
         summary: 'Thông báo của tôi',
-        querystring: Type.Object({ unread: Type.Optional(Type.Boolean()) }),
-        response: responses({ 200: Any }),
+        querystring: NotificationsQuery,
+        response: responses({ 200: NotificationList }),
       },
     },
     async (req) => myNotifications(deps, req.ctx, req.query),
@@ -28,14 +31,8 @@ export const notificationRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Đánh dấu đã đọc (tất cả, hoặc các thông báo đã chọn)',
         description: '{ ids: [...] } đánh dấu các thông báo đã chọn; { all: true } đánh dấu tất cả.',
-        body: Type.Object(
-          {
-            ids: Type.Optional(Type.Array(Uuid, { minItems: 1, maxItems: 500 })),
-            all: Type.Optional(Type.Literal(true)),
-          },
-          { additionalProperties: false, minProperties: 1 },
-        ),
-        response: responses({ 200: Any }),
+        body: MarkReadBody,
+        response: responses({ 200: MarkReadResult }),
       },
     },
     async (req) => markNotificationsRead(deps, req.ctx, req.body),

@@ -6,8 +6,18 @@ import { requireUser } from '../policy.js';
 import type { Ctx } from '../context.js';
 import type { Deps } from '../deps.js';
 import { now } from '../reporting-rules.js';
+import type {
+  MarkReadBody,
+  MarkReadResult,
+  NotificationList,
+  NotificationsQuery,
+} from '../../contract/notifications.js';
 
-export async function myNotifications(deps: Deps, ctx: Ctx, q: { unread?: boolean | undefined } = {}) {
+export async function myNotifications(
+  deps: Deps,
+  ctx: Ctx,
+  q: NotificationsQuery = {},
+): Promise<NotificationList> {
   const u = requireUser(ctx);
   const list = await deps.db
     .select()
@@ -32,7 +42,11 @@ export async function myNotifications(deps: Deps, ctx: Ctx, q: { unread?: boolea
   };
 }
 
-export async function markNotificationsRead(deps: Deps, ctx: Ctx, input: { ids?: string[] | undefined }) {
+export async function markNotificationsRead(
+  deps: Deps,
+  ctx: Ctx,
+  input: MarkReadBody,
+): Promise<MarkReadResult> {
   const u = requireUser(ctx);
   return mutate(deps.db, ctx, async (tx, audit) => {
     const r = await tx

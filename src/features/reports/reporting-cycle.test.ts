@@ -7,6 +7,7 @@ import { PDF_BYTES, reportingProgram, type ReportingFixture } from '../../../tes
 import { findUnitByCode } from '../units/units.service.js';
 import { reportingRules } from '../reporting-rules.js';
 import { emptyEntry } from '../../domain/reporting/report.js';
+import type { Comparison, ReportView as Report, SubmitResult, VersionView } from '../../contract/reports.js';
 
 interface Matrix {
   id: string;
@@ -23,16 +24,6 @@ interface Matrix {
     tasks: number;
     leadTasks: number;
   }[];
-}
-interface Report {
-  id: string;
-  status: string;
-  version: number;
-  editable: boolean;
-  tasks: { nodeId: string; role: string }[];
-  draft: { general: Record<string, string>; entries: Record<string, Record<string, unknown>> };
-  versions: { number: number; review: string; late: boolean; taskComments: Record<string, string> }[];
-  cooperating: Record<string, { unitId: string; entry: { results: string } }[]>;
 }
 
 const entry = (o: Record<string, unknown>) => ({ ...emptyEntry(), ...o });
@@ -217,10 +208,10 @@ describe.each(DB_KINDS)('reporting cycle on %s', (kind) => {
     });
     expect(save.status).toBe(200);
     const [s1, s2] = await Promise.all([
-      stpUser.post<{ number: number; versionId: string }>(`/api/reports/${stpOb}/submit`, {
+      stpUser.post<SubmitResult>(`/api/reports/${stpOb}/submit`, {
         idempotencyKey: 'dup-click-0001',
       }),
-      stpUser.post<{ number: number; versionId: string }>(`/api/reports/${stpOb}/submit`, {
+      stpUser.post<SubmitResult>(`/api/reports/${stpOb}/submit`, {
         idempotencyKey: 'dup-click-0001',
       }),
     ]);
@@ -257,7 +248,7 @@ describe.each(DB_KINDS)('reporting cycle on %s', (kind) => {
         },
       },
     });
-    const s = await snvUser.post<{ late: boolean }>(`/api/reports/${snvOb}/submit`, {
+    const s = await snvUser.post<SubmitResult>(`/api/reports/${snvOb}/submit`, {
       idempotencyKey: 'snv-submit-1',
     });
     expect([s.status, s.body.late]).toEqual([200, true]);
@@ -299,21 +290,13 @@ describe.each(DB_KINDS)('reporting cycle on %s', (kind) => {
         })
       ).status,
     ).toBe(200);
-    const s2 = await stpUser.post<{ number: number; late: boolean }>(`/api/reports/${stpOb}/submit`, {
+    const s2 = await stpUser.post<SubmitResult>(`/api/reports/${stpOb}/submit`, {
       idempotencyKey: 'stp-resubmit-2',
     });
     expect(s2.body.number).toBe(2);
-    const cmp = (
-      await monitor.get<{ tasks: { nodeId: string; changed: string[] }[] }>(
-        `/api/reports/${stpOb}/compare?a=1&b=2`,
-      )
-    ).body;
+    const cmp = (await monitor.get<Comparison>(`/api/reports/${stpOb}/compare?a=1&b=2`)).body;
     expect(cmp.tasks).toEqual([expect.objectContaining({ nodeId: f.a, changed: ['percent', 'results'] })]);
-    const v1 = (
-      await stpUser.get<{ content: { entries: Record<string, { percent: number }> } }>(
-        `/api/reports/${stpOb}/versions/1`,
-      )
-    ).body;
+    const v1 = (await stpUser.get<VersionView>(`/api/reports/${stpOb}/versions/1`)).body;
     expect(v1.content.entries[f.a]!.percent).toBe(40);
     expect((await monitor.post(`/api/reports/${stpOb}/review`, { decision: 'accept' })).body.status).toBe(
       'accepted',

@@ -1,7 +1,25 @@
-import { Type } from '@sinclair/typebox';
 import type { RoutePlugin } from '../../http/types.js';
-import { IdParams, IsoDate, Nullable, Text, Uuid, responses } from '../../contract/common.js';
-import type { ReportContent } from '../../domain/reporting/report.js';
+import { IdParams, responses } from '../../contract/common.js';
+import {
+  CompareQuery,
+  Comparison,
+  DraftBody,
+  DraftSaved,
+  EvidenceRefSchema,
+  FileParams,
+  FileQuery,
+  ReportView,
+  ReviewBody,
+  ReviewResult,
+  SubmitBody,
+  SubmitResult,
+  UnitReportList,
+  UploadBody,
+  UploadQuery,
+  VersionParams,
+  VersionView,
+  evidenceFileResponse,
+} from '../../contract/reports.js';
 import {
   compareVersions,
   getEvidenceFile,
@@ -15,61 +33,6 @@ import {
 } from './reports.service.js';
 import { reportingRules } from '../reporting-rules.js';
 
-const Any = Type.Unknown();
-
-const Product = Type.Object(
-  {
-    description: Text(1000, 1),
-    number: Type.Optional(Nullable(Text(100))),
-    date: Type.Optional(Nullable(IsoDate)),
-    link: Type.Optional(Nullable(Text(1000))),
-  },
-  { additionalProperties: false },
-);
-
-const Evidence = Type.Object(
-  {
-    sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }),
-    filename: Text(200, 1),
-    size: Type.Integer({ minimum: 0 }),
-    mime: Text(200),
-  },
-  { additionalProperties: false },
-);
-
-const Entry = Type.Object(
-  {
-    status: Type.Optional(Nullable(Text(40))),
-    percent: Type.Optional(Nullable(Type.Integer({ minimum: -1000, maximum: 1000 }))),
-    results: Type.Optional(Text(20000)),
-    products: Type.Optional(Type.Array(Product, { maxItems: 50 })),
-    evidence: Type.Optional(Type.Array(Evidence, { maxItems: 50 })),
-    obstacles: Type.Optional(Text(10000)),
-    proposals: Type.Optional(Text(10000)),
-    reason: Type.Optional(Text(5000)),
-    completedOn: Type.Optional(Nullable(IsoDate)),
-  },
-  { additionalProperties: false },
-);
-
-const Content = Type.Object(
-  {
-    general: Type.Optional(
-      Type.Object(
-        {
-          summary: Type.Optional(Text(20000)),
-          obstacles: Type.Optional(Text(10000)),
-          proposals: Type.Optional(Text(10000)),
-          nextSteps: Type.Optional(Text(10000)),
-        },
-        { additionalProperties: false },
-      ),
-    ),
-    entries: Type.Record(Type.String({ format: 'uuid' }), Entry, { maxProperties: 5000 }),
-  },
-  { additionalProperties: false },
-);
-
 export const reportRoutes: RoutePlugin = async (app, { deps }) => {
   const tags = ['reports'];
 
@@ -80,7 +43,7 @@ export const reportRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Báo cáo của đơn vị trong kỳ: nhiệm vụ, bản nháp, các phiên bản, ý kiến phối hợp',
         params: IdParams,
-        response: responses({ 200: Any }),
+        response: responses({ 200: ReportView }),
       },
     },
     async (req) => getObligation(deps, req.ctx, req.params.id),
@@ -93,18 +56,11 @@ export const reportRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Lưu nháp báo cáo (đơn vị)',
         params: IdParams,
-        body: Type.Object(
-          { version: Type.Integer({ minimum: 1 }), content: Content },
-          { additionalProperties: false },
-        ),
-        response: responses({ 200: Any }),
+        body: DraftBody,
+        response: responses({ 200: DraftSaved }),
       },
     },
-    async (req) =>
-      saveDraft(deps, req.ctx, req.params.id, {
-        version: req.body.version,
-        content: req.body.content as unknown as ReportContent,
-      }),
+    async (req) => saveDraft(deps, req.ctx, req.params.id, req.body),
   );
 
   app.post(
@@ -114,8 +70,8 @@ export const reportRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Nộp báo cáo: tạo phiên bản mới, chỉ đọc; cùng khóa idempotencyKey chỉ tạo một phiên bản',
         params: IdParams,
-        body: Type.Object({ idempotencyKey: Text(100, 8) }, { additionalProperties: false }),
-        response: responses({ 200: Any }),
+        body: SubmitBody,
+        response: responses({ 200: SubmitResult }),
       },
     },
     async (req) => submitReport(deps, req.ctx, req.params.id, req.body),
@@ -128,17 +84,8 @@ export const reportRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Duyệt hoặc trả lại báo cáo, kèm ý kiến chung và ý kiến từng nhiệm vụ',
         params: IdParams,
-        body: Type.Object(
-          {
-            decision: Type.Union([Type.Literal('accept'), Type.Literal('return')]),
-            comment: Type.Optional(Text(10000)),
-            taskComments: Type.Optional(
-              Type.Record(Type.String({ format: 'uuid' }), Text(5000), { maxProperties: 5000 }),
-            ),
-          },
-          { additionalProperties: false },
-        ),
-        response: responses({ 200: Any }),
+        body: ReviewBody,
+        response: responses({ 200: ReviewResult }),
       },
     },
     async (req) => reviewReport(deps, req.ctx, req.params.id, req.body),
@@ -150,8 +97,8 @@ export const reportRoutes: RoutePlugin = async (app, { deps }) => {
       schema: {
         tags,
         summary: 'Một phiên bản đã nộp',
-        params: Type.Object({ id: Uuid, number: Type.Integer({ minimum: 1 }) }),
-        response: responses({ 200: Any }),
+        params: VersionParams,
+        response: responses({ 200: VersionView }),
       },
     },
     async (req) => getVersion(deps, req.ctx, req.params.id, req.params.number),
@@ -164,31 +111,31 @@ export const reportRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'So sánh hai phiên bản: các nhiệm vụ và trường thay đổi',
         params: IdParams,
-        querystring: Type.Object({ a: Type.Integer({ minimum: 1 }), b: Type.Integer({ minimum: 1 }) }),
-        response: responses({ 200: Any }),
+        querystring: CompareQuery,
+        response: responses({ 200: Comparison }),
       },
     },
     async (req) => compareVersions(deps, req.ctx, req.params.id, req.query.a, req.query.b),
   );
 
-  const maxBytes = reportingRules().evidence.maxBytes;
+  const evidence = reportingRules().evidence;
 
   app.post(
     '/api/reports/:id/files',
     {
-      bodyLimit: maxBytes * 2,
+      bodyLimit: evidence.maxBytes * 2,
       schema: {
         tags,
         summary:
           'Tải lên tệp minh chứng (PDF, Word, Excel, ảnh PNG/JPEG): nội dung tệp là thân yêu cầu, ?filename=',
         params: IdParams,
-        querystring: Type.Object({ filename: Text(255, 1) }),
-        body: { content: { 'application/octet-stream': { schema: {} } } } as never,
-        response: responses({ 201: Any }),
+        querystring: UploadQuery,
+        body: UploadBody,
+        response: responses({ 201: EvidenceRefSchema }),
       },
     },
     async (req, reply) => {
-      const body = req.body as unknown;
+      const body = req.body;
       const bytes = Buffer.isBuffer(body) ? new Uint8Array(body) : new Uint8Array();
       return reply
         .code(201)
@@ -202,9 +149,9 @@ export const reportRoutes: RoutePlugin = async (app, { deps }) => {
       schema: {
         tags,
         summary: 'Tải tệp minh chứng',
-        params: Type.Object({ sha256: Type.String({ maxLength: 64 }) }),
-        querystring: Type.Object({ name: Type.Optional(Text(200)) }),
-        response: responses({ 200: Any }),
+        params: FileParams,
+        querystring: FileQuery,
+        response: responses({ 200: evidenceFileResponse(Object.values(evidence.types)) }),
       },
     },
     async (req, reply) => {
@@ -225,7 +172,7 @@ export const reportRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Các báo cáo của đơn vị qua các kỳ',
         params: IdParams,
-        response: responses({ 200: Any }),
+        response: responses({ 200: UnitReportList }),
       },
     },
     async (req) => unitObligations(deps, req.ctx, req.params.id),

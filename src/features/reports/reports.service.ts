@@ -24,20 +24,36 @@ import { programOutline } from '../../db/queries/outline.js';
 import { pgConstraint, pgErrorCode } from '../../db/errors.js';
 import { AppError } from '../../errors.js';
 import {
+  EDITABLE_STATUSES,
+  PERIOD_STATUSES,
+  REPORT_STATUSES,
+  REVIEW_STATES,
   checkEntry,
   checkSubmission,
+  completeContent,
   diffEntries,
-  emptyContent,
-  emptyEntry,
   normaliseEntry,
+  oneOf,
   sniffFileType,
   vnDate,
-  type CarriedTask,
   type EntryProblem,
   type EvidenceRef,
   type ReportContent,
-  type ReportEntry,
 } from '../../domain/reporting/report.js';
+import type {
+  Comparison,
+  CooperatingInput,
+  DraftBody,
+  DraftSaved,
+  ReportView,
+  ReviewBody,
+  ReviewResult,
+  SubmitBody,
+  SubmitResult,
+  UnitReportList,
+  VersionSummary,
+  VersionView,
+} from '../../contract/reports.js';
 import { effectivePercent, timeliness } from '../../domain/reporting/rollup.js';
 import { taskGroupOf } from '../../domain/plan/tree.js';
 import { mutate, type AuditRecorder } from '../audit/audit-writer.js';
@@ -63,14 +79,6 @@ async function labelsOf(db: DbOrTx, ids: string[]): Promise<Map<string, string>>
   return new Map(r.map((n) => [n.id, n.label]));
 }
 
-/** Fills missing fields so stored content always has the full shape. */
-function completeContent(c: Partial<ReportContent> | null | undefined): ReportContent {
-  const base = emptyContent();
-  const entries: Record<string, ReportEntry> = {};
-  for (const [k, v] of Object.entries(c?.entries ?? {})) entries[k] = { ...emptyEntry(), ...v };
-  return { general: { ...base.general, ...c?.general }, entries };
-}
-
 /** Evidence references must point to files already uploaded. */
 async function checkEvidence(db: DbOrTx, content: ReportContent): Promise<void> {
   const shas = [...new Set(Object.values(content.entries).flatMap((e) => e.evidence.map((f) => f.sha256)))];
@@ -93,15 +101,17 @@ async function periodOf(db: DbOrTx, id: string): Promise<PeriodRow> {
   return p;
 }
 
-const EDITABLE = ['not_started', 'drafting', 'returned'];
+const editable = (status: string) => EDITABLE_STATUSES.some((s) => s === status);
+const reportStatus = (s: string) => oneOf(REPORT_STATUSES, s);
+const reviewState = (s: string) => oneOf(REVIEW_STATES, s);
 
 // ---- reading ----
 
-export async function getObligation(deps: Deps, ctx: Ctx, id: string) {
+export async function getObligation(deps: Deps, ctx: Ctx, id: string): Promise<ReportView> {
   const o = await loadObligation(deps.db, ctx, id, 'report.read');
   const db = deps.db;
   const p = await periodOf(db, o.periodId);
-  const carried = o.tasks as CarriedTask[];
+  const carried = o.tasks;
   const ids = carried.map((t) => t.nodeId);
   const nodes = await programOutline(db, o.programId);
   const byId = new Map(nodes.map((n) => [n.id, n]));
@@ -159,12 +169,9 @@ export async function getObligation(deps: Deps, ctx: Ctx, id: string) {
     : [];
   const latest = new Map<string, (typeof others)[number]>();
   for (const v of others) latest.set(v.obligationId, v);
-  const cooperating: Record<
-    string,
-    { unitId: string; unitName: string; version: number; review: string; entry: ReportEntry }[]
-  > = {};
+  const cooperating: Record<string, CooperatingInput[]> = {};
   for (const v of latest.values()) {
-    const c = completeContent(v.content as ReportContent);
+    const c = completeContent(v.content);
     for (const nodeId of leadIds) {
       const e = c.entries[nodeId];
       if (!e) continue;
@@ -172,24 +179,22 @@ export async function getObligation(deps: Deps, ctx: Ctx, id: string) {
         unitId: v.unitId,
         unitName: v.unitName,
         version: v.number,
-        review: v.review,
+        review: reviewState(v.review),
         entry: e,
       });
     }
   }
   const last = versions.at(-1);
-  const draft = completeContent(
-    (o.draft as ReportContent | null) ?? (last ? (last.content as ReportContent) : null),
-  );
+  const draft = completeContent(o.draft ?? last?.content);
   return {
     id: o.id,
     periodId: o.periodId,
     programId: o.programId,
     unitId: o.unitId,
     unitName: names.get(o.unitId) ?? '',
-    status: o.status,
+    status: reportStatus(o.status),
     late: o.late,
-    editable: EDITABLE.includes(o.status) && p.status === 'open',
+    editable: editable(o.status) && p.status === 'open',
     currentVersion: o.currentVersion,
     submittedAt: o.submittedAt?.toISOString() ?? null,
     version: o.version,
@@ -197,7 +202,7 @@ export async function getObligation(deps: Deps, ctx: Ctx, id: string) {
     period: {
       id: p.id,
       label: p.label,
-      status: p.status,
+      status: oneOf(PERIOD_STATUSES, p.status),
       dueDate: p.dueDate,
       cutoffStart: p.cutoffStart,
       cutoffEnd: p.cutoffEnd,
@@ -211,31 +216,42 @@ export async function getObligation(deps: Deps, ctx: Ctx, id: string) {
   };
 }
 
-function versionSummary(v: typeof reportVersions.$inferSelect) {
+function versionSummary(v: typeof reportVersions.$inferSelect): VersionSummary {
   return {
     id: v.id,
     number: v.number,
     submittedAt: v.submittedAt.toISOString(),
     late: v.late,
-    review: v.review,
+    review: reviewState(v.review),
     reviewComment: v.reviewComment,
-    taskComments: (v.taskComments ?? {}) as Record<string, string>,
+    taskComments: v.taskComments ?? {},
     reviewedAt: v.reviewedAt?.toISOString() ?? null,
   };
 }
 
-export async function getVersion(deps: Deps, ctx: Ctx, obligationId: string, number: number) {
+export async function getVersion(
+  deps: Deps,
+  ctx: Ctx,
+  obligationId: string,
+  number: number,
+): Promise<VersionView> {
   const o = await loadObligation(deps.db, ctx, obligationId, 'report.read');
   const [v] = await deps.db
     .select()
     .from(reportVersions)
     .where(and(eq(reportVersions.obligationId, o.id), eq(reportVersions.number, number)));
   if (!v) throw new AppError('REPORT_VERSION_NOT_FOUND', { obligationId, number });
-  return { ...versionSummary(v), content: completeContent(v.content as ReportContent) };
+  return { ...versionSummary(v), content: completeContent(v.content) };
 }
 
 /** Two versions side by side: per task, the fields that changed. */
-export async function compareVersions(deps: Deps, ctx: Ctx, obligationId: string, a: number, b: number) {
+export async function compareVersions(
+  deps: Deps,
+  ctx: Ctx,
+  obligationId: string,
+  a: number,
+  b: number,
+): Promise<Comparison> {
   const [va, vb] = await Promise.all([
     getVersion(deps, ctx, obligationId, a),
     getVersion(deps, ctx, obligationId, b),
@@ -259,16 +275,11 @@ export async function compareVersions(deps: Deps, ctx: Ctx, obligationId: string
 
 // ---- writing ----
 
-export async function saveDraft(
-  deps: Deps,
-  ctx: Ctx,
-  id: string,
-  input: { version: number; content: ReportContent },
-) {
+export async function saveDraft(deps: Deps, ctx: Ctx, id: string, input: DraftBody): Promise<DraftSaved> {
   const o0 = await loadObligation(deps.db, ctx, id, 'report.write');
   const rules = reportingRules();
   const content = completeContent(input.content);
-  const carried = new Set((o0.tasks as CarriedTask[]).map((t) => t.nodeId));
+  const carried = new Set(o0.tasks.map((t) => t.nodeId));
   const problems: EntryProblem[] = [];
   for (const [nodeId, e] of Object.entries(content.entries)) {
     if (!carried.has(nodeId)) {
@@ -285,7 +296,7 @@ export async function saveDraft(
     const o = await lockObligation(tx, id);
     const p = await periodOf(tx, o.periodId);
     if (p.status !== 'open') throw new AppError('PERIOD_CLOSED');
-    if (!EDITABLE.includes(o.status)) throw new AppError('REPORT_READ_ONLY', { status: o.status });
+    if (!editable(o.status)) throw new AppError('REPORT_READ_ONLY', { status: o.status });
     if (o.version !== input.version) throw await versionConflict(tx, 'report', o);
     const status = o.status === 'not_started' ? 'drafting' : o.status;
     const t = now(deps);
@@ -301,7 +312,7 @@ export async function saveDraft(
       before: { status: o.status },
       after: { status, entries: Object.keys(content.entries).length, content },
     });
-    return { id, status, version: r!.version };
+    return { id, status: reportStatus(status), version: r!.version };
   });
 }
 
@@ -369,7 +380,12 @@ async function raiseObstacles(
  * obligation moves to "submitted", or nothing changes. The same idempotency key returns the version
  * already created (a double-clicked submit makes one version).
  */
-export async function submitReport(deps: Deps, ctx: Ctx, id: string, input: { idempotencyKey: string }) {
+export async function submitReport(
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  input: SubmitBody,
+): Promise<SubmitResult> {
   await loadObligation(deps.db, ctx, id, 'report.write');
   const rules = reportingRules();
   try {
@@ -385,7 +401,7 @@ export async function submitReport(deps: Deps, ctx: Ctx, id: string, input: { id
         audit.nothingChanged();
         return {
           id,
-          status: o.status,
+          status: reportStatus(o.status),
           number: dup.number,
           versionId: dup.id,
           late: dup.late,
@@ -394,15 +410,15 @@ export async function submitReport(deps: Deps, ctx: Ctx, id: string, input: { id
       }
       const p = await periodOf(tx, o.periodId);
       if (p.status !== 'open') throw new AppError('PERIOD_CLOSED');
-      if (!EDITABLE.includes(o.status)) throw new AppError('REPORT_READ_ONLY', { status: o.status });
-      const carried = o.tasks as CarriedTask[];
+      if (!editable(o.status)) throw new AppError('REPORT_READ_ONLY', { status: o.status });
+      const carried = o.tasks;
       const labels = await labelsOf(
         tx,
         carried.map((t) => t.nodeId),
       );
       const t = now(deps);
       const today = vnDate(t);
-      const draft = completeContent(o.draft as ReportContent | null);
+      const draft = completeContent(o.draft);
       const problems = checkSubmission(rules, draft, carried, (n) => labels.get(n) ?? n);
       if (problems.length) throw problemError(problems);
       await checkEvidence(tx, draft);
@@ -480,12 +496,8 @@ export async function reviewReport(
   deps: Deps,
   ctx: Ctx,
   id: string,
-  input: {
-    decision: 'accept' | 'return';
-    comment?: string | undefined;
-    taskComments?: Record<string, string> | undefined;
-  },
-) {
+  input: ReviewBody,
+): Promise<ReviewResult> {
   authorize(ctx, 'report.manage');
   const taskComments = Object.fromEntries(
     Object.entries(input.taskComments ?? {})
@@ -503,7 +515,7 @@ export async function reviewReport(
       .where(and(eq(reportVersions.obligationId, id), eq(reportVersions.number, o.currentVersion)));
     if (o.status !== 'submitted' || !v || v.review !== 'pending')
       throw new AppError('REPORT_NOT_PENDING', { status: o.status });
-    const carried = new Set((o.tasks as CarriedTask[]).map((t) => t.nodeId));
+    const carried = new Set(o.tasks.map((t) => t.nodeId));
     const stray = Object.keys(taskComments).filter((k) => !carried.has(k));
     if (stray.length) throw new AppError('REPORT_TASK_NOT_CARRIED', { nodeIds: stray });
     const t = now(deps);
@@ -538,8 +550,8 @@ export async function reviewReport(
 /** An accepted report sets the current status of the tasks the unit leads. */
 async function recordProgress(tx: Tx, o: ObligationRow, v: typeof reportVersions.$inferSelect, at: Date) {
   const rules = reportingRules();
-  const content = completeContent(v.content as ReportContent);
-  for (const t of o.tasks as CarriedTask[]) {
+  const content = completeContent(v.content);
+  for (const t of o.tasks) {
     if (t.role !== 'lead') continue;
     const e = content.entries[t.nodeId];
     if (!e?.status) continue;
@@ -634,7 +646,7 @@ export async function getEvidenceFile(deps: Deps, ctx: Ctx, sha256: string) {
 }
 
 /** The unit's reports across periods (for the unit's home page). */
-export async function unitObligations(deps: Deps, ctx: Ctx, unitId: string) {
+export async function unitObligations(deps: Deps, ctx: Ctx, unitId: string): Promise<UnitReportList> {
   const { authorizeForUnit } = await import('../policy.js');
   authorizeForUnit(ctx, 'report.read', unitId);
   const r = await deps.db
@@ -653,7 +665,13 @@ export async function unitObligations(deps: Deps, ctx: Ctx, unitId: string) {
     .innerJoin(reportingPeriods, eq(reportingPeriods.id, reportObligations.periodId))
     .where(eq(reportObligations.unitId, unitId))
     .orderBy(desc(reportingPeriods.openedAt));
-  return { items: r };
+  return {
+    items: r.map((x) => ({
+      ...x,
+      status: reportStatus(x.status),
+      periodStatus: oneOf(PERIOD_STATUSES, x.periodStatus),
+    })),
+  };
 }
 
 export { timeliness };
