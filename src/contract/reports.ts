@@ -7,6 +7,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { IsoDate, Nullable, Text, Uuid } from './common.js';
+import { LIMITS } from '../domain/limits.js';
 import {
   PERIOD_STATUSES,
   REPORT_STATUSES,
@@ -104,10 +105,10 @@ export type ProblemDetails = Static<typeof ProblemDetails>;
 
 const DraftProduct = Type.Object(
   {
-    description: Text(1000, 1),
-    number: Type.Optional(Nullable(Text(100))),
+    description: Text(LIMITS.reportProductDescription, 1),
+    number: Type.Optional(Nullable(Text(LIMITS.reportProductNumber))),
     date: Type.Optional(Nullable(IsoDate)),
-    link: Type.Optional(Nullable(Text(1000))),
+    link: Type.Optional(Nullable(Text(LIMITS.reportProductLink))),
   },
   { additionalProperties: false },
 );
@@ -126,12 +127,12 @@ const DraftEntry = Type.Object(
   {
     status: Type.Optional(Nullable(Text(40))),
     percent: Type.Optional(Nullable(Type.Integer({ minimum: -1000, maximum: 1000 }))),
-    results: Type.Optional(Text(20000)),
+    results: Type.Optional(Text(LIMITS.entryResults)),
     products: Type.Optional(Type.Array(DraftProduct, { maxItems: 50 })),
     evidence: Type.Optional(Type.Array(DraftEvidence, { maxItems: 50 })),
-    obstacles: Type.Optional(Text(10000)),
-    proposals: Type.Optional(Text(10000)),
-    reason: Type.Optional(Text(5000)),
+    obstacles: Type.Optional(Text(LIMITS.entryObstacles)),
+    proposals: Type.Optional(Text(LIMITS.entryProposals)),
+    reason: Type.Optional(Text(LIMITS.entryReason)),
     completedOn: Type.Optional(Nullable(IsoDate)),
   },
   { additionalProperties: false },
@@ -143,10 +144,10 @@ export const DraftContent = Type.Object(
     general: Type.Optional(
       Type.Object(
         {
-          summary: Type.Optional(Text(20000)),
-          obstacles: Type.Optional(Text(10000)),
-          proposals: Type.Optional(Text(10000)),
-          nextSteps: Type.Optional(Text(10000)),
+          summary: Type.Optional(Text(LIMITS.reportSummary)),
+          obstacles: Type.Optional(Text(LIMITS.reportObstacles)),
+          proposals: Type.Optional(Text(LIMITS.reportProposals)),
+          nextSteps: Type.Optional(Text(LIMITS.reportNextSteps)),
         },
         { additionalProperties: false },
       ),
@@ -171,9 +172,9 @@ export type SubmitBody = Static<typeof SubmitBody>;
 export const ReviewBody = Type.Object(
   {
     decision: Type.Union([Type.Literal('accept'), Type.Literal('return')]),
-    comment: Type.Optional(Text(10000)),
+    comment: Type.Optional(Text(LIMITS.reviewComment)),
     taskComments: Type.Optional(
-      Type.Record(Type.String({ format: 'uuid' }), Text(5000), { maxProperties: 5000 }),
+      Type.Record(Type.String({ format: 'uuid' }), Text(LIMITS.reviewTaskComment), { maxProperties: 5000 }),
     ),
   },
   { additionalProperties: false },
