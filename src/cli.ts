@@ -11,7 +11,7 @@ import { systemCtx } from './features/context.js';
 import type { Deps } from './features/deps.js';
 import { formatDemoCredentials, loadDemoDataIfEmpty, seedUnitsDirectory } from './features/system/demo.js';
 import { createUser } from './features/users/users.service.js';
-import { findUnitByCode } from './features/units/units.service.js';
+import { findUnitByCode } from './db/queries/units.js';
 import { verifyAuditChain } from './features/audit/audit.service.js';
 import { ROLES, type Role } from './domain/roles.js';
 import { AppError } from './errors.js';

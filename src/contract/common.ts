@@ -1,5 +1,5 @@
 /** Schemas shared by every route module. */
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { RECURRENCES } from '../domain/plan/assignment.js';
 import { LIMITS } from '../domain/limits.js';
 
@@ -72,3 +72,20 @@ export const DeadlineSchema = Type.Union([
     { additionalProperties: false },
   ),
 ]);
+
+/** One page of a list: the items asked for and how many match in all. */
+export const Page = <T extends TSchema>(item: T) =>
+  Type.Object({ items: Type.Array(item), total: Type.Integer({ minimum: 0 }) });
+/** What `Page(schema)` holds, for an item type `T`. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+/** `details` of a 409 VERSION_CONFLICT: which kind of record, who saved it last and when. */
+export const VersionConflictDetails = Type.Object({
+  entity: Type.String({ description: 'Loại bản ghi (unit, user, …)' }),
+  updatedBy: Type.String({ description: 'Người sửa sau cùng: "Họ tên (tên đăng nhập)" hoặc "hệ thống"' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+});
+export type VersionConflictDetails = Static<typeof VersionConflictDetails>;

@@ -19,6 +19,8 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import type { CarriedTask, ReportContent } from '../domain/reporting/report.js';
+import type { AuditSnapshot } from '../contract/audit.js';
+import type { SystemStateValue } from '../domain/system-state.js';
 
 /** bytea as a Buffer (pg returns a Buffer, PGlite a Uint8Array). */
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -123,8 +125,8 @@ export const auditEvents = pgTable(
     action: text('action').notNull(),
     entityType: text('entity_type').notNull(),
     entityId: text('entity_id').notNull(),
-    before: jsonb('before'),
-    after: jsonb('after'),
+    before: jsonb('before').$type<AuditSnapshot | null>(),
+    after: jsonb('after').$type<AuditSnapshot | null>(),
     requestId: text('request_id'),
     ip: text('ip'),
     prevHash: text('prev_hash').notNull(),
@@ -139,7 +141,7 @@ export const auditEvents = pgTable(
 /** Small key/value facts about this installation (e.g. when demo data was loaded). */
 export const systemState = pgTable('system_state', {
   key: text('key').primaryKey(),
-  value: jsonb('value').notNull(),
+  value: jsonb('value').$type<SystemStateValue>().notNull(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 

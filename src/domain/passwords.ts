@@ -1,8 +1,8 @@
 /** Password rules and one-time password generation. Pure except for randomness. */
 import { randomInt } from 'node:crypto';
+import { PASSWORD_MAX, PASSWORD_MIN } from './password-limits.js';
 
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 200;
+export { PASSWORD_MAX, PASSWORD_MIN };
 
 /** At least 10 characters with a letter and a digit, and not the same as the old one. */
 export function isStrongPassword(pw: string, old?: string): boolean {

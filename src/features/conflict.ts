@@ -7,6 +7,7 @@ import { users } from '../db/schema.js';
 import type { DbOrTx } from '../db/connection.js';
 import { AppError } from '../errors.js';
 import { formatDateTimeVN } from '../domain/format.js';
+import type { VersionConflictDetails } from '../contract/common.js';
 
 export async function versionConflict(
   tx: DbOrTx,
@@ -21,9 +22,10 @@ export async function versionConflict(
       .where(eq(users.id, row.updatedBy));
     if (u[0]) who = `${u[0].fullName} (${u[0].username})`;
   }
+  const details: VersionConflictDetails = { entity, updatedBy: who, updatedAt: row.updatedAt.toISOString() };
   return new AppError(
     'VERSION_CONFLICT',
-    { entity, updatedBy: who, updatedAt: row.updatedAt.toISOString() },
+    details,
     `Dữ liệu đã được ${who} thay đổi lúc ${formatDateTimeVN(row.updatedAt)}. Vui lòng tải lại trước khi lưu.`,
   );
 }

@@ -17,7 +17,7 @@ import { isConnectionError } from '../db/errors.js';
 import type { Database } from '../db/connection.js';
 import type { Deps } from '../features/deps.js';
 import { resolveSession, SESSION_COOKIE } from '../features/auth/auth.service.js';
-import { authRoutes, MeSchema } from '../features/auth/auth.routes.js';
+import { authRoutes } from '../features/auth/auth.routes.js';
 import { unitRoutes } from '../features/units/units.routes.js';
 import { userRoutes } from '../features/users/users.routes.js';
 import { auditRoutes } from '../features/audit/audit.routes.js';
@@ -34,6 +34,7 @@ import { obstacleRoutes } from '../features/obstacles/obstacles.routes.js';
 import { dashboardRoutes } from '../features/dashboard/dashboard.routes.js';
 import { consolidationRoutes } from '../features/consolidation/consolidation.routes.js';
 import { ErrorSchema } from '../contract/common.js';
+import { Health, Readiness } from '../contract/system.js';
 import './types.js';
 
 export interface AppOptions {
@@ -138,7 +139,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(cookie);
   app.addSchema(ErrorSchema);
-  app.addSchema(MeSchema);
 
   await app.register(swagger, {
     openapi: {
@@ -257,11 +257,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     '/healthz',
     {
       config: { public: true },
-      schema: { tags: ['health'], response: { 200: Type.Object({ status: Type.String() }) } },
+      schema: { tags: ['health'], summary: 'Tiến trình đang chạy', response: { 200: Health } },
     },
-    async () => ({
-      status: 'ok',
-    }),
+    async () => ({ status: 'ok' as const }),
   );
   app.get(
     '/readyz',
@@ -269,16 +267,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       config: { public: true },
       schema: {
         tags: ['health'],
-        response: {
-          200: Type.Object({ status: Type.String(), database: Type.String() }),
-          503: Type.Ref('Error'),
-        },
+        summary: 'Sẵn sàng phục vụ (cơ sở dữ liệu trả lời)',
+        response: { 200: Readiness, 503: Type.Ref('Error') },
       },
     },
     async (_req, reply) => {
       try {
         await database.ping();
-        return { status: 'ok', database: database.kind };
+        return { status: 'ok' as const, database: database.kind };
       } catch {
         return reply.code(503).send(errorBody('DATABASE_UNAVAILABLE'));
       }

@@ -2,6 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Client } from '../support/app.js';
 import { createPgDatabase } from '../support/db.js';
 import { runCli, startServerProcess, type ServerProcess } from '../support/process.js';
+import type { UnitPage } from '../../src/contract/units.js';
+import type { AuditVerifyResult } from '../../src/contract/audit.js';
 
 const hasPg = !!process.env.TEST_DATABASE_URL;
 const procs: ServerProcess[] = [];
@@ -37,9 +39,7 @@ describe.skipIf(!hasPg)('several app processes on one PostgreSQL database', () =
     expect((await onB.get('/api/auth/me')).status).toBe(200);
 
     // Writes through both instances at once land in one intact chain.
-    const list = await onA.get<{ items: { id: string; version: number }[] }>(
-      '/api/units?kind=commune&limit=30',
-    );
+    const list = await onA.get<UnitPage>('/api/units?kind=commune&limit=30');
     const results = await Promise.all(
       list.body.items.map((u, i) =>
         (i % 2 ? onA : onB).patch(`/api/units/${u.id}/contact`, {
@@ -49,7 +49,7 @@ describe.skipIf(!hasPg)('several app processes on one PostgreSQL database', () =
       ),
     );
     expect(results.map((r) => r.status)).toEqual(results.map(() => 200));
-    const v = await onB.get<{ ok: boolean; count: number }>('/api/audit/verify');
+    const v = await onB.get<AuditVerifyResult>('/api/audit/verify');
     expect(v.body.ok).toBe(true);
 
     // Logging out on B ends the session on A too.

@@ -6,7 +6,7 @@
  * event and does not say `audit.nothingChanged()` is a programming error and is rolled back.
  */
 import { sql } from 'drizzle-orm';
-import { auditEvents } from '../../db/schema.js';
+import { auditEvents, type AuditRow } from '../../db/schema.js';
 import { rows, type Db, type Tx } from '../../db/connection.js';
 import { GENESIS_HASH, hashEvent } from '../../domain/audit-chain.js';
 import type { AuditAction } from '../../domain/audit-actions.js';
@@ -64,8 +64,9 @@ async function appendEvents(tx: Tx, ctx: Ctx, events: AuditInput[]): Promise<voi
       action: e.action,
       entityType: e.entityType,
       entityId: e.entityId,
-      before: e.before ?? null,
-      after: e.after ?? null,
+      // Every caller records an object (a snapshot or the changed fields), the column's type.
+      before: (e.before ?? null) as AuditRow['before'],
+      after: (e.after ?? null) as AuditRow['after'],
       requestId: ctx.requestId,
       ip: ctx.ip,
     };

@@ -9,36 +9,12 @@ import { CHAIN_BREAK_MESSAGES, ChainVerifier } from '../../domain/audit-chain.js
 import { authorize, seesAllUnits } from '../policy.js';
 import type { Ctx } from '../context.js';
 import type { Deps } from '../deps.js';
-
-export interface AuditEventView {
-  seq: number;
-  at: string;
-  actorId: string | null;
-  actorLabel: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-  ip: string | null;
-}
-
-export interface AuditQuery {
-  entityType?: string | undefined;
-  entityId?: string | undefined;
-  limit?: number | undefined;
-  beforeSeq?: number | undefined;
-}
+import type { AuditEvents, AuditQuery, AuditVerifyResult } from '../../contract/audit.js';
 
 /**
  * Unit users read only the history of their own unit and of themselves; other roles read all.
  */
-export async function listAuditEvents(
-  deps: Deps,
-  ctx: Ctx,
-  q: AuditQuery,
-): Promise<{ items: AuditEventView[] }> {
+export async function listAuditEvents(deps: Deps, ctx: Ctx, q: AuditQuery): Promise<AuditEvents> {
   authorize(ctx, 'audit.read');
   if (!seesAllUnits(ctx) && ctx.actor?.kind === 'user') {
     const own =
@@ -106,14 +82,8 @@ async function concernsUnit(
   return false;
 }
 
-export interface VerifyResult {
-  ok: boolean;
-  count: number;
-  brokenAt?: { seq: number; reason: 'content' | 'link' | 'sequence'; message: string };
-}
-
 /** Walks the whole chain in pages, recomputing each hash. */
-export async function verifyAuditChain(db: Db): Promise<VerifyResult> {
+export async function verifyAuditChain(db: Db): Promise<AuditVerifyResult> {
   const v = new ChainVerifier();
   let after = 0;
   for (;;) {
@@ -139,7 +109,7 @@ export async function verifyAuditChain(db: Db): Promise<VerifyResult> {
   return { ok: true, count: v.count };
 }
 
-export async function verifyAuditChainAs(deps: Deps, ctx: Ctx): Promise<VerifyResult> {
+export async function verifyAuditChainAs(deps: Deps, ctx: Ctx): Promise<AuditVerifyResult> {
   authorize(ctx, 'audit.verify');
   return verifyAuditChain(deps.db);
 }

@@ -12,19 +12,8 @@ import { mutate } from './audit-writer.js';
 import { verifyAuditChain } from './audit.service.js';
 import { systemCtx } from '../context.js';
 import { loadDemoDataIfEmpty } from '../system/demo.js';
-import { findUnitByCode } from '../units/units.service.js';
-
-interface Ev {
-  seq: number;
-  action: string;
-  actorLabel: string;
-  actorId: string | null;
-  entityId: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  requestId: string | null;
-  ip: string | null;
-}
+import { findUnitByCode } from '../../db/queries/units.js';
+import type { AuditEvent, AuditEvents } from '../../contract/audit.js';
 
 async function tamper(db: Db, seq: number) {
   // A database superuser can switch the append-only trigger off; the chain must still tell.
@@ -55,9 +44,9 @@ describe.each(DB_KINDS)('audit trail on %s', (kind: DbKind) => {
     );
     expect(created.headers.get('x-request-id')).toBe('req-nhat-ky-1');
     await admin.patch(`/api/units/${created.body.id}`, { version: 1, name: 'Đơn vị nhật ký (sửa)' });
-    const h = await admin.get<{ items: Ev[] }>(`/api/audit?entityType=unit&entityId=${created.body.id}`);
+    const h = await admin.get<AuditEvents>(`/api/audit?entityType=unit&entityId=${created.body.id}`);
     expect(h.body.items.map((e) => e.action)).toEqual(['unit.update', 'unit.create']);
-    const [upd, cre] = h.body.items as [Ev, Ev];
+    const [upd, cre] = h.body.items as [AuditEvent, AuditEvent];
     expect(cre).toMatchObject({ requestId: 'req-nhat-ky-1', ip: '127.0.0.1', before: null });
     expect(cre.after).toMatchObject({ code: 'NK-1', name: 'Đơn vị nhật ký' });
     expect(cre.actorLabel).toMatch(/^admin/);
@@ -111,7 +100,7 @@ describe.each(DB_KINDS)('audit trail on %s', (kind: DbKind) => {
   it('verify names the first event edited directly in SQL (API and CLI)', async () => {
     const ok = await admin.get<{ ok: boolean; count: number }>('/api/audit/verify');
     expect(ok.body).toMatchObject({ ok: true });
-    const target = (await admin.get<{ items: Ev[] }>('/api/audit?entityType=unit&limit=200')).body.items.find(
+    const target = (await admin.get<AuditEvents>('/api/audit?entityType=unit&limit=200')).body.items.find(
       (e) => e.action === 'unit.create' && e.after?.code === 'NK-1',
     )!;
     await tamper(t.deps.db, target.seq);

@@ -1,40 +1,15 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RoutePlugin } from '../../http/types.js';
-import { Ok, Text, responses } from '../../contract/common.js';
-import { ROLES } from '../../domain/roles.js';
-import { PASSWORD_MAX } from '../../domain/passwords.js';
+import { Ok, responses } from '../../contract/common.js';
+import { LoginBody, Me, MeResponse, PasswordChangeBody } from '../../contract/auth.js';
 import { SESSION_COOKIE, changePassword, getMe, login, logout } from './auth.service.js';
-
-export const MeSchema = Type.Object(
-  {
-    id: Type.String(),
-    username: Type.String(),
-    fullName: Type.String(),
-    email: Type.Union([Type.String(), Type.Null()]),
-    role: Type.Union(ROLES.map((r) => Type.Literal(r))),
-    unitId: Type.Union([Type.String(), Type.Null()]),
-    unitName: Type.Union([Type.String(), Type.Null()]),
-    mustChangePassword: Type.Boolean(),
-  },
-  { $id: 'Me', title: 'Me' },
-);
-
-const LoginBody = Type.Object(
-  { username: Text(100, 1), password: Text(PASSWORD_MAX, 1) },
-  { additionalProperties: false },
-);
-const PasswordBody = Type.Object(
-  { currentPassword: Text(PASSWORD_MAX, 1), newPassword: Text(PASSWORD_MAX, 1) },
-  { additionalProperties: false },
-);
-const MeResponse = Type.Object({ user: Type.Ref('Me') });
 
 function token(req: FastifyRequest): string | undefined {
   return req.cookies[SESSION_COOKIE];
 }
 
 export const authRoutes: RoutePlugin = async (app, { deps }) => {
+  app.addSchema(Me);
   const cookieSecure = (req: FastifyRequest) => req.protocol === 'https';
   const clear = (req: FastifyRequest, reply: FastifyReply) =>
     reply.clearCookie(SESSION_COOKIE, {
@@ -97,7 +72,7 @@ export const authRoutes: RoutePlugin = async (app, { deps }) => {
       schema: {
         tags: ['auth'],
         summary: 'Đổi mật khẩu',
-        body: PasswordBody,
+        body: PasswordChangeBody,
         response: responses({ 200: Ok }),
       },
     },

@@ -13,6 +13,7 @@ import { mutate } from '../audit/audit-writer.js';
 import { requireUser } from '../policy.js';
 import type { Ctx, UserActor } from '../context.js';
 import type { Deps } from '../deps.js';
+import type { LoginBody, Me, PasswordChangeBody } from '../../contract/auth.js';
 import { dummyHash, hashPassword, verifyPassword } from './password-hash.js';
 
 export const SESSION_COOKIE = 'thucthi_session';
@@ -25,22 +26,11 @@ export const THROTTLE = {
   lockMs: 15 * 60_000,
 };
 
-export interface MeView {
-  id: string;
-  username: string;
-  fullName: string;
-  email: string | null;
-  role: Role;
-  unitId: string | null;
-  unitName: string | null;
-  mustChangePassword: boolean;
-}
-
 function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-async function meView(db: DbOrTx, userId: string): Promise<MeView> {
+async function meView(db: DbOrTx, userId: string): Promise<Me> {
   const r = await db
     .select({
       id: users.id,
@@ -80,14 +70,10 @@ function throttled(until: Date, now: Date): AppError {
 export interface LoginResult {
   token: string;
   expiresAt: Date;
-  user: MeView;
+  user: Me;
 }
 
-export async function login(
-  deps: Deps,
-  ctx: Ctx,
-  input: { username: string; password: string },
-): Promise<LoginResult> {
+export async function login(deps: Deps, ctx: Ctx, input: LoginBody): Promise<LoginResult> {
   const now = new Date();
   const username = input.username.trim().toLowerCase();
   const keys = [`u:${username}`, ...(ctx.ip ? [`ip:${ctx.ip}`] : [])];
@@ -209,7 +195,7 @@ export async function logout(deps: Deps, ctx: Ctx, token: string | undefined): P
   });
 }
 
-export async function getMe(deps: Deps, ctx: Ctx): Promise<MeView> {
+export async function getMe(deps: Deps, ctx: Ctx): Promise<Me> {
   return meView(deps.db, requireUser(ctx).id);
 }
 
@@ -217,7 +203,7 @@ export async function getMe(deps: Deps, ctx: Ctx): Promise<MeView> {
 export async function changePassword(
   deps: Deps,
   ctx: Ctx,
-  input: { currentPassword: string; newPassword: string },
+  input: PasswordChangeBody,
   currentToken: string | undefined,
 ): Promise<void> {
   const actor = requireUser(ctx);

@@ -6,6 +6,7 @@ import { createUser } from '../users/users.service.js';
 import { systemCtx } from '../context.js';
 import { sessions, users } from '../../db/schema.js';
 import { THROTTLE } from './auth.service.js';
+import type { MeResponse } from '../../contract/auth.js';
 
 describe.each(DB_KINDS)('auth on %s', (kind) => {
   let t: TestApp;
@@ -36,7 +37,7 @@ describe.each(DB_KINDS)('auth on %s', (kind) => {
     const stored = await t.deps.db.select().from(users).where(eq(users.id, u.user.id));
     expect(stored[0]!.passwordHash).toMatch(/^\$argon2id\$/);
 
-    const me = await c.get<{ user: { username: string } }>('/api/auth/me');
+    const me = await c.get<MeResponse>('/api/auth/me');
     expect(me.status).toBe(200);
     expect(me.body.user.username).toBe('dangnhap1');
 
@@ -95,7 +96,7 @@ describe.each(DB_KINDS)('auth on %s', (kind) => {
     expect((await c.post('/api/auth/login', { username: 'motlan1', password: oneTimePassword })).status).toBe(
       200,
     );
-    const me = await c.get<{ user: { mustChangePassword: boolean } }>('/api/auth/me');
+    const me = await c.get<MeResponse>('/api/auth/me');
     expect(me.body.user.mustChangePassword).toBe(true);
     const blocked = await c.get('/api/units');
     expect(blocked.status).toBe(403);

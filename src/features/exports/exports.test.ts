@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../../test/support/app.js';
-import { findUnitByCode } from '../units/units.service.js';
+import { findUnitByCode } from '../../db/queries/units.js';
 
 const hasOffice = fs.existsSync('/usr/bin/soffice') && fs.existsSync('/usr/bin/pdftoppm');
 if (!hasOffice && process.env.CI)

@@ -11,8 +11,11 @@ import { buildSeedUnits } from '../../domain/units.js';
 import type { Role } from '../../domain/roles.js';
 import { systemCtx } from '../context.js';
 import type { Deps } from '../deps.js';
-import { findUnitByCode, seedUnits, type ImportResult } from '../units/units.service.js';
-import { countUsers, createUser } from '../users/users.service.js';
+import { findUnitByCode } from '../../db/queries/units.js';
+import { countUsers } from '../../db/queries/users.js';
+import type { UnitImportResult } from '../../contract/units.js';
+import { seedUnits } from '../units/units.service.js';
+import { createUser } from '../users/users.service.js';
 import { mutate } from '../audit/audit-writer.js';
 import { createImportDraft, publishImportDraft } from '../imports/imports.service.js';
 
@@ -22,7 +25,7 @@ export function loadSeedUnits() {
   return buildSeedUnits(fs.readFileSync(path.join(SEED_DIR, 'hanoi-units.txt'), 'utf8'));
 }
 
-export async function seedUnitsDirectory(deps: Deps): Promise<ImportResult> {
+export async function seedUnitsDirectory(deps: Deps): Promise<UnitImportResult> {
   return seedUnits(deps, systemCtx('seed'), loadSeedUnits());
 }
 

@@ -1,21 +1,20 @@
-import { Type } from '@sinclair/typebox';
 import type { RoutePlugin } from '../../http/types.js';
+import { IdParams, responses } from '../../contract/common.js';
 import {
-  ActiveFilter,
-  IdParams,
-  Limit,
-  NullableText,
-  Offset,
-  Text,
-  Uuid,
-  responses,
-  Email,
-  Nullable,
-} from '../../contract/common.js';
-import { UNIT_KINDS } from '../../domain/units.js';
-import { LIMITS, UNIT_CODE_PATTERN } from '../../domain/limits.js';
+  UNITS_CSV_MAX_BYTES,
+  Unit,
+  UnitContactBody,
+  UnitCreateBody,
+  UnitImportResult,
+  UnitListQuery,
+  UnitMembers,
+  UnitPage,
+  UnitPatchBody,
+  UnitRef,
+  UnitsCsvBody,
+  UnitsCsvFile,
+} from '../../contract/units.js';
 import {
-  MAX_CSV_BYTES,
   createUnit,
   exportUnitsCsv,
   getUnit,
@@ -26,94 +25,8 @@ import {
   updateUnitContact,
 } from './units.service.js';
 
-const Kind = Type.Union(UNIT_KINDS.map((k) => Type.Literal(k)));
-const Code = Type.String({ pattern: UNIT_CODE_PATTERN });
-const Phone = Type.Union([
-  Type.String({ maxLength: LIMITS.phone, pattern: '^[0-9+().\\s-]*$' }),
-  Type.Null(),
-]);
-
-const UnitSchema = Type.Object(
-  {
-    id: Type.String(),
-    code: Type.String(),
-    name: Type.String(),
-    shortName: Nullable(Type.String()),
-    kind: Type.String(),
-    parentId: Nullable(Type.String()),
-    parentName: Nullable(Type.String()),
-    active: Type.Boolean(),
-    email: Nullable(Type.String()),
-    phone: Nullable(Type.String()),
-    address: Nullable(Type.String()),
-    version: Type.Integer(),
-    updatedAt: Type.String({ format: 'date-time' }),
-  },
-  { $id: 'Unit', title: 'Unit' },
-);
-const UnitRef = Type.Ref('Unit');
-
-const CreateBody = Type.Object(
-  {
-    code: Code,
-    name: Text(LIMITS.unitName, 1),
-    shortName: Type.Optional(NullableText(LIMITS.unitShortName)),
-    kind: Kind,
-    parentId: Type.Optional(Nullable(Uuid)),
-    active: Type.Optional(Type.Boolean()),
-    email: Type.Optional(Email),
-    phone: Type.Optional(Phone),
-    address: Type.Optional(NullableText(LIMITS.address)),
-  },
-  { additionalProperties: false },
-);
-const PatchBody = Type.Object(
-  {
-    version: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
-    code: Type.Optional(Code),
-    name: Type.Optional(Text(LIMITS.unitName, 1)),
-    shortName: Type.Optional(NullableText(LIMITS.unitShortName)),
-    kind: Type.Optional(Kind),
-    parentId: Type.Optional(Nullable(Uuid)),
-    active: Type.Optional(Type.Boolean()),
-    email: Type.Optional(Email),
-    phone: Type.Optional(Phone),
-    address: Type.Optional(NullableText(LIMITS.address)),
-  },
-  { additionalProperties: false },
-);
-const ContactBody = Type.Object(
-  {
-    version: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
-    email: Type.Optional(Email),
-    phone: Type.Optional(Phone),
-    address: Type.Optional(NullableText(LIMITS.address)),
-  },
-  { additionalProperties: false },
-);
-const ListQuery = Type.Object({
-  q: Type.Optional(Type.String({ maxLength: LIMITS.search })),
-  kind: Type.Optional(Kind),
-  active: ActiveFilter,
-  parentId: Type.Optional(Uuid),
-  limit: Limit(1000, 50),
-  offset: Offset,
-});
-const Member = Type.Object({
-  id: Type.String(),
-  username: Type.String(),
-  fullName: Type.String(),
-  role: Type.String(),
-  active: Type.Boolean(),
-});
-const ImportResult = Type.Object({
-  created: Type.Integer(),
-  updated: Type.Integer(),
-  unchanged: Type.Integer(),
-});
-
 export const unitRoutes: RoutePlugin = async (app, { deps }) => {
-  app.addSchema(UnitSchema);
+  app.addSchema(Unit);
   const tags = ['units'];
 
   app.get(
@@ -122,8 +35,8 @@ export const unitRoutes: RoutePlugin = async (app, { deps }) => {
       schema: {
         tags,
         summary: 'Danh mục đơn vị (tìm không phân biệt hoa thường, dấu)',
-        querystring: ListQuery,
-        response: responses({ 200: Type.Object({ items: Type.Array(UnitRef), total: Type.Integer() }) }),
+        querystring: UnitListQuery,
+        response: responses({ 200: UnitPage }),
       },
     },
     async (req) => listUnits(deps, req.ctx, req.query),
@@ -135,7 +48,7 @@ export const unitRoutes: RoutePlugin = async (app, { deps }) => {
       schema: {
         tags,
         summary: 'Xuất danh mục đơn vị ra CSV (UTF-8 có BOM)',
-        response: responses({ 200: Type.String() }),
+        response: responses({ 200: UnitsCsvFile }),
       },
     },
     async (req, reply) => {
@@ -151,13 +64,13 @@ export const unitRoutes: RoutePlugin = async (app, { deps }) => {
   app.post(
     '/api/units/import',
     {
-      bodyLimit: MAX_CSV_BYTES,
+      bodyLimit: UNITS_CSV_MAX_BYTES,
       schema: {
         tags,
         summary: 'Nhập danh mục đơn vị từ CSV (tất cả hoặc không dòng nào)',
         consumes: ['text/csv'],
-        body: Type.String({ maxLength: MAX_CSV_BYTES }),
-        response: responses({ 200: ImportResult }),
+        body: UnitsCsvBody,
+        response: responses({ 200: UnitImportResult }),
       },
     },
     async (req) => importUnitsCsv(deps, req.ctx, req.body),
@@ -165,7 +78,7 @@ export const unitRoutes: RoutePlugin = async (app, { deps }) => {
 
   app.post(
     '/api/units',
-    { schema: { tags, summary: 'Thêm đơn vị', body: CreateBody, response: responses({ 201: UnitRef }) } },
+    { schema: { tags, summary: 'Thêm đơn vị', body: UnitCreateBody, response: responses({ 201: UnitRef }) } },
     async (req, reply) => reply.code(201).send(await createUnit(deps, req.ctx, req.body)),
   );
 
@@ -182,7 +95,7 @@ export const unitRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Sửa đơn vị',
         params: IdParams,
-        body: PatchBody,
+        body: UnitPatchBody,
         response: responses({ 200: UnitRef }),
       },
     },
@@ -196,7 +109,7 @@ export const unitRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Sửa thông tin liên hệ của đơn vị (đơn vị chỉ sửa của mình)',
         params: IdParams,
-        body: ContactBody,
+        body: UnitContactBody,
         response: responses({ 200: UnitRef }),
       },
     },
@@ -210,7 +123,7 @@ export const unitRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Người dùng thuộc đơn vị',
         params: IdParams,
-        response: responses({ 200: Type.Object({ items: Type.Array(Member) }) }),
+        response: responses({ 200: UnitMembers }),
       },
     },
     async (req) => listUnitMembers(deps, req.ctx, req.params.id),

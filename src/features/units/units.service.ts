@@ -21,22 +21,17 @@ import type { AuditAction } from '../../domain/audit-actions.js';
 import { authorize, authorizeForUnit } from '../policy.js';
 import { actorUserId, type Ctx } from '../context.js';
 import type { Deps } from '../deps.js';
-
-export interface UnitView {
-  id: string;
-  code: string;
-  name: string;
-  shortName: string | null;
-  kind: string;
-  parentId: string | null;
-  parentName: string | null;
-  active: boolean;
-  email: string | null;
-  phone: string | null;
-  address: string | null;
-  version: number;
-  updatedAt: string;
-}
+import type { Role } from '../../domain/roles.js';
+import type {
+  Unit,
+  UnitContactBody,
+  UnitCreateBody,
+  UnitImportResult,
+  UnitListQuery,
+  UnitMembers,
+  UnitPage,
+  UnitPatchBody,
+} from '../../contract/units.js';
 
 const parent = alias(units, 'parent');
 
@@ -56,28 +51,15 @@ const unitViewColumns = {
   updatedAt: units.updatedAt,
 };
 
-function toView(r: Omit<UnitView, 'updatedAt'> & { updatedAt: Date }): UnitView {
-  return { ...r, updatedAt: r.updatedAt.toISOString() };
+function toView(r: Omit<Unit, 'kind' | 'updatedAt'> & { kind: string; updatedAt: Date }): Unit {
+  return { ...r, kind: r.kind as UnitKind, updatedAt: r.updatedAt.toISOString() };
 }
 
 function searchTextOf(u: { code: string; name: string; shortName: string | null }): string {
   return fold([u.name, u.shortName ?? '', u.code].join(' '));
 }
 
-export interface ListUnitsQuery {
-  q?: string | undefined;
-  kind?: string | undefined;
-  active?: 'true' | 'false' | 'all' | undefined;
-  parentId?: string | undefined;
-  limit?: number | undefined;
-  offset?: number | undefined;
-}
-
-export async function listUnits(
-  deps: Deps,
-  ctx: Ctx,
-  query: ListUnitsQuery,
-): Promise<{ items: UnitView[]; total: number }> {
+export async function listUnits(deps: Deps, ctx: Ctx, query: UnitListQuery): Promise<UnitPage> {
   authorize(ctx, 'unit.read');
   const where: SQL[] = [];
   if (query.q && query.q.trim()) {
@@ -106,7 +88,7 @@ export async function listUnits(
   return { items: items.map(toView), total: Number(totals[0]?.n ?? 0) };
 }
 
-async function loadView(db: DbOrTx, id: string): Promise<UnitView | null> {
+async function loadView(db: DbOrTx, id: string): Promise<Unit | null> {
   const r = await db
     .select(unitViewColumns)
     .from(units)
@@ -115,7 +97,7 @@ async function loadView(db: DbOrTx, id: string): Promise<UnitView | null> {
   return r[0] ? toView(r[0]) : null;
 }
 
-export async function getUnit(deps: Deps, ctx: Ctx, id: string): Promise<UnitView> {
+export async function getUnit(deps: Deps, ctx: Ctx, id: string): Promise<Unit> {
   authorize(ctx, 'unit.read');
   const v = await loadView(deps.db, id);
   if (!v) throw new AppError('UNIT_NOT_FOUND', { id });
@@ -137,18 +119,6 @@ async function checkParent(tx: DbOrTx, unitId: string | null, parentId: string |
   }
 }
 
-export interface UnitInput {
-  code: string;
-  name: string;
-  shortName?: string | null | undefined;
-  kind: UnitKind;
-  parentId?: string | null | undefined;
-  active?: boolean | undefined;
-  email?: string | null | undefined;
-  phone?: string | null | undefined;
-  address?: string | null | undefined;
-}
-
 function opt(s: string | null | undefined): string | null {
   if (s === undefined || s === null) return null;
   const c = cleanText(s);
@@ -164,7 +134,7 @@ async function uniqueCode<T>(p: Promise<T>, code: string): Promise<T> {
   }
 }
 
-export async function createUnit(deps: Deps, ctx: Ctx, input: UnitInput): Promise<UnitView> {
+export async function createUnit(deps: Deps, ctx: Ctx, input: UnitCreateBody): Promise<Unit> {
   authorize(ctx, 'unit.manage');
   return mutate(deps.db, ctx, async (tx, audit) => {
     const parentId = input.parentId ?? null;
@@ -193,16 +163,14 @@ export async function createUnit(deps: Deps, ctx: Ctx, input: UnitInput): Promis
   });
 }
 
-export type UnitPatch = Partial<UnitInput> & { version: number };
-
 async function applyUnitPatch(
   tx: Tx,
   ctx: Ctx,
   audit: AuditRecorder,
   id: string,
-  patch: UnitPatch,
+  patch: UnitPatchBody,
   action: Extract<AuditAction, 'unit.update' | 'unit.update_contact'>,
-): Promise<UnitView> {
+): Promise<Unit> {
   const [cur] = await tx.select().from(units).where(eq(units.id, id)).for('update');
   if (!cur) throw new AppError('UNIT_NOT_FOUND', { id });
   if (cur.version !== patch.version) throw await versionConflict(tx, 'unit', cur);
@@ -251,24 +219,17 @@ async function applyUnitPatch(
   return (await loadView(tx, id))!;
 }
 
-export async function updateUnit(deps: Deps, ctx: Ctx, id: string, patch: UnitPatch): Promise<UnitView> {
+export async function updateUnit(deps: Deps, ctx: Ctx, id: string, patch: UnitPatchBody): Promise<Unit> {
   authorize(ctx, 'unit.manage');
   return mutate(deps.db, ctx, (tx, audit) => applyUnitPatch(tx, ctx, audit, id, patch, 'unit.update'));
-}
-
-export interface ContactPatch {
-  version: number;
-  email?: string | null | undefined;
-  phone?: string | null | undefined;
-  address?: string | null | undefined;
 }
 
 export async function updateUnitContact(
   deps: Deps,
   ctx: Ctx,
   id: string,
-  patch: ContactPatch,
-): Promise<UnitView> {
+  patch: UnitContactBody,
+): Promise<Unit> {
   authorizeForUnit(ctx, 'unit.editContact', id);
   const { version, email, phone, address } = patch;
   return mutate(deps.db, ctx, (tx, audit) =>
@@ -276,15 +237,7 @@ export async function updateUnitContact(
   );
 }
 
-export interface MemberView {
-  id: string;
-  username: string;
-  fullName: string;
-  role: string;
-  active: boolean;
-}
-
-export async function listUnitMembers(deps: Deps, ctx: Ctx, id: string): Promise<{ items: MemberView[] }> {
+export async function listUnitMembers(deps: Deps, ctx: Ctx, id: string): Promise<UnitMembers> {
   authorizeForUnit(ctx, 'unit.readMembers', id);
   const exists = await deps.db.select({ id: units.id }).from(units).where(eq(units.id, id));
   if (!exists[0]) throw new AppError('UNIT_NOT_FOUND', { id });
@@ -299,7 +252,7 @@ export async function listUnitMembers(deps: Deps, ctx: Ctx, id: string): Promise
     .from(users)
     .where(eq(users.unitId, id))
     .orderBy(asc(users.fullName));
-  return { items };
+  return { items: items.map((m) => ({ ...m, role: m.role as Role })) };
 }
 
 // ---- CSV exchange and seed ----
@@ -324,12 +277,6 @@ export async function exportUnitsCsv(deps: Deps, ctx: Ctx): Promise<string> {
   return unitsToCsv(r);
 }
 
-export interface ImportResult {
-  created: number;
-  updated: number;
-  unchanged: number;
-}
-
 type ApplyRow = UnitSeed & {
   line: number;
   email?: string | null;
@@ -346,7 +293,7 @@ async function applyUnitRows(
   ctx: Ctx,
   audit: AuditRecorder,
   rowsIn: ApplyRow[],
-): Promise<ImportResult> {
+): Promise<UnitImportResult> {
   const errors: UnitCsvError[] = [];
   const codes = rowsIn.map((r) => r.code);
   const parentCodes = rowsIn.map((r) => r.parentCode).filter((c): c is string => !!c);
@@ -367,7 +314,7 @@ async function applyUnitRows(
   }
   if (errors.length) throw new AppError('UNIT_CSV_INVALID', { errors });
 
-  const result: ImportResult = { created: 0, updated: 0, unchanged: 0 };
+  const result: UnitImportResult = { created: 0, updated: 0, unchanged: 0 };
   const uid = actorUserId(ctx);
   // Pass 1: create or update every unit without touching parents.
   const rowByCode = new Map<string, UnitRow>();
@@ -470,9 +417,7 @@ async function applyUnitRows(
   return result;
 }
 
-export const MAX_CSV_BYTES = 5 * 1024 * 1024;
-
-export async function importUnitsCsv(deps: Deps, ctx: Ctx, text: string): Promise<ImportResult> {
+export async function importUnitsCsv(deps: Deps, ctx: Ctx, text: string): Promise<UnitImportResult> {
   authorize(ctx, 'unit.manage');
   const parsed = parseUnitsCsv(text);
   if (parsed.errors.length) throw new AppError('UNIT_CSV_INVALID', { errors: parsed.errors });
@@ -484,7 +429,7 @@ export async function importUnitsCsv(deps: Deps, ctx: Ctx, text: string): Promis
 }
 
 /** Loads or refreshes the seed directory (idempotent: a second run changes nothing). */
-export async function seedUnits(deps: Deps, ctx: Ctx, seeds: UnitSeed[]): Promise<ImportResult> {
+export async function seedUnits(deps: Deps, ctx: Ctx, seeds: UnitSeed[]): Promise<UnitImportResult> {
   authorize(ctx, 'unit.manage');
   return mutate(deps.db, ctx, (tx, audit) =>
     applyUnitRows(
@@ -496,7 +441,5 @@ export async function seedUnits(deps: Deps, ctx: Ctx, seeds: UnitSeed[]): Promis
   );
 }
 
-export async function findUnitByCode(db: DbOrTx, code: string): Promise<UnitRow | null> {
-  const r = await db.select().from(units).where(eq(units.code, code));
-  return r[0] ?? null;
-}
+/** Kept for the other features' tests; new code imports it from src/db/queries/units.ts. */
+export { findUnitByCode } from '../../db/queries/units.js';

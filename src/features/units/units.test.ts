@@ -1,19 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS } from '../../../test/support/db.js';
 import { startTestApp, type Client, type TestApp } from '../../../test/support/app.js';
-import { findUnitByCode } from './units.service.js';
-
-interface Unit {
-  id: string;
-  code: string;
-  name: string;
-  parentId: string | null;
-  parentName: string | null;
-  version: number;
-  active: boolean;
-  email: string | null;
-}
-type List = { items: Unit[]; total: number };
+import { findUnitByCode } from '../../db/queries/units.js';
+import type { Unit, UnitPage } from '../../contract/units.js';
 
 describe.each(DB_KINDS)('units directory on %s', (kind) => {
   let t: TestApp;
@@ -33,28 +22,28 @@ describe.each(DB_KINDS)('units directory on %s', (kind) => {
   afterAll(async () => t?.close());
 
   it('is seeded: 126 communes, 30 inactive districts, 15 departments', async () => {
-    const communes = await monitor.get<List>('/api/units?kind=commune&limit=1');
+    const communes = await monitor.get<UnitPage>('/api/units?kind=commune&limit=1');
     expect(communes.body.total).toBe(126);
-    const districts = await monitor.get<List>('/api/units?kind=district&active=false&limit=1');
+    const districts = await monitor.get<UnitPage>('/api/units?kind=district&active=false&limit=1');
     expect(districts.body.total).toBe(30);
-    expect((await monitor.get<List>('/api/units?kind=district&active=true')).body.total).toBe(0);
-    expect((await monitor.get<List>('/api/units?kind=department&limit=1')).body.total).toBe(15);
+    expect((await monitor.get<UnitPage>('/api/units?kind=district&active=true')).body.total).toBe(0);
+    expect((await monitor.get<UnitPage>('/api/units?kind=department&limit=1')).body.total).toBe(15);
   });
 
   it('finds units ignoring case and diacritics', async () => {
     for (const q of ['ban noi chinh', 'BAN NỘI CHÍNH', 'noi chinh thanh uy']) {
-      const r = await monitor.get<List>(`/api/units?q=${encodeURIComponent(q)}`);
+      const r = await monitor.get<UnitPage>(`/api/units?q=${encodeURIComponent(q)}`);
       expect(
         r.body.items.map((u) => u.name),
         q,
       ).toContain('Ban Nội chính Thành ủy');
     }
-    const hn = await monitor.get<List>(`/api/units?q=${encodeURIComponent('ha noi')}&limit=1000`);
+    const hn = await monitor.get<UnitPage>(`/api/units?q=${encodeURIComponent('ha noi')}&limit=1000`);
     expect(hn.body.items.some((u) => u.name === 'Tòa án nhân dân Thành phố Hà Nội')).toBe(true);
-    const dd = await monitor.get<List>(`/api/units?q=${encodeURIComponent('dang doan hdnd')}`);
+    const dd = await monitor.get<UnitPage>(`/api/units?q=${encodeURIComponent('dang doan hdnd')}`);
     expect(dd.body.items[0]?.name).toBe('Đảng đoàn HĐND Thành phố');
     // Wildcards in the query are literal.
-    expect((await monitor.get<List>('/api/units?q=%25')).body.total).toBe(0);
+    expect((await monitor.get<UnitPage>('/api/units?q=%25')).body.total).toBe(0);
   });
 
   it('lets an admin create and edit a unit, with optimistic versions', async () => {
@@ -189,7 +178,7 @@ describe.each(DB_KINDS)('units directory on %s', (kind) => {
   });
 
   it('imports new and changed rows, and nothing at all when a row is bad', async () => {
-    const before = (await monitor.get<List>('/api/units?limit=1')).body.total;
+    const before = (await monitor.get<UnitPage>('/api/units?limit=1')).body.total;
     const good =
       'code,name,short_name,kind,parent_code,active\nX-MOI,Phường Mới,Mới,commune,UBND,1\nSO-THU,Sở Thử nghiệm (đổi),,department,UBND,0\n';
     const r = await admin.request<{ created: number; updated: number }>(
@@ -203,7 +192,7 @@ describe.each(DB_KINDS)('units directory on %s', (kind) => {
     );
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ created: 1, updated: 1 });
-    const changed = (await monitor.get<List>('/api/units?q=so-thu')).body.items[0]!;
+    const changed = (await monitor.get<UnitPage>('/api/units?q=so-thu')).body.items[0]!;
     expect(changed).toMatchObject({ name: 'Sở Thử nghiệm (đổi)', active: false, version: 3 });
 
     const bad = 'code,name,kind,parent_code\nX-HAI,Hai,commune,UBND\nX-BA,Ba,commune,KHONG-CO\n';
@@ -216,8 +205,8 @@ describe.each(DB_KINDS)('units directory on %s', (kind) => {
     expect(refused.body.details.errors).toEqual([
       expect.objectContaining({ line: 3, code: 'UNIT_PARENT_UNKNOWN' }),
     ]);
-    expect((await monitor.get<List>('/api/units?limit=1')).body.total).toBe(before + 1);
-    expect((await monitor.get<List>('/api/units?q=x-hai')).body.total).toBe(0);
+    expect((await monitor.get<UnitPage>('/api/units?limit=1')).body.total).toBe(before + 1);
+    expect((await monitor.get<UnitPage>('/api/units?q=x-hai')).body.total).toBe(0);
   });
 
   it('refuses a CSV that is not UTF-8', async () => {

@@ -1,18 +1,15 @@
-import { Type } from '@sinclair/typebox';
 import type { RoutePlugin } from '../../http/types.js';
+import { IdParams, responses } from '../../contract/common.js';
 import {
-  ActiveFilter,
-  IdParams,
-  Limit,
-  Offset,
-  Text,
-  Uuid,
-  responses,
-  Email,
-  Nullable,
-} from '../../contract/common.js';
-import { ROLES } from '../../domain/roles.js';
-import { LIMITS } from '../../domain/limits.js';
+  PasswordReset,
+  User,
+  UserCreateBody,
+  UserCreated,
+  UserListQuery,
+  UserPage,
+  UserPatchBody,
+  UserRef,
+} from '../../contract/users.js';
 import {
   createUser,
   getUser,
@@ -22,59 +19,8 @@ import {
   updateUser,
 } from './users.service.js';
 
-const Role = Type.Union(ROLES.map((r) => Type.Literal(r)));
-const Username = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{2,49}$' });
-
-const UserSchema = Type.Object(
-  {
-    id: Type.String(),
-    username: Type.String(),
-    fullName: Type.String(),
-    email: Nullable(Type.String()),
-    role: Role,
-    unitId: Nullable(Type.String()),
-    unitName: Nullable(Type.String()),
-    active: Type.Boolean(),
-    mustChangePassword: Type.Boolean(),
-    version: Type.Integer(),
-    createdAt: Type.String({ format: 'date-time' }),
-    updatedAt: Type.String({ format: 'date-time' }),
-  },
-  { $id: 'User', title: 'User' },
-);
-const UserRef = Type.Ref('User');
-
-const CreateBody = Type.Object(
-  {
-    username: Username,
-    fullName: Text(LIMITS.fullName, 1),
-    email: Type.Optional(Email),
-    role: Role,
-    unitId: Type.Optional(Nullable(Uuid)),
-  },
-  { additionalProperties: false },
-);
-const PatchBody = Type.Object(
-  {
-    version: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
-    fullName: Type.Optional(Text(LIMITS.fullName, 1)),
-    email: Type.Optional(Email),
-    role: Type.Optional(Role),
-    unitId: Type.Optional(Nullable(Uuid)),
-  },
-  { additionalProperties: false },
-);
-const ListQuery = Type.Object({
-  q: Type.Optional(Type.String({ maxLength: LIMITS.search })),
-  role: Type.Optional(Role),
-  unitId: Type.Optional(Uuid),
-  active: ActiveFilter,
-  limit: Limit(500, 50),
-  offset: Offset,
-});
-
 export const userRoutes: RoutePlugin = async (app, { deps }) => {
-  app.addSchema(UserSchema);
+  app.addSchema(User);
   const tags = ['users'];
 
   app.get(
@@ -83,8 +29,8 @@ export const userRoutes: RoutePlugin = async (app, { deps }) => {
       schema: {
         tags,
         summary: 'Danh sách người dùng (quản trị)',
-        querystring: ListQuery,
-        response: responses({ 200: Type.Object({ items: Type.Array(UserRef), total: Type.Integer() }) }),
+        querystring: UserListQuery,
+        response: responses({ 200: UserPage }),
       },
     },
     async (req) => listUsers(deps, req.ctx, req.query),
@@ -96,8 +42,8 @@ export const userRoutes: RoutePlugin = async (app, { deps }) => {
       schema: {
         tags,
         summary: 'Tạo người dùng; trả về mật khẩu dùng một lần (chỉ hiện một lần)',
-        body: CreateBody,
-        response: responses({ 201: Type.Object({ user: UserRef, oneTimePassword: Type.String() }) }),
+        body: UserCreateBody,
+        response: responses({ 201: UserCreated }),
       },
     },
     async (req, reply) => {
@@ -126,7 +72,7 @@ export const userRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Sửa người dùng',
         params: IdParams,
-        body: PatchBody,
+        body: UserPatchBody,
         response: responses({ 200: UserRef }),
       },
     },
@@ -154,7 +100,7 @@ export const userRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Đặt lại mật khẩu dùng một lần',
         params: IdParams,
-        response: responses({ 200: Type.Object({ oneTimePassword: Type.String() }) }),
+        response: responses({ 200: PasswordReset }),
       },
     },
     async (req) => resetUserPassword(deps, req.ctx, req.params.id),

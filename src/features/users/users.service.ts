@@ -1,7 +1,7 @@
 /**
  * User administration: list, create (with a one-time password), edit, disable, enable, reset password.
  */
-import { and, asc, count, eq, like, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, like, ne, type SQL } from 'drizzle-orm';
 import { sessions, units, users, type UserRow } from '../../db/schema.js';
 import type { DbOrTx, Tx } from '../../db/connection.js';
 import { pgErrorCode } from '../../db/errors.js';
@@ -15,21 +15,14 @@ import { authorize } from '../policy.js';
 import { actorUserId, type Ctx } from '../context.js';
 import type { Deps } from '../deps.js';
 import { hashPassword } from '../auth/password-hash.js';
-
-export interface UserView {
-  id: string;
-  username: string;
-  fullName: string;
-  email: string | null;
-  role: Role;
-  unitId: string | null;
-  unitName: string | null;
-  active: boolean;
-  mustChangePassword: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+import type {
+  PasswordReset,
+  User,
+  UserCreateBody,
+  UserListQuery,
+  UserPage,
+  UserPatchBody,
+} from '../../contract/users.js';
 
 const viewColumns = {
   id: users.id,
@@ -46,13 +39,13 @@ const viewColumns = {
   updatedAt: users.updatedAt,
 };
 
-type ViewRow = Omit<UserView, 'createdAt' | 'updatedAt' | 'role'> & {
+type ViewRow = Omit<User, 'createdAt' | 'updatedAt' | 'role'> & {
   role: string;
   createdAt: Date;
   updatedAt: Date;
 };
 
-function toView(r: ViewRow): UserView {
+function toView(r: ViewRow): User {
   return {
     ...r,
     role: r.role as Role,
@@ -61,7 +54,7 @@ function toView(r: ViewRow): UserView {
   };
 }
 
-async function loadView(db: DbOrTx, id: string): Promise<UserView | null> {
+async function loadView(db: DbOrTx, id: string): Promise<User | null> {
   const r = await db
     .select(viewColumns)
     .from(users)
@@ -70,20 +63,7 @@ async function loadView(db: DbOrTx, id: string): Promise<UserView | null> {
   return r[0] ? toView(r[0]) : null;
 }
 
-export interface ListUsersQuery {
-  q?: string | undefined;
-  role?: string | undefined;
-  unitId?: string | undefined;
-  active?: 'true' | 'false' | 'all' | undefined;
-  limit?: number | undefined;
-  offset?: number | undefined;
-}
-
-export async function listUsers(
-  deps: Deps,
-  ctx: Ctx,
-  query: ListUsersQuery,
-): Promise<{ items: UserView[]; total: number }> {
+export async function listUsers(deps: Deps, ctx: Ctx, query: UserListQuery): Promise<UserPage> {
   authorize(ctx, 'user.manage');
   const where: SQL[] = [];
   if (query.q?.trim()) {
@@ -112,22 +92,15 @@ function userSearchText(username: string, fullName: string, email: string | null
   return fold(`${username} ${fullName} ${email ?? ''}`);
 }
 
-export async function getUser(deps: Deps, ctx: Ctx, id: string): Promise<UserView> {
+export async function getUser(deps: Deps, ctx: Ctx, id: string): Promise<User> {
   authorize(ctx, 'user.manage');
   const v = await loadView(deps.db, id);
   if (!v) throw new AppError('USER_NOT_FOUND', { id });
   return v;
 }
 
-export interface CreateUserInput {
-  username: string;
-  fullName: string;
-  email?: string | null | undefined;
-  role: Role;
-  unitId?: string | null | undefined;
-  /** Given by the CLI; otherwise a one-time password is generated and must be changed at first login. */
-  password?: string | undefined;
-}
+/** An account to create; the CLI may give the password, otherwise a one-time password is generated. */
+export type CreateUserInput = UserCreateBody & { password?: string | undefined };
 
 async function checkUnit(tx: DbOrTx, role: Role, unitId: string | null): Promise<void> {
   if (role === 'unit' && !unitId) throw new AppError('USER_UNIT_REQUIRED');
@@ -141,7 +114,7 @@ export async function createUser(
   deps: Deps,
   ctx: Ctx,
   input: CreateUserInput,
-): Promise<{ user: UserView; oneTimePassword: string | null }> {
+): Promise<{ user: User; oneTimePassword: string | null }> {
   authorize(ctx, 'user.manage');
   const username = input.username.trim().toLowerCase();
   if (input.password !== undefined && !isStrongPassword(input.password)) throw new AppError('PASSWORD_WEAK');
@@ -190,20 +163,7 @@ async function keepOneAdmin(tx: DbOrTx, exceptId: string): Promise<void> {
   if (Number(r[0]?.n ?? 0) === 0) throw new AppError('LAST_ADMIN');
 }
 
-export interface UpdateUserInput {
-  version: number;
-  fullName?: string | undefined;
-  email?: string | null | undefined;
-  role?: Role | undefined;
-  unitId?: string | null | undefined;
-}
-
-export async function updateUser(
-  deps: Deps,
-  ctx: Ctx,
-  id: string,
-  input: UpdateUserInput,
-): Promise<UserView> {
+export async function updateUser(deps: Deps, ctx: Ctx, id: string, input: UserPatchBody): Promise<User> {
   authorize(ctx, 'user.manage');
   return mutate(deps.db, ctx, async (tx, audit) => {
     const cur = await lockUser(tx, id);
@@ -253,7 +213,7 @@ export async function updateUser(
   });
 }
 
-export async function setUserActive(deps: Deps, ctx: Ctx, id: string, active: boolean): Promise<UserView> {
+export async function setUserActive(deps: Deps, ctx: Ctx, id: string, active: boolean): Promise<User> {
   authorize(ctx, 'user.manage');
   return mutate(deps.db, ctx, async (tx, audit) => {
     const cur = await lockUser(tx, id);
@@ -282,11 +242,7 @@ export async function setUserActive(deps: Deps, ctx: Ctx, id: string, active: bo
 }
 
 /** Sets a new one-time password and ends the user's sessions. */
-export async function resetUserPassword(
-  deps: Deps,
-  ctx: Ctx,
-  id: string,
-): Promise<{ oneTimePassword: string }> {
+export async function resetUserPassword(deps: Deps, ctx: Ctx, id: string): Promise<PasswordReset> {
   authorize(ctx, 'user.manage');
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
@@ -311,17 +267,4 @@ export async function resetUserPassword(
     });
   });
   return { oneTimePassword };
-}
-
-export async function countUsers(db: DbOrTx): Promise<number> {
-  const r = await db.select({ n: count() }).from(users);
-  return Number(r[0]?.n ?? 0);
-}
-
-export async function findUserByUsername(db: DbOrTx, username: string): Promise<UserRow | null> {
-  const r = await db
-    .select()
-    .from(users)
-    .where(sql`lower(${users.username}) = ${username.trim().toLowerCase()}`);
-  return r[0] ?? null;
 }

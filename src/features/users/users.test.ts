@@ -1,18 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS } from '../../../test/support/db.js';
 import { startTestApp, type Client, type TestApp } from '../../../test/support/app.js';
-import { findUnitByCode } from '../units/units.service.js';
-
-interface User {
-  id: string;
-  username: string;
-  role: string;
-  unitId: string | null;
-  unitName: string | null;
-  active: boolean;
-  version: number;
-  mustChangePassword: boolean;
-}
+import { findUnitByCode } from '../../db/queries/units.js';
+import type { User, UserCreated, UserPage } from '../../contract/users.js';
 
 describe.each(DB_KINDS)('user administration on %s', (kind) => {
   let t: TestApp;
@@ -26,7 +16,7 @@ describe.each(DB_KINDS)('user administration on %s', (kind) => {
   afterAll(async () => t?.close());
 
   it('creates a user with a one-time password that must be changed', async () => {
-    const r = await admin.post<{ user: User; oneTimePassword: string }>('/api/users', {
+    const r = await admin.post<UserCreated>('/api/users', {
       username: 'dauMoi.SoYTe',
       fullName: 'Nguyễn Văn An',
       email: 'an@soyte.hanoi.gov.vn',
@@ -76,7 +66,7 @@ describe.each(DB_KINDS)('user administration on %s', (kind) => {
   });
 
   it('finds users by name ignoring diacritics, edits, disables and re-enables them', async () => {
-    const found = await admin.get<{ items: User[] }>(`/api/users?q=${encodeURIComponent('nguyen van an')}`);
+    const found = await admin.get<UserPage>(`/api/users?q=${encodeURIComponent('nguyen van an')}`);
     expect(found.body.items.map((u) => u.username)).toEqual(['daumoi.soyte']);
     const u = found.body.items[0]!;
     const one = await admin.get<User>(`/api/users/${u.id}`);
@@ -93,15 +83,15 @@ describe.each(DB_KINDS)('user administration on %s', (kind) => {
     expect(stale.body.code).toBe('VERSION_CONFLICT');
     const d = await admin.post<User>(`/api/users/${u.id}/disable`);
     expect(d.body.active).toBe(false);
-    expect(
-      (await admin.get<{ items: User[] }>('/api/users?active=false')).body.items.map((x) => x.id),
-    ).toContain(u.id);
+    expect((await admin.get<UserPage>('/api/users?active=false')).body.items.map((x) => x.id)).toContain(
+      u.id,
+    );
     const en = await admin.post<User>(`/api/users/${u.id}/enable`);
     expect(en.body.active).toBe(true);
   });
 
   it('resets a password to a new one-time password', async () => {
-    const r = await admin.post<{ user: User; oneTimePassword: string }>('/api/users', {
+    const r = await admin.post<UserCreated>('/api/users', {
       username: 'datlai',
       fullName: 'Đặt Lại',
       role: 'leader',
@@ -126,11 +116,11 @@ describe.each(DB_KINDS)('user administration on %s', (kind) => {
     expect(self.status).toBe(400);
     expect(self.body.code).toBe('USER_SELF_DISABLE');
     // Disable every other admin; demoting the last one is then refused.
-    const admins = await admin.get<{ items: User[] }>('/api/users?role=admin&active=true');
+    const admins = await admin.get<UserPage>('/api/users?role=admin&active=true');
     for (const a of admins.body.items.filter((x) => x.id !== admin.userId)) {
       expect((await admin.post(`/api/users/${a.id}/disable`)).status).toBe(200);
     }
-    const me = (await admin.get<{ items: User[] }>('/api/users?role=admin&active=true')).body.items[0]!;
+    const me = (await admin.get<UserPage>('/api/users?role=admin&active=true')).body.items[0]!;
     const demote = await admin.patch(`/api/users/${me.id}`, { version: me.version, role: 'monitor' });
     expect(demote.status).toBe(400);
     expect(demote.body.code).toBe('LAST_ADMIN');

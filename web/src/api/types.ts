@@ -1,81 +1,15 @@
-/** Shapes of the server's JSON, as documented in the API contract. */
-import type { Role, UnitKind } from '../shared/domain';
+/**
+ * Shapes of the server's JSON, from its API contract (src/contract, via web/src/shared/contract):
+ * re-exported under the names the pages import.
+ */
+import type { UnitListQuery } from '../shared/contract/units';
 
-export type { Role, UnitKind };
+export type { Role, UnitKind } from '../shared/domain';
+export type { Page, VersionConflictDetails } from '../shared/contract/common';
+export type { Me } from '../shared/contract/auth';
+export type { Unit, UnitMember as UserSummary } from '../shared/contract/units';
+export type { User } from '../shared/contract/users';
+export type { AuditEvent } from '../shared/contract/audit';
 
-export interface Me {
-  id: string;
-  username: string;
-  fullName: string;
-  email: string | null;
-  role: Role;
-  unitId: string | null;
-  unitName: string | null;
-  mustChangePassword: boolean;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
-
-export interface Unit {
-  id: string;
-  code: string;
-  name: string;
-  shortName: string | null;
-  kind: UnitKind;
-  parentId: string | null;
-  parentName: string | null;
-  active: boolean;
-  email: string | null;
-  phone: string | null;
-  address: string | null;
-  version: number;
-  updatedAt: string;
-}
-
-export interface User {
-  id: string;
-  username: string;
-  fullName: string;
-  email: string | null;
-  role: Role;
-  unitId: string | null;
-  unitName: string | null;
-  active: boolean;
-  mustChangePassword: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface UserSummary {
-  id: string;
-  username: string;
-  fullName: string;
-  role: Role;
-  active: boolean;
-}
-
-export interface AuditEvent {
-  seq: number;
-  at: string;
-  actorId: string | null;
-  actorLabel: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  requestId: string | null;
-  ip: string | null;
-}
-
-export type ActiveFilter = 'true' | 'false' | 'all';
-
-/** `details` of a 409 VERSION_CONFLICT. */
-export interface VersionConflictDetails {
-  updatedBy?: string | null;
-  updatedAt?: string | null;
-}
+/** The `active` filter of the directory lists: only active, only inactive, or all. */
+export type ActiveFilter = NonNullable<UnitListQuery['active']>;

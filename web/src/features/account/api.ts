@@ -1,10 +1,8 @@
 import { api } from '../../api/client';
+import type { PasswordChangeBody } from '../../shared/contract/auth';
 
-export interface ChangePasswordInput {
-  currentPassword: string;
-  newPassword: string;
-}
+export type { PasswordChangeBody as ChangePasswordInput };
 
-export async function changePassword(input: ChangePasswordInput): Promise<void> {
-  await api.post<{ ok: true }>('/api/account/password', input);
+export async function changePassword(input: PasswordChangeBody): Promise<void> {
+  await api.post('/api/account/password', input);
 }

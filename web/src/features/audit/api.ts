@@ -1,20 +1,11 @@
 import { api } from '../../api/client';
-import type { AuditEvent } from '../../api/types';
+import type { AuditEvents, AuditQuery, AuditVerifyResult } from '../../shared/contract/audit';
 
-export interface AuditListParams {
-  entityType?: string;
-  entityId?: string;
-  limit?: number;
-  beforeSeq?: number;
-}
-
-export type AuditVerifyResult =
-  | { ok: true; count: number }
-  | { ok: false; count: number; brokenAt: { seq: number; reason: string; message: string } };
+export type { AuditQuery as AuditListParams, AuditVerifyResult };
 
 export const AUDIT_PAGE_SIZE = 50;
 
-export const fetchAudit = (p: AuditListParams, signal?: AbortSignal) =>
-  api.get<{ items: AuditEvent[] }>('/api/audit', { ...p }, signal);
+export const fetchAudit = (p: AuditQuery, signal?: AbortSignal) =>
+  api.get<AuditEvents>('/api/audit', { ...p }, signal);
 
 export const verifyAudit = () => api.get<AuditVerifyResult>('/api/audit/verify');

@@ -1,67 +1,43 @@
 import { api } from '../../api/client';
-import type { ActiveFilter, Page, Unit, UnitKind, UserSummary } from '../../api/types';
+import type {
+  UnitContactBody,
+  UnitCreateBody,
+  UnitImportResult,
+  UnitListQuery,
+  UnitMembers,
+  UnitPage,
+  Unit,
+  UnitPatchBody,
+} from '../../shared/contract/units';
 
-export interface UnitListParams {
-  q?: string;
-  kind?: UnitKind;
-  active?: ActiveFilter;
-  parentId?: string;
-  limit?: number;
-  offset?: number;
-}
-
-export interface UnitInput {
-  code: string;
-  name: string;
-  shortName: string | null;
-  kind: UnitKind;
-  parentId: string | null;
-  active: boolean;
-  email: string | null;
-  phone: string | null;
-  address: string | null;
-}
-
-export type UnitPatch = Partial<UnitInput> & { version: number };
-
-export interface UnitContactPatch {
-  version: number;
-  email?: string | null;
-  phone?: string | null;
-  address?: string | null;
-}
-
-export interface UnitImportResult {
-  created: number;
-  updated: number;
-  unchanged: number;
-}
-
-export interface UnitCsvLineError {
-  line: number;
-  code: string;
-  message: string;
-}
+export type { UnitCsvLineError, UnitImportResult } from '../../shared/contract/units';
+export type {
+  UnitContactBody as UnitContactPatch,
+  UnitListQuery as UnitListParams,
+  UnitPatchBody as UnitPatch,
+};
+/** Every field of a new unit, as the form fills them in (empty optional fields are then left out). */
+export type UnitInput = Required<UnitCreateBody>;
 
 export const UNITS_EXPORT_URL = '/api/units/export.csv';
 /** The server caps `limit` at 1000; the tree view asks for everything in one page. */
 export const UNITS_MAX_LIMIT = 1000;
 
-export const fetchUnits = (p: UnitListParams, signal?: AbortSignal) =>
-  api.get<Page<Unit>>('/api/units', { ...p }, signal);
+export const fetchUnits = (p: UnitListQuery, signal?: AbortSignal) =>
+  api.get<UnitPage>('/api/units', { ...p }, signal);
 
 export const fetchUnit = (id: string, signal?: AbortSignal) =>
   api.get<Unit>(`/api/units/${encodeURIComponent(id)}`, undefined, signal);
 
 export const fetchUnitMembers = (id: string, signal?: AbortSignal) =>
-  api.get<{ items: UserSummary[] }>(`/api/units/${encodeURIComponent(id)}/members`, undefined, signal);
+  api.get<UnitMembers>(`/api/units/${encodeURIComponent(id)}/members`, undefined, signal);
 
 export const createUnit = (input: Partial<UnitInput>) => api.post<Unit>('/api/units', input);
 
-export const updateUnit = (id: string, patch: UnitPatch) =>
+export const updateUnit = (id: string, patch: UnitPatchBody) =>
   api.patch<Unit>(`/api/units/${encodeURIComponent(id)}`, patch);
 
-export const updateUnitContact = (id: string, patch: UnitContactPatch) =>
+export const updateUnitContact = (id: string, patch: UnitContactBody) =>
   api.patch<Unit>(`/api/units/${encodeURIComponent(id)}/contact`, patch);
 
 export const importUnitsCsv = (csvText: string) =>

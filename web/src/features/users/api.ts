@@ -1,37 +1,26 @@
 import { api } from '../../api/client';
-import type { ActiveFilter, Page, Role, User } from '../../api/types';
+import type {
+  PasswordReset,
+  User,
+  UserCreateBody,
+  UserCreated,
+  UserListQuery,
+  UserPage,
+  UserPatchBody,
+} from '../../shared/contract/users';
 
-export interface UserListParams {
-  q?: string;
-  role?: Role;
-  active?: ActiveFilter;
-  limit?: number;
-  offset?: number;
-}
+export type {
+  UserCreateBody as CreateUserInput,
+  UserListQuery as UserListParams,
+  UserPatchBody as UserPatch,
+};
 
-export interface CreateUserInput {
-  username: string;
-  fullName: string;
-  email?: string;
-  role: Role;
-  unitId?: string;
-}
+export const fetchUsers = (p: UserListQuery, signal?: AbortSignal) =>
+  api.get<UserPage>('/api/users', { ...p }, signal);
 
-export interface UserPatch {
-  version: number;
-  fullName?: string;
-  email?: string | null;
-  role?: Role;
-  unitId?: string | null;
-}
+export const createUser = (input: UserCreateBody) => api.post<UserCreated>('/api/users', input);
 
-export const fetchUsers = (p: UserListParams, signal?: AbortSignal) =>
-  api.get<Page<User>>('/api/users', { ...p }, signal);
-
-export const createUser = (input: CreateUserInput) =>
-  api.post<{ user: User; oneTimePassword: string }>('/api/users', input);
-
-export const updateUser = (id: string, patch: UserPatch) =>
+export const updateUser = (id: string, patch: UserPatchBody) =>
   api.patch<User>(`/api/users/${encodeURIComponent(id)}`, patch);
 
 export const disableUser = (id: string) => api.post<User>(`/api/users/${encodeURIComponent(id)}/disable`);
@@ -39,4 +28,4 @@ export const disableUser = (id: string) => api.post<User>(`/api/users/${encodeUR
 export const enableUser = (id: string) => api.post<User>(`/api/users/${encodeURIComponent(id)}/enable`);
 
 export const resetUserPassword = (id: string) =>
-  api.post<{ oneTimePassword: string }>(`/api/users/${encodeURIComponent(id)}/reset-password`);
+  api.post<PasswordReset>(`/api/users/${encodeURIComponent(id)}/reset-password`);

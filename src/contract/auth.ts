@@ -1,0 +1,39 @@
+/** Sign-in, sign-out, the signed-in user and the password change: requests and responses. */
+import { Type, type Static } from '@sinclair/typebox';
+import { Nullable, Text, Uuid } from './common.js';
+import { ROLES } from '../domain/roles.js';
+import { PASSWORD_MAX } from '../domain/password-limits.js';
+
+const Role = Type.Union(ROLES.map((r) => Type.Literal(r)));
+
+/** The signed-in user, as the web app needs it. Registered once (`$id`), referenced as `MeRef`. */
+export const Me = Type.Object(
+  {
+    id: Uuid,
+    username: Type.String(),
+    fullName: Type.String(),
+    email: Nullable(Type.String()),
+    role: Role,
+    unitId: Nullable(Uuid),
+    unitName: Nullable(Type.String()),
+    mustChangePassword: Type.Boolean(),
+  },
+  { $id: 'Me', title: 'Me' },
+);
+export type Me = Static<typeof Me>;
+export const MeRef = Type.Unsafe<Me>(Type.Ref('Me'));
+
+export const MeResponse = Type.Object({ user: MeRef });
+export type MeResponse = Static<typeof MeResponse>;
+
+export const LoginBody = Type.Object(
+  { username: Text(100, 1), password: Text(PASSWORD_MAX, 1) },
+  { additionalProperties: false },
+);
+export type LoginBody = Static<typeof LoginBody>;
+
+export const PasswordChangeBody = Type.Object(
+  { currentPassword: Text(PASSWORD_MAX, 1), newPassword: Text(PASSWORD_MAX, 1) },
+  { additionalProperties: false },
+);
+export type PasswordChangeBody = Static<typeof PasswordChangeBody>;
