@@ -21,6 +21,10 @@ import {
 import type { CarriedTask, ReportContent } from '../domain/reporting/report.js';
 import type { AuditSnapshot } from '../contract/audit.js';
 import type { SystemStateValue } from '../domain/system-state.js';
+import type { ReminderSchedule } from '../domain/reporting/report.js';
+import type { ConsolidationHeading, NarrativeSection } from '../domain/reporting/narrative.js';
+import type { PeriodKind, PeriodStatus, ReviewKind } from '../contract/periods.js';
+import type { ObstacleKind, ObstacleStatus } from '../contract/obstacles.js';
 
 /** bytea as a Buffer (pg returns a Buffer, PGlite a Uint8Array). */
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -410,7 +414,7 @@ export const reportingPeriods = pgTable(
       .notNull()
       .references(() => programs.id, { onDelete: 'cascade' }),
     /** monthly | quarterly | half-yearly | nine-months | yearly | adhoc */
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<PeriodKind>().notNull(),
     year: integer('year').notNull(),
     index: integer('index').notNull(),
     label: text('label').notNull(),
@@ -419,10 +423,10 @@ export const reportingPeriods = pgTable(
     /** The last day reports may be sent on time. */
     dueDate: text('due_date').notNull(),
     /** 'sơ kết' (interim) or 'tổng kết' (final) for the consolidated report. */
-    reviewKind: text('review_kind').notNull().default('so_ket'),
+    reviewKind: text('review_kind').$type<ReviewKind>().notNull().default('so_ket'),
     /** Reminder schedule: { before: [7,3], onDay, everyDaysLate, escalateAfterDaysLate }. */
-    schedule: jsonb('schedule').notNull(),
-    status: text('status').notNull().default('open'),
+    schedule: jsonb('schedule').$type<ReminderSchedule>().notNull(),
+    status: text('status').$type<PeriodStatus>().notNull().default('open'),
     openedAt: ts('opened_at').notNull().defaultNow(),
     openedBy: uuid('opened_by'),
     closedAt: ts('closed_at'),
@@ -559,10 +563,10 @@ export const obstacles = pgTable(
       .notNull()
       .references(() => units.id, { onDelete: 'restrict' }),
     /** obstacle | proposal */
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<ObstacleKind>().notNull(),
     text: text('text').notNull(),
     /** open | assigned | answered | closed */
-    status: text('status').notNull().default('open'),
+    status: text('status').$type<ObstacleStatus>().notNull().default('open'),
     handlingUnitId: uuid('handling_unit_id').references(() => units.id, { onDelete: 'set null' }),
     answer: text('answer'),
     raisedAt: ts('raised_at').notNull().defaultNow(),
@@ -675,9 +679,9 @@ export const consolidatedReports = pgTable(
       .notNull()
       .references(() => programs.id, { onDelete: 'cascade' }),
     /** Heading data: layout, issuer, number, notation, place, date, title, signer, recipients. */
-    heading: jsonb('heading').notNull(),
+    heading: jsonb('heading').$type<ConsolidationHeading>().notNull(),
     /** The narrative sections, edited by the monitor. */
-    sections: jsonb('sections').notNull(),
+    sections: jsonb('sections').$type<NarrativeSection[]>().notNull(),
     generatedAt: ts('generated_at').notNull().defaultNow(),
     version: integer('version').notNull().default(1),
     updatedAt: ts('updated_at').notNull().defaultNow(),

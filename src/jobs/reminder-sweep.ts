@@ -21,6 +21,7 @@ import {
   units,
   type ReminderOutcome,
 } from '../db/schema.js';
+import type { SweepResult } from '../contract/reminders.js';
 import { rows, type DbOrTx, type Tx } from '../db/connection.js';
 import {
   monitorRecipients,
@@ -320,13 +321,7 @@ export async function deliver(
 
 // ---- the sweep ----
 
-export interface SweepResult {
-  planned: number;
-  sent: number;
-  skipped: number;
-  emailsSent: number;
-  emailsFailed: number;
-}
+export type { SweepResult };
 
 /**
  * One sweep at `at`: plan, then claim and send due reminders in batches, then send queued e-mails.

@@ -28,6 +28,8 @@ import { startServerProcess, type ServerProcess } from '../support/process.js';
 import { Client } from '../support/app.js';
 import { PDF_BYTES, implementSeedProgram } from '../support/reporting.js';
 import type { ReportView } from '../../src/contract/reports.js';
+import type { PeriodDetail } from '../../src/contract/periods.js';
+import type { Consolidation } from '../../src/contract/consolidation.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thucthi-e2e-reporting-'));
 /** LibreOffice's profile and the PDF. */
@@ -60,14 +62,7 @@ interface TaskView {
   version: number;
 }
 
-interface PeriodView {
-  id: string;
-  version: number;
-  dueDate: string;
-  today: string;
-  counts: Record<string, number>;
-  rows: { obligationId: string; unitId: string; unitName: string; status: string; late: boolean }[];
-}
+type PeriodView = PeriodDetail;
 
 /** dd/mm/yyyy of an ISO date. */
 const vn = (iso: string) => iso.split('-').reverse().join('/');
@@ -577,11 +572,7 @@ describe.skipIf(!hasBrowser)('a reporting cycle on the seed program in Chromium'
     await text.fill(`${before.trimEnd()}\n${APPENDED}`);
     await page.getByTestId('consolidation-save').click();
     await page.getByText('Đã lưu báo cáo tổng hợp').waitFor({ timeout: 15_000 });
-    const saved = await apiAs<{ sections: { blocks: { text: string }[] }[] }>(
-      monitorCtx,
-      'GET',
-      `/api/periods/${periodId}/consolidation`,
-    );
+    const saved = await apiAs<Consolidation>(monitorCtx, 'GET', `/api/periods/${periodId}/consolidation`);
     expect(saved.sections[0]!.blocks.at(-1)!.text).toBe(APPENDED);
     await shot(page, '11-tong-hop.png');
 

@@ -12,6 +12,7 @@ import { Client, TEST_PASSWORD } from '../support/app.js';
 import { createPgDatabase, DB_KINDS } from '../support/db.js';
 import { startServerProcess, type ServerProcess } from '../support/process.js';
 import { reportingProgram } from '../support/reporting.js';
+import type { OpenPeriodResult, PeriodDetail } from '../../src/contract/periods.js';
 import { openDatabase, rows } from '../../src/db/connection.js';
 import { buildApp } from '../../src/http/app.js';
 import { loadDemoDataIfEmpty } from '../../src/features/system/demo.js';
@@ -67,13 +68,11 @@ describe.each(DB_KINDS)('a submit killed mid-request on %s', (kind) => {
       const monitor = await mk('crash-monitor', 'monitor', 'BNC-TU');
       const unit = await mk('crash-unit', 'unit', 'SO-TU-PHAP');
       const f = await reportingProgram({ deps } as unknown as TestApp, monitor);
-      const p = await monitor.post<{ id: string }>(`/api/programs/${f.programId}/periods`, {
+      const p = await monitor.post<OpenPeriodResult>(`/api/programs/${f.programId}/periods`, {
         kind: 'yearly',
         year: 2026,
       });
-      const m = await monitor.get<{ rows: { obligationId: string; unitId: string }[] }>(
-        `/api/periods/${p.body.id}`,
-      );
+      const m = await monitor.get<PeriodDetail>(`/api/periods/${p.body.id}`);
       obligationId = m.body.rows.find((r) => r.unitId === f.stp)!.obligationId;
       const r = await unit.get<{ version: number }>(`/api/reports/${obligationId}`);
       const long = 'Kết quả thực hiện chi tiết. '.repeat(600);

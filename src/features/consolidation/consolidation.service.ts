@@ -10,8 +10,7 @@ import { AppError } from '../../errors.js';
 import { rollUp, rollUpBy } from '../../domain/reporting/rollup.js';
 import { formatDateVN } from '../../domain/format.js';
 import type { ConsolidationHeading, NarrativeSection } from '../../domain/reporting/narrative.js';
-
-export type { ConsolidationHeading };
+import type { Consolidation, ConsolidationInput } from '../../contract/consolidation.js';
 import { mutate } from '../audit/audit-writer.js';
 import { versionConflict } from '../conflict.js';
 import { authorize } from '../policy.js';
@@ -197,13 +196,13 @@ async function draftSections(db: DbOrTx, d: ProgressData): Promise<NarrativeSect
   return [results, limits, next, props];
 }
 
-function view(r: typeof consolidatedReports.$inferSelect) {
+function view(r: typeof consolidatedReports.$inferSelect): Consolidation {
   return {
     id: r.id,
     periodId: r.periodId,
     programId: r.programId,
-    heading: r.heading as ConsolidationHeading,
-    sections: r.sections as NarrativeSection[],
+    heading: r.heading,
+    sections: r.sections,
     generatedAt: r.generatedAt.toISOString(),
     version: r.version,
     updatedAt: r.updatedAt.toISOString(),
@@ -211,7 +210,7 @@ function view(r: typeof consolidatedReports.$inferSelect) {
 }
 
 /** Creates the draft, or regenerates its narrative from the latest data (the heading is kept). */
-export async function generateConsolidation(deps: Deps, ctx: Ctx, periodId: string) {
+export async function generateConsolidation(deps: Deps, ctx: Ctx, periodId: string): Promise<Consolidation> {
   authorize(ctx, 'report.manage');
   const at = now(deps);
   return mutate(deps.db, ctx, async (tx, audit) => {
@@ -260,7 +259,7 @@ export async function generateConsolidation(deps: Deps, ctx: Ctx, periodId: stri
   });
 }
 
-export async function getConsolidation(deps: Deps, ctx: Ctx, periodId: string) {
+export async function getConsolidation(deps: Deps, ctx: Ctx, periodId: string): Promise<Consolidation> {
   authorize(ctx, 'report.read');
   const [r] = await deps.db
     .select()
@@ -274,12 +273,8 @@ export async function updateConsolidation(
   deps: Deps,
   ctx: Ctx,
   periodId: string,
-  input: {
-    version: number;
-    heading?: Partial<ConsolidationHeading> | undefined;
-    sections?: NarrativeSection[] | undefined;
-  },
-) {
+  input: ConsolidationInput,
+): Promise<Consolidation> {
   authorize(ctx, 'report.manage');
   return mutate(deps.db, ctx, async (tx, audit) => {
     const [r] = await tx
@@ -289,8 +284,8 @@ export async function updateConsolidation(
       .for('update');
     if (!r) throw new AppError('CONSOLIDATION_NOT_FOUND', { periodId });
     if (r.version !== input.version) throw await versionConflict(tx, 'consolidation', r);
-    const heading = { ...(r.heading as ConsolidationHeading), ...input.heading };
-    const sections = input.sections ?? (r.sections as NarrativeSection[]);
+    const heading: ConsolidationHeading = { ...r.heading, ...input.heading };
+    const sections = input.sections ?? r.sections;
     const t = now(deps);
     const [u] = await tx
       .update(consolidatedReports)
@@ -352,7 +347,13 @@ async function exportData(deps: Deps, ctx: Ctx, periodId: string) {
   return { c, d, rows };
 }
 
-export async function exportConsolidationDocx(deps: Deps, ctx: Ctx, periodId: string) {
+/** A download: its bytes and the file name it is saved under. */
+export interface ExportedFile {
+  buffer: Buffer;
+  filename: string;
+}
+
+export async function exportConsolidationDocx(deps: Deps, ctx: Ctx, periodId: string): Promise<ExportedFile> {
   const { c, d, rows } = await exportData(deps, ctx, periodId);
   const doc: OfficialReportDoc = {
     ...c.heading,
@@ -372,7 +373,7 @@ export async function exportConsolidationDocx(deps: Deps, ctx: Ctx, periodId: st
   };
 }
 
-export async function exportConsolidationXlsx(deps: Deps, ctx: Ctx, periodId: string) {
+export async function exportConsolidationXlsx(deps: Deps, ctx: Ctx, periodId: string): Promise<ExportedFile> {
   const { c, d, rows } = await exportData(deps, ctx, periodId);
   const buffer = await annexXlsx({
     title: `PHỤ LỤC: TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ ${d.period.label.toUpperCase()}`,

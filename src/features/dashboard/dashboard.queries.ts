@@ -17,7 +17,14 @@ import { inOrder, type DbOrTx } from '../../db/connection.js';
 import { programOutline } from '../../db/queries/outline.js';
 import { AppError } from '../../errors.js';
 import { timeliness, effectivePercent, type TaskProgress } from '../../domain/reporting/rollup.js';
-import { vnDate, type ReportContent, type ReportEntry } from '../../domain/reporting/report.js';
+import {
+  vnDate,
+  type CarriedTask,
+  type ReportContent,
+  type ReportEntry,
+  type ReportGeneral,
+  type TaskRole,
+} from '../../domain/reporting/report.js';
 import { taskGroupOf } from '../../domain/plan/tree.js';
 import { reportingRules } from '../reporting-rules.js';
 import { loadPeriod, type PeriodRow } from '../../db/queries/reporting.js';
@@ -28,8 +35,15 @@ export interface TaskRow extends TaskProgress {
   groupLabel: string | null;
   groupTitle: string | null;
   leadUnitName: string | null;
+  /** The reported percent, or the status's default; null when left out of the roll-up. */
   effective: number | null;
-  timeliness: 'on_time' | 'late' | 'no_deadline';
+  timeliness: ReturnType<typeof timeliness>;
+}
+
+export interface TaskGroup {
+  id: string | null;
+  label: string | null;
+  title: string | null;
 }
 
 export interface ProgressData {
@@ -37,7 +51,22 @@ export interface ProgressData {
   period: PeriodRow;
   today: string;
   tasks: TaskRow[];
-  groups: { id: string | null; label: string | null; title: string | null }[];
+  groups: TaskGroup[];
+}
+
+/** A unit's accepted entry on a task. */
+export interface AcceptedEntry {
+  unitId: string;
+  unitName: string;
+  role: TaskRole;
+  entry: ReportEntry;
+}
+
+export interface AcceptedEntries {
+  /** Per task: the lead's entry and the cooperating ones. */
+  byTask: Map<string, AcceptedEntry[]>;
+  /** Each unit's general part (summary, obstacles, proposals, next steps). */
+  general: { unitId: string; unitName: string; general: ReportGeneral }[];
 }
 
 /** Loads every task of the program with its current progress and baseline deadline. */
@@ -67,7 +96,7 @@ export async function loadProgress(db: DbOrTx, periodId: string, at: Date): Prom
   const progBy = new Map(progress.map((p) => [p.nodeId, p]));
   const dueBy = new Map(assigns.map((a) => [a.nodeId, a.dueDate]));
   const snap = (base[0]?.snapshot ?? {}) as Record<string, { dueDate?: string | null }>;
-  const groups = new Map<string | null, { id: string | null; label: string | null; title: string | null }>();
+  const groups = new Map<string | null, TaskGroup>();
   const tasks: TaskRow[] = nodes
     .filter((n) => n.isTask)
     .map((n) => {
@@ -100,7 +129,7 @@ export async function loadProgress(db: DbOrTx, periodId: string, at: Date): Prom
 }
 
 /** Accepted report entries of the period, per task: the lead's entry and the cooperating ones. */
-export async function acceptedEntries(db: DbOrTx, periodId: string) {
+export async function acceptedEntries(db: DbOrTx, periodId: string): Promise<AcceptedEntries> {
   const list = await db
     .select({
       unitId: reportObligations.unitId,
@@ -114,14 +143,14 @@ export async function acceptedEntries(db: DbOrTx, periodId: string) {
     .innerJoin(units, eq(units.id, reportObligations.unitId))
     .where(and(eq(reportVersions.periodId, periodId), eq(reportVersions.review, 'accepted')))
     .orderBy(asc(reportVersions.number));
-  const byTask = new Map<string, { unitId: string; unitName: string; role: string; entry: ReportEntry }[]>();
-  const general: { unitId: string; unitName: string; general: ReportContent['general'] }[] = [];
+  const byTask: AcceptedEntries['byTask'] = new Map();
+  const general: AcceptedEntries['general'] = [];
   const latest = new Map<string, (typeof list)[number]>();
   for (const v of list) latest.set(v.unitId, v);
   for (const v of latest.values()) {
     const c = v.content as ReportContent;
     general.push({ unitId: v.unitId, unitName: v.unitName, general: c.general });
-    const roles = new Map((v.tasks as { nodeId: string; role: string }[]).map((t) => [t.nodeId, t.role]));
+    const roles = new Map((v.tasks as CarriedTask[]).map((t) => [t.nodeId, t.role]));
     for (const [nodeId, entry] of Object.entries(c.entries)) {
       const list2 = byTask.get(nodeId) ?? [];
       list2.push({ unitId: v.unitId, unitName: v.unitName, role: roles.get(nodeId) ?? 'cooperating', entry });

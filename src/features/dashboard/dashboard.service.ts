@@ -10,11 +10,13 @@ import { obstacles, reportObligations, units } from '../../db/schema.js';
 import { rollUp, rollUpBy } from '../../domain/reporting/rollup.js';
 import { authorize } from '../policy.js';
 import type { Ctx } from '../context.js';
+import type { Dashboard } from '../../contract/dashboard.js';
+import type { ObligationStatus } from '../../contract/periods.js';
 import type { Deps } from '../deps.js';
 import { now, reportingRules } from '../reporting-rules.js';
 import { loadProgress } from './dashboard.queries.js';
 
-export async function dashboard(deps: Deps, ctx: Ctx, periodId: string) {
+export async function dashboard(deps: Deps, ctx: Ctx, periodId: string): Promise<Dashboard> {
   authorize(ctx, 'report.read');
   const rules = reportingRules();
   const d = await loadProgress(deps.db, periodId, now(deps));
@@ -33,7 +35,8 @@ export async function dashboard(deps: Deps, ctx: Ctx, periodId: string) {
     .innerJoin(units, eq(units.id, reportObligations.unitId))
     .where(eq(reportObligations.periodId, periodId))
     .orderBy(asc(units.name));
-  const obBy = new Map(obs.map((o) => [o.unitId, o]));
+  // report_obligations.status is constrained to the obligation statuses in the database.
+  const obBy = new Map(obs.map((o) => [o.unitId, { ...o, status: o.status as ObligationStatus }]));
   const unitName = new Map(d.tasks.map((t) => [t.leadUnitId, t.leadUnitName]));
   const [openObs] = await deps.db
     .select({ n: sql<number>`count(*)::int` })
@@ -86,7 +89,12 @@ export async function dashboard(deps: Deps, ctx: Ctx, periodId: string) {
     },
     unitsNotReported: obs
       .filter((o) => ['not_started', 'drafting', 'returned'].includes(o.status))
-      .map((o) => ({ obligationId: o.id, unitId: o.unitId, unitName: o.unitName, status: o.status })),
+      .map((o) => ({
+        obligationId: o.id,
+        unitId: o.unitId,
+        unitName: o.unitName,
+        status: o.status as ObligationStatus,
+      })),
     openObstacles: openObs?.n ?? 0,
   };
 }

@@ -12,13 +12,14 @@ import { authorize, seesAllUnits } from '../policy.js';
 import { actorUserId, type Ctx } from '../context.js';
 import type { Deps } from '../deps.js';
 import { now } from '../reporting-rules.js';
+import type { ObstacleFilters, ObstacleInput, ObstacleList, ObstacleStep } from '../../contract/obstacles.js';
 
 export async function listObstacles(
   deps: Deps,
   ctx: Ctx,
   programId: string,
-  q: { status?: string | undefined; open?: boolean | undefined; periodId?: string | undefined } = {},
-) {
+  q: ObstacleFilters = {},
+): Promise<ObstacleList> {
   authorize(ctx, 'report.read');
   const mine = !seesAllUnits(ctx) && ctx.actor?.kind === 'user' ? ctx.actor.unitId : null;
   const handling = sql`hu.name`;
@@ -57,8 +58,8 @@ export async function listObstacles(
       ),
     )
     .orderBy(desc(obstacles.raisedAt));
-  const counts: Record<string, number> = { open: 0, assigned: 0, answered: 0, closed: 0 };
-  for (const o of list) counts[o.status] = (counts[o.status] ?? 0) + 1;
+  const counts: ObstacleList['counts'] = { open: 0, assigned: 0, answered: 0, closed: 0 };
+  for (const o of list) counts[o.status]++;
   return {
     counts,
     items: list.map((o) => ({
@@ -69,20 +70,13 @@ export async function listObstacles(
   };
 }
 
-export type ObstacleAction = 'assign' | 'answer' | 'close' | 'reopen';
-
 /** Moves an obstacle on: assign (handling unit), answer (text), close, reopen. */
 export async function updateObstacle(
   deps: Deps,
   ctx: Ctx,
   id: string,
-  input: {
-    action: ObstacleAction;
-    version: number;
-    handlingUnitId?: string | undefined;
-    answer?: string | undefined;
-  },
-) {
+  input: ObstacleInput,
+): Promise<ObstacleStep> {
   authorize(ctx, 'report.manage');
   return mutate(deps.db, ctx, async (tx, audit) => {
     const [o] = await tx.select().from(obstacles).where(eq(obstacles.id, id)).for('update');

@@ -17,8 +17,21 @@ import {
 import type { DbOrTx } from '../../db/connection.js';
 import { pgConstraint, pgErrorCode } from '../../db/errors.js';
 import { AppError } from '../../errors.js';
-import { PERIOD_KINDS, periodWindow, type PeriodKind } from '../../domain/reporting/periods.js';
+import { periodWindow } from '../../domain/reporting/periods.js';
 import { vnDate, type CarriedTask, type ReminderSchedule } from '../../domain/reporting/report.js';
+import type {
+  MatrixRow,
+  ObligationStatus,
+  OpenPeriodInput,
+  OpenPeriodResult,
+  PeriodCounts,
+  PeriodDetail,
+  PeriodList,
+  PeriodPatch,
+  PeriodQuery,
+  PeriodSummary,
+  PeriodVersion,
+} from '../../contract/periods.js';
 import { isIsoDate } from '../../domain/plan/assignment.js';
 import { mutate } from '../audit/audit-writer.js';
 import { versionConflict } from '../conflict.js';
@@ -27,20 +40,6 @@ import { actorUserId, type Ctx } from '../context.js';
 import type { Deps } from '../deps.js';
 import { now, reportingRules } from '../reporting-rules.js';
 import { loadPeriod, type PeriodRow } from '../../db/queries/reporting.js';
-
-export { PERIOD_KINDS };
-
-export interface OpenPeriodInput {
-  kind: PeriodKind;
-  year: number;
-  index?: number | undefined;
-  label?: string | undefined;
-  cutoffStart?: string | undefined;
-  cutoffEnd?: string | undefined;
-  dueDate?: string | undefined;
-  reviewKind?: 'so_ket' | 'tong_ket' | undefined;
-  schedule?: Partial<ReminderSchedule> | undefined;
-}
 
 function bad(message: string, details?: unknown): AppError {
   return new AppError('PERIOD_INVALID', details, message);
@@ -70,7 +69,12 @@ export async function carriedByUnit(db: DbOrTx, programId: string): Promise<Map<
   return out;
 }
 
-export async function openPeriod(deps: Deps, ctx: Ctx, programId: string, input: OpenPeriodInput) {
+export async function openPeriod(
+  deps: Deps,
+  ctx: Ctx,
+  programId: string,
+  input: OpenPeriodInput,
+): Promise<OpenPeriodResult> {
   authorize(ctx, 'report.manage');
   const rules = reportingRules();
   const schedule: ReminderSchedule = {
@@ -180,29 +184,10 @@ export async function openPeriod(deps: Deps, ctx: Ctx, programId: string, input:
   }
 }
 
-export interface PeriodSummary {
-  id: string;
-  programId: string;
-  kind: string;
-  year: number;
-  index: number;
-  label: string;
-  cutoffStart: string;
-  cutoffEnd: string;
-  dueDate: string;
-  reviewKind: string;
-  status: string;
-  schedule: ReminderSchedule;
-  openedAt: string;
-  closedAt: string | null;
-  version: number;
-  counts: Record<string, number>;
-}
-
 const OUTSTANDING = ['not_started', 'drafting', 'returned'];
 
-function countsOf(obs: { status: string; late: boolean }[], overdue: boolean) {
-  const counts: Record<string, number> = {
+function countsOf(obs: { status: string; late: boolean }[], overdue: boolean): PeriodCounts {
+  const counts: PeriodCounts = {
     total: obs.length,
     not_started: 0,
     drafting: 0,
@@ -213,9 +198,9 @@ function countsOf(obs: { status: string; late: boolean }[], overdue: boolean) {
     overdue: 0,
   };
   for (const o of obs) {
-    counts[o.status] = (counts[o.status] ?? 0) + 1;
-    if (o.late) counts.late!++;
-    if (overdue && OUTSTANDING.includes(o.status)) counts.overdue!++;
+    counts[o.status as ObligationStatus]++;
+    if (o.late) counts.late++;
+    if (overdue && OUTSTANDING.includes(o.status)) counts.overdue++;
   }
   return counts;
 }
@@ -233,7 +218,7 @@ function summary(p: PeriodRow, obs: { status: string; late: boolean }[], today: 
     dueDate: p.dueDate,
     reviewKind: p.reviewKind,
     status: p.status,
-    schedule: p.schedule as ReminderSchedule,
+    schedule: p.schedule,
     openedAt: p.openedAt.toISOString(),
     closedAt: p.closedAt?.toISOString() ?? null,
     version: p.version,
@@ -241,7 +226,7 @@ function summary(p: PeriodRow, obs: { status: string; late: boolean }[], today: 
   };
 }
 
-export async function listPeriods(deps: Deps, ctx: Ctx, programId: string) {
+export async function listPeriods(deps: Deps, ctx: Ctx, programId: string): Promise<PeriodList> {
   authorize(ctx, 'report.read');
   const ps = await deps.db
     .select()
@@ -267,25 +252,13 @@ export async function listPeriods(deps: Deps, ctx: Ctx, programId: string) {
     items: ps.map((p) => {
       const po = obs.filter((o) => o.periodId === p.id);
       const own = mine ? po.find((o) => o.unitId === mine) : undefined;
-      return { ...summary(p, po, today), myObligationId: own?.id ?? null, myStatus: own?.status ?? null };
+      return {
+        ...summary(p, po, today),
+        myObligationId: own?.id ?? null,
+        myStatus: (own?.status as ObligationStatus | undefined) ?? null,
+      };
     }),
   };
-}
-
-export interface MatrixRow {
-  obligationId: string;
-  unitId: string;
-  unitName: string;
-  unitCode: string;
-  status: string;
-  late: boolean;
-  overdue: boolean;
-  tasks: number;
-  leadTasks: number;
-  currentVersion: number;
-  submittedAt: string | null;
-  lastReminderAt: string | null;
-  reminders: number;
 }
 
 /** The period and its "who has reported" matrix (a unit user sees only its own row). */
@@ -293,8 +266,8 @@ export async function getPeriod(
   deps: Deps,
   ctx: Ctx,
   periodId: string,
-  filter: { status?: string | undefined; q?: string | undefined } = {},
-) {
+  filter: PeriodQuery = {},
+): Promise<PeriodDetail> {
   authorize(ctx, 'report.read');
   const p = await loadPeriod(deps.db, periodId);
   const [program] = await deps.db
@@ -343,7 +316,7 @@ export async function getPeriod(
       unitId: o.unitId,
       unitName: o.unitName,
       unitCode: o.unitCode,
-      status: o.status,
+      status: o.status as ObligationStatus,
       late: o.late,
       overdue: overduePeriod && OUTSTANDING.includes(o.status),
       tasks: tasks.length,
@@ -370,14 +343,8 @@ export async function updatePeriod(
   deps: Deps,
   ctx: Ctx,
   periodId: string,
-  input: {
-    version: number;
-    dueDate?: string | undefined;
-    label?: string | undefined;
-    schedule?: Partial<ReminderSchedule> | undefined;
-    status?: 'open' | 'closed' | undefined;
-  },
-) {
+  input: PeriodPatch,
+): Promise<PeriodVersion> {
   authorize(ctx, 'report.manage');
   if (input.dueDate !== undefined && !isIsoDate(input.dueDate)) throw bad('Hạn gửi không hợp lệ');
   return mutate(deps.db, ctx, async (tx, audit) => {
@@ -391,7 +358,7 @@ export async function updatePeriod(
     const next = {
       dueDate: input.dueDate ?? p.dueDate,
       label: input.label?.trim() || p.label,
-      schedule: { ...(p.schedule as ReminderSchedule), ...input.schedule },
+      schedule: { ...p.schedule, ...input.schedule },
       status: input.status ?? p.status,
     };
     const before = { dueDate: p.dueDate, label: p.label, schedule: p.schedule, status: p.status };

@@ -1,11 +1,16 @@
-import { Type } from '@sinclair/typebox';
 import type { RoutePlugin } from '../../http/types.js';
-import { IdParams, Text, Uuid, responses } from '../../contract/common.js';
+import { IdParams, responses } from '../../contract/common.js';
+import {
+  ObligationReminderList,
+  RemindInput,
+  RemindResult,
+  ReminderList,
+  ReminderQuery,
+  SweepResult,
+} from '../../contract/reminders.js';
 import { listReminders, obligationReminders, remindNow } from './reminders.service.js';
 import { sweepReminders } from '../../jobs/reminder-sweep.js';
 import { authorize } from '../policy.js';
-
-const Any = Type.Unknown();
 
 export const reminderRoutes: RoutePlugin = async (app, { deps }) => {
   const tags = ['reminders'];
@@ -17,11 +22,8 @@ export const reminderRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Nhắc ngay các đơn vị chưa nộp (hoặc các nghĩa vụ đã chọn)',
         params: IdParams,
-        body: Type.Object(
-          { obligationIds: Type.Optional(Type.Array(Uuid, { minItems: 1, maxItems: 5000 })) },
-          { additionalProperties: false },
-        ),
-        response: responses({ 200: Any }),
+        body: RemindInput,
+        response: responses({ 200: RemindResult }),
       },
     },
     async (req) =>
@@ -35,8 +37,8 @@ export const reminderRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Các lời nhắc, đôn đốc của kỳ (đã gửi, bỏ qua, đang chờ)',
         params: IdParams,
-        querystring: Type.Object({ status: Type.Optional(Text(20)) }),
-        response: responses({ 200: Any }),
+        querystring: ReminderQuery,
+        response: responses({ 200: ReminderList }),
       },
     },
     async (req) => listReminders(deps, req.ctx, { periodId: req.params.id, status: req.query.status }),
@@ -49,8 +51,8 @@ export const reminderRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Các lời nhắc, đôn đốc của chương trình (kỳ báo cáo và thời hạn nhiệm vụ)',
         params: IdParams,
-        querystring: Type.Object({ status: Type.Optional(Text(20)) }),
-        response: responses({ 200: Any }),
+        querystring: ReminderQuery,
+        response: responses({ 200: ReminderList }),
       },
     },
     async (req) => listReminders(deps, req.ctx, { programId: req.params.id, status: req.query.status }),
@@ -58,7 +60,13 @@ export const reminderRoutes: RoutePlugin = async (app, { deps }) => {
 
   app.post(
     '/api/reminders/sweep',
-    { schema: { tags, summary: 'Quét và gửi ngay các lời nhắc đến hạn', response: responses({ 200: Any }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Quét và gửi ngay các lời nhắc đến hạn',
+        response: responses({ 200: SweepResult }),
+      },
+    },
     async (req) => {
       authorize(req.ctx, 'report.manage');
       return sweepReminders(deps);
@@ -72,7 +80,7 @@ export const reminderRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Các lời nhắc đơn vị đã nhận cho báo cáo này',
         params: IdParams,
-        response: responses({ 200: Any }),
+        response: responses({ 200: ObligationReminderList }),
       },
     },
     async (req) => obligationReminders(deps, req.ctx, req.params.id),

@@ -13,13 +13,22 @@ import type { Ctx } from '../context.js';
 import type { Deps } from '../deps.js';
 import { now } from '../reporting-rules.js';
 import { loadObligation } from '../reports/reports.queries.js';
+import type {
+  ObligationReminderList,
+  RemindInput,
+  RemindResult,
+  ReminderList,
+  ReminderOutcome,
+  ReminderQuery,
+  ReminderStatus,
+} from '../../contract/reminders.js';
 
 /** One-click reminder from the matrix: sends now to the unit (one obligation, or every outstanding one). */
 export async function remindNow(
   deps: Deps,
   ctx: Ctx,
-  input: { periodId: string; obligationIds?: string[] | undefined },
-) {
+  input: RemindInput & { periodId: string },
+): Promise<RemindResult> {
   authorize(ctx, 'report.manage');
   const at = now(deps);
   const userId = requireUser(ctx).id;
@@ -37,7 +46,7 @@ export async function remindNow(
           input.obligationIds?.length ? inArray(reportObligations.id, input.obligationIds) : sql`true`,
         ),
       );
-    const out: { obligationId: string; unitId: string; recipients: number; status: string }[] = [];
+    const out: RemindResult['items'] = [];
     for (const o of obs) {
       const [r] = await tx
         .insert(reminders)
@@ -76,13 +85,12 @@ export async function remindNow(
 export async function listReminders(
   deps: Deps,
   ctx: Ctx,
-  q: {
+  q: ReminderQuery & {
     periodId?: string | undefined;
     programId?: string | undefined;
-    status?: string | undefined;
     limit?: number | undefined;
   },
-) {
+): Promise<ReminderList> {
   authorize(ctx, 'report.manage');
   const where = and(
     q.periodId ? eq(reminders.periodId, q.periodId) : sql`true`,
@@ -109,12 +117,22 @@ export async function listReminders(
     .orderBy(desc(reminders.dueAt))
     .limit(Math.min(q.limit ?? 500, 2000));
   return {
-    items: list.map((r) => ({ ...r, dueAt: r.dueAt.toISOString(), sentAt: r.sentAt?.toISOString() ?? null })),
+    items: list.map((r) => ({
+      ...r,
+      status: r.status as ReminderStatus,
+      outcome: r.outcome as ReminderOutcome | null,
+      dueAt: r.dueAt.toISOString(),
+      sentAt: r.sentAt?.toISOString() ?? null,
+    })),
   };
 }
 
 /** For the obligation page: the reminders the unit has received. */
-export async function obligationReminders(deps: Deps, ctx: Ctx, obligationId: string) {
+export async function obligationReminders(
+  deps: Deps,
+  ctx: Ctx,
+  obligationId: string,
+): Promise<ObligationReminderList> {
   await loadObligation(deps.db, ctx, obligationId, 'report.read');
   const list = await deps.db
     .select()
@@ -126,7 +144,7 @@ export async function obligationReminders(deps: Deps, ctx: Ctx, obligationId: st
       id: r.id,
       kind: r.kind,
       sentAt: r.sentAt?.toISOString() ?? null,
-      outcome: r.outcome,
+      outcome: r.outcome as ReminderOutcome | null,
     })),
   };
 }

@@ -18,6 +18,8 @@ import { createMailer } from '../notify/mailer.js';
 import { saveDraft, submitReport } from '../reports/reports.service.js';
 import { sweepReminders } from '../../jobs/reminder-sweep.js';
 import { emptyContent, emptyEntry } from '../../domain/reporting/report.js';
+import type { OpenPeriodResult, PeriodDetail } from '../../contract/periods.js';
+import type { RemindResult, ReminderList } from '../../contract/reminders.js';
 
 const day = (iso: string) => new Date(`${iso}T02:00:00Z`); // 09:00 in Hà Nội, after the 08:00 send time
 
@@ -79,7 +81,7 @@ describe.each(DB_KINDS)('reminders and escalation on %s', (kind) => {
     user.snv = await mk('nhac-snv', 'unit', 'SO-NOI-VU', 'snv@example.vn');
     user.snvLeader = await mk('nhac-snv-ld', 'leader', 'SO-NOI-VU', 'giamdoc.snv@example.vn');
     user.monitor = await mk('nhac-bnc', 'monitor', 'BNC-TU', 'bnc@example.vn');
-    const p = await monitor.post<{ id: string }>(`/api/programs/${f.programId}/periods`, {
+    const p = await monitor.post<OpenPeriodResult>(`/api/programs/${f.programId}/periods`, {
       kind: 'yearly',
       year: 2026,
       dueDate: '2026-12-16',
@@ -231,24 +233,17 @@ describe.each(DB_KINDS)('reminders and escalation on %s', (kind) => {
   });
 
   it('sends a one-click reminder from the matrix and lists it', async () => {
-    const r = await monitor.post<{ reminded: number; items: { unitId: string; recipients: number }[] }>(
-      `/api/periods/${periodId}/remind`,
-      {},
-    );
+    const r = await monitor.post<RemindResult>(`/api/periods/${periodId}/remind`, {});
     expect(r.status).toBe(200);
     expect(r.body.items.map((x) => x.unitId)).toEqual([f.snv]);
     expect(r.body.items[0]!.recipients).toBeGreaterThanOrEqual(1);
-    const list = await monitor.get<{ items: { kind: string; status: string; unitName: string }[] }>(
-      `/api/periods/${periodId}/reminders?status=sent`,
-    );
+    const list = await monitor.get<ReminderList>(`/api/periods/${periodId}/reminders?status=sent`);
     expect(list.body.items[0]).toMatchObject({
       kind: 'period_manual',
       status: 'sent',
       unitName: 'Sở Nội vụ',
     });
-    const m = await monitor.get<{ rows: { unitId: string; reminders: number }[] }>(
-      `/api/periods/${periodId}`,
-    );
+    const m = await monitor.get<PeriodDetail>(`/api/periods/${periodId}`);
     expect(m.body.rows.find((x) => x.unitId === f.snv)!.reminders).toBe(10);
     const unitClient = t.client();
     await unitClient.post('/api/auth/login', { username: 'nhac-snv', password: 'matkhau-thu-nghiem-2026' });

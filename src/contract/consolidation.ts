@@ -1,0 +1,105 @@
+/**
+ * The consolidated report (báo cáo sơ kết / tổng kết) of a period: the heading of the official
+ * document, the narrative sections, and the .docx / .xlsx downloads.
+ */
+import { Type, type Static } from '@sinclair/typebox';
+import { IsoDate, Nullable, Text, Uuid } from './common.js';
+import type {
+  ConsolidationHeading as DomainHeading,
+  NarrativeBlock as DomainBlock,
+  NarrativeSection as DomainSection,
+} from '../domain/reporting/narrative.js';
+
+/** Compile-time check that a schema's static type and a domain type agree (used both ways). */
+type Fits<Domain, Schema extends Domain> = Schema;
+
+export const NarrativeBlock = Type.Object(
+  {
+    kind: Type.Union([
+      Type.Literal('heading'),
+      Type.Literal('subheading'),
+      Type.Literal('paragraph'),
+      Type.Literal('bullet'),
+    ]),
+    text: Text(20000),
+  },
+  { additionalProperties: false },
+);
+export type NarrativeBlock = DomainBlock;
+type _BlockFits = [
+  Fits<DomainBlock, Static<typeof NarrativeBlock>>,
+  Fits<Static<typeof NarrativeBlock>, DomainBlock>,
+];
+
+export const NarrativeSection = Type.Object(
+  { heading: Text(300), blocks: Type.Array(NarrativeBlock, { maxItems: 2000 }) },
+  { additionalProperties: false },
+);
+export type NarrativeSection = DomainSection;
+type _SectionFits = [
+  Fits<DomainSection, Static<typeof NarrativeSection>>,
+  Fits<Static<typeof NarrativeSection>, DomainSection>,
+];
+
+/** The heading data of the official report: layout, issuing body, number, date, title, signer, recipients. */
+export const ConsolidationHeading = Type.Object(
+  {
+    layout: Type.Union([Type.Literal('party'), Type.Literal('state')], {
+      description: 'Thể thức văn bản của Đảng hoặc của cơ quan nhà nước (Nghị định 30/2020/NĐ-CP)',
+    }),
+    parentBody: Nullable(Text(200)),
+    issuer: Text(200, 1),
+    number: Nullable(Text(20)),
+    notation: Text(50, 1),
+    place: Text(100, 1),
+    date: Nullable(IsoDate),
+    title: Text(1000, 1),
+    signer: Type.Object(
+      { authority: Nullable(Text(200)), position: Text(200), name: Text(200) },
+      { additionalProperties: false },
+    ),
+    recipients: Type.Array(Text(300, 1), { maxItems: 50 }),
+  },
+  { additionalProperties: false },
+);
+export type ConsolidationHeading = DomainHeading;
+type _HeadingFits = [
+  Fits<DomainHeading, Static<typeof ConsolidationHeading>>,
+  Fits<Static<typeof ConsolidationHeading>, DomainHeading>,
+];
+
+export const Consolidation = Type.Object({
+  id: Uuid,
+  periodId: Uuid,
+  programId: Uuid,
+  heading: ConsolidationHeading,
+  sections: Type.Array(NarrativeSection),
+  generatedAt: Type.String({ format: 'date-time' }),
+  version: Type.Integer(),
+  updatedAt: Type.String({ format: 'date-time' }),
+});
+export type Consolidation = Static<typeof Consolidation>;
+
+/** An edit: the heading fields given replace the stored ones; sections, when given, replace them all. */
+export const ConsolidationInput = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1 }),
+    heading: Type.Optional(Type.Partial(ConsolidationHeading, { additionalProperties: false })),
+    sections: Type.Optional(Type.Array(NarrativeSection, { maxItems: 50 })),
+  },
+  { additionalProperties: false },
+);
+export type ConsolidationInput = Static<typeof ConsolidationInput>;
+
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const ConsolidationDocx = Type.String({
+  format: 'binary',
+  description: 'Báo cáo tổng hợp (.docx) kèm phụ lục, tải về dưới tên bao-cao-<năm>-<loại kỳ>.docx',
+});
+export const ConsolidationXlsx = Type.String({
+  format: 'binary',
+  description:
+    'Phụ lục tình hình thực hiện các nhiệm vụ (.xlsx), tải về dưới tên phu-luc-<năm>-<loại kỳ>.xlsx',
+});

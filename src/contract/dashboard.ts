@@ -1,0 +1,82 @@
+/**
+ * A period's dashboard: progress rolled up to task groups, the program and lead units, on time and
+ * late, overdue tasks and units that have not reported. Percents and rates are fractional.
+ */
+import { Type, type Static } from '@sinclair/typebox';
+import { IsoDate, Nullable, Uuid } from './common.js';
+import { ObligationStatus, PeriodStatus } from './periods.js';
+import type { Rolled as DomainRolled } from '../domain/reporting/rollup.js';
+
+/** Compile-time check that a schema's static type and a domain type agree (used both ways). */
+type Fits<Domain, Schema extends Domain> = Schema;
+
+const rolledFields = {
+  percent: Type.Number({ description: 'Tỷ lệ hoàn thành bình quân (có trọng số), một chữ số thập phân' }),
+  tasks: Type.Integer(),
+  done: Type.Integer(),
+  onTime: Type.Integer(),
+  late: Type.Integer(),
+};
+
+/** Progress of a set of tasks (src/domain/reporting/rollup.ts). */
+export const Rolled = Type.Object(rolledFields);
+export type Rolled = DomainRolled;
+type _RolledFits = [Fits<DomainRolled, Static<typeof Rolled>>, Fits<Static<typeof Rolled>, DomainRolled>];
+
+export const Dashboard = Type.Object({
+  period: Type.Object({
+    id: Uuid,
+    label: Type.String(),
+    dueDate: IsoDate,
+    cutoffStart: IsoDate,
+    cutoffEnd: IsoDate,
+    status: PeriodStatus,
+  }),
+  program: Type.Object({ id: Uuid, title: Type.String(), number: Nullable(Type.String()) }),
+  referenceDay: Type.String({ description: 'Hôm nay, hoặc ngày chốt số liệu của kỳ nếu sớm hơn' }),
+  overall: Type.Object({
+    ...rolledFields,
+    onTimeRate: Nullable(Type.Number({ description: 'Tỷ lệ đúng hạn (%), một chữ số thập phân' })),
+  }),
+  statusCounts: Type.Record(Type.String(), Type.Integer(), { description: 'Số nhiệm vụ theo tình trạng' }),
+  byGroup: Type.Array(
+    Type.Object({
+      ...rolledFields,
+      id: Nullable(Uuid),
+      label: Nullable(Type.String()),
+      title: Nullable(Type.String()),
+    }),
+  ),
+  byUnit: Type.Array(
+    Type.Object({
+      ...rolledFields,
+      unitId: Uuid,
+      unitName: Type.String(),
+      obligationId: Nullable(Uuid),
+      reportStatus: Nullable(ObligationStatus),
+    }),
+  ),
+  overdueTasks: Type.Array(
+    Type.Object({
+      nodeId: Uuid,
+      label: Type.String(),
+      text: Type.String(),
+      leadUnitId: Nullable(Uuid),
+      leadUnitName: Nullable(Type.String()),
+      dueDate: Nullable(IsoDate),
+      status: Type.String(),
+      percent: Nullable(Type.Number()),
+    }),
+  ),
+  reports: Type.Object({
+    total: Type.Integer(),
+    accepted: Type.Integer(),
+    submitted: Type.Integer(),
+    late: Type.Integer(),
+  }),
+  unitsNotReported: Type.Array(
+    Type.Object({ obligationId: Uuid, unitId: Uuid, unitName: Type.String(), status: ObligationStatus }),
+  ),
+  openObstacles: Type.Integer(),
+});
+export type Dashboard = Static<typeof Dashboard>;
