@@ -1,11 +1,12 @@
 /**
  * The reminder sweep on its own: after downtime only the latest due reminder goes out, reminders
- * planned for an old due date or a closed period are skipped with the reason, what reaches people
+ * planned for an old due date or a closed period are skipped with the reason (and never supersede
+ * one planned for the new date, of a period or of a task), what reaches people
  * (notification, e-mail) is the wording of reminder-text.ts, and the loop keeps one sweep at a time.
  * The month-long run with two instances is in src/features/reminders/reminders.test.ts.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { DB_KINDS } from '../../test/support/db.js';
 import { startTestApp, type Client, type TestApp } from '../../test/support/app.js';
 import { reportingProgram, type ReportingFixture } from '../../test/support/reporting.js';
@@ -42,6 +43,14 @@ describe.each(DB_KINDS)('reminder sweep on %s', (kind) => {
           where r.period_id = ${periodId} and r.unit_id = ${f.snv} order by r.due_at, r.kind`,
     );
   const brief = (list: Row[]) => list.map((r) => `${r.kind}:${r.offset_days}:${r.status}`);
+  /** Reminders matching `where` with their keys, oldest first; `byDueDate` shows the due date they were planned for. */
+  const remindersOf = (where: SQL) =>
+    rows<Row & { key: string }>(
+      t.deps.db,
+      sql`select id, key, kind, offset_days, status, outcome from reminders where ${where} order by due_at, kind`,
+    );
+  const byDueDate = (list: (Row & { key: string })[]) =>
+    list.map((r) => `${r.key.split(':')[2]}:${r.kind}:${r.offset_days}:${r.status}`);
 
   beforeAll(async () => {
     t = await startTestApp(kind);
@@ -165,6 +174,127 @@ describe.each(DB_KINDS)('reminder sweep on %s', (kind) => {
     await sweepReminders(t.deps, day('2026-12-21'));
     const before7 = (await snvReminders()).filter((x) => x.kind === 'period_before' && x.offset_days === -7);
     expect(before7.at(-1)).toMatchObject({ status: 'skipped', outcome: { reason: 'Kỳ báo cáo đã đóng' } });
+  });
+
+  // Regression, task deadlines: the same with a task's deadline moved later.
+  it("after a task deadline moved later, sends the new deadline's reminder though an old one is due after it", async () => {
+    let clock = day('2026-12-24');
+    t.deps.clock = () => clock;
+    try {
+      const stpUser = (
+        await createUser(t.deps, systemCtx('test'), {
+          username: 'quet-stp',
+          fullName: 'Cán bộ Sở Tư pháp',
+          role: 'unit',
+          unitId: f.stp,
+          email: 'quet.stp@example.vn',
+          password: 'matkhau-thu-nghiem-2026',
+        })
+      ).user.id;
+      // Task C (Sở Tư pháp leads) is due 31 December: its reminders are planned a week before.
+      await sweepReminders(t.deps);
+      // On 28 December its deadline moves to 4 January; nobody sweeps until the 31st.
+      clock = day('2026-12-28');
+      const task = await monitor.get<{ task: { version: number } }>(`/api/tasks/${f.c}`);
+      const moved = await monitor.request('PUT', `/api/tasks/${f.c}/assignment`, {
+        version: task.body.task.version,
+        leadUnitId: f.stp,
+        cooperatingUnitIds: [],
+        focal: null,
+        deadline: { kind: 'date', date: '2027-01-04' },
+        products: [],
+        reason: 'Lùi thời hạn theo chỉ đạo',
+      });
+      expect(moved.status, moved.text).toBe(200);
+      clock = day('2026-12-31');
+      await sweepReminders(t.deps);
+      const after = await remindersOf(sql`node_id = ${f.c}`);
+      expect(byDueDate(after)).toEqual([
+        '2026-12-31:task_before:-7:sent',
+        '2027-01-04:task_before:-7:sent',
+        '2026-12-31:task_day:0:skipped',
+        '2026-12-31:task_late:3:pending',
+        '2027-01-04:task_day:0:pending',
+        '2026-12-31:task_escalation:7:pending',
+        '2027-01-04:task_late:3:pending',
+        '2027-01-04:task_escalation:7:pending',
+      ]);
+      expect(after[2]!.outcome).toEqual({ reason: 'Thời hạn đã thay đổi' });
+      expect(after[1]!.outcome).toMatchObject({
+        recipients: expect.arrayContaining([{ userId: stpUser, name: 'Cán bộ Sở Tư pháp' }]) as unknown,
+        emails: expect.arrayContaining(['quet.stp@example.vn']) as unknown,
+      });
+      const got = await rows<{ body: string }>(
+        t.deps.db,
+        sql`select body from notifications where user_id = ${stpUser} and link = ${`/nhiem-vu/${f.c}`}
+            and created_at = ${clock.toISOString()}::timestamptz`,
+      );
+      expect(got).toHaveLength(1);
+      expect(got[0]!.body).toContain('04/01/2027');
+    } finally {
+      delete t.deps.clock;
+    }
+  });
+
+  // Regression: an old-date reminder must not supersede one planned for the new due date, or the unit
+  // gets nothing (the old one is itself skipped as planned for a date that has changed).
+  it("after a due date moved later, sends the new date's reminder though an old-date one is due after it", async () => {
+    let clock = day('2027-01-09');
+    t.deps.clock = () => clock;
+    try {
+      const p = await monitor.post<{ id: string }>(`/api/programs/${f.programId}/periods`, {
+        kind: 'adhoc',
+        year: 2027,
+        label: 'Chuyên đề cải cách hành chính',
+        cutoffStart: '2026-12-01',
+        cutoffEnd: '2026-12-31',
+        dueDate: '2027-01-15',
+        schedule: { before: [7, 3], onDay: true, everyDaysLate: 3, escalateAfterDaysLate: 7 },
+      });
+      expect(p.status, p.text).toBe(201);
+      const [ob] = await rows<{ id: string }>(
+        t.deps.db,
+        sql`select id from report_obligations where period_id = ${p.body.id} and unit_id = ${f.snv}`,
+      );
+      await sweepReminders(t.deps);
+      clock = day('2027-01-13');
+      await sweepReminders(t.deps);
+      // On 14 January the due date moves to 19 January; nobody sweeps until the 18th.
+      clock = day('2027-01-14');
+      const moved = await monitor.patch(`/api/periods/${p.body.id}`, { version: 1, dueDate: '2027-01-19' });
+      expect(moved.status, moved.text).toBe(200);
+      clock = day('2027-01-18');
+      await sweepReminders(t.deps);
+      const after = await remindersOf(sql`obligation_id = ${ob!.id}`);
+      expect(byDueDate(after)).toEqual([
+        '2027-01-15:period_before:-7:sent',
+        '2027-01-15:period_before:-3:sent',
+        '2027-01-15:period_day:0:skipped',
+        '2027-01-19:period_before:-3:sent',
+        '2027-01-15:period_late:3:skipped',
+        '2027-01-19:period_day:0:pending',
+        '2027-01-15:period_escalation:7:pending',
+        '2027-01-19:period_late:3:pending',
+        '2027-01-19:period_escalation:7:pending',
+      ]);
+      // The old-date ones: the day reminder gives way to the old late one, which no longer applies.
+      expect(after[2]!.outcome).toEqual({ reason: 'Đã có lời nhắc mới hơn', supersededBy: after[4]!.id });
+      expect(after[4]!.outcome).toEqual({ reason: 'Hạn gửi đã thay đổi' });
+      expect(after[3]!.outcome).toEqual({
+        title: 'Nhắc hạn: báo cáo kỳ Chuyên đề cải cách hành chính',
+        recipients: [{ userId: snvUser, name: 'Cán bộ Sở Nội vụ' }],
+        emails: ['quet.snv@example.vn'],
+      });
+      const got = await rows<{ body: string }>(
+        t.deps.db,
+        sql`select body from notifications where user_id = ${snvUser} and link = ${`/bao-cao/${ob!.id}`}
+            and created_at = ${clock.toISOString()}::timestamptz`,
+      );
+      expect(got).toHaveLength(1);
+      expect(got[0]!.body).toContain('còn 1 ngày đến hạn gửi (19/01/2027)');
+    } finally {
+      delete t.deps.clock;
+    }
   });
 });
 

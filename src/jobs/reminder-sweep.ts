@@ -262,11 +262,16 @@ export async function deliver(
   r: ReminderRow,
   at: Date,
 ): Promise<{ status: 'sent' | 'skipped'; outcome: ReminderOutcome }> {
-  // A later reminder of the same target already due supersedes this one (after downtime).
+  // A later reminder of the same target already due supersedes this one (after downtime), but only
+  // one planned for the same deadline (same key up to the offset: `p:<obligation>:<due date>:`,
+  // `t:<node>:<due date>:`) or a one-click reminder, which was sent with the current deadline. After
+  // a deadline moved, a reminder left from the old date is itself skipped ("due date changed"), so
+  // letting it supersede one planned for the new date would leave the unit with nothing.
   if (!r.kind.endsWith('_escalation') && r.kind !== 'period_manual') {
     const target = r.obligationId
       ? eq(reminders.obligationId, r.obligationId)
       : eq(reminders.nodeId, r.nodeId!);
+    const sameDeadline = r.key.slice(0, r.key.lastIndexOf(':') + 1);
     const [newer] = await tx
       .select({ id: reminders.id })
       .from(reminders)
@@ -274,6 +279,7 @@ export async function deliver(
         and(
           target,
           sql`${reminders.kind} not like '%escalation'`,
+          sql`(starts_with(${reminders.key}, ${sameDeadline}) or ${reminders.kind} = 'period_manual')`,
           sql`${reminders.dueAt} > ${r.dueAt.toISOString()}::timestamptz`,
           sql`${reminders.dueAt} <= ${at.toISOString()}::timestamptz`,
         ),
