@@ -4,6 +4,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { IsoDate, Nullable, Text, Uuid } from './common.js';
+import { LIMITS } from '../domain/limits.js';
 import type {
   ConsolidationHeading as DomainHeading,
   NarrativeBlock as DomainBlock,
@@ -21,7 +22,7 @@ export const NarrativeBlock = Type.Object(
       Type.Literal('paragraph'),
       Type.Literal('bullet'),
     ]),
-    text: Text(20000),
+    text: Text(LIMITS.blockText),
   },
   { additionalProperties: false },
 );
@@ -32,7 +33,7 @@ type _BlockFits = [
 ];
 
 export const NarrativeSection = Type.Object(
-  { heading: Text(300), blocks: Type.Array(NarrativeBlock, { maxItems: 2000 }) },
+  { heading: Text(LIMITS.sectionHeading), blocks: Type.Array(NarrativeBlock, { maxItems: 2000 }) },
   { additionalProperties: false },
 );
 export type NarrativeSection = DomainSection;
@@ -47,18 +48,22 @@ export const ConsolidationHeading = Type.Object(
     layout: Type.Union([Type.Literal('party'), Type.Literal('state')], {
       description: 'Thể thức văn bản của Đảng hoặc của cơ quan nhà nước (Nghị định 30/2020/NĐ-CP)',
     }),
-    parentBody: Nullable(Text(200)),
-    issuer: Text(200, 1),
-    number: Nullable(Text(20)),
-    notation: Text(50, 1),
-    place: Text(100, 1),
+    parentBody: Nullable(Text(LIMITS.docParentBody)),
+    issuer: Text(LIMITS.docIssuer, 1),
+    number: Nullable(Text(LIMITS.docNumber)),
+    notation: Text(LIMITS.docNotation, 1),
+    place: Text(LIMITS.docPlace, 1),
     date: Nullable(IsoDate),
-    title: Text(1000, 1),
+    title: Text(LIMITS.docTitle, 1),
     signer: Type.Object(
-      { authority: Nullable(Text(200)), position: Text(200), name: Text(200) },
+      {
+        authority: Nullable(Text(LIMITS.signerAuthority)),
+        position: Text(LIMITS.signerPosition),
+        name: Text(LIMITS.signerName),
+      },
       { additionalProperties: false },
     ),
-    recipients: Type.Array(Text(300, 1), { maxItems: 50 }),
+    recipients: Type.Array(Text(LIMITS.recipient, 1), { maxItems: LIMITS.recipientsCount }),
   },
   { additionalProperties: false },
 );

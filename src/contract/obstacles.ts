@@ -4,6 +4,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { Nullable, Text, Uuid } from './common.js';
+import { LIMITS } from '../domain/limits.js';
 
 export const ObstacleKind = Type.Union([Type.Literal('obstacle'), Type.Literal('proposal')]);
 export type ObstacleKind = Static<typeof ObstacleKind>;
@@ -68,7 +69,7 @@ export const ObstacleInput = Type.Object(
     action: ObstacleAction,
     version: Type.Integer({ minimum: 1 }),
     handlingUnitId: Type.Optional(Uuid),
-    answer: Type.Optional(Text(10000)),
+    answer: Type.Optional(Text(LIMITS.obstacleAnswer)),
   },
   { additionalProperties: false },
 );

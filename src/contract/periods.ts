@@ -5,6 +5,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { IsoDate, Nullable, Text, Uuid } from './common.js';
+import { LIMITS } from '../domain/limits.js';
 import { PERIOD_KINDS, type ReportingRules as DomainReportingRules } from '../domain/reporting/periods.js';
 import type { ReminderSchedule as DomainReminderSchedule } from '../domain/reporting/report.js';
 
@@ -187,7 +188,7 @@ export const OpenPeriodInput = Type.Object(
     kind: PeriodKind,
     year: Type.Integer({ minimum: 2000, maximum: 2100 }),
     index: Type.Optional(Type.Integer({ minimum: 1, maximum: 12 })),
-    label: Type.Optional(Text(200)),
+    label: Type.Optional(Text(LIMITS.periodLabel)),
     cutoffStart: Type.Optional(IsoDate),
     cutoffEnd: Type.Optional(IsoDate),
     dueDate: Type.Optional(IsoDate),
@@ -208,7 +209,7 @@ export const PeriodPatch = Type.Object(
   {
     version: Type.Integer({ minimum: 1 }),
     dueDate: Type.Optional(IsoDate),
-    label: Type.Optional(Text(200)),
+    label: Type.Optional(Text(LIMITS.periodLabel)),
     schedule: Type.Optional(ScheduleInput),
     status: Type.Optional(PeriodStatus),
   },

@@ -17,7 +17,7 @@ import { openDatabase, rows } from '../../src/db/connection.js';
 import { buildApp } from '../../src/http/app.js';
 import { loadDemoDataIfEmpty } from '../../src/features/system/demo.js';
 import { createUser } from '../../src/features/users/users.service.js';
-import { findUnitByCode } from '../../src/features/units/units.service.js';
+import { findUnitByCode } from '../../src/db/queries/units.js';
 import { systemCtx } from '../../src/features/context.js';
 import { verifyAuditChain } from '../../src/features/audit/audit.service.js';
 import type { TestApp } from '../support/app.js';

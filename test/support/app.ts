@@ -6,7 +6,7 @@ import { buildApp } from '../../src/http/app.js';
 import { openTestDb, type DbKind, type TestDb } from './db.js';
 import { loadDemoDataIfEmpty } from '../../src/features/system/demo.js';
 import { createUser } from '../../src/features/users/users.service.js';
-import { findUnitByCode } from '../../src/features/units/units.service.js';
+import { findUnitByCode } from '../../src/db/queries/units.js';
 import { systemCtx } from '../../src/features/context.js';
 import type { Role } from '../../src/domain/roles.js';
 

@@ -3,7 +3,7 @@
  * vụ cooperating) and C, Sở Nội vụ leads B.
  */
 import type { Client, TestApp } from './app.js';
-import { findUnitByCode } from '../../src/features/units/units.service.js';
+import { findUnitByCode } from '../../src/db/queries/units.js';
 
 export const REPORT_PLAN = `KẾ HOẠCH
 Thử nghiệm chu trình báo cáo

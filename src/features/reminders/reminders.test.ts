@@ -13,7 +13,7 @@ import { openDatabase, rows, type Database } from '../../db/connection.js';
 import { systemCtx } from '../context.js';
 import type { Deps } from '../deps.js';
 import { createUser } from '../users/users.service.js';
-import { findUnitByCode } from '../units/units.service.js';
+import { findUnitByCode } from '../../db/queries/units.js';
 import { createMailer } from '../notify/mailer.js';
 import { saveDraft, submitReport } from '../reports/reports.service.js';
 import { sweepReminders } from '../../jobs/reminder-sweep.js';

@@ -1,30 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PeriodDetail } from '../../contract/periods.js';
 import ExcelJS from 'exceljs';
 import { unzipSync, strFromU8 } from 'fflate';
 import { DB_KINDS } from '../../../test/support/db.js';
 import { startTestApp, type Client, type TestApp } from '../../../test/support/app.js';
 import { PDF_BYTES, reportingProgram, type ReportingFixture } from '../../../test/support/reporting.js';
-import { findUnitByCode } from '../units/units.service.js';
+import { findUnitByCode } from '../../db/queries/units.js';
 import { reportingRules } from '../reporting-rules.js';
 import { emptyEntry } from '../../domain/reporting/report.js';
 import type { Comparison, ReportView as Report, SubmitResult, VersionView } from '../../contract/reports.js';
 
-interface Matrix {
-  id: string;
-  version: number;
-  dueDate: string;
-  cutoffStart: string;
-  cutoffEnd: string;
-  counts: Record<string, number>;
-  rows: {
-    obligationId: string;
-    unitId: string;
-    status: string;
-    late: boolean;
-    tasks: number;
-    leadTasks: number;
-  }[];
-}
+type Matrix = PeriodDetail;
 
 const entry = (o: Record<string, unknown>) => ({ ...emptyEntry(), ...o });
 

@@ -1,3 +1,4 @@
+import type { ObligationReminder, ObligationReminderList } from '../../shared/contract/reminders';
 import { api } from '../../api/client';
 import type { EvidenceRef, ReportingRules } from '../../shared/report';
 import type {
@@ -31,14 +32,8 @@ export type {
 } from '../../shared/contract/reports';
 export type { ReviewBody as ReviewInput } from '../../shared/contract/reports';
 
-// GET /api/reports/:id/reminders belongs to the reminders feature: this shape gives way to that
-// feature's contract type once it has one.
-export interface ReceivedReminder {
-  id: string;
-  kind: string;
-  sentAt: string | null;
-  outcome: { title?: string } | null;
-}
+/** GET /api/reports/:id/reminders (the reminders feature's contract): a reminder the unit received for this report. */
+export type ReceivedReminder = ObligationReminder;
 
 const enc = encodeURIComponent;
 
@@ -61,7 +56,7 @@ export const fetchComparison = (id: string, a: number, b: number, signal?: Abort
   api.get<Comparison>(`/api/reports/${enc(id)}/compare`, { a, b }, signal);
 
 export const fetchReportReminders = (id: string, signal?: AbortSignal) =>
-  api.get<{ items: ReceivedReminder[] }>(`/api/reports/${enc(id)}/reminders`, undefined, signal);
+  api.get<ObligationReminderList>(`/api/reports/${enc(id)}/reminders`, undefined, signal);
 
 export const fetchUnitReports = (unitId: string, signal?: AbortSignal) =>
   api.get<UnitReportList>(`/api/units/${enc(unitId)}/reports`, undefined, signal);
