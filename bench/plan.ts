@@ -14,6 +14,9 @@ const UNITS = 1000;
 const TASKS = 5000;
 const GROUPS = 50;
 const COOP_PER_TASK = 3; // 5,000 leads + 15,000 cooperating = 20,000 assignments
+/** Programs written here, not imported: no document metadata. */
+const NO_META = { program: null, signer: null, recipients: [], warnings: [] };
+type NodeRow = typeof programNodes.$inferInsert;
 
 async function chunked<T>(items: T[], size: number, f: (part: T[]) => Promise<unknown>) {
   for (let i = 0; i < items.length; i += size) await f(items.slice(i, i + size));
@@ -36,7 +39,7 @@ export async function seed(database: Database): Promise<string> {
     .insert(programs)
     .values({
       title: 'Kế hoạch quốc gia (tổng hợp)',
-      meta: {},
+      meta: NO_META,
       source: '',
       searchText: 'ke hoach',
       plansDueDate: '2026-01-31',
@@ -60,7 +63,7 @@ export async function seed(database: Database): Promise<string> {
   const groups = await db
     .insert(programNodes)
     .values(
-      Array.from({ length: GROUPS }, (_, g) => ({
+      Array.from({ length: GROUPS }, (_, g): NodeRow => ({
         programId: p!.id,
         parentId: section!.id,
         position: 1 + g * (TASKS / GROUPS + 1),
@@ -75,7 +78,7 @@ export async function seed(database: Database): Promise<string> {
       })),
     )
     .returning({ id: programNodes.id });
-  const taskValues = Array.from({ length: TASKS }, (_, i) => {
+  const taskValues = Array.from({ length: TASKS }, (_, i): NodeRow => {
     const g = i % GROUPS;
     const k = Math.floor(i / GROUPS);
     return {
@@ -103,7 +106,7 @@ export async function seed(database: Database): Promise<string> {
       part.map((id, j) => ({
         nodeId: id,
         programId: p!.id,
-        ...(j % 2 ? { deadline: { kind: 'date', date: '2027-12-31' }, dueDate: '2027-12-31' } : {}),
+        ...(j % 2 ? { deadline: { kind: 'date' as const, date: '2027-12-31' }, dueDate: '2027-12-31' } : {}),
       })),
     ),
   );
@@ -123,7 +126,7 @@ export async function seed(database: Database): Promise<string> {
       .insert(programs)
       .values({
         title: `Kế hoạch ${u}`,
-        meta: {},
+        meta: NO_META,
         source: '',
         searchText: '',
         parentProgramId: p!.id,

@@ -54,7 +54,18 @@ async function fileReports(database: Database, programId: string): Promise<strin
   );
   await db.insert(programBaselines).values({
     programId,
-    snapshot: Object.fromEntries(dues.map((d) => [d.node_id, { dueDate: d.due_date ?? '2026-09-30' }])),
+    snapshot: Object.fromEntries(
+      dues.map((d) => [
+        d.node_id,
+        {
+          leadUnitId: null,
+          cooperatingUnitIds: [],
+          deadline: null,
+          dueDate: d.due_date ?? '2026-09-30',
+          products: [],
+        },
+      ]),
+    ),
   });
   const carried = await carriedByUnit(db, programId);
   const periodIds: string[] = [];

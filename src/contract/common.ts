@@ -1,5 +1,5 @@
 /** Schemas shared by every route module. */
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
 import { RECURRENCES } from '../domain/plan/assignment.js';
 import { LIMITS } from '../domain/limits.js';
 
@@ -15,6 +15,14 @@ export const ErrorSchema = Type.Object(
 /** A value or null. */
 // Null first: with type coercion on, a string branch tried first would turn null into "".
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([Type.Null(), t]);
+
+type Literals<T extends readonly string[]> = { -readonly [K in keyof T]: TLiteral<T[K]> };
+/**
+ * One of a domain list's values (`as const` array). Unlike `Type.Union(list.map(Type.Literal))`, its
+ * static type keeps each value, so it can also key a `Type.Record`.
+ */
+export const LiteralUnion = <const T extends readonly string[]>(values: T): TUnion<Literals<T>> =>
+  Type.Union(values.map((v) => Type.Literal(v))) as unknown as TUnion<Literals<T>>;
 
 export const Uuid = Type.String({ format: 'uuid' });
 export const IdParams = Type.Object({ id: Uuid });

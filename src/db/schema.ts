@@ -25,6 +25,16 @@ import type { ReminderSchedule } from '../domain/reporting/report.js';
 import type { ConsolidationHeading, NarrativeSection } from '../domain/reporting/narrative.js';
 import type { PeriodKind, PeriodStatus, ReviewKind } from '../contract/periods.js';
 import type { ObstacleKind, ObstacleStatus } from '../contract/obstacles.js';
+import type { NodeKind, ReferenceLevel, Span } from '../domain/importer/types.js';
+import type { Deadline, Product, ProductKind } from '../domain/plan/assignment.js';
+import type { DraftStatus, ImportFormat, StoredDocument } from '../contract/imports.js';
+import type {
+  ProgramDocMeta,
+  ProgramMention,
+  ProgramStatus,
+  ProgramTaskExtract,
+} from '../contract/programs.js';
+import type { BaselineEntry } from '../contract/tasks.js';
 
 /** bytea as a Buffer (pg returns a Buffer, PGlite a Uint8Array). */
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -158,15 +168,15 @@ export const importDrafts = pgTable(
   'import_drafts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    status: text('status').notNull().default('draft'),
+    status: text('status').$type<DraftStatus>().notNull().default('draft'),
     filename: text('filename'),
-    format: text('format').notNull(),
+    format: text('format').$type<ImportFormat>().notNull(),
     /** The normalised source; every span in `doc` refers to it. */
     source: text('source').notNull(),
     /** The parsed structure (ParsedDocument without its source), as corrected so far. */
-    doc: jsonb('doc').notNull(),
+    doc: jsonb('doc').$type<StoredDocument>().notNull(),
     /** Manual matches of named bodies to units: folded text → unit code ('' = no unit). */
-    bodyMap: jsonb('body_map').notNull().default({}),
+    bodyMap: jsonb('body_map').$type<Record<string, string>>().notNull().default({}),
     programId: uuid('program_id'),
     /** For a unit's plan: the program it implements and the unit it belongs to. */
     parentProgramId: uuid('parent_program_id'),
@@ -196,10 +206,10 @@ export const programs = pgTable(
     docDate: text('doc_date'),
     partyLayout: boolean('party_layout').notNull().default(false),
     /** ProgramMeta, signer and recipients as imported. */
-    meta: jsonb('meta').notNull(),
+    meta: jsonb('meta').$type<ProgramDocMeta>().notNull(),
     source: text('source').notNull(),
     /** 'published' (being assigned) or 'implementing' (baseline frozen, "Triển khai"). */
-    status: text('status').notNull().default('published'),
+    status: text('status').$type<ProgramStatus>().notNull().default('published'),
     /** The unit that monitors and consolidates the program (e.g. Ban Nội chính Thành ủy). */
     monitoringUnitId: uuid('monitoring_unit_id').references(() => units.id, { onDelete: 'set null' }),
     implementedAt: ts('implemented_at'),
@@ -233,7 +243,7 @@ export const programNodes = pgTable(
       .references(() => programs.id, { onDelete: 'cascade' }),
     parentId: uuid('parent_id').references((): AnyPgColumn => programNodes.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<NodeKind>().notNull(),
     marker: text('marker').notNull(),
     label: text('label').notNull(),
     title: text('title').notNull(),
@@ -242,9 +252,9 @@ export const programNodes = pgTable(
     spanEnd: integer('span_end').notNull(),
     isTask: boolean('is_task').notNull().default(false),
     /** Table cells, for rows of a task table. */
-    cells: jsonb('cells'),
+    cells: jsonb('cells').$type<Record<string, string>>(),
     /** What the importer read for a task: lead, cooperating, deadline, times, products. */
-    extracted: jsonb('extracted'),
+    extracted: jsonb('extracted').$type<ProgramTaskExtract>(),
     searchText: text('search_text').notNull(),
   },
   (t) => [
@@ -264,9 +274,9 @@ export const programReferences = pgTable(
     kind: text('kind').notNull(),
     number: text('number').notNull(),
     code: text('code').notNull(),
-    level: text('level').notNull(),
+    level: text('level').$type<ReferenceLevel>().notNull(),
     docDate: text('doc_date'),
-    citations: jsonb('citations').notNull(),
+    citations: jsonb('citations').$type<Span[]>().notNull(),
   },
   (t) => [index('program_references_program_idx').on(t.programId)],
 );
@@ -283,9 +293,9 @@ export const programResponsibilities = pgTable(
       .references(() => programNodes.id, { onDelete: 'cascade' }),
     label: text('label').notNull(),
     /** The bodies named, each with the units matched: [{ text, unitIds, match }]. */
-    bodies: jsonb('bodies').notNull(),
+    bodies: jsonb('bodies').$type<ProgramMention[]>().notNull(),
     leadUnitId: uuid('lead_unit_id').references(() => units.id, { onDelete: 'restrict' }),
-    cooperating: jsonb('cooperating').notNull(),
+    cooperating: jsonb('cooperating').$type<ProgramMention[]>().notNull(),
     duties: text('duties').notNull(),
   },
   (t) => [index('program_responsibilities_program_idx').on(t.programId)],
@@ -333,7 +343,7 @@ export const taskAssignments = pgTable(
     focalPosition: text('focal_position'),
     focalPhone: text('focal_phone'),
     /** Deadline (domain/plan/assignment.ts): a date, a period or a recurrence. */
-    deadline: jsonb('deadline'),
+    deadline: jsonb('deadline').$type<Deadline>(),
     /** The last day the deadline allows, for filters and late checks. */
     dueDate: text('due_date'),
     version: integer('version').notNull().default(1),
@@ -355,10 +365,10 @@ export const taskProducts = pgTable(
       .notNull()
       .references(() => programs.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<ProductKind>().notNull(),
     description: text('description').notNull(),
     dueDate: text('due_date'),
-    indicator: jsonb('indicator'),
+    indicator: jsonb('indicator').$type<NonNullable<Product['indicator']>>(),
   },
   (t) => [
     index('task_products_node_idx').on(t.nodeId, t.position),
@@ -377,7 +387,7 @@ export const programBaselines = pgTable('program_baselines', {
   createdAt: ts('created_at').notNull().defaultNow(),
   createdBy: uuid('created_by'),
   /** nodeId → { leadUnitId, cooperatingUnitIds, deadline, dueDate, products } */
-  snapshot: jsonb('snapshot').notNull(),
+  snapshot: jsonb('snapshot').$type<Record<string, BaselineEntry>>().notNull(),
 });
 
 /** A unit plan's item and the program tasks it carries out (many to many). */

@@ -15,21 +15,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { SHOTS, firstLogin, hasBrowser, launchChromium } from '../support/browser.js';
 import { startServerProcess, type ServerProcess } from '../support/process.js';
+import type { TaskList } from '../../src/contract/tasks.js';
+import type { TaskView } from '../../src/domain/plan/assignment.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thucthi-e2e-assign-'));
 const DESKTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
-
-interface TaskView {
-  nodeId: string;
-  label: string;
-  leadUnitId: string | null;
-  cooperatingUnitIds: string[];
-  focal: unknown;
-  deadline: unknown;
-  products: unknown[];
-  version: number;
-}
 
 describe.skipIf(!hasBrowser)('assigning tasks and unit plans in Chromium', () => {
   let server: ServerProcess;
@@ -86,7 +77,7 @@ describe.skipIf(!hasBrowser)('assigning tasks and unit plans in Chromium', () =>
   const meterCount = (p: Page, c: string) => p.getByTestId(`meter-${c}-count`).innerText();
 
   const tasks = async () =>
-    (await apiAs<{ items: TaskView[] }>(monitorCtx, 'GET', `/api/programs/${programId}/tasks`)).items;
+    (await apiAs<TaskList>(monitorCtx, 'GET', `/api/programs/${programId}/tasks`)).items;
 
   const putAssignment = (t: TaskView, patch: Partial<TaskView>) =>
     apiAs(monitorCtx, 'PUT', `/api/tasks/${t.nodeId}/assignment`, {

@@ -30,6 +30,7 @@ import { PDF_BYTES, implementSeedProgram } from '../support/reporting.js';
 import type { ReportView } from '../../src/contract/reports.js';
 import type { PeriodDetail } from '../../src/contract/periods.js';
 import type { Consolidation } from '../../src/contract/consolidation.js';
+import type { TaskView } from '../../src/domain/plan/assignment.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thucthi-e2e-reporting-'));
 /** LibreOffice's profile and the PDF. */
@@ -49,18 +50,6 @@ const PW = {
 const RETURN_COMMENT = 'Đề nghị nêu rõ tỷ lệ hoàn thành theo số văn bản đã rà soát.';
 const OBSTACLE = 'Thiếu kinh phí tổ chức tập huấn cho cán bộ cấp xã.';
 const APPENDED = 'Câu bổ sung khi biên tập thử nghiệm: các đơn vị nộp báo cáo đầy đủ, đúng thể thức.';
-
-interface TaskView {
-  nodeId: string;
-  label: string;
-  text: string;
-  leadUnitId: string | null;
-  cooperatingUnitIds: string[];
-  focal: unknown;
-  deadline: unknown;
-  products: unknown[];
-  version: number;
-}
 
 type PeriodView = PeriodDetail;
 

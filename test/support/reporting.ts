@@ -4,6 +4,7 @@
  */
 import type { Client, TestApp } from './app.js';
 import { findUnitByCode } from '../../src/db/queries/units.js';
+import type { TaskList } from '../../src/contract/tasks.js';
 
 export const REPORT_PLAN = `KẾ HOẠCH
 Thử nghiệm chu trình báo cáo
@@ -68,16 +69,6 @@ export const PDF_BYTES = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
 
-interface SeedTask {
-  nodeId: string;
-  leadUnitId: string | null;
-  cooperatingUnitIds: string[];
-  focal: unknown;
-  deadline: unknown;
-  products: unknown[];
-  version: number;
-}
-
 /**
  * Brings the seed program to implementation as a monitor would: accepts the document's suggestions,
  * gives the tasks without a deadline one (31/12/2026), sets the monitoring unit, and puts it into
@@ -96,7 +87,7 @@ export async function implementSeedProgram(monitor: Client): Promise<string> {
     monitoring: true,
   });
   if (acc.status !== 200) throw new Error(`accept: ${acc.status} ${acc.text}`);
-  const tasks = (await monitor.get<{ items: SeedTask[] }>(`/api/programs/${seed.id}/tasks`)).body.items;
+  const tasks = (await monitor.get<TaskList>(`/api/programs/${seed.id}/tasks`)).body.items;
   for (const x of tasks.filter((t) => !t.deadline)) {
     const r = await monitor.request('PUT', `/api/tasks/${x.nodeId}/assignment`, {
       version: x.version,

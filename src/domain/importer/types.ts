@@ -6,14 +6,16 @@
 /** [start, end) character offsets in the normalised source text. */
 export type Span = [number, number];
 
-export type NodeKind =
-  | 'section' // I., II., III. …
-  | 'group' // 1., 2. … (nhóm nhiệm vụ in section II; items in I and III)
-  | 'subgroup' // a), b), … đ) …
-  | 'bullet' // "-", "+", "•", "*", "–"
-  | 'paragraph' // a paragraph without a marker
-  | 'table' // a table (its rows are children)
-  | 'row'; // a table row
+export const NODE_KINDS = [
+  'section', // I., II., III. …
+  'group', // 1., 2. … (nhóm nhiệm vụ in section II; items in I and III)
+  'subgroup', // a), b), … đ) …
+  'bullet', // "-", "+", "•", "*", "–"
+  'paragraph', // a paragraph without a marker
+  'table', // a table (its rows are children)
+  'row', // a table row
+] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
 
 export interface DocNode {
   id: string; // stable within one parse: "n1", "n2", …
@@ -32,31 +34,40 @@ export interface DocNode {
   children: DocNode[];
 }
 
+export const REFERENCE_LEVELS = ['central', 'city', 'government', 'ministry', 'local', 'unknown'] as const;
+export type ReferenceLevel = (typeof REFERENCE_LEVELS)[number];
+
 export interface DocReference {
   kind: string; // Nghị quyết, Kết luận, Kế hoạch, …
   number: string; // "27-NQ/TW", "1902/KH-UBND", "09/2019/NĐ-CP"
   code: string; // the type-issuer part: "NQ/TW", "KH-UBND", "NĐ-CP"
-  level: 'central' | 'city' | 'government' | 'ministry' | 'local' | 'unknown';
+  level: ReferenceLevel;
   date: string | null; // ISO yyyy-mm-dd
   citations: Span[];
 }
 
+export const TIME_KINDS = ['date', 'year', 'range', 'quarter', 'recurrence', 'month'] as const;
+export const TIME_RELATIONS = ['before', 'by', 'in'] as const;
+
 export interface TimeExpression {
   text: string;
   span: Span;
-  kind: 'date' | 'year' | 'range' | 'quarter' | 'recurrence' | 'month';
+  kind: (typeof TIME_KINDS)[number];
   /** Normalised value: "2024-06-30", "2025", "2022/2030", "2023-Q2", "yearly", "half-yearly", "quarterly", "monthly", "continuous". */
   value: string;
   /** "before" for "trước ngày …", "by" for a year or period, "in" otherwise. */
-  relation: 'before' | 'by' | 'in';
+  relation: (typeof TIME_RELATIONS)[number];
 }
+
+export const MENTION_MATCHES = ['exact', 'folded', 'abbreviation', 'collective', 'manual', 'none'] as const;
+export type MentionMatch = (typeof MENTION_MATCHES)[number];
 
 export interface BodyMention {
   text: string; // as written
   span: Span;
   /** Matched unit(s): one unit, or a collective such as "các sở, ban, ngành" (several units). */
   unitCodes: string[];
-  match: 'exact' | 'folded' | 'abbreviation' | 'collective' | 'manual' | 'none';
+  match: MentionMatch;
 }
 
 export interface Responsibility {
@@ -122,6 +133,17 @@ export interface Signer {
   span: Span;
 }
 
+/** Kinds of source text outside the tree. */
+export const OTHER_KINDS = [
+  'header',
+  'closing',
+  'recipients',
+  'signer',
+  'noise',
+  'preamble',
+  'wrapper',
+] as const;
+
 export interface ParsedDocument {
   /** The normalised source all spans refer to. */
   source: string;
@@ -134,8 +156,5 @@ export interface ParsedDocument {
   signer: Signer | null;
   warnings: Warning[];
   /** Spans of the source that belong to no node (header, blank, page numbers): for the lossless check. */
-  other: {
-    kind: 'header' | 'closing' | 'recipients' | 'signer' | 'noise' | 'preamble' | 'wrapper';
-    span: Span;
-  }[];
+  other: { kind: (typeof OTHER_KINDS)[number]; span: Span }[];
 }

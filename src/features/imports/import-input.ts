@@ -2,6 +2,7 @@
  * What an official brings in: pasted text, or an uploaded .txt, .md or .docx file (up to 10 MB).
  * Turns it into text for the parser, refusing what cannot be read.
  */
+import type { ImportFormat } from '../../contract/imports.js';
 import { docxToText } from '../../domain/importer/docx.js';
 import {
   decodeTextBytes,
@@ -10,8 +11,6 @@ import {
   IMPORT_MESSAGES,
   MAX_IMPORT_BYTES,
 } from '../../domain/importer/normalize.js';
-
-export type ImportFormat = 'text' | 'markdown' | 'docx';
 
 export interface ImportInput {
   bytes?: Uint8Array;

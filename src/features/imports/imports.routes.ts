@@ -1,8 +1,18 @@
 import { Type } from '@sinclair/typebox';
 import type { RoutePlugin } from '../../http/types.js';
-import { IdParams, Nullable, Uuid, responses } from '../../contract/common.js';
+import { IdParams, responses } from '../../contract/common.js';
+import {
+  DraftList,
+  DraftListQuery,
+  EditBody,
+  ImportDraft,
+  ImportDraftRef,
+  PasteBody,
+  PublishResult,
+  UploadQuery,
+  VersionBody,
+} from '../../contract/imports.js';
 import { MAX_IMPORT_BYTES } from '../../domain/importer/normalize.js';
-import { EDITABLE_KINDS } from '../../domain/importer/edit.js';
 import {
   createImportDraft,
   discardImportDraft,
@@ -12,82 +22,8 @@ import {
   publishImportDraft,
 } from './imports.service.js';
 
-const NodeId = Type.String({ pattern: '^n\\d{1,7}$' });
-const EditOp = Type.Union([
-  Type.Object(
-    {
-      op: Type.Literal('setKind'),
-      nodeId: NodeId,
-      kind: Type.Union(EDITABLE_KINDS.map((k) => Type.Literal(k))),
-    },
-    { additionalProperties: false },
-  ),
-  Type.Object({ op: Type.Literal('merge'), nodeId: NodeId }, { additionalProperties: false }),
-  Type.Object(
-    {
-      op: Type.Literal('split'),
-      nodeId: NodeId,
-      at: Type.Integer({ minimum: 0, maximum: MAX_IMPORT_BYTES }),
-    },
-    { additionalProperties: false },
-  ),
-  Type.Object({ op: Type.Literal('indent'), nodeId: NodeId }, { additionalProperties: false }),
-  Type.Object({ op: Type.Literal('outdent'), nodeId: NodeId }, { additionalProperties: false }),
-  Type.Object(
-    {
-      op: Type.Literal('mapBody'),
-      text: Type.String({ minLength: 1, maxLength: 500 }),
-      unitCode: Nullable(Type.String({ maxLength: 40 })),
-    },
-    { additionalProperties: false },
-  ),
-]);
-const Version = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
-
-const Stats = Type.Object({
-  sections: Type.Integer(),
-  nodes: Type.Integer(),
-  tasks: Type.Integer(),
-  responsibilities: Type.Integer(),
-  references: Type.Integer(),
-  warnings: Type.Integer(),
-  unmatchedBodies: Type.Integer(),
-});
-const Draft = Type.Object(
-  {
-    id: Type.String(),
-    status: Type.String(),
-    filename: Nullable(Type.String()),
-    format: Type.String(),
-    version: Type.Integer(),
-    createdAt: Type.String(),
-    updatedAt: Type.String(),
-    programId: Nullable(Type.String()),
-    source: Type.String(),
-    doc: Type.Unknown({ description: 'ParsedDocument (see README, "Định dạng JSON của văn bản đã nhập")' }),
-    bodyMap: Type.Record(Type.String(), Type.String()),
-    stats: Stats,
-  },
-  { $id: 'ImportDraft', title: 'ImportDraft' },
-);
-const DraftRef = Type.Ref('ImportDraft');
-
-const PasteBody = Type.Object(
-  {
-    text: Type.String({ minLength: 1, maxLength: MAX_IMPORT_BYTES }),
-    filename: Type.Optional(Type.String({ maxLength: 255 })),
-  },
-  { additionalProperties: false },
-);
-const UploadQuery = Type.Object({
-  filename: Type.Optional(Type.String({ maxLength: 255 })),
-  /** A unit's implementation plan: the program it implements and the unit. */
-  parentProgramId: Type.Optional(Uuid),
-  ownerUnitId: Type.Optional(Uuid),
-});
-
 export const importRoutes: RoutePlugin = async (app, { deps }) => {
-  app.addSchema(Draft);
+  app.addSchema(ImportDraft);
   const tags = ['imports'];
 
   app.post(
@@ -108,7 +44,7 @@ export const importRoutes: RoutePlugin = async (app, { deps }) => {
             'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: {} },
           },
         } as never,
-        response: responses({ 201: DraftRef }),
+        response: responses({ 201: ImportDraftRef }),
       },
     },
     async (req, reply) => {
@@ -118,10 +54,7 @@ export const importRoutes: RoutePlugin = async (app, { deps }) => {
         ? { bytes: new Uint8Array(body), filename }
         : typeof body === 'string'
           ? { text: body, filename }
-          : {
-              text: (body as { text: string }).text,
-              filename: (body as { filename?: string }).filename ?? filename,
-            };
+          : { text: (body as PasteBody).text, filename: (body as PasteBody).filename ?? filename };
       const target = { parentProgramId: req.query.parentProgramId, ownerUnitId: req.query.ownerUnitId };
       return reply.code(201).send(await createImportDraft(deps, req.ctx, { ...input, ...target }));
     },
@@ -133,12 +66,8 @@ export const importRoutes: RoutePlugin = async (app, { deps }) => {
       schema: {
         tags,
         summary: 'Các bản nhập gần đây',
-        querystring: Type.Object({
-          status: Type.Optional(
-            Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('discarded')]),
-          ),
-        }),
-        response: responses({ 200: Type.Object({ items: Type.Array(Type.Unknown()) }) }),
+        querystring: DraftListQuery,
+        response: responses({ 200: DraftList }),
       },
     },
     async (req) => listImportDrafts(deps, req.ctx, req.query),
@@ -151,7 +80,7 @@ export const importRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Bản nhập: nguồn và cấu trúc',
         params: IdParams,
-        response: responses({ 200: DraftRef }),
+        response: responses({ 200: ImportDraftRef }),
       },
     },
     async (req) => getImportDraft(deps, req.ctx, req.params.id),
@@ -164,8 +93,8 @@ export const importRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Sửa cấu trúc: đổi loại, gộp, tách, thụt vào, lùi ra, ghép cơ quan với đơn vị',
         params: IdParams,
-        body: Type.Object({ version: Version, op: EditOp }, { additionalProperties: false }),
-        response: responses({ 200: DraftRef }),
+        body: EditBody,
+        response: responses({ 200: ImportDraftRef }),
       },
     },
     async (req) => editImportDraft(deps, req.ctx, req.params.id, req.body),
@@ -178,8 +107,8 @@ export const importRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Ban hành: lưu thành chương trình',
         params: IdParams,
-        body: Type.Object({ version: Version }, { additionalProperties: false }),
-        response: responses({ 200: Type.Object({ programId: Type.String(), draft: DraftRef }) }),
+        body: VersionBody,
+        response: responses({ 200: PublishResult }),
       },
     },
     async (req) => publishImportDraft(deps, req.ctx, req.params.id, req.body.version),
@@ -192,8 +121,8 @@ export const importRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Hủy bản nhập',
         params: IdParams,
-        body: Type.Object({ version: Version }, { additionalProperties: false }),
-        response: responses({ 200: DraftRef }),
+        body: VersionBody,
+        response: responses({ 200: ImportDraftRef }),
       },
     },
     async (req) => discardImportDraft(deps, req.ctx, req.params.id, req.body.version),

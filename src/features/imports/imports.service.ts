@@ -21,6 +21,17 @@ import { applyEdit, EditError, type EditOp } from '../../domain/importer/edit.js
 import { ImportError } from '../../domain/importer/normalize.js';
 import { allNodes } from '../../domain/importer/lossless.js';
 import type { BodyMention, DocNode, ParsedDocument } from '../../domain/importer/types.js';
+import type {
+  DraftList,
+  DraftListQuery,
+  DraftStats,
+  EditBody,
+  ImportDraft,
+  ImportFormat,
+  PublishResult,
+  StoredDocument,
+} from '../../contract/imports.js';
+import type { ProgramMention } from '../../contract/programs.js';
 import { fold } from '../../domain/text.js';
 import { mutate } from '../audit/audit-writer.js';
 import { authorize, authorizeForUnit } from '../policy.js';
@@ -28,34 +39,7 @@ import { actorUserId, type Ctx } from '../context.js';
 import type { Deps } from '../deps.js';
 import { readImportInput, type ImportInput } from './import-input.js';
 
-export type StoredDoc = Omit<ParsedDocument, 'source'>;
-
-export interface DraftView {
-  id: string;
-  status: string;
-  filename: string | null;
-  format: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  programId: string | null;
-  source: string;
-  doc: StoredDoc;
-  bodyMap: Record<string, string>;
-  stats: DraftStats;
-}
-
-export interface DraftStats {
-  sections: number;
-  nodes: number;
-  tasks: number;
-  responsibilities: number;
-  references: number;
-  warnings: number;
-  unmatchedBodies: number;
-}
-
-function stats(doc: StoredDoc): DraftStats {
+function stats(doc: StoredDocument): DraftStats {
   return {
     sections: doc.sections.length,
     nodes: allNodes(doc).length,
@@ -88,8 +72,7 @@ async function directory(db: DbOrTx): Promise<ParseOptions['units']> {
 
 type DraftRow = typeof importDrafts.$inferSelect;
 
-function toView(r: DraftRow): DraftView {
-  const doc = r.doc as StoredDoc;
+function toView(r: DraftRow): ImportDraft {
   return {
     id: r.id,
     status: r.status,
@@ -100,17 +83,16 @@ function toView(r: DraftRow): DraftView {
     updatedAt: r.updatedAt.toISOString(),
     programId: r.programId,
     source: r.source,
-    doc,
-    bodyMap: r.bodyMap as Record<string, string>,
-    stats: stats(doc),
+    doc: r.doc,
+    bodyMap: r.bodyMap,
+    stats: stats(r.doc),
   };
 }
 
-function summary(r: { filename: string | null; format: string }, doc: StoredDoc) {
+function summary(r: { filename: string | null; format: string }, doc: StoredDocument) {
   return { filename: r.filename, format: r.format, ...stats(doc) };
 }
 
-/** Reads and parses a document, and stores it as a draft for checking. */
 /** Who may work on a draft: monitors and admins; for a unit's own plan, that unit's users too. */
 function authorizeDraft(ctx: Ctx, ownerUnitId: string | null): void {
   if (ownerUnitId) authorizeForUnit(ctx, 'plan.edit', ownerUnitId);
@@ -143,15 +125,16 @@ async function checkPlanTarget(db: DbOrTx, t: PlanTarget): Promise<void> {
   if (exists[0]) throw new AppError('PLAN_EXISTS', { planId: exists[0].id });
 }
 
+/** Reads and parses a document, and stores it as a draft for checking. */
 export async function createImportDraft(
   deps: Deps,
   ctx: Ctx,
   input: ImportInput & PlanTarget,
-): Promise<DraftView> {
+): Promise<ImportDraft> {
   authorizeDraft(ctx, input.ownerUnitId ?? null);
   await checkPlanTarget(deps.db, input);
   let parsed: ParsedDocument;
-  let format: string;
+  let format: ImportFormat;
   try {
     const read = await readImportInput(input);
     format = read.format;
@@ -184,7 +167,7 @@ export async function createImportDraft(
   });
 }
 
-export async function listImportDrafts(deps: Deps, ctx: Ctx, q: { status?: string | undefined }) {
+export async function listImportDrafts(deps: Deps, ctx: Ctx, q: DraftListQuery): Promise<DraftList> {
   // A unit sees the drafts of its own plans; monitors and admins see all.
   const unitId = ctx.actor?.kind === 'user' && ctx.actor.role === 'unit' ? ctx.actor.unitId : null;
   if (unitId) authorizeForUnit(ctx, 'plan.edit', unitId);
@@ -205,19 +188,19 @@ export async function listImportDrafts(deps: Deps, ctx: Ctx, q: { status?: strin
       status: x.status,
       filename: x.filename,
       format: x.format,
-      title: (x.doc as StoredDoc).program.title,
-      docKind: (x.doc as StoredDoc).program.docKind,
-      number: (x.doc as StoredDoc).program.number,
+      title: x.doc.program.title,
+      docKind: x.doc.program.docKind,
+      number: x.doc.program.number,
       programId: x.programId,
       parentProgramId: x.parentProgramId,
       ownerUnitId: x.ownerUnitId,
       updatedAt: x.updatedAt.toISOString(),
-      stats: stats(x.doc as StoredDoc),
+      stats: stats(x.doc),
     })),
   };
 }
 
-export async function getImportDraft(deps: Deps, ctx: Ctx, id: string): Promise<DraftView> {
+export async function getImportDraft(deps: Deps, ctx: Ctx, id: string): Promise<ImportDraft> {
   const [r] = await deps.db.select().from(importDrafts).where(eq(importDrafts.id, id));
   if (!r) throw new AppError('IMPORT_DRAFT_NOT_FOUND', { id });
   authorizeDraft(ctx, r.ownerUnitId);
@@ -253,25 +236,20 @@ export async function editImportDraft(
   deps: Deps,
   ctx: Ctx,
   id: string,
-  input: { version: number; op: EditOp },
-): Promise<DraftView> {
+  input: EditBody,
+): Promise<ImportDraft> {
   authorize(ctx, 'plan.edit'); // the draft itself is checked once locked
   const dir = await directory(deps.db);
   return mutate(deps.db, ctx, async (tx, audit) => {
     const cur = await lockOpenDraft(tx, ctx, id, input.version);
-    if (
-      input.op.op === 'mapBody' &&
-      input.op.unitCode &&
-      !dir!.some((u) => u.code === (input.op as { unitCode: string }).unitCode)
-    ) {
-      throw new AppError('UNIT_NOT_FOUND', { code: input.op.unitCode });
+    const op: EditOp = input.op;
+    const unitCode = op.op === 'mapBody' ? op.unitCode : null;
+    if (unitCode && !dir!.some((u) => u.code === unitCode)) {
+      throw new AppError('UNIT_NOT_FOUND', { code: unitCode });
     }
     let result: ReturnType<typeof applyEdit>;
     try {
-      result = applyEdit({ ...(cur.doc as StoredDoc), source: cur.source }, input.op, {
-        units: dir,
-        bodyMap: cur.bodyMap as Record<string, string>,
-      });
+      result = applyEdit({ ...cur.doc, source: cur.source }, op, { units: dir, bodyMap: cur.bodyMap });
     } catch (e) {
       importErrorToApp(e);
     }
@@ -281,7 +259,7 @@ export async function editImportDraft(
       action: 'import.edit',
       entityType: 'import',
       entityId: id,
-      before: { version: cur.version, tasks: (cur.doc as StoredDoc).tasks.length },
+      before: { version: cur.version, tasks: cur.doc.tasks.length },
       after: { version: row.version, op: input.op, tasks: doc.tasks.length },
     });
     return toView(row);
@@ -293,7 +271,7 @@ export async function discardImportDraft(
   ctx: Ctx,
   id: string,
   version: number,
-): Promise<DraftView> {
+): Promise<ImportDraft> {
   authorize(ctx, 'plan.edit'); // the draft itself is checked once locked
   return mutate(deps.db, ctx, async (tx, audit) => {
     const cur = await lockOpenDraft(tx, ctx, id, version);
@@ -309,13 +287,13 @@ export async function discardImportDraft(
   });
 }
 
-function mentionJson(m: BodyMention, idByCode: Map<string, string>) {
+function mentionJson(m: BodyMention, idByCode: Map<string, string>): ProgramMention {
   return {
     text: m.text,
     span: m.span,
     match: m.match,
     unitCodes: m.unitCodes,
-    unitIds: m.unitCodes.map((c) => idByCode.get(c)).filter(Boolean),
+    unitIds: m.unitCodes.flatMap((c) => idByCode.get(c) ?? []),
   };
 }
 
@@ -325,11 +303,11 @@ export async function publishImportDraft(
   ctx: Ctx,
   id: string,
   version: number,
-): Promise<{ programId: string; draft: DraftView }> {
+): Promise<PublishResult> {
   authorize(ctx, 'plan.edit'); // the draft itself is checked once locked
   return mutate(deps.db, ctx, async (tx, audit) => {
     const cur = await lockOpenDraft(tx, ctx, id, version);
-    const doc = cur.doc as StoredDoc;
+    const doc = cur.doc;
     if (doc.tasks.length === 0) throw new AppError('IMPORT_NO_TASKS');
     const unitRows: Pick<UnitRow, 'id' | 'code'>[] = await tx
       .select({ id: units.id, code: units.code })

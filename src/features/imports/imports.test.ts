@@ -1,27 +1,22 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { DB_KINDS } from '../../../test/support/db.js';
 import { startTestApp, type Client, type TestApp } from '../../../test/support/app.js';
 import { rows } from '../../db/connection.js';
-
-interface Draft {
-  id: string;
-  version: number;
-  status: string;
-  source: string;
-  doc: {
-    sections: {
-      id: string;
-      label: string;
-      children: { id: string; label: string; kind: string; children: unknown[] }[];
-    }[];
-    tasks: { label: string; text: string; lead: { unitCodes: string[] } | null }[];
-    warnings: { code: string }[];
-  };
-  stats: { tasks: number; unmatchedBodies: number };
-}
+import type { Static } from '@sinclair/typebox';
+import type {
+  DocNodeSchema,
+  DraftList,
+  EditOpSchema,
+  ImportDraft,
+  PublishResult,
+  StoredDocument,
+} from '../../contract/imports.js';
+import type { Program, ProgramList } from '../../contract/programs.js';
+import type { DocNode, ParsedDocument } from '../../domain/importer/types.js';
+import type { EditOp } from '../../domain/importer/edit.js';
 
 const PLAN = `ỦY BAN NHÂN DÂN
 XÃ THỬ NGHIỆM
@@ -48,6 +43,12 @@ III. TỔ CHỨC THỰC HIỆN
 1. Sở Tư pháp: theo dõi, đôn đốc, báo cáo.
 `;
 
+it('describes the parser’s own types in the contract', () => {
+  expectTypeOf<StoredDocument>().toEqualTypeOf<Omit<ParsedDocument, 'source'>>();
+  expectTypeOf<Static<typeof DocNodeSchema>>().toEqualTypeOf<DocNode>();
+  expectTypeOf<Static<typeof EditOpSchema>>().toEqualTypeOf<EditOp>();
+});
+
 describe.each(DB_KINDS)('importing documents on %s', (kind) => {
   let t: TestApp;
   let monitor: Client;
@@ -63,18 +64,11 @@ describe.each(DB_KINDS)('importing documents on %s', (kind) => {
   afterAll(async () => t?.close());
 
   it('has the seed program published at first start, through the import path', async () => {
-    const list = await unitUser.get<{ items: { id: string; title: string; tasks: number }[] }>(
-      '/api/programs',
-    );
+    const list = await unitUser.get<ProgramList>('/api/programs');
     expect(list.status).toBe(200);
     expect(list.body.items).toHaveLength(1);
     expect(list.body.items[0]!.tasks).toBe(29);
-    const p = await unitUser.get<{
-      nodes: { label: string; isTask: boolean; parentId: string | null }[];
-      references: { number: string; date: string | null }[];
-      responsibilities: { label: string; leadUnitId: string | null }[];
-      source: string;
-    }>(`/api/programs/${list.body.items[0]!.id}`);
+    const p = await unitUser.get<Program>(`/api/programs/${list.body.items[0]!.id}`);
     expect(p.body.nodes.filter((n) => n.parentId === null).map((n) => n.label)).toEqual(['I', 'II', 'III']);
     expect(p.body.references.find((r) => r.number === '71-KH/TU')?.date).toBe('2022-04-14');
     expect(p.body.responsibilities.find((r) => r.label === 'III.5.2')?.leadUnitId).toBeTruthy();
@@ -85,14 +79,14 @@ describe.each(DB_KINDS)('importing documents on %s', (kind) => {
   });
 
   it('imports pasted text, takes corrections, and publishes', async () => {
-    const c = await monitor.post<Draft>('/api/imports', { text: PLAN, filename: 'ke-hoach.txt' });
+    const c = await monitor.post<ImportDraft>('/api/imports', { text: PLAN, filename: 'ke-hoach.txt' });
     expect(c.status).toBe(201);
     expect(c.body.stats.tasks).toBe(2);
     expect(c.body.doc.tasks[0]!.lead?.unitCodes).toEqual(['SO-TU-PHAP']);
-    const para = c.body.doc.sections[1]!.children[0]!.children as unknown as { id: string; kind: string }[];
+    const para = c.body.doc.sections[1]!.children[0]!.children;
     expect(para.map((n) => n.kind)).toEqual(['bullet', 'paragraph']);
 
-    const merged = await monitor.post<Draft>(`/api/imports/${c.body.id}/edits`, {
+    const merged = await monitor.post<ImportDraft>(`/api/imports/${c.body.id}/edits`, {
       version: c.body.version,
       op: { op: 'merge', nodeId: para[1]!.id },
     });
@@ -110,13 +104,11 @@ describe.each(DB_KINDS)('importing documents on %s', (kind) => {
     });
     expect(bad.body.code).toBe('IMPORT_EDIT_INVALID');
 
-    const pub = await monitor.post<{ programId: string }>(`/api/imports/${c.body.id}/publish`, {
+    const pub = await monitor.post<PublishResult>(`/api/imports/${c.body.id}/publish`, {
       version: merged.body.version,
     });
     expect(pub.status).toBe(200);
-    const prog = await monitor.get<{ docKind: string; number: string; nodes: { isTask: boolean }[] }>(
-      `/api/programs/${pub.body.programId}`,
-    );
+    const prog = await monitor.get<Program>(`/api/programs/${pub.body.programId}`);
     expect(prog.body).toMatchObject({ docKind: 'KẾ HOẠCH', number: '15/KH-UBND' });
     expect(prog.body.nodes.filter((n) => n.isTask)).toHaveLength(1);
     const again = await monitor.post(`/api/imports/${c.body.id}/edits`, {
@@ -162,7 +154,7 @@ describe.each(DB_KINDS)('importing documents on %s', (kind) => {
       ],
     });
     const bytes = await Packer.toBuffer(d);
-    const r = await monitor.request<Draft>('POST', '/api/imports?filename=ke-hoach.docx', undefined, {
+    const r = await monitor.request<ImportDraft>('POST', '/api/imports?filename=ke-hoach.docx', undefined, {
       raw: bytes,
       contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     });
@@ -218,7 +210,7 @@ describe.each(DB_KINDS)('importing documents on %s', (kind) => {
     expect(r.status).toBe(403);
     expect(r.body.code).toBe('FORBIDDEN_ROLE');
     // A unit sees only the drafts of its own plans.
-    expect((await unitUser.get<{ items: unknown[] }>('/api/imports')).body.items).toEqual([]);
+    expect((await unitUser.get<DraftList>('/api/imports')).body.items).toEqual([]);
   });
 });
 

@@ -1,7 +1,14 @@
-import { Type } from '@sinclair/typebox';
 import type { RoutePlugin } from '../../http/types.js';
-import { IdParams, Nullable, Text, Uuid, responses, DeadlineSchema } from '../../contract/common.js';
-import { LIMITS } from '../../domain/limits.js';
+import { IdParams, responses } from '../../contract/common.js';
+import {
+  Coverage,
+  CreatePlanBody,
+  LinksBody,
+  PlanItemBody,
+  PlanList,
+  PlanView,
+  UnitTaskList,
+} from '../../contract/plans.js';
 import {
   addPlanItem,
   createUnitPlan,
@@ -11,8 +18,6 @@ import {
   setItemLinks,
   unitTasks,
 } from './plans.service.js';
-
-const Any = Type.Unknown();
 
 export const planRoutes: RoutePlugin = async (app, { deps }) => {
   const tags = ['plans'];
@@ -24,7 +29,7 @@ export const planRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Nhiệm vụ của đơn vị (chủ trì hoặc phối hợp), mọi chương trình',
         params: IdParams,
-        response: responses({ 200: Any }),
+        response: responses({ 200: UnitTaskList }),
       },
     },
     async (req) => unitTasks(deps, req.ctx, req.params.id),
@@ -37,7 +42,7 @@ export const planRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Kế hoạch thực hiện của các đơn vị',
         params: IdParams,
-        response: responses({ 200: Any }),
+        response: responses({ 200: PlanList }),
       },
     },
     async (req) => listPlans(deps, req.ctx, req.params.id),
@@ -50,8 +55,8 @@ export const planRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Lập kế hoạch thực hiện của đơn vị (đơn vị chỉ lập cho mình)',
         params: IdParams,
-        body: Type.Object({ unitId: Uuid, title: Type.Optional(Text(500)) }, { additionalProperties: false }),
-        response: responses({ 201: Any }),
+        body: CreatePlanBody,
+        response: responses({ 201: PlanView }),
       },
     },
     async (req, reply) => reply.code(201).send(await createUnitPlan(deps, req.ctx, req.params.id, req.body)),
@@ -64,7 +69,7 @@ export const planRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Kế hoạch của đơn vị và các mục',
         params: IdParams,
-        response: responses({ 200: Any }),
+        response: responses({ 200: PlanView }),
       },
     },
     async (req) => getPlan(deps, req.ctx, req.params.id),
@@ -77,16 +82,8 @@ export const planRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Thêm mục kế hoạch, gắn với nhiệm vụ của chương trình',
         params: IdParams,
-        body: Type.Object(
-          {
-            text: Text(LIMITS.planItemText, 1),
-            parentNodeIds: Type.Array(Uuid, { maxItems: 200 }),
-            deadline: Type.Optional(Nullable(DeadlineSchema)),
-            person: Type.Optional(Nullable(Text(LIMITS.planItemPerson))),
-          },
-          { additionalProperties: false },
-        ),
-        response: responses({ 201: Any }),
+        body: PlanItemBody,
+        response: responses({ 201: PlanView }),
       },
     },
     async (req, reply) => reply.code(201).send(await addPlanItem(deps, req.ctx, req.params.id, req.body)),
@@ -99,11 +96,8 @@ export const planRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Gắn mục kế hoạch với nhiệm vụ của chương trình cấp trên',
         params: IdParams,
-        body: Type.Object(
-          { parentNodeIds: Type.Array(Uuid, { maxItems: 200 }) },
-          { additionalProperties: false },
-        ),
-        response: responses({ 200: Any }),
+        body: LinksBody,
+        response: responses({ 200: PlanView }),
       },
     },
     async (req) => setItemLinks(deps, req.ctx, req.params.id, req.body.parentNodeIds),
@@ -116,7 +110,7 @@ export const planRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Ma trận bao phủ: nhiệm vụ × đơn vị, và các thiếu sót',
         params: IdParams,
-        response: responses({ 200: Any }),
+        response: responses({ 200: Coverage }),
       },
     },
     async (req) => programCoverage(deps, req.ctx, req.params.id),

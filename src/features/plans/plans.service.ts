@@ -10,7 +10,16 @@ import { inOrder, type DbOrTx, type Tx } from '../../db/connection.js';
 import { AppError } from '../../errors.js';
 import { fold } from '../../domain/text.js';
 import { taskGroupOf } from '../../domain/plan/tree.js';
-import { dueDate, type Deadline } from '../../domain/plan/assignment.js';
+import { dueDate } from '../../domain/plan/assignment.js';
+import type { TaskRole } from '../../domain/reporting/report.js';
+import type {
+  Coverage,
+  CreatePlanBody,
+  PlanItemBody,
+  PlanList,
+  PlanView,
+  UnitTaskList,
+} from '../../contract/plans.js';
 import { mutate } from '../audit/audit-writer.js';
 import { authorize, authorizeForUnit } from '../policy.js';
 import { actorUserId, type Ctx } from '../context.js';
@@ -32,7 +41,7 @@ async function carried(db: DbOrTx, programId: string, unitId: string): Promise<M
 }
 
 /** "Nhiệm vụ của đơn vị": every task, in any program, where the unit leads or cooperates. */
-export async function unitTasks(deps: Deps, ctx: Ctx, unitId: string) {
+export async function unitTasks(deps: Deps, ctx: Ctx, unitId: string): Promise<UnitTaskList> {
   authorizeForUnit(ctx, 'unit.readTasks', unitId);
   const rows = await deps.db
     .select({
@@ -59,25 +68,10 @@ export async function unitTasks(deps: Deps, ctx: Ctx, unitId: string) {
   return {
     items: rows.map((r) => ({
       ...r,
+      role: r.role as TaskRole,
       planId: plans.find((p) => p.parentProgramId === r.programId)?.id ?? null,
     })),
   };
-}
-
-export interface PlanView {
-  id: string;
-  parentProgramId: string;
-  unitId: string;
-  title: string;
-  items: {
-    nodeId: string;
-    label: string;
-    text: string;
-    dueDate: string | null;
-    person: string | null;
-    parentNodeIds: string[];
-  }[];
-  createdAt: string;
 }
 
 async function planView(db: DbOrTx, planId: string): Promise<PlanView> {
@@ -120,7 +114,7 @@ export async function getPlan(deps: Deps, ctx: Ctx, planId: string): Promise<Pla
   return planView(deps.db, planId);
 }
 
-export async function listPlans(deps: Deps, ctx: Ctx, parentProgramId: string) {
+export async function listPlans(deps: Deps, ctx: Ctx, parentProgramId: string): Promise<PlanList> {
   authorize(ctx, 'program.read');
   await program(deps.db, parentProgramId);
   const r = await deps.db
@@ -132,7 +126,12 @@ export async function listPlans(deps: Deps, ctx: Ctx, parentProgramId: string) {
     })
     .from(programs)
     .where(eq(programs.parentProgramId, parentProgramId));
-  return { items: r.map((x) => ({ ...x, createdAt: x.createdAt.toISOString() })) };
+  // A plan always has its unit (owner_unit_id is set with parent_program_id).
+  return {
+    items: r.flatMap((x) =>
+      x.unitId ? [{ ...x, unitId: x.unitId, createdAt: x.createdAt.toISOString() }] : [],
+    ),
+  };
 }
 
 /** Starts a unit's plan for a program, item by item ("Kế hoạch thực hiện" with no document). */
@@ -140,8 +139,8 @@ export async function createUnitPlan(
   deps: Deps,
   ctx: Ctx,
   parentProgramId: string,
-  input: { unitId: string; title?: string | undefined },
-) {
+  input: CreatePlanBody,
+): Promise<PlanView> {
   authorizeForUnit(ctx, 'plan.edit', input.unitId);
   const id = await mutate(deps.db, ctx, async (tx, audit) => {
     const parent = await program(tx, parentProgramId);
@@ -211,19 +210,12 @@ async function checkLinks(
   if (bad.length) throw new AppError('PLAN_TASK_NOT_CARRIED', { nodeIds: bad });
 }
 
-export interface PlanItemInput {
-  text: string;
-  parentNodeIds: string[];
-  deadline?: Deadline | null | undefined;
-  person?: string | null | undefined;
-}
-
 /** Adds an item to a unit plan: a task of the plan, led by the unit, linked to program tasks. */
 export async function addPlanItem(
   deps: Deps,
   ctx: Ctx,
   planId: string,
-  input: PlanItemInput,
+  input: PlanItemBody,
 ): Promise<PlanView> {
   authorize(ctx, 'plan.edit');
   await mutate(deps.db, ctx, async (tx, audit) => {
@@ -346,31 +338,13 @@ export async function setItemLinks(
 
 // ---- coverage ----
 
-export interface CoverageView {
-  units: { unitId: string; name: string; planId: string | null }[];
-  rows: {
-    nodeId: string;
-    label: string;
-    groupLabel: string | null;
-    text: string;
-    cells: Record<string, { role: 'lead' | 'cooperating'; covered: boolean }>;
-  }[];
-  gaps: {
-    noLead: string[];
-    leadNotCovered: { nodeId: string; unitId: string }[];
-    unitsWithoutPlan: string[];
-    plansOverdue: string[];
-  };
-  plansDueDate: string | null;
-}
-
 /** Program tasks × units: lead / cooperating / covered by the unit's plan, and the gaps. */
 export async function programCoverage(
   deps: Deps,
   ctx: Ctx,
   programId: string,
   today = new Date().toISOString().slice(0, 10),
-): Promise<CoverageView> {
+): Promise<Coverage> {
   authorize(ctx, 'program.read');
   const p = await program(deps.db, programId);
   const nodes = await deps.db
@@ -407,14 +381,14 @@ export async function programCoverage(
     : [];
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const groupOf = (id: string) => taskGroupOf(byId, id)?.label ?? null;
-  const rows: CoverageView['rows'] = nodes
+  const rows: Coverage['rows'] = nodes
     .filter((n) => n.isTask)
     .map((n) => {
-      const cells: CoverageView['rows'][number]['cells'] = {};
+      const cells: Coverage['rows'][number]['cells'] = {};
       for (const r of rolesBy.get(n.id) ?? []) {
         const plan = planOf.get(r.unitId);
         cells[r.unitId] = {
-          role: r.role as 'lead' | 'cooperating',
+          role: r.role as TaskRole,
           covered: !!plan && !!coveredBy.get(n.id)?.has(plan),
         };
       }

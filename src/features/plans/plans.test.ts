@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS } from '../../../test/support/db.js';
 import { startTestApp, type Client, type TestApp } from '../../../test/support/app.js';
 import { findUnitByCode } from '../units/units.service.js';
+import type { Coverage, PlanView, UnitTaskList } from '../../contract/plans.js';
+import type { DraftList, ImportDraft, PublishResult } from '../../contract/imports.js';
+import type { ProgramList } from '../../contract/programs.js';
+import type { TaskList } from '../../contract/tasks.js';
 
 const PLAN = `KẾ HOẠCH
 Thử nghiệm kế hoạch của đơn vị
@@ -16,17 +20,6 @@ I. NHIỆM VỤ
 
 - Tổ chức hội nghị tập huấn cho cán bộ cấp xã.
 `;
-
-interface Coverage {
-  units: { unitId: string; planId: string | null }[];
-  rows: { nodeId: string; cells: Record<string, { role: string; covered: boolean }> }[];
-  gaps: {
-    noLead: string[];
-    leadNotCovered: { nodeId: string; unitId: string }[];
-    unitsWithoutPlan: string[];
-    plansOverdue: string[];
-  };
-}
 
 describe.each(DB_KINDS)('unit plans and coverage on %s', (kind) => {
   let t: TestApp;
@@ -46,15 +39,13 @@ describe.each(DB_KINDS)('unit plans and coverage on %s', (kind) => {
     snvUser = await t.loginAs('unit', { unitCode: 'SO-NOI-VU' });
     stp = (await findUnitByCode(t.deps.db, 'SO-TU-PHAP'))!.id;
     snv = (await findUnitByCode(t.deps.db, 'SO-NOI-VU'))!.id;
-    const d = await monitor.post<{ id: string; version: number }>('/api/imports', { text: PLAN });
+    const d = await monitor.post<ImportDraft>('/api/imports', { text: PLAN });
     programId = (
-      await monitor.post<{ programId: string }>(`/api/imports/${d.body.id}/publish`, {
+      await monitor.post<PublishResult>(`/api/imports/${d.body.id}/publish`, {
         version: d.body.version,
       })
     ).body.programId;
-    const tasks = (
-      await monitor.get<{ items: { nodeId: string; version: number }[] }>(`/api/programs/${programId}/tasks`)
-    ).body.items;
+    const tasks = (await monitor.get<TaskList>(`/api/programs/${programId}/tasks`)).body.items;
     a = tasks[0]!.nodeId;
     b = tasks[1]!.nodeId;
     const put = (nodeId: string, lead: string, coop: string[]) =>
@@ -75,7 +66,7 @@ describe.each(DB_KINDS)('unit plans and coverage on %s', (kind) => {
   afterAll(async () => t?.close());
 
   it('shows each unit its tasks, and only its own', async () => {
-    const own = await stpUser.get<{ items: { nodeId: string; role: string }[] }>(`/api/units/${stp}/tasks`);
+    const own = await stpUser.get<UnitTaskList>(`/api/units/${stp}/tasks`);
     expect(own.status).toBe(200);
     expect(own.body.items.filter((x) => [a, b].includes(x.nodeId)).map((x) => [x.nodeId, x.role])).toEqual([
       [a, 'lead'],
@@ -98,7 +89,7 @@ describe.each(DB_KINDS)('unit plans and coverage on %s', (kind) => {
     expect((await snvUser.post(`/api/programs/${programId}/plans`, { unitId: stp })).body.code).toBe(
       'FORBIDDEN_UNIT_SCOPE',
     );
-    const plan = await stpUser.post<{ id: string; items: unknown[] }>(`/api/programs/${programId}/plans`, {
+    const plan = await stpUser.post<PlanView>(`/api/programs/${programId}/plans`, {
       unitId: stp,
     });
     expect(plan.status, plan.text).toBe(201);
@@ -114,15 +105,12 @@ describe.each(DB_KINDS)('unit plans and coverage on %s', (kind) => {
       (await snvUser.post(`/api/plans/${plan.body.id}/items`, { text: 'Không được', parentNodeIds: [] })).body
         .code,
     ).toBe('FORBIDDEN_UNIT_SCOPE');
-    const item = await stpUser.post<{ items: { nodeId: string; parentNodeIds: string[] }[] }>(
-      `/api/plans/${plan.body.id}/items`,
-      {
-        text: 'Rà soát 120 văn bản của Thành phố ban hành giai đoạn 2021-2025',
-        parentNodeIds: [a],
-        deadline: { kind: 'date', date: '2026-05-31' },
-        person: 'Trần Thị Hoa, Phó Giám đốc',
-      },
-    );
+    const item = await stpUser.post<PlanView>(`/api/plans/${plan.body.id}/items`, {
+      text: 'Rà soát 120 văn bản của Thành phố ban hành giai đoạn 2021-2025',
+      parentNodeIds: [a],
+      deadline: { kind: 'date', date: '2026-05-31' },
+      person: 'Trần Thị Hoa, Phó Giám đốc',
+    });
     expect(item.status, item.text).toBe(201);
     expect(item.body.items[0]!.parentNodeIds).toEqual([a]);
 
@@ -166,7 +154,7 @@ describe.each(DB_KINDS)('unit plans and coverage on %s', (kind) => {
     );
     // … and the commune can write its own plan under the Sở's plan.
     const communeUser = await t.loginAs('unit', { unitCode: 'XA-00004' });
-    const sub = await communeUser.post<{ id: string }>(`/api/programs/${plan.body.id}/plans`, {
+    const sub = await communeUser.post<PlanView>(`/api/programs/${plan.body.id}/plans`, {
       unitId: commune,
     });
     expect(sub.status, sub.text).toBe(201);
@@ -187,32 +175,26 @@ describe.each(DB_KINDS)('unit plans and coverage on %s', (kind) => {
         })
       ).body.code,
     ).toBe('FORBIDDEN_UNIT_SCOPE');
-    const d = await snvUser.request<{ id: string; version: number }>('POST', q, { text: doc });
+    const d = await snvUser.request<ImportDraft>('POST', q, { text: doc });
     expect(d.status, d.text).toBe(201);
     expect((await stpUser.get(`/api/imports/${d.body.id}`)).body.code).toBe('FORBIDDEN_UNIT_SCOPE');
-    expect(
-      (await snvUser.get<{ items: { id: string }[] }>('/api/imports')).body.items.map((x) => x.id),
-    ).toEqual([d.body.id]);
-    const pub = await snvUser.post<{ programId: string }>(`/api/imports/${d.body.id}/publish`, {
+    expect((await snvUser.get<DraftList>('/api/imports')).body.items.map((x) => x.id)).toEqual([d.body.id]);
+    const pub = await snvUser.post<PublishResult>(`/api/imports/${d.body.id}/publish`, {
       version: d.body.version,
     });
     expect(pub.status, pub.text).toBe(200);
-    const plan = await snvUser.get<{ unitId: string; parentProgramId: string; items: { nodeId: string }[] }>(
-      `/api/plans/${pub.body.programId}`,
-    );
+    const plan = await snvUser.get<PlanView>(`/api/plans/${pub.body.programId}`);
     expect(plan.body).toMatchObject({ unitId: snv, parentProgramId: programId });
-    const linked = await snvUser.request<{ items: { parentNodeIds: string[] }[] }>(
-      'PUT',
-      `/api/tasks/${plan.body.items[0]!.nodeId}/links`,
-      { parentNodeIds: [a, b] },
-    );
+    const linked = await snvUser.request<PlanView>('PUT', `/api/tasks/${plan.body.items[0]!.nodeId}/links`, {
+      parentNodeIds: [a, b],
+    });
     expect(linked.status, linked.text).toBe(200);
     const c = (await monitor.get<Coverage>(`/api/programs/${programId}/coverage`)).body;
     expect(c.rows.find((r) => r.nodeId === b)!.cells[snv]).toEqual({ role: 'lead', covered: true });
     expect(c.rows.find((r) => r.nodeId === a)!.cells[snv]).toEqual({ role: 'cooperating', covered: true });
     expect(c.gaps.unitsWithoutPlan).toEqual([]);
-    expect(
-      (await monitor.get<{ items: { id: string }[] }>('/api/programs')).body.items.map((x) => x.id),
-    ).not.toContain(pub.body.programId);
+    expect((await monitor.get<ProgramList>('/api/programs')).body.items.map((x) => x.id)).not.toContain(
+      pub.body.programId,
+    );
   });
 });

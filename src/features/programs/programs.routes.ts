@@ -1,6 +1,6 @@
-import { Type } from '@sinclair/typebox';
 import type { RoutePlugin } from '../../http/types.js';
 import { IdParams, responses } from '../../contract/common.js';
+import { Program, ProgramList } from '../../contract/programs.js';
 import { getProgram, listPrograms } from './programs.service.js';
 
 export const programRoutes: RoutePlugin = async (app, { deps }) => {
@@ -10,7 +10,7 @@ export const programRoutes: RoutePlugin = async (app, { deps }) => {
       schema: {
         tags: ['programs'],
         summary: 'Các chương trình đã ban hành',
-        response: responses({ 200: Type.Object({ items: Type.Array(Type.Unknown()) }) }),
+        response: responses({ 200: ProgramList }),
       },
     },
     async (req) => listPrograms(deps, req.ctx),
@@ -23,7 +23,7 @@ export const programRoutes: RoutePlugin = async (app, { deps }) => {
         tags: ['programs'],
         summary: 'Chương trình: cây nội dung, văn bản dẫn chiếu, trách nhiệm tổ chức thực hiện',
         params: IdParams,
-        response: responses({ 200: Type.Unknown() }),
+        response: responses({ 200: Program }),
       },
     },
     async (req) => getProgram(deps, req.ctx, req.params.id),

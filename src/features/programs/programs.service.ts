@@ -5,8 +5,9 @@ import { AppError } from '../../errors.js';
 import { authorize } from '../policy.js';
 import type { Ctx } from '../context.js';
 import type { Deps } from '../deps.js';
+import type { Program, ProgramList } from '../../contract/programs.js';
 
-export async function listPrograms(deps: Deps, ctx: Ctx) {
+export async function listPrograms(deps: Deps, ctx: Ctx): Promise<ProgramList> {
   authorize(ctx, 'program.read');
   const r = await deps.db
     .select({
@@ -45,21 +46,7 @@ export async function listPrograms(deps: Deps, ctx: Ctx) {
   };
 }
 
-export interface ProgramNodeView {
-  id: string;
-  parentId: string | null;
-  kind: string;
-  marker: string;
-  label: string;
-  title: string;
-  text: string;
-  span: [number, number];
-  isTask: boolean;
-  cells: unknown;
-  extracted: unknown;
-}
-
-export async function getProgram(deps: Deps, ctx: Ctx, id: string) {
+export async function getProgram(deps: Deps, ctx: Ctx, id: string): Promise<Program> {
   authorize(ctx, 'program.read');
   const [p] = await deps.db.select().from(programs).where(eq(programs.id, id));
   if (!p) throw new AppError('PROGRAM_NOT_FOUND', { id });
@@ -84,7 +71,7 @@ export async function getProgram(deps: Deps, ctx: Ctx, id: string) {
     publishedAt: p.publishedAt.toISOString(),
     meta: p.meta,
     source: p.source,
-    nodes: nodes.map((n): ProgramNodeView => ({
+    nodes: nodes.map((n) => ({
       id: n.id,
       parentId: n.parentId,
       kind: n.kind,

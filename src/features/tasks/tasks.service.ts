@@ -26,15 +26,12 @@ import {
   summarize,
   taskMeter,
   type AssignmentState,
-  type Clear,
-  type Deadline,
   type Focal,
-  type MeterSummary,
   type Product,
   type TaskMeter,
   type TaskView,
 } from '../../domain/plan/assignment.js';
-import { suggestAssignments, type MentionLike, type ProgramSuggestions } from '../../domain/plan/suggest.js';
+import { suggestAssignments, type ProgramSuggestions } from '../../domain/plan/suggest.js';
 import { fold } from '../../domain/text.js';
 import { canonicalJson } from '../../domain/audit-chain.js';
 import { taskGroupOf } from '../../domain/plan/tree.js';
@@ -43,6 +40,20 @@ import { versionConflict } from '../conflict.js';
 import { authorize, authorizeForUnit } from '../policy.js';
 import { actorUserId, type Ctx } from '../context.js';
 import type { Deps } from '../deps.js';
+import type {
+  AcceptSuggestionsBody,
+  Accepted,
+  AssignmentBody,
+  BaselineEntry,
+  BaselineField,
+  ImplementBody,
+  Implemented,
+  IncompleteDetails,
+  ProgramMeter,
+  TaskDetail,
+  TaskList,
+  TaskListQuery,
+} from '../../contract/tasks.js';
 
 interface Loaded {
   program: typeof programs.$inferSelect;
@@ -85,12 +96,12 @@ async function loadTasks(db: DbOrTx, programId: string, nodeIds?: string[]): Pro
         .filter((r) => r.role === 'cooperating')
         .map((r) => r.unitId),
       focal,
-      deadline: (a?.deadline as Deadline | null) ?? null,
+      deadline: a?.deadline ?? null,
       products: (prodsBy.get(n.id) ?? []).map((p) => ({
-        kind: p.kind as Product['kind'],
+        kind: p.kind,
         description: p.description,
         dueDate: p.dueDate,
-        indicator: p.indicator as Product['indicator'],
+        indicator: p.indicator,
       })),
     };
     const meter = taskMeter(state);
@@ -132,17 +143,12 @@ async function programOfTask(db: DbOrTx, nodeId: string): Promise<string> {
   return n.programId;
 }
 
-export interface TaskQuery {
-  groupId?: string | undefined;
-  unitId?: string | undefined;
-  role?: 'lead' | 'cooperating' | undefined;
-  missing?: Clear | undefined;
-  dueFrom?: string | undefined;
-  dueTo?: string | undefined;
-  q?: string | undefined;
-}
-
-export async function listTasks(deps: Deps, ctx: Ctx, programId: string, q: TaskQuery = {}) {
+export async function listTasks(
+  deps: Deps,
+  ctx: Ctx,
+  programId: string,
+  q: TaskListQuery = {},
+): Promise<TaskList> {
   authorize(ctx, 'program.read');
   const { tasks, program } = await loadTasks(deps.db, programId);
   const words = q.q ? fold(q.q).split(' ') : [];
@@ -160,7 +166,7 @@ export async function listTasks(deps: Deps, ctx: Ctx, programId: string, q: Task
   return { program: { id: program.id, title: program.title, status: program.status }, items };
 }
 
-export async function getTask(deps: Deps, ctx: Ctx, nodeId: string) {
+export async function getTask(deps: Deps, ctx: Ctx, nodeId: string): Promise<TaskDetail> {
   authorize(ctx, 'program.read');
   const programId = await programOfTask(deps.db, nodeId);
   const { tasks, program } = await loadTasks(deps.db, programId, [nodeId]);
@@ -169,7 +175,7 @@ export async function getTask(deps: Deps, ctx: Ctx, nodeId: string) {
     .select()
     .from(programBaselines)
     .where(eq(programBaselines.programId, programId));
-  const baseline = base ? ((base.snapshot as Record<string, BaselineEntry>)[nodeId] ?? null) : null;
+  const baseline = base?.snapshot[nodeId] ?? null;
   const task = tasks[0]!;
   return {
     task,
@@ -181,21 +187,13 @@ export async function getTask(deps: Deps, ctx: Ctx, nodeId: string) {
       ownerUnitId: program.ownerUnitId,
     },
     source: {
-      span: [node!.spanStart, node!.spanEnd] as [number, number],
+      span: [node!.spanStart, node!.spanEnd],
       text: program.source.slice(node!.spanStart, node!.spanEnd),
     },
     extracted: node!.extracted,
     baseline,
     changedFromBaseline: baseline ? changedFields(baseline, task) : [],
   };
-}
-
-interface BaselineEntry {
-  leadUnitId: string | null;
-  cooperatingUnitIds: string[];
-  deadline: Deadline | null;
-  dueDate: string | null;
-  products: Product[];
 }
 
 function entryOf(
@@ -219,11 +217,8 @@ function normProduct(p: Product) {
   };
 }
 
-function changedFields(
-  a: BaselineEntry,
-  b: BaselineEntry,
-): ('lead' | 'cooperating' | 'deadline' | 'products')[] {
-  const out: ('lead' | 'cooperating' | 'deadline' | 'products')[] = [];
+function changedFields(a: BaselineEntry, b: BaselineEntry): BaselineField[] {
+  const out: BaselineField[] = [];
   if (a.leadUnitId !== b.leadUnitId) out.push('lead');
   if ([...a.cooperatingUnitIds].sort().join() !== [...b.cooperatingUnitIds].sort().join())
     out.push('cooperating');
@@ -234,23 +229,15 @@ function changedFields(
   return out;
 }
 
-export interface AssignmentInput {
-  version: number;
-  leadUnitId: string | null;
-  cooperatingUnitIds: string[];
-  focal: Focal | null;
-  deadline: Deadline | null;
-  products: Product[];
-  /** Required once the program is in implementation, for a change of lead, deadline or products. */
-  reason?: string | null | undefined;
-}
+/** A task's whole assignment, without the version it was read at. */
+type AssignmentInput = Omit<AssignmentBody, 'version'>;
 
 async function writeAssignment(
   tx: Tx,
   ctx: Ctx,
   program: typeof programs.$inferSelect,
   cur: TaskView,
-  input: Omit<AssignmentInput, 'version'>,
+  input: AssignmentInput,
 ) {
   const state: AssignmentState = { text: cur.text, ...input };
   const problems = checkAssignment(state, program.docDate);
@@ -338,7 +325,12 @@ function mapDbError(e: unknown): never {
 }
 
 /** Saves a task's whole assignment (optimistic version; a reason once the program is implementing). */
-export async function saveAssignment(deps: Deps, ctx: Ctx, nodeId: string, input: AssignmentInput) {
+export async function saveAssignment(
+  deps: Deps,
+  ctx: Ctx,
+  nodeId: string,
+  input: AssignmentBody,
+): Promise<TaskDetail> {
   const programId = await programOfTask(deps.db, nodeId);
   await authorizeAssign(deps.db, ctx, programId);
   try {
@@ -385,13 +377,7 @@ async function authorizeAssign(db: DbOrTx, ctx: Ctx, programId: string): Promise
 
 // ---- the "5 rõ" meter ----
 
-export interface MeterView {
-  program: MeterSummary;
-  groups: { groupId: string | null; label: string | null; title: string | null; summary: MeterSummary }[];
-  tasks: { nodeId: string; label: string; missing: Clear[] }[];
-}
-
-export async function programMeter(deps: Deps, ctx: Ctx, programId: string): Promise<MeterView> {
+export async function programMeter(deps: Deps, ctx: Ctx, programId: string): Promise<ProgramMeter> {
   authorize(ctx, 'program.read');
   const { tasks } = await loadTasks(deps.db, programId);
   const groups = new Map<
@@ -434,10 +420,10 @@ async function suggestionsFor(
     .from(programResponsibilities)
     .where(eq(programResponsibilities.programId, programId));
   const s = suggestAssignments(
-    nodes.map((n) => ({ nodeId: n.id, label: n.label, text: n.text, extracted: n.extracted as never })),
+    nodes.map((n) => ({ nodeId: n.id, label: n.label, text: n.text, extracted: n.extracted })),
     resp.map((r) => ({
       label: r.label,
-      bodies: r.bodies as MentionLike[],
+      bodies: r.bodies,
       leadUnitId: r.leadUnitId,
       duties: r.duties,
     })),
@@ -464,12 +450,8 @@ export async function acceptSuggestions(
   deps: Deps,
   ctx: Ctx,
   programId: string,
-  input: {
-    nodeIds: string[];
-    parts: ('lead' | 'cooperating' | 'deadline')[];
-    monitoring?: boolean | undefined;
-  },
-): Promise<{ accepted: number }> {
+  input: AcceptSuggestionsBody,
+): Promise<Accepted> {
   authorize(ctx, 'task.assign');
   try {
     return await mutate(deps.db, ctx, async (tx, audit) => {
@@ -538,15 +520,15 @@ export async function startImplementation(
   deps: Deps,
   ctx: Ctx,
   programId: string,
-  input: { plansDueDate?: string | undefined } = {},
-) {
+  input: ImplementBody = {},
+): Promise<Implemented> {
   authorize(ctx, 'task.assign');
   return mutate(deps.db, ctx, async (tx, audit) => {
     const [locked] = await tx.select().from(programs).where(eq(programs.id, programId)).for('update');
     if (!locked) throw new AppError('PROGRAM_NOT_FOUND', { id: programId });
     if (locked.status === 'implementing') throw new AppError('PROGRAM_ALREADY_IMPLEMENTING');
     const { tasks } = await loadTasks(tx, programId);
-    const incomplete = tasks
+    const incomplete: IncompleteDetails['tasks'] = tasks
       .filter((t) => !t.meter.nguoi || !t.meter.tienDo)
       .map((t) => ({
         nodeId: t.nodeId,
@@ -585,6 +567,6 @@ export async function startImplementation(
         meter: summarize(tasks.map((t) => t.meter)),
       },
     });
-    return { status: 'implementing', tasks: tasks.length };
+    return { status: 'implementing' as const, tasks: tasks.length };
   });
 }

@@ -1,23 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { DB_KINDS } from '../../../test/support/db.js';
 import { startTestApp, type Client, type TestApp } from '../../../test/support/app.js';
 import { findUnitByCode } from '../units/units.service.js';
-
-interface Task {
-  nodeId: string;
-  label: string;
-  leadUnitId: string | null;
-  cooperatingUnitIds: string[];
-  deadline: unknown;
-  missing: string[];
-  version: number;
-}
-interface Summary {
-  tasks: number;
-  complete: number;
-  clear: Record<string, number>;
-}
+import type { Static } from '@sinclair/typebox';
+import type { DeadlineSchema } from '../../contract/common.js';
+import type { ProgramList } from '../../contract/programs.js';
+import type {
+  Accepted,
+  FocalSchema,
+  Implemented,
+  IncompleteDetails,
+  MeterSummarySchema,
+  ProductSchema,
+  ProgramMeter,
+  ProgramSuggestionsSchema,
+  TaskDetail,
+  TaskList,
+  TaskViewSchema,
+} from '../../contract/tasks.js';
+import type { Deadline, Focal, MeterSummary, Product, TaskView } from '../../domain/plan/assignment.js';
+import type { ProgramSuggestions } from '../../domain/plan/suggest.js';
 
 const DATED = `KẾ HOẠCH
 Thử nghiệm phân công
@@ -33,6 +36,15 @@ I. NHIỆM VỤ
 - Tổ chức hội nghị tập huấn cho cán bộ cấp xã trong năm 2026.
 `;
 
+it('describes the domain’s own assignment types in the contract', () => {
+  expectTypeOf<Static<typeof TaskViewSchema>>().toEqualTypeOf<TaskView>();
+  expectTypeOf<Static<typeof MeterSummarySchema>>().toEqualTypeOf<MeterSummary>();
+  expectTypeOf<Static<typeof ProgramSuggestionsSchema>>().toEqualTypeOf<ProgramSuggestions>();
+  expectTypeOf<Static<typeof ProductSchema>>().toEqualTypeOf<Product>();
+  expectTypeOf<Static<typeof FocalSchema>>().toEqualTypeOf<Focal>();
+  expectTypeOf<Static<typeof DeadlineSchema>>().toEqualTypeOf<Deadline>();
+});
+
 describe.each(DB_KINDS)('assigning tasks on %s', (kind) => {
   let t: TestApp;
   let monitor: Client;
@@ -44,16 +56,12 @@ describe.each(DB_KINDS)('assigning tasks on %s', (kind) => {
     t = await startTestApp(kind);
     monitor = await t.loginAs('monitor', { unitCode: 'BNC-TU' });
     unitUser = await t.loginAs('unit', { unitCode: 'SO-TU-PHAP' });
-    programId = (await monitor.get<{ items: { id: string }[] }>('/api/programs')).body.items[0]!.id;
+    programId = (await monitor.get<ProgramList>('/api/programs')).body.items[0]!.id;
   });
   afterAll(async () => t?.close());
 
   it('suggests from the seed document: Ban Nội chính monitors, every section III body listed', async () => {
-    const s = await monitor.get<{
-      monitoring: { unitId: string; source: string } | null;
-      bodies: { text: string; unitIds: string[] }[];
-      tasks: { label: string; lead: { unitId: string; source: string; how: string } | null }[];
-    }>(`/api/programs/${programId}/suggestions`);
+    const s = await monitor.get<ProgramSuggestions>(`/api/programs/${programId}/suggestions`);
     expect(s.status).toBe(200);
     expect(s.body.monitoring?.unitId).toBe(await code('BNC-TU'));
     expect(s.body.monitoring?.source).toMatch(/theo dõi, hướng dẫn, kiểm tra, đôn đốc/);
@@ -73,22 +81,18 @@ describe.each(DB_KINDS)('assigning tasks on %s', (kind) => {
   });
 
   it('accepts suggestions in bulk, shows the "5 rõ" meter, and refuses Triển khai until leads and deadlines are set', async () => {
-    const tasks = (await monitor.get<{ items: Task[] }>(`/api/programs/${programId}/tasks`)).body.items;
+    const tasks = (await monitor.get<TaskList>(`/api/programs/${programId}/tasks`)).body.items;
     expect(tasks).toHaveLength(29);
-    const before = (await monitor.get<{ program: Summary }>(`/api/programs/${programId}/meter`)).body.program;
+    const before = (await monitor.get<ProgramMeter>(`/api/programs/${programId}/meter`)).body.program;
     expect(before.clear.nguoi).toBe(0);
-    const acc = await monitor.post<{ accepted: number }>(`/api/programs/${programId}/suggestions/accept`, {
+    const acc = await monitor.post<Accepted>(`/api/programs/${programId}/suggestions/accept`, {
       nodeIds: tasks.map((x) => x.nodeId),
       parts: ['lead', 'cooperating', 'deadline'],
       monitoring: true,
     });
     expect(acc.status).toBe(200);
     expect(acc.body.accepted).toBeGreaterThan(5);
-    const meter = await monitor.get<{
-      program: Summary;
-      groups: { label: string; summary: Summary }[];
-      tasks: { label: string; missing: string[] }[];
-    }>(`/api/programs/${programId}/meter`);
+    const meter = await monitor.get<ProgramMeter>(`/api/programs/${programId}/meter`);
     expect(meter.body.program.clear.nguoi).toBeGreaterThan(0);
     expect(meter.body.program.clear.viec).toBe(29);
     expect(meter.body.groups.map((g) => g.label)).toEqual([
@@ -100,14 +104,12 @@ describe.each(DB_KINDS)('assigning tasks on %s', (kind) => {
       'II.6',
       'II.7',
     ]);
-    const noFocal = await monitor.get<{ items: Task[] }>(`/api/programs/${programId}/tasks?missing=dauMoi`);
+    const noFocal = await monitor.get<TaskList>(`/api/programs/${programId}/tasks?missing=dauMoi`);
     expect(noFocal.body.items).toHaveLength(29);
 
-    const refused = await monitor.post<{
-      code: string;
-      message: string;
-      details: { tasks: { label: string }[] };
-    }>(`/api/programs/${programId}/implement`);
+    const refused = await monitor.post<{ code: string; message: string; details: IncompleteDetails }>(
+      `/api/programs/${programId}/implement`,
+    );
     expect(refused.status).toBe(400);
     expect(refused.body.code).toBe('PROGRAM_INCOMPLETE');
     expect(refused.body.details.tasks.length).toBeGreaterThan(0);
@@ -115,7 +117,7 @@ describe.each(DB_KINDS)('assigning tasks on %s', (kind) => {
 
     // Complete every lead and deadline by hand.
     const bnc = await code('BNC-TU');
-    const now = (await monitor.get<{ items: Task[] }>(`/api/programs/${programId}/tasks`)).body.items;
+    const now = (await monitor.get<TaskList>(`/api/programs/${programId}/tasks`)).body.items;
     for (const x of now.filter((y) => !y.leadUnitId || !y.deadline)) {
       const r = await monitor.request('PUT', `/api/tasks/${x.nodeId}/assignment`, {
         version: x.version,
@@ -127,7 +129,7 @@ describe.each(DB_KINDS)('assigning tasks on %s', (kind) => {
       });
       expect(r.status, r.text).toBe(200);
     }
-    const ok = await monitor.post<{ status: string; tasks: number }>(`/api/programs/${programId}/implement`);
+    const ok = await monitor.post<Implemented>(`/api/programs/${programId}/implement`);
     expect(ok.status, ok.text).toBe(200);
     expect(ok.body).toEqual({ status: 'implementing', tasks: 29 });
     expect((await monitor.post(`/api/programs/${programId}/implement`)).body.code).toBe(
@@ -136,7 +138,7 @@ describe.each(DB_KINDS)('assigning tasks on %s', (kind) => {
   });
 
   it('needs a reason to change a deadline after Triển khai, and shows the change against the baseline', async () => {
-    const x = (await monitor.get<{ items: Task[] }>(`/api/programs/${programId}/tasks`)).body.items[0]!;
+    const x = (await monitor.get<TaskList>(`/api/programs/${programId}/tasks`)).body.items[0]!;
     const body = {
       version: x.version,
       leadUnitId: x.leadUnitId,
@@ -148,14 +150,10 @@ describe.each(DB_KINDS)('assigning tasks on %s', (kind) => {
     const noReason = await monitor.request('PUT', `/api/tasks/${x.nodeId}/assignment`, body);
     expect(noReason.status).toBe(400);
     expect(noReason.body.code).toBe('ASSIGN_REASON_REQUIRED');
-    const ok = await monitor.request<{ task: Task; changedFromBaseline: string[]; baseline: unknown }>(
-      'PUT',
-      `/api/tasks/${x.nodeId}/assignment`,
-      {
-        ...body,
-        reason: 'Điều chỉnh tiến độ theo chỉ đạo của Thường trực Thành ủy',
-      },
-    );
+    const ok = await monitor.request<TaskDetail>('PUT', `/api/tasks/${x.nodeId}/assignment`, {
+      ...body,
+      reason: 'Điều chỉnh tiến độ theo chỉ đạo của Thường trực Thành ủy',
+    });
     expect(ok.status, ok.text).toBe(200);
     expect(ok.body.changedFromBaseline).toEqual(['deadline', 'products']);
     expect(ok.body.task.missing).toEqual([]);
@@ -168,26 +166,18 @@ describe.each(DB_KINDS)('assigning tasks on %s', (kind) => {
     });
 
     // Saving the same assignment again changes nothing, whatever order jsonb gave the keys back in.
-    const same = await monitor.request<{ task: Task & { focal: { position: string | null } } }>(
-      'PUT',
-      `/api/tasks/${x.nodeId}/assignment`,
-      {
-        ...body,
-        version: ok.body.task.version,
-      },
-    );
+    const same = await monitor.request<TaskDetail>('PUT', `/api/tasks/${x.nodeId}/assignment`, {
+      ...body,
+      version: ok.body.task.version,
+    });
     expect(same.status, same.text).toBe(200);
     expect(same.body.task.version).toBe(ok.body.task.version);
-    const withNull = await monitor.request<{ task: { focal: { position: string | null } } }>(
-      'PUT',
-      `/api/tasks/${x.nodeId}/assignment`,
-      {
-        ...body,
-        version: ok.body.task.version,
-        focal: { ...body.focal, position: null },
-      },
-    );
-    expect(withNull.body.task.focal.position).toBeNull();
+    const withNull = await monitor.request<TaskDetail>('PUT', `/api/tasks/${x.nodeId}/assignment`, {
+      ...body,
+      version: ok.body.task.version,
+      focal: { ...body.focal, position: null },
+    });
+    expect(withNull.body.task.focal?.position).toBeNull();
 
     const stale = await monitor.request('PUT', `/api/tasks/${x.nodeId}/assignment`, { ...body, reason: 'x' });
     expect(stale.status).toBe(409);
@@ -200,11 +190,13 @@ describe.each(DB_KINDS)('assigning tasks on %s', (kind) => {
     const pub = await monitor.post<{ programId: string }>(`/api/imports/${d.body.id}/publish`, {
       version: d.body.version,
     });
-    const [a, b] = (await monitor.get<{ items: Task[] }>(`/api/programs/${pub.body.programId}/tasks`)).body
-      .items as [Task, Task];
+    const [a, b] = (await monitor.get<TaskList>(`/api/programs/${pub.body.programId}/tasks`)).body.items as [
+      TaskView,
+      TaskView,
+    ];
     const stp = await code('SO-TU-PHAP');
     const snv = await code('SO-NOI-VU');
-    const put = (task: Task, over: Record<string, unknown>) =>
+    const put = (task: TaskView, over: Record<string, unknown>) =>
       monitor.request('PUT', `/api/tasks/${task.nodeId}/assignment`, {
         version: task.version,
         leadUnitId: stp,
@@ -248,8 +240,7 @@ describe.each(DB_KINDS)('assigning tasks on %s', (kind) => {
         })
       ).body.code,
     ).toBe('FORBIDDEN_UNIT_SCOPE');
-    const after = (await monitor.get<{ items: Task[] }>(`/api/programs/${pub.body.programId}/tasks`)).body
-      .items[0]!;
+    const after = (await monitor.get<TaskList>(`/api/programs/${pub.body.programId}/tasks`)).body.items[0]!;
     expect(after).toMatchObject({ leadUnitId: null, version: 1 });
 
     // The one-lead rule holds in the database itself.
@@ -268,22 +259,22 @@ describe.each(DB_KINDS)('assigning tasks on %s', (kind) => {
     // Search and filters.
     expect(
       (
-        await monitor.get<{ items: Task[] }>(
+        await monitor.get<TaskList>(
           `/api/programs/${pub.body.programId}/tasks?q=${encodeURIComponent('ra soat van ban')}`,
         )
       ).body.items.map((x) => x.nodeId),
     ).toEqual([a.nodeId]);
     expect(
       (
-        await monitor.get<{ items: Task[] }>(
+        await monitor.get<TaskList>(
           `/api/programs/${pub.body.programId}/tasks?unitId=${snv}&role=cooperating`,
         )
       ).body.items.map((x) => x.nodeId),
     ).toEqual([a.nodeId]);
     expect(
-      (
-        await monitor.get<{ items: Task[] }>(`/api/programs/${pub.body.programId}/tasks?missing=nguoi`)
-      ).body.items.map((x) => x.nodeId),
+      (await monitor.get<TaskList>(`/api/programs/${pub.body.programId}/tasks?missing=nguoi`)).body.items.map(
+        (x) => x.nodeId,
+      ),
     ).toEqual([b.nodeId]);
   });
 });

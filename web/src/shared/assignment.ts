@@ -22,3 +22,4 @@ export type {
   TaskMeter,
   TaskView,
 } from '../../../src/domain/plan/assignment.ts';
+export type { ProgramSuggestions, TaskSuggestion, UnitSuggestion } from '../../../src/domain/plan/suggest.ts';

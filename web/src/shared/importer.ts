@@ -15,3 +15,4 @@ export type {
   TimeExpression,
   Warning,
 } from '../../../src/domain/importer/types.ts';
+export type { EditOp, EditableKind } from '../../../src/domain/importer/edit.ts';

@@ -1,56 +1,9 @@
 import { api } from '../../api/client';
-import type { NodeKind, ParsedDocument } from '../../shared/importer';
+import type { DraftList, DraftStatus, ImportDraft, PublishResult } from '../../shared/contract/imports';
+import type { EditOp } from '../../shared/importer';
 
-export type DraftStatus = 'draft' | 'published' | 'discarded';
-
-export interface DraftStats {
-  sections: number;
-  nodes: number;
-  tasks: number;
-  responsibilities: number;
-  references: number;
-  warnings: number;
-  unmatchedBodies: number;
-}
-
-/** A draft: the normalised source and its parsed structure (every span points into `source`). */
-export interface ImportDraft {
-  id: string;
-  status: DraftStatus;
-  filename: string | null;
-  format: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  programId: string | null;
-  source: string;
-  doc: Omit<ParsedDocument, 'source'>;
-  /** Named bodies mapped by hand: folded name → unit code ('' = no unit). */
-  bodyMap: Record<string, string>;
-  stats: DraftStats;
-}
-
-export interface DraftSummary {
-  id: string;
-  status: DraftStatus;
-  filename: string | null;
-  format: string;
-  title: string | null;
-  docKind: string | null;
-  programId: string | null;
-  updatedAt: string;
-  stats: DraftStats;
-}
-
-export type EditableKind = Exclude<NodeKind, 'table' | 'row'>;
-
-export type EditOp =
-  | { op: 'setKind'; nodeId: string; kind: EditableKind }
-  | { op: 'merge'; nodeId: string }
-  | { op: 'split'; nodeId: string; at: number }
-  | { op: 'indent'; nodeId: string }
-  | { op: 'outdent'; nodeId: string }
-  | { op: 'mapBody'; text: string; unitCode: string | null };
+export type { DraftStats, DraftStatus, DraftSummary, ImportDraft } from '../../shared/contract/imports';
+export type { EditableKind, EditOp } from '../../shared/importer';
 
 /** The server's limit for an uploaded or pasted document. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -59,7 +12,7 @@ export const IMPORT_EXTENSIONS = ['.txt', '.md', '.docx'];
 const path = (id: string) => `/api/imports/${encodeURIComponent(id)}`;
 
 export const fetchImports = (status: DraftStatus | undefined, signal?: AbortSignal) =>
-  api.get<{ items: DraftSummary[] }>('/api/imports', { status }, signal);
+  api.get<DraftList>('/api/imports', { status }, signal);
 
 export const fetchImport = (id: string, signal?: AbortSignal) =>
   api.get<ImportDraft>(path(id), undefined, signal);
@@ -74,7 +27,7 @@ export const editImport = (id: string, version: number, op: EditOp) =>
   api.post<ImportDraft>(`${path(id)}/edits`, { version, op });
 
 export const publishImport = (id: string, version: number) =>
-  api.post<{ programId: string; draft: ImportDraft }>(`${path(id)}/publish`, { version });
+  api.post<PublishResult>(`${path(id)}/publish`, { version });
 
 export const discardImport = (id: string, version: number) =>
   api.post<ImportDraft>(`${path(id)}/discard`, { version });
