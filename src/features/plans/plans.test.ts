@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS } from '../../../test/support/db.js';
 import { startTestApp, type Client, type TestApp } from '../../../test/support/app.js';
-import { findUnitByCode } from '../units/units.service.js';
+import { findUnitByCode } from '../../db/queries/units.js';
 import type { Coverage, PlanView, UnitTaskList } from '../../contract/plans.js';
 import type { DraftList, ImportDraft, PublishResult } from '../../contract/imports.js';
 import type { ProgramList } from '../../contract/programs.js';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { DB_KINDS } from '../../../test/support/db.js';
 import { startTestApp, type Client, type TestApp } from '../../../test/support/app.js';
-import { findUnitByCode } from '../units/units.service.js';
+import { findUnitByCode } from '../../db/queries/units.js';
 import { systemCtx } from '../context.js';
 import { getProgram, listPrograms } from './programs.service.js';
 import { getTask, listTasks, programMeter, programSuggestions } from '../tasks/tasks.service.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
 import { sql } from 'drizzle-orm';
 import { DB_KINDS } from '../../../test/support/db.js';
 import { startTestApp, type Client, type TestApp } from '../../../test/support/app.js';
-import { findUnitByCode } from '../units/units.service.js';
+import { findUnitByCode } from '../../db/queries/units.js';
 import type { Static } from '@sinclair/typebox';
 import type { DeadlineSchema } from '../../contract/common.js';
 import type { ProgramList } from '../../contract/programs.js';

@@ -441,5 +441,3 @@ export async function seedUnits(deps: Deps, ctx: Ctx, seeds: UnitSeed[]): Promis
   );
 }
 
-/** Kept for the other features' tests; new code imports it from src/db/queries/units.ts. */
-export { findUnitByCode } from '../../db/queries/units.js';
