@@ -440,4 +440,3 @@ export async function seedUnits(deps: Deps, ctx: Ctx, seeds: UnitSeed[]): Promis
     ),
   );
 }
-
