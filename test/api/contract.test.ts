@@ -114,9 +114,10 @@ describe('HTTP contract', () => {
       }
     }
     expect(problems).toEqual([]);
-    expect([...BINARY].filter((b) => !seenBinary.has(b)), 'listed downloads that no longer exist').toEqual(
-      [],
-    );
+    expect(
+      [...BINARY].filter((b) => !seenBinary.has(b)),
+      'listed downloads that no longer exist',
+    ).toEqual([]);
     expect(checked).toBeGreaterThanOrEqual(68);
   });
 
