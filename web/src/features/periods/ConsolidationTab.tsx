@@ -28,7 +28,8 @@ import { consolidationFileUrl, type Consolidation, type ConsolidationInput } fro
 import { DATE_FORMAT, toDay, toIso } from '../tasks/formValues';
 import { blocksToText, textToBlocks } from '../../shared/reporting';
 import { isApiError } from '../../api/client';
-import { ConflictAlert, recoverFromConflict } from '../../layout/ConflictAlert';
+import { FormAlerts } from '../../layout/ConflictAlert';
+import { useVersionedSave } from '../../layout/useVersionedSave';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { PageSpin } from '../../layout/FullPageSpin';
 import { formatDateTime } from '../../lib/format';
@@ -145,38 +146,31 @@ function ConsolidationForm({
   const [form] = Form.useForm<Values>();
   const save = useSaveConsolidation(c.periodId);
   const regenerate = useGenerateConsolidation(c.periodId);
-  const [conflict, setConflict] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
+  const saver = useVersionedSave({
+    record: c,
+    reload,
+    mutation: save,
+    form,
+    toValues,
+    onReloaded: () => setDirty(false),
+  });
   const layout = Form.useWatch('layout', form);
 
-  const onFinish = (v: Values) => {
-    setConflict(null);
-    save.mutate(toInput(v, c.version), {
-      onSuccess: (r) => {
-        form.setFieldsValue(toValues(r));
-        setDirty(false);
-        message.success('Đã lưu báo cáo tổng hợp');
-      },
-      onError: async (e) => {
-        const handled = await recoverFromConflict(e, {
-          reload,
-          apply: (latest) => {
-            form.setFieldsValue(toValues(latest));
-            setDirty(false);
-          },
-          setConflict,
-        });
-        if (handled) save.reset();
-      },
+  // The version is the shown record's: a save puts the new one in the query data.
+  const onFinish = (v: Values) =>
+    saver.save(toInput(v, c.version), (r) => {
+      form.setFieldsValue(toValues(r));
+      setDirty(false);
+      message.success('Đã lưu báo cáo tổng hợp');
     });
-  };
 
   const doRegenerate = () =>
     regenerate.mutate(undefined, {
       onSuccess: (r) => {
         form.setFieldsValue(toValues(r));
         setDirty(false);
-        setConflict(null);
+        saver.clearConflict();
         save.reset();
         message.success('Đã lập lại nội dung từ số liệu và các báo cáo đã duyệt mới nhất');
       },
@@ -238,8 +232,7 @@ function ConsolidationForm({
             )}
           </Flex>
         </Flex>
-        {conflict && <ConflictAlert text={conflict} />}
-        {save.isError && <ApiErrorAlert error={save.error} style={{ marginTop: 8 }} />}
+        <FormAlerts conflict={saver.conflict} error={saver.error} errorStyle={{ marginTop: 8 }} />
         {regenerate.isError && <ApiErrorAlert error={regenerate.error} style={{ marginTop: 8 }} />}
       </div>
       <div style={{ marginBottom: 16 }}>

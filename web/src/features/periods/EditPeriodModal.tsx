@@ -1,13 +1,12 @@
-import { useState } from 'react';
 import { App, DatePicker, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useUpdatePeriod } from './hooks';
 import type { PeriodDetail, PeriodPatch } from './api';
 import { ScheduleFields, scheduleToValues, valuesToSchedule, type ScheduleValues } from './ScheduleFields';
 import { DATE_FORMAT, toDay, toIso } from '../tasks/formValues';
-import { ConflictAlert, recoverFromConflict } from '../../layout/ConflictAlert';
+import { FormAlerts } from '../../layout/ConflictAlert';
+import { useVersionedSave } from '../../layout/useVersionedSave';
 import { SaveModal } from '../../layout/SaveModal';
-import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { formatIsoDate } from '../../lib/format';
 
 interface Values {
@@ -35,8 +34,8 @@ function EditForm({
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [base, setBase] = useState(period);
-  const [conflict, setConflict] = useState<string | null>(null);
+  const saver = useVersionedSave({ record: period, reload, mutation: update, form, toValues });
+  const { base } = saver;
 
   const onFinish = (v: Values) => {
     const patch: PeriodPatch = { version: base.version };
@@ -51,23 +50,9 @@ function EditForm({
       onClose();
       return;
     }
-    setConflict(null);
-    update.mutate(patch, {
-      onSuccess: () => {
-        message.success('Đã cập nhật kỳ báo cáo');
-        onClose();
-      },
-      onError: async (e) => {
-        const handled = await recoverFromConflict(e, {
-          reload,
-          apply: (latest) => {
-            setBase(latest);
-            form.setFieldsValue(toValues(latest));
-          },
-          setConflict,
-        });
-        if (handled) update.reset();
-      },
+    saver.save(patch, () => {
+      message.success('Đã cập nhật kỳ báo cáo');
+      onClose();
     });
   };
 
@@ -79,8 +64,7 @@ function EditForm({
       initialValues={toValues(period)}
       onFinish={onFinish}
     >
-      {conflict && <ConflictAlert text={conflict} />}
-      {update.isError && <ApiErrorAlert error={update.error} />}
+      <FormAlerts conflict={saver.conflict} error={saver.error} />
       <Form.Item
         name="label"
         label="Tên kỳ báo cáo"

@@ -21,7 +21,8 @@ import type { Obstacle, ObstacleFilters, ObstacleInput, ObstacleKind, ObstacleSt
 import { OBSTACLE_KIND_LABELS, OBSTACLE_STATUS } from './labels';
 import { UnitSelect } from '../units/UnitSelect';
 import { isApiError } from '../../api/client';
-import { ConflictAlert, conflictText, recoverFromConflict } from '../../layout/ConflictAlert';
+import { FormAlerts, conflictText } from '../../layout/ConflictAlert';
+import { useVersionedSave } from '../../layout/useVersionedSave';
 import { SaveModal } from '../../layout/SaveModal';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { formatDateTime } from '../../lib/format';
@@ -33,6 +34,11 @@ interface StepValues {
   handlingUnitId?: string | null;
   answer?: string;
 }
+
+const stepValues = (o: Obstacle): StepValues => ({
+  handlingUnitId: o.handlingUnitId,
+  answer: o.answer ?? '',
+});
 
 function StepForm({
   step,
@@ -47,39 +53,18 @@ function StepForm({
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<StepValues>();
-  const [base, setBase] = useState(step.item);
-  const [conflict, setConflict] = useState<string | null>(null);
-  const toValues = (o: Obstacle): StepValues => ({
-    handlingUnitId: o.handlingUnitId,
-    answer: o.answer ?? '',
-  });
+  const saver = useVersionedSave({ record: step.item, reload, mutation: update, form, toValues: stepValues });
+  const { base } = saver;
 
   const onFinish = (v: StepValues) => {
     const input: ObstacleInput =
       step.mode === 'assign'
         ? { action: 'assign', version: base.version, handlingUnitId: v.handlingUnitId ?? undefined }
         : { action: 'answer', version: base.version, answer: (v.answer ?? '').trim() };
-    setConflict(null);
-    update.mutate(
-      { id: base.id, input },
-      {
-        onSuccess: () => {
-          message.success(step.mode === 'assign' ? 'Đã giao đơn vị xử lý' : 'Đã lưu trả lời');
-          onClose();
-        },
-        onError: async (e) => {
-          const handled = await recoverFromConflict(e, {
-            reload,
-            apply: (latest) => {
-              setBase(latest);
-              form.setFieldsValue(toValues(latest));
-            },
-            setConflict,
-          });
-          if (handled) update.reset();
-        },
-      },
-    );
+    saver.save({ id: base.id, input }, () => {
+      message.success(step.mode === 'assign' ? 'Đã giao đơn vị xử lý' : 'Đã lưu trả lời');
+      onClose();
+    });
   };
 
   return (
@@ -87,11 +72,10 @@ function StepForm({
       id="obstacle-step-form"
       form={form}
       layout="vertical"
-      initialValues={toValues(step.item)}
+      initialValues={stepValues(step.item)}
       onFinish={onFinish}
     >
-      {conflict && <ConflictAlert text={conflict} />}
-      {update.isError && <ApiErrorAlert error={update.error} />}
+      <FormAlerts conflict={saver.conflict} error={saver.error} />
       <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap' }}>
         <strong>{base.unitName}:</strong> {base.text}
       </Typography.Paragraph>

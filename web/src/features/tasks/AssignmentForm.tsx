@@ -17,7 +17,7 @@ import {
   Typography,
 } from 'antd';
 import { DeleteOutlined, PlusOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
-import { useSaveAssignment } from './hooks';
+import type { useSaveAssignment } from './hooks';
 import { DeadlineFields } from './DeadlineFields';
 import {
   DATE_FORMAT,
@@ -30,7 +30,7 @@ import {
   type ProductValues,
 } from './formValues';
 import { BASELINE_FIELD_LABELS, SUGGESTION_HOW } from './labels';
-import type { TaskDetail, TaskSuggestion } from './api';
+import type { AssignmentInput, TaskDetail, TaskSuggestion } from './api';
 import { UnitSelect } from '../units/UnitSelect';
 import { UnitMultiSelect } from '../units/UnitMultiSelect';
 import { useUnitMembers } from '../units/hooks';
@@ -38,8 +38,9 @@ import { useUnitLookup } from '../units/useUnitNames';
 import { PRODUCT_KINDS, PRODUCT_KIND_LABELS } from '../../shared/assignment';
 import { PHONE_RULES } from '../../lib/validation';
 import { foldFilter } from '../../lib/search';
-import { errorMessage, isApiError } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
+import type { VersionedSave } from '../../layout/useVersionedSave';
 
 const FOCAL_OPTIONS: { value: FocalMode; label: string }[] = [
   { value: 'none', label: 'Chưa có' },
@@ -232,18 +233,21 @@ function ProductCard({ name, index, onRemove }: { name: number; index: number; o
 export function AssignmentForm({
   detail,
   suggestion,
-  onConflict,
-  onSaved,
+  save,
+  saver,
 }: {
   detail: TaskDetail;
   /** Fills the empty parts from the document's suggestion ("Chấp nhận" on the suggestions tab). */
   suggestion?: TaskSuggestion | null;
-  onConflict: (e: unknown) => void;
-  onSaved?: () => void;
+  /**
+   * The save and its conflict handling live in the page: after a conflict the reloaded task has a
+   * new version, the form is drawn again with its values, and the page keeps the notice.
+   */
+  save: ReturnType<typeof useSaveAssignment>;
+  saver: VersionedSave<TaskDetail, TaskDetail, Error, AssignmentInput>;
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<AssignmentValues>();
-  const save = useSaveAssignment(detail.task.nodeId);
   const units = useUnitLookup();
   const task = detail.task;
   const implementing = detail.program.status === 'implementing';
@@ -273,18 +277,7 @@ export function AssignmentForm({
       return;
     }
     if (!needsReason) body.reason = null;
-    save.mutate(body, {
-      onSuccess: () => {
-        message.success('Đã lưu phân công');
-        onSaved?.();
-      },
-      onError: (e) => {
-        if (isApiError(e, 'VERSION_CONFLICT')) {
-          save.reset();
-          onConflict(e);
-        }
-      },
-    });
+    saver.save(body, () => message.success('Đã lưu phân công'));
   };
 
   return (

@@ -1,15 +1,12 @@
-import { useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Flex, Result, Row, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { useSuggestions, useTask } from './hooks';
+import { useSaveAssignment, useSuggestions, useTask } from './hooks';
 import { AssignmentForm } from './AssignmentForm';
 import { AssignmentSummary, BaselineComparison } from './AssignmentSummary';
 import { MeterTags, ProgramStatusTag } from './TaskBits';
 import { baselineChanges } from './formValues';
 import type { TaskDetail } from './api';
-import { taskKeys } from './keys';
 import { usePlan } from '../plans/hooks';
 import { useMe } from '../auth/hooks';
 import { EntityHistory } from '../audit/EntityHistory';
@@ -18,11 +15,20 @@ import { readableTitle } from '../document/labels';
 import { useUnitLookup } from '../units/useUnitNames';
 import { canAssignTasks, canViewAuditLog, canWritePlan } from '../../lib/permissions';
 import { errorMessage, isApiError } from '../../api/client';
-import { ConflictAlert, conflictText } from '../../layout/ConflictAlert';
+import { ConflictAlert } from '../../layout/ConflictAlert';
+import { useVersionedSave } from '../../layout/useVersionedSave';
 import { PageHeader } from '../../layout/PageHeader';
 import { PageSpin } from '../../layout/FullPageSpin';
 
-function TaskDetailView({ detail, fromSuggestion }: { detail: TaskDetail; fromSuggestion: boolean }) {
+function TaskDetailView({
+  detail,
+  reload,
+  fromSuggestion,
+}: {
+  detail: TaskDetail;
+  reload: () => Promise<TaskDetail | undefined>;
+  fromSuggestion: boolean;
+}) {
   const me = useMe();
   const units = useUnitLookup();
   const navigate = useNavigate();
@@ -32,8 +38,9 @@ function TaskDetailView({ detail, fromSuggestion }: { detail: TaskDetail; fromSu
   const canEdit = canAssignTasks(me) || (!!plan.data && canWritePlan(me, plan.data.unitId));
   const suggestions = useSuggestions(task.programId, fromSuggestion && canEdit && !isPlanItem);
   const suggestion = suggestions.data?.tasks.find((s) => s.nodeId === task.nodeId) ?? null;
-  const [conflict, setConflict] = useState<string | null>(null);
-  const qc = useQueryClient();
+  const save = useSaveAssignment(task.nodeId);
+  // The reloaded task has a new version: the form (keyed by it) is drawn again with its values.
+  const saver = useVersionedSave({ record: detail, reload, mutation: save });
   const adjusted = detail.baseline ? baselineChanges(detail.baseline, task) : [];
   const missing = task.missing.length;
 
@@ -127,7 +134,7 @@ function TaskDetailView({ detail, fromSuggestion }: { detail: TaskDetail; fromSu
         </Col>
         <Col xs={24} lg={14}>
           <Card title="Phân công" size="small">
-            {conflict && <ConflictAlert text={conflict} />}
+            {saver.conflict && <ConflictAlert text={saver.conflict} />}
             {!canEdit ? (
               <AssignmentSummary task={task} units={units} />
             ) : waitForSuggestion ? (
@@ -137,11 +144,8 @@ function TaskDetailView({ detail, fromSuggestion }: { detail: TaskDetail; fromSu
                 key={`${task.nodeId}:${task.version}`}
                 detail={detail}
                 suggestion={fromSuggestion ? suggestion : null}
-                onConflict={(e) => {
-                  setConflict(isApiError(e) ? conflictText(e) : errorMessage(e));
-                  void qc.invalidateQueries({ queryKey: taskKeys.detail(task.nodeId) });
-                }}
-                onSaved={() => setConflict(null)}
+                save={save}
+                saver={saver}
               />
             )}
           </Card>
@@ -198,5 +202,11 @@ export default function TaskPage() {
       />
     );
   }
-  return <TaskDetailView detail={query.data} fromSuggestion={sp.get('de-xuat') === '1'} />;
+  return (
+    <TaskDetailView
+      detail={query.data}
+      reload={async () => (await query.refetch()).data}
+      fromSuggestion={sp.get('de-xuat') === '1'}
+    />
+  );
 }

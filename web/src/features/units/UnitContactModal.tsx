@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { App, Form, Input } from 'antd';
 import { useUnit, useUpdateUnitContact } from './hooks';
 import { ADDRESS_RULES, EMAIL_RULES, PHONE_RULES } from '../../lib/validation';
-import { ConflictAlert, recoverFromConflict } from '../../layout/ConflictAlert';
+import { FormAlerts } from '../../layout/ConflictAlert';
+import { useVersionedSave } from '../../layout/useVersionedSave';
 import { SaveModal } from '../../layout/SaveModal';
 import type { UnitContactPatch } from './api';
 import type { Unit } from '../../api/types';
@@ -29,11 +29,11 @@ function ContactForm({
   onClose: () => void;
 }) {
   const [form] = Form.useForm<Values>();
-  const [base, setBase] = useState(unit);
-  const [conflict, setConflict] = useState<string | null>(null);
+  const saver = useVersionedSave({ record: unit, reload, mutation: update, form, toValues });
   const { message } = App.useApp();
 
   const onFinish = (v: Values) => {
+    const { base } = saver;
     const next = {
       email: emptyToNull(v.email),
       phone: emptyToNull(v.phone),
@@ -48,27 +48,10 @@ function ContactForm({
       onClose();
       return;
     }
-    setConflict(null);
-    update.mutate(
-      { id: base.id, patch },
-      {
-        onSuccess: () => {
-          message.success('Đã cập nhật thông tin liên hệ');
-          onClose();
-        },
-        onError: async (e) => {
-          const handled = await recoverFromConflict(e, {
-            reload,
-            apply: (latest) => {
-              setBase(latest);
-              form.setFieldsValue(toValues(latest));
-            },
-            setConflict,
-          });
-          if (handled) update.reset();
-        },
-      },
-    );
+    saver.save({ id: base.id, patch }, () => {
+      message.success('Đã cập nhật thông tin liên hệ');
+      onClose();
+    });
   };
 
   return (
@@ -79,8 +62,7 @@ function ContactForm({
       onFinish={onFinish}
       initialValues={toValues(unit)}
     >
-      {conflict && <ConflictAlert text={conflict} />}
-      {update.isError && <ApiErrorAlert error={update.error} />}
+      <FormAlerts conflict={saver.conflict} error={saver.error} />
       <Form.Item label="Thư điện tử" name="email" rules={EMAIL_RULES}>
         <Input type="email" autoComplete="email" />
       </Form.Item>

@@ -1,14 +1,18 @@
-import { useState } from 'react';
 import { App, Form, Input, Modal, Select, Switch } from 'antd';
 import { useCreateUnit, useUnit, useUpdateUnit } from './hooks';
 import { UnitSelect } from './UnitSelect';
 import type { UnitInput, UnitPatch } from './api';
-import { isApiError } from '../../api/client';
 import type { Unit, UnitKind } from '../../api/types';
 import { UNIT_KINDS, UNIT_KIND_LABELS } from '../../shared/domain';
 import { emptyToNull } from '../../lib/format';
 import { ADDRESS_RULES, EMAIL_RULES, PHONE_RULES } from '../../lib/validation';
-import { ConflictAlert, recoverFromConflict } from '../../layout/ConflictAlert';
+import { FormAlerts } from '../../layout/ConflictAlert';
+import {
+  applyFieldError,
+  isFieldError,
+  useVersionedSave,
+  type FieldErrors,
+} from '../../layout/useVersionedSave';
 import { SaveModal } from '../../layout/SaveModal';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { PageSpin } from '../../layout/FullPageSpin';
@@ -129,20 +133,7 @@ function UnitFields({ excludeId }: { excludeId?: string }) {
   );
 }
 
-const isFieldError = (e: unknown) => isApiError(e, 'UNIT_CODE_TAKEN') || isApiError(e, 'UNIT_PARENT_INVALID');
-
-/** Applies field-level server errors to the form; returns true if it did. */
-function applyFieldError(form: ReturnType<typeof Form.useForm<Values>>[0], e: unknown): boolean {
-  const field = isApiError(e, 'UNIT_CODE_TAKEN')
-    ? 'code'
-    : isApiError(e, 'UNIT_PARENT_INVALID')
-      ? 'parentId'
-      : null;
-  if (!field || !isApiError(e)) return false;
-  form.setFields([{ name: field, errors: [e.message] }]);
-  form.scrollToField(field, { block: 'center' });
-  return true;
-}
+const FIELD_ERRORS: FieldErrors<Values> = { UNIT_CODE_TAKEN: 'code', UNIT_PARENT_INVALID: 'parentId' };
 
 function CreateUnitForm({
   create,
@@ -159,7 +150,7 @@ function CreateUnitForm({
     const body: Partial<UnitInput> = Object.fromEntries(
       Object.entries(input).filter(([, val]) => val !== null),
     );
-    create.mutate(body, { onSuccess: onDone, onError: (e) => applyFieldError(form, e) });
+    create.mutate(body, { onSuccess: onDone, onError: (e) => applyFieldError(form, e, FIELD_ERRORS) });
   };
 
   return (
@@ -170,7 +161,7 @@ function CreateUnitForm({
       onFinish={onFinish}
       initialValues={{ active: true }}
     >
-      {create.isError && !isFieldError(create.error) && <ApiErrorAlert error={create.error} />}
+      {create.isError && !isFieldError(create.error, FIELD_ERRORS) && <ApiErrorAlert error={create.error} />}
       <UnitFields />
     </Form>
   );
@@ -226,11 +217,18 @@ function EditUnitForm({
   onClose: () => void;
 }) {
   const [form] = Form.useForm<Values>();
-  const [base, setBase] = useState(unit);
-  const [conflict, setConflict] = useState<string | null>(null);
+  const saver = useVersionedSave({
+    record: unit,
+    reload,
+    mutation: update,
+    form,
+    toValues,
+    fieldErrors: FIELD_ERRORS,
+  });
   const { message } = App.useApp();
 
   const onFinish = (v: Values) => {
+    const { base } = saver;
     const changes = diff(base, toInput(v));
     if (Object.keys(changes).length === 0) {
       message.info('Không có thay đổi nào để lưu');
@@ -238,28 +236,10 @@ function EditUnitForm({
       return;
     }
     const patch: UnitPatch = { version: base.version, ...changes };
-    setConflict(null);
-    update.mutate(
-      { id: base.id, patch },
-      {
-        onSuccess: (u) => {
-          message.success(`Đã lưu đơn vị “${u.name}”`);
-          onClose();
-        },
-        onError: async (e) => {
-          if (applyFieldError(form, e)) return;
-          const handled = await recoverFromConflict(e, {
-            reload,
-            apply: (latest) => {
-              setBase(latest);
-              form.setFieldsValue(toValues(latest));
-            },
-            setConflict,
-          });
-          if (handled) update.reset();
-        },
-      },
-    );
+    saver.save({ id: base.id, patch }, (u) => {
+      message.success(`Đã lưu đơn vị “${u.name}”`);
+      onClose();
+    });
   };
 
   return (
@@ -270,8 +250,7 @@ function EditUnitForm({
       onFinish={onFinish}
       initialValues={toValues(unit)}
     >
-      {conflict && <ConflictAlert text={conflict} />}
-      {update.isError && !isFieldError(update.error) && <ApiErrorAlert error={update.error} />}
+      <FormAlerts conflict={saver.conflict} error={saver.error} />
       <UnitFields excludeId={unit.id} />
     </Form>
   );

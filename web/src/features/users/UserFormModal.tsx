@@ -1,12 +1,16 @@
-import { useState } from 'react';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useCreateUser, useUpdateUser } from './hooks';
 import type { CreateUserInput, UserPatch } from './api';
 import { UnitSelect } from '../units/UnitSelect';
 import { EMAIL_RULES } from '../../lib/validation';
-import { ConflictAlert, recoverFromConflict } from '../../layout/ConflictAlert';
+import { FormAlerts } from '../../layout/ConflictAlert';
+import {
+  applyFieldError,
+  isFieldError,
+  useVersionedSave,
+  type FieldErrors,
+} from '../../layout/useVersionedSave';
 import { SaveModal } from '../../layout/SaveModal';
-import { isApiError } from '../../api/client';
 import type { Role, User } from '../../api/types';
 import { ROLES, ROLE_LABELS } from '../../shared/domain';
 import { emptyToNull } from '../../lib/format';
@@ -22,21 +26,10 @@ interface Values {
 
 export const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r].vi }));
 
-const FIELD_ERRORS: Record<string, keyof Values> = {
+const FIELD_ERRORS: FieldErrors<Values> = {
   USERNAME_TAKEN: 'username',
   USER_UNIT_REQUIRED: 'unitId',
 };
-
-function applyFieldError(form: ReturnType<typeof Form.useForm<Values>>[0], e: unknown): boolean {
-  if (!isApiError(e)) return false;
-  const field = FIELD_ERRORS[e.code];
-  if (!field) return false;
-  form.setFields([{ name: field, errors: [e.message] }]);
-  form.scrollToField(field, { block: 'center' });
-  return true;
-}
-
-const isFieldError = (e: unknown) => isApiError(e) && e.code in FIELD_ERRORS;
 
 function UserFields({ mode }: { mode: 'create' | 'edit' }) {
   const role = Form.useWatch<Role | undefined>('role');
@@ -152,12 +145,12 @@ function CreateUserForm({
     if (v.unitId) input.unitId = v.unitId;
     create.mutate(input, {
       onSuccess: (r) => onDone(r.user, r.oneTimePassword),
-      onError: (e) => applyFieldError(form, e),
+      onError: (e) => applyFieldError(form, e, FIELD_ERRORS),
     });
   };
   return (
     <Form<Values> id="user-create-form" form={form} layout="vertical" onFinish={onFinish}>
-      {create.isError && !isFieldError(create.error) && <ApiErrorAlert error={create.error} />}
+      {create.isError && !isFieldError(create.error, FIELD_ERRORS) && <ApiErrorAlert error={create.error} />}
       <UserFields mode="create" />
     </Form>
   );
@@ -183,11 +176,18 @@ function EditUserForm({
   onClose: () => void;
 }) {
   const [form] = Form.useForm<Values>();
-  const [base, setBase] = useState(user);
-  const [conflict, setConflict] = useState<string | null>(null);
+  const saver = useVersionedSave({
+    record: user,
+    reload,
+    mutation: update,
+    form,
+    toValues,
+    fieldErrors: FIELD_ERRORS,
+  });
   const { message } = App.useApp();
 
   const onFinish = (v: Values) => {
+    const { base } = saver;
     const patch: UserPatch = { version: base.version };
     const fullName = v.fullName.trim();
     const email = emptyToNull(v.email);
@@ -201,28 +201,10 @@ function EditUserForm({
       onClose();
       return;
     }
-    setConflict(null);
-    update.mutate(
-      { id: base.id, patch },
-      {
-        onSuccess: (u) => {
-          message.success(`Đã lưu thông tin của ${u.fullName}`);
-          onClose();
-        },
-        onError: async (e) => {
-          if (applyFieldError(form, e)) return;
-          const handled = await recoverFromConflict(e, {
-            reload,
-            apply: (latest) => {
-              setBase(latest);
-              form.setFieldsValue(toValues(latest));
-            },
-            setConflict,
-          });
-          if (handled) update.reset();
-        },
-      },
-    );
+    saver.save({ id: base.id, patch }, (u) => {
+      message.success(`Đã lưu thông tin của ${u.fullName}`);
+      onClose();
+    });
   };
 
   return (
@@ -233,8 +215,7 @@ function EditUserForm({
       onFinish={onFinish}
       initialValues={toValues(user)}
     >
-      {conflict && <ConflictAlert text={conflict} />}
-      {update.isError && !isFieldError(update.error) && <ApiErrorAlert error={update.error} />}
+      <FormAlerts conflict={saver.conflict} error={saver.error} />
       <UserFields mode="edit" />
     </Form>
   );
