@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Flex, Popconfirm, Result, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Flex, Popconfirm, Tabs, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, EditOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { usePeriod, useReportingRules, useUpdatePeriod } from './hooks';
@@ -24,7 +24,7 @@ import { readableTitle } from '../document/labels';
 import { errorMessage, isApiError } from '../../api/client';
 import { conflictText } from '../../layout/ConflictAlert';
 import { PageHeader } from '../../layout/PageHeader';
-import { PageSpin } from '../../layout/FullPageSpin';
+import { QueryPage } from '../../layout/QueryPage';
 import { formatDateTime, formatIsoDate } from '../../lib/format';
 import { useIsPhone } from '../../lib/useMediaQuery';
 
@@ -227,19 +227,15 @@ function PeriodView({
 /** A reporting period: header, and tabs for submissions, dashboard, obstacles, reminders, consolidation. */
 export default function PeriodPage() {
   const { id = '' } = useParams();
-  const navigate = useNavigate();
   const q = usePeriod(id);
-  if (q.isPending) return <PageSpin />;
-  if (q.isError) {
-    const notFound = isApiError(q.error) && (q.error.status === 404 || q.error.status === 400);
-    return (
-      <Result
-        status={notFound ? '404' : 'error'}
-        title={notFound ? 'Không tìm thấy kỳ báo cáo' : 'Không tải được kỳ báo cáo'}
-        subTitle={errorMessage(q.error)}
-        extra={<Button onClick={() => navigate('/chuong-trinh')}>Về danh sách chương trình</Button>}
-      />
-    );
-  }
-  return <PeriodView period={q.data} reload={async () => (await q.refetch()).data} />;
+  return (
+    <QueryPage
+      query={q}
+      notFoundTitle="Không tìm thấy kỳ báo cáo"
+      errorTitle="Không tải được kỳ báo cáo"
+      back={{ to: '/chuong-trinh', label: 'Về danh sách chương trình' }}
+    >
+      {(period) => <PeriodView period={period} reload={async () => (await q.refetch()).data} />}
+    </QueryPage>
+  );
 }

@@ -1,19 +1,5 @@
 import { useMemo, useState } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Result,
-  Select,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ArrowLeftOutlined, LinkOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -30,10 +16,10 @@ import { readableTitle } from '../document/labels';
 import { canWritePlan } from '../../lib/permissions';
 import { formatDateTime, formatIsoDate } from '../../lib/format';
 import { foldText } from '../../shared/domain';
-import { errorMessage, isApiError } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { PageHeader } from '../../layout/PageHeader';
-import { PageSpin } from '../../layout/FullPageSpin';
+import { QueryPage } from '../../layout/QueryPage';
 import { useIsPhone, useMediaQuery } from '../../lib/useMediaQuery';
 
 type Carried = TaskView & { role: 'lead' | 'cooperating' };
@@ -442,19 +428,15 @@ function PlanDetail({ plan }: { plan: PlanView }) {
 /** A unit's implementation plan for a program: its items, linked to the program's tasks. */
 export default function PlanPage() {
   const { planId = '' } = useParams();
-  const navigate = useNavigate();
   const q = usePlan(planId);
-  if (q.isPending) return <PageSpin />;
-  if (q.isError) {
-    const notFound = isApiError(q.error) && (q.error.status === 404 || q.error.status === 400);
-    return (
-      <Result
-        status={notFound ? '404' : 'error'}
-        title={notFound ? 'Không tìm thấy kế hoạch' : 'Không tải được kế hoạch'}
-        subTitle={errorMessage(q.error)}
-        extra={<Button onClick={() => navigate('/nhiem-vu')}>Về nhiệm vụ của đơn vị</Button>}
-      />
-    );
-  }
-  return <PlanDetail plan={q.data} />;
+  return (
+    <QueryPage
+      query={q}
+      notFoundTitle="Không tìm thấy kế hoạch"
+      errorTitle="Không tải được kế hoạch"
+      back={{ to: '/nhiem-vu', label: 'Về nhiệm vụ của đơn vị' }}
+    >
+      {(plan) => <PlanDetail plan={plan} />}
+    </QueryPage>
+  );
 }

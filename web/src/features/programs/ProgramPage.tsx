@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
-import { Alert, Button, Card, Col, Descriptions, Drawer, Empty, Flex, Result, Row, Tabs } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Drawer, Empty, Flex, Row, Tabs } from 'antd';
 import { ArrowLeftOutlined, FileSearchOutlined } from '@ant-design/icons';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useProgram } from './hooks';
@@ -14,6 +14,7 @@ import { PeriodsTab } from '../periods/PeriodsTab';
 import { ImplementButton, ImplementError } from './ImplementButton';
 import { useTaskFilters } from './taskFilters';
 import { useProgramTasks } from '../tasks/hooks';
+import type { ProgramStatus } from '../tasks/api';
 import { ProgramStatusTag } from '../tasks/TaskBits';
 import { useMe } from '../auth/hooks';
 import { canAssignTasks } from '../../lib/permissions';
@@ -28,9 +29,8 @@ import { signerText } from '../imports/DraftSummaryCard';
 import { useUnitLookup, type UnitLookup } from '../units/useUnitNames';
 import { formatDateTime, formatIsoDate } from '../../lib/format';
 import { useIsPhone, useMediaQuery } from '../../lib/useMediaQuery';
-import { errorMessage, isApiError } from '../../api/client';
 import { PageHeader } from '../../layout/PageHeader';
-import { PageSpin } from '../../layout/FullPageSpin';
+import { QueryPage } from '../../layout/QueryPage';
 import type { Span } from '../../shared/importer';
 
 const TABS = [
@@ -323,27 +323,26 @@ function ProgramMeter({ programId }: { programId: string }) {
 
 export default function ProgramPage() {
   const { id = '' } = useParams();
+  const query = useProgram(id);
+  // Asked for with the program (not after it): its status shows in the header.
+  const tasks = useProgramTasks(id, {});
+  return (
+    <QueryPage
+      query={query}
+      notFoundTitle="Không tìm thấy chương trình"
+      errorTitle="Không tải được chương trình"
+      back={{ to: '/chuong-trinh', label: 'Về danh sách chương trình' }}
+    >
+      {(p) => <ProgramDetail p={p} status={tasks.data?.program.status} />}
+    </QueryPage>
+  );
+}
+
+function ProgramDetail({ p, status }: { p: Program; status: ProgramStatus | undefined }) {
   const navigate = useNavigate();
   const me = useMe();
-  const query = useProgram(id);
-  const tasks = useProgramTasks(id, {});
   const [implementError, setImplementError] = useState<unknown>(null);
   const canAssign = canAssignTasks(me);
-  const status = tasks.data?.program.status;
-
-  if (query.isPending) return <PageSpin />;
-  if (query.isError) {
-    const notFound = isApiError(query.error) && (query.error.status === 404 || query.error.status === 400);
-    return (
-      <Result
-        status={notFound ? '404' : 'error'}
-        title={notFound ? 'Không tìm thấy chương trình' : 'Không tải được chương trình'}
-        subTitle={errorMessage(query.error)}
-        extra={<Button onClick={() => navigate('/chuong-trinh')}>Về danh sách chương trình</Button>}
-      />
-    );
-  }
-  const p = query.data;
   const meta = p.meta.program;
   return (
     <>

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Descriptions, Flex, Result, Tabs, Tag } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Tabs, Tag } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useReport, useReportVersion, useReportingRules } from './hooks';
@@ -13,10 +13,11 @@ import { usePrograms } from '../programs/hooks';
 import { emptyContent } from '../../shared/report';
 import { readableTitle } from '../document/labels';
 import { useMe } from '../auth/hooks';
-import { errorMessage, isApiError } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { formatDateTime, formatIsoDate } from '../../lib/format';
 import { PageHeader } from '../../layout/PageHeader';
 import { PageSpin } from '../../layout/FullPageSpin';
+import { QueryPage } from '../../layout/QueryPage';
 import { useIsPhone } from '../../lib/useMediaQuery';
 
 const TABS = ['noi-dung', 'phien-ban', 'loi-nhac'] as const;
@@ -278,21 +279,17 @@ function ReportDetail({ report }: { report: ReportView }) {
 /** "Báo cáo định kỳ" of one unit in one period (an obligation): write, submit, review, versions. */
 export default function ReportPage() {
   const { id = '' } = useParams();
-  const navigate = useNavigate();
   const q = useReport(id);
   useReportingRules();
 
-  if (q.isPending) return <PageSpin />;
-  if (q.isError) {
-    const notFound = isApiError(q.error) && (q.error.status === 404 || q.error.status === 400);
-    return (
-      <Result
-        status={notFound ? '404' : isApiError(q.error) && q.error.status === 403 ? '403' : 'error'}
-        title={notFound ? 'Không tìm thấy báo cáo' : 'Không mở được báo cáo'}
-        subTitle={errorMessage(q.error)}
-        extra={<Button onClick={() => navigate('/bao-cao')}>Về danh sách báo cáo</Button>}
-      />
-    );
-  }
-  return <ReportDetail report={q.data} />;
+  return (
+    <QueryPage
+      query={q}
+      notFoundTitle="Không tìm thấy báo cáo"
+      errorTitle="Không mở được báo cáo"
+      back={{ to: '/bao-cao', label: 'Về danh sách báo cáo' }}
+    >
+      {(report) => <ReportDetail report={report} />}
+    </QueryPage>
+  );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, Flex, Result, Row, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Flex, Row, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useSaveAssignment, useSuggestions, useTask } from './hooks';
@@ -14,11 +14,11 @@ import { TaskFacts } from '../document/NodeFacts';
 import { readableTitle } from '../document/labels';
 import { useUnitLookup } from '../units/useUnitNames';
 import { canAssignTasks, canViewAuditLog, canWritePlan } from '../../lib/permissions';
-import { errorMessage, isApiError } from '../../api/client';
 import { ConflictAlert } from '../../layout/ConflictAlert';
 import { useVersionedSave } from '../../layout/useVersionedSave';
 import { PageHeader } from '../../layout/PageHeader';
 import { PageSpin } from '../../layout/FullPageSpin';
+import { QueryPage } from '../../layout/QueryPage';
 
 function TaskDetailView({
   detail,
@@ -187,26 +187,22 @@ function TaskDetailView({
 export default function TaskPage() {
   const { nodeId = '' } = useParams();
   const [sp] = useSearchParams();
-  const navigate = useNavigate();
   const query = useTask(nodeId);
 
-  if (query.isPending) return <PageSpin />;
-  if (query.isError) {
-    const notFound = isApiError(query.error) && (query.error.status === 404 || query.error.status === 400);
-    return (
-      <Result
-        status={notFound ? '404' : 'error'}
-        title={notFound ? 'Không tìm thấy nhiệm vụ' : 'Không tải được nhiệm vụ'}
-        subTitle={errorMessage(query.error)}
-        extra={<Button onClick={() => navigate('/chuong-trinh')}>Về danh sách chương trình</Button>}
-      />
-    );
-  }
   return (
-    <TaskDetailView
-      detail={query.data}
-      reload={async () => (await query.refetch()).data}
-      fromSuggestion={sp.get('de-xuat') === '1'}
-    />
+    <QueryPage
+      query={query}
+      notFoundTitle="Không tìm thấy nhiệm vụ"
+      errorTitle="Không tải được nhiệm vụ"
+      back={{ to: '/chuong-trinh', label: 'Về danh sách chương trình' }}
+    >
+      {(detail) => (
+        <TaskDetailView
+          detail={detail}
+          reload={async () => (await query.refetch()).data}
+          fromSuggestion={sp.get('de-xuat') === '1'}
+        />
+      )}
+    </QueryPage>
   );
 }

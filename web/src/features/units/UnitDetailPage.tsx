@@ -1,18 +1,5 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Empty,
-  Result,
-  Row,
-  Table,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Empty, Row, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -30,9 +17,9 @@ import {
   canSeeUnitInternals,
 } from '../../lib/permissions';
 import { formatDateTime, roleLabel, unitKindLabel } from '../../lib/format';
-import { errorMessage, isApiError } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { PageHeader } from '../../layout/PageHeader';
-import { PageSpin } from '../../layout/FullPageSpin';
+import { QueryPage } from '../../layout/QueryPage';
 import type { Unit, UserSummary } from '../../api/types';
 
 /** True when the previous history entry belongs to this app (react-router numbers its entries). */
@@ -125,26 +112,24 @@ function Children({ unitId }: { unitId: string }) {
 
 export default function UnitDetailPage() {
   const { id = '' } = useParams();
+  const unit = useUnit(id);
+  return (
+    <QueryPage
+      query={unit}
+      notFoundTitle="Không tìm thấy đơn vị"
+      errorTitle="Không tải được đơn vị"
+      back={{ to: '/don-vi', label: 'Về danh mục đơn vị' }}
+    >
+      {(u) => <UnitView u={u} />}
+    </QueryPage>
+  );
+}
+
+function UnitView({ u }: { u: Unit }) {
   const me = useMe();
   const navigate = useNavigate();
-  const unit = useUnit(id);
   const [editing, setEditing] = useState(false);
   const [editingContact, setEditingContact] = useState(false);
-
-  if (unit.isPending) return <PageSpin />;
-  if (unit.isError) {
-    // A malformed id is rejected with 400; to the reader both mean "no such unit".
-    const notFound = isApiError(unit.error) && (unit.error.status === 404 || unit.error.status === 400);
-    return (
-      <Result
-        status={notFound ? '404' : 'error'}
-        title={notFound ? 'Không tìm thấy đơn vị' : 'Không tải được đơn vị'}
-        subTitle={errorMessage(unit.error)}
-        extra={<Button onClick={() => navigate('/don-vi')}>Về danh mục đơn vị</Button>}
-      />
-    );
-  }
-  const u = unit.data;
   const internals = canSeeUnitInternals(me, u.id);
 
   const tabs = [
