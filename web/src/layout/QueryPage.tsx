@@ -11,16 +11,16 @@ import { PageSpin } from './FullPageSpin';
  */
 export function QueryPage<T>({
   query,
-  notFoundTitle,
-  errorTitle,
+  what,
+  errorTitle = `Không tải được ${what}`,
   back,
   children,
 }: {
   query: UseQueryResult<T>;
-  /** E.g. "Không tìm thấy đơn vị". */
-  notFoundTitle: string;
-  /** E.g. "Không tải được đơn vị". */
-  errorTitle: string;
+  /** What the page shows, for the titles "Không tìm thấy đơn vị", "Không tải được đơn vị". */
+  what: string;
+  /** Another title for an error than "Không tải được …". */
+  errorTitle?: string;
   /** The button under the result, e.g. `{ to: '/don-vi', label: 'Về danh mục đơn vị' }`. */
   back: { to: string; label: string };
   children: (data: T) => ReactNode;
@@ -33,7 +33,7 @@ export function QueryPage<T>({
     return (
       <Result
         status={notFound ? '404' : status === 403 ? '403' : 'error'}
-        title={notFound ? notFoundTitle : errorTitle}
+        title={notFound ? `Không tìm thấy ${what}` : errorTitle}
         subTitle={errorMessage(query.error)}
         extra={<Button onClick={() => navigate(back.to)}>{back.label}</Button>}
       />

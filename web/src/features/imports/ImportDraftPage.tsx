@@ -26,12 +26,7 @@ export default function ImportDraftPage() {
   const { id = '' } = useParams();
   const query = useImport(id);
   return (
-    <QueryPage
-      query={query}
-      notFoundTitle="Không tìm thấy bản nhập"
-      errorTitle="Không tải được bản nhập"
-      back={{ to: '/nhap-van-ban', label: 'Về trang nhập văn bản' }}
-    >
+    <QueryPage query={query} what="bản nhập" back={{ to: '/nhap-van-ban', label: 'Về trang nhập văn bản' }}>
       {(draft) => <DraftView id={id} draft={draft} />}
     </QueryPage>
   );

@@ -229,12 +229,7 @@ export default function PeriodPage() {
   const { id = '' } = useParams();
   const q = usePeriod(id);
   return (
-    <QueryPage
-      query={q}
-      notFoundTitle="Không tìm thấy kỳ báo cáo"
-      errorTitle="Không tải được kỳ báo cáo"
-      back={{ to: '/chuong-trinh', label: 'Về danh sách chương trình' }}
-    >
+    <QueryPage query={q} what="kỳ báo cáo" back={{ to: '/chuong-trinh', label: 'Về danh sách chương trình' }}>
       {(period) => <PeriodView period={period} reload={async () => (await q.refetch()).data} />}
     </QueryPage>
   );

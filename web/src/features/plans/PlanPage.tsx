@@ -430,12 +430,7 @@ export default function PlanPage() {
   const { planId = '' } = useParams();
   const q = usePlan(planId);
   return (
-    <QueryPage
-      query={q}
-      notFoundTitle="Không tìm thấy kế hoạch"
-      errorTitle="Không tải được kế hoạch"
-      back={{ to: '/nhiem-vu', label: 'Về nhiệm vụ của đơn vị' }}
-    >
+    <QueryPage query={q} what="kế hoạch" back={{ to: '/nhiem-vu', label: 'Về nhiệm vụ của đơn vị' }}>
       {(plan) => <PlanDetail plan={plan} />}
     </QueryPage>
   );

@@ -329,8 +329,7 @@ export default function ProgramPage() {
   return (
     <QueryPage
       query={query}
-      notFoundTitle="Không tìm thấy chương trình"
-      errorTitle="Không tải được chương trình"
+      what="chương trình"
       back={{ to: '/chuong-trinh', label: 'Về danh sách chương trình' }}
     >
       {(p) => <ProgramDetail p={p} status={tasks.data?.program.status} />}

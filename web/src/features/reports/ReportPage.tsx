@@ -285,7 +285,7 @@ export default function ReportPage() {
   return (
     <QueryPage
       query={q}
-      notFoundTitle="Không tìm thấy báo cáo"
+      what="báo cáo"
       errorTitle="Không mở được báo cáo"
       back={{ to: '/bao-cao', label: 'Về danh sách báo cáo' }}
     >

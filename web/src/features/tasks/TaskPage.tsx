@@ -192,8 +192,7 @@ export default function TaskPage() {
   return (
     <QueryPage
       query={query}
-      notFoundTitle="Không tìm thấy nhiệm vụ"
-      errorTitle="Không tải được nhiệm vụ"
+      what="nhiệm vụ"
       back={{ to: '/chuong-trinh', label: 'Về danh sách chương trình' }}
     >
       {(detail) => (

@@ -114,12 +114,7 @@ export default function UnitDetailPage() {
   const { id = '' } = useParams();
   const unit = useUnit(id);
   return (
-    <QueryPage
-      query={unit}
-      notFoundTitle="Không tìm thấy đơn vị"
-      errorTitle="Không tải được đơn vị"
-      back={{ to: '/don-vi', label: 'Về danh mục đơn vị' }}
-    >
+    <QueryPage query={unit} what="đơn vị" back={{ to: '/don-vi', label: 'Về danh mục đơn vị' }}>
       {(u) => <UnitView u={u} />}
     </QueryPage>
   );
