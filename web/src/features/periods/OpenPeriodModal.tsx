@@ -9,12 +9,10 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Radio,
   Row,
   Select,
 } from 'antd';
-import type { ButtonProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { Link, useNavigate } from 'react-router';
 import { useOpenPeriod } from './hooks';
@@ -32,6 +30,7 @@ import { DATE_FORMAT, toIso } from '../tasks/formValues';
 import { periodWindow, type PeriodWindow } from '../../shared/reporting';
 import { isApiError } from '../../api/client';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
+import { SaveModal } from '../../layout/SaveModal';
 import { formatIsoDate } from '../../lib/format';
 import dayjs from '../../lib/dayjs';
 
@@ -47,12 +46,6 @@ interface OpenValues {
 }
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
-
-const OK_PROPS: ButtonProps & { 'data-testid': string } = {
-  htmlType: 'submit',
-  form: 'open-period-form',
-  'data-testid': 'open-period-submit',
-};
 
 /** Kinds with several periods a year need an index (month, quarter, half). */
 function indexOptions(kind: PeriodKind, rules: ReportingRules): { value: number; label: string }[] {
@@ -277,16 +270,15 @@ export function OpenPeriodModal({
   const cutoffEnd = adhoc ? (values.cutoff?.[1] ?? null) : win ? dayjs(win.cutoffEnd) : null;
 
   return (
-    <Modal
+    <SaveModal
       title="Mở kỳ báo cáo"
       open={open}
-      onCancel={close}
+      formId="open-period-form"
       okText="Mở kỳ báo cáo"
-      cancelText="Hủy"
-      okButtonProps={OK_PROPS}
-      confirmLoading={mutation.isPending}
-      destroyOnHidden
+      okTestId="open-period-submit"
+      saving={mutation.isPending}
       width={680}
+      onClose={close}
     >
       <Form<OpenValues>
         id="open-period-form"
@@ -428,6 +420,6 @@ export function OpenPeriodModal({
         <Divider style={{ margin: '8px 0 16px' }} />
         <ScheduleFields />
       </Form>
-    </Modal>
+    </SaveModal>
   );
 }

@@ -20,6 +20,7 @@ import { errorMessage } from '../../api/client';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { PageHeader } from '../../layout/PageHeader';
 import { QueryPage } from '../../layout/QueryPage';
+import { SaveModal } from '../../layout/SaveModal';
 import { useIsPhone, useMediaQuery } from '../../lib/useMediaQuery';
 
 type Carried = TaskView & { role: 'lead' | 'cooperating' };
@@ -94,16 +95,14 @@ function AddItemModal({
     onClose();
   };
   return (
-    <Modal
+    <SaveModal
       title="Thêm mục kế hoạch"
       open={open}
-      onCancel={close}
+      formId="plan-item-form"
       okText="Thêm mục"
-      cancelText="Hủy"
-      okButtonProps={{ htmlType: 'submit', form: 'plan-item-form' }}
-      confirmLoading={add.isPending}
-      destroyOnHidden
+      saving={add.isPending}
       width={640}
+      onClose={close}
     >
       <Form<ItemValues>
         id="plan-item-form"
@@ -150,7 +149,7 @@ function AddItemModal({
           <Input maxLength={200} autoComplete="off" />
         </Form.Item>
       </Form>
-    </Modal>
+    </SaveModal>
   );
 }
 

@@ -3,11 +3,10 @@ import { useUnit, useUpdateUnitContact } from './hooks';
 import { ADDRESS_RULES, EMAIL_RULES, PHONE_RULES } from '../../lib/validation';
 import { FormAlerts } from '../../layout/ConflictAlert';
 import { useVersionedSave } from '../../layout/useVersionedSave';
-import { SaveModal } from '../../layout/SaveModal';
+import { QuerySaveModal } from '../../layout/SaveModal';
 import type { UnitContactPatch } from './api';
 import type { Unit } from '../../api/types';
 import { emptyToNull } from '../../lib/format';
-import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 
 interface Values {
   email?: string | null;
@@ -84,26 +83,16 @@ export function UnitContactModal({ unitId, onClose }: { unitId: string | null; o
     update.reset();
     onClose();
   };
-  const loading = !unit.data || (unit.isFetching && !unit.isFetchedAfterMount);
   return (
-    <SaveModal
+    <QuerySaveModal
       title="Sửa thông tin liên hệ"
       open={!!unitId}
       formId="unit-contact-form"
       saving={update.isPending}
-      disabled={loading}
       onClose={close}
+      query={unit}
     >
-      {unit.data && !loading && (
-        <ContactForm
-          key={unit.data.id}
-          unit={unit.data}
-          update={update}
-          reload={async () => (await unit.refetch()).data}
-          onClose={close}
-        />
-      )}
-      {unit.isError && !unit.data && <ApiErrorAlert error={unit.error} />}
-    </SaveModal>
+      {(u, reload) => <ContactForm key={u.id} unit={u} update={update} reload={reload} onClose={close} />}
+    </QuerySaveModal>
   );
 }

@@ -1,4 +1,4 @@
-import { App, Form, Input, Modal, Select, Switch } from 'antd';
+import { App, Form, Input, Select, Switch } from 'antd';
 import { useCreateUnit, useUnit, useUpdateUnit } from './hooks';
 import { UnitSelect } from './UnitSelect';
 import type { UnitInput, UnitPatch } from './api';
@@ -13,9 +13,8 @@ import {
   useVersionedSave,
   type FieldErrors,
 } from '../../layout/useVersionedSave';
-import { SaveModal } from '../../layout/SaveModal';
+import { QuerySaveModal, SaveModal } from '../../layout/SaveModal';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
-import { PageSpin } from '../../layout/FullPageSpin';
 
 interface Values {
   code: string;
@@ -183,15 +182,13 @@ export function CreateUnitModal({
     onClose();
   };
   return (
-    <Modal
+    <SaveModal
       title="Thêm đơn vị"
       open={open}
-      onCancel={close}
+      formId="unit-create-form"
       okText="Thêm đơn vị"
-      cancelText="Hủy"
-      okButtonProps={{ htmlType: 'submit', form: 'unit-create-form' }}
-      confirmLoading={create.isPending}
-      destroyOnHidden
+      saving={create.isPending}
+      onClose={close}
     >
       <CreateUnitForm
         create={create}
@@ -201,7 +198,7 @@ export function CreateUnitModal({
           onCreated?.(u);
         }}
       />
-    </Modal>
+    </SaveModal>
   );
 }
 
@@ -264,29 +261,16 @@ export function EditUnitModal({ unitId, onClose }: { unitId: string | null; onCl
     update.reset();
     onClose();
   };
-  const loading = !unit.data || (unit.isFetching && !unit.isFetchedAfterMount);
   return (
-    <SaveModal
+    <QuerySaveModal
       title="Sửa đơn vị"
       open={!!unitId}
       formId="unit-edit-form"
       saving={update.isPending}
-      disabled={loading}
       onClose={close}
+      query={unit}
     >
-      {unit.isError && !unit.data ? (
-        <ApiErrorAlert error={unit.error} />
-      ) : loading || !unit.data ? (
-        <PageSpin />
-      ) : (
-        <EditUnitForm
-          key={unit.data.id}
-          unit={unit.data}
-          update={update}
-          reload={async () => (await unit.refetch()).data}
-          onClose={close}
-        />
-      )}
-    </SaveModal>
+      {(u, reload) => <EditUnitForm key={u.id} unit={u} update={update} reload={reload} onClose={close} />}
+    </QuerySaveModal>
   );
 }

@@ -1,4 +1,4 @@
-import { App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Select } from 'antd';
 import { useCreateUser, useUpdateUser } from './hooks';
 import type { CreateUserInput, UserPatch } from './api';
 import { UnitSelect } from '../units/UnitSelect';
@@ -105,15 +105,13 @@ export function CreateUserModal({
     onClose();
   };
   return (
-    <Modal
+    <SaveModal
       title="Thêm người dùng"
       open={open}
-      onCancel={close}
+      formId="user-create-form"
       okText="Tạo tài khoản"
-      cancelText="Hủy"
-      okButtonProps={{ htmlType: 'submit', form: 'user-create-form' }}
-      confirmLoading={create.isPending}
-      destroyOnHidden
+      saving={create.isPending}
+      onClose={close}
     >
       <CreateUserForm
         create={create}
@@ -122,7 +120,7 @@ export function CreateUserModal({
           onCreated(user, otp);
         }}
       />
-    </Modal>
+    </SaveModal>
   );
 }
 
