@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { FormInstance } from 'antd';
+import { App, type FormInstance } from 'antd';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { isApiError } from '../api/client';
 import { conflictText } from './ConflictAlert';
@@ -23,6 +23,14 @@ export function applyFieldError<V>(form: FormInstance<V>, e: unknown, fields: Fi
   return true;
 }
 
+/** What a versioned edit form gets from its modal: the record, its save, a reload and a close. */
+export interface VersionedFormProps<T, M> {
+  record: T;
+  mutation: M;
+  reload: () => Promise<T | undefined>;
+  onClose: () => void;
+}
+
 export interface VersionedSaveOptions<T, V, TData, TError, TVars, TContext> {
   /** The record as the form opened it; its `version` goes with the first save. */
   record: T;
@@ -37,6 +45,8 @@ export interface VersionedSaveOptions<T, V, TData, TError, TVars, TContext> {
   onReloaded?: (latest: T) => void;
   /** Server errors shown on a field instead of above the form. */
   fieldErrors?: FieldErrors<V>;
+  /** Closes the form (after `unchanged`). */
+  onClose?: () => void;
 }
 
 export interface VersionedSave<T, TData, TError, TVars> {
@@ -54,6 +64,8 @@ export interface VersionedSave<T, TData, TError, TVars> {
   recover: (e: unknown) => Promise<boolean>;
   /** Clears the notice and saves; a field error goes on its field, a conflict is recovered from. */
   save: (vars: TVars, onSuccess?: (data: TData) => void) => void;
+  /** When nothing was changed: says there is nothing to save and closes. */
+  unchanged: () => void;
 }
 
 /**
@@ -63,7 +75,8 @@ export interface VersionedSave<T, TData, TError, TVars> {
 export function useVersionedSave<T, V, TData, TError, TVars, TContext>(
   opts: VersionedSaveOptions<T, V, TData, TError, TVars, TContext>,
 ): VersionedSave<T, TData, TError, TVars> {
-  const { reload, mutation, form, toValues, onReloaded, fieldErrors } = opts;
+  const { reload, mutation, form, toValues, onReloaded, fieldErrors, onClose } = opts;
+  const { message } = App.useApp();
   const [base, setBase] = useState(opts.record);
   const [conflict, setConflict] = useState<string | null>(null);
 
@@ -94,5 +107,10 @@ export function useVersionedSave<T, V, TData, TError, TVars, TContext>(
 
   const error =
     mutation.isError && !(fieldErrors && isFieldError(mutation.error, fieldErrors)) ? mutation.error : null;
-  return { base, conflict, error, clearConflict: () => setConflict(null), recover, save };
+  const unchanged = () => {
+    message.info('Không có thay đổi nào để lưu');
+    onClose?.();
+  };
+
+  return { base, conflict, error, clearConflict: () => setConflict(null), recover, save, unchanged };
 }

@@ -5,7 +5,7 @@ import type { PeriodDetail, PeriodPatch } from './api';
 import { ScheduleFields, scheduleToValues, valuesToSchedule, type ScheduleValues } from './ScheduleFields';
 import { DATE_FORMAT, toDay, toIso } from '../tasks/formValues';
 import { FormAlerts } from '../../layout/ConflictAlert';
-import { useVersionedSave } from '../../layout/useVersionedSave';
+import { useVersionedSave, type VersionedFormProps } from '../../layout/useVersionedSave';
 import { SaveModal } from '../../layout/SaveModal';
 import { formatIsoDate } from '../../lib/format';
 
@@ -21,20 +21,11 @@ const toValues = (p: PeriodDetail): Values => ({
   schedule: scheduleToValues(p.schedule),
 });
 
-function EditForm({
-  period,
-  reload,
-  onClose,
-  update,
-}: {
-  period: PeriodDetail;
-  reload: () => Promise<PeriodDetail | undefined>;
-  onClose: () => void;
-  update: ReturnType<typeof useUpdatePeriod>;
-}) {
+function EditForm(props: VersionedFormProps<PeriodDetail, ReturnType<typeof useUpdatePeriod>>) {
+  const { record: period, onClose } = props;
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const saver = useVersionedSave({ record: period, reload, mutation: update, form, toValues });
+  const saver = useVersionedSave({ ...props, form, toValues });
   const { base } = saver;
 
   const onFinish = (v: Values) => {
@@ -45,11 +36,7 @@ function EditForm({
     const schedule = valuesToSchedule(v.schedule);
     const old = valuesToSchedule(scheduleToValues(base.schedule));
     if (JSON.stringify(schedule) !== JSON.stringify(old)) patch.schedule = schedule;
-    if (Object.keys(patch).length === 1) {
-      message.info('Không có thay đổi nào để lưu');
-      onClose();
-      return;
-    }
+    if (Object.keys(patch).length === 1) return saver.unchanged();
     saver.save(patch, () => {
       message.success('Đã cập nhật kỳ báo cáo');
       onClose();
@@ -121,7 +108,7 @@ export function EditPeriodModal({
       saving={update.isPending}
       onClose={close}
     >
-      <EditForm key={period.id} period={period} reload={reload} onClose={close} update={update} />
+      <EditForm key={period.id} record={period} mutation={update} reload={reload} onClose={close} />
     </SaveModal>
   );
 }

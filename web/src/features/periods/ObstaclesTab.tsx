@@ -22,7 +22,7 @@ import { OBSTACLE_KIND_LABELS, OBSTACLE_STATUS } from './labels';
 import { UnitSelect } from '../units/UnitSelect';
 import { isApiError } from '../../api/client';
 import { FormAlerts, conflictText } from '../../layout/ConflictAlert';
-import { useVersionedSave } from '../../layout/useVersionedSave';
+import { useVersionedSave, type VersionedFormProps } from '../../layout/useVersionedSave';
 import { SaveModal } from '../../layout/SaveModal';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { formatDateTime } from '../../lib/format';
@@ -41,28 +41,22 @@ const stepValues = (o: Obstacle): StepValues => ({
 });
 
 function StepForm({
-  step,
-  reload,
-  onClose,
-  update,
-}: {
-  step: Step;
-  reload: () => Promise<Obstacle | undefined>;
-  onClose: () => void;
-  update: ReturnType<typeof useUpdateObstacle>;
-}) {
+  mode,
+  ...props
+}: VersionedFormProps<Obstacle, ReturnType<typeof useUpdateObstacle>> & { mode: Step['mode'] }) {
+  const { record, onClose } = props;
   const { message } = App.useApp();
   const [form] = Form.useForm<StepValues>();
-  const saver = useVersionedSave({ record: step.item, reload, mutation: update, form, toValues: stepValues });
+  const saver = useVersionedSave({ ...props, form, toValues: stepValues });
   const { base } = saver;
 
   const onFinish = (v: StepValues) => {
     const input: ObstacleInput =
-      step.mode === 'assign'
+      mode === 'assign'
         ? { action: 'assign', version: base.version, handlingUnitId: v.handlingUnitId ?? undefined }
         : { action: 'answer', version: base.version, answer: (v.answer ?? '').trim() };
     saver.save({ id: base.id, input }, () => {
-      message.success(step.mode === 'assign' ? 'Đã giao đơn vị xử lý' : 'Đã lưu trả lời');
+      message.success(mode === 'assign' ? 'Đã giao đơn vị xử lý' : 'Đã lưu trả lời');
       onClose();
     });
   };
@@ -72,14 +66,14 @@ function StepForm({
       id="obstacle-step-form"
       form={form}
       layout="vertical"
-      initialValues={stepValues(step.item)}
+      initialValues={stepValues(record)}
       onFinish={onFinish}
     >
       <FormAlerts conflict={saver.conflict} error={saver.error} />
       <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap' }}>
         <strong>{base.unitName}:</strong> {base.text}
       </Typography.Paragraph>
-      {step.mode === 'assign' ? (
+      {mode === 'assign' ? (
         <Form.Item
           name="handlingUnitId"
           label="Đơn vị xử lý"
@@ -335,9 +329,10 @@ export function ObstaclesTab({
         {step && (
           <StepForm
             key={`${step.mode}:${step.item.id}`}
-            step={step}
+            mode={step.mode}
+            record={step.item}
             reload={() => reload(step.item.id)}
-            update={update}
+            mutation={update}
             onClose={() => {
               update.reset();
               setStep(null);

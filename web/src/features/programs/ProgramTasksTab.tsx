@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, DatePicker, Flex, Input, Select, Table, Typography } from 'antd';
+import { Alert, Button, DatePicker, Flex, Select, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { ClearOutlined, SearchOutlined } from '@ant-design/icons';
+import { ClearOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import type { ProgramNode } from './api';
 import { hasTaskFilters, useTaskFilters } from './taskFilters';
@@ -19,6 +19,7 @@ import { useDebouncedValue } from '../../lib/useDebouncedValue';
 import { useIsPhone, useMediaQuery } from '../../lib/useMediaQuery';
 import { errorMessage } from '../../api/client';
 import { foldFilter } from '../../lib/search';
+import { SearchInput } from '../../layout/ListFilters';
 
 const PAGE = 20;
 
@@ -168,14 +169,11 @@ export function ProgramTasksTab({
   return (
     <>
       <Flex wrap gap={8} style={{ marginBottom: 12 }} className="task-filters">
-        <Input
-          aria-label="Tìm nhiệm vụ"
+        <SearchInput
+          label="Tìm nhiệm vụ"
           placeholder="Tìm theo nội dung hoặc số hiệu…"
-          prefix={<SearchOutlined />}
-          allowClear
           value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          maxLength={200}
+          onChange={setSearch}
           style={{ width: phone ? '100%' : 280 }}
         />
         <Select

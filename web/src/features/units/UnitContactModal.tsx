@@ -2,7 +2,7 @@ import { App, Form, Input } from 'antd';
 import { useUnit, useUpdateUnitContact } from './hooks';
 import { ADDRESS_RULES, EMAIL_RULES, PHONE_RULES } from '../../lib/validation';
 import { FormAlerts } from '../../layout/ConflictAlert';
-import { useVersionedSave } from '../../layout/useVersionedSave';
+import { useVersionedSave, type VersionedFormProps } from '../../layout/useVersionedSave';
 import { QuerySaveModal } from '../../layout/SaveModal';
 import type { UnitContactPatch } from './api';
 import type { Unit } from '../../api/types';
@@ -16,19 +16,10 @@ interface Values {
 
 const toValues = (u: Unit): Values => ({ email: u.email, phone: u.phone, address: u.address });
 
-function ContactForm({
-  unit,
-  update,
-  reload,
-  onClose,
-}: {
-  unit: Unit;
-  update: ReturnType<typeof useUpdateUnitContact>;
-  reload: () => Promise<Unit | undefined>;
-  onClose: () => void;
-}) {
+function ContactForm(props: VersionedFormProps<Unit, ReturnType<typeof useUpdateUnitContact>>) {
+  const { record: unit, onClose } = props;
   const [form] = Form.useForm<Values>();
-  const saver = useVersionedSave({ record: unit, reload, mutation: update, form, toValues });
+  const saver = useVersionedSave({ ...props, form, toValues });
   const { message } = App.useApp();
 
   const onFinish = (v: Values) => {
@@ -42,11 +33,7 @@ function ContactForm({
     (Object.keys(next) as (keyof typeof next)[]).forEach((k) => {
       if (next[k] !== base[k]) patch[k] = next[k];
     });
-    if (Object.keys(patch).length === 1) {
-      message.info('Không có thay đổi nào để lưu');
-      onClose();
-      return;
-    }
+    if (Object.keys(patch).length === 1) return saver.unchanged();
     saver.save({ id: base.id, patch }, () => {
       message.success('Đã cập nhật thông tin liên hệ');
       onClose();
@@ -92,7 +79,7 @@ export function UnitContactModal({ unitId, onClose }: { unitId: string | null; o
       onClose={close}
       query={unit}
     >
-      {(u, reload) => <ContactForm key={u.id} unit={u} update={update} reload={reload} onClose={close} />}
+      {(u, reload) => <ContactForm key={u.id} record={u} mutation={update} reload={reload} onClose={close} />}
     </QuerySaveModal>
   );
 }

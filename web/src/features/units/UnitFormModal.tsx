@@ -12,6 +12,7 @@ import {
   isFieldError,
   useVersionedSave,
   type FieldErrors,
+  type VersionedFormProps,
 } from '../../layout/useVersionedSave';
 import { QuerySaveModal, SaveModal } from '../../layout/SaveModal';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
@@ -202,36 +203,16 @@ export function CreateUnitModal({
   );
 }
 
-function EditUnitForm({
-  unit,
-  update,
-  reload,
-  onClose,
-}: {
-  unit: Unit;
-  update: ReturnType<typeof useUpdateUnit>;
-  reload: () => Promise<Unit | undefined>;
-  onClose: () => void;
-}) {
+function EditUnitForm(props: VersionedFormProps<Unit, ReturnType<typeof useUpdateUnit>>) {
+  const { record: unit, onClose } = props;
   const [form] = Form.useForm<Values>();
-  const saver = useVersionedSave({
-    record: unit,
-    reload,
-    mutation: update,
-    form,
-    toValues,
-    fieldErrors: FIELD_ERRORS,
-  });
+  const saver = useVersionedSave({ ...props, form, toValues, fieldErrors: FIELD_ERRORS });
   const { message } = App.useApp();
 
   const onFinish = (v: Values) => {
     const { base } = saver;
     const changes = diff(base, toInput(v));
-    if (Object.keys(changes).length === 0) {
-      message.info('Không có thay đổi nào để lưu');
-      onClose();
-      return;
-    }
+    if (Object.keys(changes).length === 0) return saver.unchanged();
     const patch: UnitPatch = { version: base.version, ...changes };
     saver.save({ id: base.id, patch }, (u) => {
       message.success(`Đã lưu đơn vị “${u.name}”`);
@@ -270,7 +251,9 @@ export function EditUnitModal({ unitId, onClose }: { unitId: string | null; onCl
       onClose={close}
       query={unit}
     >
-      {(u, reload) => <EditUnitForm key={u.id} unit={u} update={update} reload={reload} onClose={close} />}
+      {(u, reload) => (
+        <EditUnitForm key={u.id} record={u} mutation={update} reload={reload} onClose={close} />
+      )}
     </QuerySaveModal>
   );
 }

@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Flex, Input, Segmented, Select, Table, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Segmented, Select, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import {
   ApartmentOutlined,
   DownloadOutlined,
   EditOutlined,
   PlusOutlined,
-  SearchOutlined,
   TableOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
@@ -24,14 +23,10 @@ import { useDebouncedValue } from '../../lib/useDebouncedValue';
 import { useIsPhone } from '../../lib/useMediaQuery';
 import { errorMessage } from '../../api/client';
 import { PageHeader } from '../../layout/PageHeader';
+import { ActiveFilterSelect, SearchInput } from '../../layout/ListFilters';
 import { PageSpin } from '../../layout/FullPageSpin';
 import type { ActiveFilter, Unit } from '../../api/types';
 
-const ACTIVE_OPTIONS: { value: ActiveFilter; label: string }[] = [
-  { value: 'true', label: 'Đang hoạt động' },
-  { value: 'false', label: 'Ngừng hoạt động' },
-  { value: 'all', label: 'Tất cả trạng thái' },
-];
 const PAGE_SIZES = [20, 50, 100];
 
 type View = 'bang' | 'cay';
@@ -201,15 +196,12 @@ export default function UnitsPage() {
       />
       <Card>
         <Flex wrap gap={12} style={{ marginBottom: 16 }}>
-          <Input
-            aria-label="Tìm đơn vị"
+          <SearchInput
+            label="Tìm đơn vị"
             placeholder="Tìm theo tên, tên viết tắt hoặc mã…"
-            prefix={<SearchOutlined />}
-            allowClear
             value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            onPressEnter={() => update({ q: search.trim() })}
-            maxLength={200}
+            onChange={setSearch}
+            onEnter={() => update({ q: search.trim() })}
             style={{ flex: '1 1 260px', maxWidth: phone ? undefined : 420 }}
           />
           <Select
@@ -222,12 +214,12 @@ export default function UnitsPage() {
             showSearch={{ optionFilterProp: 'label' }}
             style={{ flex: '1 1 200px', maxWidth: phone ? undefined : 260 }}
           />
-          <Select
-            aria-label="Trạng thái hoạt động"
+          <ActiveFilterSelect
+            label="Trạng thái hoạt động"
+            inactive="Ngừng hoạt động"
             value={filters.active}
-            onChange={(v: ActiveFilter) => update({ 'trang-thai': v === 'all' ? undefined : v })}
-            options={ACTIVE_OPTIONS}
-            style={{ flex: phone ? '1 1 160px' : '0 1 180px', minWidth: 160 }}
+            onChange={(v) => update({ 'trang-thai': v === 'all' ? undefined : v })}
+            phone={phone}
           />
           <Segmented<View>
             value={filters.view}

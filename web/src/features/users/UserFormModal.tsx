@@ -9,6 +9,7 @@ import {
   isFieldError,
   useVersionedSave,
   type FieldErrors,
+  type VersionedFormProps,
 } from '../../layout/useVersionedSave';
 import { SaveModal } from '../../layout/SaveModal';
 import type { Role, User } from '../../api/types';
@@ -162,26 +163,10 @@ const toValues = (u: User): Values => ({
   unitId: u.unitId,
 });
 
-function EditUserForm({
-  user,
-  update,
-  reload,
-  onClose,
-}: {
-  user: User;
-  update: ReturnType<typeof useUpdateUser>;
-  reload: () => Promise<User | undefined>;
-  onClose: () => void;
-}) {
+function EditUserForm(props: VersionedFormProps<User, ReturnType<typeof useUpdateUser>>) {
+  const { record: user, onClose } = props;
   const [form] = Form.useForm<Values>();
-  const saver = useVersionedSave({
-    record: user,
-    reload,
-    mutation: update,
-    form,
-    toValues,
-    fieldErrors: FIELD_ERRORS,
-  });
+  const saver = useVersionedSave({ ...props, form, toValues, fieldErrors: FIELD_ERRORS });
   const { message } = App.useApp();
 
   const onFinish = (v: Values) => {
@@ -194,11 +179,7 @@ function EditUserForm({
     if (email !== base.email) patch.email = email;
     if (v.role && v.role !== base.role) patch.role = v.role;
     if (unitId !== base.unitId) patch.unitId = unitId;
-    if (Object.keys(patch).length === 1) {
-      message.info('Không có thay đổi nào để lưu');
-      onClose();
-      return;
-    }
+    if (Object.keys(patch).length === 1) return saver.unchanged();
     saver.save({ id: base.id, patch }, (u) => {
       message.success(`Đã lưu thông tin của ${u.fullName}`);
       onClose();
@@ -244,8 +225,8 @@ export function EditUserModal({
       {user && (
         <EditUserForm
           key={user.id}
-          user={user}
-          update={update}
+          record={user}
+          mutation={update}
           reload={() => reload(user.id)}
           onClose={close}
         />
