@@ -27,6 +27,7 @@ import {
 import { REVIEW_KIND_LABELS, periodKindLabel, scheduleText } from './labels';
 import { ScheduleFields, scheduleToValues, valuesToSchedule, type ScheduleValues } from './ScheduleFields';
 import { DATE_FORMAT, toIso } from '../tasks/formValues';
+import { DateRangeItem } from '../tasks/DeadlineFields';
 import { periodWindow, type PeriodWindow } from '../../shared/reporting';
 import { isApiError } from '../../api/client';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
@@ -332,25 +333,7 @@ export function OpenPeriodModal({
             </Form.Item>
             <Row gutter={12}>
               <Col xs={24} sm={14}>
-                <Form.Item
-                  name="cutoff"
-                  required
-                  label="Thời gian chốt số liệu"
-                  rules={[
-                    {
-                      validator: (_, v: OpenValues['cutoff']) =>
-                        v && v[0] && v[1]
-                          ? Promise.resolve()
-                          : Promise.reject(new Error('Vui lòng chọn ngày bắt đầu và ngày kết thúc')),
-                    },
-                  ]}
-                >
-                  <DatePicker.RangePicker
-                    format={DATE_FORMAT}
-                    placeholder={['Từ ngày', 'Đến ngày']}
-                    style={{ width: '100%' }}
-                  />
-                </Form.Item>
+                <DateRangeItem name="cutoff" label="Thời gian chốt số liệu" required />
               </Col>
               <Col xs={24} sm={10}>
                 <Form.Item
