@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Descriptions, Empty, Row, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Empty, Row, Table, Tabs, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -7,8 +7,10 @@ import { useUnit, useUnitMembers, useUnits } from './hooks';
 import { EditUnitModal } from './UnitFormModal';
 import { UnitContactModal } from './UnitContactModal';
 import { UnitActiveTag } from './UnitTags';
+import { UNIT_ACTIVE_COLUMN, UNIT_CODE_COLUMN } from './unitColumns';
 import { UNITS_MAX_LIMIT } from './api';
 import { EntityHistory } from '../audit/EntityHistory';
+import { UserActiveTag } from '../users/UserStatusTags';
 import { useMe } from '../auth/hooks';
 import {
   canEditUnitContact,
@@ -47,7 +49,7 @@ function Members({ unitId }: { unitId: string }) {
     {
       title: 'Trạng thái',
       dataIndex: 'active',
-      render: (v: boolean) => (v ? <Tag color="green">Đang hoạt động</Tag> : <Tag color="red">Đã khóa</Tag>),
+      render: (v: boolean) => <UserActiveTag active={v} />,
     },
   ];
   if (members.isError) return <Alert type="error" showIcon title={errorMessage(members.error)} />;
@@ -68,16 +70,7 @@ function Members({ unitId }: { unitId: string }) {
 function Children({ unitId }: { unitId: string }) {
   const list = useUnits({ parentId: unitId, active: 'all', limit: UNITS_MAX_LIMIT });
   const columns: TableColumnsType<Unit> = [
-    {
-      title: 'Mã',
-      dataIndex: 'code',
-      responsive: ['sm'],
-      render: (v: string) => (
-        <Typography.Text code className="nowrap">
-          {v}
-        </Typography.Text>
-      ),
-    },
+    UNIT_CODE_COLUMN,
     {
       title: 'Tên đơn vị',
       dataIndex: 'name',
@@ -85,15 +78,7 @@ function Children({ unitId }: { unitId: string }) {
       render: (v: string, u) => <Link to={`/don-vi/${u.id}`}>{v}</Link>,
     },
     { title: 'Loại', dataIndex: 'kind', responsive: ['md'], render: (v: string) => unitKindLabel(v) },
-    {
-      title: 'Trạng thái',
-      dataIndex: 'active',
-      render: (v: boolean) => (
-        <span className="nowrap">
-          <UnitActiveTag active={v} />
-        </span>
-      ),
-    },
+    UNIT_ACTIVE_COLUMN,
   ];
   if (list.isError) return <Alert type="error" showIcon title={errorMessage(list.error)} />;
   return (

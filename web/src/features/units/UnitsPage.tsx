@@ -15,7 +15,7 @@ import { UNITS_EXPORT_URL, UNITS_MAX_LIMIT, type UnitListParams } from './api';
 import { CreateUnitModal, EditUnitModal, KIND_OPTIONS } from './UnitFormModal';
 import { UnitImportModal } from './UnitImportModal';
 import { UnitTree } from './UnitTree';
-import { UnitActiveTag } from './UnitTags';
+import { UNIT_ACTIVE_COLUMN, UNIT_CODE_COLUMN } from './unitColumns';
 import { useMe } from '../auth/hooks';
 import { canManageUnits } from '../../lib/permissions';
 import { isUnitKindValue, unitKindLabel } from '../../lib/format';
@@ -98,16 +98,7 @@ export default function UnitsPage() {
 
   // On a phone the code moves under the name and the short name and kind are hidden; the rest scrolls.
   const columns: TableColumnsType<Unit> = [
-    {
-      title: 'Mã',
-      dataIndex: 'code',
-      responsive: ['sm'],
-      render: (v: string) => (
-        <Typography.Text code className="nowrap">
-          {v}
-        </Typography.Text>
-      ),
-    },
+    UNIT_CODE_COLUMN,
     {
       title: 'Tên đơn vị',
       dataIndex: 'name',
@@ -144,15 +135,7 @@ export default function UnitsPage() {
       render: (v: string | null, u) =>
         u.parentId && v ? <Link to={`/don-vi/${u.parentId}`}>{v}</Link> : '—',
     },
-    {
-      title: 'Trạng thái',
-      dataIndex: 'active',
-      render: (v: boolean) => (
-        <span className="nowrap">
-          <UnitActiveTag active={v} />
-        </span>
-      ),
-    },
+    UNIT_ACTIVE_COLUMN,
   ];
   if (admin) {
     columns.push({
