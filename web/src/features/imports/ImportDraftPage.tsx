@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Popconfirm } from 'antd';
-import { ArrowLeftOutlined, CheckCircleOutlined, DeleteOutlined, FileTextOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, DeleteOutlined, FileTextOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useDiscardImport, useEditImport, useImport, usePublishImport } from './hooks';
 import { DraftStatusTag } from './DraftStatusTag';
@@ -11,7 +11,7 @@ import type { ImportDraft } from './api';
 import { documentName, documentTitle } from '../document/labels';
 import { isApiError } from '../../api/client';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
-import { PageHeader } from '../../layout/PageHeader';
+import { BackLink, PageHeader } from '../../layout/PageHeader';
 import { QueryPage } from '../../layout/QueryPage';
 
 /** A 409 means someone else changed or closed the draft: it has been reloaded; say so. */
@@ -90,14 +90,7 @@ function DraftView({ id, draft }: { id: string; draft: ImportDraft }) {
 
   return (
     <>
-      <Button
-        type="link"
-        icon={<ArrowLeftOutlined />}
-        onClick={() => navigate('/nhap-van-ban')}
-        style={{ paddingInline: 0, marginBottom: 8 }}
-      >
-        Nhập văn bản
-      </Button>
+      <BackLink to="/nhap-van-ban">Nhập văn bản</BackLink>
       <PageHeader
         title={
           <>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Card, Descriptions, Flex, Popconfirm, Tabs, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, EditOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { EditOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
+import { useParams } from 'react-router';
 import { usePeriod, useReportingRules, useUpdatePeriod } from './hooks';
 import type { PeriodDetail } from './api';
 import {
@@ -23,10 +23,11 @@ import { useMe } from '../auth/hooks';
 import { readableTitle } from '../document/labels';
 import { errorMessage, isApiError } from '../../api/client';
 import { conflictText } from '../../layout/ConflictAlert';
-import { PageHeader } from '../../layout/PageHeader';
+import { BackLink, PageHeader } from '../../layout/PageHeader';
 import { QueryPage } from '../../layout/QueryPage';
 import { formatDateTime, formatIsoDate } from '../../lib/format';
 import { useIsPhone } from '../../lib/useMediaQuery';
+import { useTabParam } from '../../lib/useTabParam';
 
 const TABS = ['nop-bao-cao', 'tong-quan', 'kho-khan', 'nhac-viec', 'tong-hop'] as const;
 type Tab = (typeof TABS)[number];
@@ -83,22 +84,12 @@ function PeriodView({
   const me = useMe();
   const manage = canManageReporting(me);
   const phone = useIsPhone();
-  const navigate = useNavigate();
   const rules = useReportingRules();
   const [editing, setEditing] = useState(false);
-  const [sp, setSp] = useSearchParams();
-  const raw = sp.get('xem');
-  const tabs = TABS.filter((t) => t !== 'nhac-viec' || manage);
-  const tab: Tab = (tabs as readonly string[]).includes(raw ?? '') ? (raw as Tab) : 'nop-bao-cao';
-  const setTab = (t: Tab) =>
-    setSp(
-      () => {
-        const next = new URLSearchParams();
-        if (t !== 'nop-bao-cao') next.set('xem', t);
-        return next;
-      },
-      { replace: true },
-    );
+  const [tab, setTab] = useTabParam(
+    TABS.filter((t) => t !== 'nhac-viec' || manage),
+    { keepOthers: false },
+  );
 
   const status = PERIOD_STATUS[period.status] ?? { label: period.status, color: 'default' };
   const programTitle = readableTitle(period.program?.title) || 'Chương trình';
@@ -106,14 +97,9 @@ function PeriodView({
 
   return (
     <>
-      <Button
-        type="link"
-        icon={<ArrowLeftOutlined />}
-        onClick={() => navigate(`/chuong-trinh/${period.programId}?xem=bao-cao`)}
-        style={{ paddingInline: 0, marginBottom: 8 }}
-      >
+      <BackLink to={`/chuong-trinh/${period.programId}?xem=bao-cao`}>
         Các kỳ báo cáo của chương trình
-      </Button>
+      </BackLink>
       <PageHeader
         title={`Kỳ báo cáo ${period.label}`}
         subTitle={

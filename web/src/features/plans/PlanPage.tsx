@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Flex, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { ArrowLeftOutlined, LinkOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
+import { LinkOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useAddPlanItem, usePlan, useSetItemLinks } from './hooks';
 import type { PlanItem, PlanView } from './api';
@@ -18,7 +18,7 @@ import { formatDateTime, formatIsoDate } from '../../lib/format';
 import { foldText } from '../../shared/domain';
 import { errorMessage } from '../../api/client';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
-import { PageHeader } from '../../layout/PageHeader';
+import { BackLink, PageHeader } from '../../layout/PageHeader';
 import { QueryPage } from '../../layout/QueryPage';
 import { SaveModal } from '../../layout/SaveModal';
 import { useIsPhone, useMediaQuery } from '../../lib/useMediaQuery';
@@ -333,16 +333,9 @@ function PlanDetail({ plan }: { plan: PlanView }) {
 
   return (
     <>
-      <Button
-        type="link"
-        icon={<ArrowLeftOutlined />}
-        onClick={() =>
-          navigate(me.role === 'unit' ? '/nhiem-vu' : `/chuong-trinh/${plan.parentProgramId}?xem=ke-hoach`)
-        }
-        style={{ paddingInline: 0, marginBottom: 8 }}
-      >
+      <BackLink to={me.role === 'unit' ? '/nhiem-vu' : `/chuong-trinh/${plan.parentProgramId}?xem=ke-hoach`}>
         {me.role === 'unit' ? 'Nhiệm vụ của đơn vị' : 'Chương trình'}
-      </Button>
+      </BackLink>
       <PageHeader
         title={`Kế hoạch của ${unitName}`}
         subTitle={

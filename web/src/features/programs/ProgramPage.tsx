@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Drawer, Empty, Flex, Row, Tabs } from 'antd';
-import { ArrowLeftOutlined, FileSearchOutlined } from '@ant-design/icons';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { FileSearchOutlined } from '@ant-design/icons';
+import { useParams } from 'react-router';
 import { useProgram } from './hooks';
 import type { Program, ProgramNode } from './api';
 import { ReferencesTable, ResponsibilitiesTable } from './ProgramTables';
@@ -29,7 +29,8 @@ import { signerText } from '../imports/DraftSummaryCard';
 import { useUnitLookup, type UnitLookup } from '../units/useUnitNames';
 import { formatDateTime, formatIsoDate } from '../../lib/format';
 import { useIsPhone, useMediaQuery } from '../../lib/useMediaQuery';
-import { PageHeader } from '../../layout/PageHeader';
+import { useTabParam } from '../../lib/useTabParam';
+import { BackLink, PageHeader } from '../../layout/PageHeader';
 import { QueryPage } from '../../layout/QueryPage';
 import type { Span } from '../../shared/importer';
 
@@ -100,19 +101,7 @@ function ProgramView({ program, canAssign }: { program: Program; canAssign: bool
   const phone = useIsPhone();
   const wide = useMediaQuery('(min-width: 992px)');
   const units = useUnitLookup();
-  const [sp, setSp] = useSearchParams();
-  const tabRaw = sp.get('xem');
-  const tab: Tab = (TABS as readonly string[]).includes(tabRaw ?? '') ? (tabRaw as Tab) : 'noi-dung';
-  const setTab = (t: Tab) =>
-    setSp(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (t === 'noi-dung') next.delete('xem');
-        else next.set('xem', t);
-        return next;
-      },
-      { replace: true },
-    );
+  const [tab, setTab] = useTabParam(TABS);
 
   const outline = useMemo(() => outlineFromFlat(program.nodes), [program.nodes]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -338,21 +327,13 @@ export default function ProgramPage() {
 }
 
 function ProgramDetail({ p, status }: { p: Program; status: ProgramStatus | undefined }) {
-  const navigate = useNavigate();
   const me = useMe();
   const [implementError, setImplementError] = useState<unknown>(null);
   const canAssign = canAssignTasks(me);
   const meta = p.meta.program;
   return (
     <>
-      <Button
-        type="link"
-        icon={<ArrowLeftOutlined />}
-        onClick={() => navigate('/chuong-trinh')}
-        style={{ paddingInline: 0, marginBottom: 8 }}
-      >
-        Chương trình hành động
-      </Button>
+      <BackLink to="/chuong-trinh">Chương trình hành động</BackLink>
       <PageHeader
         title={documentName(p.docKind, p.number)}
         subTitle={documentTitle(meta?.title) || p.title}

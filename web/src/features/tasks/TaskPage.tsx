@@ -1,6 +1,5 @@
-import { Alert, Button, Card, Col, Flex, Row, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Alert, Card, Col, Flex, Row, Tag, Typography } from 'antd';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useSaveAssignment, useSuggestions, useTask } from './hooks';
 import { AssignmentForm } from './AssignmentForm';
 import { AssignmentSummary, BaselineComparison } from './AssignmentSummary';
@@ -16,7 +15,7 @@ import { useUnitLookup } from '../units/useUnitNames';
 import { canAssignTasks, canViewAuditLog, canWritePlan } from '../../lib/permissions';
 import { ConflictAlert } from '../../layout/ConflictAlert';
 import { useVersionedSave } from '../../layout/useVersionedSave';
-import { PageHeader } from '../../layout/PageHeader';
+import { BackLink, PageHeader } from '../../layout/PageHeader';
 import { PageSpin } from '../../layout/FullPageSpin';
 import { QueryPage } from '../../layout/QueryPage';
 
@@ -31,7 +30,6 @@ function TaskDetailView({
 }) {
   const me = useMe();
   const units = useUnitLookup();
-  const navigate = useNavigate();
   const task = detail.task;
   const plan = usePlan(task.programId);
   const isPlanItem = !!plan.data;
@@ -51,14 +49,7 @@ function TaskDetailView({
 
   return (
     <>
-      <Button
-        type="link"
-        icon={<ArrowLeftOutlined />}
-        onClick={() => navigate(back.to)}
-        style={{ paddingInline: 0, marginBottom: 8 }}
-      >
-        {back.label}
-      </Button>
+      <BackLink to={back.to}>{back.label}</BackLink>
       <PageHeader
         title={`Nhiệm vụ ${task.label}`}
         subTitle={

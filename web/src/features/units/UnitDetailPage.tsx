@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Empty, Row, Table, Tabs, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { EditOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useUnit, useUnitMembers, useUnits } from './hooks';
 import { EditUnitModal } from './UnitFormModal';
@@ -20,7 +20,7 @@ import {
 } from '../../lib/permissions';
 import { formatDateTime, roleLabel, unitKindLabel } from '../../lib/format';
 import { errorMessage } from '../../api/client';
-import { PageHeader } from '../../layout/PageHeader';
+import { BackLink, PageHeader } from '../../layout/PageHeader';
 import { QueryPage } from '../../layout/QueryPage';
 import type { Unit, UserSummary } from '../../api/types';
 
@@ -128,14 +128,7 @@ function UnitView({ u }: { u: Unit }) {
 
   return (
     <>
-      <Button
-        type="link"
-        icon={<ArrowLeftOutlined />}
-        onClick={() => (canGoBack() ? navigate(-1) : navigate('/don-vi'))}
-        style={{ paddingInline: 0, marginBottom: 8 }}
-      >
-        Quay lại
-      </Button>
+      <BackLink onClick={() => (canGoBack() ? navigate(-1) : navigate('/don-vi'))}>Quay lại</BackLink>
       <PageHeader
         title={u.name}
         subTitle={
