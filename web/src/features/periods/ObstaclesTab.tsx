@@ -27,6 +27,7 @@ import { SaveModal } from '../../layout/SaveModal';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { formatDateTime } from '../../lib/format';
 import { useIsPhone } from '../../lib/useMediaQuery';
+import { ExpandableText } from '../../layout/ExpandableText';
 
 type Step = { mode: 'assign' | 'answer'; item: Obstacle };
 
@@ -160,12 +161,9 @@ export function ObstaclesTab({
           <Tag color={o.kind === 'obstacle' ? 'volcano' : 'geekblue'} style={{ marginBottom: 4 }}>
             {OBSTACLE_KIND_LABELS[o.kind] ?? o.kind}
           </Tag>
-          <Typography.Paragraph
-            style={{ margin: 0, whiteSpace: 'pre-wrap' }}
-            ellipsis={{ rows: 3, expandable: 'collapsible', symbol: (x) => (x ? 'Thu gọn' : 'Xem thêm') }}
-          >
+          <ExpandableText rows={3} style={{ whiteSpace: 'pre-wrap' }}>
             {o.text}
-          </Typography.Paragraph>
+          </ExpandableText>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             <Link to={`/bao-cao/${o.obligationId}`}>{o.unitName}</Link>
             {' · '}
@@ -197,13 +195,13 @@ export function ObstaclesTab({
             {o.handlingUnitName ?? <Typography.Text type="secondary">Chưa giao đơn vị xử lý</Typography.Text>}
           </div>
           {o.answer && (
-            <Typography.Paragraph
+            <ExpandableText
+              rows={3}
               type="secondary"
               style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap', fontSize: 13 }}
-              ellipsis={{ rows: 3, expandable: 'collapsible', symbol: (x) => (x ? 'Thu gọn' : 'Xem thêm') }}
             >
               Trả lời: {o.answer}
-            </Typography.Paragraph>
+            </ExpandableText>
           )}
           {o.closedAt && (
             <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>

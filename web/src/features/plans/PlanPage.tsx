@@ -8,7 +8,7 @@ import type { PlanItem, PlanView } from './api';
 import { useProgramTasks } from '../tasks/hooks';
 import type { TaskView } from '../tasks/api';
 import { DeadlineFields } from '../tasks/DeadlineFields';
-import { RoleTag } from '../tasks/TaskBits';
+import { RoleTag, taskLabelColumn } from '../tasks/TaskBits';
 import { valuesToDeadline, type DeadlineValues } from '../tasks/formValues';
 import { useMe } from '../auth/hooks';
 import { useUnitLookup } from '../units/useUnitNames';
@@ -22,6 +22,7 @@ import { BackLink, PageHeader } from '../../layout/PageHeader';
 import { QueryPage } from '../../layout/QueryPage';
 import { SaveModal } from '../../layout/SaveModal';
 import { useIsPhone, useMediaQuery } from '../../lib/useMediaQuery';
+import { ExpandableText } from '../../layout/ExpandableText';
 
 type Carried = TaskView & { role: 'lead' | 'cooperating' };
 
@@ -249,28 +250,14 @@ function PlanDetail({ plan }: { plan: PlanView }) {
   const notCovered = carried.filter((t) => !linked.has(t.nodeId));
 
   const columns: TableColumnsType<PlanItem> = [
-    {
-      title: <span className="nowrap">Số hiệu</span>,
-      dataIndex: 'label',
-      width: 80,
-      render: (v: string, i) => (
-        <Link to={`/nhiem-vu/${i.nodeId}`} className="nowrap">
-          {v}
-        </Link>
-      ),
-    },
+    taskLabelColumn(80),
     {
       title: 'Nội dung công việc',
       dataIndex: 'text',
       minWidth: phone ? 200 : 280,
       render: (v: string, i) => (
         <>
-          <Typography.Paragraph
-            ellipsis={{ rows: 3, expandable: 'collapsible', symbol: (o) => (o ? 'Thu gọn' : 'Xem thêm') }}
-            style={{ margin: 0 }}
-          >
-            {v}
-          </Typography.Paragraph>
+          <ExpandableText rows={3}>{v}</ExpandableText>
           {compact && (
             <div className="task-facts-inline">
               <Typography.Text type="secondary">Thực hiện nhiệm vụ: </Typography.Text>

@@ -5,7 +5,7 @@ import { FileAddOutlined, FileTextOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { useCreatePlan, useUnitTasks } from './hooks';
 import type { UnitTask } from './api';
-import { DeadlineText, ProgramStatusTag, RoleTag } from '../tasks/TaskBits';
+import { DeadlineText, ProgramStatusTag, RoleTag, taskLabelColumn } from '../tasks/TaskBits';
 import { readableTitle } from '../document/labels';
 import { useMe } from '../auth/hooks';
 import { UnitChooser, useChosenUnit } from '../units/UnitChooser';
@@ -16,6 +16,7 @@ import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { PageHeader } from '../../layout/PageHeader';
 import { PageSpin } from '../../layout/FullPageSpin';
 import { useIsPhone } from '../../lib/useMediaQuery';
+import { ExpandableText } from '../../layout/ExpandableText';
 
 interface ProgramGroup {
   programId: string;
@@ -34,28 +35,14 @@ function ProgramTasks({ group, unitId }: { group: ProgramGroup; unitId: string }
   const lead = group.tasks.filter((t) => t.role === 'lead').length;
 
   const columns: TableColumnsType<UnitTask> = [
-    {
-      title: <span className="nowrap">Số hiệu</span>,
-      dataIndex: 'label',
-      width: 90,
-      render: (v: string, t) => (
-        <Link to={`/nhiem-vu/${t.nodeId}`} className="nowrap">
-          {v || '—'}
-        </Link>
-      ),
-    },
+    taskLabelColumn(),
     {
       title: 'Nhiệm vụ',
       dataIndex: 'text',
       minWidth: phone ? 200 : 300,
       render: (v: string, t) => (
         <>
-          <Typography.Paragraph
-            ellipsis={{ rows: 2, expandable: 'collapsible', symbol: (o) => (o ? 'Thu gọn' : 'Xem thêm') }}
-            style={{ margin: 0 }}
-          >
-            {v}
-          </Typography.Paragraph>
+          <ExpandableText rows={2}>{v}</ExpandableText>
           {phone && (
             <Flex wrap gap={6} align="center" className="task-facts-inline">
               <RoleTag role={t.role} />

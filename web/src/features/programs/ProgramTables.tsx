@@ -1,4 +1,4 @@
-import { Button, Table, Typography } from 'antd';
+import { Button, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import type { ProgramReference, ProgramResponsibility } from './api';
@@ -6,6 +6,7 @@ import { MentionList } from '../document/Mentions';
 import { referenceLevelLabel } from '../document/labels';
 import type { UnitLookup } from '../units/useUnitNames';
 import { formatIsoDate } from '../../lib/format';
+import { ExpandableText } from '../../layout/ExpandableText';
 
 const PAGE = 20;
 
@@ -55,14 +56,7 @@ export function ResponsibilitiesTable({
       title: 'Nhiệm vụ được giao',
       dataIndex: 'duties',
       minWidth: 300,
-      render: (v: string) => (
-        <Typography.Paragraph
-          ellipsis={{ rows: 3, expandable: 'collapsible', symbol: (o) => (o ? 'Thu gọn' : 'Xem thêm') }}
-          style={{ margin: 0 }}
-        >
-          {v || '—'}
-        </Typography.Paragraph>
-      ),
+      render: (v: string) => <ExpandableText rows={3}>{v || '—'}</ExpandableText>,
     },
   ];
   return (

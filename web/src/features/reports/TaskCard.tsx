@@ -5,17 +5,15 @@ import { EntryFacts, percentText } from './EntryView';
 import { reviewInfo, statusLabel } from './labels';
 import { RoleTag } from '../tasks/TaskBits';
 import { formatIsoDate } from '../../lib/format';
+import { ExpandableText } from '../../layout/ExpandableText';
 
 /** The task a card is about: its text, lead unit, baseline due date and accepted progress. */
 function TaskHead({ task, statuses }: { task: ReportTask; statuses: StatusRules }) {
   return (
     <Flex vertical gap={4} style={{ marginBottom: 12 }}>
-      <Typography.Paragraph
-        style={{ margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
-        ellipsis={{ rows: 3, expandable: 'collapsible', symbol: (o) => (o ? 'Thu gọn' : 'Xem thêm') }}
-      >
+      <ExpandableText rows={3} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
         {task.text}
-      </Typography.Paragraph>
+      </ExpandableText>
       <Flex wrap gap={16} style={{ fontSize: 13 }}>
         {task.role === 'cooperating' && task.leadUnitName && (
           <span>

@@ -1,4 +1,5 @@
 import { Flex, Tag, Tooltip, Typography } from 'antd';
+import type { TableColumnType } from 'antd';
 import { CheckCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { CLEAR_SHORT, TASK_ROLE_LABELS, clearLabel, deadlineLabel, programStatusInfo } from './labels';
@@ -95,4 +96,18 @@ export function UnitNames({
 
 export function RoleTag({ role }: { role: 'lead' | 'cooperating' }) {
   return <Tag color={role === 'lead' ? 'blue' : 'default'}>{TASK_ROLE_LABELS[role]}</Tag>;
+}
+
+/** The "Số hiệu" column of a task table: the task's label, a link to its page. */
+export function taskLabelColumn<T extends { nodeId: string; label: string }>(width = 90): TableColumnType<T> {
+  return {
+    title: <span className="nowrap">Số hiệu</span>,
+    dataIndex: 'label',
+    width,
+    render: (v: string, t) => (
+      <Link to={`/nhiem-vu/${t.nodeId}`} className="nowrap" aria-label={`Mở nhiệm vụ ${v}`}>
+        {v || '—'}
+      </Link>
+    ),
+  };
 }

@@ -18,6 +18,7 @@ import { useVersionedSave } from '../../layout/useVersionedSave';
 import { BackLink, PageHeader } from '../../layout/PageHeader';
 import { PageSpin } from '../../layout/FullPageSpin';
 import { QueryPage } from '../../layout/QueryPage';
+import { ExpandableText } from '../../layout/ExpandableText';
 
 function TaskDetailView({
   detail,
@@ -81,13 +82,13 @@ function TaskDetailView({
         <Col xs={24} lg={10}>
           <Flex vertical gap={16}>
             <Card size="small" title="Nội dung nhiệm vụ">
-              <Typography.Paragraph
-                style={{ margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
-                ellipsis={{ rows: 8, expandable: 'collapsible', symbol: (o) => (o ? 'Thu gọn' : 'Xem thêm') }}
+              <ExpandableText
+                rows={8}
+                style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
                 data-testid="task-text"
               >
                 {task.text}
-              </Typography.Paragraph>
+              </ExpandableText>
             </Card>
             <Card
               size="small"
