@@ -22,6 +22,7 @@ import {
   ReloadOutlined,
   SaveOutlined,
 } from '@ant-design/icons';
+import type { ColProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useConsolidation, useGenerateConsolidation, useSaveConsolidation } from './hooks';
 import { consolidationFileUrl, type Consolidation, type ConsolidationInput } from './api';
@@ -33,6 +34,7 @@ import { useVersionedSave } from '../../layout/useVersionedSave';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { PageSpin } from '../../layout/FullPageSpin';
 import { formatDateTime } from '../../lib/format';
+import { requiredText } from '../../lib/validation';
 
 interface Values {
   layout: 'party' | 'state';
@@ -100,10 +102,40 @@ function toInput(v: Values, version: number): ConsolidationInput {
   };
 }
 
-const required = (message: string, max: number) => [
-  { required: true, whitespace: true, message },
-  { max, message: `Tối đa ${max} ký tự` },
-];
+const QUARTER = { xs: 12, md: 6 };
+const THIRD = { xs: 24, md: 8 };
+
+/** One text field of the heading, in its column: at most `max` characters; `required` is its message. */
+function HeadingField({
+  col,
+  name,
+  label,
+  max,
+  required,
+  placeholder,
+  extra,
+}: {
+  col: ColProps;
+  name: keyof Values;
+  label: string;
+  max: number;
+  required?: string;
+  placeholder?: string;
+  extra?: string;
+}) {
+  return (
+    <Col {...col}>
+      <Form.Item
+        name={name}
+        label={label}
+        rules={required ? requiredText(required, max) : [{ max, message: `Tối đa ${max} ký tự` }]}
+        extra={extra}
+      >
+        <Input maxLength={max} placeholder={placeholder} />
+      </Form.Item>
+    </Col>
+  );
+}
 
 function Downloads({ periodId, dirty }: { periodId: string; dirty: boolean }) {
   return (
@@ -260,84 +292,61 @@ function ConsolidationForm({
             />
           </Form.Item>
           <Row gutter={12}>
-            <Col xs={24} md={12}>
-              <Form.Item
-                name="parentBody"
-                label={layout === 'party' ? 'Đảng bộ cấp trên' : 'Cơ quan chủ quản'}
-                rules={[{ max: 200, message: 'Tối đa 200 ký tự' }]}
-              >
-                <Input maxLength={200} placeholder="Để trống nếu không có" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item
-                name="issuer"
-                label="Cơ quan ban hành"
-                rules={required('Vui lòng nhập cơ quan ban hành', 200)}
-              >
-                <Input maxLength={200} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item
-                name="number"
-                label="Số"
-                rules={[{ max: 20, message: 'Tối đa 20 ký tự' }]}
-                extra="Để trống khi còn là dự thảo."
-              >
-                <Input maxLength={20} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item name="notation" label="Ký hiệu" rules={required('Vui lòng nhập ký hiệu', 50)}>
-                <Input maxLength={50} placeholder={layout === 'party' ? 'BC/TU' : 'BC-UBND'} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item name="place" label="Địa danh" rules={required('Vui lòng nhập địa danh', 100)}>
-                <Input maxLength={100} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
+            <HeadingField
+              col={{ xs: 24, md: 12 }}
+              name="parentBody"
+              label={layout === 'party' ? 'Đảng bộ cấp trên' : 'Cơ quan chủ quản'}
+              max={200}
+              placeholder="Để trống nếu không có"
+            />
+            <HeadingField
+              col={{ xs: 24, md: 12 }}
+              name="issuer"
+              label="Cơ quan ban hành"
+              max={200}
+              required="Vui lòng nhập cơ quan ban hành"
+            />
+            <HeadingField
+              col={QUARTER}
+              name="number"
+              label="Số"
+              max={20}
+              extra="Để trống khi còn là dự thảo."
+            />
+            <HeadingField
+              col={QUARTER}
+              name="notation"
+              label="Ký hiệu"
+              max={50}
+              required="Vui lòng nhập ký hiệu"
+              placeholder={layout === 'party' ? 'BC/TU' : 'BC-UBND'}
+            />
+            <HeadingField
+              col={QUARTER}
+              name="place"
+              label="Địa danh"
+              max={100}
+              required="Vui lòng nhập địa danh"
+            />
+            <Col {...QUARTER}>
               <Form.Item name="date" label="Ngày ban hành">
                 <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
               </Form.Item>
             </Col>
           </Row>
-          <Form.Item name="title" label="Trích yếu" rules={required('Vui lòng nhập trích yếu', 1000)}>
+          <Form.Item name="title" label="Trích yếu" rules={requiredText('Vui lòng nhập trích yếu', 1000)}>
             <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} />
           </Form.Item>
           <Row gutter={12}>
-            <Col xs={24} md={8}>
-              <Form.Item
-                name="signerAuthority"
-                label="Thẩm quyền ký"
-                rules={[{ max: 200, message: 'Tối đa 200 ký tự' }]}
-              >
-                <Input
-                  maxLength={200}
-                  placeholder={layout === 'party' ? 'T/M BAN THƯỜNG VỤ' : 'TM. ỦY BAN NHÂN DÂN'}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item
-                name="signerPosition"
-                label="Chức vụ người ký"
-                rules={[{ max: 200, message: 'Tối đa 200 ký tự' }]}
-              >
-                <Input maxLength={200} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item
-                name="signerName"
-                label="Họ tên người ký"
-                rules={[{ max: 200, message: 'Tối đa 200 ký tự' }]}
-              >
-                <Input maxLength={200} />
-              </Form.Item>
-            </Col>
+            <HeadingField
+              col={THIRD}
+              name="signerAuthority"
+              label="Thẩm quyền ký"
+              max={200}
+              placeholder={layout === 'party' ? 'T/M BAN THƯỜNG VỤ' : 'TM. ỦY BAN NHÂN DÂN'}
+            />
+            <HeadingField col={THIRD} name="signerPosition" label="Chức vụ người ký" max={200} />
+            <HeadingField col={THIRD} name="signerName" label="Họ tên người ký" max={200} />
           </Row>
           <Form.Item
             name="recipients"

@@ -8,6 +8,7 @@ import { FormAlerts } from '../../layout/ConflictAlert';
 import { useVersionedSave, type VersionedFormProps } from '../../layout/useVersionedSave';
 import { SaveModal } from '../../layout/SaveModal';
 import { formatIsoDate } from '../../lib/format';
+import { requiredText } from '../../lib/validation';
 
 interface Values {
   label: string;
@@ -52,14 +53,7 @@ function EditForm(props: VersionedFormProps<PeriodDetail, ReturnType<typeof useU
       onFinish={onFinish}
     >
       <FormAlerts conflict={saver.conflict} error={saver.error} />
-      <Form.Item
-        name="label"
-        label="Tên kỳ báo cáo"
-        rules={[
-          { required: true, whitespace: true, message: 'Vui lòng nhập tên kỳ' },
-          { max: 200, message: 'Tối đa 200 ký tự' },
-        ]}
-      >
+      <Form.Item name="label" label="Tên kỳ báo cáo" rules={requiredText('Vui lòng nhập tên kỳ', 200)}>
         <Input maxLength={200} />
       </Form.Item>
       <Form.Item

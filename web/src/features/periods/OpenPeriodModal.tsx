@@ -34,6 +34,7 @@ import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { SaveModal } from '../../layout/SaveModal';
 import { formatIsoDate } from '../../lib/format';
 import dayjs from '../../lib/dayjs';
+import { requiredText } from '../../lib/validation';
 
 interface OpenValues {
   kind: PeriodKind;
@@ -324,10 +325,7 @@ export function OpenPeriodModal({
             <Form.Item
               name="label"
               label="Tên kỳ báo cáo"
-              rules={[
-                { required: true, whitespace: true, message: 'Vui lòng nhập tên kỳ báo cáo' },
-                { max: 200, message: 'Tối đa 200 ký tự' },
-              ]}
+              rules={requiredText('Vui lòng nhập tên kỳ báo cáo', 200)}
             >
               <Input maxLength={200} placeholder="Ví dụ: Báo cáo chuyên đề cải cách tư pháp" />
             </Form.Item>

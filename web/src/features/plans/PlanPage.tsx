@@ -23,6 +23,7 @@ import { QueryPage } from '../../layout/QueryPage';
 import { SaveModal } from '../../layout/SaveModal';
 import { useIsPhone, useMediaQuery } from '../../lib/useMediaQuery';
 import { ExpandableText } from '../../layout/ExpandableText';
+import { requiredText } from '../../lib/validation';
 
 type Carried = TaskView & { role: 'lead' | 'cooperating' };
 
@@ -131,10 +132,7 @@ function AddItemModal({
         <Form.Item
           name="text"
           label="Nội dung công việc"
-          rules={[
-            { required: true, whitespace: true, message: 'Vui lòng nhập nội dung công việc' },
-            { max: 5000, message: 'Tối đa 5000 ký tự' },
-          ]}
+          rules={requiredText('Vui lòng nhập nội dung công việc', 5000)}
         >
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={5000} />
         </Form.Item>

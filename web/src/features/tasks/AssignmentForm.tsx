@@ -36,7 +36,7 @@ import { UnitMultiSelect } from '../units/UnitMultiSelect';
 import { useUnitMembers } from '../units/hooks';
 import { useUnitLookup } from '../units/useUnitNames';
 import { PRODUCT_KINDS, PRODUCT_KIND_LABELS } from '../../shared/assignment';
-import { PHONE_RULES } from '../../lib/validation';
+import { PHONE_RULES, requiredText } from '../../lib/validation';
 import { foldFilter } from '../../lib/search';
 import { errorMessage } from '../../api/client';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
@@ -94,10 +94,7 @@ function FocalFields({ leadUnitId }: { leadUnitId: string | null }) {
         <Form.Item
           name={['focal', 'name']}
           label="Họ và tên"
-          rules={[
-            { required: true, whitespace: true, message: 'Vui lòng nhập họ và tên người phụ trách' },
-            { max: 200, message: 'Tối đa 200 ký tự' },
-          ]}
+          rules={requiredText('Vui lòng nhập họ và tên người phụ trách', 200)}
         >
           <Input maxLength={200} autoComplete="off" />
         </Form.Item>
@@ -181,10 +178,7 @@ function ProductCard({ name, index, onRemove }: { name: number; index: number; o
       <Form.Item
         name={[name, 'description']}
         label="Mô tả sản phẩm"
-        rules={[
-          { required: true, whitespace: true, message: 'Vui lòng mô tả sản phẩm' },
-          { max: 1000, message: 'Tối đa 1000 ký tự' },
-        ]}
+        rules={requiredText('Vui lòng mô tả sản phẩm', 1000)}
       >
         <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} />
       </Form.Item>
@@ -358,10 +352,7 @@ export function AssignmentForm({
           <Form.Item
             name="reason"
             label="Lý do điều chỉnh"
-            rules={[
-              { required: true, whitespace: true, message: 'Vui lòng nêu lý do điều chỉnh' },
-              { max: 2000, message: 'Tối đa 2000 ký tự' },
-            ]}
+            rules={requiredText('Vui lòng nêu lý do điều chỉnh', 2000)}
           >
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
           </Form.Item>
