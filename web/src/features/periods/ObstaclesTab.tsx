@@ -28,6 +28,7 @@ import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { formatDateTime } from '../../lib/format';
 import { useIsPhone } from '../../lib/useMediaQuery';
 import { ExpandableText } from '../../layout/ExpandableText';
+import { pagesOf } from '../../lib/pagination';
 
 type Step = { mode: 'assign' | 'answer'; item: Obstacle };
 
@@ -309,7 +310,7 @@ export function ObstaclesTab({
         columns={columns}
         dataSource={items}
         loading={q.isFetching}
-        pagination={items.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+        pagination={pagesOf(items.length)}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: 'Không có khó khăn, vướng mắc hay kiến nghị nào' }}
         data-testid="obstacles-table"

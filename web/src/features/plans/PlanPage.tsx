@@ -24,6 +24,7 @@ import { SaveModal } from '../../layout/SaveModal';
 import { useIsPhone, useMediaQuery } from '../../lib/useMediaQuery';
 import { ExpandableText } from '../../layout/ExpandableText';
 import { requiredText } from '../../lib/validation';
+import { pagesOf } from '../../lib/pagination';
 
 type Carried = TaskView & { role: 'lead' | 'cooperating' };
 
@@ -377,7 +378,7 @@ function PlanDetail({ plan }: { plan: PlanView }) {
           columns={columns}
           dataSource={plan.items}
           scroll={{ x: true }}
-          pagination={plan.items.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+          pagination={pagesOf(plan.items.length)}
           locale={{
             emptyText: canWrite
               ? 'Kế hoạch chưa có mục nào. Bấm “Thêm mục” để bắt đầu.'

@@ -17,6 +17,7 @@ import { PageHeader } from '../../layout/PageHeader';
 import { PageSpin } from '../../layout/FullPageSpin';
 import { useIsPhone } from '../../lib/useMediaQuery';
 import { ExpandableText } from '../../layout/ExpandableText';
+import { pagesOf } from '../../lib/pagination';
 
 interface ProgramGroup {
   programId: string;
@@ -126,7 +127,7 @@ function ProgramTasks({ group, unitId }: { group: ProgramGroup; unitId: string }
         columns={columns}
         dataSource={group.tasks}
         scroll={{ x: true }}
-        pagination={group.tasks.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+        pagination={pagesOf(group.tasks.length)}
       />
     </Card>
   );

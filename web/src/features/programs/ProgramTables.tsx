@@ -7,6 +7,7 @@ import { referenceLevelLabel } from '../document/labels';
 import type { UnitLookup } from '../units/useUnitNames';
 import { formatIsoDate } from '../../lib/format';
 import { ExpandableText } from '../../layout/ExpandableText';
+import { pagesOf } from '../../lib/pagination';
 
 const PAGE = 20;
 
@@ -66,7 +67,7 @@ export function ResponsibilitiesTable({
       columns={columns}
       dataSource={items}
       scroll={{ x: true }}
-      pagination={items.length > PAGE ? { pageSize: PAGE, showSizeChanger: false } : false}
+      pagination={pagesOf(items.length, PAGE)}
       locale={{ emptyText: 'Văn bản không có phần tổ chức thực hiện nêu trách nhiệm' }}
     />
   );
@@ -122,7 +123,7 @@ export function ReferencesTable({
       columns={columns}
       dataSource={items}
       scroll={{ x: true }}
-      pagination={items.length > PAGE ? { pageSize: PAGE, showSizeChanger: false } : false}
+      pagination={pagesOf(items.length, PAGE)}
       locale={{ emptyText: 'Văn bản không dẫn chiếu văn bản nào' }}
     />
   );

@@ -14,6 +14,7 @@ import { useIsPhone } from '../../lib/useMediaQuery';
 import { errorMessage } from '../../api/client';
 import { PageHeader } from '../../layout/PageHeader';
 import { SearchInput } from '../../layout/ListFilters';
+import { pagesOf } from '../../lib/pagination';
 
 /** The title without the kind it starts with ("CHƯƠNG TRÌNH HÀNH ĐỘNG thực hiện …" → "Thực hiện …"). */
 function titleAfterKind(p: ProgramSummary): string {
@@ -116,7 +117,7 @@ export default function ProgramsPage() {
           dataSource={items}
           loading={list.isFetching}
           scroll={{ x: true }}
-          pagination={items.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+          pagination={pagesOf(items.length)}
           locale={{
             emptyText: search
               ? 'Không có chương trình nào phù hợp'

@@ -12,6 +12,7 @@ import { errorMessage } from '../../api/client';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { PageSpin } from '../../layout/FullPageSpin';
 import { useMediaQuery } from '../../lib/useMediaQuery';
+import { pagesOf } from '../../lib/pagination';
 
 const PAGE = 20;
 
@@ -415,7 +416,7 @@ export function SuggestionsTab({
           columns={columns}
           dataSource={s.tasks}
           scroll={{ x: true }}
-          pagination={s.tasks.length > PAGE ? { pageSize: PAGE, showSizeChanger: false } : false}
+          pagination={pagesOf(s.tasks.length, PAGE)}
           locale={{ emptyText: 'Chương trình không có nhiệm vụ' }}
           data-testid="suggestions-table"
         />

@@ -14,6 +14,7 @@ import { errorMessage } from '../../api/client';
 import { PageHeader } from '../../layout/PageHeader';
 import { PageSpin } from '../../layout/FullPageSpin';
 import { useIsPhone } from '../../lib/useMediaQuery';
+import { pagesOf } from '../../lib/pagination';
 
 const outstanding = (r: UnitReport) => OUTSTANDING.includes(r.status) && r.periodStatus === 'open';
 
@@ -176,7 +177,7 @@ function UnitReports({ unitId, own }: { unitId: string; own: boolean }) {
           columns={columns}
           dataSource={items}
           scroll={{ x: true }}
-          pagination={items.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+          pagination={pagesOf(items.length)}
           data-testid="unit-reports"
           onRow={(r) => ({ 'data-testid': `unit-report-${r.id}` }) as React.HTMLAttributes<HTMLElement>}
         />

@@ -23,6 +23,7 @@ import { errorMessage } from '../../api/client';
 import { BackLink, PageHeader } from '../../layout/PageHeader';
 import { QueryPage } from '../../layout/QueryPage';
 import type { Unit, UserSummary } from '../../api/types';
+import { pagesOf } from '../../lib/pagination';
 
 /** True when the previous history entry belongs to this app (react-router numbers its entries). */
 function canGoBack(): boolean {
@@ -88,7 +89,7 @@ function Children({ unitId }: { unitId: string }) {
       columns={columns}
       dataSource={list.data?.items ?? []}
       loading={list.isPending}
-      pagination={(list.data?.items.length ?? 0) > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+      pagination={pagesOf(list.data?.items.length ?? 0)}
       scroll={{ x: true }}
       locale={{ emptyText: 'Không có đơn vị trực thuộc' }}
     />
