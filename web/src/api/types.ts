@@ -35,16 +35,9 @@ export interface Unit {
   updatedAt: string;
 }
 
-export interface User {
-  id: string;
-  username: string;
-  fullName: string;
-  email: string | null;
-  role: Role;
-  unitId: string | null;
-  unitName: string | null;
+/** An account as the administrators see it: what its owner sees (`Me`), and more. */
+export interface User extends Me {
   active: boolean;
-  mustChangePassword: boolean;
   version: number;
   createdAt: string;
   updatedAt: string;

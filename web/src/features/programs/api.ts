@@ -1,5 +1,6 @@
 import { api } from '../../api/client';
 import type { DocReference, ProgramMeta, Signer, Span, TimeExpression, Warning } from '../../shared/importer';
+import type { NodeFields } from '../document/outline';
 
 export interface ProgramSummary {
   id: string;
@@ -31,17 +32,7 @@ export interface ProgramTaskExtract {
   products: string[];
 }
 
-export interface ProgramNode {
-  id: string;
-  parentId: string | null;
-  kind: string;
-  marker: string;
-  label: string;
-  title: string;
-  text: string;
-  span: Span;
-  isTask: boolean;
-  cells: Record<string, string> | null;
+export interface ProgramNode extends NodeFields {
   extracted: ProgramTaskExtract | null;
 }
 
@@ -56,15 +47,8 @@ export interface ProgramResponsibility {
 
 export type ProgramReference = Omit<DocReference, 'citations'> & { citations: Span[] };
 
-export interface Program {
-  id: string;
-  title: string;
-  number: string | null;
-  docKind: string | null;
-  issuer: string | null;
-  docDate: string | null;
+export interface Program extends Omit<ProgramSummary, 'tasks'> {
   partyLayout: boolean;
-  publishedAt: string;
   meta: {
     program: ProgramMeta;
     signer: Signer | null;
