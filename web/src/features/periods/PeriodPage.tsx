@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Flex, Popconfirm, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Flex, Popconfirm, Tabs, Typography } from 'antd';
 import { EditOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router';
 import { usePeriod, useReportingRules, useUpdatePeriod } from './hooks';
@@ -28,6 +28,8 @@ import { QueryPage } from '../../layout/QueryPage';
 import { formatDateTime, formatIsoDate } from '../../lib/format';
 import { useIsPhone } from '../../lib/useMediaQuery';
 import { useTabParam } from '../../lib/useTabParam';
+import { infoOf } from '../../lib/tagInfo';
+import { InfoTag } from '../../layout/InfoTag';
 
 const TABS = ['nop-bao-cao', 'tong-quan', 'kho-khan', 'nhac-viec', 'tong-hop'] as const;
 type Tab = (typeof TABS)[number];
@@ -91,7 +93,7 @@ function PeriodView({
     { keepOthers: false },
   );
 
-  const status = PERIOD_STATUS[period.status] ?? { label: period.status, color: 'default' };
+  const status = infoOf(PERIOD_STATUS, period.status);
   const programTitle = readableTitle(period.program?.title) || 'Chương trình';
   const overdue = period.status === 'open' && period.today > period.dueDate;
 
@@ -113,9 +115,7 @@ function PeriodView({
         }
         extra={
           <Flex wrap gap={8} align="center">
-            <Tag color={status.color} data-testid="period-status" style={{ marginInlineEnd: 0 }}>
-              {status.label}
-            </Tag>
+            <InfoTag info={status} data-testid="period-status" style={{ marginInlineEnd: 0 }} />
             {manage && (
               <>
                 <Button

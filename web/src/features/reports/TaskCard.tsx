@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Flex, Row, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Flex, Row, Typography } from 'antd';
 import { CommentOutlined } from '@ant-design/icons';
 import type { CooperatingInput, ReportTask, StatusRules } from './api';
 import { EntryFacts, percentText } from './EntryView';
@@ -6,6 +6,7 @@ import { reviewInfo, statusLabel } from './labels';
 import { RoleTag } from '../tasks/TaskBits';
 import { formatIsoDate } from '../../lib/format';
 import { ExpandableText } from '../../layout/ExpandableText';
+import { InfoTag } from '../../layout/InfoTag';
 
 /** The task a card is about: its text, lead unit, baseline due date and accepted progress. */
 function TaskHead({ task, statuses }: { task: ReportTask; statuses: StatusRules }) {
@@ -74,9 +75,7 @@ export function CooperatingInputs({
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   phiên bản {c.version}
                 </Typography.Text>
-                <Tag color={r.color} style={{ marginInlineEnd: 0 }}>
-                  {r.label}
-                </Tag>
+                <InfoTag info={r} style={{ marginInlineEnd: 0 }} />
               </Flex>
               <EntryFacts entry={c.entry} statuses={statuses} compact />
             </div>

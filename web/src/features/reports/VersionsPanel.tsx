@@ -11,14 +11,11 @@ import { errorMessage } from '../../api/client';
 import { formatDateTime } from '../../lib/format';
 import { PageSpin } from '../../layout/FullPageSpin';
 import { useIsPhone } from '../../lib/useMediaQuery';
+import { InfoTag } from '../../layout/InfoTag';
 
 function ReviewTag({ v }: { v: VersionSummary }) {
   const r = reviewInfo(v.review);
-  return (
-    <Tag color={r.color} style={{ marginInlineEnd: 0 }}>
-      {r.label}
-    </Tag>
-  );
+  return <InfoTag info={r} style={{ marginInlineEnd: 0 }} />;
 }
 
 function VersionDrawer({

@@ -6,14 +6,11 @@ import { CLEAR_SHORT, TASK_ROLE_LABELS, clearLabel, deadlineLabel, programStatus
 import { FIVE_CLEAR, type Deadline, type TaskMeter } from '../../shared/assignment';
 import type { UnitLookup } from '../units/useUnitNames';
 import { formatIsoDate } from '../../lib/format';
+import { InfoTag } from '../../layout/InfoTag';
 
 export function ProgramStatusTag({ status }: { status: string | null | undefined }) {
   const info = programStatusInfo(status);
-  return (
-    <Tag color={info.color} data-testid="program-status" style={{ marginInlineEnd: 0 }}>
-      {info.label}
-    </Tag>
-  );
+  return <InfoTag info={info} data-testid="program-status" style={{ marginInlineEnd: 0 }} />;
 }
 
 /**
