@@ -1,8 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type CSSProperties } from 'react';
 import { Alert } from 'antd';
-import { isApiError, type ApiError } from '../api/client';
+import type { ApiError } from '../api/client';
 import type { VersionConflictDetails } from '../api/types';
 import { formatDateTime } from '../lib/format';
+import { ApiErrorAlert } from './ApiErrorAlert';
 
 /**
  * Explains a 409 VERSION_CONFLICT after the form has been reloaded. The server's message usually
@@ -33,20 +34,22 @@ export function ConflictAlert({ text }: { text: string }) {
 }
 
 /**
- * After a failed save: if it was a 409 VERSION_CONFLICT, reloads the record, puts the latest values
- * in the form and sets the notice. Returns whether it handled the error.
+ * What goes above a versioned edit form (see `useVersionedSave`): the reload notice after a version
+ * conflict, then the save's error.
  */
-export async function recoverFromConflict<T>(
-  e: unknown,
-  opts: {
-    reload: () => Promise<T | undefined>;
-    apply: (latest: T) => void;
-    setConflict: (text: string) => void;
-  },
-): Promise<boolean> {
-  if (!isApiError(e, 'VERSION_CONFLICT')) return false;
-  const latest = await opts.reload();
-  if (latest) opts.apply(latest);
-  opts.setConflict(conflictText(e));
-  return true;
+export function FormAlerts({
+  conflict,
+  error,
+  errorStyle,
+}: {
+  conflict: string | null;
+  error: unknown;
+  errorStyle?: CSSProperties;
+}) {
+  return (
+    <>
+      {conflict && <ConflictAlert text={conflict} />}
+      {error != null && <ApiErrorAlert error={error} style={errorStyle} />}
+    </>
+  );
 }

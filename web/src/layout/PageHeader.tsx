@@ -1,5 +1,7 @@
-import { useEffect } from 'react';
-import { Flex, Typography } from 'antd';
+import { useEffect, type ReactNode } from 'react';
+import { Button, Flex, Typography } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router';
 import { APP_NAME } from './Brand';
 
 /** Sets the browser tab title to "<title> — Thực thi". */
@@ -38,5 +40,28 @@ export function PageHeader({
         </Flex>
       )}
     </Flex>
+  );
+}
+
+/** "← …" above a page's title: goes to `to`, or does `onClick`. */
+export function BackLink({
+  to,
+  onClick,
+  children,
+}: {
+  to?: string;
+  onClick?: () => void;
+  children: ReactNode;
+}) {
+  const navigate = useNavigate();
+  return (
+    <Button
+      type="link"
+      icon={<ArrowLeftOutlined />}
+      onClick={onClick ?? (() => to && navigate(to))}
+      style={{ paddingInline: 0, marginBottom: 8 }}
+    >
+      {children}
+    </Button>
   );
 }

@@ -20,3 +20,9 @@ export const PHONE_RULES = [
   { pattern: /^[0-9+().\s-]*$/, message: 'Số điện thoại chỉ gồm chữ số, dấu cách và các ký tự + ( ) . -' },
 ];
 export const ADDRESS_RULES = [maxRule(LIMITS.address, 'Địa chỉ')];
+
+/** A required text field of at most `max` characters (spaces alone do not count). */
+export const requiredText = (message: string, max: number) => [
+  { required: true, whitespace: true, message },
+  maxRule(max),
+];

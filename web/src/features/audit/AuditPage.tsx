@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Empty, Flex, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Flex, Select, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
@@ -17,6 +17,7 @@ import { PageSpin } from '../../layout/FullPageSpin';
 import { useIsPhone } from '../../lib/useMediaQuery';
 import { AuditTimeline } from './AuditTimeline';
 import type { AuditEvent } from '../../api/types';
+import { InfoTag } from '../../layout/InfoTag';
 
 function EntityLink({ e, linkUsers, name }: { e: AuditEvent; linkUsers: boolean; name: string }) {
   if (e.entityType === 'unit') return <Link to={`/don-vi/${e.entityId}`}>{name}</Link>;
@@ -132,11 +133,7 @@ export default function AuditPage() {
       width: 150,
       render: (v: string) => {
         const info = actionInfo(v);
-        return (
-          <Tag color={info.color} title={v}>
-            {info.label}
-          </Tag>
-        );
+        return <InfoTag info={info} title={v} />;
       },
     },
     {

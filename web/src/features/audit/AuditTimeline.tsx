@@ -1,8 +1,9 @@
-import { Flex, Tag, Timeline, Typography } from 'antd';
+import { Flex, Timeline, Typography } from 'antd';
 import { actionInfo, actorDisplay, entityTypeLabel } from './labels';
 import { ChangeList } from './ChangeList';
 import { formatDateTime } from '../../lib/format';
 import type { AuditEvent } from '../../api/types';
+import { InfoTag } from '../../layout/InfoTag';
 
 const DOT: Record<string, string> = { red: 'red', green: 'green', orange: 'orange', warning: 'orange' };
 
@@ -28,9 +29,7 @@ export function AuditTimeline({
             <Flex vertical gap={4}>
               <Flex wrap gap={8} align="center">
                 <Typography.Text strong>{formatDateTime(e.at)}</Typography.Text>
-                <Tag color={info.color} title={e.action}>
-                  {info.label}
-                </Tag>
+                <InfoTag info={info} title={e.action} />
                 <Typography.Text type="secondary">bởi {actorDisplay(e.actorLabel)}</Typography.Text>
               </Flex>
               {renderEntity && (

@@ -1,8 +1,9 @@
-import { Button, Popover, Tag, Typography } from 'antd';
+import { Button, Popover, Typography } from 'antd';
 import { Link } from 'react-router';
 import { matchLabel } from './labels';
 import type { UnitLookup } from '../units/useUnitNames';
 import type { Unit } from '../../api/types';
+import { InfoTag } from '../../layout/InfoTag';
 
 /** A named body as extracted: a draft has unit codes, a published program also unit ids. */
 export interface MentionLike {
@@ -14,11 +15,7 @@ export interface MentionLike {
 
 export function MatchTag({ match }: { match: string }) {
   const m = matchLabel(match);
-  return (
-    <Tag color={m.color} className="match-tag">
-      {m.label}
-    </Tag>
-  );
+  return <InfoTag info={m} className="match-tag" />;
 }
 
 export function mentionUnits(m: MentionLike, units: UnitLookup): Unit[] {

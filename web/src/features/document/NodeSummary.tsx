@@ -2,6 +2,7 @@ import { Descriptions, Flex, Tag, Typography } from 'antd';
 import { NodeKindTag } from './OutlineTree';
 import { cellLabel } from './labels';
 import type { OutlineNode } from './outline';
+import { ExpandableText } from '../../layout/ExpandableText';
 
 /** The heading of a node's detail: kind, label, whether it is a task, and its text (and table cells). */
 export function NodeSummary({ node, extra }: { node: OutlineNode; extra?: React.ReactNode }) {
@@ -18,13 +19,13 @@ export function NodeSummary({ node, extra }: { node: OutlineNode; extra?: React.
         )}
         {extra}
       </Flex>
-      <Typography.Paragraph
-        ellipsis={{ rows: 5, expandable: 'collapsible', symbol: (open) => (open ? 'Thu gọn' : 'Xem thêm') }}
+      <ExpandableText
+        rows={5}
         style={{ marginBottom: cells.length ? 8 : 12, overflowWrap: 'anywhere' }}
         data-testid="node-text"
       >
         {node.text || node.title || '—'}
-      </Typography.Paragraph>
+      </ExpandableText>
       {cells.length > 0 && (
         <Descriptions
           size="small"

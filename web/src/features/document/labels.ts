@@ -4,8 +4,9 @@
  */
 import type { BodyMention, DocReference, NodeKind, TimeExpression } from '../../shared/importer';
 import { formatIsoDate } from '../../lib/format';
+import { infoOf, type TagInfo } from '../../lib/tagInfo';
 
-export const NODE_KIND_LABELS: Record<NodeKind, { label: string; color: string }> = {
+export const NODE_KIND_LABELS: Record<NodeKind, TagInfo> = {
   section: { label: 'Phần', color: 'magenta' },
   group: { label: 'Mục', color: 'geekblue' },
   subgroup: { label: 'Mục con', color: 'cyan' },
@@ -30,7 +31,7 @@ export const EDITABLE_KIND_OPTIONS: { value: NodeKind; label: string }[] = (
 
 export type MatchQuality = BodyMention['match'];
 
-export const MATCH_LABELS: Record<MatchQuality, { label: string; color: string }> = {
+export const MATCH_LABELS: Record<MatchQuality, TagInfo> = {
   exact: { label: 'khớp chính xác', color: 'green' },
   folded: { label: 'khớp không dấu', color: 'cyan' },
   abbreviation: { label: 'khớp viết tắt', color: 'blue' },
@@ -39,8 +40,8 @@ export const MATCH_LABELS: Record<MatchQuality, { label: string; color: string }
   none: { label: 'chưa khớp', color: 'red' },
 };
 
-export function matchLabel(m: string): { label: string; color: string } {
-  return MATCH_LABELS[m as MatchQuality] ?? { label: m, color: 'default' };
+export function matchLabel(m: string): TagInfo {
+  return infoOf(MATCH_LABELS, m);
 }
 
 export const REFERENCE_LEVEL_LABELS: Record<DocReference['level'], string> = {

@@ -4,7 +4,8 @@
  */
 import type { DocNode, Span } from '../../shared/importer';
 
-export interface OutlineNode {
+/** What a node of a document says, whether it comes from a draft or a program. */
+export interface NodeFields {
   id: string;
   kind: string;
   marker: string;
@@ -16,6 +17,9 @@ export interface OutlineNode {
   /** Cells by column name, for a row of a task table. */
   cells: Record<string, string> | null;
   parentId: string | null;
+}
+
+export interface OutlineNode extends NodeFields {
   depth: number;
   children: OutlineNode[];
 }

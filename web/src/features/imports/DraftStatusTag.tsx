@@ -1,13 +1,14 @@
-import { Tag } from 'antd';
 import type { DraftStatus } from './api';
+import { infoOf, type TagInfo } from '../../lib/tagInfo';
+import { InfoTag } from '../../layout/InfoTag';
 
-export const DRAFT_STATUS_LABELS: Record<DraftStatus, { label: string; color: string }> = {
+export const DRAFT_STATUS_LABELS: Record<DraftStatus, TagInfo> = {
   draft: { label: 'Đang soạn', color: 'processing' },
   published: { label: 'Đã ban hành', color: 'success' },
   discarded: { label: 'Đã hủy', color: 'default' },
 };
 
 export function DraftStatusTag({ status }: { status: string }) {
-  const s = DRAFT_STATUS_LABELS[status as DraftStatus] ?? { label: status, color: 'default' };
-  return <Tag color={s.color}>{s.label}</Tag>;
+  const s = infoOf(DRAFT_STATUS_LABELS, status);
+  return <InfoTag info={s} />;
 }

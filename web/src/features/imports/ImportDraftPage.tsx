@@ -1,17 +1,18 @@
 import { useState } from 'react';
-import { Alert, App, Button, Popconfirm, Result } from 'antd';
-import { ArrowLeftOutlined, CheckCircleOutlined, DeleteOutlined, FileTextOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Popconfirm } from 'antd';
+import { CheckCircleOutlined, DeleteOutlined, FileTextOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useDiscardImport, useEditImport, useImport, usePublishImport } from './hooks';
 import { DraftStatusTag } from './DraftStatusTag';
 import { DraftSummaryCard } from './DraftSummaryCard';
 import { DraftWorkspace } from './DraftWorkspace';
 import type { EditRequest } from './DraftNodePanel';
+import type { ImportDraft } from './api';
 import { documentName, documentTitle } from '../document/labels';
-import { errorMessage, isApiError } from '../../api/client';
+import { isApiError } from '../../api/client';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
-import { PageHeader } from '../../layout/PageHeader';
-import { PageSpin } from '../../layout/FullPageSpin';
+import { BackLink, PageHeader } from '../../layout/PageHeader';
+import { QueryPage } from '../../layout/QueryPage';
 
 /** A 409 means someone else changed or closed the draft: it has been reloaded; say so. */
 function conflictNotice(e: unknown): string | null {
@@ -23,27 +24,22 @@ function conflictNotice(e: unknown): string | null {
 
 export default function ImportDraftPage() {
   const { id = '' } = useParams();
+  const query = useImport(id);
+  return (
+    <QueryPage query={query} what="bản nhập" back={{ to: '/nhap-van-ban', label: 'Về trang nhập văn bản' }}>
+      {(draft) => <DraftView id={id} draft={draft} />}
+    </QueryPage>
+  );
+}
+
+/** `id` is the one in the address: the query and the actions' reloads use it as their key. */
+function DraftView({ id, draft }: { id: string; draft: ImportDraft }) {
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const query = useImport(id);
   const edit = useEditImport(id);
   const publish = usePublishImport(id);
   const discard = useDiscardImport(id);
   const [actionError, setActionError] = useState<unknown>(null);
-
-  if (query.isPending) return <PageSpin />;
-  if (query.isError) {
-    const notFound = isApiError(query.error) && (query.error.status === 404 || query.error.status === 400);
-    return (
-      <Result
-        status={notFound ? '404' : 'error'}
-        title={notFound ? 'Không tìm thấy bản nhập' : 'Không tải được bản nhập'}
-        subTitle={errorMessage(query.error)}
-        extra={<Button onClick={() => navigate('/nhap-van-ban')}>Về trang nhập văn bản</Button>}
-      />
-    );
-  }
-  const draft = query.data;
   const editable = draft.status === 'draft';
   const busy = edit.isPending || publish.isPending || discard.isPending;
 
@@ -94,14 +90,7 @@ export default function ImportDraftPage() {
 
   return (
     <>
-      <Button
-        type="link"
-        icon={<ArrowLeftOutlined />}
-        onClick={() => navigate('/nhap-van-ban')}
-        style={{ paddingInline: 0, marginBottom: 8 }}
-      >
-        Nhập văn bản
-      </Button>
+      <BackLink to="/nhap-van-ban">Nhập văn bản</BackLink>
       <PageHeader
         title={
           <>

@@ -25,6 +25,7 @@ import { useIsPhone } from '../../lib/useMediaQuery';
 import { errorMessage } from '../../api/client';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { PageHeader } from '../../layout/PageHeader';
+import { pagesOf } from '../../lib/pagination';
 
 type Mode = 'tep' | 'dan';
 type StatusFilter = DraftStatus | 'all';
@@ -150,7 +151,7 @@ function RecentDrafts() {
         dataSource={list.data?.items ?? []}
         loading={list.isFetching}
         scroll={{ x: true }}
-        pagination={(list.data?.items.length ?? 0) > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+        pagination={pagesOf(list.data?.items.length ?? 0)}
         locale={{ emptyText: 'Chưa có bản nhập nào' }}
       />
     </Card>

@@ -22,18 +22,20 @@ import {
   ReloadOutlined,
   SaveOutlined,
 } from '@ant-design/icons';
+import type { ColProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useConsolidation, useGenerateConsolidation, useSaveConsolidation } from './hooks';
 import { consolidationFileUrl, type Consolidation, type ConsolidationInput } from './api';
 import { DATE_FORMAT, toDay, toIso } from '../tasks/formValues';
 import { blocksToText, textToBlocks } from '../../shared/reporting';
 import { isApiError } from '../../api/client';
-import { ConflictAlert, recoverFromConflict } from '../../layout/ConflictAlert';
+import { FormAlerts } from '../../layout/ConflictAlert';
+import { useVersionedSave } from '../../layout/useVersionedSave';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { PageSpin } from '../../layout/FullPageSpin';
 import { formatDateTime } from '../../lib/format';
 import { LIMITS } from '../../shared/limits';
-import { maxCharsMessage, maxRule } from '../../lib/validation';
+import { maxCharsMessage, maxRule, requiredText } from '../../lib/validation';
 
 interface Values {
   layout: 'party' | 'state';
@@ -101,10 +103,40 @@ function toInput(v: Values, version: number): ConsolidationInput {
   };
 }
 
-const required = (message: string, max: number) => [
-  { required: true, whitespace: true, message },
-  maxRule(max),
-];
+const QUARTER = { xs: 12, md: 6 };
+const THIRD = { xs: 24, md: 8 };
+
+/** One text field of the heading, in its column: at most `max` characters; `required` is its message. */
+function HeadingField({
+  col,
+  name,
+  label,
+  max,
+  required,
+  placeholder,
+  extra,
+}: {
+  col: ColProps;
+  name: keyof Values;
+  label: string;
+  max: number;
+  required?: string;
+  placeholder?: string;
+  extra?: string;
+}) {
+  return (
+    <Col {...col}>
+      <Form.Item
+        name={name}
+        label={label}
+        rules={required ? requiredText(required, max) : [maxRule(max)]}
+        extra={extra}
+      >
+        <Input maxLength={max} placeholder={placeholder} />
+      </Form.Item>
+    </Col>
+  );
+}
 
 function Downloads({ periodId, dirty }: { periodId: string; dirty: boolean }) {
   return (
@@ -147,38 +179,31 @@ function ConsolidationForm({
   const [form] = Form.useForm<Values>();
   const save = useSaveConsolidation(c.periodId);
   const regenerate = useGenerateConsolidation(c.periodId);
-  const [conflict, setConflict] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
+  const saver = useVersionedSave({
+    record: c,
+    reload,
+    mutation: save,
+    form,
+    toValues,
+    onReloaded: () => setDirty(false),
+  });
   const layout = Form.useWatch('layout', form);
 
-  const onFinish = (v: Values) => {
-    setConflict(null);
-    save.mutate(toInput(v, c.version), {
-      onSuccess: (r) => {
-        form.setFieldsValue(toValues(r));
-        setDirty(false);
-        message.success('Đã lưu báo cáo tổng hợp');
-      },
-      onError: async (e) => {
-        const handled = await recoverFromConflict(e, {
-          reload,
-          apply: (latest) => {
-            form.setFieldsValue(toValues(latest));
-            setDirty(false);
-          },
-          setConflict,
-        });
-        if (handled) save.reset();
-      },
+  // The version is the shown record's: a save puts the new one in the query data.
+  const onFinish = (v: Values) =>
+    saver.save(toInput(v, c.version), (r) => {
+      form.setFieldsValue(toValues(r));
+      setDirty(false);
+      message.success('Đã lưu báo cáo tổng hợp');
     });
-  };
 
   const doRegenerate = () =>
     regenerate.mutate(undefined, {
       onSuccess: (r) => {
         form.setFieldsValue(toValues(r));
         setDirty(false);
-        setConflict(null);
+        saver.clearConflict();
         save.reset();
         message.success('Đã lập lại nội dung từ số liệu và các báo cáo đã duyệt mới nhất');
       },
@@ -240,8 +265,7 @@ function ConsolidationForm({
             )}
           </Flex>
         </Flex>
-        {conflict && <ConflictAlert text={conflict} />}
-        {save.isError && <ApiErrorAlert error={save.error} style={{ marginTop: 8 }} />}
+        <FormAlerts conflict={saver.conflict} error={saver.error} errorStyle={{ marginTop: 8 }} />
         {regenerate.isError && <ApiErrorAlert error={regenerate.error} style={{ marginTop: 8 }} />}
       </div>
       <div style={{ marginBottom: 16 }}>
@@ -269,95 +293,61 @@ function ConsolidationForm({
             />
           </Form.Item>
           <Row gutter={12}>
-            <Col xs={24} md={12}>
-              <Form.Item
-                name="parentBody"
-                label={layout === 'party' ? 'Đảng bộ cấp trên' : 'Cơ quan chủ quản'}
-                rules={[maxRule(LIMITS.docParentBody)]}
-              >
-                <Input maxLength={LIMITS.docParentBody} placeholder="Để trống nếu không có" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item
-                name="issuer"
-                label="Cơ quan ban hành"
-                rules={required('Vui lòng nhập cơ quan ban hành', LIMITS.docIssuer)}
-              >
-                <Input maxLength={LIMITS.docIssuer} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item
-                name="number"
-                label="Số"
-                rules={[maxRule(LIMITS.docNumber)]}
-                extra="Để trống khi còn là dự thảo."
-              >
-                <Input maxLength={LIMITS.docNumber} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item
-                name="notation"
-                label="Ký hiệu"
-                rules={required('Vui lòng nhập ký hiệu', LIMITS.docNotation)}
-              >
-                <Input
-                  maxLength={LIMITS.docNotation}
-                  placeholder={layout === 'party' ? 'BC/TU' : 'BC-UBND'}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item
-                name="place"
-                label="Địa danh"
-                rules={required('Vui lòng nhập địa danh', LIMITS.docPlace)}
-              >
-                <Input maxLength={LIMITS.docPlace} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
+            <HeadingField
+              col={{ xs: 24, md: 12 }}
+              name="parentBody"
+              label={layout === 'party' ? 'Đảng bộ cấp trên' : 'Cơ quan chủ quản'}
+              max={LIMITS.docParentBody}
+              placeholder="Để trống nếu không có"
+            />
+            <HeadingField
+              col={{ xs: 24, md: 12 }}
+              name="issuer"
+              label="Cơ quan ban hành"
+              max={LIMITS.docIssuer}
+              required="Vui lòng nhập cơ quan ban hành"
+            />
+            <HeadingField
+              col={QUARTER}
+              name="number"
+              label="Số"
+              max={LIMITS.docNumber}
+              extra="Để trống khi còn là dự thảo."
+            />
+            <HeadingField
+              col={QUARTER}
+              name="notation"
+              label="Ký hiệu"
+              max={LIMITS.docNotation}
+              required="Vui lòng nhập ký hiệu"
+              placeholder={layout === 'party' ? 'BC/TU' : 'BC-UBND'}
+            />
+            <HeadingField
+              col={QUARTER}
+              name="place"
+              label="Địa danh"
+              max={LIMITS.docPlace}
+              required="Vui lòng nhập địa danh"
+            />
+            <Col {...QUARTER}>
               <Form.Item name="date" label="Ngày ban hành">
                 <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
               </Form.Item>
             </Col>
           </Row>
-          <Form.Item
-            name="title"
-            label="Trích yếu"
-            rules={required('Vui lòng nhập trích yếu', LIMITS.docTitle)}
-          >
+          <Form.Item name="title" label="Trích yếu" rules={requiredText('Vui lòng nhập trích yếu', LIMITS.docTitle)}>
             <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={LIMITS.docTitle} />
           </Form.Item>
           <Row gutter={12}>
-            <Col xs={24} md={8}>
-              <Form.Item
-                name="signerAuthority"
-                label="Thẩm quyền ký"
-                rules={[maxRule(LIMITS.signerAuthority)]}
-              >
-                <Input
-                  maxLength={LIMITS.signerAuthority}
-                  placeholder={layout === 'party' ? 'T/M BAN THƯỜNG VỤ' : 'TM. ỦY BAN NHÂN DÂN'}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item
-                name="signerPosition"
-                label="Chức vụ người ký"
-                rules={[maxRule(LIMITS.signerPosition)]}
-              >
-                <Input maxLength={LIMITS.signerPosition} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item name="signerName" label="Họ tên người ký" rules={[maxRule(LIMITS.signerName)]}>
-                <Input maxLength={LIMITS.signerName} />
-              </Form.Item>
-            </Col>
+            <HeadingField
+              col={THIRD}
+              name="signerAuthority"
+              label="Thẩm quyền ký"
+              max={LIMITS.signerAuthority}
+              placeholder={layout === 'party' ? 'T/M BAN THƯỜNG VỤ' : 'TM. ỦY BAN NHÂN DÂN'}
+            />
+            <HeadingField col={THIRD} name="signerPosition" label="Chức vụ người ký" max={LIMITS.signerPosition} />
+            <HeadingField col={THIRD} name="signerName" label="Họ tên người ký" max={LIMITS.signerName} />
           </Row>
           <Form.Item
             name="recipients"

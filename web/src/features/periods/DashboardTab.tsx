@@ -1,5 +1,5 @@
 import { Suspense, lazy } from 'react';
-import { Card, Col, Flex, Progress, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { Card, Col, Flex, Progress, Row, Statistic, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { useDashboard, useReportingRules } from './hooks';
@@ -8,6 +8,7 @@ import { obligationStatusInfo, percentText } from './labels';
 import { formatIsoDate } from '../../lib/format';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { PageSpin } from '../../layout/FullPageSpin';
+import { InfoTag } from '../../layout/InfoTag';
 
 const DashboardCharts = lazy(() => import('./DashboardCharts'));
 
@@ -94,7 +95,7 @@ export function DashboardTab({ periodId }: { periodId: string }) {
       key: 'status',
       render: (_, u) => {
         const info = obligationStatusInfo(u.status);
-        return <Tag color={info.color}>{info.label}</Tag>;
+        return <InfoTag info={info} />;
       },
     },
   ];

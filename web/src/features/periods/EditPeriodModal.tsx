@@ -1,16 +1,15 @@
-import { useState } from 'react';
 import { App, DatePicker, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useUpdatePeriod } from './hooks';
 import type { PeriodDetail, PeriodPatch } from './api';
 import { ScheduleFields, scheduleToValues, valuesToSchedule, type ScheduleValues } from './ScheduleFields';
 import { DATE_FORMAT, toDay, toIso } from '../tasks/formValues';
-import { ConflictAlert, recoverFromConflict } from '../../layout/ConflictAlert';
+import { FormAlerts } from '../../layout/ConflictAlert';
+import { useVersionedSave, type VersionedFormProps } from '../../layout/useVersionedSave';
 import { SaveModal } from '../../layout/SaveModal';
-import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { formatIsoDate } from '../../lib/format';
 import { LIMITS } from '../../shared/limits';
-import { maxRule } from '../../lib/validation';
+import { requiredText } from '../../lib/validation';
 
 interface Values {
   label: string;
@@ -24,21 +23,12 @@ const toValues = (p: PeriodDetail): Values => ({
   schedule: scheduleToValues(p.schedule),
 });
 
-function EditForm({
-  period,
-  reload,
-  onClose,
-  update,
-}: {
-  period: PeriodDetail;
-  reload: () => Promise<PeriodDetail | undefined>;
-  onClose: () => void;
-  update: ReturnType<typeof useUpdatePeriod>;
-}) {
+function EditForm(props: VersionedFormProps<PeriodDetail, ReturnType<typeof useUpdatePeriod>>) {
+  const { record: period, onClose } = props;
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [base, setBase] = useState(period);
-  const [conflict, setConflict] = useState<string | null>(null);
+  const saver = useVersionedSave({ ...props, form, toValues });
+  const { base } = saver;
 
   const onFinish = (v: Values) => {
     const patch: PeriodPatch = { version: base.version };
@@ -48,28 +38,10 @@ function EditForm({
     const schedule = valuesToSchedule(v.schedule);
     const old = valuesToSchedule(scheduleToValues(base.schedule));
     if (JSON.stringify(schedule) !== JSON.stringify(old)) patch.schedule = schedule;
-    if (Object.keys(patch).length === 1) {
-      message.info('Không có thay đổi nào để lưu');
+    if (Object.keys(patch).length === 1) return saver.unchanged();
+    saver.save(patch, () => {
+      message.success('Đã cập nhật kỳ báo cáo');
       onClose();
-      return;
-    }
-    setConflict(null);
-    update.mutate(patch, {
-      onSuccess: () => {
-        message.success('Đã cập nhật kỳ báo cáo');
-        onClose();
-      },
-      onError: async (e) => {
-        const handled = await recoverFromConflict(e, {
-          reload,
-          apply: (latest) => {
-            setBase(latest);
-            form.setFieldsValue(toValues(latest));
-          },
-          setConflict,
-        });
-        if (handled) update.reset();
-      },
     });
   };
 
@@ -81,16 +53,8 @@ function EditForm({
       initialValues={toValues(period)}
       onFinish={onFinish}
     >
-      {conflict && <ConflictAlert text={conflict} />}
-      {update.isError && <ApiErrorAlert error={update.error} />}
-      <Form.Item
-        name="label"
-        label="Tên kỳ báo cáo"
-        rules={[
-          { required: true, whitespace: true, message: 'Vui lòng nhập tên kỳ' },
-          maxRule(LIMITS.periodLabel),
-        ]}
-      >
+      <FormAlerts conflict={saver.conflict} error={saver.error} />
+      <Form.Item name="label" label="Tên kỳ báo cáo" rules={requiredText('Vui lòng nhập tên kỳ', LIMITS.periodLabel)}>
         <Input maxLength={LIMITS.periodLabel} />
       </Form.Item>
       <Form.Item
@@ -139,7 +103,7 @@ export function EditPeriodModal({
       saving={update.isPending}
       onClose={close}
     >
-      <EditForm key={period.id} period={period} reload={reload} onClose={close} update={update} />
+      <EditForm key={period.id} record={period} mutation={update} reload={reload} onClose={close} />
     </SaveModal>
   );
 }

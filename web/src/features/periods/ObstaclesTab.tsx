@@ -21,13 +21,16 @@ import type { Obstacle, ObstacleFilters, ObstacleInput, ObstacleKind, ObstacleSt
 import { OBSTACLE_KIND_LABELS, OBSTACLE_STATUS } from './labels';
 import { UnitSelect } from '../units/UnitSelect';
 import { isApiError } from '../../api/client';
-import { ConflictAlert, conflictText, recoverFromConflict } from '../../layout/ConflictAlert';
+import { FormAlerts, conflictText } from '../../layout/ConflictAlert';
+import { useVersionedSave, type VersionedFormProps } from '../../layout/useVersionedSave';
 import { SaveModal } from '../../layout/SaveModal';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { formatDateTime } from '../../lib/format';
 import { useIsPhone } from '../../lib/useMediaQuery';
 import { LIMITS } from '../../shared/limits';
 import { maxRule } from '../../lib/validation';
+import { ExpandableText } from '../../layout/ExpandableText';
+import { pagesOf } from '../../lib/pagination';
 
 type Step = { mode: 'assign' | 'answer'; item: Obstacle };
 
@@ -36,52 +39,30 @@ interface StepValues {
   answer?: string;
 }
 
+const stepValues = (o: Obstacle): StepValues => ({
+  handlingUnitId: o.handlingUnitId,
+  answer: o.answer ?? '',
+});
+
 function StepForm({
-  step,
-  reload,
-  onClose,
-  update,
-}: {
-  step: Step;
-  reload: () => Promise<Obstacle | undefined>;
-  onClose: () => void;
-  update: ReturnType<typeof useUpdateObstacle>;
-}) {
+  mode,
+  ...props
+}: VersionedFormProps<Obstacle, ReturnType<typeof useUpdateObstacle>> & { mode: Step['mode'] }) {
+  const { record, onClose } = props;
   const { message } = App.useApp();
   const [form] = Form.useForm<StepValues>();
-  const [base, setBase] = useState(step.item);
-  const [conflict, setConflict] = useState<string | null>(null);
-  const toValues = (o: Obstacle): StepValues => ({
-    handlingUnitId: o.handlingUnitId,
-    answer: o.answer ?? '',
-  });
+  const saver = useVersionedSave({ ...props, form, toValues: stepValues });
+  const { base } = saver;
 
   const onFinish = (v: StepValues) => {
     const input: ObstacleInput =
-      step.mode === 'assign'
+      mode === 'assign'
         ? { action: 'assign', version: base.version, handlingUnitId: v.handlingUnitId ?? undefined }
         : { action: 'answer', version: base.version, answer: (v.answer ?? '').trim() };
-    setConflict(null);
-    update.mutate(
-      { id: base.id, input },
-      {
-        onSuccess: () => {
-          message.success(step.mode === 'assign' ? 'Đã giao đơn vị xử lý' : 'Đã lưu trả lời');
-          onClose();
-        },
-        onError: async (e) => {
-          const handled = await recoverFromConflict(e, {
-            reload,
-            apply: (latest) => {
-              setBase(latest);
-              form.setFieldsValue(toValues(latest));
-            },
-            setConflict,
-          });
-          if (handled) update.reset();
-        },
-      },
-    );
+    saver.save({ id: base.id, input }, () => {
+      message.success(mode === 'assign' ? 'Đã giao đơn vị xử lý' : 'Đã lưu trả lời');
+      onClose();
+    });
   };
 
   return (
@@ -89,15 +70,14 @@ function StepForm({
       id="obstacle-step-form"
       form={form}
       layout="vertical"
-      initialValues={toValues(step.item)}
+      initialValues={stepValues(record)}
       onFinish={onFinish}
     >
-      {conflict && <ConflictAlert text={conflict} />}
-      {update.isError && <ApiErrorAlert error={update.error} />}
+      <FormAlerts conflict={saver.conflict} error={saver.error} />
       <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap' }}>
         <strong>{base.unitName}:</strong> {base.text}
       </Typography.Paragraph>
-      {step.mode === 'assign' ? (
+      {mode === 'assign' ? (
         <Form.Item
           name="handlingUnitId"
           label="Đơn vị xử lý"
@@ -188,12 +168,9 @@ export function ObstaclesTab({
           <Tag color={o.kind === 'obstacle' ? 'volcano' : 'geekblue'} style={{ marginBottom: 4 }}>
             {OBSTACLE_KIND_LABELS[o.kind] ?? o.kind}
           </Tag>
-          <Typography.Paragraph
-            style={{ margin: 0, whiteSpace: 'pre-wrap' }}
-            ellipsis={{ rows: 3, expandable: 'collapsible', symbol: (x) => (x ? 'Thu gọn' : 'Xem thêm') }}
-          >
+          <ExpandableText rows={3} style={{ whiteSpace: 'pre-wrap' }}>
             {o.text}
-          </Typography.Paragraph>
+          </ExpandableText>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             <Link to={`/bao-cao/${o.obligationId}`}>{o.unitName}</Link>
             {' · '}
@@ -225,13 +202,13 @@ export function ObstaclesTab({
             {o.handlingUnitName ?? <Typography.Text type="secondary">Chưa giao đơn vị xử lý</Typography.Text>}
           </div>
           {o.answer && (
-            <Typography.Paragraph
+            <ExpandableText
+              rows={3}
               type="secondary"
               style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap', fontSize: 13 }}
-              ellipsis={{ rows: 3, expandable: 'collapsible', symbol: (x) => (x ? 'Thu gọn' : 'Xem thêm') }}
             >
               Trả lời: {o.answer}
-            </Typography.Paragraph>
+            </ExpandableText>
           )}
           {o.closedAt && (
             <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
@@ -339,7 +316,7 @@ export function ObstaclesTab({
         columns={columns}
         dataSource={items}
         loading={q.isFetching}
-        pagination={items.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+        pagination={pagesOf(items.length)}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: 'Không có khó khăn, vướng mắc hay kiến nghị nào' }}
         data-testid="obstacles-table"
@@ -357,9 +334,10 @@ export function ObstaclesTab({
         {step && (
           <StepForm
             key={`${step.mode}:${step.item.id}`}
-            step={step}
+            mode={step.mode}
+            record={step.item}
             reload={() => reload(step.item.id)}
-            update={update}
+            mutation={update}
             onClose={() => {
               update.reset();
               setStep(null);

@@ -9,12 +9,10 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Radio,
   Row,
   Select,
 } from 'antd';
-import type { ButtonProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { Link, useNavigate } from 'react-router';
 import { useOpenPeriod } from './hooks';
@@ -29,13 +27,15 @@ import {
 import { REVIEW_KIND_LABELS, periodKindLabel, scheduleText } from './labels';
 import { ScheduleFields, scheduleToValues, valuesToSchedule, type ScheduleValues } from './ScheduleFields';
 import { DATE_FORMAT, toIso } from '../tasks/formValues';
+import { DateRangeItem } from '../tasks/DeadlineFields';
 import { periodWindow, type PeriodWindow } from '../../shared/reporting';
 import { isApiError } from '../../api/client';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
+import { SaveModal } from '../../layout/SaveModal';
 import { formatIsoDate } from '../../lib/format';
 import dayjs from '../../lib/dayjs';
 import { LIMITS } from '../../shared/limits';
-import { maxRule } from '../../lib/validation';
+import { requiredText } from '../../lib/validation';
 
 interface OpenValues {
   kind: PeriodKind;
@@ -49,12 +49,6 @@ interface OpenValues {
 }
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
-
-const OK_PROPS: ButtonProps & { 'data-testid': string } = {
-  htmlType: 'submit',
-  form: 'open-period-form',
-  'data-testid': 'open-period-submit',
-};
 
 /** Kinds with several periods a year need an index (month, quarter, half). */
 function indexOptions(kind: PeriodKind, rules: ReportingRules): { value: number; label: string }[] {
@@ -279,16 +273,15 @@ export function OpenPeriodModal({
   const cutoffEnd = adhoc ? (values.cutoff?.[1] ?? null) : win ? dayjs(win.cutoffEnd) : null;
 
   return (
-    <Modal
+    <SaveModal
       title="Mở kỳ báo cáo"
       open={open}
-      onCancel={close}
+      formId="open-period-form"
       okText="Mở kỳ báo cáo"
-      cancelText="Hủy"
-      okButtonProps={OK_PROPS}
-      confirmLoading={mutation.isPending}
-      destroyOnHidden
+      okTestId="open-period-submit"
+      saving={mutation.isPending}
       width={680}
+      onClose={close}
     >
       <Form<OpenValues>
         id="open-period-form"
@@ -333,34 +326,13 @@ export function OpenPeriodModal({
             <Form.Item
               name="label"
               label="Tên kỳ báo cáo"
-              rules={[
-                { required: true, whitespace: true, message: 'Vui lòng nhập tên kỳ báo cáo' },
-                maxRule(LIMITS.periodLabel),
-              ]}
+              rules={requiredText('Vui lòng nhập tên kỳ báo cáo', LIMITS.periodLabel)}
             >
               <Input maxLength={LIMITS.periodLabel} placeholder="Ví dụ: Báo cáo chuyên đề cải cách tư pháp" />
             </Form.Item>
             <Row gutter={12}>
               <Col xs={24} sm={14}>
-                <Form.Item
-                  name="cutoff"
-                  required
-                  label="Thời gian chốt số liệu"
-                  rules={[
-                    {
-                      validator: (_, v: OpenValues['cutoff']) =>
-                        v && v[0] && v[1]
-                          ? Promise.resolve()
-                          : Promise.reject(new Error('Vui lòng chọn ngày bắt đầu và ngày kết thúc')),
-                    },
-                  ]}
-                >
-                  <DatePicker.RangePicker
-                    format={DATE_FORMAT}
-                    placeholder={['Từ ngày', 'Đến ngày']}
-                    style={{ width: '100%' }}
-                  />
-                </Form.Item>
+                <DateRangeItem name="cutoff" label="Thời gian chốt số liệu" required />
               </Col>
               <Col xs={24} sm={10}>
                 <Form.Item
@@ -430,6 +402,6 @@ export function OpenPeriodModal({
         <Divider style={{ margin: '8px 0 16px' }} />
         <ScheduleFields />
       </Form>
-    </Modal>
+    </SaveModal>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Flex, Popconfirm, Result, Tabs, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, EditOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { App, Button, Card, Descriptions, Flex, Popconfirm, Tabs, Typography } from 'antd';
+import { EditOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
+import { useParams } from 'react-router';
 import { usePeriod, useReportingRules, useUpdatePeriod } from './hooks';
 import type { PeriodDetail } from './api';
 import {
@@ -23,10 +23,13 @@ import { useMe } from '../auth/hooks';
 import { readableTitle } from '../document/labels';
 import { errorMessage, isApiError } from '../../api/client';
 import { conflictText } from '../../layout/ConflictAlert';
-import { PageHeader } from '../../layout/PageHeader';
-import { PageSpin } from '../../layout/FullPageSpin';
+import { BackLink, PageHeader } from '../../layout/PageHeader';
+import { QueryPage } from '../../layout/QueryPage';
 import { formatDateTime, formatIsoDate } from '../../lib/format';
 import { useIsPhone } from '../../lib/useMediaQuery';
+import { useTabParam } from '../../lib/useTabParam';
+import { infoOf } from '../../lib/tagInfo';
+import { InfoTag } from '../../layout/InfoTag';
 
 const TABS = ['nop-bao-cao', 'tong-quan', 'kho-khan', 'nhac-viec', 'tong-hop'] as const;
 type Tab = (typeof TABS)[number];
@@ -83,37 +86,22 @@ function PeriodView({
   const me = useMe();
   const manage = canManageReporting(me);
   const phone = useIsPhone();
-  const navigate = useNavigate();
   const rules = useReportingRules();
   const [editing, setEditing] = useState(false);
-  const [sp, setSp] = useSearchParams();
-  const raw = sp.get('xem');
-  const tabs = TABS.filter((t) => t !== 'nhac-viec' || manage);
-  const tab: Tab = (tabs as readonly string[]).includes(raw ?? '') ? (raw as Tab) : 'nop-bao-cao';
-  const setTab = (t: Tab) =>
-    setSp(
-      () => {
-        const next = new URLSearchParams();
-        if (t !== 'nop-bao-cao') next.set('xem', t);
-        return next;
-      },
-      { replace: true },
-    );
+  const [tab, setTab] = useTabParam(
+    TABS.filter((t) => t !== 'nhac-viec' || manage),
+    { keepOthers: false },
+  );
 
-  const status = PERIOD_STATUS[period.status] ?? { label: period.status, color: 'default' };
+  const status = infoOf(PERIOD_STATUS, period.status);
   const programTitle = readableTitle(period.program?.title) || 'Chương trình';
   const overdue = period.status === 'open' && period.today > period.dueDate;
 
   return (
     <>
-      <Button
-        type="link"
-        icon={<ArrowLeftOutlined />}
-        onClick={() => navigate(`/chuong-trinh/${period.programId}?xem=bao-cao`)}
-        style={{ paddingInline: 0, marginBottom: 8 }}
-      >
+      <BackLink to={`/chuong-trinh/${period.programId}?xem=bao-cao`}>
         Các kỳ báo cáo của chương trình
-      </Button>
+      </BackLink>
       <PageHeader
         title={`Kỳ báo cáo ${period.label}`}
         subTitle={
@@ -127,9 +115,7 @@ function PeriodView({
         }
         extra={
           <Flex wrap gap={8} align="center">
-            <Tag color={status.color} data-testid="period-status" style={{ marginInlineEnd: 0 }}>
-              {status.label}
-            </Tag>
+            <InfoTag info={status} data-testid="period-status" style={{ marginInlineEnd: 0 }} />
             {manage && (
               <>
                 <Button
@@ -227,19 +213,10 @@ function PeriodView({
 /** A reporting period: header, and tabs for submissions, dashboard, obstacles, reminders, consolidation. */
 export default function PeriodPage() {
   const { id = '' } = useParams();
-  const navigate = useNavigate();
   const q = usePeriod(id);
-  if (q.isPending) return <PageSpin />;
-  if (q.isError) {
-    const notFound = isApiError(q.error) && (q.error.status === 404 || q.error.status === 400);
-    return (
-      <Result
-        status={notFound ? '404' : 'error'}
-        title={notFound ? 'Không tìm thấy kỳ báo cáo' : 'Không tải được kỳ báo cáo'}
-        subTitle={errorMessage(q.error)}
-        extra={<Button onClick={() => navigate('/chuong-trinh')}>Về danh sách chương trình</Button>}
-      />
-    );
-  }
-  return <PeriodView period={q.data} reload={async () => (await q.refetch()).data} />;
+  return (
+    <QueryPage query={q} what="kỳ báo cáo" back={{ to: '/chuong-trinh', label: 'Về danh sách chương trình' }}>
+      {(period) => <PeriodView period={period} reload={async () => (await q.refetch()).data} />}
+    </QueryPage>
+  );
 }

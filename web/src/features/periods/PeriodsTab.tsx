@@ -19,6 +19,7 @@ import { useProgramTasks } from '../tasks/hooks';
 import { formatIsoDate } from '../../lib/format';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { PageSpin } from '../../layout/FullPageSpin';
+import { InfoTag } from '../../layout/InfoTag';
 
 /**
  * "Báo cáo định kỳ" of a program: its reporting periods with how many units have reported, and
@@ -92,7 +93,7 @@ export function PeriodsTab({ programId }: { programId: string }) {
             render: (_: unknown, p: PeriodListItem) => {
               if (!p.myStatus) return <Typography.Text type="secondary">Không phải báo cáo</Typography.Text>;
               const info = obligationStatusInfo(p.myStatus);
-              return <Tag color={info.color}>{info.label}</Tag>;
+              return <InfoTag info={info} />;
             },
           },
         ]

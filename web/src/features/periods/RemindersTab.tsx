@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Flex, Segmented, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Flex, Segmented, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { SyncOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
@@ -8,6 +8,8 @@ import type { PeriodDetail, Reminder, ReminderStatus, SweepResult } from './api'
 import { REMINDER_STATUS, reminderKindLabel, scheduleText } from './labels';
 import { formatDateTime } from '../../lib/format';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
+import { infoOf } from '../../lib/tagInfo';
+import { InfoTag } from '../../layout/InfoTag';
 
 function sweepMessage(r: SweepResult): string {
   if (!r.sent && !r.skipped && !r.planned) return 'Đã quét: chưa có lời nhắc nào đến hạn gửi';
@@ -109,12 +111,10 @@ export function RemindersTab({ period }: { period: PeriodDetail }) {
       title: 'Trạng thái',
       key: 'status',
       render: (_, r) => {
-        const info = REMINDER_STATUS[r.status] ?? { label: r.status, color: 'default' };
+        const info = infoOf(REMINDER_STATUS, r.status);
         return (
           <div style={{ minWidth: 120 }}>
-            <Tag color={info.color} data-testid="reminder-status">
-              {info.label}
-            </Tag>
+            <InfoTag info={info} data-testid="reminder-status" />
             {r.status === 'skipped' && r.outcome?.reason && (
               <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
                 {r.outcome.reason}

@@ -10,6 +10,7 @@ import { formatDateTime } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
 import { useIsPhone } from '../../lib/useMediaQuery';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
+import { InfoTag } from '../../layout/InfoTag';
 
 const OUTSTANDING = new Set(['not_started', 'drafting', 'returned']);
 
@@ -159,9 +160,7 @@ export function SubmissionMatrix({ period, manage }: { period: PeriodDetail; man
         const info = obligationStatusInfo(r.status);
         return (
           <Flex wrap gap={4}>
-            <Tag color={info.color} data-testid="matrix-status" style={{ marginInlineEnd: 0 }}>
-              {info.label}
-            </Tag>
+            <InfoTag info={info} data-testid="matrix-status" style={{ marginInlineEnd: 0 }} />
             {r.late && (
               <Tag color={OBLIGATION_STATUS.late.color} style={{ marginInlineEnd: 0 }}>
                 Nộp muộn

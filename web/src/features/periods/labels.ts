@@ -15,6 +15,7 @@ import type {
 } from './api';
 import type { Me } from '../../api/types';
 import { formatIsoDate } from '../../lib/format';
+import { infoOf, type TagInfo } from '../../lib/tagInfo';
 
 /** Opening, closing and reminding, the obstacles register and the consolidated report (the server agrees). */
 export const canManageReporting = (me: Me) => me.role === 'admin' || me.role === 'monitor';
@@ -38,7 +39,7 @@ export const REVIEW_KIND_LABELS: Record<ReviewKind, string> = {
   tong_ket: 'Tổng kết',
 };
 
-export const PERIOD_STATUS: Record<PeriodStatus, { label: string; color: string }> = {
+export const PERIOD_STATUS: Record<PeriodStatus, TagInfo> = {
   open: { label: 'Đang mở', color: 'green' },
   closed: { label: 'Đã đóng', color: 'default' },
 };
@@ -54,7 +55,7 @@ export const MATRIX_FILTERS: MatrixFilter[] = [
   'overdue',
 ];
 
-export const OBLIGATION_STATUS: Record<MatrixFilter, { label: string; color: string }> = {
+export const OBLIGATION_STATUS: Record<MatrixFilter, TagInfo> = {
   not_started: { label: 'Chưa nộp', color: 'default' },
   drafting: { label: 'Đang soạn', color: 'cyan' },
   submitted: { label: 'Đã nộp', color: 'geekblue' },
@@ -64,8 +65,8 @@ export const OBLIGATION_STATUS: Record<MatrixFilter, { label: string; color: str
   overdue: { label: 'Quá hạn chưa nộp', color: 'red' },
 };
 
-export function obligationStatusInfo(s: string | null | undefined): { label: string; color: string } {
-  return OBLIGATION_STATUS[s as MatrixFilter] ?? { label: s || '—', color: 'default' };
+export function obligationStatusInfo(s: string | null | undefined): TagInfo {
+  return infoOf(OBLIGATION_STATUS, s);
 }
 
 export const OBSTACLE_KIND_LABELS: Record<ObstacleKind, string> = {
@@ -73,7 +74,7 @@ export const OBSTACLE_KIND_LABELS: Record<ObstacleKind, string> = {
   proposal: 'Kiến nghị, đề xuất',
 };
 
-export const OBSTACLE_STATUS: Record<ObstacleStatus, { label: string; color: string }> = {
+export const OBSTACLE_STATUS: Record<ObstacleStatus, TagInfo> = {
   open: { label: 'Mới', color: 'red' },
   assigned: { label: 'Đã giao xử lý', color: 'gold' },
   answered: { label: 'Đã trả lời', color: 'green' },
@@ -95,7 +96,7 @@ export function reminderKindLabel(kind: string): string {
   return target === 'task' ? `${label} (thời hạn nhiệm vụ)` : label;
 }
 
-export const REMINDER_STATUS: Record<ReminderStatus, { label: string; color: string }> = {
+export const REMINDER_STATUS: Record<ReminderStatus, TagInfo> = {
   sent: { label: 'Đã gửi', color: 'green' },
   skipped: { label: 'Bỏ qua', color: 'default' },
   pending: { label: 'Chờ gửi', color: 'blue' },

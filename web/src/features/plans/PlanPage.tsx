@@ -1,28 +1,14 @@
 import { useMemo, useState } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Result,
-  Select,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { ArrowLeftOutlined, LinkOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
+import { LinkOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useAddPlanItem, usePlan, useSetItemLinks } from './hooks';
 import type { PlanItem, PlanView } from './api';
 import { useProgramTasks } from '../tasks/hooks';
 import type { TaskView } from '../tasks/api';
 import { DeadlineFields } from '../tasks/DeadlineFields';
-import { RoleTag } from '../tasks/TaskBits';
+import { RoleTag, taskLabelColumn } from '../tasks/TaskBits';
 import { valuesToDeadline, type DeadlineValues } from '../tasks/formValues';
 import { useMe } from '../auth/hooks';
 import { useUnitLookup } from '../units/useUnitNames';
@@ -30,13 +16,17 @@ import { readableTitle } from '../document/labels';
 import { canWritePlan } from '../../lib/permissions';
 import { formatDateTime, formatIsoDate } from '../../lib/format';
 import { foldText } from '../../shared/domain';
-import { errorMessage, isApiError } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
-import { PageHeader } from '../../layout/PageHeader';
-import { PageSpin } from '../../layout/FullPageSpin';
+import { BackLink, PageHeader } from '../../layout/PageHeader';
+import { QueryPage } from '../../layout/QueryPage';
+import { SaveModal } from '../../layout/SaveModal';
 import { useIsPhone, useMediaQuery } from '../../lib/useMediaQuery';
 import { LIMITS } from '../../shared/limits';
 import { maxRule } from '../../lib/validation';
+import { ExpandableText } from '../../layout/ExpandableText';
+import { requiredText } from '../../lib/validation';
+import { pagesOf } from '../../lib/pagination';
 
 type Carried = TaskView & { role: 'lead' | 'cooperating' };
 
@@ -110,16 +100,14 @@ function AddItemModal({
     onClose();
   };
   return (
-    <Modal
+    <SaveModal
       title="Thêm mục kế hoạch"
       open={open}
-      onCancel={close}
+      formId="plan-item-form"
       okText="Thêm mục"
-      cancelText="Hủy"
-      okButtonProps={{ htmlType: 'submit', form: 'plan-item-form' }}
-      confirmLoading={add.isPending}
-      destroyOnHidden
+      saving={add.isPending}
       width={640}
+      onClose={close}
     >
       <Form<ItemValues>
         id="plan-item-form"
@@ -147,10 +135,7 @@ function AddItemModal({
         <Form.Item
           name="text"
           label="Nội dung công việc"
-          rules={[
-            { required: true, whitespace: true, message: 'Vui lòng nhập nội dung công việc' },
-            maxRule(LIMITS.planItemText),
-          ]}
+          rules={requiredText('Vui lòng nhập nội dung công việc', LIMITS.planItemText)}
         >
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={LIMITS.planItemText} />
         </Form.Item>
@@ -166,7 +151,7 @@ function AddItemModal({
           <Input maxLength={LIMITS.planItemPerson} autoComplete="off" />
         </Form.Item>
       </Form>
-    </Modal>
+    </SaveModal>
   );
 }
 
@@ -266,28 +251,14 @@ function PlanDetail({ plan }: { plan: PlanView }) {
   const notCovered = carried.filter((t) => !linked.has(t.nodeId));
 
   const columns: TableColumnsType<PlanItem> = [
-    {
-      title: <span className="nowrap">Số hiệu</span>,
-      dataIndex: 'label',
-      width: 80,
-      render: (v: string, i) => (
-        <Link to={`/nhiem-vu/${i.nodeId}`} className="nowrap">
-          {v}
-        </Link>
-      ),
-    },
+    taskLabelColumn(80),
     {
       title: 'Nội dung công việc',
       dataIndex: 'text',
       minWidth: phone ? 200 : 280,
       render: (v: string, i) => (
         <>
-          <Typography.Paragraph
-            ellipsis={{ rows: 3, expandable: 'collapsible', symbol: (o) => (o ? 'Thu gọn' : 'Xem thêm') }}
-            style={{ margin: 0 }}
-          >
-            {v}
-          </Typography.Paragraph>
+          <ExpandableText rows={3}>{v}</ExpandableText>
           {compact && (
             <div className="task-facts-inline">
               <Typography.Text type="secondary">Thực hiện nhiệm vụ: </Typography.Text>
@@ -350,16 +321,9 @@ function PlanDetail({ plan }: { plan: PlanView }) {
 
   return (
     <>
-      <Button
-        type="link"
-        icon={<ArrowLeftOutlined />}
-        onClick={() =>
-          navigate(me.role === 'unit' ? '/nhiem-vu' : `/chuong-trinh/${plan.parentProgramId}?xem=ke-hoach`)
-        }
-        style={{ paddingInline: 0, marginBottom: 8 }}
-      >
+      <BackLink to={me.role === 'unit' ? '/nhiem-vu' : `/chuong-trinh/${plan.parentProgramId}?xem=ke-hoach`}>
         {me.role === 'unit' ? 'Nhiệm vụ của đơn vị' : 'Chương trình'}
-      </Button>
+      </BackLink>
       <PageHeader
         title={`Kế hoạch của ${unitName}`}
         subTitle={
@@ -416,7 +380,7 @@ function PlanDetail({ plan }: { plan: PlanView }) {
           columns={columns}
           dataSource={plan.items}
           scroll={{ x: true }}
-          pagination={plan.items.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+          pagination={pagesOf(plan.items.length)}
           locale={{
             emptyText: canWrite
               ? 'Kế hoạch chưa có mục nào. Bấm “Thêm mục” để bắt đầu.'
@@ -444,19 +408,10 @@ function PlanDetail({ plan }: { plan: PlanView }) {
 /** A unit's implementation plan for a program: its items, linked to the program's tasks. */
 export default function PlanPage() {
   const { planId = '' } = useParams();
-  const navigate = useNavigate();
   const q = usePlan(planId);
-  if (q.isPending) return <PageSpin />;
-  if (q.isError) {
-    const notFound = isApiError(q.error) && (q.error.status === 404 || q.error.status === 400);
-    return (
-      <Result
-        status={notFound ? '404' : 'error'}
-        title={notFound ? 'Không tìm thấy kế hoạch' : 'Không tải được kế hoạch'}
-        subTitle={errorMessage(q.error)}
-        extra={<Button onClick={() => navigate('/nhiem-vu')}>Về nhiệm vụ của đơn vị</Button>}
-      />
-    );
-  }
-  return <PlanDetail plan={q.data} />;
+  return (
+    <QueryPage query={q} what="kế hoạch" back={{ to: '/nhiem-vu', label: 'Về nhiệm vụ của đơn vị' }}>
+      {(plan) => <PlanDetail plan={plan} />}
+    </QueryPage>
+  );
 }

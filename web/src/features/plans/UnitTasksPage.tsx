@@ -2,13 +2,13 @@ import { useMemo } from 'react';
 import { Alert, App, Button, Card, Empty, Flex, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { FileAddOutlined, FileTextOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useCreatePlan, useUnitTasks } from './hooks';
 import type { UnitTask } from './api';
-import { DeadlineText, ProgramStatusTag, RoleTag } from '../tasks/TaskBits';
+import { DeadlineText, ProgramStatusTag, RoleTag, taskLabelColumn } from '../tasks/TaskBits';
 import { readableTitle } from '../document/labels';
 import { useMe } from '../auth/hooks';
-import { UnitSelect } from '../units/UnitSelect';
+import { UnitChooser, useChosenUnit } from '../units/UnitChooser';
 import { useUnitLookup } from '../units/useUnitNames';
 import { canWritePlan } from '../../lib/permissions';
 import { errorMessage, isApiError } from '../../api/client';
@@ -16,6 +16,8 @@ import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { PageHeader } from '../../layout/PageHeader';
 import { PageSpin } from '../../layout/FullPageSpin';
 import { useIsPhone } from '../../lib/useMediaQuery';
+import { ExpandableText } from '../../layout/ExpandableText';
+import { pagesOf } from '../../lib/pagination';
 
 interface ProgramGroup {
   programId: string;
@@ -34,28 +36,14 @@ function ProgramTasks({ group, unitId }: { group: ProgramGroup; unitId: string }
   const lead = group.tasks.filter((t) => t.role === 'lead').length;
 
   const columns: TableColumnsType<UnitTask> = [
-    {
-      title: <span className="nowrap">Số hiệu</span>,
-      dataIndex: 'label',
-      width: 90,
-      render: (v: string, t) => (
-        <Link to={`/nhiem-vu/${t.nodeId}`} className="nowrap">
-          {v || '—'}
-        </Link>
-      ),
-    },
+    taskLabelColumn(),
     {
       title: 'Nhiệm vụ',
       dataIndex: 'text',
       minWidth: phone ? 200 : 300,
       render: (v: string, t) => (
         <>
-          <Typography.Paragraph
-            ellipsis={{ rows: 2, expandable: 'collapsible', symbol: (o) => (o ? 'Thu gọn' : 'Xem thêm') }}
-            style={{ margin: 0 }}
-          >
-            {v}
-          </Typography.Paragraph>
+          <ExpandableText rows={2}>{v}</ExpandableText>
           {phone && (
             <Flex wrap gap={6} align="center" className="task-facts-inline">
               <RoleTag role={t.role} />
@@ -139,7 +127,7 @@ function ProgramTasks({ group, unitId }: { group: ProgramGroup; unitId: string }
         columns={columns}
         dataSource={group.tasks}
         scroll={{ x: true }}
-        pagination={group.tasks.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+        pagination={pagesOf(group.tasks.length)}
       />
     </Card>
   );
@@ -205,11 +193,9 @@ function UnitTasks({ unitId }: { unitId: string }) {
  */
 export default function UnitTasksPage() {
   const me = useMe();
-  const phone = useIsPhone();
   const units = useUnitLookup();
-  const [sp, setSp] = useSearchParams();
-  const own = me.role === 'unit';
-  const unitId = own ? me.unitId : sp.get('don-vi');
+  const chosen = useChosenUnit();
+  const { own, unitId } = chosen;
   const unitName = unitId ? units.byId(unitId)?.name : undefined;
 
   return (
@@ -222,33 +208,12 @@ export default function UnitTasksPage() {
             : 'Chọn đơn vị để xem nhiệm vụ đơn vị chủ trì, phối hợp và kế hoạch thực hiện của đơn vị.'
         }
       />
-      {!own && (
-        <Card size="small" style={{ marginBottom: 16 }}>
-          <Flex wrap gap={8} align="center">
-            <label htmlFor="unit-tasks-unit">Đơn vị:</label>
-            <div style={{ width: phone ? '100%' : 420 }}>
-              <UnitSelect
-                id="unit-tasks-unit"
-                value={unitId}
-                active="all"
-                onChange={(v) =>
-                  setSp(
-                    (prev) => {
-                      const next = new URLSearchParams(prev);
-                      if (v) next.set('don-vi', v);
-                      else next.delete('don-vi');
-                      return next;
-                    },
-                    { replace: true },
-                  )
-                }
-              />
-            </div>
-            {unitId && unitName && <Link to={`/don-vi/${unitId}`}>Thông tin đơn vị</Link>}
-          </Flex>
-        </Card>
-      )}
-      {own && !unitId && <Alert type="warning" showIcon title="Tài khoản của bạn chưa gắn với đơn vị nào" />}
+      <UnitChooser
+        chosen={chosen}
+        id="unit-tasks-unit"
+        label="Đơn vị:"
+        extra={unitId && unitName && <Link to={`/don-vi/${unitId}`}>Thông tin đơn vị</Link>}
+      />
       {unitId ? (
         <UnitTasks key={unitId} unitId={unitId} />
       ) : (

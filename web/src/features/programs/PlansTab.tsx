@@ -11,6 +11,7 @@ import type { UnitLookup } from '../units/useUnitNames';
 import { errorMessage } from '../../api/client';
 import { formatDateTime } from '../../lib/format';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
+import { pagesOf } from '../../lib/pagination';
 
 /** "Kế hoạch của đơn vị": the implementation plans units have written for this program. */
 export function PlansTab({ programId, units }: { programId: string; units: UnitLookup }) {
@@ -91,7 +92,7 @@ export function PlansTab({ programId, units }: { programId: string; units: UnitL
         dataSource={items}
         loading={q.isPending}
         scroll={{ x: true }}
-        pagination={items.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+        pagination={pagesOf(items.length)}
         locale={{ emptyText: 'Chưa có đơn vị nào lập kế hoạch thực hiện chương trình này' }}
         data-testid="plans-table"
       />

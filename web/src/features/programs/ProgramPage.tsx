@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
-import { Alert, Button, Card, Col, Descriptions, Drawer, Empty, Flex, Result, Row, Tabs } from 'antd';
-import { ArrowLeftOutlined, FileSearchOutlined } from '@ant-design/icons';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { Alert, Button, Card, Col, Descriptions, Drawer, Empty, Flex, Row, Tabs } from 'antd';
+import { FileSearchOutlined } from '@ant-design/icons';
+import { useParams } from 'react-router';
 import { useProgram } from './hooks';
 import type { Program, ProgramNode } from './api';
 import { ReferencesTable, ResponsibilitiesTable } from './ProgramTables';
@@ -14,6 +14,7 @@ import { PeriodsTab } from '../periods/PeriodsTab';
 import { ImplementButton, ImplementError } from './ImplementButton';
 import { useTaskFilters } from './taskFilters';
 import { useProgramTasks } from '../tasks/hooks';
+import type { ProgramStatus } from '../tasks/api';
 import { ProgramStatusTag } from '../tasks/TaskBits';
 import { useMe } from '../auth/hooks';
 import { canAssignTasks } from '../../lib/permissions';
@@ -28,9 +29,9 @@ import { signerText } from '../imports/DraftSummaryCard';
 import { useUnitLookup, type UnitLookup } from '../units/useUnitNames';
 import { formatDateTime, formatIsoDate } from '../../lib/format';
 import { useIsPhone, useMediaQuery } from '../../lib/useMediaQuery';
-import { errorMessage, isApiError } from '../../api/client';
-import { PageHeader } from '../../layout/PageHeader';
-import { PageSpin } from '../../layout/FullPageSpin';
+import { useTabParam } from '../../lib/useTabParam';
+import { BackLink, PageHeader } from '../../layout/PageHeader';
+import { QueryPage } from '../../layout/QueryPage';
 import type { Span } from '../../shared/importer';
 
 const TABS = [
@@ -100,19 +101,7 @@ function ProgramView({ program, canAssign }: { program: Program; canAssign: bool
   const phone = useIsPhone();
   const wide = useMediaQuery('(min-width: 992px)');
   const units = useUnitLookup();
-  const [sp, setSp] = useSearchParams();
-  const tabRaw = sp.get('xem');
-  const tab: Tab = (TABS as readonly string[]).includes(tabRaw ?? '') ? (tabRaw as Tab) : 'noi-dung';
-  const setTab = (t: Tab) =>
-    setSp(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (t === 'noi-dung') next.delete('xem');
-        else next.set('xem', t);
-        return next;
-      },
-      { replace: true },
-    );
+  const [tab, setTab] = useTabParam(TABS);
 
   const outline = useMemo(() => outlineFromFlat(program.nodes), [program.nodes]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -323,38 +312,28 @@ function ProgramMeter({ programId }: { programId: string }) {
 
 export default function ProgramPage() {
   const { id = '' } = useParams();
-  const navigate = useNavigate();
-  const me = useMe();
   const query = useProgram(id);
+  // Asked for with the program (not after it): its status shows in the header.
   const tasks = useProgramTasks(id, {});
+  return (
+    <QueryPage
+      query={query}
+      what="chương trình"
+      back={{ to: '/chuong-trinh', label: 'Về danh sách chương trình' }}
+    >
+      {(p) => <ProgramDetail p={p} status={tasks.data?.program.status} />}
+    </QueryPage>
+  );
+}
+
+function ProgramDetail({ p, status }: { p: Program; status: ProgramStatus | undefined }) {
+  const me = useMe();
   const [implementError, setImplementError] = useState<unknown>(null);
   const canAssign = canAssignTasks(me);
-  const status = tasks.data?.program.status;
-
-  if (query.isPending) return <PageSpin />;
-  if (query.isError) {
-    const notFound = isApiError(query.error) && (query.error.status === 404 || query.error.status === 400);
-    return (
-      <Result
-        status={notFound ? '404' : 'error'}
-        title={notFound ? 'Không tìm thấy chương trình' : 'Không tải được chương trình'}
-        subTitle={errorMessage(query.error)}
-        extra={<Button onClick={() => navigate('/chuong-trinh')}>Về danh sách chương trình</Button>}
-      />
-    );
-  }
-  const p = query.data;
   const meta = p.meta.program;
   return (
     <>
-      <Button
-        type="link"
-        icon={<ArrowLeftOutlined />}
-        onClick={() => navigate('/chuong-trinh')}
-        style={{ paddingInline: 0, marginBottom: 8 }}
-      >
-        Chương trình hành động
-      </Button>
+      <BackLink to="/chuong-trinh">Chương trình hành động</BackLink>
       <PageHeader
         title={documentName(p.docKind, p.number)}
         subTitle={documentTitle(meta?.title) || p.title}

@@ -1,4 +1,4 @@
-import { Button, Table, Typography } from 'antd';
+import { Button, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import type { ProgramReference, ProgramResponsibility } from './api';
@@ -6,6 +6,8 @@ import { MentionList } from '../document/Mentions';
 import { referenceLevelLabel } from '../document/labels';
 import type { UnitLookup } from '../units/useUnitNames';
 import { formatIsoDate } from '../../lib/format';
+import { ExpandableText } from '../../layout/ExpandableText';
+import { pagesOf } from '../../lib/pagination';
 
 const PAGE = 20;
 
@@ -55,14 +57,7 @@ export function ResponsibilitiesTable({
       title: 'Nhiệm vụ được giao',
       dataIndex: 'duties',
       minWidth: 300,
-      render: (v: string) => (
-        <Typography.Paragraph
-          ellipsis={{ rows: 3, expandable: 'collapsible', symbol: (o) => (o ? 'Thu gọn' : 'Xem thêm') }}
-          style={{ margin: 0 }}
-        >
-          {v || '—'}
-        </Typography.Paragraph>
-      ),
+      render: (v: string) => <ExpandableText rows={3}>{v || '—'}</ExpandableText>,
     },
   ];
   return (
@@ -72,7 +67,7 @@ export function ResponsibilitiesTable({
       columns={columns}
       dataSource={items}
       scroll={{ x: true }}
-      pagination={items.length > PAGE ? { pageSize: PAGE, showSizeChanger: false } : false}
+      pagination={pagesOf(items.length, PAGE)}
       locale={{ emptyText: 'Văn bản không có phần tổ chức thực hiện nêu trách nhiệm' }}
     />
   );
@@ -128,7 +123,7 @@ export function ReferencesTable({
       columns={columns}
       dataSource={items}
       scroll={{ x: true }}
-      pagination={items.length > PAGE ? { pageSize: PAGE, showSizeChanger: false } : false}
+      pagination={pagesOf(items.length, PAGE)}
       locale={{ emptyText: 'Văn bản không dẫn chiếu văn bản nào' }}
     />
   );

@@ -1,13 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, DatePicker, Flex, Input, Select, Table, Typography } from 'antd';
+import { Alert, Button, DatePicker, Flex, Select, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { ClearOutlined, SearchOutlined } from '@ant-design/icons';
-import { Link } from 'react-router';
+import { ClearOutlined } from '@ant-design/icons';
 import type { ProgramNode } from './api';
 import { hasTaskFilters, useTaskFilters } from './taskFilters';
 import { useMeter, useProgramTasks } from '../tasks/hooks';
 import type { TaskView } from '../tasks/api';
-import { DeadlineText, MeterTags, UnitName, UnitNames } from '../tasks/TaskBits';
+import { DeadlineText, MeterTags, UnitName, UnitNames, taskLabelColumn } from '../tasks/TaskBits';
 import { clearName } from '../tasks/labels';
 import { DATE_FORMAT, toDay, toIso } from '../tasks/formValues';
 import { Mention, MentionList } from '../document/Mentions';
@@ -19,7 +18,8 @@ import { useDebouncedValue } from '../../lib/useDebouncedValue';
 import { useIsPhone, useMediaQuery } from '../../lib/useMediaQuery';
 import { errorMessage } from '../../api/client';
 import { foldFilter } from '../../lib/search';
-import { LIMITS } from '../../shared/limits';
+import { SearchInput } from '../../layout/ListFilters';
+import { ExpandableText } from '../../layout/ExpandableText';
 
 const PAGE = 20;
 
@@ -96,28 +96,14 @@ export function ProgramTasksTab({
     .map((g) => ({ value: g.groupId!, label: `${g.label ?? ''} ${g.title ?? ''}`.trim() }));
 
   const columns: TableColumnsType<TaskView> = [
-    {
-      title: <span className="nowrap">Số hiệu</span>,
-      dataIndex: 'label',
-      width: 90,
-      render: (v: string, t) => (
-        <Link to={`/nhiem-vu/${t.nodeId}`} className="nowrap" aria-label={`Mở nhiệm vụ ${v}`}>
-          {v || '—'}
-        </Link>
-      ),
-    },
+    taskLabelColumn(),
     {
       title: 'Nhiệm vụ',
       dataIndex: 'text',
       minWidth: phone ? 220 : 280,
       render: (v: string, t) => (
         <>
-          <Typography.Paragraph
-            ellipsis={{ rows: 3, expandable: 'collapsible', symbol: (o) => (o ? 'Thu gọn' : 'Xem thêm') }}
-            style={{ margin: 0 }}
-          >
-            {v}
-          </Typography.Paragraph>
+          <ExpandableText rows={3}>{v}</ExpandableText>
           {compact && (
             <div className="task-facts-inline">
               <div>
@@ -169,14 +155,11 @@ export function ProgramTasksTab({
   return (
     <>
       <Flex wrap gap={8} style={{ marginBottom: 12 }} className="task-filters">
-        <Input
-          aria-label="Tìm nhiệm vụ"
+        <SearchInput
+          label="Tìm nhiệm vụ"
           placeholder="Tìm theo nội dung hoặc số hiệu…"
-          prefix={<SearchOutlined />}
-          allowClear
           value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          maxLength={LIMITS.search}
+          onChange={setSearch}
           style={{ width: phone ? '100%' : 280 }}
         />
         <Select

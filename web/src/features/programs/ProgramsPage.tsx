@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Input, Table, Typography } from 'antd';
+import { Alert, Button, Card, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { ImportOutlined, SearchOutlined } from '@ant-design/icons';
+import { ImportOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { usePrograms } from './hooks';
 import type { ProgramSummary } from './api';
@@ -13,7 +13,8 @@ import { foldText } from '../../shared/domain';
 import { useIsPhone } from '../../lib/useMediaQuery';
 import { errorMessage } from '../../api/client';
 import { PageHeader } from '../../layout/PageHeader';
-import { LIMITS } from '../../shared/limits';
+import { SearchInput } from '../../layout/ListFilters';
+import { pagesOf } from '../../lib/pagination';
 
 /** The title without the kind it starts with ("CHƯƠNG TRÌNH HÀNH ĐỘNG thực hiện …" → "Thực hiện …"). */
 function titleAfterKind(p: ProgramSummary): string {
@@ -99,14 +100,11 @@ export default function ProgramsPage() {
         }
       />
       <Card>
-        <Input
-          aria-label="Tìm chương trình"
+        <SearchInput
+          label="Tìm chương trình"
           placeholder="Tìm theo tên, số hiệu hoặc cơ quan ban hành…"
-          prefix={<SearchOutlined />}
-          allowClear
           value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          maxLength={LIMITS.search}
+          onChange={setSearch}
           style={{ maxWidth: phone ? undefined : 420, marginBottom: 16 }}
         />
         {list.isError && (
@@ -119,7 +117,7 @@ export default function ProgramsPage() {
           dataSource={items}
           loading={list.isFetching}
           scroll={{ x: true }}
-          pagination={items.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+          pagination={pagesOf(items.length)}
           locale={{
             emptyText: search
               ? 'Không có chương trình nào phù hợp'

@@ -2,16 +2,17 @@ import { useMemo } from 'react';
 import { Alert, App, Button, Card, Flex, Popconfirm, Popover, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { CheckOutlined, FormOutlined } from '@ant-design/icons';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useAcceptSuggestions, useProgramTasks, useSuggestions } from '../tasks/hooks';
 import type { ProgramSuggestions, TaskSuggestion, TaskView, UnitSuggestion } from '../tasks/api';
 import { SUGGESTION_HOW, deadlineLabel } from '../tasks/labels';
-import { UnitName } from '../tasks/TaskBits';
+import { UnitName, taskLabelColumn } from '../tasks/TaskBits';
 import type { UnitLookup } from '../units/useUnitNames';
 import { errorMessage } from '../../api/client';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { PageSpin } from '../../layout/FullPageSpin';
 import { useMediaQuery } from '../../lib/useMediaQuery';
+import { pagesOf } from '../../lib/pagination';
 
 const PAGE = 20;
 
@@ -288,16 +289,7 @@ export function SuggestionsTab({
     );
 
   const columns: TableColumnsType<TaskSuggestion> = [
-    {
-      title: <span className="nowrap">Số hiệu</span>,
-      dataIndex: 'label',
-      width: 90,
-      render: (v: string, x) => (
-        <Link to={`/nhiem-vu/${x.nodeId}`} className="nowrap">
-          {v}
-        </Link>
-      ),
-    },
+    taskLabelColumn(),
     {
       title: 'Chủ trì (đề xuất)',
       key: 'lead',
@@ -424,7 +416,7 @@ export function SuggestionsTab({
           columns={columns}
           dataSource={s.tasks}
           scroll={{ x: true }}
-          pagination={s.tasks.length > PAGE ? { pageSize: PAGE, showSizeChanger: false } : false}
+          pagination={pagesOf(s.tasks.length, PAGE)}
           locale={{ emptyText: 'Chương trình không có nhiệm vụ' }}
           data-testid="suggestions-table"
         />

@@ -1,15 +1,12 @@
-import { Tag, Typography } from 'antd';
+import { Typography } from 'antd';
 import { dueText, reportStatusInfo } from './labels';
 import { formatIsoDate } from '../../lib/format';
 import './reports.css';
+import { InfoTag } from '../../layout/InfoTag';
 
 export function ReportStatusTag({ status }: { status: string }) {
   const s = reportStatusInfo(status);
-  return (
-    <Tag color={s.color} style={{ marginInlineEnd: 0 }} data-testid="report-status">
-      {s.label}
-    </Tag>
-  );
+  return <InfoTag info={s} style={{ marginInlineEnd: 0 }} data-testid="report-status" />;
 }
 
 /** The due date with the days left (or late) while the unit still has to submit. */

@@ -13,7 +13,8 @@ import { emptyEntry, type ReportContent, type ReportEntry, type ReportGeneral } 
 import { isEmptyEntry } from './EntryView';
 import { isApiError } from '../../api/client';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
-import { ConflictAlert, recoverFromConflict } from '../../layout/ConflictAlert';
+import { ConflictAlert } from '../../layout/ConflictAlert';
+import { useVersionedSave } from '../../layout/useVersionedSave';
 import { formatDateTime } from '../../lib/format';
 import { LIMITS } from '../../shared/limits';
 
@@ -114,8 +115,26 @@ export function ReportEditor({ report, returned }: { report: ReportView; returne
   const [version, setVersion] = useState(report.version);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
-  const [conflict, setConflict] = useState<string | null>(null);
   const save = useSaveDraft(report.id);
+  // The version is kept here (a save moves it on); the hook reloads and refills after a conflict.
+  const saver = useVersionedSave({
+    record: report,
+    reload: () =>
+      qc.fetchQuery({
+        queryKey: reportKeys.detail(report.id),
+        queryFn: ({ signal }) => fetchReport(report.id, signal),
+        staleTime: 0,
+      }),
+    mutation: save,
+    onReloaded: (latest) => {
+      const c = formContent(latest);
+      setContent(c);
+      setSaved(snapshot(c));
+      setSavedAt(null);
+      setVersion(latest.version);
+    },
+  });
+  const { conflict } = saver;
   const submit = useSubmitReport(report.id);
   const submitKey = useRef<string | null>(null);
   const busy = useRef(false);
@@ -153,29 +172,10 @@ export function ReportEditor({ report, returned }: { report: ReportView; returne
       setSaved(JSON.stringify(body));
       setSavedAt(new Date().toISOString());
       setProblems([]);
-      setConflict(null);
+      saver.clearConflict();
       return true;
     } catch (e) {
-      const handled = await recoverFromConflict<ReportView>(e, {
-        reload: () =>
-          qc.fetchQuery({
-            queryKey: reportKeys.detail(report.id),
-            queryFn: ({ signal }) => fetchReport(report.id, signal),
-            staleTime: 0,
-          }),
-        apply: (latest) => {
-          const c = formContent(latest);
-          setContent(c);
-          setSaved(snapshot(c));
-          setSavedAt(null);
-          setVersion(latest.version);
-        },
-        setConflict,
-      });
-      if (handled) {
-        save.reset();
-        return false;
-      }
+      if (await saver.recover(e)) return false;
       const sp = serverProblems(e);
       if (sp.length) fail(sp);
       if (isApiError(e, 'REPORT_READ_ONLY') || isApiError(e, 'PERIOD_CLOSED'))

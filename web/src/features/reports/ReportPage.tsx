@@ -1,6 +1,5 @@
-import { Alert, Button, Card, Descriptions, Flex, Result, Tabs, Tag } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Alert, Card, Descriptions, Flex, Tabs, Tag } from 'antd';
+import { Link, useParams } from 'react-router';
 import { useReport, useReportVersion, useReportingRules } from './hooks';
 import type { ReportView } from './api';
 import { ReportEditor } from './ReportEditor';
@@ -13,14 +12,15 @@ import { usePrograms } from '../programs/hooks';
 import { emptyContent } from '../../shared/report';
 import { readableTitle } from '../document/labels';
 import { useMe } from '../auth/hooks';
-import { errorMessage, isApiError } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { formatDateTime, formatIsoDate } from '../../lib/format';
-import { PageHeader } from '../../layout/PageHeader';
+import { BackLink, PageHeader } from '../../layout/PageHeader';
 import { PageSpin } from '../../layout/FullPageSpin';
+import { QueryPage } from '../../layout/QueryPage';
 import { useIsPhone } from '../../lib/useMediaQuery';
+import { useTabParam } from '../../lib/useTabParam';
 
 const TABS = ['noi-dung', 'phien-ban', 'loi-nhac'] as const;
-type Tab = (typeof TABS)[number];
 
 function ReportFacts({
   report,
@@ -84,21 +84,8 @@ function ReportFacts({
 function ReportDetail({ report }: { report: ReportView }) {
   const me = useMe();
   const phone = useIsPhone();
-  const navigate = useNavigate();
   const programs = usePrograms();
-  const [sp, setSp] = useSearchParams();
-  const tabRaw = sp.get('xem');
-  const tab: Tab = (TABS as readonly string[]).includes(tabRaw ?? '') ? (tabRaw as Tab) : 'noi-dung';
-  const setTab = (t: string) =>
-    setSp(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (t === 'noi-dung') next.delete('xem');
-        else next.set('xem', t);
-        return next;
-      },
-      { replace: true },
-    );
+  const [tab, setTab] = useTabParam(TABS);
 
   const ownUnit = me.role === 'unit' && me.unitId === report.unitId;
   const canEdit = ownUnit && report.editable;
@@ -222,14 +209,7 @@ function ReportDetail({ report }: { report: ReportView }) {
 
   return (
     <div data-testid="report-page">
-      <Button
-        type="link"
-        icon={<ArrowLeftOutlined />}
-        onClick={() => navigate(back.to)}
-        style={{ paddingInline: 0, marginBottom: 8 }}
-      >
-        {back.label}
-      </Button>
+      <BackLink to={back.to}>{back.label}</BackLink>
       <PageHeader
         title={`Báo cáo kỳ ${report.period.label}`}
         subTitle={report.unitName}
@@ -278,21 +258,17 @@ function ReportDetail({ report }: { report: ReportView }) {
 /** "Báo cáo định kỳ" of one unit in one period (an obligation): write, submit, review, versions. */
 export default function ReportPage() {
   const { id = '' } = useParams();
-  const navigate = useNavigate();
   const q = useReport(id);
   useReportingRules();
 
-  if (q.isPending) return <PageSpin />;
-  if (q.isError) {
-    const notFound = isApiError(q.error) && (q.error.status === 404 || q.error.status === 400);
-    return (
-      <Result
-        status={notFound ? '404' : isApiError(q.error) && q.error.status === 403 ? '403' : 'error'}
-        title={notFound ? 'Không tìm thấy báo cáo' : 'Không mở được báo cáo'}
-        subTitle={errorMessage(q.error)}
-        extra={<Button onClick={() => navigate('/bao-cao')}>Về danh sách báo cáo</Button>}
-      />
-    );
-  }
-  return <ReportDetail report={q.data} />;
+  return (
+    <QueryPage
+      query={q}
+      what="báo cáo"
+      errorTitle="Không mở được báo cáo"
+      back={{ to: '/bao-cao', label: 'Về danh sách báo cáo' }}
+    >
+      {(report) => <ReportDetail report={report} />}
+    </QueryPage>
+  );
 }

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Empty, Flex, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { EditOutlined, EyeOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useUnitReports } from './hooks';
 import type { UnitReport } from './api';
 import { OUTSTANDING, dueText } from './labels';
@@ -9,11 +9,12 @@ import { DueDate, ReportStatusTag } from './ReportBits';
 import { usePrograms } from '../programs/hooks';
 import { readableTitle } from '../document/labels';
 import { useMe } from '../auth/hooks';
-import { UnitSelect } from '../units/UnitSelect';
+import { UnitChooser, useChosenUnit } from '../units/UnitChooser';
 import { errorMessage } from '../../api/client';
 import { PageHeader } from '../../layout/PageHeader';
 import { PageSpin } from '../../layout/FullPageSpin';
 import { useIsPhone } from '../../lib/useMediaQuery';
+import { pagesOf } from '../../lib/pagination';
 
 const outstanding = (r: UnitReport) => OUTSTANDING.includes(r.status) && r.periodStatus === 'open';
 
@@ -176,7 +177,7 @@ function UnitReports({ unitId, own }: { unitId: string; own: boolean }) {
           columns={columns}
           dataSource={items}
           scroll={{ x: true }}
-          pagination={items.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+          pagination={pagesOf(items.length)}
           data-testid="unit-reports"
           onRow={(r) => ({ 'data-testid': `unit-report-${r.id}` }) as React.HTMLAttributes<HTMLElement>}
         />
@@ -211,10 +212,8 @@ function ProgramLinks() {
  */
 export default function ReportsPage() {
   const me = useMe();
-  const phone = useIsPhone();
-  const [sp, setSp] = useSearchParams();
-  const own = me.role === 'unit';
-  const unitId = own ? me.unitId : sp.get('don-vi');
+  const chosen = useChosenUnit();
+  const { own, unitId } = chosen;
 
   return (
     <>
@@ -226,32 +225,7 @@ export default function ReportsPage() {
             : 'Đơn vị chủ trì, phối hợp báo cáo tình hình thực hiện nhiệm vụ theo từng kỳ (tháng, quý, 6 tháng, năm). Cán bộ theo dõi mở kỳ báo cáo ở trang chương trình, xem xét và duyệt hoặc trả lại báo cáo của đơn vị.'
         }
       />
-      {!own && (
-        <Card size="small" style={{ marginBottom: 16 }}>
-          <Flex wrap gap={8} align="center">
-            <label htmlFor="reports-unit">Xem báo cáo của đơn vị:</label>
-            <div style={{ width: phone ? '100%' : 420 }}>
-              <UnitSelect
-                id="reports-unit"
-                value={unitId}
-                active="all"
-                onChange={(v) =>
-                  setSp(
-                    (prev) => {
-                      const next = new URLSearchParams(prev);
-                      if (v) next.set('don-vi', v);
-                      else next.delete('don-vi');
-                      return next;
-                    },
-                    { replace: true },
-                  )
-                }
-              />
-            </div>
-          </Flex>
-        </Card>
-      )}
-      {own && !unitId && <Alert type="warning" showIcon title="Tài khoản của bạn chưa gắn với đơn vị nào" />}
+      <UnitChooser chosen={chosen} id="reports-unit" label="Xem báo cáo của đơn vị:" />
       {unitId && <UnitReports key={unitId} unitId={unitId} own={own} />}
       {!own && <ProgramLinks />}
     </>

@@ -1,21 +1,20 @@
-import { Alert, Card, Col, Flex, Row, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Flex, Row, Typography } from 'antd';
 import { CommentOutlined } from '@ant-design/icons';
 import type { CooperatingInput, ReportTask, StatusRules } from './api';
 import { EntryFacts, percentText } from './EntryView';
 import { reviewInfo, statusLabel } from './labels';
 import { RoleTag } from '../tasks/TaskBits';
 import { formatIsoDate } from '../../lib/format';
+import { ExpandableText } from '../../layout/ExpandableText';
+import { InfoTag } from '../../layout/InfoTag';
 
 /** The task a card is about: its text, lead unit, baseline due date and accepted progress. */
 function TaskHead({ task, statuses }: { task: ReportTask; statuses: StatusRules }) {
   return (
     <Flex vertical gap={4} style={{ marginBottom: 12 }}>
-      <Typography.Paragraph
-        style={{ margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
-        ellipsis={{ rows: 3, expandable: 'collapsible', symbol: (o) => (o ? 'Thu gọn' : 'Xem thêm') }}
-      >
+      <ExpandableText rows={3} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
         {task.text}
-      </Typography.Paragraph>
+      </ExpandableText>
       <Flex wrap gap={16} style={{ fontSize: 13 }}>
         {task.role === 'cooperating' && task.leadUnitName && (
           <span>
@@ -76,9 +75,7 @@ export function CooperatingInputs({
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   phiên bản {c.version}
                 </Typography.Text>
-                <Tag color={r.color} style={{ marginInlineEnd: 0 }}>
-                  {r.label}
-                </Tag>
+                <InfoTag info={r} style={{ marginInlineEnd: 0 }} />
               </Flex>
               <EntryFacts entry={c.entry} statuses={statuses} compact />
             </div>

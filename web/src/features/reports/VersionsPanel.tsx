@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Descriptions, Drawer, Empty, Flex, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DiffOutlined, EyeOutlined } from '@ant-design/icons';
@@ -11,14 +11,11 @@ import { errorMessage } from '../../api/client';
 import { formatDateTime } from '../../lib/format';
 import { PageSpin } from '../../layout/FullPageSpin';
 import { useIsPhone } from '../../lib/useMediaQuery';
+import { InfoTag } from '../../layout/InfoTag';
 
 function ReviewTag({ v }: { v: VersionSummary }) {
   const r = reviewInfo(v.review);
-  return (
-    <Tag color={r.color} style={{ marginInlineEnd: 0 }}>
-      {r.label}
-    </Tag>
-  );
+  return <InfoTag info={r} style={{ marginInlineEnd: 0 }} />;
 }
 
 function VersionDrawer({
@@ -87,6 +84,42 @@ function VersionDrawer({
   );
 }
 
+const EMPTY = <span className="change-empty">(trống)</span>;
+
+/** The changed fields of two versions side by side: the old value, then the new. */
+function DiffTable({
+  a,
+  b,
+  rows,
+}: {
+  a: number;
+  b: number;
+  rows: { key: string; label: string; old: ReactNode; new: ReactNode }[];
+}) {
+  return (
+    <div style={{ overflowX: 'auto', marginTop: 4 }}>
+      <table className="report-diff">
+        <thead>
+          <tr>
+            <th style={{ width: 160 }}>Nội dung</th>
+            <th>Phiên bản {a}</th>
+            <th>Phiên bản {b}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th>{r.label}</th>
+              <td className="change-old">{r.old}</td>
+              <td className="change-new">{r.new}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 function Comparison({ report, a, b }: { report: ReportView; a: number; b: number }) {
   const cmp = useComparison(report.id, a, b);
   const va = useReportVersion(report.id, a);
@@ -107,59 +140,31 @@ function Comparison({ report, a, b }: { report: ReportView; a: number; b: number
               {tasks.get(t.nodeId)!.text}
             </Typography.Paragraph>
           )}
-          <div style={{ overflowX: 'auto', marginTop: 4 }}>
-            <table className="report-diff">
-              <thead>
-                <tr>
-                  <th style={{ width: 160 }}>Nội dung</th>
-                  <th>Phiên bản {c.a}</th>
-                  <th>Phiên bản {c.b}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {t.changed.map((f) => (
-                  <tr key={f}>
-                    <th>{ENTRY_FIELD_LABELS[f] ?? f}</th>
-                    <td className="change-old">
-                      <FieldValue field={f} entry={t.a} statuses={report.statuses} />
-                    </td>
-                    <td className="change-new">
-                      <FieldValue field={f} entry={t.b} statuses={report.statuses} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DiffTable
+            a={c.a}
+            b={c.b}
+            rows={t.changed.map((f) => ({
+              key: f,
+              label: ENTRY_FIELD_LABELS[f] ?? f,
+              old: <FieldValue field={f} entry={t.a} statuses={report.statuses} />,
+              new: <FieldValue field={f} entry={t.b} statuses={report.statuses} />,
+            }))}
+          />
         </div>
       ))}
       {c.general.length > 0 && (
         <div>
           <Typography.Text strong>Phần chung</Typography.Text>
-          <div style={{ overflowX: 'auto', marginTop: 4 }}>
-            <table className="report-diff">
-              <thead>
-                <tr>
-                  <th style={{ width: 160 }}>Nội dung</th>
-                  <th>Phiên bản {c.a}</th>
-                  <th>Phiên bản {c.b}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {c.general.map((k) => (
-                  <tr key={k}>
-                    <th>{GENERAL_FIELD_LABELS[k] ?? k}</th>
-                    <td className="change-old">
-                      {va.data?.content.general[k] || <span className="change-empty">(trống)</span>}
-                    </td>
-                    <td className="change-new">
-                      {vb.data?.content.general[k] || <span className="change-empty">(trống)</span>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DiffTable
+            a={c.a}
+            b={c.b}
+            rows={c.general.map((k) => ({
+              key: k,
+              label: GENERAL_FIELD_LABELS[k] ?? k,
+              old: va.data?.content.general[k] || EMPTY,
+              new: vb.data?.content.general[k] || EMPTY,
+            }))}
+          />
         </div>
       )}
     </Flex>

@@ -2,8 +2,9 @@
 import type { ReportStatus, ReviewState, StatusRules } from './api';
 import type { ReportEntry, ReportGeneral } from '../../shared/report';
 import { daysBetween, vnDate } from '../../shared/report';
+import { infoOf, type TagInfo } from '../../lib/tagInfo';
 
-export const REPORT_STATUS: Record<ReportStatus, { label: string; color: string }> = {
+export const REPORT_STATUS: Record<ReportStatus, TagInfo> = {
   not_started: { label: 'Chưa nộp', color: 'default' },
   drafting: { label: 'Đang soạn', color: 'processing' },
   submitted: { label: 'Đã nộp', color: 'blue' },
@@ -11,21 +12,21 @@ export const REPORT_STATUS: Record<ReportStatus, { label: string; color: string 
   accepted: { label: 'Đã duyệt', color: 'green' },
 };
 
-export function reportStatusInfo(s: string): { label: string; color: string } {
-  return REPORT_STATUS[s as ReportStatus] ?? { label: s, color: 'default' };
+export function reportStatusInfo(s: string): TagInfo {
+  return infoOf(REPORT_STATUS, s);
 }
 
 /** The unit still has to (re)submit. */
 export const OUTSTANDING: readonly string[] = ['not_started', 'drafting', 'returned'];
 
-export const REVIEW_STATE: Record<ReviewState, { label: string; color: string }> = {
+export const REVIEW_STATE: Record<ReviewState, TagInfo> = {
   pending: { label: 'Chờ duyệt', color: 'gold' },
   accepted: { label: 'Đã duyệt', color: 'green' },
   returned: { label: 'Trả lại', color: 'orange' },
 };
 
-export function reviewInfo(s: string): { label: string; color: string } {
-  return REVIEW_STATE[s as ReviewState] ?? { label: s, color: 'default' };
+export function reviewInfo(s: string): TagInfo {
+  return infoOf(REVIEW_STATE, s);
 }
 
 export const ENTRY_FIELD_LABELS: Record<keyof ReportEntry, string> = {

@@ -17,7 +17,7 @@ import {
   Typography,
 } from 'antd';
 import { DeleteOutlined, PlusOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
-import { useSaveAssignment } from './hooks';
+import type { useSaveAssignment } from './hooks';
 import { DeadlineFields } from './DeadlineFields';
 import {
   DATE_FORMAT,
@@ -30,17 +30,18 @@ import {
   type ProductValues,
 } from './formValues';
 import { BASELINE_FIELD_LABELS, SUGGESTION_HOW } from './labels';
-import type { TaskDetail, TaskSuggestion } from './api';
+import type { AssignmentInput, TaskDetail, TaskSuggestion } from './api';
 import { UnitSelect } from '../units/UnitSelect';
 import { UnitMultiSelect } from '../units/UnitMultiSelect';
 import { useUnitMembers } from '../units/hooks';
 import { useUnitLookup } from '../units/useUnitNames';
 import { PRODUCT_KINDS, PRODUCT_KIND_LABELS } from '../../shared/assignment';
-import { maxRule, PHONE_RULES } from '../../lib/validation';
+import { maxRule, PHONE_RULES, requiredText } from '../../lib/validation';
 import { foldFilter } from '../../lib/search';
-import { errorMessage, isApiError } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { LIMITS } from '../../shared/limits';
+import type { VersionedSave } from '../../layout/useVersionedSave';
 
 const FOCAL_OPTIONS: { value: FocalMode; label: string }[] = [
   { value: 'none', label: 'Chưa có' },
@@ -94,10 +95,7 @@ function FocalFields({ leadUnitId }: { leadUnitId: string | null }) {
         <Form.Item
           name={['focal', 'name']}
           label="Họ và tên"
-          rules={[
-            { required: true, whitespace: true, message: 'Vui lòng nhập họ và tên người phụ trách' },
-            maxRule(LIMITS.focalName),
-          ]}
+          rules={requiredText('Vui lòng nhập họ và tên người phụ trách', LIMITS.focalName)}
         >
           <Input maxLength={LIMITS.focalName} autoComplete="off" />
         </Form.Item>
@@ -181,10 +179,7 @@ function ProductCard({ name, index, onRemove }: { name: number; index: number; o
       <Form.Item
         name={[name, 'description']}
         label="Mô tả sản phẩm"
-        rules={[
-          { required: true, whitespace: true, message: 'Vui lòng mô tả sản phẩm' },
-          maxRule(LIMITS.productDescription),
-        ]}
+        rules={requiredText('Vui lòng mô tả sản phẩm', LIMITS.productDescription)}
       >
         <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={LIMITS.productDescription} />
       </Form.Item>
@@ -237,18 +232,21 @@ function ProductCard({ name, index, onRemove }: { name: number; index: number; o
 export function AssignmentForm({
   detail,
   suggestion,
-  onConflict,
-  onSaved,
+  save,
+  saver,
 }: {
   detail: TaskDetail;
   /** Fills the empty parts from the document's suggestion ("Chấp nhận" on the suggestions tab). */
   suggestion?: TaskSuggestion | null;
-  onConflict: (e: unknown) => void;
-  onSaved?: () => void;
+  /**
+   * The save and its conflict handling live in the page: after a conflict the reloaded task has a
+   * new version, the form is drawn again with its values, and the page keeps the notice.
+   */
+  save: ReturnType<typeof useSaveAssignment>;
+  saver: VersionedSave<TaskDetail, TaskDetail, Error, AssignmentInput>;
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<AssignmentValues>();
-  const save = useSaveAssignment(detail.task.nodeId);
   const units = useUnitLookup();
   const task = detail.task;
   const implementing = detail.program.status === 'implementing';
@@ -278,18 +276,7 @@ export function AssignmentForm({
       return;
     }
     if (!needsReason) body.reason = null;
-    save.mutate(body, {
-      onSuccess: () => {
-        message.success('Đã lưu phân công');
-        onSaved?.();
-      },
-      onError: (e) => {
-        if (isApiError(e, 'VERSION_CONFLICT')) {
-          save.reset();
-          onConflict(e);
-        }
-      },
-    });
+    saver.save(body, () => message.success('Đã lưu phân công'));
   };
 
   return (
@@ -370,10 +357,7 @@ export function AssignmentForm({
           <Form.Item
             name="reason"
             label="Lý do điều chỉnh"
-            rules={[
-              { required: true, whitespace: true, message: 'Vui lòng nêu lý do điều chỉnh' },
-              maxRule(LIMITS.adjustmentReason),
-            ]}
+            rules={requiredText('Vui lòng nêu lý do điều chỉnh', LIMITS.adjustmentReason)}
           >
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={LIMITS.adjustmentReason} />
           </Form.Item>

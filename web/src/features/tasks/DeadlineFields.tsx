@@ -1,4 +1,5 @@
 import { Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
+import type { FormItemProps } from 'antd';
 import { RECURRENCES, RECURRENCE_LABELS } from '../../shared/assignment';
 import { DATE_FORMAT, periodLabel, type DeadlineKind, type DeadlineValues } from './formValues';
 import { LIMITS } from '../../shared/limits';
@@ -12,6 +13,39 @@ const KIND_OPTIONS: { value: DeadlineKind; label: string }[] = [
 ];
 
 const RECURRENCE_OPTIONS = RECURRENCES.map((r) => ({ value: r, label: RECURRENCE_LABELS[r] }));
+
+/** A two-date field (from – to) that needs both dates. */
+export function DateRangeItem({
+  name,
+  label,
+  required,
+}: {
+  name: FormItemProps['name'];
+  label: string;
+  required?: boolean;
+}) {
+  return (
+    <Form.Item
+      name={name}
+      label={label}
+      required={required}
+      rules={[
+        {
+          validator: (_, v: [unknown, unknown] | null | undefined) =>
+            v && v[0] && v[1]
+              ? Promise.resolve()
+              : Promise.reject(new Error('Vui lòng chọn ngày bắt đầu và ngày kết thúc')),
+        },
+      ]}
+    >
+      <DatePicker.RangePicker
+        format={DATE_FORMAT}
+        placeholder={['Từ ngày', 'Đến ngày']}
+        style={{ width: '100%' }}
+      />
+    </Form.Item>
+  );
+}
 
 /**
  * A deadline inside a form, under `name` (default `deadline`): one date, a period (a name and two
@@ -42,24 +76,7 @@ export function DeadlineFields({ name = 'deadline', label = 'Thời hạn' }: { 
       {kind === 'period' && (
         <Row gutter={12}>
           <Col xs={24} md={14}>
-            <Form.Item
-              name={[name, 'range']}
-              label="Từ ngày – đến ngày"
-              rules={[
-                {
-                  validator: (_, v: DeadlineValues['range']) =>
-                    v && v[0] && v[1]
-                      ? Promise.resolve()
-                      : Promise.reject(new Error('Vui lòng chọn ngày bắt đầu và ngày kết thúc')),
-                },
-              ]}
-            >
-              <DatePicker.RangePicker
-                format={DATE_FORMAT}
-                placeholder={['Từ ngày', 'Đến ngày']}
-                style={{ width: '100%' }}
-              />
-            </Form.Item>
+            <DateRangeItem name={[name, 'range']} label="Từ ngày – đến ngày" />
           </Col>
           <Col xs={24} md={10}>
             <Form.Item name={[name, 'label']} label="Tên giai đoạn" rules={[maxRule(LIMITS.deadlineLabel)]}>

@@ -1,18 +1,16 @@
 import { Flex, Tag, Tooltip, Typography } from 'antd';
+import type { TableColumnType } from 'antd';
 import { CheckCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { CLEAR_SHORT, TASK_ROLE_LABELS, clearLabel, deadlineLabel, programStatusInfo } from './labels';
 import { FIVE_CLEAR, type Deadline, type TaskMeter } from '../../shared/assignment';
 import type { UnitLookup } from '../units/useUnitNames';
 import { formatIsoDate } from '../../lib/format';
+import { InfoTag } from '../../layout/InfoTag';
 
 export function ProgramStatusTag({ status }: { status: string | null | undefined }) {
   const info = programStatusInfo(status);
-  return (
-    <Tag color={info.color} data-testid="program-status" style={{ marginInlineEnd: 0 }}>
-      {info.label}
-    </Tag>
-  );
+  return <InfoTag info={info} data-testid="program-status" style={{ marginInlineEnd: 0 }} />;
 }
 
 /**
@@ -95,4 +93,18 @@ export function UnitNames({
 
 export function RoleTag({ role }: { role: 'lead' | 'cooperating' }) {
   return <Tag color={role === 'lead' ? 'blue' : 'default'}>{TASK_ROLE_LABELS[role]}</Tag>;
+}
+
+/** The "Số hiệu" column of a task table: the task's label, a link to its page. */
+export function taskLabelColumn<T extends { nodeId: string; label: string }>(width = 90): TableColumnType<T> {
+  return {
+    title: <span className="nowrap">Số hiệu</span>,
+    dataIndex: 'label',
+    width,
+    render: (v: string, t) => (
+      <Link to={`/nhiem-vu/${t.nodeId}`} className="nowrap" aria-label={`Mở nhiệm vụ ${v}`}>
+        {v || '—'}
+      </Link>
+    ),
+  };
 }

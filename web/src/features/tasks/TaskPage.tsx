@@ -1,15 +1,11 @@
-import { useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Flex, Result, Row, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { useSuggestions, useTask } from './hooks';
+import { Alert, Card, Col, Flex, Row, Tag, Typography } from 'antd';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useSaveAssignment, useSuggestions, useTask } from './hooks';
 import { AssignmentForm } from './AssignmentForm';
 import { AssignmentSummary, BaselineComparison } from './AssignmentSummary';
 import { MeterTags, ProgramStatusTag } from './TaskBits';
 import { baselineChanges } from './formValues';
 import type { TaskDetail } from './api';
-import { taskKeys } from './keys';
 import { usePlan } from '../plans/hooks';
 import { useMe } from '../auth/hooks';
 import { EntityHistory } from '../audit/EntityHistory';
@@ -17,23 +13,33 @@ import { TaskFacts } from '../document/NodeFacts';
 import { readableTitle } from '../document/labels';
 import { useUnitLookup } from '../units/useUnitNames';
 import { canAssignTasks, canViewAuditLog, canWritePlan } from '../../lib/permissions';
-import { errorMessage, isApiError } from '../../api/client';
-import { ConflictAlert, conflictText } from '../../layout/ConflictAlert';
-import { PageHeader } from '../../layout/PageHeader';
+import { ConflictAlert } from '../../layout/ConflictAlert';
+import { useVersionedSave } from '../../layout/useVersionedSave';
+import { BackLink, PageHeader } from '../../layout/PageHeader';
 import { PageSpin } from '../../layout/FullPageSpin';
+import { QueryPage } from '../../layout/QueryPage';
+import { ExpandableText } from '../../layout/ExpandableText';
 
-function TaskDetailView({ detail, fromSuggestion }: { detail: TaskDetail; fromSuggestion: boolean }) {
+function TaskDetailView({
+  detail,
+  reload,
+  fromSuggestion,
+}: {
+  detail: TaskDetail;
+  reload: () => Promise<TaskDetail | undefined>;
+  fromSuggestion: boolean;
+}) {
   const me = useMe();
   const units = useUnitLookup();
-  const navigate = useNavigate();
   const task = detail.task;
   const plan = usePlan(task.programId);
   const isPlanItem = !!plan.data;
   const canEdit = canAssignTasks(me) || (!!plan.data && canWritePlan(me, plan.data.unitId));
   const suggestions = useSuggestions(task.programId, fromSuggestion && canEdit && !isPlanItem);
   const suggestion = suggestions.data?.tasks.find((s) => s.nodeId === task.nodeId) ?? null;
-  const [conflict, setConflict] = useState<string | null>(null);
-  const qc = useQueryClient();
+  const save = useSaveAssignment(task.nodeId);
+  // The reloaded task has a new version: the form (keyed by it) is drawn again with its values.
+  const saver = useVersionedSave({ record: detail, reload, mutation: save });
   const adjusted = detail.baseline ? baselineChanges(detail.baseline, task) : [];
   const missing = task.missing.length;
 
@@ -44,14 +50,7 @@ function TaskDetailView({ detail, fromSuggestion }: { detail: TaskDetail; fromSu
 
   return (
     <>
-      <Button
-        type="link"
-        icon={<ArrowLeftOutlined />}
-        onClick={() => navigate(back.to)}
-        style={{ paddingInline: 0, marginBottom: 8 }}
-      >
-        {back.label}
-      </Button>
+      <BackLink to={back.to}>{back.label}</BackLink>
       <PageHeader
         title={`Nhiệm vụ ${task.label}`}
         subTitle={
@@ -83,13 +82,13 @@ function TaskDetailView({ detail, fromSuggestion }: { detail: TaskDetail; fromSu
         <Col xs={24} lg={10}>
           <Flex vertical gap={16}>
             <Card size="small" title="Nội dung nhiệm vụ">
-              <Typography.Paragraph
-                style={{ margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
-                ellipsis={{ rows: 8, expandable: 'collapsible', symbol: (o) => (o ? 'Thu gọn' : 'Xem thêm') }}
+              <ExpandableText
+                rows={8}
+                style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
                 data-testid="task-text"
               >
                 {task.text}
-              </Typography.Paragraph>
+              </ExpandableText>
             </Card>
             <Card
               size="small"
@@ -127,7 +126,7 @@ function TaskDetailView({ detail, fromSuggestion }: { detail: TaskDetail; fromSu
         </Col>
         <Col xs={24} lg={14}>
           <Card title="Phân công" size="small">
-            {conflict && <ConflictAlert text={conflict} />}
+            {saver.conflict && <ConflictAlert text={saver.conflict} />}
             {!canEdit ? (
               <AssignmentSummary task={task} units={units} />
             ) : waitForSuggestion ? (
@@ -137,11 +136,8 @@ function TaskDetailView({ detail, fromSuggestion }: { detail: TaskDetail; fromSu
                 key={`${task.nodeId}:${task.version}`}
                 detail={detail}
                 suggestion={fromSuggestion ? suggestion : null}
-                onConflict={(e) => {
-                  setConflict(isApiError(e) ? conflictText(e) : errorMessage(e));
-                  void qc.invalidateQueries({ queryKey: taskKeys.detail(task.nodeId) });
-                }}
-                onSaved={() => setConflict(null)}
+                save={save}
+                saver={saver}
               />
             )}
           </Card>
@@ -183,20 +179,21 @@ function TaskDetailView({ detail, fromSuggestion }: { detail: TaskDetail; fromSu
 export default function TaskPage() {
   const { nodeId = '' } = useParams();
   const [sp] = useSearchParams();
-  const navigate = useNavigate();
   const query = useTask(nodeId);
 
-  if (query.isPending) return <PageSpin />;
-  if (query.isError) {
-    const notFound = isApiError(query.error) && (query.error.status === 404 || query.error.status === 400);
-    return (
-      <Result
-        status={notFound ? '404' : 'error'}
-        title={notFound ? 'Không tìm thấy nhiệm vụ' : 'Không tải được nhiệm vụ'}
-        subTitle={errorMessage(query.error)}
-        extra={<Button onClick={() => navigate('/chuong-trinh')}>Về danh sách chương trình</Button>}
-      />
-    );
-  }
-  return <TaskDetailView detail={query.data} fromSuggestion={sp.get('de-xuat') === '1'} />;
+  return (
+    <QueryPage
+      query={query}
+      what="nhiệm vụ"
+      back={{ to: '/chuong-trinh', label: 'Về danh sách chương trình' }}
+    >
+      {(detail) => (
+        <TaskDetailView
+          detail={detail}
+          reload={async () => (await query.refetch()).data}
+          fromSuggestion={sp.get('de-xuat') === '1'}
+        />
+      )}
+    </QueryPage>
+  );
 }

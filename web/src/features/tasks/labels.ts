@@ -13,6 +13,7 @@ import {
 } from '../../shared/assignment';
 import { formatIsoDate } from '../../lib/format';
 import type { BaselineField, ProgramStatus } from './api';
+import { infoOf, type TagInfo } from '../../lib/tagInfo';
 
 /** Short names of the "5 rõ", for tags in tables. */
 export const CLEAR_SHORT: Record<Clear, string> = {
@@ -33,13 +34,13 @@ export function clearName(c: Clear): string {
   return `Rõ ${CLEAR_SHORT[c].toLocaleLowerCase('vi')}`;
 }
 
-export const PROGRAM_STATUS: Record<ProgramStatus, { label: string; color: string }> = {
+export const PROGRAM_STATUS: Record<ProgramStatus, TagInfo> = {
   published: { label: 'Đang phân công', color: 'gold' },
   implementing: { label: 'Đang triển khai', color: 'green' },
 };
 
-export function programStatusInfo(s: string | null | undefined): { label: string; color: string } {
-  return PROGRAM_STATUS[s as ProgramStatus] ?? { label: s || '—', color: 'default' };
+export function programStatusInfo(s: string | null | undefined): TagInfo {
+  return infoOf(PROGRAM_STATUS, s);
 }
 
 export const TASK_ROLE_LABELS: Record<'lead' | 'cooperating', string> = {

@@ -1,13 +1,12 @@
-import { useState } from 'react';
 import { App, Form, Input } from 'antd';
 import { useUnit, useUpdateUnitContact } from './hooks';
 import { ADDRESS_RULES, EMAIL_RULES, PHONE_RULES } from '../../lib/validation';
-import { ConflictAlert, recoverFromConflict } from '../../layout/ConflictAlert';
-import { SaveModal } from '../../layout/SaveModal';
+import { FormAlerts } from '../../layout/ConflictAlert';
+import { useVersionedSave, type VersionedFormProps } from '../../layout/useVersionedSave';
+import { QuerySaveModal } from '../../layout/SaveModal';
 import type { UnitContactPatch } from './api';
 import type { Unit } from '../../api/types';
 import { emptyToNull } from '../../lib/format';
-import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 
 interface Values {
   email?: string | null;
@@ -17,23 +16,14 @@ interface Values {
 
 const toValues = (u: Unit): Values => ({ email: u.email, phone: u.phone, address: u.address });
 
-function ContactForm({
-  unit,
-  update,
-  reload,
-  onClose,
-}: {
-  unit: Unit;
-  update: ReturnType<typeof useUpdateUnitContact>;
-  reload: () => Promise<Unit | undefined>;
-  onClose: () => void;
-}) {
+function ContactForm(props: VersionedFormProps<Unit, ReturnType<typeof useUpdateUnitContact>>) {
+  const { record: unit, onClose } = props;
   const [form] = Form.useForm<Values>();
-  const [base, setBase] = useState(unit);
-  const [conflict, setConflict] = useState<string | null>(null);
+  const saver = useVersionedSave({ ...props, form, toValues });
   const { message } = App.useApp();
 
   const onFinish = (v: Values) => {
+    const { base } = saver;
     const next = {
       email: emptyToNull(v.email),
       phone: emptyToNull(v.phone),
@@ -43,32 +33,11 @@ function ContactForm({
     (Object.keys(next) as (keyof typeof next)[]).forEach((k) => {
       if (next[k] !== base[k]) patch[k] = next[k];
     });
-    if (Object.keys(patch).length === 1) {
-      message.info('Không có thay đổi nào để lưu');
+    if (Object.keys(patch).length === 1) return saver.unchanged();
+    saver.save({ id: base.id, patch }, () => {
+      message.success('Đã cập nhật thông tin liên hệ');
       onClose();
-      return;
-    }
-    setConflict(null);
-    update.mutate(
-      { id: base.id, patch },
-      {
-        onSuccess: () => {
-          message.success('Đã cập nhật thông tin liên hệ');
-          onClose();
-        },
-        onError: async (e) => {
-          const handled = await recoverFromConflict(e, {
-            reload,
-            apply: (latest) => {
-              setBase(latest);
-              form.setFieldsValue(toValues(latest));
-            },
-            setConflict,
-          });
-          if (handled) update.reset();
-        },
-      },
-    );
+    });
   };
 
   return (
@@ -79,8 +48,7 @@ function ContactForm({
       onFinish={onFinish}
       initialValues={toValues(unit)}
     >
-      {conflict && <ConflictAlert text={conflict} />}
-      {update.isError && <ApiErrorAlert error={update.error} />}
+      <FormAlerts conflict={saver.conflict} error={saver.error} />
       <Form.Item label="Thư điện tử" name="email" rules={EMAIL_RULES}>
         <Input type="email" autoComplete="email" />
       </Form.Item>
@@ -102,26 +70,16 @@ export function UnitContactModal({ unitId, onClose }: { unitId: string | null; o
     update.reset();
     onClose();
   };
-  const loading = !unit.data || (unit.isFetching && !unit.isFetchedAfterMount);
   return (
-    <SaveModal
+    <QuerySaveModal
       title="Sửa thông tin liên hệ"
       open={!!unitId}
       formId="unit-contact-form"
       saving={update.isPending}
-      disabled={loading}
       onClose={close}
+      query={unit}
     >
-      {unit.data && !loading && (
-        <ContactForm
-          key={unit.data.id}
-          unit={unit.data}
-          update={update}
-          reload={async () => (await unit.refetch()).data}
-          onClose={close}
-        />
-      )}
-      {unit.isError && !unit.data && <ApiErrorAlert error={unit.error} />}
-    </SaveModal>
+      {(u, reload) => <ContactForm key={u.id} record={u} mutation={update} reload={reload} onClose={close} />}
+    </QuerySaveModal>
   );
 }

@@ -1,27 +1,16 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Empty,
-  Result,
-  Row,
-  Table,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Empty, Row, Table, Tabs, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { EditOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useUnit, useUnitMembers, useUnits } from './hooks';
 import { EditUnitModal } from './UnitFormModal';
 import { UnitContactModal } from './UnitContactModal';
 import { UnitActiveTag } from './UnitTags';
+import { UNIT_ACTIVE_COLUMN, UNIT_CODE_COLUMN } from './unitColumns';
 import { UNITS_MAX_LIMIT } from './api';
 import { EntityHistory } from '../audit/EntityHistory';
+import { UserActiveTag } from '../users/UserStatusTags';
 import { useMe } from '../auth/hooks';
 import {
   canEditUnitContact,
@@ -30,10 +19,11 @@ import {
   canSeeUnitInternals,
 } from '../../lib/permissions';
 import { formatDateTime, roleLabel, unitKindLabel } from '../../lib/format';
-import { errorMessage, isApiError } from '../../api/client';
-import { PageHeader } from '../../layout/PageHeader';
-import { PageSpin } from '../../layout/FullPageSpin';
+import { errorMessage } from '../../api/client';
+import { BackLink, PageHeader } from '../../layout/PageHeader';
+import { QueryPage } from '../../layout/QueryPage';
 import type { Unit, UserSummary } from '../../api/types';
+import { pagesOf } from '../../lib/pagination';
 
 /** True when the previous history entry belongs to this app (react-router numbers its entries). */
 function canGoBack(): boolean {
@@ -60,7 +50,7 @@ function Members({ unitId }: { unitId: string }) {
     {
       title: 'Trạng thái',
       dataIndex: 'active',
-      render: (v: boolean) => (v ? <Tag color="green">Đang hoạt động</Tag> : <Tag color="red">Đã khóa</Tag>),
+      render: (v: boolean) => <UserActiveTag active={v} />,
     },
   ];
   if (members.isError) return <Alert type="error" showIcon title={errorMessage(members.error)} />;
@@ -81,16 +71,7 @@ function Members({ unitId }: { unitId: string }) {
 function Children({ unitId }: { unitId: string }) {
   const list = useUnits({ parentId: unitId, active: 'all', limit: UNITS_MAX_LIMIT });
   const columns: TableColumnsType<Unit> = [
-    {
-      title: 'Mã',
-      dataIndex: 'code',
-      responsive: ['sm'],
-      render: (v: string) => (
-        <Typography.Text code className="nowrap">
-          {v}
-        </Typography.Text>
-      ),
-    },
+    UNIT_CODE_COLUMN,
     {
       title: 'Tên đơn vị',
       dataIndex: 'name',
@@ -98,15 +79,7 @@ function Children({ unitId }: { unitId: string }) {
       render: (v: string, u) => <Link to={`/don-vi/${u.id}`}>{v}</Link>,
     },
     { title: 'Loại', dataIndex: 'kind', responsive: ['md'], render: (v: string) => unitKindLabel(v) },
-    {
-      title: 'Trạng thái',
-      dataIndex: 'active',
-      render: (v: boolean) => (
-        <span className="nowrap">
-          <UnitActiveTag active={v} />
-        </span>
-      ),
-    },
+    UNIT_ACTIVE_COLUMN,
   ];
   if (list.isError) return <Alert type="error" showIcon title={errorMessage(list.error)} />;
   return (
@@ -116,7 +89,7 @@ function Children({ unitId }: { unitId: string }) {
       columns={columns}
       dataSource={list.data?.items ?? []}
       loading={list.isPending}
-      pagination={(list.data?.items.length ?? 0) > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+      pagination={pagesOf(list.data?.items.length ?? 0)}
       scroll={{ x: true }}
       locale={{ emptyText: 'Không có đơn vị trực thuộc' }}
     />
@@ -125,26 +98,19 @@ function Children({ unitId }: { unitId: string }) {
 
 export default function UnitDetailPage() {
   const { id = '' } = useParams();
+  const unit = useUnit(id);
+  return (
+    <QueryPage query={unit} what="đơn vị" back={{ to: '/don-vi', label: 'Về danh mục đơn vị' }}>
+      {(u) => <UnitView u={u} />}
+    </QueryPage>
+  );
+}
+
+function UnitView({ u }: { u: Unit }) {
   const me = useMe();
   const navigate = useNavigate();
-  const unit = useUnit(id);
   const [editing, setEditing] = useState(false);
   const [editingContact, setEditingContact] = useState(false);
-
-  if (unit.isPending) return <PageSpin />;
-  if (unit.isError) {
-    // A malformed id is rejected with 400; to the reader both mean "no such unit".
-    const notFound = isApiError(unit.error) && (unit.error.status === 404 || unit.error.status === 400);
-    return (
-      <Result
-        status={notFound ? '404' : 'error'}
-        title={notFound ? 'Không tìm thấy đơn vị' : 'Không tải được đơn vị'}
-        subTitle={errorMessage(unit.error)}
-        extra={<Button onClick={() => navigate('/don-vi')}>Về danh mục đơn vị</Button>}
-      />
-    );
-  }
-  const u = unit.data;
   const internals = canSeeUnitInternals(me, u.id);
 
   const tabs = [
@@ -163,14 +129,7 @@ export default function UnitDetailPage() {
 
   return (
     <>
-      <Button
-        type="link"
-        icon={<ArrowLeftOutlined />}
-        onClick={() => (canGoBack() ? navigate(-1) : navigate('/don-vi'))}
-        style={{ paddingInline: 0, marginBottom: 8 }}
-      >
-        Quay lại
-      </Button>
+      <BackLink onClick={() => (canGoBack() ? navigate(-1) : navigate('/don-vi'))}>Quay lại</BackLink>
       <PageHeader
         title={u.name}
         subTitle={

@@ -1,15 +1,20 @@
-import { useState } from 'react';
-import { App, Form, Input, Modal, Select, Switch } from 'antd';
+import { App, Form, Input, Select, Switch } from 'antd';
 import { useCreateUnit, useUnit, useUpdateUnit } from './hooks';
 import { UnitSelect } from './UnitSelect';
 import type { UnitInput, UnitPatch } from './api';
-import { isApiError } from '../../api/client';
 import type { Unit, UnitKind } from '../../api/types';
 import { UNIT_KINDS, UNIT_KIND_LABELS } from '../../shared/domain';
 import { emptyToNull } from '../../lib/format';
 import { ADDRESS_RULES, EMAIL_RULES, maxRule, PHONE_RULES } from '../../lib/validation';
-import { ConflictAlert, recoverFromConflict } from '../../layout/ConflictAlert';
-import { SaveModal } from '../../layout/SaveModal';
+import { FormAlerts } from '../../layout/ConflictAlert';
+import {
+  applyFieldError,
+  isFieldError,
+  useVersionedSave,
+  type FieldErrors,
+  type VersionedFormProps,
+} from '../../layout/useVersionedSave';
+import { QuerySaveModal, SaveModal } from '../../layout/SaveModal';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { PageSpin } from '../../layout/FullPageSpin';
 import { LIMITS, UNIT_CODE_PATTERN } from '../../shared/limits';
@@ -135,20 +140,7 @@ function UnitFields({ excludeId }: { excludeId?: string }) {
   );
 }
 
-const isFieldError = (e: unknown) => isApiError(e, 'UNIT_CODE_TAKEN') || isApiError(e, 'UNIT_PARENT_INVALID');
-
-/** Applies field-level server errors to the form; returns true if it did. */
-function applyFieldError(form: ReturnType<typeof Form.useForm<Values>>[0], e: unknown): boolean {
-  const field = isApiError(e, 'UNIT_CODE_TAKEN')
-    ? 'code'
-    : isApiError(e, 'UNIT_PARENT_INVALID')
-      ? 'parentId'
-      : null;
-  if (!field || !isApiError(e)) return false;
-  form.setFields([{ name: field, errors: [e.message] }]);
-  form.scrollToField(field, { block: 'center' });
-  return true;
-}
+const FIELD_ERRORS: FieldErrors<Values> = { UNIT_CODE_TAKEN: 'code', UNIT_PARENT_INVALID: 'parentId' };
 
 function CreateUnitForm({
   create,
@@ -165,7 +157,7 @@ function CreateUnitForm({
     const body: Partial<UnitInput> = Object.fromEntries(
       Object.entries(input).filter(([, val]) => val !== null),
     );
-    create.mutate(body, { onSuccess: onDone, onError: (e) => applyFieldError(form, e) });
+    create.mutate(body, { onSuccess: onDone, onError: (e) => applyFieldError(form, e, FIELD_ERRORS) });
   };
 
   return (
@@ -176,7 +168,7 @@ function CreateUnitForm({
       onFinish={onFinish}
       initialValues={{ active: true }}
     >
-      {create.isError && !isFieldError(create.error) && <ApiErrorAlert error={create.error} />}
+      {create.isError && !isFieldError(create.error, FIELD_ERRORS) && <ApiErrorAlert error={create.error} />}
       <UnitFields />
     </Form>
   );
@@ -198,15 +190,13 @@ export function CreateUnitModal({
     onClose();
   };
   return (
-    <Modal
+    <SaveModal
       title="Thêm đơn vị"
       open={open}
-      onCancel={close}
+      formId="unit-create-form"
       okText="Thêm đơn vị"
-      cancelText="Hủy"
-      okButtonProps={{ htmlType: 'submit', form: 'unit-create-form' }}
-      confirmLoading={create.isPending}
-      destroyOnHidden
+      saving={create.isPending}
+      onClose={close}
     >
       <CreateUnitForm
         create={create}
@@ -216,56 +206,25 @@ export function CreateUnitModal({
           onCreated?.(u);
         }}
       />
-    </Modal>
+    </SaveModal>
   );
 }
 
-function EditUnitForm({
-  unit,
-  update,
-  reload,
-  onClose,
-}: {
-  unit: Unit;
-  update: ReturnType<typeof useUpdateUnit>;
-  reload: () => Promise<Unit | undefined>;
-  onClose: () => void;
-}) {
+function EditUnitForm(props: VersionedFormProps<Unit, ReturnType<typeof useUpdateUnit>>) {
+  const { record: unit, onClose } = props;
   const [form] = Form.useForm<Values>();
-  const [base, setBase] = useState(unit);
-  const [conflict, setConflict] = useState<string | null>(null);
+  const saver = useVersionedSave({ ...props, form, toValues, fieldErrors: FIELD_ERRORS });
   const { message } = App.useApp();
 
   const onFinish = (v: Values) => {
+    const { base } = saver;
     const changes = diff(base, toInput(v));
-    if (Object.keys(changes).length === 0) {
-      message.info('Không có thay đổi nào để lưu');
-      onClose();
-      return;
-    }
+    if (Object.keys(changes).length === 0) return saver.unchanged();
     const patch: UnitPatch = { version: base.version, ...changes };
-    setConflict(null);
-    update.mutate(
-      { id: base.id, patch },
-      {
-        onSuccess: (u) => {
-          message.success(`Đã lưu đơn vị “${u.name}”`);
-          onClose();
-        },
-        onError: async (e) => {
-          if (applyFieldError(form, e)) return;
-          const handled = await recoverFromConflict(e, {
-            reload,
-            apply: (latest) => {
-              setBase(latest);
-              form.setFieldsValue(toValues(latest));
-            },
-            setConflict,
-          });
-          if (handled) update.reset();
-        },
-      },
-    );
+    saver.save({ id: base.id, patch }, (u) => {
+      message.success(`Đã lưu đơn vị “${u.name}”`);
+      onClose();
+    });
   };
 
   return (
@@ -276,8 +235,7 @@ function EditUnitForm({
       onFinish={onFinish}
       initialValues={toValues(unit)}
     >
-      {conflict && <ConflictAlert text={conflict} />}
-      {update.isError && !isFieldError(update.error) && <ApiErrorAlert error={update.error} />}
+      <FormAlerts conflict={saver.conflict} error={saver.error} />
       <UnitFields excludeId={unit.id} />
     </Form>
   );
@@ -291,29 +249,18 @@ export function EditUnitModal({ unitId, onClose }: { unitId: string | null; onCl
     update.reset();
     onClose();
   };
-  const loading = !unit.data || (unit.isFetching && !unit.isFetchedAfterMount);
   return (
-    <SaveModal
+    <QuerySaveModal
       title="Sửa đơn vị"
       open={!!unitId}
       formId="unit-edit-form"
       saving={update.isPending}
-      disabled={loading}
       onClose={close}
+      query={unit}
     >
-      {unit.isError && !unit.data ? (
-        <ApiErrorAlert error={unit.error} />
-      ) : loading || !unit.data ? (
-        <PageSpin />
-      ) : (
-        <EditUnitForm
-          key={unit.data.id}
-          unit={unit.data}
-          update={update}
-          reload={async () => (await unit.refetch()).data}
-          onClose={close}
-        />
+      {(u, reload) => (
+        <EditUnitForm key={u.id} record={u} mutation={update} reload={reload} onClose={close} />
       )}
-    </SaveModal>
+    </QuerySaveModal>
   );
 }

@@ -1,8 +1,7 @@
-import { useMemo, useState } from 'react';
-import { Select, Typography } from 'antd';
-import { useUnits } from './hooks';
+import { useMemo } from 'react';
+import { Select } from 'antd';
 import { useUnitLookup } from './useUnitNames';
-import { useDebouncedValue } from '../../lib/useDebouncedValue';
+import { useUnitSearch } from './useUnitSearch';
 import type { Unit } from '../../api/types';
 
 export interface UnitMultiSelectProps {
@@ -26,9 +25,7 @@ export function UnitMultiSelect({
   disabled,
   style,
 }: UnitMultiSelectProps) {
-  const [search, setSearch] = useState('');
-  const q = useDebouncedValue(search.trim(), 250);
-  const list = useUnits({ q: q || undefined, active: 'true', limit: 30 });
+  const { search, setSearch, list, selectProps } = useUnitSearch();
   const units = useUnitLookup();
   const selected = useMemo(() => value ?? [], [value]);
 
@@ -56,24 +53,8 @@ export function UnitMultiSelect({
       disabled={disabled}
       style={{ width: '100%', ...style }}
       showSearch={{ filterOption: false, onSearch: setSearch, searchValue: search }}
-      loading={list.isFetching}
       options={options}
-      optionRender={(o) => {
-        const u = (o.data as { unit: Unit }).unit;
-        return (
-          <div>
-            <div style={{ whiteSpace: 'normal' }}>{u.name}</div>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {u.code}
-              {u.active ? '' : ' · Ngừng hoạt động'}
-            </Typography.Text>
-          </div>
-        );
-      }}
-      notFoundContent={list.isFetching ? 'Đang tìm…' : 'Không tìm thấy đơn vị phù hợp'}
-      onOpenChange={(open) => {
-        if (!open) setSearch('');
-      }}
+      {...selectProps}
     />
   );
 }

@@ -1,7 +1,7 @@
-import { useMemo, useState } from 'react';
-import { Select, Typography } from 'antd';
-import { useUnit, useUnits } from './hooks';
-import { useDebouncedValue } from '../../lib/useDebouncedValue';
+import { useMemo } from 'react';
+import { Select } from 'antd';
+import { useUnit } from './hooks';
+import { useUnitSearch } from './useUnitSearch';
 import type { ActiveFilter, Unit } from '../../api/types';
 
 export interface UnitSelectProps {
@@ -38,9 +38,7 @@ export function UnitSelect({
   disabled,
   style,
 }: UnitSelectProps) {
-  const [search, setSearch] = useState('');
-  const q = useDebouncedValue(search.trim(), 250);
-  const list = useUnits({ q: q || undefined, active, limit: 30 });
+  const { setSearch, list, selectProps } = useUnitSearch({ active });
   const current = useUnit(value ?? undefined);
 
   const options = useMemo(() => {
@@ -60,24 +58,8 @@ export function UnitSelect({
       disabled={disabled}
       style={{ width: '100%', ...style }}
       showSearch={{ filterOption: false, onSearch: setSearch }}
-      loading={list.isFetching}
       options={options}
-      optionRender={(o) => {
-        const u = (o.data as { unit: Unit }).unit;
-        return (
-          <div>
-            <div style={{ whiteSpace: 'normal' }}>{u.name}</div>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {u.code}
-              {u.active ? '' : ' · Ngừng hoạt động'}
-            </Typography.Text>
-          </div>
-        );
-      }}
-      notFoundContent={list.isFetching ? 'Đang tìm…' : 'Không tìm thấy đơn vị phù hợp'}
-      onOpenChange={(open) => {
-        if (!open) setSearch('');
-      }}
+      {...selectProps}
     />
   );
 }

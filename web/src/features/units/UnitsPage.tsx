@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Flex, Input, Segmented, Select, Table, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Segmented, Select, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import {
   ApartmentOutlined,
   DownloadOutlined,
   EditOutlined,
   PlusOutlined,
-  SearchOutlined,
   TableOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
@@ -16,7 +15,7 @@ import { UNITS_EXPORT_URL, UNITS_MAX_LIMIT, type UnitListParams } from './api';
 import { CreateUnitModal, EditUnitModal, KIND_OPTIONS } from './UnitFormModal';
 import { UnitImportModal } from './UnitImportModal';
 import { UnitTree } from './UnitTree';
-import { UnitActiveTag } from './UnitTags';
+import { UNIT_ACTIVE_COLUMN, UNIT_CODE_COLUMN } from './unitColumns';
 import { useMe } from '../auth/hooks';
 import { canManageUnits } from '../../lib/permissions';
 import { isUnitKindValue, unitKindLabel } from '../../lib/format';
@@ -24,15 +23,11 @@ import { useDebouncedValue } from '../../lib/useDebouncedValue';
 import { useIsPhone } from '../../lib/useMediaQuery';
 import { errorMessage } from '../../api/client';
 import { PageHeader } from '../../layout/PageHeader';
+import { ActiveFilterSelect, SearchInput } from '../../layout/ListFilters';
 import { PageSpin } from '../../layout/FullPageSpin';
 import type { ActiveFilter, Unit } from '../../api/types';
 import { LIMITS } from '../../shared/limits';
 
-const ACTIVE_OPTIONS: { value: ActiveFilter; label: string }[] = [
-  { value: 'true', label: 'Đang hoạt động' },
-  { value: 'false', label: 'Ngừng hoạt động' },
-  { value: 'all', label: 'Tất cả trạng thái' },
-];
 const PAGE_SIZES = [20, 50, 100];
 
 type View = 'bang' | 'cay';
@@ -104,16 +99,7 @@ export default function UnitsPage() {
 
   // On a phone the code moves under the name and the short name and kind are hidden; the rest scrolls.
   const columns: TableColumnsType<Unit> = [
-    {
-      title: 'Mã',
-      dataIndex: 'code',
-      responsive: ['sm'],
-      render: (v: string) => (
-        <Typography.Text code className="nowrap">
-          {v}
-        </Typography.Text>
-      ),
-    },
+    UNIT_CODE_COLUMN,
     {
       title: 'Tên đơn vị',
       dataIndex: 'name',
@@ -150,15 +136,7 @@ export default function UnitsPage() {
       render: (v: string | null, u) =>
         u.parentId && v ? <Link to={`/don-vi/${u.parentId}`}>{v}</Link> : '—',
     },
-    {
-      title: 'Trạng thái',
-      dataIndex: 'active',
-      render: (v: boolean) => (
-        <span className="nowrap">
-          <UnitActiveTag active={v} />
-        </span>
-      ),
-    },
+    UNIT_ACTIVE_COLUMN,
   ];
   if (admin) {
     columns.push({
@@ -202,15 +180,12 @@ export default function UnitsPage() {
       />
       <Card>
         <Flex wrap gap={12} style={{ marginBottom: 16 }}>
-          <Input
-            aria-label="Tìm đơn vị"
+          <SearchInput
+            label="Tìm đơn vị"
             placeholder="Tìm theo tên, tên viết tắt hoặc mã…"
-            prefix={<SearchOutlined />}
-            allowClear
             value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            onPressEnter={() => update({ q: search.trim() })}
-            maxLength={LIMITS.search}
+            onChange={setSearch}
+            onEnter={() => update({ q: search.trim() })}
             style={{ flex: '1 1 260px', maxWidth: phone ? undefined : 420 }}
           />
           <Select
@@ -223,12 +198,12 @@ export default function UnitsPage() {
             showSearch={{ optionFilterProp: 'label' }}
             style={{ flex: '1 1 200px', maxWidth: phone ? undefined : 260 }}
           />
-          <Select
-            aria-label="Trạng thái hoạt động"
+          <ActiveFilterSelect
+            label="Trạng thái hoạt động"
+            inactive="Ngừng hoạt động"
             value={filters.active}
-            onChange={(v: ActiveFilter) => update({ 'trang-thai': v === 'all' ? undefined : v })}
-            options={ACTIVE_OPTIONS}
-            style={{ flex: phone ? '1 1 160px' : '0 1 180px', minWidth: 160 }}
+            onChange={(v) => update({ 'trang-thai': v === 'all' ? undefined : v })}
+            phone={phone}
           />
           <Segmented<View>
             value={filters.view}

@@ -1,12 +1,17 @@
-import { useState } from 'react';
-import { App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Select } from 'antd';
 import { useCreateUser, useUpdateUser } from './hooks';
 import type { CreateUserInput, UserPatch } from './api';
 import { UnitSelect } from '../units/UnitSelect';
 import { EMAIL_RULES, maxRule } from '../../lib/validation';
-import { ConflictAlert, recoverFromConflict } from '../../layout/ConflictAlert';
+import { FormAlerts } from '../../layout/ConflictAlert';
+import {
+  applyFieldError,
+  isFieldError,
+  useVersionedSave,
+  type FieldErrors,
+  type VersionedFormProps,
+} from '../../layout/useVersionedSave';
 import { SaveModal } from '../../layout/SaveModal';
-import { isApiError, type ApiErrorCode } from '../../api/client';
 import type { Role, User } from '../../api/types';
 import { ROLES, ROLE_LABELS } from '../../shared/domain';
 import { emptyToNull } from '../../lib/format';
@@ -23,21 +28,10 @@ interface Values {
 
 export const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r].vi }));
 
-const FIELD_ERRORS: Partial<Record<ApiErrorCode, keyof Values>> = {
+const FIELD_ERRORS: FieldErrors<Values> = {
   USERNAME_TAKEN: 'username',
   USER_UNIT_REQUIRED: 'unitId',
 };
-
-function applyFieldError(form: ReturnType<typeof Form.useForm<Values>>[0], e: unknown): boolean {
-  if (!isApiError(e)) return false;
-  const field = FIELD_ERRORS[e.code];
-  if (!field) return false;
-  form.setFields([{ name: field, errors: [e.message] }]);
-  form.scrollToField(field, { block: 'center' });
-  return true;
-}
-
-const isFieldError = (e: unknown) => isApiError(e) && e.code in FIELD_ERRORS;
 
 function UserFields({ mode }: { mode: 'create' | 'edit' }) {
   const role = Form.useWatch<Role | undefined>('role');
@@ -113,15 +107,13 @@ export function CreateUserModal({
     onClose();
   };
   return (
-    <Modal
+    <SaveModal
       title="Thêm người dùng"
       open={open}
-      onCancel={close}
+      formId="user-create-form"
       okText="Tạo tài khoản"
-      cancelText="Hủy"
-      okButtonProps={{ htmlType: 'submit', form: 'user-create-form' }}
-      confirmLoading={create.isPending}
-      destroyOnHidden
+      saving={create.isPending}
+      onClose={close}
     >
       <CreateUserForm
         create={create}
@@ -130,7 +122,7 @@ export function CreateUserModal({
           onCreated(user, otp);
         }}
       />
-    </Modal>
+    </SaveModal>
   );
 }
 
@@ -153,12 +145,12 @@ function CreateUserForm({
     if (v.unitId) input.unitId = v.unitId;
     create.mutate(input, {
       onSuccess: (r) => onDone(r.user, r.oneTimePassword),
-      onError: (e) => applyFieldError(form, e),
+      onError: (e) => applyFieldError(form, e, FIELD_ERRORS),
     });
   };
   return (
     <Form<Values> id="user-create-form" form={form} layout="vertical" onFinish={onFinish}>
-      {create.isError && !isFieldError(create.error) && <ApiErrorAlert error={create.error} />}
+      {create.isError && !isFieldError(create.error, FIELD_ERRORS) && <ApiErrorAlert error={create.error} />}
       <UserFields mode="create" />
     </Form>
   );
@@ -172,23 +164,14 @@ const toValues = (u: User): Values => ({
   unitId: u.unitId,
 });
 
-function EditUserForm({
-  user,
-  update,
-  reload,
-  onClose,
-}: {
-  user: User;
-  update: ReturnType<typeof useUpdateUser>;
-  reload: () => Promise<User | undefined>;
-  onClose: () => void;
-}) {
+function EditUserForm(props: VersionedFormProps<User, ReturnType<typeof useUpdateUser>>) {
+  const { record: user, onClose } = props;
   const [form] = Form.useForm<Values>();
-  const [base, setBase] = useState(user);
-  const [conflict, setConflict] = useState<string | null>(null);
+  const saver = useVersionedSave({ ...props, form, toValues, fieldErrors: FIELD_ERRORS });
   const { message } = App.useApp();
 
   const onFinish = (v: Values) => {
+    const { base } = saver;
     const patch: UserPatch = { version: base.version };
     const fullName = v.fullName.trim();
     const email = emptyToNull(v.email);
@@ -197,33 +180,11 @@ function EditUserForm({
     if (email !== base.email) patch.email = email;
     if (v.role && v.role !== base.role) patch.role = v.role;
     if (unitId !== base.unitId) patch.unitId = unitId;
-    if (Object.keys(patch).length === 1) {
-      message.info('Không có thay đổi nào để lưu');
+    if (Object.keys(patch).length === 1) return saver.unchanged();
+    saver.save({ id: base.id, patch }, (u) => {
+      message.success(`Đã lưu thông tin của ${u.fullName}`);
       onClose();
-      return;
-    }
-    setConflict(null);
-    update.mutate(
-      { id: base.id, patch },
-      {
-        onSuccess: (u) => {
-          message.success(`Đã lưu thông tin của ${u.fullName}`);
-          onClose();
-        },
-        onError: async (e) => {
-          if (applyFieldError(form, e)) return;
-          const handled = await recoverFromConflict(e, {
-            reload,
-            apply: (latest) => {
-              setBase(latest);
-              form.setFieldsValue(toValues(latest));
-            },
-            setConflict,
-          });
-          if (handled) update.reset();
-        },
-      },
-    );
+    });
   };
 
   return (
@@ -234,8 +195,7 @@ function EditUserForm({
       onFinish={onFinish}
       initialValues={toValues(user)}
     >
-      {conflict && <ConflictAlert text={conflict} />}
-      {update.isError && !isFieldError(update.error) && <ApiErrorAlert error={update.error} />}
+      <FormAlerts conflict={saver.conflict} error={saver.error} />
       <UserFields mode="edit" />
     </Form>
   );
@@ -266,8 +226,8 @@ export function EditUserModal({
       {user && (
         <EditUserForm
           key={user.id}
-          user={user}
-          update={update}
+          record={user}
+          mutation={update}
           reload={() => reload(user.id)}
           onClose={close}
         />

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Flex, Input, Select, Table, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Select, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
 import { useUsers } from './hooks';
 import type { UserListParams } from './api';
@@ -16,14 +16,10 @@ import { useDebouncedValue } from '../../lib/useDebouncedValue';
 import { useIsPhone } from '../../lib/useMediaQuery';
 import { errorMessage } from '../../api/client';
 import { PageHeader } from '../../layout/PageHeader';
+import { ActiveFilterSelect, SearchInput } from '../../layout/ListFilters';
 import type { ActiveFilter, User } from '../../api/types';
 import { LIMITS } from '../../shared/limits';
 
-const ACTIVE_OPTIONS: { value: ActiveFilter; label: string }[] = [
-  { value: 'true', label: 'Đang hoạt động' },
-  { value: 'false', label: 'Đã khóa' },
-  { value: 'all', label: 'Tất cả trạng thái' },
-];
 const PAGE_SIZE = 20;
 
 type Param = 'q' | 'vai-tro' | 'trang-thai' | 'trang' | 'xem';
@@ -150,15 +146,12 @@ export default function UsersPage() {
       />
       <Card>
         <Flex wrap gap={12} style={{ marginBottom: 16 }}>
-          <Input
-            aria-label="Tìm người dùng"
+          <SearchInput
+            label="Tìm người dùng"
             placeholder="Tìm theo tên đăng nhập, họ tên hoặc thư điện tử…"
-            prefix={<SearchOutlined />}
-            allowClear
             value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            onPressEnter={() => update({ q: search.trim() })}
-            maxLength={LIMITS.search}
+            onChange={setSearch}
+            onEnter={() => update({ q: search.trim() })}
             style={{ flex: '1 1 260px', maxWidth: phone ? undefined : 420 }}
           />
           <Select
@@ -170,12 +163,12 @@ export default function UsersPage() {
             options={ROLE_OPTIONS}
             style={{ flex: '1 1 200px', maxWidth: phone ? undefined : 240 }}
           />
-          <Select
-            aria-label="Trạng thái tài khoản"
+          <ActiveFilterSelect
+            label="Trạng thái tài khoản"
+            inactive="Đã khóa"
             value={active}
-            onChange={(v: ActiveFilter) => update({ 'trang-thai': v === 'all' ? undefined : v })}
-            options={ACTIVE_OPTIONS}
-            style={{ flex: phone ? '1 1 160px' : '0 1 180px', minWidth: 160 }}
+            onChange={(v) => update({ 'trang-thai': v === 'all' ? undefined : v })}
+            phone={phone}
           />
         </Flex>
         {list.isError && (
