@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { App, type FormInstance } from 'antd';
 import type { UseMutationResult } from '@tanstack/react-query';
-import { isApiError } from '../api/client';
+import { isApiError, type ApiErrorCode } from '../api/client';
 import { conflictText } from './ConflictAlert';
 
 /** Server error codes that belong to one field of a form: `{ USERNAME_TAKEN: 'username' }`. */
-export type FieldErrors<V> = Partial<Record<string, keyof V & string>>;
+export type FieldErrors<V> = Partial<Record<ApiErrorCode, keyof V & string>>;
 
 function fieldOf<V>(e: unknown, fields: FieldErrors<V>): (keyof V & string) | undefined {
   return isApiError(e) && Object.hasOwn(fields, e.code) ? fields[e.code] : undefined;

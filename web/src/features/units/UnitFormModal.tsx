@@ -7,16 +7,9 @@ import { UNIT_KINDS, UNIT_KIND_LABELS } from '../../shared/domain';
 import { emptyToNull } from '../../lib/format';
 import { ADDRESS_RULES, EMAIL_RULES, maxRule, PHONE_RULES } from '../../lib/validation';
 import { FormAlerts } from '../../layout/ConflictAlert';
-import {
-  applyFieldError,
-  isFieldError,
-  useVersionedSave,
-  type FieldErrors,
-  type VersionedFormProps,
-} from '../../layout/useVersionedSave';
+import { applyFieldError, isFieldError, useVersionedSave, type FieldErrors, type VersionedFormProps } from '../../layout/useVersionedSave';
 import { QuerySaveModal, SaveModal } from '../../layout/SaveModal';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
-import { PageSpin } from '../../layout/FullPageSpin';
 import { LIMITS, UNIT_CODE_PATTERN } from '../../shared/limits';
 
 interface Values {

@@ -1,14 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Flex, Segmented, Select, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import {
-  ApartmentOutlined,
-  DownloadOutlined,
-  EditOutlined,
-  PlusOutlined,
-  TableOutlined,
-  UploadOutlined,
-} from '@ant-design/icons';
+import { ApartmentOutlined, DownloadOutlined, EditOutlined, PlusOutlined, TableOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
 import { useUnits } from './hooks';
 import { UNITS_EXPORT_URL, UNITS_MAX_LIMIT, type UnitListParams } from './api';
@@ -26,7 +19,6 @@ import { PageHeader } from '../../layout/PageHeader';
 import { ActiveFilterSelect, SearchInput } from '../../layout/ListFilters';
 import { PageSpin } from '../../layout/FullPageSpin';
 import type { ActiveFilter, Unit } from '../../api/types';
-import { LIMITS } from '../../shared/limits';
 
 const PAGE_SIZES = [20, 50, 100];
 

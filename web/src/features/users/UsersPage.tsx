@@ -18,7 +18,6 @@ import { errorMessage } from '../../api/client';
 import { PageHeader } from '../../layout/PageHeader';
 import { ActiveFilterSelect, SearchInput } from '../../layout/ListFilters';
 import type { ActiveFilter, User } from '../../api/types';
-import { LIMITS } from '../../shared/limits';
 
 const PAGE_SIZE = 20;
 
