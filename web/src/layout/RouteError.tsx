@@ -1,4 +1,4 @@
-import { Button, Result } from 'antd';
+import { Button, Result, type ResultProps } from 'antd';
 import { Link, isRouteErrorResponse, useRouteError } from 'react-router';
 
 /** Shown when a page fails to render or its code cannot be loaded (e.g. after an update). */
@@ -34,17 +34,32 @@ export function RouteError() {
   );
 }
 
-export function NotFoundPage() {
+/** A page that cannot be shown (404, 403), with the way back to the start page. */
+export function ResultWithHomeLink({
+  status,
+  title,
+  subTitle,
+}: Pick<ResultProps, 'status' | 'title' | 'subTitle'>) {
   return (
     <Result
-      status="404"
-      title="Không tìm thấy trang"
-      subTitle="Đường dẫn bạn mở không tồn tại hoặc đã được thay đổi."
+      status={status}
+      title={title}
+      subTitle={subTitle}
       extra={
         <Link to="/">
           <Button type="primary">Về trang tổng quan</Button>
         </Link>
       }
+    />
+  );
+}
+
+export function NotFoundPage() {
+  return (
+    <ResultWithHomeLink
+      status="404"
+      title="Không tìm thấy trang"
+      subTitle="Đường dẫn bạn mở không tồn tại hoặc đã được thay đổi."
     />
   );
 }

@@ -1,5 +1,5 @@
 import { Card, Col, Descriptions, Row } from 'antd';
-import { Link } from 'react-router';
+import { UnitLinkOrDash } from '../units/UnitTags';
 import { useMe } from '../auth/hooks';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { EntityHistory } from '../audit/EntityHistory';
@@ -25,11 +25,7 @@ export default function AccountPage() {
                 {
                   key: 'unit',
                   label: 'Đơn vị',
-                  children: me.unitId ? (
-                    <Link to={`/don-vi/${me.unitId}`}>{me.unitName ?? 'Xem đơn vị'}</Link>
-                  ) : (
-                    '—'
-                  ),
+                  children: <UnitLinkOrDash id={me.unitId} name={me.unitName} fallback="Xem đơn vị" />,
                 },
               ]}
             />

@@ -1,6 +1,7 @@
 import { Button, Result } from 'antd';
-import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import { Navigate, Outlet, useLocation } from 'react-router';
 import { FullPageSpin } from '../../layout/FullPageSpin';
+import { ResultWithHomeLink } from '../../layout/RouteError';
 import { errorMessage } from '../../api/client';
 import type { Role } from '../../api/types';
 import { MeContext, useMe, useMeQuery } from './hooks';
@@ -43,15 +44,10 @@ export function RequireAuth() {
 
 export function Forbidden() {
   return (
-    <Result
+    <ResultWithHomeLink
       status="403"
       title="Không có quyền truy cập"
       subTitle="Vai trò của bạn không được phép xem trang này."
-      extra={
-        <Link to="/">
-          <Button type="primary">Về trang tổng quan</Button>
-        </Link>
-      }
     />
   );
 }

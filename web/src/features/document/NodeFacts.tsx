@@ -44,16 +44,25 @@ function LeadValue({ data, units }: { data: TaskFactsData; units: UnitLookup }) 
   return <Typography.Text type="secondary">Chưa xác định</Typography.Text>;
 }
 
-function FactList({ items }: { items: DescriptionsProps['items'] }) {
+/** Facts one under another: label beside the value (above it on a phone). */
+export function FactList({
+  items,
+  labelWidth = 150,
+  className,
+}: {
+  items: DescriptionsProps['items'];
+  labelWidth?: number;
+  className?: string;
+}) {
   const phone = useIsPhone();
   return (
     <Descriptions
       column={1}
       size="small"
       layout={phone ? 'vertical' : 'horizontal'}
-      styles={{ label: { width: phone ? undefined : 150 } }}
+      styles={{ label: { width: phone ? undefined : labelWidth } }}
       items={items}
-      className="node-facts"
+      className={className}
     />
   );
 }
@@ -62,6 +71,7 @@ function FactList({ items }: { items: DescriptionsProps['items'] }) {
 export function TaskFacts({ data, units }: { data: TaskFactsData; units: UnitLookup }) {
   return (
     <FactList
+      className="node-facts"
       items={[
         { key: 'lead', label: 'Cơ quan chủ trì', children: <LeadValue data={data} units={units} /> },
         {
@@ -92,6 +102,7 @@ export function TaskFacts({ data, units }: { data: TaskFactsData; units: UnitLoo
 export function ResponsibilityFacts({ data, units }: { data: ResponsibilityFactsData; units: UnitLookup }) {
   return (
     <FactList
+      className="node-facts"
       items={[
         { key: 'bodies', label: 'Cơ quan', children: <MentionList mentions={data.bodies} units={units} /> },
         {

@@ -126,6 +126,22 @@ export function sentenceCase(s: string | null | undefined): string {
   return lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1);
 }
 
+/** The first facts of a document's card: its kind and its number ("—" where the document has none). */
+export function docKindAndNumberItems(docKind: string | null | undefined, number: string | null | undefined) {
+  return [
+    { key: 'kind', label: 'Loại văn bản', children: sentenceCase(docKind) || '—' },
+    { key: 'number', label: 'Số', children: number ?? '—' },
+  ];
+}
+
+/** "UBND thành phố (Thành ủy)": the issuer and, in brackets, the body above it; "—" when unknown. */
+export function issuerText(
+  issuer: string | null | undefined,
+  parentIssuer: string | null | undefined,
+): string {
+  return issuer ? `${issuer}${parentIssuer ? ` (${parentIssuer})` : ''}` : '—';
+}
+
 /** A short name for a document: its kind and number, e.g. "Chương trình hành động số 45-CTr/TU". */
 export function documentName(docKind: string | null | undefined, number: string | null | undefined): string {
   const kind = sentenceCase(docKind) || 'Văn bản';

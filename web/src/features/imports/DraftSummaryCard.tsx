@@ -1,6 +1,6 @@
 import { Card, Col, Collapse, Descriptions, Row, Statistic } from 'antd';
 import type { ImportDraft } from './api';
-import { sentenceCase } from '../document/labels';
+import { docKindAndNumberItems, issuerText, sentenceCase } from '../document/labels';
 import { formatDateTime, formatIsoDate } from '../../lib/format';
 import { useIsPhone } from '../../lib/useMediaQuery';
 
@@ -34,18 +34,13 @@ export function DraftSummaryCard({ draft }: { draft: ImportDraft }) {
       size="small"
       column={{ xs: 1, sm: 2, lg: 3 }}
       items={[
-        { key: 'kind', label: 'Loại văn bản', children: sentenceCase(p.docKind) || '—' },
-        { key: 'number', label: 'Số', children: p.number ?? '—' },
+        ...docKindAndNumberItems(p.docKind, p.number),
         {
           key: 'date',
           label: 'Ngày',
           children: p.date ? `${p.place ? `${p.place}, ` : ''}${formatIsoDate(p.date)}` : '—',
         },
-        {
-          key: 'issuer',
-          label: 'Cơ quan ban hành',
-          children: p.issuer ? `${p.issuer}${p.parentIssuer ? ` (${p.parentIssuer})` : ''}` : '—',
-        },
+        { key: 'issuer', label: 'Cơ quan ban hành', children: issuerText(p.issuer, p.parentIssuer) },
         { key: 'signer', label: 'Người ký', children: signerText(draft.doc.signer) },
         { key: 'recipients', label: 'Nơi nhận', children: `${draft.doc.recipients.length} nơi` },
         ...(p.wrapper

@@ -14,6 +14,7 @@ import {
 import { isApiError } from '../../api/client';
 import { auditKeys } from '../audit/hooks';
 import { programKeys } from '../programs/hooks';
+import { byId, useMutationThen } from '../../lib/query';
 
 export const importKeys = {
   all: ['imports'] as const,
@@ -31,11 +32,7 @@ export function useImports(status?: DraftStatus) {
 }
 
 export function useImport(id: string | undefined) {
-  return useQuery({
-    queryKey: importKeys.detail(id ?? ''),
-    queryFn: ({ signal }) => fetchImport(id!, signal),
-    enabled: !!id,
-  });
+  return useQuery(byId(id, importKeys.detail, fetchImport));
 }
 
 /** Stores the draft the server returned and refreshes the lists and the audit trail. */
@@ -59,12 +56,10 @@ function useReloadOnConflict(id: string) {
 export type ImportSource = { kind: 'text'; text: string } | { kind: 'file'; file: File };
 
 export function useCreateImport() {
-  const after = useAfterDraftChange();
-  return useMutation({
-    mutationFn: (src: ImportSource) =>
-      src.kind === 'file' ? importFile(src.file) : importPastedText(src.text),
-    onSuccess: after,
-  });
+  return useMutationThen(
+    (src: ImportSource) => (src.kind === 'file' ? importFile(src.file) : importPastedText(src.text)),
+    useAfterDraftChange(),
+  );
 }
 
 /** One correction; a conflict or a closed draft reloads the draft so the page shows what is current. */

@@ -9,6 +9,7 @@ import { MATRIX_FILTERS, OBLIGATION_STATUS, obligationStatusInfo } from './label
 import { formatDateTime } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
 import { useIsPhone } from '../../lib/useMediaQuery';
+import { usePatchSearchParams } from '../../lib/useAddressParams';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { InfoTag } from '../../layout/InfoTag';
 
@@ -98,7 +99,8 @@ export function remindMessage(r: RemindResult): string {
 export function SubmissionMatrix({ period, manage }: { period: PeriodDetail; manage: boolean }) {
   const { message } = App.useApp();
   const phone = useIsPhone();
-  const [sp, setSp] = useSearchParams();
+  const [sp] = useSearchParams();
+  const patchParams = usePatchSearchParams<'loc'>();
   const raw = sp.get('loc');
   const filter = (MATRIX_FILTERS as string[]).includes(raw ?? '') ? (raw as MatrixFilter) : undefined;
   const [search, setSearch] = useState('');
@@ -110,15 +112,7 @@ export function SubmissionMatrix({ period, manage }: { period: PeriodDetail; man
 
   const setFilter = (f: MatrixFilter | undefined) => {
     setSelected([]);
-    setSp(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (f) next.set('loc', f);
-        else next.delete('loc');
-        return next;
-      },
-      { replace: true },
-    );
+    patchParams({ loc: f });
   };
 
   const data = query.data ?? period;

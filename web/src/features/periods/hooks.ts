@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   fetchConsolidation,
   fetchDashboard,
@@ -23,6 +23,7 @@ import {
   type PeriodPatch,
 } from './api';
 import { auditKeys } from '../audit/hooks';
+import { byId, useMutationThen } from '../../lib/query';
 
 export const periodKeys = {
   all: ['periods'] as const,
@@ -48,11 +49,7 @@ export function useReportingRules() {
 }
 
 export function useProgramPeriods(programId: string) {
-  return useQuery({
-    queryKey: periodKeys.ofProgram(programId),
-    queryFn: ({ signal }) => fetchProgramPeriods(programId, signal),
-    enabled: !!programId,
-  });
+  return useQuery(byId(programId, periodKeys.ofProgram, fetchProgramPeriods));
 }
 
 export function usePeriod(id: string, filter: { status?: MatrixFilter; q?: string } = {}) {
@@ -65,11 +62,7 @@ export function usePeriod(id: string, filter: { status?: MatrixFilter; q?: strin
 }
 
 export function useDashboard(id: string) {
-  return useQuery({
-    queryKey: periodKeys.dashboard(id),
-    queryFn: ({ signal }) => fetchDashboard(id, signal),
-    enabled: !!id,
-  });
+  return useQuery(byId(id, periodKeys.dashboard, fetchDashboard));
 }
 
 export function useObstacles(programId: string, f: ObstacleFilters) {
@@ -82,19 +75,11 @@ export function useObstacles(programId: string, f: ObstacleFilters) {
 }
 
 export function useReminders(periodId: string, enabled = true) {
-  return useQuery({
-    queryKey: periodKeys.reminders(periodId),
-    queryFn: ({ signal }) => fetchReminders(periodId, signal),
-    enabled: enabled && !!periodId,
-  });
+  return useQuery(byId(periodId, periodKeys.reminders, fetchReminders, enabled));
 }
 
 export function useConsolidation(periodId: string) {
-  return useQuery({
-    queryKey: periodKeys.consolidation(periodId),
-    queryFn: ({ signal }) => fetchConsolidation(periodId, signal),
-    enabled: !!periodId,
-  });
+  return useQuery(byId(periodId, periodKeys.consolidation, fetchConsolidation));
 }
 
 /** Every reporting query may change after a write: periods, matrix, reminders, dashboard, audit. */
@@ -107,40 +92,29 @@ function useAfterPeriodChange() {
 }
 
 export function useOpenPeriod(programId: string) {
-  const after = useAfterPeriodChange();
-  return useMutation({
-    mutationFn: (input: OpenPeriodInput) => openPeriod(programId, input),
-    onSuccess: after,
-  });
+  return useMutationThen((input: OpenPeriodInput) => openPeriod(programId, input), useAfterPeriodChange());
 }
 
 export function useUpdatePeriod(id: string) {
-  const after = useAfterPeriodChange();
-  return useMutation({
-    mutationFn: (patch: PeriodPatch) => updatePeriod(id, patch),
-    onSuccess: after,
-  });
+  return useMutationThen((patch: PeriodPatch) => updatePeriod(id, patch), useAfterPeriodChange());
 }
 
 export function useRemind(periodId: string) {
-  const after = useAfterPeriodChange();
-  return useMutation({
-    mutationFn: (obligationIds?: string[]) => remindUnits(periodId, obligationIds),
-    onSuccess: after,
-  });
+  return useMutationThen(
+    (obligationIds?: string[]) => remindUnits(periodId, obligationIds),
+    useAfterPeriodChange(),
+  );
 }
 
 export function useSweepReminders() {
-  const after = useAfterPeriodChange();
-  return useMutation({ mutationFn: () => sweepReminders(), onSuccess: after });
+  return useMutationThen(() => sweepReminders(), useAfterPeriodChange());
 }
 
 export function useUpdateObstacle() {
-  const after = useAfterPeriodChange();
-  return useMutation({
-    mutationFn: ({ id, input }: { id: string; input: ObstacleInput }) => updateObstacle(id, input),
-    onSuccess: after,
-  });
+  return useMutationThen(
+    ({ id, input }: { id: string; input: ObstacleInput }) => updateObstacle(id, input),
+    useAfterPeriodChange(),
+  );
 }
 
 function useAfterConsolidation(periodId: string) {
@@ -152,14 +126,12 @@ function useAfterConsolidation(periodId: string) {
 }
 
 export function useGenerateConsolidation(periodId: string) {
-  const after = useAfterConsolidation(periodId);
-  return useMutation({ mutationFn: () => generateConsolidation(periodId), onSuccess: after });
+  return useMutationThen(() => generateConsolidation(periodId), useAfterConsolidation(periodId));
 }
 
 export function useSaveConsolidation(periodId: string) {
-  const after = useAfterConsolidation(periodId);
-  return useMutation({
-    mutationFn: (input: ConsolidationInput) => saveConsolidation(periodId, input),
-    onSuccess: after,
-  });
+  return useMutationThen(
+    (input: ConsolidationInput) => saveConsolidation(periodId, input),
+    useAfterConsolidation(periodId),
+  );
 }

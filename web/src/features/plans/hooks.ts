@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   addPlanItem,
   createPlan,
@@ -12,37 +12,22 @@ import {
 } from './api';
 import { planKeys, taskKeys } from '../tasks/keys';
 import { auditKeys } from '../audit/hooks';
+import { byId, useMutationThen } from '../../lib/query';
 
 export function useUnitTasks(unitId: string | null | undefined) {
-  return useQuery({
-    queryKey: planKeys.unitTasks(unitId ?? ''),
-    queryFn: ({ signal }) => fetchUnitTasks(unitId!, signal),
-    enabled: !!unitId,
-  });
+  return useQuery(byId(unitId, planKeys.unitTasks, fetchUnitTasks));
 }
 
 export function useProgramPlans(programId: string) {
-  return useQuery({
-    queryKey: planKeys.ofProgram(programId),
-    queryFn: ({ signal }) => fetchProgramPlans(programId, signal),
-    enabled: !!programId,
-  });
+  return useQuery(byId(programId, planKeys.ofProgram, fetchProgramPlans));
 }
 
 export function usePlan(planId: string | null | undefined) {
-  return useQuery({
-    queryKey: planKeys.detail(planId ?? ''),
-    queryFn: ({ signal }) => fetchPlan(planId!, signal),
-    enabled: !!planId,
-  });
+  return useQuery(byId(planId, planKeys.detail, fetchPlan));
 }
 
 export function useCoverage(programId: string, enabled = true) {
-  return useQuery({
-    queryKey: planKeys.coverage(programId),
-    queryFn: ({ signal }) => fetchCoverage(programId, signal),
-    enabled: enabled && !!programId,
-  });
+  return useQuery(byId(programId, planKeys.coverage, fetchCoverage, enabled));
 }
 
 function useAfterPlanChange() {
@@ -60,26 +45,20 @@ function useAfterPlanChange() {
 }
 
 export function useCreatePlan(programId: string) {
-  const after = useAfterPlanChange();
-  return useMutation({
-    mutationFn: (input: { unitId: string; title?: string }) => createPlan(programId, input),
-    onSuccess: after,
-  });
+  return useMutationThen(
+    (input: { unitId: string; title?: string }) => createPlan(programId, input),
+    useAfterPlanChange(),
+  );
 }
 
 export function useAddPlanItem(planId: string) {
-  const after = useAfterPlanChange();
-  return useMutation({
-    mutationFn: (input: PlanItemInput) => addPlanItem(planId, input),
-    onSuccess: after,
-  });
+  return useMutationThen((input: PlanItemInput) => addPlanItem(planId, input), useAfterPlanChange());
 }
 
 export function useSetItemLinks() {
-  const after = useAfterPlanChange();
-  return useMutation({
-    mutationFn: ({ nodeId, parentNodeIds }: { nodeId: string; parentNodeIds: string[] }) =>
+  return useMutationThen(
+    ({ nodeId, parentNodeIds }: { nodeId: string; parentNodeIds: string[] }) =>
       setItemLinks(nodeId, parentNodeIds),
-    onSuccess: after,
-  });
+    useAfterPlanChange(),
+  );
 }

@@ -22,7 +22,7 @@ import { OutlineTree, type TreeScrollRequest } from '../document/OutlineTree';
 import { SourceText, type ScrollRequest } from '../document/SourceText';
 import { NodeSummary } from '../document/NodeSummary';
 import { ResponsibilityFacts, TaskFacts } from '../document/NodeFacts';
-import { documentName, documentTitle, sentenceCase } from '../document/labels';
+import { docKindAndNumberItems, documentName, documentTitle, issuerText } from '../document/labels';
 import { outlineFromFlat, type OutlineNode } from '../document/outline';
 import type { Mark } from '../document/segments';
 import { signerText } from '../imports/DraftSummaryCard';
@@ -354,13 +354,8 @@ function ProgramDetail({ p, status }: { p: Program; status: ProgramStatus | unde
           size="small"
           column={{ xs: 1, sm: 2, lg: 3 }}
           items={[
-            { key: 'kind', label: 'Loại văn bản', children: sentenceCase(p.docKind) || '—' },
-            { key: 'number', label: 'Số', children: p.number ?? '—' },
-            {
-              key: 'issuer',
-              label: 'Cơ quan ban hành',
-              children: p.issuer ? `${p.issuer}${meta?.parentIssuer ? ` (${meta.parentIssuer})` : ''}` : '—',
-            },
+            ...docKindAndNumberItems(p.docKind, p.number),
+            { key: 'issuer', label: 'Cơ quan ban hành', children: issuerText(p.issuer, meta?.parentIssuer) },
             { key: 'date', label: 'Ngày văn bản', children: formatIsoDate(p.docDate) },
             { key: 'signer', label: 'Người ký', children: signerText(p.meta.signer) },
             { key: 'published', label: 'Ban hành trên hệ thống', children: formatDateTime(p.publishedAt) },

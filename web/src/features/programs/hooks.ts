@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { fetchProgram, fetchPrograms } from './api';
+import { byId } from '../../lib/query';
 
 export const programKeys = {
   all: ['programs'] as const,
@@ -14,10 +15,5 @@ export function usePrograms() {
 
 /** A published program does not change, so it is kept for a while. */
 export function useProgram(id: string | undefined) {
-  return useQuery({
-    queryKey: programKeys.detail(id ?? ''),
-    queryFn: ({ signal }) => fetchProgram(id!, signal),
-    enabled: !!id,
-    staleTime: 5 * 60_000,
-  });
+  return useQuery({ ...byId(id, programKeys.detail, fetchProgram), staleTime: 5 * 60_000 });
 }

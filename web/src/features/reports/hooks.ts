@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   fetchComparison,
   fetchReport,
@@ -13,6 +13,7 @@ import {
 } from './api';
 import type { ReportContent } from '../../shared/report';
 import { auditKeys } from '../audit/hooks';
+import { byId, useMutationThen } from '../../lib/query';
 
 export const reportKeys = {
   all: ['reports'] as const,
@@ -25,11 +26,7 @@ export const reportKeys = {
 };
 
 export function useReport(id: string) {
-  return useQuery({
-    queryKey: reportKeys.detail(id),
-    queryFn: ({ signal }) => fetchReport(id, signal),
-    enabled: !!id,
-  });
+  return useQuery(byId(id, reportKeys.detail, fetchReport));
 }
 
 /** The reporting rules change only with the server's configuration. */
@@ -62,19 +59,11 @@ export function useComparison(id: string, a: number | null, b: number | null) {
 }
 
 export function useReportReminders(id: string) {
-  return useQuery({
-    queryKey: reportKeys.reminders(id),
-    queryFn: ({ signal }) => fetchReportReminders(id, signal),
-    enabled: !!id,
-  });
+  return useQuery(byId(id, reportKeys.reminders, fetchReportReminders));
 }
 
 export function useUnitReports(unitId: string | null | undefined) {
-  return useQuery({
-    queryKey: reportKeys.ofUnit(unitId ?? ''),
-    queryFn: ({ signal }) => fetchUnitReports(unitId!, signal),
-    enabled: !!unitId,
-  });
+  return useQuery(byId(unitId, reportKeys.ofUnit, fetchUnitReports));
 }
 
 /** After a save, a submission or a review: the report, the unit's list and the audit trail are stale. */
@@ -89,25 +78,19 @@ function useAfterReportChange() {
 }
 
 export function useSaveDraft(id: string) {
-  const after = useAfterReportChange();
-  return useMutation({
-    mutationFn: (input: { version: number; content: ReportContent }) => saveDraft(id, input),
-    onSuccess: after,
-  });
+  return useMutationThen(
+    (input: { version: number; content: ReportContent }) => saveDraft(id, input),
+    useAfterReportChange(),
+  );
 }
 
 export function useSubmitReport(id: string) {
-  const after = useAfterReportChange();
-  return useMutation({
-    mutationFn: (idempotencyKey: string) => submitReport(id, idempotencyKey),
-    onSuccess: after,
-  });
+  return useMutationThen(
+    (idempotencyKey: string) => submitReport(id, idempotencyKey),
+    useAfterReportChange(),
+  );
 }
 
 export function useReviewReport(id: string) {
-  const after = useAfterReportChange();
-  return useMutation({
-    mutationFn: (input: ReviewInput) => reviewReport(id, input),
-    onSuccess: after,
-  });
+  return useMutationThen((input: ReviewInput) => reviewReport(id, input), useAfterReportChange());
 }

@@ -1,4 +1,4 @@
-import { Descriptions, Table, Tag, Typography } from 'antd';
+import { Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DeadlineText, UnitName, UnitNames } from './TaskBits';
 import { BASELINE_FIELD_LABELS, focalLabel, productLabel } from './labels';
@@ -7,6 +7,7 @@ import type { BaselineEntry, BaselineField, TaskView } from './api';
 import type { UnitLookup } from '../units/useUnitNames';
 import type { Product } from '../../shared/assignment';
 import { useIsPhone } from '../../lib/useMediaQuery';
+import { FactList } from '../document/NodeFacts';
 
 export function ProductList({ products }: { products: Product[] }) {
   if (products.length === 0) return <Typography.Text type="secondary">Chưa có</Typography.Text>;
@@ -21,13 +22,9 @@ export function ProductList({ products }: { products: Product[] }) {
 
 /** The assignment as read-only facts (for those who may not change it). */
 export function AssignmentSummary({ task, units }: { task: TaskView; units: UnitLookup }) {
-  const phone = useIsPhone();
   return (
-    <Descriptions
-      column={1}
-      size="small"
-      layout={phone ? 'vertical' : 'horizontal'}
-      styles={{ label: { width: phone ? undefined : 170 } }}
+    <FactList
+      labelWidth={170}
       items={[
         {
           key: 'lead',

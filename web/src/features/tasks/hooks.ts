@@ -14,6 +14,7 @@ import {
 } from './api';
 import { planKeys, taskKeys } from './keys';
 import { auditKeys } from '../audit/hooks';
+import { byId, useMutationThen } from '../../lib/query';
 
 export function useProgramTasks(programId: string, filters: TaskListFilters = {}, enabled = true) {
   return useQuery({
@@ -25,27 +26,17 @@ export function useProgramTasks(programId: string, filters: TaskListFilters = {}
 }
 
 export function useTask(nodeId: string) {
-  return useQuery({
-    queryKey: taskKeys.detail(nodeId),
-    queryFn: ({ signal }) => fetchTask(nodeId, signal),
-    enabled: !!nodeId,
-  });
+  return useQuery(byId(nodeId, taskKeys.detail, fetchTask));
 }
 
 export function useMeter(programId: string) {
-  return useQuery({
-    queryKey: taskKeys.meter(programId),
-    queryFn: ({ signal }) => fetchMeter(programId, signal),
-    enabled: !!programId,
-  });
+  return useQuery(byId(programId, taskKeys.meter, fetchMeter));
 }
 
 /** Suggestions are read from the published document: they do not change. */
 export function useSuggestions(programId: string, enabled = true) {
   return useQuery({
-    queryKey: taskKeys.suggestions(programId),
-    queryFn: ({ signal }) => fetchSuggestions(programId, signal),
-    enabled: enabled && !!programId,
+    ...byId(programId, taskKeys.suggestions, fetchSuggestions, enabled),
     staleTime: 10 * 60_000,
   });
 }
@@ -65,11 +56,10 @@ export function useAfterAssignmentChange() {
 }
 
 export function useSaveAssignment(nodeId: string) {
-  const after = useAfterAssignmentChange();
-  return useMutation({
-    mutationFn: (input: AssignmentInput) => saveAssignment(nodeId, input),
-    onSuccess: (d) => after(d),
-  });
+  return useMutationThen(
+    (input: AssignmentInput) => saveAssignment(nodeId, input),
+    useAfterAssignmentChange(),
+  );
 }
 
 export function useAcceptSuggestions(programId: string) {

@@ -4,23 +4,16 @@ import { useSearchParams } from 'react-router';
 import { UnitSelect } from './UnitSelect';
 import { useMe } from '../auth/hooks';
 import { useIsPhone } from '../../lib/useMediaQuery';
+import { usePatchSearchParams } from '../../lib/useAddressParams';
 
 /** The unit a page is about: a unit user's own; the others choose one, kept in the address (?don-vi=). */
 export function useChosenUnit() {
   const me = useMe();
-  const [sp, setSp] = useSearchParams();
+  const [sp] = useSearchParams();
   const own = me.role === 'unit';
   const unitId = own ? me.unitId : sp.get('don-vi');
-  const choose = (v: string | null) =>
-    setSp(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (v) next.set('don-vi', v);
-        else next.delete('don-vi');
-        return next;
-      },
-      { replace: true },
-    );
+  const patchParams = usePatchSearchParams<'don-vi'>();
+  const choose = (v: string | null) => patchParams({ 'don-vi': v });
   return { own, unitId, choose };
 }
 

@@ -6,7 +6,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useUnit, useUnitMembers, useUnits } from './hooks';
 import { EditUnitModal } from './UnitFormModal';
 import { UnitContactModal } from './UnitContactModal';
-import { UnitActiveTag } from './UnitTags';
+import { UnitActiveTag, UnitLinkOrDash } from './UnitTags';
 import { UNIT_ACTIVE_COLUMN, UNIT_CODE_COLUMN } from './unitColumns';
 import { UNITS_MAX_LIMIT } from './api';
 import { EntityHistory } from '../audit/EntityHistory';
@@ -160,11 +160,7 @@ function UnitView({ u }: { u: Unit }) {
                 {
                   key: 'parent',
                   label: 'Đơn vị cấp trên',
-                  children: u.parentId ? (
-                    <Link to={`/don-vi/${u.parentId}`}>{u.parentName ?? 'Xem'}</Link>
-                  ) : (
-                    '—'
-                  ),
+                  children: <UnitLinkOrDash id={u.parentId} name={u.parentName} />,
                 },
                 { key: 'active', label: 'Trạng thái', children: <UnitActiveTag active={u.active} /> },
                 { key: 'updated', label: 'Cập nhật lần cuối', children: formatDateTime(u.updatedAt) },

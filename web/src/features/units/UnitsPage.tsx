@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Card, Flex, Segmented, Select, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ApartmentOutlined, DownloadOutlined, EditOutlined, PlusOutlined, TableOutlined, UploadOutlined } from '@ant-design/icons';
@@ -12,7 +12,7 @@ import { UNIT_ACTIVE_COLUMN, UNIT_CODE_COLUMN } from './unitColumns';
 import { useMe } from '../auth/hooks';
 import { canManageUnits } from '../../lib/permissions';
 import { isUnitKindValue, unitKindLabel } from '../../lib/format';
-import { useDebouncedValue } from '../../lib/useDebouncedValue';
+import { usePatchSearchParams, useSearchBox } from '../../lib/useAddressParams';
 import { useIsPhone } from '../../lib/useMediaQuery';
 import { errorMessage } from '../../api/client';
 import { PageHeader } from '../../layout/PageHeader';
@@ -26,7 +26,7 @@ type View = 'bang' | 'cay';
 
 /** Filters live in the address bar so that Back returns to the same list. */
 function useUnitFilters() {
-  const [sp, setSp] = useSearchParams();
+  const [sp] = useSearchParams();
   const kindRaw = sp.get('loai');
   const activeRaw = sp.get('trang-thai');
   const page = Math.max(1, Number(sp.get('trang')) || 1);
@@ -39,23 +39,9 @@ function useUnitFilters() {
     pageSize: PAGE_SIZES.includes(sizeRaw) ? sizeRaw : 20,
     view: (sp.get('xem') === 'cay' ? 'cay' : 'bang') as View,
   };
-  const update = (
-    changes: Partial<Record<'q' | 'loai' | 'trang-thai' | 'trang' | 'so-dong' | 'xem', string | undefined>>,
-  ) => {
-    setSp(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v === undefined || v === '') next.delete(k);
-          else next.set(k, v);
-        }
-        // Any filter change goes back to the first page.
-        if (!('trang' in changes)) next.delete('trang');
-        return next;
-      },
-      { replace: true },
-    );
-  };
+  const patch = usePatchSearchParams<'q' | 'loai' | 'trang-thai' | 'trang' | 'so-dong' | 'xem'>();
+  // Any filter change goes back to the first page.
+  const update = (changes: Parameters<typeof patch>[0]) => patch({ trang: undefined, ...changes });
   return { filters, update };
 }
 
@@ -64,23 +50,10 @@ export default function UnitsPage() {
   const admin = canManageUnits(me);
   const phone = useIsPhone();
   const { filters, update } = useUnitFilters();
-  const [search, setSearch] = useState(filters.q);
-  const debounced = useDebouncedValue(search.trim(), 350);
+  const [search, setSearch] = useSearchBox(filters.q, (q) => update({ q }));
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   const [editingId, setEditingId] = useState<string | null>(null);
-
-  // Keep the box in step when the address changes from elsewhere (menu, Back).
-  const [prevQ, setPrevQ] = useState(filters.q);
-  if (filters.q !== prevQ) {
-    setPrevQ(filters.q);
-    if (filters.q !== debounced) setSearch(filters.q);
-  }
-
-  useEffect(() => {
-    if (debounced !== filters.q) update({ q: debounced });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only react to what the user typed
-  }, [debounced]);
 
   const isTree = filters.view === 'cay';
   const base: UnitListParams = { q: filters.q || undefined, kind: filters.kind, active: filters.active };

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   createUnit,
   fetchUnit,
@@ -15,6 +15,7 @@ import {
 } from './api';
 import { auditKeys } from '../audit/hooks';
 import type { Unit } from '../../api/types';
+import { byId, useMutationThen } from '../../lib/query';
 
 export const unitKeys = {
   all: ['units'] as const,
@@ -46,11 +47,7 @@ export function useAllUnits(enabled = true) {
 }
 
 export function useUnit(id: string | undefined) {
-  return useQuery({
-    queryKey: unitKeys.detail(id ?? ''),
-    queryFn: ({ signal }) => fetchUnit(id!, signal),
-    enabled: !!id,
-  });
+  return useQuery(byId(id, unitKeys.detail, fetchUnit));
 }
 
 export function useUnitMembers(id: string, enabled = true) {
@@ -71,27 +68,27 @@ function useAfterUnitChange() {
 }
 
 export function useCreateUnit() {
-  const after = useAfterUnitChange();
-  return useMutation({ mutationFn: (input: Partial<UnitInput>) => createUnit(input), onSuccess: after });
+  return useMutationThen((input: Partial<UnitInput>) => createUnit(input), useAfterUnitChange());
 }
 
 export function useUpdateUnit() {
-  const after = useAfterUnitChange();
-  return useMutation({
-    mutationFn: ({ id, patch }: { id: string; patch: UnitPatch }) => updateUnit(id, patch),
-    onSuccess: after,
-  });
+  return useMutationThen(
+    ({ id, patch }: { id: string; patch: UnitPatch }) => updateUnit(id, patch),
+    useAfterUnitChange(),
+  );
 }
 
 export function useUpdateUnitContact() {
-  const after = useAfterUnitChange();
-  return useMutation({
-    mutationFn: ({ id, patch }: { id: string; patch: UnitContactPatch }) => updateUnitContact(id, patch),
-    onSuccess: after,
-  });
+  return useMutationThen(
+    ({ id, patch }: { id: string; patch: UnitContactPatch }) => updateUnitContact(id, patch),
+    useAfterUnitChange(),
+  );
 }
 
 export function useImportUnits() {
   const after = useAfterUnitChange();
-  return useMutation({ mutationFn: (csv: string) => importUnitsCsv(csv), onSuccess: () => after() });
+  return useMutationThen(
+    (csv: string) => importUnitsCsv(csv),
+    () => after(),
+  );
 }

@@ -1,5 +1,5 @@
 import { Alert, Descriptions, Drawer, Flex, Typography } from 'antd';
-import { Link } from 'react-router';
+import { UnitLinkOrDash } from '../units/UnitTags';
 import { EntityHistory } from '../audit/EntityHistory';
 import { UserActionButtons } from './UserActions';
 import { UserStatusTags } from './UserStatusTags';
@@ -49,11 +49,7 @@ export function UserDetailDrawer({
                   {
                     key: 'unit',
                     label: 'Đơn vị',
-                    children: user.unitId ? (
-                      <Link to={`/don-vi/${user.unitId}`}>{user.unitName ?? 'Xem'}</Link>
-                    ) : (
-                      '—'
-                    ),
+                    children: <UnitLinkOrDash id={user.unitId} name={user.unitName} />,
                   },
                   { key: 'status', label: 'Trạng thái', children: <UserStatusTags user={user} /> },
                   { key: 'created', label: 'Tạo lúc', children: formatDateTime(user.createdAt) },

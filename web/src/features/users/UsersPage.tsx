@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Card, Flex, Select, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -12,7 +12,7 @@ import { UserDetailDrawer } from './UserDetailDrawer';
 import { UserStatusTags } from './UserStatusTags';
 import { useMe } from '../auth/hooks';
 import { isRoleValue, roleLabel } from '../../lib/format';
-import { useDebouncedValue } from '../../lib/useDebouncedValue';
+import { usePatchSearchParams, useSearchBox } from '../../lib/useAddressParams';
 import { useIsPhone } from '../../lib/useMediaQuery';
 import { errorMessage } from '../../api/client';
 import { PageHeader } from '../../layout/PageHeader';
@@ -26,7 +26,7 @@ type Param = 'q' | 'vai-tro' | 'trang-thai' | 'trang' | 'xem';
 export default function UsersPage() {
   const me = useMe();
   const phone = useIsPhone();
-  const [sp, setSp] = useSearchParams();
+  const [sp] = useSearchParams();
   const q = sp.get('q') ?? '';
   const roleRaw = sp.get('vai-tro');
   const role = isRoleValue(roleRaw) ? roleRaw : undefined;
@@ -35,31 +35,12 @@ export default function UsersPage() {
   const page = Math.max(1, Number(sp.get('trang')) || 1);
   const viewingId = sp.get('xem');
 
+  const patch = usePatchSearchParams<Param>();
+  // A filter change goes back to the first page; opening an account does not.
   const update = (changes: Partial<Record<Param, string | undefined>>) =>
-    setSp(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v === undefined || v === '') next.delete(k);
-          else next.set(k, v);
-        }
-        if (!('trang' in changes) && !('xem' in changes)) next.delete('trang');
-        return next;
-      },
-      { replace: true },
-    );
+    patch('trang' in changes || 'xem' in changes ? changes : { trang: undefined, ...changes });
 
-  const [search, setSearch] = useState(q);
-  const debounced = useDebouncedValue(search.trim(), 350);
-  const [prevQ, setPrevQ] = useState(q);
-  if (q !== prevQ) {
-    setPrevQ(q);
-    if (q !== debounced) setSearch(q);
-  }
-  useEffect(() => {
-    if (debounced !== q) update({ q: debounced });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only react to what the user typed
-  }, [debounced]);
+  const [search, setSearch] = useSearchBox(q, (v) => update({ q: v }));
 
   const params: UserListParams = {
     q: q || undefined,

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   createUser,
   disableUser,
@@ -12,6 +12,7 @@ import {
 } from './api';
 import { auditKeys } from '../audit/hooks';
 import { unitKeys } from '../units/hooks';
+import { useMutationThen } from '../../lib/query';
 
 export const userKeys = {
   all: ['users'] as const,
@@ -38,28 +39,23 @@ function useAfterUserChange() {
 }
 
 export function useCreateUser() {
-  const after = useAfterUserChange();
-  return useMutation({ mutationFn: (input: CreateUserInput) => createUser(input), onSuccess: after });
+  return useMutationThen((input: CreateUserInput) => createUser(input), useAfterUserChange());
 }
 
 export function useUpdateUser() {
-  const after = useAfterUserChange();
-  return useMutation({
-    mutationFn: ({ id, patch }: { id: string; patch: UserPatch }) => updateUser(id, patch),
-    onSuccess: after,
-  });
+  return useMutationThen(
+    ({ id, patch }: { id: string; patch: UserPatch }) => updateUser(id, patch),
+    useAfterUserChange(),
+  );
 }
 
 export function useSetUserActive() {
-  const after = useAfterUserChange();
-  return useMutation({
-    mutationFn: ({ id, active }: { id: string; active: boolean }) =>
-      active ? enableUser(id) : disableUser(id),
-    onSuccess: after,
-  });
+  return useMutationThen(
+    ({ id, active }: { id: string; active: boolean }) => (active ? enableUser(id) : disableUser(id)),
+    useAfterUserChange(),
+  );
 }
 
 export function useResetUserPassword() {
-  const after = useAfterUserChange();
-  return useMutation({ mutationFn: (id: string) => resetUserPassword(id), onSuccess: after });
+  return useMutationThen((id: string) => resetUserPassword(id), useAfterUserChange());
 }
