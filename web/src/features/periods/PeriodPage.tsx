@@ -15,10 +15,10 @@ import {
 } from './labels';
 import { EditPeriodModal } from './EditPeriodModal';
 import { SubmissionMatrix } from './SubmissionMatrix';
-import { DashboardTab } from './DashboardTab';
-import { ObstaclesTab } from './ObstaclesTab';
-import { RemindersTab } from './RemindersTab';
-import { ConsolidationTab } from './ConsolidationTab';
+import { DashboardTab } from '../dashboard/DashboardTab';
+import { ObstaclesTab } from '../obstacles/ObstaclesTab';
+import { RemindersTab } from '../reminders/RemindersTab';
+import { ConsolidationTab } from '../consolidation/ConsolidationTab';
 import { useMe } from '../auth/hooks';
 import { readableTitle } from '../document/labels';
 import { errorMessage, isApiError } from '../../api/client';

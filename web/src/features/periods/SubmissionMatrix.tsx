@@ -3,9 +3,11 @@ import { Alert, App, Button, Flex, Input, Popconfirm, Table, Tag, Typography, th
 import type { TableColumnsType } from 'antd';
 import { BellOutlined, NotificationOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
-import { usePeriod, useRemind } from './hooks';
-import type { MatrixFilter, MatrixRow, PeriodCounts, PeriodDetail, RemindResult } from './api';
+import { usePeriod } from './hooks';
+import type { MatrixFilter, MatrixRow, PeriodCounts, PeriodDetail } from './api';
 import { MATRIX_FILTERS, OBLIGATION_STATUS, obligationStatusInfo } from './labels';
+import { useRemind } from '../reminders/hooks';
+import type { RemindResult } from '../reminders/api';
 import { formatDateTime } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
 import { useIsPhone } from '../../lib/useMediaQuery';

@@ -1,30 +1,22 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  fetchConsolidation,
-  fetchDashboard,
-  fetchObstacles,
   fetchPeriod,
   fetchProgramPeriods,
-  fetchReminders,
   fetchReportingRules,
-  generateConsolidation,
   openPeriod,
-  remindUnits,
-  saveConsolidation,
-  sweepReminders,
-  updateObstacle,
   updatePeriod,
-  type Consolidation,
-  type ConsolidationInput,
   type MatrixFilter,
-  type ObstacleFilters,
-  type ObstacleInput,
   type OpenPeriodInput,
   type PeriodPatch,
 } from './api';
 import { auditKeys } from '../audit/hooks';
 import { byId, useMutationThen } from '../../lib/query';
 
+/**
+ * Every reporting query's key starts with `periodKeys.all`: the period's dashboard, reminders,
+ * consolidated report (`features/dashboard`, `reminders`, `consolidation`) and a program's
+ * obstacles (`features/obstacles`) too, so invalidating `['periods']` refreshes them all.
+ */
 export const periodKeys = {
   all: ['periods'] as const,
   rules: () => [...periodKeys.all, 'rules'] as const,
@@ -32,11 +24,6 @@ export const periodKeys = {
   details: (id: string) => [...periodKeys.all, 'detail', id] as const,
   detail: (id: string, filter: { status?: MatrixFilter; q?: string }) =>
     [...periodKeys.details(id), filter] as const,
-  dashboard: (id: string) => [...periodKeys.all, 'dashboard', id] as const,
-  reminders: (id: string) => [...periodKeys.all, 'reminders', id] as const,
-  consolidation: (id: string) => [...periodKeys.all, 'consolidation', id] as const,
-  obstacles: (programId: string, f: ObstacleFilters = {}) =>
-    [...periodKeys.all, 'obstacles', programId, f] as const,
 };
 
 /** The reporting rules come from a configuration file: they do not change while the app runs. */
@@ -61,29 +48,8 @@ export function usePeriod(id: string, filter: { status?: MatrixFilter; q?: strin
   });
 }
 
-export function useDashboard(id: string) {
-  return useQuery(byId(id, periodKeys.dashboard, fetchDashboard));
-}
-
-export function useObstacles(programId: string, f: ObstacleFilters) {
-  return useQuery({
-    queryKey: periodKeys.obstacles(programId, f),
-    queryFn: ({ signal }) => fetchObstacles(programId, f, signal),
-    enabled: !!programId,
-    placeholderData: keepPreviousData,
-  });
-}
-
-export function useReminders(periodId: string, enabled = true) {
-  return useQuery(byId(periodId, periodKeys.reminders, fetchReminders, enabled));
-}
-
-export function useConsolidation(periodId: string) {
-  return useQuery(byId(periodId, periodKeys.consolidation, fetchConsolidation));
-}
-
 /** Every reporting query may change after a write: periods, matrix, reminders, dashboard, audit. */
-function useAfterPeriodChange() {
+export function useAfterPeriodChange() {
   const qc = useQueryClient();
   return () => {
     void qc.invalidateQueries({ queryKey: periodKeys.all });
@@ -97,41 +63,4 @@ export function useOpenPeriod(programId: string) {
 
 export function useUpdatePeriod(id: string) {
   return useMutationThen((patch: PeriodPatch) => updatePeriod(id, patch), useAfterPeriodChange());
-}
-
-export function useRemind(periodId: string) {
-  return useMutationThen(
-    (obligationIds?: string[]) => remindUnits(periodId, obligationIds),
-    useAfterPeriodChange(),
-  );
-}
-
-export function useSweepReminders() {
-  return useMutationThen(() => sweepReminders(), useAfterPeriodChange());
-}
-
-export function useUpdateObstacle() {
-  return useMutationThen(
-    ({ id, input }: { id: string; input: ObstacleInput }) => updateObstacle(id, input),
-    useAfterPeriodChange(),
-  );
-}
-
-function useAfterConsolidation(periodId: string) {
-  const qc = useQueryClient();
-  return (c: Consolidation) => {
-    qc.setQueryData(periodKeys.consolidation(periodId), c);
-    void qc.invalidateQueries({ queryKey: auditKeys.all });
-  };
-}
-
-export function useGenerateConsolidation(periodId: string) {
-  return useMutationThen(() => generateConsolidation(periodId), useAfterConsolidation(periodId));
-}
-
-export function useSaveConsolidation(periodId: string) {
-  return useMutationThen(
-    (input: ConsolidationInput) => saveConsolidation(periodId, input),
-    useAfterConsolidation(periodId),
-  );
 }

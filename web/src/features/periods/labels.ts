@@ -1,18 +1,8 @@
 /**
- * Vietnamese words for reporting periods: kinds, the status of each unit's report, obstacles and
- * reminders; and who may manage periods.
+ * Vietnamese words for reporting periods: kinds, the status of each unit's report, the window and
+ * the reminder schedule; and who may manage periods.
  */
-import type {
-  MatrixFilter,
-  ObstacleKind,
-  ObstacleStatus,
-  PeriodDetail,
-  PeriodKind,
-  PeriodStatus,
-  ReminderStatus,
-  ReportingRules,
-  ReviewKind,
-} from './api';
+import type { MatrixFilter, PeriodDetail, PeriodKind, PeriodStatus, ReportingRules, ReviewKind } from './api';
 import type { Me } from '../../api/types';
 import { formatIsoDate } from '../../lib/format';
 import { infoOf, type TagInfo } from '../../lib/tagInfo';
@@ -69,39 +59,6 @@ export function obligationStatusInfo(s: string | null | undefined): TagInfo {
   return infoOf(OBLIGATION_STATUS, s);
 }
 
-export const OBSTACLE_KIND_LABELS: Record<ObstacleKind, string> = {
-  obstacle: 'Khó khăn, vướng mắc',
-  proposal: 'Kiến nghị, đề xuất',
-};
-
-export const OBSTACLE_STATUS: Record<ObstacleStatus, TagInfo> = {
-  open: { label: 'Mới', color: 'red' },
-  assigned: { label: 'Đã giao xử lý', color: 'gold' },
-  answered: { label: 'Đã trả lời', color: 'green' },
-  closed: { label: 'Đã đóng', color: 'default' },
-};
-
-const REMINDER_KIND_LABELS: Record<string, string> = {
-  before: 'Nhắc trước hạn',
-  day: 'Nhắc đúng hạn',
-  late: 'Nhắc quá hạn',
-  escalation: 'Đôn đốc lãnh đạo',
-  manual: 'Nhắc thủ công',
-};
-
-/** "period_before" → "Nhắc trước hạn"; a task deadline's reminder says so. */
-export function reminderKindLabel(kind: string): string {
-  const [target, what = ''] = kind.split('_');
-  const label = REMINDER_KIND_LABELS[what] ?? kind;
-  return target === 'task' ? `${label} (thời hạn nhiệm vụ)` : label;
-}
-
-export const REMINDER_STATUS: Record<ReminderStatus, TagInfo> = {
-  sent: { label: 'Đã gửi', color: 'green' },
-  skipped: { label: 'Bỏ qua', color: 'default' },
-  pending: { label: 'Chờ gửi', color: 'blue' },
-};
-
 /** "15/06/2026 – 14/09/2026". */
 export function windowText(p: { cutoffStart: string; cutoffEnd: string }): string {
   return `${formatIsoDate(p.cutoffStart)} – ${formatIsoDate(p.cutoffEnd)}`;
@@ -133,10 +90,4 @@ export function scheduleText(s: {
   ].filter(Boolean);
   const t = parts.join('; ') || 'không nhắc tự động';
   return t.charAt(0).toLocaleUpperCase('vi') + t.slice(1);
-}
-
-/** "8,9%" (Vietnamese decimal comma, at most one decimal). */
-export function percentText(p: number | null | undefined): string {
-  if (p === null || p === undefined || Number.isNaN(p)) return '—';
-  return `${p.toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`;
 }

@@ -71,7 +71,8 @@ function useAfterReportChange() {
   const qc = useQueryClient();
   return () => {
     void qc.invalidateQueries({ queryKey: reportKeys.all, predicate: (q) => q.queryKey[1] !== 'rules' });
-    // The period's matrix, dashboard and reminders (features/periods) count this report.
+    // The period's matrix, dashboard, reminders and consolidated report and the program's obstacles
+    // count this report: their keys all start with periodKeys.all (features/periods/hooks.ts).
     void qc.invalidateQueries({ queryKey: ['periods'] });
     void qc.invalidateQueries({ queryKey: auditKeys.all });
   };

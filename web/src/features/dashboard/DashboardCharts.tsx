@@ -6,7 +6,8 @@ import { useMemo } from 'react';
 import { Card, Col, Empty, Row } from 'antd';
 import { useNavigate } from 'react-router';
 import { EChart, type ChartOption } from './EChart';
-import type { Dashboard, ReportingRules } from './api';
+import type { Dashboard } from './api';
+import type { ReportingRules } from '../periods/api';
 import { percentText } from './labels';
 import { useIsPhone } from '../../lib/useMediaQuery';
 

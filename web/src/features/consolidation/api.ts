@@ -1,0 +1,25 @@
+/** The consolidated report of a reporting period: generated from the reports, edited, downloaded. */
+import { api } from '../../api/client';
+import type { Consolidation, ConsolidationInput } from '../../shared/contract/consolidation';
+
+export type {
+  Consolidation,
+  ConsolidationHeading,
+  ConsolidationInput,
+  NarrativeSection,
+} from '../../shared/contract/consolidation';
+
+const enc = encodeURIComponent;
+
+export const fetchConsolidation = (periodId: string, signal?: AbortSignal) =>
+  api.get<Consolidation>(`/api/periods/${enc(periodId)}/consolidation`, undefined, signal);
+
+export const generateConsolidation = (periodId: string) =>
+  api.post<Consolidation>(`/api/periods/${enc(periodId)}/consolidation`);
+
+export const saveConsolidation = (periodId: string, input: ConsolidationInput) =>
+  api.put<Consolidation>(`/api/periods/${enc(periodId)}/consolidation`, input);
+
+/** Download links (a plain link carries the session cookie). */
+export const consolidationFileUrl = (periodId: string, ext: 'docx' | 'xlsx') =>
+  `/api/periods/${enc(periodId)}/consolidation.${ext}`;

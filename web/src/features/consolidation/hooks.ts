@@ -1,0 +1,39 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  fetchConsolidation,
+  generateConsolidation,
+  saveConsolidation,
+  type Consolidation,
+  type ConsolidationInput,
+} from './api';
+import { periodKeys } from '../periods/hooks';
+import { auditKeys } from '../audit/hooks';
+import { byId, useMutationThen } from '../../lib/query';
+
+/** Under the period prefix: a change to a period (or a report) refreshes its consolidated report. */
+export const consolidationKeys = {
+  ofPeriod: (periodId: string) => [...periodKeys.all, 'consolidation', periodId] as const,
+};
+
+export function useConsolidation(periodId: string) {
+  return useQuery(byId(periodId, consolidationKeys.ofPeriod, fetchConsolidation));
+}
+
+function useAfterConsolidation(periodId: string) {
+  const qc = useQueryClient();
+  return (c: Consolidation) => {
+    qc.setQueryData(consolidationKeys.ofPeriod(periodId), c);
+    void qc.invalidateQueries({ queryKey: auditKeys.all });
+  };
+}
+
+export function useGenerateConsolidation(periodId: string) {
+  return useMutationThen(() => generateConsolidation(periodId), useAfterConsolidation(periodId));
+}
+
+export function useSaveConsolidation(periodId: string) {
+  return useMutationThen(
+    (input: ConsolidationInput) => saveConsolidation(periodId, input),
+    useAfterConsolidation(periodId),
+  );
+}
