@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type Page } from 'playwright-core';
 import { SHOTS, firstLogin, hasBrowser, launchChromium } from '../support/browser.js';
-import { startServerProcess, type ServerProcess } from '../support/process.js';
+import { startServerProcess, stopServerProcess, type ServerProcess } from '../support/process.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thucthi-e2e-'));
 
@@ -26,10 +26,7 @@ describe.skipIf(!hasBrowser)('web app in Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    if (server?.child.exitCode === null) {
-      server.child.kill('SIGTERM');
-      await server.exited;
-    }
+    await stopServerProcess(server);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
