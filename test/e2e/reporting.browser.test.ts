@@ -39,6 +39,7 @@ import type { ReportView } from '../../src/contract/reports.js';
 import type { PeriodDetail } from '../../src/contract/periods.js';
 import type { Consolidation } from '../../src/contract/consolidation.js';
 import type { TaskView } from '../../src/domain/plan/assignment.js';
+import { pdfText, sofficeToPdf } from '../support/office.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thucthi-e2e-reporting-'));
 /** LibreOffice's profile and the PDF. */
@@ -570,22 +571,10 @@ describe.skipIf(!hasBrowser)('a reporting cycle on the seed program in Chromium'
       expect(docx, 'the .docx was downloaded').not.toBe('');
       const file = path.join(tmp, 'tong-hop.docx');
       fs.copyFileSync(docx, file);
-      const conv = spawnSync(
-        'soffice',
-        [
-          '--headless',
-          `-env:UserInstallation=file://${tmp}/profile`,
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          tmp,
-          file,
-        ],
-        { encoding: 'utf8', timeout: 120_000 },
-      );
+      const conv = sofficeToPdf(tmp, file);
       expect(conv.status, conv.stderr).toBe(0);
       const pdf = path.join(tmp, 'tong-hop.pdf');
-      const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+      const text = pdfText(pdf);
       const seedTask = (await tasks()).find((t) => t.label === 'II.3.4')!;
       for (const s of [
         'ĐẢNG CỘNG SẢN VIỆT NAM',
