@@ -62,7 +62,8 @@ import { authorize } from '../policy.js';
 import { actorUserId, type Ctx } from '../context.js';
 import type { Deps } from '../deps.js';
 import { now, reportingRules } from '../reporting-rules.js';
-import { unitNames, type ObligationRow, type PeriodRow } from '../../db/queries/reporting.js';
+import { type ObligationRow, type PeriodRow } from '../../db/queries/reporting.js';
+import { unitNames } from '../../db/queries/units.js';
 import { loadObligation } from './reports.queries.js';
 
 function problemError(problems: EntryProblem[]): AppError {
