@@ -18,9 +18,10 @@ import {
   firstLogin,
   fullPageShot,
   hasBrowser,
+  shutDown,
   launchChromium,
 } from '../support/browser.js';
-import { startServerProcess, stopServerProcess, type ServerProcess } from '../support/process.js';
+import { startServerProcess, type ServerProcess } from '../support/process.js';
 import type { TaskList } from '../../src/contract/tasks.js';
 import type { TaskView } from '../../src/domain/plan/assignment.js';
 
@@ -86,11 +87,7 @@ describe.skipIf(!hasBrowser)('assigning tasks and unit plans in Chromium', () =>
     page = await monitorCtx.newPage();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stopServerProcess(server);
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => shutDown(browser, server, dir));
 
   it('logs in as the demo monitor and opens the seed program', async () => {
     await logIn(page, 'monitor', 'mat-khau-theo-doi-2026');

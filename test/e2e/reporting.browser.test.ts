@@ -29,10 +29,11 @@ import {
   firstLogin,
   fullPageShot,
   hasBrowser,
+  shutDown,
   launchChromium,
   sessionCookie,
 } from '../support/browser.js';
-import { startServerProcess, stopServerProcess, type ServerProcess } from '../support/process.js';
+import { startServerProcess, type ServerProcess } from '../support/process.js';
 import { Client } from '../support/app.js';
 import { PDF_BYTES, implementSeedProgram } from '../support/reporting.js';
 import type { ReportView } from '../../src/contract/reports.js';
@@ -209,12 +210,7 @@ describe.skipIf(!hasBrowser)('a reporting cycle on the seed program in Chromium'
     page = await newPage(monitorCtx);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stopServerProcess(server);
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  afterAll(() => shutDown(browser, server, dir, tmp));
 
   it('prepares the seed program through the API: Sở Tư pháp leads two tasks, implemented, a user for B', async () => {
     await firstLogin(page, server.url, server.credentials.monitor!, PW.monitor);

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { stopServerProcess, type ServerProcess } from './process.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasBrowser = fs.existsSync(CHROMIUM);
@@ -27,6 +28,17 @@ export function launchChromium(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+}
+
+/** The end of a browser test: closes the browser, stops the server and removes the test's folders. */
+export async function shutDown(
+  browser: Browser | undefined,
+  server: ServerProcess | undefined,
+  ...dirs: string[]
+): Promise<void> {
+  await browser?.close();
+  await stopServerProcess(server);
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 }
 
 /** A full-page screenshot from the top (the header is sticky, so a scrolled page would show it twice). */
