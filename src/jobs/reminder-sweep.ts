@@ -62,6 +62,38 @@ function kindOf(prefix: 'period' | 'task', offset: number): ReminderKind {
 
 // ---- planning ----
 
+/**
+ * The reminders one target (an obligation `p:…` or a task `t:…`) should have for its deadline `due`:
+ * one per offset, and the escalation (at `escalateAfter` days late) when `escalate`.
+ */
+function targetReminders(
+  prefix: 'period' | 'task',
+  id: string,
+  due: string,
+  offsets: number[],
+  escalate: boolean,
+  escalateAfter: number,
+): { key: string; kind: ReminderKind; off: number }[] {
+  const base = `${prefix === 'period' ? 'p' : 't'}:${id}:${due}`;
+  const list = offsets.map((off) => ({ key: `${base}:${off}`, kind: kindOf(prefix, off), off }));
+  if (escalate) list.push({ key: `${base}:esc`, kind: `${prefix}_escalation`, off: escalateAfter });
+  return list;
+}
+
+/** Inserts planned reminders in batches of 500, leaving out those already planned; how many are new. */
+async function insertPlanned(db: DbOrTx, values: (typeof reminders.$inferInsert)[]): Promise<number> {
+  let planned = 0;
+  for (let i = 0; i < values.length; i += 500) {
+    const r = await db
+      .insert(reminders)
+      .values(values.slice(i, i + 500))
+      .onConflictDoNothing()
+      .returning({ id: reminders.id });
+    planned += r.length;
+  }
+  return planned;
+}
+
 /** Plans the reminders of every open period and every task deadline that should exist by `at`. */
 export async function planReminders(db: DbOrTx, at: Date): Promise<number> {
   const rules = reportingRules();
@@ -77,19 +109,8 @@ export async function planReminders(db: DbOrTx, at: Date): Promise<number> {
       .from(reportObligations)
       .where(and(eq(reportObligations.periodId, p.id), inArray(reportObligations.status, OUTSTANDING)));
     if (!obs.length) continue;
-    const values = obs.flatMap((o) => {
-      const list = offsets.map((off) => ({
-        key: `p:${o.id}:${p.dueDate}:${off}`,
-        kind: kindOf('period', off),
-        off,
-      }));
-      if (escalate)
-        list.push({
-          key: `p:${o.id}:${p.dueDate}:esc`,
-          kind: 'period_escalation',
-          off: s.escalateAfterDaysLate,
-        });
-      return list.map((x) => ({
+    const values = obs.flatMap((o) =>
+      targetReminders('period', o.id, p.dueDate, offsets, escalate, s.escalateAfterDaysLate).map((x) => ({
         key: x.key,
         kind: x.kind,
         dueAt: reminderInstant(p.dueDate, x.off, hour),
@@ -98,16 +119,9 @@ export async function planReminders(db: DbOrTx, at: Date): Promise<number> {
         obligationId: o.id,
         unitId: o.unitId,
         offsetDays: x.off,
-      }));
-    });
-    for (let i = 0; i < values.length; i += 500) {
-      const r = await db
-        .insert(reminders)
-        .values(values.slice(i, i + 500))
-        .onConflictDoNothing()
-        .returning({ id: reminders.id });
-      planned += r.length;
-    }
+      })),
+    );
+    planned += await insertPlanned(db, values);
   }
   // Task deadlines of programs in implementation, for tasks not done and not obsolete.
   const tasks = await db
@@ -139,14 +153,8 @@ export async function planReminders(db: DbOrTx, at: Date): Promise<number> {
     const d = daysBetween(today, due);
     if (d > Math.max(0, ...ts.before) + 1) return [];
     const { offsets } = reminderOffsets(ts, due, today);
-    const list = offsets.map((off) => ({
-      key: `t:${t.nodeId}:${due}:${off}`,
-      kind: kindOf('task', off),
-      off,
-    }));
-    if (ts.escalateAfterDaysLate > 0 && -d <= ts.escalateAfterDaysLate + ts.everyDaysLate)
-      list.push({ key: `t:${t.nodeId}:${due}:esc`, kind: 'task_escalation', off: ts.escalateAfterDaysLate });
-    return list.map((x) => ({
+    const escalate = ts.escalateAfterDaysLate > 0 && -d <= ts.escalateAfterDaysLate + ts.everyDaysLate;
+    return targetReminders('task', t.nodeId, due, offsets, escalate, ts.escalateAfterDaysLate).map((x) => ({
       key: x.key,
       kind: x.kind,
       dueAt: reminderInstant(due, x.off, hour),
@@ -156,14 +164,7 @@ export async function planReminders(db: DbOrTx, at: Date): Promise<number> {
       offsetDays: x.off,
     }));
   });
-  for (let i = 0; i < tvalues.length; i += 500) {
-    const r = await db
-      .insert(reminders)
-      .values(tvalues.slice(i, i + 500))
-      .onConflictDoNothing()
-      .returning({ id: reminders.id });
-    planned += r.length;
-  }
+  planned += await insertPlanned(db, tvalues);
   return planned;
 }
 

@@ -13,7 +13,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { SHOTS, firstLogin, hasBrowser, launchChromium } from '../support/browser.js';
+import {
+  apiWithSession,
+  firstLogin,
+  fullPageShot,
+  hasBrowser,
+  shutDown,
+  launchChromium,
+} from '../support/browser.js';
 import { startServerProcess, type ServerProcess } from '../support/process.js';
 import type { TaskList } from '../../src/contract/tasks.js';
 import type { TaskView } from '../../src/domain/plan/assignment.js';
@@ -35,11 +42,7 @@ describe.skipIf(!hasBrowser)('assigning tasks and unit plans in Chromium', () =>
   let first: TaskView;
   let second: TaskView;
 
-  /** A full-page screenshot from the top (the header is sticky, so a scrolled page would show it twice). */
-  const shot = async (p: Page, name: string) => {
-    await p.evaluate('window.scrollTo(0, 0)');
-    await p.screenshot({ path: path.join(SHOTS, `assign-${name}`), fullPage: true });
-  };
+  const shot = (p: Page, name: string) => fullPageShot(p, `assign-${name}`);
 
   const noOverflow = async (p: Page) =>
     expect(
@@ -55,21 +58,8 @@ describe.skipIf(!hasBrowser)('assigning tasks and unit plans in Chromium', () =>
       .first();
 
   /** Calls the API with the session of a browser context (as the page itself would). */
-  const apiAs = async <T>(ctx: BrowserContext, method: string, url: string, body?: unknown): Promise<T> => {
-    const cookie = (await ctx.cookies(server.url)).map((c) => `${c.name}=${c.value}`).join('; ');
-    const res = await fetch(server.url + url, {
-      method,
-      headers: {
-        cookie,
-        accept: 'application/json',
-        ...(body ? { 'content-type': 'application/json' } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const data = (await res.json()) as T;
-    if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(data)}`);
-    return data;
-  };
+  const apiAs = <T>(ctx: BrowserContext, method: string, url: string, body?: unknown) =>
+    apiWithSession<T>(server.url, ctx, method, url, body);
 
   const logIn = (p: Page, role: string, newPassword: string) =>
     firstLogin(p, server.url, server.credentials[role]!, newPassword);
@@ -97,14 +87,7 @@ describe.skipIf(!hasBrowser)('assigning tasks and unit plans in Chromium', () =>
     page = await monitorCtx.newPage();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    if (server?.child.exitCode === null) {
-      server.child.kill('SIGTERM');
-      await server.exited;
-    }
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => shutDown(browser, server, dir));
 
   it('logs in as the demo monitor and opens the seed program', async () => {
     await logIn(page, 'monitor', 'mat-khau-theo-doi-2026');

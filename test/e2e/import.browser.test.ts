@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type Page } from 'playwright-core';
-import { SHOTS, firstLogin, hasBrowser, launchChromium } from '../support/browser.js';
+import { SHOTS, firstLogin, fullPageShot, hasBrowser, launchChromium, shutDown } from '../support/browser.js';
 import { startServerProcess, type ServerProcess } from '../support/process.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thucthi-e2e-import-'));
@@ -56,11 +56,7 @@ describe.skipIf(!hasBrowser)('importing a document in Chromium', () => {
   let browser: Browser;
   let page: Page;
 
-  /** A full-page screenshot from the top (the header is sticky, so a scrolled page would show it twice). */
-  const shot = async (name: string) => {
-    await page.evaluate('window.scrollTo(0, 0)');
-    await page.screenshot({ path: path.join(SHOTS, name), fullPage: true });
-  };
+  const shot = (name: string) => fullPageShot(page, name);
   const tasksStat = () => page.getByTestId('stat-tasks').locator('.ant-statistic-content-value');
 
   beforeAll(async () => {
@@ -69,14 +65,7 @@ describe.skipIf(!hasBrowser)('importing a document in Chromium', () => {
     page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    if (server?.child.exitCode === null) {
-      server.child.kill('SIGTERM');
-      await server.exited;
-    }
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => shutDown(browser, server, dir));
 
   it('logs in as the demo monitor and changes the one-time password', async () => {
     await firstLogin(page, server.url, server.credentials[ROLE]!, 'mat-khau-theo-doi-2026');

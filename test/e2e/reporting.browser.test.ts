@@ -23,7 +23,16 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { SHOTS, firstLogin, hasBrowser, launchChromium } from '../support/browser.js';
+import {
+  SHOTS,
+  apiWithSession,
+  firstLogin,
+  fullPageShot,
+  hasBrowser,
+  shutDown,
+  launchChromium,
+  sessionCookie,
+} from '../support/browser.js';
 import { startServerProcess, type ServerProcess } from '../support/process.js';
 import { Client } from '../support/app.js';
 import { PDF_BYTES, implementSeedProgram } from '../support/reporting.js';
@@ -31,6 +40,7 @@ import type { ReportView } from '../../src/contract/reports.js';
 import type { PeriodDetail } from '../../src/contract/periods.js';
 import type { Consolidation } from '../../src/contract/consolidation.js';
 import type { TaskView } from '../../src/domain/plan/assignment.js';
+import { pdfText, sofficeToPdf } from '../support/office.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thucthi-e2e-reporting-'));
 /** LibreOffice's profile and the PDF. */
@@ -76,11 +86,7 @@ describe.skipIf(!hasBrowser)('a reporting cycle on the seed program in Chromium'
   let carriers = 0;
   let docx = '';
 
-  /** A full-page screenshot from the top (the header is sticky, so a scrolled page would show it twice). */
-  const shot = async (p: Page, name: string) => {
-    await p.evaluate('window.scrollTo(0, 0)');
-    await p.screenshot({ path: path.join(SHOTS, `reporting-${name}`), fullPage: true });
-  };
+  const shot = (p: Page, name: string) => fullPageShot(p, `reporting-${name}`);
 
   /** Polls with more time than vitest's default second (a busy machine animates slowly). */
   const poll = <T>(fn: () => Promise<T>, timeout = 10_000) => expect.poll(fn, { timeout });
@@ -137,24 +143,11 @@ describe.skipIf(!hasBrowser)('a reporting cycle on the seed program in Chromium'
     );
   };
 
-  const cookieOf = async (ctx: BrowserContext) =>
-    (await ctx.cookies(server.url)).map((c) => `${c.name}=${c.value}`).join('; ');
+  const cookieOf = (ctx: BrowserContext) => sessionCookie(ctx, server.url);
 
   /** Calls the API with the session of a browser context (as the page itself would). */
-  const apiAs = async <T>(ctx: BrowserContext, method: string, url: string, body?: unknown): Promise<T> => {
-    const res = await fetch(server.url + url, {
-      method,
-      headers: {
-        cookie: await cookieOf(ctx),
-        accept: 'application/json',
-        ...(body ? { 'content-type': 'application/json' } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const data = (await res.json()) as T;
-    if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(data)}`);
-    return data;
-  };
+  const apiAs = <T>(ctx: BrowserContext, method: string, url: string, body?: unknown) =>
+    apiWithSession<T>(server.url, ctx, method, url, body);
 
   const newPage = async (ctx: BrowserContext) => {
     const p = await ctx.newPage();
@@ -217,15 +210,7 @@ describe.skipIf(!hasBrowser)('a reporting cycle on the seed program in Chromium'
     page = await newPage(monitorCtx);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    if (server?.child.exitCode === null) {
-      server.child.kill('SIGTERM');
-      await server.exited;
-    }
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  afterAll(() => shutDown(browser, server, dir, tmp));
 
   it('prepares the seed program through the API: Sở Tư pháp leads two tasks, implemented, a user for B', async () => {
     await firstLogin(page, server.url, server.credentials.monitor!, PW.monitor);
@@ -582,22 +567,10 @@ describe.skipIf(!hasBrowser)('a reporting cycle on the seed program in Chromium'
       expect(docx, 'the .docx was downloaded').not.toBe('');
       const file = path.join(tmp, 'tong-hop.docx');
       fs.copyFileSync(docx, file);
-      const conv = spawnSync(
-        'soffice',
-        [
-          '--headless',
-          `-env:UserInstallation=file://${tmp}/profile`,
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          tmp,
-          file,
-        ],
-        { encoding: 'utf8', timeout: 120_000 },
-      );
+      const conv = sofficeToPdf(tmp, file);
       expect(conv.status, conv.stderr).toBe(0);
       const pdf = path.join(tmp, 'tong-hop.pdf');
-      const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+      const text = pdfText(pdf);
       const seedTask = (await tasks()).find((t) => t.label === 'II.3.4')!;
       for (const s of [
         'ĐẢNG CỘNG SẢN VIỆT NAM',

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type Page } from 'playwright-core';
-import { SHOTS, firstLogin, hasBrowser, launchChromium } from '../support/browser.js';
+import { SHOTS, firstLogin, hasBrowser, launchChromium, shutDown } from '../support/browser.js';
 import { startServerProcess, type ServerProcess } from '../support/process.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thucthi-e2e-'));
@@ -24,14 +24,7 @@ describe.skipIf(!hasBrowser)('web app in Chromium', () => {
     page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    if (server?.child.exitCode === null) {
-      server.child.kill('SIGTERM');
-      await server.exited;
-    }
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => shutDown(browser, server, dir));
 
   it('logs in as the demo admin and changes the one-time password', async () => {
     await firstLogin(page, server.url, server.credentials.admin!, 'mat-khau-quan-tri-2026');

@@ -4,7 +4,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { stopServerProcess, type ServerProcess } from './process.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasBrowser = fs.existsSync(CHROMIUM);
@@ -27,6 +28,50 @@ export function launchChromium(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+}
+
+/** The end of a browser test: closes the browser, stops the server and removes the test's folders. */
+export async function shutDown(
+  browser: Browser | undefined,
+  server: ServerProcess | undefined,
+  ...dirs: string[]
+): Promise<void> {
+  await browser?.close();
+  await stopServerProcess(server);
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+}
+
+/** A full-page screenshot from the top (the header is sticky, so a scrolled page would show it twice). */
+export async function fullPageShot(page: Page, file: string): Promise<void> {
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.screenshot({ path: path.join(SHOTS, file), fullPage: true });
+}
+
+/** The `cookie` header a browser context sends to `baseUrl`. */
+export async function sessionCookie(ctx: BrowserContext, baseUrl: string): Promise<string> {
+  return (await ctx.cookies(baseUrl)).map((c) => `${c.name}=${c.value}`).join('; ');
+}
+
+/** Calls the API with the session of a browser context (as the page itself would); throws on an error answer. */
+export async function apiWithSession<T>(
+  baseUrl: string,
+  ctx: BrowserContext,
+  method: string,
+  url: string,
+  body?: unknown,
+): Promise<T> {
+  const res = await fetch(baseUrl + url, {
+    method,
+    headers: {
+      cookie: await sessionCookie(ctx, baseUrl),
+      accept: 'application/json',
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const data = (await res.json()) as T;
+  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(data)}`);
+  return data;
 }
 
 /** Logs in with a one-time password and sets `newPassword` on the forced change page. */

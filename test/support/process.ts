@@ -49,3 +49,11 @@ export async function startServerProcess(
   }
   return { ...p, url, credentials };
 }
+
+/** Stops a server started by `startServerProcess` (if it started and still runs) and waits for its exit. */
+export async function stopServerProcess(server: ServerProcess | undefined): Promise<void> {
+  if (server?.child.exitCode === null) {
+    server.child.kill('SIGTERM');
+    await server.exited;
+  }
+}

@@ -203,6 +203,17 @@ class Builder {
   warn(code: string, message: string, span: Span, nodeId?: string) {
     this.warnings.push({ code, message, span, ...(nodeId ? { nodeId } : {}) });
   }
+  /** Warns of every body named in node `nodeId` that matches no unit of the directory. */
+  warnUnmatched(bodies: BodyMention[], nodeId: string) {
+    for (const x of bodies)
+      if (x.match === 'none')
+        this.warn(
+          'BODY_UNMATCHED',
+          `Chưa khớp "${x.text}" với danh mục đơn vị (đề xuất thêm đơn vị mới)`,
+          x.span,
+          nodeId,
+        );
+  }
 }
 
 /** Parses a document given as text (plain or Markdown). Throws ImportError for unusable input. */
@@ -588,15 +599,7 @@ function deriveStructure(
         n.span,
         n.id,
       );
-    for (const x of [...leads, ...cooperating]) {
-      if (x.match === 'none')
-        b.warn(
-          'BODY_UNMATCHED',
-          `Chưa khớp "${x.text}" với danh mục đơn vị (đề xuất thêm đơn vị mới)`,
-          x.span,
-          n.id,
-        );
-    }
+    b.warnUnmatched([...leads, ...cooperating], n.id);
     tasks.push({
       nodeId: n.id,
       label: n.label,
@@ -647,14 +650,7 @@ function deriveStructure(
         duties,
         span: g.span,
       });
-      for (const x of bodies)
-        if (x.match === 'none')
-          b.warn(
-            'BODY_UNMATCHED',
-            `Chưa khớp "${x.text}" với danh mục đơn vị (đề xuất thêm đơn vị mới)`,
-            x.span,
-            g.id,
-          );
+      b.warnUnmatched(bodies, g.id);
       // A bullet that starts by naming a body ("Ban Nội chính Thành ủy chủ trì, …") is a responsibility of its own.
       for (const c of g.children) {
         const textStart =

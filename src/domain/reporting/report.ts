@@ -184,18 +184,13 @@ export function checkEntry(rules: ReportingRules, nodeId: string, e: ReportEntry
   return out;
 }
 
-/**
- * Checks a whole report before it is submitted: every entry is valid, every entry is on a task the
- * unit carries, and every task the unit leads has a status. Cooperating units report their
- * contribution where they have one.
- */
-export function checkSubmission(
+/** Checks every entry of a report: it is valid, and on one of the tasks the unit carries. */
+export function checkEntries(
   rules: ReportingRules,
   content: ReportContent,
-  tasks: CarriedTask[],
-  labels: (nodeId: string) => string,
+  tasks: readonly { nodeId: string }[],
 ): EntryProblem[] {
-  const carried = new Map(tasks.map((t) => [t.nodeId, t.role]));
+  const carried = new Set(tasks.map((t) => t.nodeId));
   const out: EntryProblem[] = [];
   for (const [nodeId, e] of Object.entries(content.entries)) {
     if (!carried.has(nodeId)) {
@@ -208,6 +203,21 @@ export function checkSubmission(
     }
     out.push(...checkEntry(rules, nodeId, e));
   }
+  return out;
+}
+
+/**
+ * Checks a whole report before it is submitted: every entry is valid, every entry is on a task the
+ * unit carries, and every task the unit leads has a status. Cooperating units report their
+ * contribution where they have one.
+ */
+export function checkSubmission(
+  rules: ReportingRules,
+  content: ReportContent,
+  tasks: CarriedTask[],
+  labels: (nodeId: string) => string,
+): EntryProblem[] {
+  const out = checkEntries(rules, content, tasks);
   const missing = tasks.filter((t) => t.role === 'lead' && !content.entries[t.nodeId]?.status);
   if (missing.length) {
     out.push({

@@ -16,6 +16,7 @@ import {
   type OfficialBlock,
   type OfficialReportDoc,
 } from './official-docx.js';
+import { pdfText, sofficeToPdf } from '../../../test/support/office.js';
 
 const hasOffice = fs.existsSync('/usr/bin/soffice') && fs.existsSync('/usr/bin/pdftoppm');
 const OUT = path.resolve('test-results/exports');
@@ -182,22 +183,10 @@ describe.each(['party', 'state'] as const)('official report, %s layout', (layout
       fs.writeFileSync(file, await renderOfficialDocx(doc));
       fs.mkdirSync(OUT, { recursive: true });
       fs.copyFileSync(file, path.join(OUT, `${name}.docx`));
-      const conv = spawnSync(
-        'soffice',
-        [
-          '--headless',
-          `-env:UserInstallation=file://${dir}/profile`,
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          dir,
-          file,
-        ],
-        { encoding: 'utf8', timeout: 120_000 },
-      );
+      const conv = sofficeToPdf(dir, file);
       expect(conv.status, conv.stderr).toBe(0);
       const pdf = path.join(dir, `${name}.pdf`);
-      const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+      const text = pdfText(pdf);
       for (const s of [
         ...nation,
         number,

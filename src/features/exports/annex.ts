@@ -18,7 +18,8 @@ import {
   WidthType,
 } from 'docx';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { programNodes, programs, taskAssignments, taskProducts, taskUnits, units } from '../../db/schema.js';
+import { programNodes, programs, taskAssignments, taskProducts, taskUnits } from '../../db/schema.js';
+import { unitNames } from '../../db/queries/units.js';
 import { AppError } from '../../errors.js';
 import { formatDeadline, type Deadline } from '../../domain/plan/assignment.js';
 import { taskGroupOf } from '../../domain/plan/tree.js';
@@ -73,12 +74,7 @@ export async function buildAnnex(deps: Deps, ctx: Ctx, programId: string): Promi
       ])
     : [[], [], []];
   const unitIds = [...new Set(roles.map((r) => r.unitId))];
-  const names = new Map(
-    (unitIds.length
-      ? await deps.db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds))
-      : []
-    ).map((u) => [u.id, u.name]),
-  );
+  const names = await unitNames(deps.db, unitIds);
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const groupOf = (id: string) => taskGroupOf(byId, id);
   const rows: AnnexRow[] = [];

@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../../test/support/app.js';
 import { findUnitByCode } from '../../db/queries/units.js';
+import { pdfText, sofficeToPdf } from '../../../test/support/office.js';
 
 const hasOffice = fs.existsSync('/usr/bin/soffice') && fs.existsSync('/usr/bin/pdftoppm');
 if (!hasOffice && process.env.CI)
@@ -92,22 +93,7 @@ describe('assignment annex exports', () => {
     const file = path.join(dir, 'phu-luc.docx');
     fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()));
     fs.copyFileSync(file, path.join(OUT, 'phu-luc.docx'));
-    const conv = spawnSync(
-      'soffice',
-      [
-        '--headless',
-        `-env:UserInstallation=file://${dir}/profile`,
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        dir,
-        file,
-      ],
-      {
-        encoding: 'utf8',
-        timeout: 120_000,
-      },
-    );
+    const conv = sofficeToPdf(dir, file);
     expect(conv.status, conv.stderr).toBe(0);
     const pdf = path.join(dir, 'phu-luc.pdf');
     const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
@@ -116,7 +102,7 @@ describe('assignment annex exports', () => {
     expect(pages).toBeGreaterThan(0);
     expect(Number(size[1])).toBeGreaterThan(Number(size[2])); // landscape
     expect(Math.round(Number(size[1]))).toBe(842); // A4: 841.89 × 595.28 pt
-    const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+    const text = pdfText(pdf);
     expect(text).toContain('PHỤ LỤC');
     expect(text).toContain('Cơ quan chủ trì');
     expect(text).toContain('Ban Tuyên giáo Thành ủy');

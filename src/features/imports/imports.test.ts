@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { DB_KINDS } from '../../../test/support/db.js';
+import { taskTableDocx } from '../../../test/support/docx.js';
 import { startTestApp, type Client, type TestApp } from '../../../test/support/app.js';
 import { rows } from '../../db/connection.js';
 import type { Static } from '@sinclair/typebox';
@@ -119,41 +119,17 @@ describe.each(DB_KINDS)('importing documents on %s', (kind) => {
   });
 
   it('imports an uploaded .docx with a table of tasks', async () => {
-    const cell = (s: string) => new TableCell({ children: [new Paragraph(s)] });
-    const row = (...c: string[]) => new TableRow({ children: c.map(cell) });
-    const d = new Document({
-      sections: [
-        {
-          children: [
-            new Paragraph({ children: [new TextRun({ text: 'KẾ HOẠCH', bold: true })] }),
-            new Paragraph('Thực hiện chuyển đổi số năm 2026'),
-            new Paragraph('I. NHIỆM VỤ CỤ THỂ'),
-            new Table({
-              rows: [
-                row(
-                  'TT',
-                  'Nhiệm vụ',
-                  'Cơ quan chủ trì',
-                  'Cơ quan phối hợp',
-                  'Thời gian hoàn thành',
-                  'Sản phẩm',
-                ),
-                row(
-                  '1',
-                  'Xây dựng cơ sở dữ liệu văn bản',
-                  'Sở Tư pháp',
-                  'Sở Khoa học và Công nghệ',
-                  'Quý III/2026',
-                  'Cơ sở dữ liệu',
-                ),
-                row('2', 'Tập huấn cán bộ', 'Sở Nội vụ', '', 'Năm 2026', 'Hội nghị tập huấn'),
-              ],
-            }),
-          ],
-        },
+    const bytes = await taskTableDocx([
+      [
+        '1',
+        'Xây dựng cơ sở dữ liệu văn bản',
+        'Sở Tư pháp',
+        'Sở Khoa học và Công nghệ',
+        'Quý III/2026',
+        'Cơ sở dữ liệu',
       ],
-    });
-    const bytes = await Packer.toBuffer(d);
+      ['2', 'Tập huấn cán bộ', 'Sở Nội vụ', '', 'Năm 2026', 'Hội nghị tập huấn'],
+    ]);
     const r = await monitor.request<ImportDraft>('POST', '/api/imports?filename=ke-hoach.docx', undefined, {
       raw: bytes,
       contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -7,6 +7,8 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { programNodes, programs, taskAssignments, taskLinks, taskUnits, units } from '../../db/schema.js';
 import { inOrder, type DbOrTx, type Tx } from '../../db/connection.js';
+import { programOutline } from '../../db/queries/outline.js';
+import { unitNames } from '../../db/queries/units.js';
 import { AppError } from '../../errors.js';
 import { fold } from '../../domain/text.js';
 import { taskGroupOf } from '../../domain/plan/tree.js';
@@ -347,18 +349,7 @@ export async function programCoverage(
 ): Promise<Coverage> {
   authorize(ctx, 'program.read');
   const p = await program(deps.db, programId);
-  const nodes = await deps.db
-    .select({
-      id: programNodes.id,
-      parentId: programNodes.parentId,
-      kind: programNodes.kind,
-      label: programNodes.label,
-      text: programNodes.text,
-      isTask: programNodes.isTask,
-    })
-    .from(programNodes)
-    .where(eq(programNodes.programId, programId))
-    .orderBy(asc(programNodes.position));
+  const nodes = await programOutline(deps.db, programId);
   const [roles, plans, links] = await Promise.all([
     deps.db.select().from(taskUnits).where(eq(taskUnits.programId, programId)),
     deps.db
@@ -376,9 +367,7 @@ export async function programCoverage(
     coveredBy.get(l.parentNodeId)!.add(l.programId);
   }
   const unitIds = [...new Set(roles.map((r) => r.unitId))];
-  const unitRows = unitIds.length
-    ? await deps.db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds))
-    : [];
+  const names = await unitNames(deps.db, unitIds);
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const groupOf = (id: string) => taskGroupOf(byId, id)?.label ?? null;
   const rows: Coverage['rows'] = nodes
@@ -399,7 +388,7 @@ export async function programCoverage(
     units: unitIds
       .map((u) => ({
         unitId: u,
-        name: unitRows.find((x) => x.id === u)?.name ?? u,
+        name: names.get(u) ?? u,
         planId: planOf.get(u) ?? null,
       }))
       .sort((a, b) => a.name.localeCompare(b.name, 'vi')),

@@ -3,8 +3,8 @@
  * what its service returns (fast-json-stringify silently leaves out a field its schema does not name).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { DB_KINDS } from '../../../test/support/db.js';
+import { taskTableDocx } from '../../../test/support/docx.js';
 import { startTestApp, type Client, type TestApp } from '../../../test/support/app.js';
 import { findUnitByCode } from '../../db/queries/units.js';
 import { systemCtx } from '../context.js';
@@ -31,43 +31,11 @@ I. NHIỆM VỤ
 - Tổ chức hội nghị tập huấn cho cán bộ cấp xã hằng quý.
 `;
 
-async function tableDocx(): Promise<Buffer> {
-  const cell = (s: string) => new TableCell({ children: [new Paragraph(s)] });
-  const row = (...c: string[]) => new TableRow({ children: c.map(cell) });
-  const d = new Document({
-    sections: [
-      {
-        children: [
-          new Paragraph({ children: [new TextRun({ text: 'KẾ HOẠCH', bold: true })] }),
-          new Paragraph('Thực hiện chuyển đổi số năm 2026'),
-          new Paragraph('I. NHIỆM VỤ CỤ THỂ'),
-          new Table({
-            rows: [
-              row(
-                'TT',
-                'Nhiệm vụ',
-                'Cơ quan chủ trì',
-                'Cơ quan phối hợp',
-                'Thời gian hoàn thành',
-                'Sản phẩm',
-              ),
-              row(
-                '1',
-                'Xây dựng cơ sở dữ liệu',
-                'Sở Tư pháp',
-                'Sở Khoa học và Công nghệ',
-                'Quý III/2026',
-                'Dữ liệu',
-              ),
-              row('2', 'Tập huấn cán bộ', 'Sở Nội vụ, Sở Tư pháp', '', 'Năm 2026', 'Hội nghị'),
-            ],
-          }),
-        ],
-      },
-    ],
-  });
-  return Packer.toBuffer(d);
-}
+const tableDocx = () =>
+  taskTableDocx([
+    ['1', 'Xây dựng cơ sở dữ liệu', 'Sở Tư pháp', 'Sở Khoa học và Công nghệ', 'Quý III/2026', 'Dữ liệu'],
+    ['2', 'Tập huấn cán bộ', 'Sở Nội vụ, Sở Tư pháp', '', 'Năm 2026', 'Hội nghị'],
+  ]);
 
 describe.each(DB_KINDS)('response schemas on %s', (kind) => {
   let t: TestApp;

@@ -28,7 +28,7 @@ import {
   PERIOD_STATUSES,
   REPORT_STATUSES,
   REVIEW_STATES,
-  checkEntry,
+  checkEntries,
   checkSubmission,
   completeContent,
   diffEntries,
@@ -62,7 +62,8 @@ import { authorize } from '../policy.js';
 import { actorUserId, type Ctx } from '../context.js';
 import type { Deps } from '../deps.js';
 import { now, reportingRules } from '../reporting-rules.js';
-import { unitNames, type ObligationRow, type PeriodRow } from '../../db/queries/reporting.js';
+import { type ObligationRow, type PeriodRow } from '../../db/queries/reporting.js';
+import { unitNames } from '../../db/queries/units.js';
 import { loadObligation } from './reports.queries.js';
 
 function problemError(problems: EntryProblem[]): AppError {
@@ -279,17 +280,7 @@ export async function saveDraft(deps: Deps, ctx: Ctx, id: string, input: DraftBo
   const o0 = await loadObligation(deps.db, ctx, id, 'report.write');
   const rules = reportingRules();
   const content = completeContent(input.content);
-  const carried = new Set(o0.tasks.map((t) => t.nodeId));
-  const problems: EntryProblem[] = [];
-  for (const [nodeId, e] of Object.entries(content.entries)) {
-    if (!carried.has(nodeId)) {
-      problems.push({
-        nodeId,
-        code: 'REPORT_TASK_NOT_CARRIED',
-        message: 'Đơn vị không chủ trì hoặc phối hợp nhiệm vụ này trong kỳ',
-      });
-    } else problems.push(...checkEntry(rules, nodeId, e));
-  }
+  const problems = checkEntries(rules, content, o0.tasks);
   if (problems.length) throw problemError(problems);
   await checkEvidence(deps.db, content);
   return mutate(deps.db, ctx, async (tx, audit) => {
