@@ -1,14 +1,10 @@
 /** Reminders and escalation (đôn đốc): one-click reminders, the reminder lists, the sweep. */
 import { Type, type Static } from '@sinclair/typebox';
-import { Nullable, Uuid } from './common.js';
+import { LiteralUnion, Nullable, Uuid } from './common.js';
 
 const DateTime = Type.String({ format: 'date-time' });
 
-export const ReminderStatus = Type.Union([
-  Type.Literal('pending'),
-  Type.Literal('sent'),
-  Type.Literal('skipped'),
-]);
+export const ReminderStatus = LiteralUnion(['pending', 'sent', 'skipped']);
 export type ReminderStatus = Static<typeof ReminderStatus>;
 
 const ReminderKind = Type.String({

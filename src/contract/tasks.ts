@@ -110,12 +110,7 @@ export const BaselineEntry = Type.Object({
 });
 export type BaselineEntry = Static<typeof BaselineEntry>;
 
-export const BaselineField = Type.Union([
-  Type.Literal('lead'),
-  Type.Literal('cooperating'),
-  Type.Literal('deadline'),
-  Type.Literal('products'),
-]);
+export const BaselineField = LiteralUnion(['lead', 'cooperating', 'deadline', 'products']);
 export type BaselineField = Static<typeof BaselineField>;
 
 export const TaskDetail = Type.Object({
@@ -204,11 +199,7 @@ export const ProgramSuggestionsSchema = Type.Object({
   ),
 });
 
-export const SuggestionPart = Type.Union([
-  Type.Literal('lead'),
-  Type.Literal('cooperating'),
-  Type.Literal('deadline'),
-]);
+export const SuggestionPart = LiteralUnion(['lead', 'cooperating', 'deadline']);
 export type SuggestionPart = Static<typeof SuggestionPart>;
 
 export const AcceptSuggestionsBody = Type.Object(

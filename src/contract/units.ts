@@ -65,19 +65,9 @@ export const UnitCreateBody = Type.Object(
 );
 export type UnitCreateBody = Static<typeof UnitCreateBody>;
 
+/** Any of the fields of a new unit, and the version the edit is based on. */
 export const UnitPatchBody = Type.Object(
-  {
-    version: Version,
-    code: Type.Optional(Code),
-    name: Type.Optional(Text(LIMITS.unitName, 1)),
-    shortName: Type.Optional(NullableText(LIMITS.unitShortName)),
-    kind: Type.Optional(Kind),
-    parentId: Type.Optional(Nullable(Uuid)),
-    active: Type.Optional(Type.Boolean()),
-    email: Type.Optional(Email),
-    phone: Type.Optional(Phone),
-    address: Type.Optional(NullableText(LIMITS.address)),
-  },
+  { version: Version, ...Type.Partial(UnitCreateBody).properties },
   { additionalProperties: false },
 );
 export type UnitPatchBody = Static<typeof UnitPatchBody>;
