@@ -81,6 +81,9 @@ export const DeadlineSchema = Type.Union([
   ),
 ]);
 
+/** A whole list: every item the caller may see. */
+export const Items = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item) });
+
 /** One page of a list: the items asked for and how many match in all. */
 export const Page = <T extends TSchema>(item: T) =>
   Type.Object({ items: Type.Array(item), total: Type.Integer({ minimum: 0 }) });

@@ -1,6 +1,6 @@
 /** /api/programs: published programs, and one program with its tree, references and responsibilities. */
 import { Type, type Static } from '@sinclair/typebox';
-import { IsoDate, Nullable, Uuid } from './common.js';
+import { IsoDate, Items, Nullable, Uuid } from './common.js';
 import {
   DocReferenceSchema,
   MentionMatchSchema,
@@ -94,7 +94,7 @@ export const ProgramSummary = Type.Object({
 });
 export type ProgramSummary = Static<typeof ProgramSummary>;
 
-export const ProgramList = Type.Object({ items: Type.Array(ProgramSummary) });
+export const ProgramList = Items(ProgramSummary);
 export type ProgramList = Static<typeof ProgramList>;
 
 export const Program = Type.Object({

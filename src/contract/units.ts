@@ -1,6 +1,17 @@
 /** The units directory: requests and responses of /api/units. */
 import { Type, type Static } from '@sinclair/typebox';
-import { ActiveFilter, Email, Limit, Nullable, NullableText, Offset, Page, Text, Uuid } from './common.js';
+import {
+  ActiveFilter,
+  Email,
+  Items,
+  Limit,
+  Nullable,
+  NullableText,
+  Offset,
+  Page,
+  Text,
+  Uuid,
+} from './common.js';
 import { UNIT_KINDS } from '../domain/units.js';
 import { ROLES } from '../domain/roles.js';
 import { LIMITS, UNIT_CODE_PATTERN } from '../domain/limits.js';
@@ -94,7 +105,7 @@ export const UnitMember = Type.Object({
 });
 export type UnitMember = Static<typeof UnitMember>;
 
-export const UnitMembers = Type.Object({ items: Type.Array(UnitMember) });
+export const UnitMembers = Items(UnitMember);
 export type UnitMembers = Static<typeof UnitMembers>;
 
 // ---- CSV exchange ----
