@@ -2,6 +2,7 @@
 import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
 import { RECURRENCES } from '../domain/plan/assignment.js';
 import { LIMITS } from '../domain/limits.js';
+import { ROLES } from '../domain/roles.js';
 
 export const ErrorSchema = Type.Object(
   {
@@ -25,6 +26,7 @@ export const LiteralUnion = <const T extends readonly string[]>(values: T): TUni
   Type.Union(values.map((v) => Type.Literal(v))) as unknown as TUnion<Literals<T>>;
 
 export const Uuid = Type.String({ format: 'uuid' });
+export const Role = Type.Union(ROLES.map((r) => Type.Literal(r)));
 export const IdParams = Type.Object({ id: Uuid });
 export const Ok = Type.Object({ ok: Type.Literal(true) });
 

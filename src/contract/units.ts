@@ -9,15 +9,14 @@ import {
   NullableText,
   Offset,
   Page,
+  Role,
   Text,
   Uuid,
 } from './common.js';
 import { UNIT_KINDS } from '../domain/units.js';
-import { ROLES } from '../domain/roles.js';
 import { LIMITS, UNIT_CODE_PATTERN } from '../domain/limits.js';
 
 const Kind = Type.Union(UNIT_KINDS.map((k) => Type.Literal(k)));
-const Role = Type.Union(ROLES.map((r) => Type.Literal(r)));
 const Code = Type.String({ pattern: UNIT_CODE_PATTERN });
 const Phone = Type.Union([
   Type.String({ maxLength: LIMITS.phone, pattern: '^[0-9+().\\s-]*$' }),
