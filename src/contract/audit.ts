@@ -1,6 +1,6 @@
 /** The audit trail: requests and responses of /api/audit. */
 import { Type, type Static } from '@sinclair/typebox';
-import { Items, Limit, Nullable } from './common.js';
+import { Items, Limit, Nullable, RefTo } from './common.js';
 
 /** What an event recorded about the entity before or after the change: field → value (JSON). */
 export const AuditSnapshot = Type.Record(Type.String(), Type.Unknown());
@@ -24,7 +24,7 @@ export const AuditEvent = Type.Object(
   { $id: 'AuditEvent', title: 'AuditEvent' },
 );
 export type AuditEvent = Static<typeof AuditEvent>;
-export const AuditEventRef = Type.Unsafe<AuditEvent>(Type.Ref('AuditEvent'));
+export const AuditEventRef = RefTo(AuditEvent);
 
 export const AuditQuery = Type.Object({
   entityType: Type.Optional(Type.String({ maxLength: 50 })),

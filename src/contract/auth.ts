@@ -1,6 +1,6 @@
 /** Sign-in, sign-out, the signed-in user and the password change: requests and responses. */
 import { Type, type Static } from '@sinclair/typebox';
-import { Text } from './common.js';
+import { RefTo, Text } from './common.js';
 import { AccountFields } from './users.js';
 import { PASSWORD_MAX } from '../domain/password-limits.js';
 
@@ -13,7 +13,7 @@ export const Me = Type.Object(
   { $id: 'Me', title: 'Me' },
 );
 export type Me = Static<typeof Me>;
-export const MeRef = Type.Unsafe<Me>(Type.Ref('Me'));
+export const MeRef = RefTo(Me);
 
 export const MeResponse = Type.Object({ user: MeRef });
 export type MeResponse = Static<typeof MeResponse>;

@@ -34,6 +34,9 @@ export const Ok = Type.Object({ ok: Type.Literal(true) });
 export const Text = (max: number, min = 0) => Type.String({ minLength: min, maxLength: max });
 export const NullableText = (max: number) => Type.Union([Type.String({ maxLength: max }), Type.Null()]);
 
+/** A reference to a schema registered once (`app.addSchema`) under its `$id`, typed as that schema. */
+export const RefTo = <T extends TSchema>(schema: T) => Type.Unsafe<Static<T>>(Type.Ref(schema.$id!));
+
 const errorRef = Type.Ref('Error');
 
 /** Adds the standard error responses to a route's success responses. */
@@ -52,6 +55,8 @@ export function responses<T extends Record<number, TSchema>>(ok: T) {
   } as T & Record<400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503, typeof errorRef>;
 }
 
+/** What a person types in a list's search box. */
+export const Search = Type.Optional(Type.String({ maxLength: LIMITS.search }));
 export const ActiveFilter = Type.Optional(
   Type.Union([Type.Literal('true'), Type.Literal('false'), Type.Literal('all')], { default: 'all' }),
 );

@@ -5,7 +5,7 @@
  * src/features/tasks/tasks.test.ts checks they agree.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { DeadlineSchema, IsoDate, LiteralUnion, Nullable, Text, Uuid } from './common.js';
+import { DeadlineSchema, IsoDate, LiteralUnion, Nullable, Search, Text, Uuid } from './common.js';
 import { LIMITS } from '../domain/limits.js';
 import { SpanSchema } from './imports.js';
 import { ProgramStatus, ProgramTaskExtract } from './programs.js';
@@ -88,7 +88,7 @@ export const TaskListQuery = Type.Object({
   missing: Type.Optional(ClearSchema),
   dueFrom: Type.Optional(IsoDate),
   dueTo: Type.Optional(IsoDate),
-  q: Type.Optional(Type.String({ maxLength: LIMITS.search })),
+  q: Search,
 });
 export type TaskListQuery = Static<typeof TaskListQuery>;
 

@@ -9,7 +9,9 @@ import {
   NullableText,
   Offset,
   Page,
+  RefTo,
   Role,
+  Search,
   Text,
   Uuid,
 } from './common.js';
@@ -44,13 +46,13 @@ export const Unit = Type.Object(
   { $id: 'Unit', title: 'Unit' },
 );
 export type Unit = Static<typeof Unit>;
-export const UnitRef = Type.Unsafe<Unit>(Type.Ref('Unit'));
+export const UnitRef = RefTo(Unit);
 
 export const UnitPage = Page(UnitRef);
 export type UnitPage = Static<typeof UnitPage>;
 
 export const UnitListQuery = Type.Object({
-  q: Type.Optional(Type.String({ maxLength: LIMITS.search })),
+  q: Search,
   kind: Type.Optional(Kind),
   active: ActiveFilter,
   parentId: Type.Optional(Uuid),

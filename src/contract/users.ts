@@ -1,6 +1,18 @@
 /** User administration: requests and responses of /api/users. */
 import { Type, type Static } from '@sinclair/typebox';
-import { ActiveFilter, Email, Limit, Nullable, Offset, Page, Role, Text, Uuid } from './common.js';
+import {
+  ActiveFilter,
+  Email,
+  Limit,
+  Nullable,
+  Offset,
+  Page,
+  RefTo,
+  Role,
+  Search,
+  Text,
+  Uuid,
+} from './common.js';
 import { LIMITS } from '../domain/limits.js';
 
 const Username = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{2,49}$' });
@@ -29,13 +41,13 @@ export const User = Type.Object(
   { $id: 'User', title: 'User' },
 );
 export type User = Static<typeof User>;
-export const UserRef = Type.Unsafe<User>(Type.Ref('User'));
+export const UserRef = RefTo(User);
 
 export const UserPage = Page(UserRef);
 export type UserPage = Static<typeof UserPage>;
 
 export const UserListQuery = Type.Object({
-  q: Type.Optional(Type.String({ maxLength: LIMITS.search })),
+  q: Search,
   role: Type.Optional(Role),
   unitId: Type.Optional(Uuid),
   active: ActiveFilter,
