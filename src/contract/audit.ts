@@ -1,6 +1,6 @@
 /** The audit trail: requests and responses of /api/audit. */
 import { Type, type Static } from '@sinclair/typebox';
-import { Limit, Nullable } from './common.js';
+import { Items, Limit, Nullable, RefTo } from './common.js';
 
 /** What an event recorded about the entity before or after the change: field → value (JSON). */
 export const AuditSnapshot = Type.Record(Type.String(), Type.Unknown());
@@ -24,7 +24,7 @@ export const AuditEvent = Type.Object(
   { $id: 'AuditEvent', title: 'AuditEvent' },
 );
 export type AuditEvent = Static<typeof AuditEvent>;
-export const AuditEventRef = Type.Unsafe<AuditEvent>(Type.Ref('AuditEvent'));
+export const AuditEventRef = RefTo(AuditEvent);
 
 export const AuditQuery = Type.Object({
   entityType: Type.Optional(Type.String({ maxLength: 50 })),
@@ -35,7 +35,7 @@ export const AuditQuery = Type.Object({
 export type AuditQuery = Static<typeof AuditQuery>;
 
 /** The latest events first; the next page asks with `beforeSeq` = the last `seq` received. */
-export const AuditEvents = Type.Object({ items: Type.Array(AuditEventRef) });
+export const AuditEvents = Items(AuditEventRef);
 export type AuditEvents = Static<typeof AuditEvents>;
 
 /** The result of checking the hash chain: intact, or where it first breaks. */

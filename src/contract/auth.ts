@@ -1,27 +1,19 @@
 /** Sign-in, sign-out, the signed-in user and the password change: requests and responses. */
 import { Type, type Static } from '@sinclair/typebox';
-import { Nullable, Text, Uuid } from './common.js';
-import { ROLES } from '../domain/roles.js';
+import { RefTo, Text } from './common.js';
+import { AccountFields } from './users.js';
 import { PASSWORD_MAX } from '../domain/password-limits.js';
-
-const Role = Type.Union(ROLES.map((r) => Type.Literal(r)));
 
 /** The signed-in user, as the web app needs it. Registered once (`$id`), referenced as `MeRef`. */
 export const Me = Type.Object(
   {
-    id: Uuid,
-    username: Type.String(),
-    fullName: Type.String(),
-    email: Nullable(Type.String()),
-    role: Role,
-    unitId: Nullable(Uuid),
-    unitName: Nullable(Type.String()),
+    ...AccountFields,
     mustChangePassword: Type.Boolean(),
   },
   { $id: 'Me', title: 'Me' },
 );
 export type Me = Static<typeof Me>;
-export const MeRef = Type.Unsafe<Me>(Type.Ref('Me'));
+export const MeRef = RefTo(Me);
 
 export const MeResponse = Type.Object({ user: MeRef });
 export type MeResponse = Static<typeof MeResponse>;

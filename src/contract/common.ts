@@ -2,6 +2,7 @@
 import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
 import { RECURRENCES } from '../domain/plan/assignment.js';
 import { LIMITS } from '../domain/limits.js';
+import { ROLES } from '../domain/roles.js';
 
 export const ErrorSchema = Type.Object(
   {
@@ -25,12 +26,16 @@ export const LiteralUnion = <const T extends readonly string[]>(values: T): TUni
   Type.Union(values.map((v) => Type.Literal(v))) as unknown as TUnion<Literals<T>>;
 
 export const Uuid = Type.String({ format: 'uuid' });
+export const Role = Type.Union(ROLES.map((r) => Type.Literal(r)));
 export const IdParams = Type.Object({ id: Uuid });
 export const Ok = Type.Object({ ok: Type.Literal(true) });
 
 /** Text a person types: bounded, trimmed by the service. */
 export const Text = (max: number, min = 0) => Type.String({ minLength: min, maxLength: max });
 export const NullableText = (max: number) => Type.Union([Type.String({ maxLength: max }), Type.Null()]);
+
+/** A reference to a schema registered once (`app.addSchema`) under its `$id`, typed as that schema. */
+export const RefTo = <T extends TSchema>(schema: T) => Type.Unsafe<Static<T>>(Type.Ref(schema.$id!));
 
 const errorRef = Type.Ref('Error');
 
@@ -50,6 +55,8 @@ export function responses<T extends Record<number, TSchema>>(ok: T) {
   } as T & Record<400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503, typeof errorRef>;
 }
 
+/** What a person types in a list's search box. */
+export const Search = Type.Optional(Type.String({ maxLength: LIMITS.search }));
 export const ActiveFilter = Type.Optional(
   Type.Union([Type.Literal('true'), Type.Literal('false'), Type.Literal('all')], { default: 'all' }),
 );
@@ -80,6 +87,9 @@ export const DeadlineSchema = Type.Union([
     { additionalProperties: false },
   ),
 ]);
+
+/** A whole list: every item the caller may see. */
+export const Items = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item) });
 
 /** One page of a list: the items asked for and how many match in all. */
 export const Page = <T extends TSchema>(item: T) =>

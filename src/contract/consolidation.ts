@@ -3,7 +3,7 @@
  * document, the narrative sections, and the .docx / .xlsx downloads.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { IsoDate, Nullable, Text, Uuid } from './common.js';
+import { IsoDate, LiteralUnion, Nullable, Text, Uuid } from './common.js';
 import { LIMITS } from '../domain/limits.js';
 import type {
   ConsolidationHeading as DomainHeading,
@@ -16,12 +16,7 @@ type Fits<Domain, Schema extends Domain> = Schema;
 
 export const NarrativeBlock = Type.Object(
   {
-    kind: Type.Union([
-      Type.Literal('heading'),
-      Type.Literal('subheading'),
-      Type.Literal('paragraph'),
-      Type.Literal('bullet'),
-    ]),
+    kind: LiteralUnion(['heading', 'subheading', 'paragraph', 'bullet']),
     text: Text(LIMITS.blockText),
   },
   { additionalProperties: false },

@@ -4,7 +4,7 @@
  * describe those types field by field (src/features/imports/imports.test.ts checks they agree).
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { LiteralUnion, Nullable, Uuid } from './common.js';
+import { Items, LiteralUnion, Nullable, RefTo, Uuid } from './common.js';
 import { MAX_IMPORT_BYTES } from '../domain/importer/normalize.js';
 import { EDITABLE_KINDS } from '../domain/importer/edit.js';
 import {
@@ -184,7 +184,7 @@ export const ImportDraft = Type.Object(
 );
 export type ImportDraft = Static<typeof ImportDraft>;
 /** The draft by reference: routes register ImportDraft once (app.addSchema) and point to it. */
-export const ImportDraftRef = Type.Unsafe<ImportDraft>(Type.Ref('ImportDraft'));
+export const ImportDraftRef = RefTo(ImportDraft);
 
 export const DraftSummary = Type.Object({
   id: Uuid,
@@ -202,7 +202,7 @@ export const DraftSummary = Type.Object({
 });
 export type DraftSummary = Static<typeof DraftSummary>;
 
-export const DraftList = Type.Object({ items: Type.Array(DraftSummary) });
+export const DraftList = Items(DraftSummary);
 export type DraftList = Static<typeof DraftList>;
 
 // ---- requests ----

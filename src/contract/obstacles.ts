@@ -3,26 +3,16 @@
  * in submitted reports, assigned to a handling unit, answered and closed by the monitor.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { Nullable, Text, Uuid } from './common.js';
+import { LiteralUnion, Nullable, Text, Uuid } from './common.js';
 import { LIMITS } from '../domain/limits.js';
 
-export const ObstacleKind = Type.Union([Type.Literal('obstacle'), Type.Literal('proposal')]);
+export const ObstacleKind = LiteralUnion(['obstacle', 'proposal']);
 export type ObstacleKind = Static<typeof ObstacleKind>;
 
-export const ObstacleStatus = Type.Union([
-  Type.Literal('open'),
-  Type.Literal('assigned'),
-  Type.Literal('answered'),
-  Type.Literal('closed'),
-]);
+export const ObstacleStatus = LiteralUnion(['open', 'assigned', 'answered', 'closed']);
 export type ObstacleStatus = Static<typeof ObstacleStatus>;
 
-export const ObstacleAction = Type.Union([
-  Type.Literal('assign'),
-  Type.Literal('answer'),
-  Type.Literal('close'),
-  Type.Literal('reopen'),
-]);
+export const ObstacleAction = LiteralUnion(['assign', 'answer', 'close', 'reopen']);
 export type ObstacleAction = Static<typeof ObstacleAction>;
 
 export const ObstacleFilters = Type.Object({

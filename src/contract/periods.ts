@@ -4,7 +4,7 @@
  * here too, for the reports, the dashboard and the reminders.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { IsoDate, Nullable, Text, Uuid } from './common.js';
+import { IsoDate, Items, Nullable, Text, Uuid } from './common.js';
 import { LIMITS } from '../domain/limits.js';
 import { PERIOD_KINDS, type ReportingRules as DomainReportingRules } from '../domain/reporting/periods.js';
 import type { ReminderSchedule as DomainReminderSchedule } from '../domain/reporting/report.js';
@@ -147,7 +147,7 @@ export const PeriodListItem = Type.Object({
 });
 export type PeriodListItem = Static<typeof PeriodListItem>;
 
-export const PeriodList = Type.Object({ items: Type.Array(PeriodListItem) });
+export const PeriodList = Items(PeriodListItem);
 export type PeriodList = Static<typeof PeriodList>;
 
 /** One unit's line in the "who has reported" matrix. */

@@ -3,7 +3,7 @@
  * items linked to the program's tasks, and the coverage matrix the monitor reads.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { DeadlineSchema, IsoDate, Nullable, Text, Uuid } from './common.js';
+import { DeadlineSchema, IsoDate, Items, Nullable, Text, Uuid } from './common.js';
 import { LIMITS } from '../domain/limits.js';
 import { ProgramStatus } from './programs.js';
 
@@ -25,7 +25,7 @@ export const UnitTask = Type.Object({
 });
 export type UnitTask = Static<typeof UnitTask>;
 
-export const UnitTaskList = Type.Object({ items: Type.Array(UnitTask) });
+export const UnitTaskList = Items(UnitTask);
 export type UnitTaskList = Static<typeof UnitTaskList>;
 
 export const PlanSummary = Type.Object({
@@ -36,7 +36,7 @@ export const PlanSummary = Type.Object({
 });
 export type PlanSummary = Static<typeof PlanSummary>;
 
-export const PlanList = Type.Object({ items: Type.Array(PlanSummary) });
+export const PlanList = Items(PlanSummary);
 export type PlanList = Static<typeof PlanList>;
 
 export const PlanItem = Type.Object({

@@ -1,6 +1,6 @@
 /** /api/programs: published programs, and one program with its tree, references and responsibilities. */
 import { Type, type Static } from '@sinclair/typebox';
-import { IsoDate, Nullable, Uuid } from './common.js';
+import { IsoDate, Items, Nullable, Uuid } from './common.js';
 import {
   DocReferenceSchema,
   MentionMatchSchema,
@@ -75,13 +75,18 @@ export const ProgramResponsibility = Type.Object({
 });
 export type ProgramResponsibility = Static<typeof ProgramResponsibility>;
 
-export const ProgramSummary = Type.Object({
+/** What names a program: its title and the document it was issued as. */
+const ProgramDocument = {
   id: Uuid,
   title: Type.String(),
   number: Nullable(Type.String()),
   docKind: Nullable(Type.String()),
   issuer: Nullable(Type.String()),
   docDate: Nullable(IsoDate),
+};
+
+export const ProgramSummary = Type.Object({
+  ...ProgramDocument,
   status: ProgramStatus,
   publishedAt: Type.String({ format: 'date-time' }),
   /** How many of its nodes are tasks. */
@@ -89,16 +94,11 @@ export const ProgramSummary = Type.Object({
 });
 export type ProgramSummary = Static<typeof ProgramSummary>;
 
-export const ProgramList = Type.Object({ items: Type.Array(ProgramSummary) });
+export const ProgramList = Items(ProgramSummary);
 export type ProgramList = Static<typeof ProgramList>;
 
 export const Program = Type.Object({
-  id: Uuid,
-  title: Type.String(),
-  number: Nullable(Type.String()),
-  docKind: Nullable(Type.String()),
-  issuer: Nullable(Type.String()),
-  docDate: Nullable(IsoDate),
+  ...ProgramDocument,
   partyLayout: Type.Boolean(),
   status: ProgramStatus,
   monitoringUnitId: Nullable(Uuid),

@@ -1,14 +1,10 @@
 /** Reminders and escalation (đôn đốc): one-click reminders, the reminder lists, the sweep. */
 import { Type, type Static } from '@sinclair/typebox';
-import { Nullable, Uuid } from './common.js';
+import { Items, LiteralUnion, Nullable, Uuid } from './common.js';
 
 const DateTime = Type.String({ format: 'date-time' });
 
-export const ReminderStatus = Type.Union([
-  Type.Literal('pending'),
-  Type.Literal('sent'),
-  Type.Literal('skipped'),
-]);
+export const ReminderStatus = LiteralUnion(['pending', 'sent', 'skipped']);
 export type ReminderStatus = Static<typeof ReminderStatus>;
 
 const ReminderKind = Type.String({
@@ -64,7 +60,7 @@ export const Reminder = Type.Object({
 });
 export type Reminder = Static<typeof Reminder>;
 
-export const ReminderList = Type.Object({ items: Type.Array(Reminder) });
+export const ReminderList = Items(Reminder);
 export type ReminderList = Static<typeof ReminderList>;
 
 /** A reminder a unit received for its report. */
@@ -76,7 +72,7 @@ export const ObligationReminder = Type.Object({
 });
 export type ObligationReminder = Static<typeof ObligationReminder>;
 
-export const ObligationReminderList = Type.Object({ items: Type.Array(ObligationReminder) });
+export const ObligationReminderList = Items(ObligationReminder);
 export type ObligationReminderList = Static<typeof ObligationReminderList>;
 
 export const SweepResult = Type.Object({

@@ -6,7 +6,7 @@
  * here describe the same shapes, and the checks at the end of the file keep them in step.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { IsoDate, Nullable, Text, Uuid } from './common.js';
+import { IsoDate, Items, Nullable, Text, Uuid } from './common.js';
 import { LIMITS } from '../domain/limits.js';
 import {
   PERIOD_STATUSES,
@@ -346,7 +346,7 @@ export const UnitReport = Type.Object({
 });
 export type UnitReport = Static<typeof UnitReport>;
 
-export const UnitReportList = Type.Object({ items: Type.Array(UnitReport) });
+export const UnitReportList = Items(UnitReport);
 export type UnitReportList = Static<typeof UnitReportList>;
 
 /** An evidence file's exact bytes, under its own MIME type. */

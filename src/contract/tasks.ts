@@ -5,7 +5,7 @@
  * src/features/tasks/tasks.test.ts checks they agree.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { DeadlineSchema, IsoDate, LiteralUnion, Nullable, Text, Uuid } from './common.js';
+import { DeadlineSchema, IsoDate, LiteralUnion, Nullable, Search, Text, Uuid } from './common.js';
 import { LIMITS } from '../domain/limits.js';
 import { SpanSchema } from './imports.js';
 import { ProgramStatus, ProgramTaskExtract } from './programs.js';
@@ -88,7 +88,7 @@ export const TaskListQuery = Type.Object({
   missing: Type.Optional(ClearSchema),
   dueFrom: Type.Optional(IsoDate),
   dueTo: Type.Optional(IsoDate),
-  q: Type.Optional(Type.String({ maxLength: LIMITS.search })),
+  q: Search,
 });
 export type TaskListQuery = Static<typeof TaskListQuery>;
 
@@ -110,12 +110,7 @@ export const BaselineEntry = Type.Object({
 });
 export type BaselineEntry = Static<typeof BaselineEntry>;
 
-export const BaselineField = Type.Union([
-  Type.Literal('lead'),
-  Type.Literal('cooperating'),
-  Type.Literal('deadline'),
-  Type.Literal('products'),
-]);
+export const BaselineField = LiteralUnion(['lead', 'cooperating', 'deadline', 'products']);
 export type BaselineField = Static<typeof BaselineField>;
 
 export const TaskDetail = Type.Object({
@@ -204,11 +199,7 @@ export const ProgramSuggestionsSchema = Type.Object({
   ),
 });
 
-export const SuggestionPart = Type.Union([
-  Type.Literal('lead'),
-  Type.Literal('cooperating'),
-  Type.Literal('deadline'),
-]);
+export const SuggestionPart = LiteralUnion(['lead', 'cooperating', 'deadline']);
 export type SuggestionPart = Static<typeof SuggestionPart>;
 
 export const AcceptSuggestionsBody = Type.Object(

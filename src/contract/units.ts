@@ -1,12 +1,24 @@
 /** The units directory: requests and responses of /api/units. */
 import { Type, type Static } from '@sinclair/typebox';
-import { ActiveFilter, Email, Limit, Nullable, NullableText, Offset, Page, Text, Uuid } from './common.js';
+import {
+  ActiveFilter,
+  Email,
+  Items,
+  Limit,
+  Nullable,
+  NullableText,
+  Offset,
+  Page,
+  RefTo,
+  Role,
+  Search,
+  Text,
+  Uuid,
+} from './common.js';
 import { UNIT_KINDS } from '../domain/units.js';
-import { ROLES } from '../domain/roles.js';
 import { LIMITS, UNIT_CODE_PATTERN } from '../domain/limits.js';
 
 const Kind = Type.Union(UNIT_KINDS.map((k) => Type.Literal(k)));
-const Role = Type.Union(ROLES.map((r) => Type.Literal(r)));
 const Code = Type.String({ pattern: UNIT_CODE_PATTERN });
 const Phone = Type.Union([
   Type.String({ maxLength: LIMITS.phone, pattern: '^[0-9+().\\s-]*$' }),
@@ -34,13 +46,13 @@ export const Unit = Type.Object(
   { $id: 'Unit', title: 'Unit' },
 );
 export type Unit = Static<typeof Unit>;
-export const UnitRef = Type.Unsafe<Unit>(Type.Ref('Unit'));
+export const UnitRef = RefTo(Unit);
 
 export const UnitPage = Page(UnitRef);
 export type UnitPage = Static<typeof UnitPage>;
 
 export const UnitListQuery = Type.Object({
-  q: Type.Optional(Type.String({ maxLength: LIMITS.search })),
+  q: Search,
   kind: Type.Optional(Kind),
   active: ActiveFilter,
   parentId: Type.Optional(Uuid),
@@ -65,19 +77,9 @@ export const UnitCreateBody = Type.Object(
 );
 export type UnitCreateBody = Static<typeof UnitCreateBody>;
 
+/** Any of the fields of a new unit, and the version the edit is based on. */
 export const UnitPatchBody = Type.Object(
-  {
-    version: Version,
-    code: Type.Optional(Code),
-    name: Type.Optional(Text(LIMITS.unitName, 1)),
-    shortName: Type.Optional(NullableText(LIMITS.unitShortName)),
-    kind: Type.Optional(Kind),
-    parentId: Type.Optional(Nullable(Uuid)),
-    active: Type.Optional(Type.Boolean()),
-    email: Type.Optional(Email),
-    phone: Type.Optional(Phone),
-    address: Type.Optional(NullableText(LIMITS.address)),
-  },
+  { version: Version, ...Type.Partial(UnitCreateBody).properties },
   { additionalProperties: false },
 );
 export type UnitPatchBody = Static<typeof UnitPatchBody>;
@@ -104,7 +106,7 @@ export const UnitMember = Type.Object({
 });
 export type UnitMember = Static<typeof UnitMember>;
 
-export const UnitMembers = Type.Object({ items: Type.Array(UnitMember) });
+export const UnitMembers = Items(UnitMember);
 export type UnitMembers = Static<typeof UnitMembers>;
 
 // ---- CSV exchange ----

@@ -1,22 +1,37 @@
 /** User administration: requests and responses of /api/users. */
 import { Type, type Static } from '@sinclair/typebox';
-import { ActiveFilter, Email, Limit, Nullable, Offset, Page, Text, Uuid } from './common.js';
-import { ROLES } from '../domain/roles.js';
+import {
+  ActiveFilter,
+  Email,
+  Limit,
+  Nullable,
+  Offset,
+  Page,
+  RefTo,
+  Role,
+  Search,
+  Text,
+  Uuid,
+} from './common.js';
 import { LIMITS } from '../domain/limits.js';
 
-const Role = Type.Union(ROLES.map((r) => Type.Literal(r)));
 const Username = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{2,49}$' });
+
+/** Who an account is: the fields the signed-in user (`Me`) and the administrator's view (`User`) share. */
+export const AccountFields = {
+  id: Uuid,
+  username: Type.String(),
+  fullName: Type.String(),
+  email: Nullable(Type.String()),
+  role: Role,
+  unitId: Nullable(Uuid),
+  unitName: Nullable(Type.String()),
+};
 
 /** An account, as the administrator sees it. Registered once (`$id`), referenced as `UserRef`. */
 export const User = Type.Object(
   {
-    id: Uuid,
-    username: Type.String(),
-    fullName: Type.String(),
-    email: Nullable(Type.String()),
-    role: Role,
-    unitId: Nullable(Uuid),
-    unitName: Nullable(Type.String()),
+    ...AccountFields,
     active: Type.Boolean(),
     mustChangePassword: Type.Boolean(),
     version: Type.Integer(),
@@ -26,13 +41,13 @@ export const User = Type.Object(
   { $id: 'User', title: 'User' },
 );
 export type User = Static<typeof User>;
-export const UserRef = Type.Unsafe<User>(Type.Ref('User'));
+export const UserRef = RefTo(User);
 
 export const UserPage = Page(UserRef);
 export type UserPage = Static<typeof UserPage>;
 
 export const UserListQuery = Type.Object({
-  q: Type.Optional(Type.String({ maxLength: LIMITS.search })),
+  q: Search,
   role: Type.Optional(Role),
   unitId: Type.Optional(Uuid),
   active: ActiveFilter,

@@ -10,14 +10,15 @@ function token(req: FastifyRequest): string | undefined {
 
 export const authRoutes: RoutePlugin = async (app, { deps }) => {
   app.addSchema(Me);
-  const cookieSecure = (req: FastifyRequest) => req.protocol === 'https';
+  /** The session cookie's options, the same when it is set and when it is cleared. */
+  const cookieOptions = (req: FastifyRequest) => ({
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: req.protocol === 'https',
+  });
   const clear = (req: FastifyRequest, reply: FastifyReply) =>
-    reply.clearCookie(SESSION_COOKIE, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: cookieSecure(req),
-    });
+    reply.clearCookie(SESSION_COOKIE, cookieOptions(req));
 
   app.post(
     '/api/auth/login',
@@ -32,13 +33,7 @@ export const authRoutes: RoutePlugin = async (app, { deps }) => {
     },
     async (req, reply) => {
       const r = await login(deps, req.ctx, req.body);
-      reply.setCookie(SESSION_COOKIE, r.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: cookieSecure(req),
-        expires: r.expiresAt,
-      });
+      reply.setCookie(SESSION_COOKIE, r.token, { ...cookieOptions(req), expires: r.expiresAt });
       return { user: r.user };
     },
   );
