@@ -11,3 +11,8 @@ export interface Deps {
   /** Sends e-mail (SMTP); absent or null when not configured. */
   mailer?: Mailer | null;
 }
+
+/** The current instant: the injected clock in tests, the system clock otherwise. */
+export function now(deps: Deps): Date {
+  return deps.clock ? deps.clock() : new Date();
+}

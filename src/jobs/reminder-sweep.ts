@@ -47,8 +47,8 @@ import {
 } from '../domain/reporting/reminder-text.js';
 import { mutate } from '../features/audit/audit-writer.js';
 import { systemCtx } from '../features/context.js';
-import type { Deps } from '../features/deps.js';
-import { now, reportingRules } from '../features/reporting-rules.js';
+import { now, type Deps } from '../features/deps.js';
+import { reportingRules } from '../features/reporting-rules.js';
 import { sendQueuedEmails } from './email-outbox.js';
 
 type ReminderRow = typeof reminders.$inferSelect;

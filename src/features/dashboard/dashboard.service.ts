@@ -12,8 +12,8 @@ import { authorize } from '../policy.js';
 import type { Ctx } from '../context.js';
 import type { Dashboard } from '../../contract/dashboard.js';
 import type { ObligationStatus } from '../../contract/periods.js';
-import type { Deps } from '../deps.js';
-import { now, reportingRules } from '../reporting-rules.js';
+import { now, type Deps } from '../deps.js';
+import { reportingRules } from '../reporting-rules.js';
 import { loadProgress } from './dashboard.queries.js';
 
 export async function dashboard(deps: Deps, ctx: Ctx, periodId: string): Promise<Dashboard> {

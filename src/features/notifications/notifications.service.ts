@@ -4,8 +4,7 @@ import { notifications } from '../../db/schema.js';
 import { mutate } from '../audit/audit-writer.js';
 import { requireUser } from '../policy.js';
 import type { Ctx } from '../context.js';
-import type { Deps } from '../deps.js';
-import { now } from '../reporting-rules.js';
+import { now, type Deps } from '../deps.js';
 import type {
   MarkReadBody,
   MarkReadResult,

@@ -10,8 +10,7 @@ import { mutate } from '../audit/audit-writer.js';
 import { versionConflict } from '../conflict.js';
 import { authorize, seesAllUnits } from '../policy.js';
 import { actorUserId, type Ctx } from '../context.js';
-import type { Deps } from '../deps.js';
-import { now } from '../reporting-rules.js';
+import { now, type Deps } from '../deps.js';
 import type { ObstacleFilters, ObstacleInput, ObstacleList, ObstacleStep } from '../../contract/obstacles.js';
 
 export async function listObstacles(

@@ -37,8 +37,8 @@ import { mutate } from '../audit/audit-writer.js';
 import { versionConflict } from '../conflict.js';
 import { authorize, seesAllUnits } from '../policy.js';
 import { actorUserId, type Ctx } from '../context.js';
-import type { Deps } from '../deps.js';
-import { now, reportingRules } from '../reporting-rules.js';
+import { now, type Deps } from '../deps.js';
+import { reportingRules } from '../reporting-rules.js';
 import { loadPeriod, type PeriodRow } from '../../db/queries/reporting.js';
 
 function bad(message: string, details?: unknown): AppError {

@@ -10,8 +10,7 @@ import { OUTSTANDING, deliver } from '../../jobs/reminder-sweep.js';
 import { mutate } from '../audit/audit-writer.js';
 import { authorize, requireUser } from '../policy.js';
 import type { Ctx } from '../context.js';
-import type { Deps } from '../deps.js';
-import { now } from '../reporting-rules.js';
+import { now, type Deps } from '../deps.js';
 import { loadObligation } from '../reports/reports.queries.js';
 import type {
   ObligationReminderList,
