@@ -5,7 +5,8 @@
  *  2. Requests per second of authenticated reads (GET /api/units?limit=50, and the seed program's
  *     task table GET /api/programs/:id/tasks, ~60 kB of JSON serialised by its response schema) beside
  *     a bare Fastify hello-world, measured in this same run with the same client.
- * Usage: npm run bench [-- --seconds 5 --connections 10] [-- --only throughput]
+ *  5. Hostile uploads (bench/hostile.ts): /healthz latency while three zip-bomb .docx are refused.
+ * Usage: npm run bench [-- --seconds 5 --connections 10] [-- --only throughput|hostile]
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,6 +23,7 @@ import { createImportDraft, publishImportDraft } from '../src/features/imports/i
 import { benchParse, bigDocument } from './parse.js';
 import { benchPlanAll } from './plan.js';
 import { benchReportingAll } from './reporting.js';
+import { benchHostileUploads } from './hostile.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: number) => {
@@ -136,6 +138,7 @@ async function main() {
       fs.rmSync(dir, { recursive: true, force: true });
     }
 
+  if (ONLY === 'hostile') return benchHostileUploads();
   const hello = Fastify();
   hello.get('/', async () => ({ hello: 'world' }));
   await hello.listen({ port: 0, host: '127.0.0.1' });
@@ -210,6 +213,8 @@ async function main() {
   await benchPlanAll();
   console.log('');
   await benchReportingAll();
+  console.log('');
+  await benchHostileUploads();
 }
 
 await main();

@@ -101,6 +101,21 @@ export const ERRORS = {
     en: 'No structure found in the document',
   },
   IMPORT_BAD_DOCX: { status: 400, vi: 'Tệp .docx không hợp lệ hoặc bị hỏng', en: 'Invalid or damaged .docx' },
+  IMPORT_DOCX_LIMIT: {
+    status: 413,
+    vi: 'Tệp .docx giải nén ra quá lớn, có quá nhiều phần hoặc tỷ lệ nén bất thường',
+    en: 'The .docx inflates beyond the limits (size, entries or ratio)',
+  },
+  IMPORT_TOO_COMPLEX: {
+    status: 422,
+    vi: 'Văn bản quá lớn hoặc quá phức tạp để đọc trong thời gian cho phép',
+    en: 'The document is too large or complex to read in the time allowed',
+  },
+  IMPORT_BUSY: {
+    status: 503,
+    vi: 'Máy chủ đang đọc nhiều văn bản cùng lúc; hãy thử lại sau ít phút',
+    en: 'Too many documents being read at once; try again shortly',
+  },
   IMPORT_EDIT_INVALID: {
     status: 400,
     vi: 'Không thực hiện được thao tác sửa cấu trúc',

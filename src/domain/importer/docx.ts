@@ -6,7 +6,7 @@
  * ("1.", "a)", "II.", "- " for bullets); a table row becomes one line of cells joined by " | ".
  * Headers, footers, comments, footnotes, text boxes, deleted text and field codes are left out.
  */
-import { unzipSync } from 'fflate';
+import { readZip, ZipError } from './zip.js';
 
 // ---------------------------------------------------------------------------------------------------
 // A small XML reader: elements, attributes, text. Enough for OOXML parts (no DTDs, no external entities).
@@ -721,7 +721,6 @@ function cleanParagraph(text: string): string {
 // ---------------------------------------------------------------------------------------------------
 // Package.
 
-const MAX_UNZIPPED = 200 * 1024 * 1024;
 const invalid = (why: string) => new Error(`Tệp .docx không hợp lệ: ${why}`);
 
 function decodeText(bytes: Uint8Array): string {
@@ -783,18 +782,10 @@ export function docxToTextSync(data: Uint8Array, options: DocxTextOptions = {}):
     throw invalid('nội dung không phải là tệp Word (.docx).');
   }
   let files: Record<string, Uint8Array>;
-  let total = 0;
   try {
-    files = unzipSync(data, {
-      filter: (f) => {
-        if (!/\.(xml|rels)$/i.test(f.name)) return false;
-        total += f.originalSize;
-        if (total > MAX_UNZIPPED) throw invalid('nội dung giải nén quá lớn.');
-        return true;
-      },
-    });
+    files = readZip(data, (name) => /\.(xml|rels)$/i.test(name));
   } catch (e) {
-    if (e instanceof Error && e.message.startsWith('Tệp .docx không hợp lệ')) throw e;
+    if (e instanceof ZipError) throw e.isLimit ? e : invalid(e.message);
     throw invalid('không giải nén được (tệp bị hỏng hoặc không đầy đủ).');
   }
   const xmlOf = (name: string | undefined): XmlElement | undefined => {

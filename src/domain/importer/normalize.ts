@@ -6,7 +6,14 @@
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
 export type ImportErrorCode =
-  'IMPORT_EMPTY' | 'IMPORT_NOT_TEXT' | 'IMPORT_TOO_LARGE' | 'IMPORT_NO_STRUCTURE' | 'IMPORT_BAD_DOCX';
+  | 'IMPORT_EMPTY'
+  | 'IMPORT_NOT_TEXT'
+  | 'IMPORT_TOO_LARGE'
+  | 'IMPORT_NO_STRUCTURE'
+  | 'IMPORT_BAD_DOCX'
+  | 'IMPORT_DOCX_LIMIT'
+  | 'IMPORT_TOO_COMPLEX'
+  | 'IMPORT_BUSY';
 
 export class ImportError extends Error {
   constructor(
@@ -25,6 +32,10 @@ export const IMPORT_MESSAGES: Record<ImportErrorCode, string> = {
   IMPORT_NO_STRUCTURE:
     'Không nhận ra cấu trúc văn bản: không có phần (I., II.), mục (1., 2.), gạch đầu dòng hay bảng nhiệm vụ nào',
   IMPORT_BAD_DOCX: 'Tệp .docx không hợp lệ hoặc bị hỏng',
+  IMPORT_DOCX_LIMIT:
+    'Tệp .docx giải nén ra quá lớn, có quá nhiều phần hoặc tỷ lệ nén bất thường; hệ thống không đọc tệp này',
+  IMPORT_TOO_COMPLEX: 'Văn bản quá lớn hoặc quá phức tạp để đọc trong thời gian cho phép',
+  IMPORT_BUSY: 'Máy chủ đang đọc nhiều văn bản cùng lúc; hãy thử lại sau ít phút',
 };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

@@ -4,6 +4,7 @@
  */
 import type { ImportFormat } from '../../contract/imports.js';
 import { docxToText } from '../../domain/importer/docx.js';
+import { ZipError } from '../../domain/importer/zip.js';
 import {
   decodeTextBytes,
   checkText,
@@ -31,7 +32,9 @@ export async function readImportInput(input: ImportInput): Promise<{ text: strin
       let text: string;
       try {
         text = await docxToText(input.bytes);
-      } catch {
+      } catch (e) {
+        if (e instanceof ZipError && e.isLimit)
+          throw new ImportError('IMPORT_DOCX_LIMIT', IMPORT_MESSAGES.IMPORT_DOCX_LIMIT);
         throw new ImportError('IMPORT_BAD_DOCX', IMPORT_MESSAGES.IMPORT_BAD_DOCX);
       }
       checkText(text);

@@ -16,7 +16,7 @@ import {
 } from '../../db/schema.js';
 import type { DbOrTx, Tx } from '../../db/connection.js';
 import { AppError, type ErrorCode } from '../../errors.js';
-import { parseDocument, type ParseOptions } from '../../domain/importer/parse.js';
+import type { ParseOptions } from '../../domain/importer/parse.js';
 import { applyEdit, EditError, type EditOp } from '../../domain/importer/edit.js';
 import { ImportError } from '../../domain/importer/normalize.js';
 import { allNodes } from '../../domain/importer/lossless.js';
@@ -37,7 +37,8 @@ import { mutate } from '../audit/audit-writer.js';
 import { authorize, authorizeForUnit } from '../policy.js';
 import { actorUserId, type Ctx } from '../context.js';
 import type { Deps } from '../deps.js';
-import { readImportInput, type ImportInput } from './import-input.js';
+import type { ImportInput } from './import-input.js';
+import { readAndParse } from './reader.js';
 
 function stats(doc: StoredDocument): DraftStats {
   return {
@@ -136,9 +137,7 @@ export async function createImportDraft(
   let parsed: ParsedDocument;
   let format: ImportFormat;
   try {
-    const read = await readImportInput(input);
-    format = read.format;
-    parsed = parseDocument(read.text, { units: await directory(deps.db) });
+    ({ format, parsed } = await readAndParse(input, await directory(deps.db)));
   } catch (e) {
     importErrorToApp(e);
   }

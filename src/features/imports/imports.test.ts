@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { DB_KINDS } from '../../../test/support/db.js';
-import { taskTableDocx } from '../../../test/support/docx.js';
+import { taskTableDocx, zipBombDocx } from '../../../test/support/docx.js';
 import { startTestApp, type Client, type TestApp } from '../../../test/support/app.js';
 import { rows } from '../../db/connection.js';
 import type { Static } from '@sinclair/typebox';
@@ -160,6 +160,13 @@ describe.each(DB_KINDS)('importing documents on %s', (kind) => {
         'IMPORT_BAD_DOCX',
         monitor.request('POST', '/api/imports?filename=hong.docx', undefined, {
           raw: Buffer.from('PK\u0003\u0004hỏng'),
+          contentType: 'application/octet-stream',
+        }),
+      ],
+      [
+        'IMPORT_DOCX_LIMIT',
+        monitor.request('POST', '/api/imports?filename=bom.docx', undefined, {
+          raw: Buffer.from(zipBombDocx().bomb),
           contentType: 'application/octet-stream',
         }),
       ],
