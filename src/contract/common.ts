@@ -69,20 +69,43 @@ export const Email = Nullable(
   Type.String({ maxLength: LIMITS.email, pattern: '^$|^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$' }),
 );
 
-export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+/**
+ * A real calendar day, yyyy-mm-dd, between 1900 and 2199: the pattern bounds the ranges, the
+ * `date` format refuses days a month does not have (2026-02-30, 2025-02-29).
+ */
+export const IsoDate = Type.String({
+  format: 'date',
+  pattern: '^(19|20|21)\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$',
+  description: 'Ngày yyyy-mm-dd (1900–2199)',
+});
+
+/** A web address a person can open: http or https only (no javascript:, data: or file: links); empty allowed. */
+export const HttpUrl = (max: number) =>
+  Type.String({ maxLength: max, pattern: '^$|^[hH][tT][tT][pP][sS]?://[^\\s]+$' });
+
+/**
+ * A deadline's days have the yyyy-mm-dd shape here; whether they are real days in range is the
+ * assignment rules' check (`checkAssignment`), which answers its own code, ASSIGN_DEADLINE_INVALID.
+ */
+const DeadlineDay = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
 /** A deadline: a date, a period ending on a date, or a recurrence with its first due date. */
 export const DeadlineSchema = Type.Union([
-  Type.Object({ kind: Type.Literal('date'), date: IsoDate }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('date'), date: DeadlineDay }, { additionalProperties: false }),
   Type.Object(
-    { kind: Type.Literal('period'), label: Text(LIMITS.deadlineLabel, 1), start: IsoDate, end: IsoDate },
+    {
+      kind: Type.Literal('period'),
+      label: Text(LIMITS.deadlineLabel, 1),
+      start: DeadlineDay,
+      end: DeadlineDay,
+    },
     { additionalProperties: false },
   ),
   Type.Object(
     {
       kind: Type.Literal('recurrence'),
       recurrence: Type.Union(RECURRENCES.map((r) => Type.Literal(r))),
-      firstDue: IsoDate,
+      firstDue: DeadlineDay,
     },
     { additionalProperties: false },
   ),

@@ -6,7 +6,7 @@
  * here describe the same shapes, and the checks at the end of the file keep them in step.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { IsoDate, Items, Nullable, Text, Uuid } from './common.js';
+import { HttpUrl, IsoDate, Items, Nullable, Text, Uuid } from './common.js';
 import { LIMITS } from '../domain/limits.js';
 import {
   PERIOD_STATUSES,
@@ -108,7 +108,7 @@ const DraftProduct = Type.Object(
     description: Text(LIMITS.reportProductDescription, 1),
     number: Type.Optional(Nullable(Text(LIMITS.reportProductNumber))),
     date: Type.Optional(Nullable(IsoDate)),
-    link: Type.Optional(Nullable(Text(LIMITS.reportProductLink))),
+    link: Type.Optional(Nullable(HttpUrl(LIMITS.reportProductLink))),
   },
   { additionalProperties: false },
 );

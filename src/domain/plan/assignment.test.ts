@@ -70,6 +70,8 @@ describe('assignment rules', () => {
     ).toBe('ASSIGN_PRODUCT_INVALID');
     expect(isIsoDate('2026-02-30')).toBe(false);
     expect(isIsoDate('2024-02-29')).toBe(true);
+    for (const d of ['0000-01-01', '9999-12-31', '9999-99-99', '2025-02-29', '2026-13-01', '2026-04-31'])
+      expect(isIsoDate(d), d).toBe(false);
   });
   it('turns the times the importer read into deadlines', () => {
     expect(deadlineFromTime({ kind: 'quarter', value: '2023-Q2' }, null)).toEqual({

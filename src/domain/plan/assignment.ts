@@ -125,9 +125,9 @@ export function dueDate(d: Deadline): string {
   return d.kind === 'date' ? d.date : d.kind === 'period' ? d.end : d.firstDue;
 }
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
+const ISO = /^(19|20|21)\d{2}-\d{2}-\d{2}$/;
 
-/** A real calendar day in yyyy-mm-dd form (not 2026-02-30). */
+/** A real calendar day in yyyy-mm-dd form between 1900 and 2199 (not 2026-02-30, not 0000-01-01). */
 export function isIsoDate(s: string): boolean {
   if (!ISO.test(s)) return false;
   const d = new Date(`${s}T00:00:00Z`);

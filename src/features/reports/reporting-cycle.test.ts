@@ -104,18 +104,49 @@ describe.each(DB_KINDS)('reporting cycle on %s', (kind) => {
       [{ [f.c]: entry({ status: 'done' }) }, 'REPORT_DONE_NEEDS_RESULT'],
       [{ [f.c]: entry({ status: 'paused' }) }, 'REPORT_REASON_REQUIRED'],
       [{ [f.c]: entry({ status: 'finished' }) }, 'REPORT_STATUS_UNKNOWN'],
+      // Dates must be real calendar days in a sensible range, links http(s) only.
+      ...['2026-02-31', '2026-02-30', '2025-02-29', '0000-01-01', '9999-99-99', '2026-13-01'].map(
+        (d): [Record<string, unknown>, string] => [
+          { [f.c]: entry({ status: 'done', results: 'Xong.', completedOn: d }) },
+          'VALIDATION_FAILED',
+        ],
+      ),
+      ...['2026-02-30', '9999-12-31'].map((d): [Record<string, unknown>, string] => [
+        {
+          [f.c]: entry({
+            status: 'done',
+            results: 'Xong.',
+            products: [{ description: 'Kế hoạch', date: d }],
+          }),
+        },
+        'VALIDATION_FAILED',
+      ]),
+      ...['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,<b>x</b>', 'file:///etc/passwd'].map(
+        (link): [Record<string, unknown>, string] => [
+          {
+            [f.c]: entry({ status: 'done', results: 'Xong.', products: [{ description: 'Kế hoạch', link }] }),
+          },
+          'VALIDATION_FAILED',
+        ],
+      ),
     ];
     for (const [entries, code] of cases) {
       const r = await save(entries);
       expect([r.status, r.body.code], code).toEqual([400, code]);
     }
     const ok = await save({
-      [f.a]: entry({ status: 'in_progress', percent: 40, results: 'Đã rà soát 120 văn bản.' }),
+      [f.a]: entry({
+        status: 'in_progress',
+        percent: 40,
+        results: 'Đã rà soát 120 văn bản.',
+        products: [{ description: 'Kế hoạch', date: '2024-02-29', link: 'https://hanoi.gov.vn/kh-45' }],
+      }),
     });
     expect(ok.status).toBe(200);
     const r = (await stpUser.get<Report>(`/api/reports/${stpOb}`)).body;
     expect(r.status).toBe('drafting');
     expect(r.draft.entries[f.a]!.percent).toBe(40);
+    expect(r.draft.entries[f.a]!.products[0]!.link).toBe('https://hanoi.gov.vn/kh-45');
     const stale = await save({}, rep.version);
     expect([stale.status, stale.body.code]).toEqual([409, 'VERSION_CONFLICT']);
   });

@@ -210,9 +210,10 @@ describe.each(DB_KINDS)('assigning tasks on %s', (kind) => {
     expect((await put(a, { deadline: { kind: 'date', date: '2025-12-31' } })).body.code).toBe(
       'ASSIGN_DEADLINE_BEFORE_PROGRAM',
     );
-    expect((await put(a, { deadline: { kind: 'date', date: '2026-02-30' } })).body.code).toBe(
-      'ASSIGN_DEADLINE_INVALID',
-    );
+    for (const date of ['2026-02-30', '0000-01-01', '9999-99-99'])
+      expect((await put(a, { deadline: { kind: 'date', date } })).body.code, date).toBe(
+        'ASSIGN_DEADLINE_INVALID',
+      );
     expect((await put(a, { leadUnitId: await code('QH-BA-DINH') })).body.code).toBe('ASSIGN_UNIT_INACTIVE');
     expect(
       (

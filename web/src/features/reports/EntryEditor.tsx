@@ -120,7 +120,13 @@ function ProductsField({
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
-                <Form.Item label="Đường dẫn" style={{ marginBottom: 8 }}>
+                <Form.Item
+                  label="Đường dẫn"
+                  style={{ marginBottom: 8 }}
+                  {...(p.link && !/^https?:\/\/\S+$/i.test(p.link)
+                    ? { validateStatus: 'error', help: 'Chỉ nhận địa chỉ bắt đầu bằng http:// hoặc https://' }
+                    : {})}
+                >
                   <Input
                     value={p.link ?? ''}
                     maxLength={LIMITS.reportProductLink}

@@ -32,9 +32,19 @@ export function ProductLines({ products }: { products: ReportProduct[] }) {
             <>
               {' '}
               ·{' '}
-              <a href={p.link} target="_blank" rel="noreferrer noopener" style={{ overflowWrap: 'anywhere' }}>
-                {p.link}
-              </a>
+              {/^https?:\/\//i.test(p.link) ? (
+                <a
+                  href={p.link}
+                  target="_blank"
+                  rel="noreferrer noopener"
+                  style={{ overflowWrap: 'anywhere' }}
+                >
+                  {p.link}
+                </a>
+              ) : (
+                // Stored before links were checked: shown, never clickable.
+                <span style={{ overflowWrap: 'anywhere' }}>{p.link}</span>
+              )}
             </>
           )}
         </li>
