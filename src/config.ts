@@ -11,6 +11,8 @@ export interface Config {
   sessionTtlHours: number;
   demo: boolean;
   trustProxy: boolean;
+  /** The app's public address(es) (`PUBLIC_URL`): the only origins a state-changing request may come from. */
+  publicUrl: string | undefined;
   webDir: string;
   /** SMTP server for e-mail; undefined = in-app notifications only. */
   smtpUrl: string | undefined;
@@ -42,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: int('SESSION_TTL_HOURS', env.SESSION_TTL_HOURS, 12),
     demo: bool(env.THUCTHI_DEMO, true),
     trustProxy: bool(env.TRUST_PROXY, false),
+    publicUrl: env.PUBLIC_URL || undefined,
     webDir: env.THUCTHI_WEB_DIR || path.resolve('web/dist'),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'thucthi <no-reply@thucthi.local>',

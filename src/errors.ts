@@ -12,6 +12,11 @@ export const ERRORS = {
     vi: 'Định dạng dữ liệu không được hỗ trợ',
     en: 'Unsupported media type',
   },
+  CROSS_SITE_REQUEST: {
+    status: 403,
+    vi: 'Yêu cầu bị từ chối vì không được gửi từ trang của ứng dụng; hãy mở ứng dụng từ địa chỉ chính thức rồi thử lại',
+    en: "Refused: a state-changing request must come from the app's own pages (Origin / Sec-Fetch-Site)",
+  },
   NOT_FOUND: { status: 404, vi: 'Không tìm thấy', en: 'Not found' },
   ROUTE_NOT_FOUND: { status: 404, vi: 'Đường dẫn API không tồn tại', en: 'No such API route' },
   METHOD_NOT_ALLOWED: { status: 405, vi: 'Phương thức không được hỗ trợ', en: 'Method not allowed' },

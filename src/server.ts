@@ -34,6 +34,7 @@ export async function startServer(config: Config, opts: { handleSignals?: boolea
       deps,
       logLevel: config.logLevel,
       trustProxy: config.trustProxy,
+      security: { publicUrl: config.publicUrl, httpsOnly: config.cookieSecure },
       webDir: config.webDir,
     });
     await app.listen({ port: config.port, host: config.host });

@@ -91,6 +91,20 @@ export const ConsolidationInput = Type.Object(
 );
 export type ConsolidationInput = Static<typeof ConsolidationInput>;
 
+/**
+ * Drafting the narrative: the first time with no body; regenerating an existing draft replaces its
+ * sections (the monitor's edits included), so it names the version it replaces (stale or missing → 409).
+ */
+export const ConsolidationGenerateInput = Type.Object(
+  {
+    version: Type.Optional(
+      Type.Integer({ minimum: 1, description: 'Phiên bản đang xem; bắt buộc khi lập lại một dự thảo đã có' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type ConsolidationGenerateInput = Static<typeof ConsolidationGenerateInput>;
+
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
@@ -35,6 +36,7 @@ import { dashboardRoutes } from '../features/dashboard/dashboard.routes.js';
 import { consolidationRoutes } from '../features/consolidation/consolidation.routes.js';
 import { ErrorSchema } from '../contract/common.js';
 import { Health, Readiness } from '../contract/system.js';
+import { helmetOptions, makeCsrfCheck, makeHeaderHook, type SecurityOptions } from './security.js';
 import './types.js';
 
 export interface AppOptions {
@@ -45,6 +47,8 @@ export interface AppOptions {
   webDir?: string | null;
   /** Where JSON log lines go (default stdout). */
   logStream?: NodeJS.WritableStream;
+  /** The app's own origin for the CSRF check (`PUBLIC_URL`), and whether it is HTTPS-only (HSTS). */
+  security?: SecurityOptions;
 }
 
 const JSON_LIMIT = 1024 * 1024;
@@ -89,6 +93,13 @@ function parseJson(body: Buffer): unknown {
   return value;
 }
 
+/** The media types a route's body may be sent as (JSON unless the route declares others). */
+function acceptedTypes(schema: { consumes?: readonly string[]; body?: unknown } | undefined): string[] {
+  if (schema?.consumes?.length) return [...schema.consumes];
+  const content = (schema?.body as { content?: Record<string, unknown> } | undefined)?.content;
+  return content ? Object.keys(content) : ['application/json'];
+}
+
 function errorBody(code: ErrorCode, message?: string, details?: unknown) {
   return { code, message: message ?? ERRORS[code].vi, ...(details !== undefined ? { details } : {}) };
 }
@@ -111,6 +122,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // ---- body parsing: strict UTF-8 JSON and text, clear errors ----
+  // No text/plain parser: it is the one text type a cross-site form may send without a CORS preflight,
+  // so JSON is accepted only as application/json and a text/plain body is refused (415).
   app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => {
     try {
@@ -125,19 +138,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     { parseAs: 'buffer' },
     (_req, body, done) => done(null, body),
   );
-  app.addContentTypeParser(
-    ['text/csv', 'text/plain', 'text/markdown'],
-    { parseAs: 'buffer' },
-    (_req, body, done) => {
-      try {
-        done(null, decodeText(body as Buffer));
-      } catch (e) {
-        done(e as Error, undefined);
-      }
-    },
-  );
+  app.addContentTypeParser(['text/csv', 'text/markdown'], { parseAs: 'buffer' }, (_req, body, done) => {
+    try {
+      done(null, decodeText(body as Buffer));
+    } catch (e) {
+      done(e as Error, undefined);
+    }
+  });
 
   await app.register(cookie);
+  const security = opts.security ?? {};
+  await app.register(helmet, helmetOptions(security));
   app.addSchema(ErrorSchema);
 
   await app.register(swagger, {
@@ -158,10 +169,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   // ---- request context and access ----
   app.decorateRequest('ctx', null as never);
+  const csrfCheck = makeCsrfCheck(security);
+  const headerHook = makeHeaderHook(security);
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
+    headerHook(req, reply);
+    csrfCheck(req);
     if (/%00/i.test(req.url))
       throw new AppError('VALIDATION_FAILED', undefined, 'Đường dẫn chứa ký tự NUL không hợp lệ');
     req.ctx = { actor: null, requestId: req.id, ip: req.ip };
@@ -233,8 +246,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
         return reply.code(413).send(errorBody('BODY_TOO_LARGE'));
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-        return reply.code(415).send(errorBody('UNSUPPORTED_MEDIA_TYPE'));
+      case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH': {
+        const accepted = acceptedTypes(req.routeOptions.schema);
+        return reply.code(415).send(
+          errorBody(
+            'UNSUPPORTED_MEDIA_TYPE',
+            `Định dạng dữ liệu không được hỗ trợ; hãy gửi ${accepted.join(' hoặc ')}`,
+            {
+              contentType: req.headers['content-type'] ?? null,
+              accepted,
+            },
+          ),
+        );
+      }
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       case 'FST_ERR_CTP_INVALID_JSON_BODY':
         return reply.code(400).send(errorBody('INVALID_JSON'));

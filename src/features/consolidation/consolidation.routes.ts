@@ -3,6 +3,7 @@ import { IdParams, responses } from '../../contract/common.js';
 import {
   Consolidation,
   ConsolidationDocx,
+  ConsolidationGenerateInput,
   ConsolidationInput,
   ConsolidationXlsx,
   DOCX_TYPE,
@@ -37,12 +38,14 @@ export const consolidationRoutes: RoutePlugin = async (app, { deps }) => {
     {
       schema: {
         tags,
-        summary: 'Lập (hoặc lập lại phần nội dung) dự thảo báo cáo tổng hợp từ các báo cáo đã duyệt',
+        summary:
+          'Lập (hoặc lập lại phần nội dung, kèm phiên bản đang xem) dự thảo báo cáo tổng hợp từ các báo cáo đã duyệt',
         params: IdParams,
+        body: ConsolidationGenerateInput,
         response: responses({ 200: Consolidation }),
       },
     },
-    async (req) => generateConsolidation(deps, req.ctx, req.params.id),
+    async (req) => generateConsolidation(deps, req.ctx, req.params.id, req.body),
   );
 
   app.put(

@@ -10,7 +10,11 @@ import { AppError } from '../../errors.js';
 import { rollUp, rollUpBy } from '../../domain/reporting/rollup.js';
 import { formatDateVN } from '../../domain/format.js';
 import type { ConsolidationHeading, NarrativeSection } from '../../domain/reporting/narrative.js';
-import type { Consolidation, ConsolidationInput } from '../../contract/consolidation.js';
+import type {
+  Consolidation,
+  ConsolidationGenerateInput,
+  ConsolidationInput,
+} from '../../contract/consolidation.js';
 import { mutate } from '../audit/audit-writer.js';
 import { versionConflict } from '../conflict.js';
 import { authorize } from '../policy.js';
@@ -111,7 +115,7 @@ async function draftSections(db: DbOrTx, d: ProgressData): Promise<NarrativeSect
           counts.not_started ?? 0
         } nhiệm vụ chưa thực hiện${counts.paused ? `, ${counts.paused} nhiệm vụ tạm dừng` : ''}${
           counts.obsolete ? `, ${counts.obsolete} nhiệm vụ không còn phù hợp` : ''
-        }; ${overall.onTime} nhiệm vụ bảo đảm tiến độ, ${overall.late} nhiệm vụ chậm so với thời hạn        }. Tỷ lệ hoàn thành bình quân đạt ${percentText(overall.percent)}.`,
+        }; ${overall.onTime} nhiệm vụ bảo đảm tiến độ, ${overall.late} nhiệm vụ chậm so với thời hạn. Tỷ lệ hoàn thành bình quân đạt ${percentText(overall.percent)}.`,
       },
     ],
   };
@@ -209,8 +213,16 @@ function view(r: typeof consolidatedReports.$inferSelect): Consolidation {
   };
 }
 
-/** Creates the draft, or regenerates its narrative from the latest data (the heading is kept). */
-export async function generateConsolidation(deps: Deps, ctx: Ctx, periodId: string): Promise<Consolidation> {
+/**
+ * Creates the draft, or regenerates its narrative from the latest data (the heading is kept).
+ * Regenerating replaces the sections, edits included, so it must name the version it replaces.
+ */
+export async function generateConsolidation(
+  deps: Deps,
+  ctx: Ctx,
+  periodId: string,
+  input: ConsolidationGenerateInput = {},
+): Promise<Consolidation> {
   authorize(ctx, 'report.manage');
   const at = now(deps);
   return mutate(deps.db, ctx, async (tx, audit) => {
@@ -221,6 +233,7 @@ export async function generateConsolidation(deps: Deps, ctx: Ctx, periodId: stri
       .from(consolidatedReports)
       .where(eq(consolidatedReports.periodId, periodId))
       .for('update');
+    if (ex && ex.version !== input.version) throw await versionConflict(tx, 'consolidation', ex);
     const row = ex
       ? (
           await tx

@@ -33,12 +33,11 @@ export const importRoutes: RoutePlugin = async (app, { deps }) => {
       schema: {
         tags,
         summary:
-          'Nhập văn bản: dán (JSON {text}) hoặc tải lên (.txt, .md, .docx — nội dung tệp là thân yêu cầu, ?filename=)',
+          'Nhập văn bản: dán (JSON {text}) hoặc tải lên (.txt, .md, .docx — nội dung tệp là thân yêu cầu, application/octet-stream, text/markdown hoặc .docx, ?filename=)',
         querystring: UploadQuery,
         body: {
           content: {
             'application/json': { schema: PasteBody },
-            'text/plain': { schema: Type.String() },
             'text/markdown': { schema: Type.String() },
             'application/octet-stream': { schema: {} },
             'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: {} },

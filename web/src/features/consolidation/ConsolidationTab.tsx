@@ -199,7 +199,8 @@ function ConsolidationForm({
     });
 
   const doRegenerate = () =>
-    regenerate.mutate(undefined, {
+    // The version shown: regenerating over someone else's newer edit is refused (409), not silent.
+    regenerate.mutate(c.version, {
       onSuccess: (r) => {
         form.setFieldsValue(toValues(r));
         setDirty(false);
@@ -335,7 +336,11 @@ function ConsolidationForm({
               </Form.Item>
             </Col>
           </Row>
-          <Form.Item name="title" label="Trích yếu" rules={requiredText('Vui lòng nhập trích yếu', LIMITS.docTitle)}>
+          <Form.Item
+            name="title"
+            label="Trích yếu"
+            rules={requiredText('Vui lòng nhập trích yếu', LIMITS.docTitle)}
+          >
             <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={LIMITS.docTitle} />
           </Form.Item>
           <Row gutter={12}>
@@ -346,7 +351,12 @@ function ConsolidationForm({
               max={LIMITS.signerAuthority}
               placeholder={layout === 'party' ? 'T/M BAN THƯỜNG VỤ' : 'TM. ỦY BAN NHÂN DÂN'}
             />
-            <HeadingField col={THIRD} name="signerPosition" label="Chức vụ người ký" max={LIMITS.signerPosition} />
+            <HeadingField
+              col={THIRD}
+              name="signerPosition"
+              label="Chức vụ người ký"
+              max={LIMITS.signerPosition}
+            />
             <HeadingField col={THIRD} name="signerName" label="Họ tên người ký" max={LIMITS.signerName} />
           </Row>
           <Form.Item

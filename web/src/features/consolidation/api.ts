@@ -14,8 +14,12 @@ const enc = encodeURIComponent;
 export const fetchConsolidation = (periodId: string, signal?: AbortSignal) =>
   api.get<Consolidation>(`/api/periods/${enc(periodId)}/consolidation`, undefined, signal);
 
-export const generateConsolidation = (periodId: string) =>
-  api.post<Consolidation>(`/api/periods/${enc(periodId)}/consolidation`);
+/** Drafts the report; regenerating an existing draft names the version shown (a stale one → 409). */
+export const generateConsolidation = (periodId: string, version?: number) =>
+  api.post<Consolidation>(
+    `/api/periods/${enc(periodId)}/consolidation`,
+    version === undefined ? undefined : { version },
+  );
 
 export const saveConsolidation = (periodId: string, input: ConsolidationInput) =>
   api.put<Consolidation>(`/api/periods/${enc(periodId)}/consolidation`, input);

@@ -28,7 +28,10 @@ function useAfterConsolidation(periodId: string) {
 }
 
 export function useGenerateConsolidation(periodId: string) {
-  return useMutationThen(() => generateConsolidation(periodId), useAfterConsolidation(periodId));
+  return useMutationThen(
+    (version: number | undefined) => generateConsolidation(periodId, version),
+    useAfterConsolidation(periodId),
+  );
 }
 
 export function useSaveConsolidation(periodId: string) {

@@ -1,0 +1,235 @@
+/**
+ * The consolidated report, on PGlite and PostgreSQL:
+ * - no exported text carries template residue (issue 10 point 17: "…chậm so với thời hạn        }.
+ *   Tỷ lệ…"): the narrative, the .docx (report and annex), the .xlsx annex and the program's assignment
+ *   annex (.docx, .xlsx) hold no `${`, no stray brace, no `undefined`/`null`/`NaN`/`[object Object]`,
+ *   no run of spaces;
+ * - regenerating an existing draft names the version it replaces (point 12): without it, or with a
+ *   stale one, 409 VERSION_CONFLICT and the monitor's edits stay.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
+import { DB_KINDS } from '../../../test/support/db.js';
+import { startTestApp, type Client, type TestApp } from '../../../test/support/app.js';
+import { reportingProgram, type ReportingFixture } from '../../../test/support/reporting.js';
+import { emptyEntry } from '../../domain/reporting/report.js';
+import type { PeriodDetail } from '../../contract/periods.js';
+import type { Consolidation } from '../../contract/consolidation.js';
+
+const entry = (o: Record<string, unknown>) => ({ ...emptyEntry(), ...o });
+
+/** What a finished text must never contain. */
+const RESIDUE: [string, RegExp][] = [
+  ['template ${', /\$\{/],
+  ['brace', /[{}]/],
+  ['undefined', /\bundefined\b/],
+  ['null', /\bnull\b/],
+  ['NaN', /\bNaN\b/],
+  ['[object Object]', /\[object \w+\]/],
+  ['run of spaces', / {2,}/],
+  ['space before punctuation', / [.,;:)]/],
+];
+
+/**
+ * The blanks an unnumbered, undated draft leaves for the clerk to fill by hand ("Số:      /BC-UBND",
+ * "ngày      tháng      năm 2026", official-docx.ts BLANK): the only runs of spaces allowed.
+ */
+const CLERK_BLANKS = /^(Số:? {6}[-/])|(ngày {6}tháng {6}năm \d{4})/;
+
+function residue(texts: string[], opts: { draftBlanks?: boolean } = {}): string[] {
+  const found: string[] = [];
+  for (const raw of texts) {
+    const t = opts.draftBlanks ? raw.replace(CLERK_BLANKS, 'x') : raw;
+    for (const [name, re] of RESIDUE) if (re.test(t)) found.push(`${name}: ${JSON.stringify(raw)}`);
+  }
+  return found;
+}
+
+const unescapeXml = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+
+/** The text of every paragraph of every part of a .docx (runs joined as Word shows them). */
+function docxParagraphs(buf: Buffer): string[] {
+  const files = unzipSync(new Uint8Array(buf));
+  const out: string[] = [];
+  for (const [name, bytes] of Object.entries(files)) {
+    if (!/^word\/(document|header\d*|footer\d*)\.xml$/.test(name)) continue;
+    for (const p of strFromU8(bytes).match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []) {
+      const text = [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
+        .map((m) => unescapeXml(m[1]!))
+        .join('');
+      if (text.trim()) out.push(text);
+    }
+  }
+  return out;
+}
+
+async function xlsxCells(buf: Buffer): Promise<string[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  const cells: string[] = [];
+  for (const ws of wb.worksheets) ws.eachRow((r) => r.eachCell((c) => void cells.push(c.text)));
+  return cells;
+}
+
+describe.each(DB_KINDS)('consolidated report on %s', (kind) => {
+  let t: TestApp;
+  let monitor: Client;
+  let stpUser: Client;
+  let snvUser: Client;
+  let f: ReportingFixture;
+  let periodId: string;
+
+  const download = async (url: string) => {
+    const r = await fetch(t.base + url, { headers: { cookie: monitor.cookie! } });
+    expect(r.status, url).toBe(200);
+    return Buffer.from(await r.arrayBuffer());
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    const clock = new Date('2026-11-27T03:00:00Z');
+    t.deps.clock = () => clock;
+    monitor = await t.loginAs('monitor', { unitCode: 'BNC-TU' });
+    stpUser = await t.loginAs('unit', { unitCode: 'SO-TU-PHAP' });
+    snvUser = await t.loginAs('unit', { unitCode: 'SO-NOI-VU' });
+    f = await reportingProgram(t, monitor);
+    const p = await monitor.post<{ id: string }>(`/api/programs/${f.programId}/periods`, {
+      kind: 'yearly',
+      year: 2026,
+    });
+    periodId = p.body.id;
+    const rows = (await monitor.get<PeriodDetail>(`/api/periods/${periodId}`)).body.rows;
+    const ob = (unitId: string) => rows.find((r) => r.unitId === unitId)!.obligationId;
+    const fill = async (c: Client, obligation: string, content: Record<string, unknown>) => {
+      const rep = (await c.get<{ version: number }>(`/api/reports/${obligation}`)).body;
+      const s = await c.request('PUT', `/api/reports/${obligation}/draft`, { version: rep.version, content });
+      expect(s.status, s.text).toBe(200);
+      const sub = await c.post(`/api/reports/${obligation}/submit`, { idempotencyKey: `k-${obligation}` });
+      expect(sub.status, sub.text).toBe(200);
+      const acc = await monitor.post(`/api/reports/${obligation}/review`, { decision: 'accept' });
+      expect(acc.status, acc.text).toBe(200);
+    };
+    await fill(stpUser, ob(f.stp), {
+      general: { nextSteps: 'Hoàn thành rà soát trong quý I/2027.' },
+      entries: {
+        [f.a]: entry({
+          status: 'in_progress',
+          percent: 40,
+          results: 'Đã rà soát 120 văn bản.',
+          obstacles: 'Thiếu kinh phí thuê chuyên gia.',
+        }),
+        [f.c]: entry({
+          status: 'done',
+          results: 'Tổ chức 3 hội nghị tập huấn cho 600 cán bộ.',
+          products: [
+            {
+              description: 'Kế hoạch tập huấn',
+              number: '45/KH-STP',
+              date: '2026-03-02',
+              link: 'https://stp.hanoi.gov.vn/ke-hoach-45',
+            },
+            { description: 'Tài liệu tập huấn', number: null, date: null, link: null },
+          ],
+          proposals: 'Đề nghị bố trí kinh phí tập huấn hằng năm.',
+        }),
+      },
+    });
+    // Sở Nội vụ: its own task is late (due 31/03/2026) and not started; it cooperates on A.
+    await fill(snvUser, ob(f.snv), {
+      entries: {
+        [f.b]: entry({ status: 'not_started' }),
+        [f.a]: entry({ status: 'in_progress', results: 'Cử 2 cán bộ tham gia tổ rà soát.' }),
+      },
+    });
+  });
+  afterAll(async () => t?.close());
+
+  it('drafts a narrative and exports with no template residue', async () => {
+    const g = await monitor.post<Consolidation>(`/api/periods/${periodId}/consolidation`);
+    expect(g.status, g.text).toBe(200);
+    const texts = g.body.sections.flatMap((s) => [s.heading, ...s.blocks.map((b) => b.text)]);
+    const all = texts.join('\n');
+    // The fixture reaches the sentences with counts, percents, late tasks, obstacles and proposals.
+    expect(all).toMatch(/2 nhiệm vụ chậm so với thời hạn\. Tỷ lệ hoàn thành bình quân đạt [\d,]+%\./);
+    expect(all).toContain('Còn 2 nhiệm vụ chậm so với thời hạn');
+    expect(all).toContain('Sở Nội vụ phối hợp: Cử 2 cán bộ');
+    expect(all).toContain('Thiếu kinh phí thuê chuyên gia.');
+    expect(all).toContain('Đề nghị bố trí kinh phí tập huấn hằng năm.');
+    expect(residue(texts)).toEqual([]);
+    expect(residue(Object.values(g.body.heading).filter((v) => typeof v === 'string'))).toEqual([]);
+
+    const docx = docxParagraphs(await download(`/api/periods/${periodId}/consolidation.docx`));
+    expect(docx.join('\n')).toContain('Kế hoạch tập huấn, 45/KH-STP, 02/03/2026, https://stp.hanoi.gov.vn');
+    expect(docx.join('\n')).toContain('Tỷ lệ hoàn thành bình quân đạt');
+    expect(residue(docx, { draftBlanks: true })).toEqual([]);
+    // Numbered and dated, the document has no blank left at all.
+    const numbered = await monitor.request('PUT', `/api/periods/${periodId}/consolidation`, {
+      version: g.body.version,
+      heading: { number: '125', date: '2026-12-10' },
+    });
+    expect(numbered.status, numbered.text).toBe(200);
+    const final = docxParagraphs(await download(`/api/periods/${periodId}/consolidation.docx`));
+    expect(final.join('\n')).toContain('ngày 10 tháng 12 năm 2026');
+    expect(residue(final)).toEqual([]);
+    const xlsx = await xlsxCells(await download(`/api/periods/${periodId}/consolidation.xlsx`));
+    expect(xlsx).toContain(
+      'Kế hoạch tập huấn, 45/KH-STP, 02/03/2026, https://stp.hanoi.gov.vn/ke-hoach-45; Tài liệu tập huấn',
+    );
+    expect(xlsx).toContain('Quá hạn');
+    expect(residue(xlsx)).toEqual([]);
+    const annexDocx = docxParagraphs(await download(`/api/programs/${f.programId}/annex.docx`));
+    expect(annexDocx.length).toBeGreaterThan(3);
+    expect(residue(annexDocx)).toEqual([]);
+    const annexXlsx = await xlsxCells(await download(`/api/programs/${f.programId}/annex.xlsx`));
+    expect(annexXlsx.length).toBeGreaterThan(3);
+    expect(residue(annexXlsx)).toEqual([]);
+  });
+
+  it('the residue check catches the stray brace of the old narrative', () => {
+    expect(residue(['…, 1 nhiệm vụ chậm so với thời hạn        }. Tỷ lệ hoàn thành…'])).toHaveLength(2);
+    expect(residue(['Giá trị: undefined', 'NaN%', '[object Object]', '${x}'])).toHaveLength(5);
+  });
+
+  it('regenerates an edited draft only with the version it replaces', async () => {
+    const url = `/api/periods/${periodId}/consolidation`;
+    const c = (await monitor.get<Consolidation>(url)).body;
+    const EDIT = 'Nguyên nhân chủ quan: phối hợp chưa chặt chẽ.';
+    const sections = c.sections.map((s, i) =>
+      i === 1 ? { ...s, blocks: [...s.blocks, { kind: 'paragraph' as const, text: EDIT }] } : s,
+    );
+    const edited = await monitor.request<Consolidation>('PUT', url, { version: c.version, sections });
+    expect(edited.status, edited.text).toBe(200);
+    const v = edited.body.version;
+
+    const missing = await monitor.post(url);
+    expect([missing.status, missing.body.code]).toEqual([409, 'VERSION_CONFLICT']);
+    expect(String(missing.body.message)).toContain('Người thử monitor');
+    const stale = await monitor.post(url, { version: c.version });
+    expect([stale.status, stale.body.code]).toEqual([409, 'VERSION_CONFLICT']);
+    const kept = (await monitor.get<Consolidation>(url)).body;
+    expect([kept.version, JSON.stringify(kept.sections).includes(EDIT)]).toEqual([v, true]);
+    // A unit may not regenerate at all; the body accepts only the version.
+    expect((await stpUser.post(url, { version: v })).status).toBe(403);
+    expect((await monitor.post(url, { version: v, sections: [] })).status).toBe(400);
+
+    const ok = await monitor.post<Consolidation>(url, { version: v });
+    expect(ok.status, ok.text).toBe(200);
+    expect(ok.body.version).toBe(v + 1);
+    expect(JSON.stringify(ok.body.sections).includes(EDIT)).toBe(false);
+    const ev = await t.deps.db.execute(
+      "select action, count(*)::int as n from audit_events where action like 'consolidation.%' group by action order by action",
+    );
+    expect(
+      Object.fromEntries(
+        (ev as unknown as { rows: { action: string; n: number }[] }).rows.map((r) => [r.action, r.n]),
+      ),
+    ).toEqual({ 'consolidation.create': 1, 'consolidation.edit': 2, 'consolidation.regenerate': 1 });
+  });
+});
