@@ -2,7 +2,8 @@
  * A real HTTP server on a free port over a test database, and a small client with a cookie jar.
  */
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/http/app.js';
+import { buildApp, type AppOptions } from '../../src/http/app.js';
+import type { Deps } from '../../src/features/deps.js';
 import { openTestDb, type DbKind, type TestDb } from './db.js';
 import { loadDemoDataIfEmpty } from '../../src/features/system/demo.js';
 import { createUser } from '../../src/features/users/users.service.js';
@@ -71,14 +72,19 @@ export interface TestApp extends TestDb {
 export const TEST_PASSWORD = 'matkhau-thu-nghiem-2026';
 let seq = 0;
 
-export async function startTestApp(kind: DbKind, opts: { seed?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  kind: DbKind,
+  opts: { seed?: boolean; trustProxy?: AppOptions['trustProxy']; config?: Partial<Deps['config']> } = {},
+): Promise<TestApp> {
   const tdb = await openTestDb(kind);
+  if (opts.config) Object.assign(tdb.deps.config, opts.config);
   if (opts.seed ?? true) await loadDemoDataIfEmpty(tdb.deps);
   const app = await buildApp({
     database: tdb.database,
     deps: tdb.deps,
     logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
     webDir: null,
+    trustProxy: opts.trustProxy,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
