@@ -135,7 +135,8 @@ describe.each(DB_KINDS)('login throttling and sessions on %s', (kind) => {
     expect((await login(c, u.username, TEST_PASSWORD, '198.51.100.40')).status).toBe(200);
     const change = (currentPassword: string) =>
       c.post('/api/account/password', { currentPassword, newPassword: 'mat-khau-moi-2026-x' });
-    for (let i = 0; i < THROTTLE.free - 1; i++) expect((await change(WRONG)).body.code).toBe('PASSWORD_WRONG');
+    for (let i = 0; i < THROTTLE.free - 1; i++)
+      expect((await change(WRONG)).body.code).toBe('PASSWORD_WRONG');
     const locked = await change(WRONG);
     expect(locked.status).toBe(429);
     expect(locked.body.code).toBe('AUTH_THROTTLED');
@@ -158,7 +159,12 @@ describe.each(DB_KINDS)('login throttling and sessions on %s', (kind) => {
       const answers = [];
       for (let i = 0; i < THROTTLE.free + 1; i++)
         answers.push(
-          await c.request('POST', '/api/auth/login', { username: 'giamao', password: WRONG }, from(`1.2.3.${i}`)),
+          await c.request(
+            'POST',
+            '/api/auth/login',
+            { username: 'giamao', password: WRONG },
+            from(`1.2.3.${i}`),
+          ),
         );
       expect(answers.at(-1)!.status).toBe(429);
       const ev = await direct.deps.db
@@ -232,5 +238,17 @@ describe.each(DB_KINDS)('COOKIE_SECURE on %s', (kind) => {
     const r = await t.client().post('/api/auth/login', { username: 'antoan', password: TEST_PASSWORD });
     expect(r.status).toBe(200);
     expect(r.headers.get('set-cookie')).toMatch(/;\s*Secure/i);
+  });
+});
+
+describe('throttle addresses', () => {
+  it('counts IPv4 (also IPv4-mapped) per address and IPv6 per /64 network', async () => {
+    const { throttleAddress } = await import('./throttle.js');
+    expect(throttleAddress('203.0.113.7')).toBe('203.0.113.7');
+    expect(throttleAddress('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(throttleAddress('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+    expect(throttleAddress('2001:0db8:0001:0002:ffff:ffff:ffff:ffff')).toBe('2001:db8:1:2::/64');
+    expect(throttleAddress('2001:db8::5')).toBe('2001:db8:0:0::/64');
+    expect(throttleAddress('::1')).toBe('0:0:0:0::/64');
   });
 });

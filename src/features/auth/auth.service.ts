@@ -16,7 +16,7 @@ import { now, type Deps } from '../deps.js';
 import type { LoginBody, Me, PasswordChangeBody } from '../../contract/auth.js';
 import { dummyHash, hashPassword, verifyPassword } from './password-hash.js';
 import { loginNameHash } from './auth-key.js';
-import { clearKey, ipDelay, recordIpFailure, reserveAttempt, throttleKey } from './throttle.js';
+import { clearKey, forgetStale, ipDelay, recordIpFailure, reserveAttempt, throttleKey } from './throttle.js';
 
 export { THROTTLE } from './throttle.js';
 
@@ -93,6 +93,7 @@ export async function login(deps: Deps, ctx: Ctx, input: LoginBody): Promise<Log
     const reason = !user ? 'unknown_user' : !user.active ? 'disabled' : 'wrong_password';
     await mutate(deps.db, { ...ctx, actor: null }, async (tx, audit) => {
       if (ctx.ip) await recordIpFailure(tx, ctx.ip, now(deps));
+      if (Math.random() < 0.02) await forgetStale(tx, now(deps));
       // The name as typed is often a password: only a known user's id, or a keyed hash, is kept.
       audit.record({
         action: 'auth.login_failed',
@@ -154,7 +155,8 @@ export async function resolveSession(
   const idleMinutes = deps.config.sessionIdleMinutes ?? DEFAULT_SESSION_IDLE_MINUTES;
   const hash = tokenHash(token);
   const conditions = [eq(sessions.tokenHash, hash), gt(sessions.expiresAt, at)];
-  if (idleMinutes > 0) conditions.push(gt(sessions.lastSeenAt, new Date(at.getTime() - idleMinutes * 60_000)));
+  if (idleMinutes > 0)
+    conditions.push(gt(sessions.lastSeenAt, new Date(at.getTime() - idleMinutes * 60_000)));
   const r = await deps.db
     .select({
       id: users.id,

@@ -36,15 +36,35 @@ export const THROTTLE = {
   ipForgetMs: 3600_000,
 };
 
+/**
+ * The address a counter is kept for: an IPv4 address (also when IPv4-mapped), or an IPv6 address's
+ * /64 network — one subscriber usually holds a whole /64, so single addresses would not count.
+ */
+export function throttleAddress(ip: string): string {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
+  if (mapped) return mapped[1]!;
+  if (!ip.includes(':')) return ip;
+  const [head = '', tail] = ip.toLowerCase().split('%')[0]!.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail !== undefined && tail !== '' ? tail.split(':') : [];
+  const groups =
+    tail === undefined
+      ? left
+      : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}
+
 export const throttleKey = {
-  login: (username: string, ip: string | null) => `login:${ip ?? '-'}|${username}`,
-  ip: (ip: string) => `ip:${ip}`,
+  login: (username: string, ip: string | null) => `login:${ip ? throttleAddress(ip) : '-'}|${username}`,
+  ip: (ip: string) => `ip:${throttleAddress(ip)}`,
   password: (userId: string) => `password:${userId}`,
 };
 
 export type Reservation =
-  | { ok: true; attempt: number; lockedUntil: Date | null }
-  | { ok: false; until: Date };
+  { ok: true; attempt: number; lockedUntil: Date | null } | { ok: false; until: Date };
 
 /** How long the `attempt`-th attempt in a row locks its key (0 below the limit). */
 export function lockMs(attempt: number): number {
@@ -103,6 +123,17 @@ export async function recordIpFailure(db: DbOrTx, ip: string, now: Date): Promis
           failures = case when t.window_start < ${ts(stale)} then 1 else t.failures + 1 end,
           window_start = ${ts(now)},
           locked_until = null`,
+  );
+}
+
+/**
+ * Housekeeping: drops counters nobody has touched for a day and that hold no lock (an attacker trying
+ * random names leaves one row per name). Called now and then from a failed login.
+ */
+export async function forgetStale(db: DbOrTx, now: Date): Promise<void> {
+  const stale = new Date(now.getTime() - THROTTLE.forgetMs);
+  await db.execute(
+    sql`delete from login_throttle where window_start < ${ts(stale)} and (locked_until is null or locked_until < ${ts(now)})`,
   );
 }
 
