@@ -9,8 +9,19 @@ export interface Config {
   logLevel: string;
   cookieSecure: boolean;
   sessionTtlHours: number;
+  /** Minutes without a request after which a session is refused (besides the absolute lifetime). */
+  sessionIdleMinutes: number;
   demo: boolean;
-  trustProxy: boolean;
+  /**
+   * Which peers may set X-Forwarded-For/-Proto: false (none), true (every peer, only when nothing but
+   * the proxy can reach the app), or a list of proxy addresses/CIDRs (Fastify's `trustProxy`).
+   */
+  trustProxy: boolean | string[];
+  /**
+   * Secret for the keyed hash of unknown login names in the audit log (THUCTHI_AUTH_KEY, at least 32
+   * characters); when unset, the server keeps one in `<dataDir>/auth.key` (src/features/auth/auth-key.ts).
+   */
+  authKey: string | undefined;
   /** The app's public address(es) (`PUBLIC_URL`): the only origins a state-changing request may come from. */
   publicUrl: string | undefined;
   webDir: string;
@@ -24,6 +35,23 @@ export interface Config {
 function bool(v: string | undefined, dflt: boolean): boolean {
   if (v === undefined || v === '') return dflt;
   return ['1', 'true', 'yes', 'on'].includes(v.toLowerCase());
+}
+
+/** TRUST_PROXY: `1`/`true` trust every peer, `0`/empty none, else a comma-separated list of addresses/CIDRs. */
+export function parseTrustProxy(v: string | undefined): boolean | string[] {
+  if (v === undefined || v.trim() === '') return false;
+  const t = v.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(t)) return true;
+  if (['0', 'false', 'no', 'off'].includes(t)) return false;
+  const list = v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  for (const x of list) {
+    if (!/^[0-9A-Fa-f:.]+(\/\d{1,3})?$/.test(x) && !['loopback', 'linklocal', 'uniquelocal'].includes(x))
+      throw new Error(`TRUST_PROXY: "${x}" không phải địa chỉ IP hoặc dải CIDR`);
+  }
+  return list;
 }
 
 function int(name: string, v: string | undefined, dflt: number): number {
@@ -42,8 +70,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     cookieSecure: bool(env.COOKIE_SECURE, false),
     sessionTtlHours: int('SESSION_TTL_HOURS', env.SESSION_TTL_HOURS, 12),
+    sessionIdleMinutes: int('SESSION_IDLE_MINUTES', env.SESSION_IDLE_MINUTES, 60),
     demo: bool(env.THUCTHI_DEMO, true),
-    trustProxy: bool(env.TRUST_PROXY, false),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    authKey: env.THUCTHI_AUTH_KEY || undefined,
     publicUrl: env.PUBLIC_URL || undefined,
     webDir: env.THUCTHI_WEB_DIR || path.resolve('web/dist'),
     smtpUrl: env.SMTP_URL || undefined,

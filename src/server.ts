@@ -10,6 +10,7 @@ import { formatDemoCredentials, loadDemoDataIfEmpty } from './features/system/de
 import type { Deps } from './features/deps.js';
 import { createMailer } from './features/notify/mailer.js';
 import { startReminderLoop } from './jobs/reminder-sweep.js';
+import { loadAuthKey } from './features/auth/auth-key.js';
 
 export interface Running {
   app: FastifyInstance;
@@ -21,7 +22,19 @@ export interface Running {
 export async function startServer(config: Config, opts: { handleSignals?: boolean } = {}): Promise<Running> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom });
-  const deps: Deps = { db: database.db, config, mailer };
+  let authKey: Buffer;
+  try {
+    const k = loadAuthKey(config);
+    authKey = k.key;
+    if (k.created)
+      process.stdout.write(
+        `Đã tạo khóa bí mật ${k.created} (băm tên đăng nhập sai trong nhật ký). Giữ tệp này cùng thư mục dữ liệu.\n`,
+      );
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+  const deps: Deps = { db: database.db, config, mailer, authKey };
   let stopReminders: () => Promise<void> = async () => undefined;
   let app: FastifyInstance | null = null;
   try {

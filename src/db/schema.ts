@@ -120,7 +120,10 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
 );
 
-/** Failed-login counters per key ("u:<username>" or "ip:<address>"), in a sliding window. */
+/**
+ * Failed-password counters (src/features/auth/throttle.ts): "login:<address>|<name>" and
+ * "password:<user id>" lock with growing times; "ip:<address>" only delays. window_start = last attempt.
+ */
 export const loginThrottle = pgTable('login_throttle', {
   key: text('key').primaryKey(),
   failures: integer('failures').notNull().default(0),

@@ -43,7 +43,8 @@ export interface AppOptions {
   database: Database;
   deps: Deps;
   logLevel?: string;
-  trustProxy?: boolean;
+  /** Fastify's trustProxy: false, true, or the trusted proxies' addresses/CIDRs (TRUST_PROXY). */
+  trustProxy?: boolean | string[];
   webDir?: string | null;
   /** Where JSON log lines go (default stdout). */
   logStream?: NodeJS.WritableStream;

@@ -3,6 +3,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from '../../src/http/app.js';
+import type { Deps } from '../../src/features/deps.js';
 import { openTestDb, type DbKind, type TestDb } from './db.js';
 import { loadDemoDataIfEmpty } from '../../src/features/system/demo.js';
 import { createUser } from '../../src/features/users/users.service.js';
@@ -73,15 +74,22 @@ let seq = 0;
 
 export async function startTestApp(
   kind: DbKind,
-  opts: { seed?: boolean; app?: Pick<AppOptions, 'webDir' | 'security' | 'trustProxy'> } = {},
+  opts: {
+    seed?: boolean;
+    app?: Pick<AppOptions, 'webDir' | 'security' | 'trustProxy'>;
+    trustProxy?: AppOptions['trustProxy'];
+    config?: Partial<Deps['config']>;
+  } = {},
 ): Promise<TestApp> {
   const tdb = await openTestDb(kind);
+  if (opts.config) Object.assign(tdb.deps.config, opts.config);
   if (opts.seed ?? true) await loadDemoDataIfEmpty(tdb.deps);
   const app = await buildApp({
     database: tdb.database,
     deps: tdb.deps,
     logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
     webDir: null,
+    trustProxy: opts.trustProxy,
     ...opts.app,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });

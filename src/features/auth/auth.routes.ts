@@ -15,7 +15,9 @@ export const authRoutes: RoutePlugin = async (app, { deps }) => {
     path: '/',
     httpOnly: true,
     sameSite: 'lax' as const,
-    secure: req.protocol === 'https',
+    // Secure when configured (COOKIE_SECURE=1) or when the request came over TLS (directly, or per
+    // X-Forwarded-Proto from a proxy trusted by TRUST_PROXY).
+    secure: deps.config.cookieSecure === true || req.protocol === 'https',
   });
   const clear = (req: FastifyRequest, reply: FastifyReply) =>
     reply.clearCookie(SESSION_COOKIE, cookieOptions(req));
