@@ -24,6 +24,7 @@ import { isApiError } from '../../api/client';
 import { FormAlerts, conflictText } from '../../layout/ConflictAlert';
 import { useVersionedSave, type VersionedFormProps } from '../../layout/useVersionedSave';
 import { SaveModal } from '../../layout/SaveModal';
+import { saveModalProps } from '../../layout/saveModalProps';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { formatDateTime } from '../../lib/format';
 import { useIsPhone } from '../../lib/useMediaQuery';
@@ -132,6 +133,7 @@ export function ObstaclesTab({
   const q = useObstacles(programId, filters);
   const update = useUpdateObstacle();
   const [step, setStep] = useState<Step | null>(null);
+  const stepModal = saveModalProps(update, () => setStep(null));
 
   const openStep = (s: Step) => {
     update.reset();
@@ -325,11 +327,7 @@ export function ObstaclesTab({
         title={step?.mode === 'assign' ? 'Giao đơn vị xử lý' : 'Trả lời khó khăn, kiến nghị'}
         open={!!step}
         formId="obstacle-step-form"
-        saving={update.isPending}
-        onClose={() => {
-          update.reset();
-          setStep(null);
-        }}
+        {...stepModal}
       >
         {step && (
           <StepForm
@@ -338,10 +336,7 @@ export function ObstaclesTab({
             record={step.item}
             reload={() => reload(step.item.id)}
             mutation={update}
-            onClose={() => {
-              update.reset();
-              setStep(null);
-            }}
+            onClose={stepModal.onClose}
           />
         )}
       </SaveModal>

@@ -7,6 +7,7 @@ import { DATE_FORMAT, toDay, toIso } from '../tasks/formValues';
 import { FormAlerts } from '../../layout/ConflictAlert';
 import { useVersionedSave, type VersionedFormProps } from '../../layout/useVersionedSave';
 import { SaveModal } from '../../layout/SaveModal';
+import { saveModalProps } from '../../layout/saveModalProps';
 import { formatIsoDate } from '../../lib/format';
 import { LIMITS } from '../../shared/limits';
 import { requiredText } from '../../lib/validation';
@@ -54,7 +55,11 @@ function EditForm(props: VersionedFormProps<PeriodDetail, ReturnType<typeof useU
       onFinish={onFinish}
     >
       <FormAlerts conflict={saver.conflict} error={saver.error} />
-      <Form.Item name="label" label="Tên kỳ báo cáo" rules={requiredText('Vui lòng nhập tên kỳ', LIMITS.periodLabel)}>
+      <Form.Item
+        name="label"
+        label="Tên kỳ báo cáo"
+        rules={requiredText('Vui lòng nhập tên kỳ', LIMITS.periodLabel)}
+      >
         <Input maxLength={LIMITS.periodLabel} />
       </Form.Item>
       <Form.Item
@@ -91,19 +96,10 @@ export function EditPeriodModal({
   onClose: () => void;
 }) {
   const update = useUpdatePeriod(period.id);
-  const close = () => {
-    update.reset();
-    onClose();
-  };
+  const modal = saveModalProps(update, onClose);
   return (
-    <SaveModal
-      title="Sửa hạn gửi, lịch nhắc"
-      open={open}
-      formId="edit-period-form"
-      saving={update.isPending}
-      onClose={close}
-    >
-      <EditForm key={period.id} record={period} mutation={update} reload={reload} onClose={close} />
+    <SaveModal title="Sửa hạn gửi, lịch nhắc" open={open} formId="edit-period-form" {...modal}>
+      <EditForm key={period.id} record={period} mutation={update} reload={reload} onClose={modal.onClose} />
     </SaveModal>
   );
 }

@@ -32,6 +32,7 @@ import { periodWindow, type PeriodWindow } from '../../shared/reporting';
 import { isApiError } from '../../api/client';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { SaveModal } from '../../layout/SaveModal';
+import { saveModalProps } from '../../layout/saveModalProps';
 import { formatIsoDate } from '../../lib/format';
 import dayjs from '../../lib/dayjs';
 import { LIMITS } from '../../shared/limits';
@@ -224,10 +225,7 @@ export function OpenPeriodModal({
     };
   }, [rules]);
 
-  const close = () => {
-    mutation.reset();
-    onClose();
-  };
+  const modal = saveModalProps(mutation, onClose);
 
   const onValuesChange = (changed: Partial<OpenValues>, all: OpenValues) => {
     mutation.reset();
@@ -264,7 +262,7 @@ export function OpenPeriodModal({
             ? `Đã mở kỳ báo cáo; ${r.obligations} đơn vị phải báo cáo`
             : 'Đã mở kỳ báo cáo (chưa có đơn vị nào chủ trì, phối hợp nhiệm vụ còn thực hiện)',
         );
-        close();
+        modal.onClose();
         navigate(`/ky-bao-cao/${r.id}`);
       },
     });
@@ -279,9 +277,8 @@ export function OpenPeriodModal({
       formId="open-period-form"
       okText="Mở kỳ báo cáo"
       okTestId="open-period-submit"
-      saving={mutation.isPending}
       width={680}
-      onClose={close}
+      {...modal}
     >
       <Form<OpenValues>
         id="open-period-form"

@@ -21,6 +21,7 @@ import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { BackLink, PageHeader } from '../../layout/PageHeader';
 import { QueryPage } from '../../layout/QueryPage';
 import { SaveModal } from '../../layout/SaveModal';
+import { saveModalProps } from '../../layout/saveModalProps';
 import { useIsPhone, useMediaQuery } from '../../lib/useMediaQuery';
 import { LIMITS } from '../../shared/limits';
 import { maxRule } from '../../lib/validation';
@@ -95,19 +96,15 @@ function AddItemModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<ItemValues>();
   const add = useAddPlanItem(plan.id);
-  const close = () => {
-    add.reset();
-    onClose();
-  };
+  const modal = saveModalProps(add, onClose);
   return (
     <SaveModal
       title="Thêm mục kế hoạch"
       open={open}
       formId="plan-item-form"
       okText="Thêm mục"
-      saving={add.isPending}
       width={640}
-      onClose={close}
+      {...modal}
     >
       <Form<ItemValues>
         id="plan-item-form"
@@ -125,7 +122,7 @@ function AddItemModal({
             {
               onSuccess: () => {
                 message.success('Đã thêm mục vào kế hoạch');
-                close();
+                modal.onClose();
               },
             },
           )

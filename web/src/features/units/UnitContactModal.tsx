@@ -4,6 +4,7 @@ import { ADDRESS_RULES, EMAIL_RULES, PHONE_RULES } from '../../lib/validation';
 import { FormAlerts } from '../../layout/ConflictAlert';
 import { useVersionedSave, type VersionedFormProps } from '../../layout/useVersionedSave';
 import { QuerySaveModal } from '../../layout/SaveModal';
+import { saveModalProps } from '../../layout/saveModalProps';
 import type { UnitContactPatch } from './api';
 import type { Unit } from '../../api/types';
 import { emptyToNull } from '../../lib/format';
@@ -66,20 +67,18 @@ function ContactForm(props: VersionedFormProps<Unit, ReturnType<typeof useUpdate
 export function UnitContactModal({ unitId, onClose }: { unitId: string | null; onClose: () => void }) {
   const unit = useUnit(unitId ?? undefined);
   const update = useUpdateUnitContact();
-  const close = () => {
-    update.reset();
-    onClose();
-  };
+  const modal = saveModalProps(update, onClose);
   return (
     <QuerySaveModal
       title="Sửa thông tin liên hệ"
       open={!!unitId}
       formId="unit-contact-form"
-      saving={update.isPending}
-      onClose={close}
       query={unit}
+      {...modal}
     >
-      {(u, reload) => <ContactForm key={u.id} record={u} mutation={update} reload={reload} onClose={close} />}
+      {(u, reload) => (
+        <ContactForm key={u.id} record={u} mutation={update} reload={reload} onClose={modal.onClose} />
+      )}
     </QuerySaveModal>
   );
 }

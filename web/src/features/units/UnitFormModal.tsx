@@ -7,8 +7,15 @@ import { UNIT_KINDS, UNIT_KIND_LABELS } from '../../shared/domain';
 import { emptyToNull } from '../../lib/format';
 import { ADDRESS_RULES, EMAIL_RULES, maxRule, PHONE_RULES } from '../../lib/validation';
 import { FormAlerts } from '../../layout/ConflictAlert';
-import { applyFieldError, isFieldError, useVersionedSave, type FieldErrors, type VersionedFormProps } from '../../layout/useVersionedSave';
+import {
+  applyFieldError,
+  isFieldError,
+  useVersionedSave,
+  type FieldErrors,
+  type VersionedFormProps,
+} from '../../layout/useVersionedSave';
 import { QuerySaveModal, SaveModal } from '../../layout/SaveModal';
+import { saveModalProps } from '../../layout/saveModalProps';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { LIMITS, UNIT_CODE_PATTERN } from '../../shared/limits';
 
@@ -178,24 +185,14 @@ export function CreateUnitModal({
 }) {
   const create = useCreateUnit();
   const { message } = App.useApp();
-  const close = () => {
-    create.reset();
-    onClose();
-  };
+  const modal = saveModalProps(create, onClose);
   return (
-    <SaveModal
-      title="Thêm đơn vị"
-      open={open}
-      formId="unit-create-form"
-      okText="Thêm đơn vị"
-      saving={create.isPending}
-      onClose={close}
-    >
+    <SaveModal title="Thêm đơn vị" open={open} formId="unit-create-form" okText="Thêm đơn vị" {...modal}>
       <CreateUnitForm
         create={create}
         onDone={(u) => {
           message.success(`Đã thêm đơn vị “${u.name}”`);
-          close();
+          modal.onClose();
           onCreated?.(u);
         }}
       />
@@ -238,21 +235,11 @@ function EditUnitForm(props: VersionedFormProps<Unit, ReturnType<typeof useUpdat
 export function EditUnitModal({ unitId, onClose }: { unitId: string | null; onClose: () => void }) {
   const unit = useUnit(unitId ?? undefined);
   const update = useUpdateUnit();
-  const close = () => {
-    update.reset();
-    onClose();
-  };
+  const modal = saveModalProps(update, onClose);
   return (
-    <QuerySaveModal
-      title="Sửa đơn vị"
-      open={!!unitId}
-      formId="unit-edit-form"
-      saving={update.isPending}
-      onClose={close}
-      query={unit}
-    >
+    <QuerySaveModal title="Sửa đơn vị" open={!!unitId} formId="unit-edit-form" query={unit} {...modal}>
       {(u, reload) => (
-        <EditUnitForm key={u.id} record={u} mutation={update} reload={reload} onClose={close} />
+        <EditUnitForm key={u.id} record={u} mutation={update} reload={reload} onClose={modal.onClose} />
       )}
     </QuerySaveModal>
   );

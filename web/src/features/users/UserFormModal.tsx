@@ -12,6 +12,7 @@ import {
   type VersionedFormProps,
 } from '../../layout/useVersionedSave';
 import { SaveModal } from '../../layout/SaveModal';
+import { saveModalProps } from '../../layout/saveModalProps';
 import type { Role, User } from '../../api/types';
 import { ROLES, ROLE_LABELS } from '../../shared/domain';
 import { emptyToNull } from '../../lib/format';
@@ -102,23 +103,19 @@ export function CreateUserModal({
   onCreated: (user: User, oneTimePassword: string) => void;
 }) {
   const create = useCreateUser();
-  const close = () => {
-    create.reset();
-    onClose();
-  };
+  const modal = saveModalProps(create, onClose);
   return (
     <SaveModal
       title="Thêm người dùng"
       open={open}
       formId="user-create-form"
       okText="Tạo tài khoản"
-      saving={create.isPending}
-      onClose={close}
+      {...modal}
     >
       <CreateUserForm
         create={create}
         onDone={(user, otp) => {
-          close();
+          modal.onClose();
           onCreated(user, otp);
         }}
       />
@@ -211,25 +208,16 @@ export function EditUserModal({
   onClose: () => void;
 }) {
   const update = useUpdateUser();
-  const close = () => {
-    update.reset();
-    onClose();
-  };
+  const modal = saveModalProps(update, onClose);
   return (
-    <SaveModal
-      title="Sửa người dùng"
-      open={!!user}
-      formId="user-edit-form"
-      saving={update.isPending}
-      onClose={close}
-    >
+    <SaveModal title="Sửa người dùng" open={!!user} formId="user-edit-form" {...modal}>
       {user && (
         <EditUserForm
           key={user.id}
           record={user}
           mutation={update}
           reload={() => reload(user.id)}
-          onClose={close}
+          onClose={modal.onClose}
         />
       )}
     </SaveModal>
