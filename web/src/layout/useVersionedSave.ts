@@ -45,7 +45,7 @@ export interface VersionedSaveOptions<T, V, TData, TError, TVars, TContext> {
   onReloaded?: (latest: T) => void;
   /** Server errors shown on a field instead of above the form. */
   fieldErrors?: FieldErrors<V>;
-  /** Closes the form (after `unchanged`). */
+  /** Closes the form (after `unchanged` and `saveAndClose`). */
   onClose?: () => void;
 }
 
@@ -64,6 +64,8 @@ export interface VersionedSave<T, TData, TError, TVars> {
   recover: (e: unknown) => Promise<boolean>;
   /** Clears the notice and saves; a field error goes on its field, a conflict is recovered from. */
   save: (vars: TVars, onSuccess?: (data: TData) => void) => void;
+  /** `save`, then says `done` (a text, or one made from what the server returned) and closes. */
+  saveAndClose: (vars: TVars, done: string | ((data: TData) => string)) => void;
   /** When nothing was changed: says there is nothing to save and closes. */
   unchanged: () => void;
 }
@@ -105,6 +107,12 @@ export function useVersionedSave<T, V, TData, TError, TVars, TContext>(
     });
   };
 
+  const saveAndClose = (vars: TVars, done: string | ((data: TData) => string)) =>
+    save(vars, (data) => {
+      message.success(typeof done === 'string' ? done : done(data));
+      onClose?.();
+    });
+
   const error =
     mutation.isError && !(fieldErrors && isFieldError(mutation.error, fieldErrors)) ? mutation.error : null;
   const unchanged = () => {
@@ -112,5 +120,14 @@ export function useVersionedSave<T, V, TData, TError, TVars, TContext>(
     onClose?.();
   };
 
-  return { base, conflict, error, clearConflict: () => setConflict(null), recover, save, unchanged };
+  return {
+    base,
+    conflict,
+    error,
+    clearConflict: () => setConflict(null),
+    recover,
+    save,
+    saveAndClose,
+    unchanged,
+  };
 }

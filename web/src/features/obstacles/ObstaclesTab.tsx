@@ -21,7 +21,8 @@ import type { Obstacle, ObstacleFilters, ObstacleInput, ObstacleKind, ObstacleSt
 import { OBSTACLE_KIND_LABELS, OBSTACLE_STATUS } from './labels';
 import { UnitSelect } from '../units/UnitSelect';
 import { isApiError } from '../../api/client';
-import { FormAlerts, conflictText } from '../../layout/ConflictAlert';
+import { conflictText } from '../../layout/ConflictAlert';
+import { VersionedForm } from '../../layout/VersionedForm';
 import { useVersionedSave, type VersionedFormProps } from '../../layout/useVersionedSave';
 import { SaveModal } from '../../layout/SaveModal';
 import { saveModalProps } from '../../layout/saveModalProps';
@@ -49,8 +50,7 @@ function StepForm({
   mode,
   ...props
 }: VersionedFormProps<Obstacle, ReturnType<typeof useUpdateObstacle>> & { mode: Step['mode'] }) {
-  const { record, onClose } = props;
-  const { message } = App.useApp();
+  const { record } = props;
   const [form] = Form.useForm<StepValues>();
   const saver = useVersionedSave({ ...props, form, toValues: stepValues });
   const { base } = saver;
@@ -60,21 +60,17 @@ function StepForm({
       mode === 'assign'
         ? { action: 'assign', version: base.version, handlingUnitId: v.handlingUnitId ?? undefined }
         : { action: 'answer', version: base.version, answer: (v.answer ?? '').trim() };
-    saver.save({ id: base.id, input }, () => {
-      message.success(mode === 'assign' ? 'Đã giao đơn vị xử lý' : 'Đã lưu trả lời');
-      onClose();
-    });
+    saver.saveAndClose({ id: base.id, input }, mode === 'assign' ? 'Đã giao đơn vị xử lý' : 'Đã lưu trả lời');
   };
 
   return (
-    <Form<StepValues>
+    <VersionedForm<StepValues>
       id="obstacle-step-form"
       form={form}
-      layout="vertical"
       initialValues={stepValues(record)}
       onFinish={onFinish}
+      saver={saver}
     >
-      <FormAlerts conflict={saver.conflict} error={saver.error} />
       <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap' }}>
         <strong>{base.unitName}:</strong> {base.text}
       </Typography.Paragraph>
@@ -102,7 +98,7 @@ function StepForm({
           />
         </Form.Item>
       )}
-    </Form>
+    </VersionedForm>
   );
 }
 

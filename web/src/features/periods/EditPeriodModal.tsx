@@ -1,10 +1,10 @@
-import { App, DatePicker, Form, Input } from 'antd';
+import { DatePicker, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useUpdatePeriod } from './hooks';
 import type { PeriodDetail, PeriodPatch } from './api';
 import { ScheduleFields, scheduleToValues, valuesToSchedule, type ScheduleValues } from './ScheduleFields';
 import { DATE_FORMAT, toDay, toIso } from '../tasks/formValues';
-import { FormAlerts } from '../../layout/ConflictAlert';
+import { VersionedForm } from '../../layout/VersionedForm';
 import { useVersionedSave, type VersionedFormProps } from '../../layout/useVersionedSave';
 import { SaveModal } from '../../layout/SaveModal';
 import { saveModalProps } from '../../layout/saveModalProps';
@@ -25,8 +25,7 @@ const toValues = (p: PeriodDetail): Values => ({
 });
 
 function EditForm(props: VersionedFormProps<PeriodDetail, ReturnType<typeof useUpdatePeriod>>) {
-  const { record: period, onClose } = props;
-  const { message } = App.useApp();
+  const { record: period } = props;
   const [form] = Form.useForm<Values>();
   const saver = useVersionedSave({ ...props, form, toValues });
   const { base } = saver;
@@ -40,21 +39,17 @@ function EditForm(props: VersionedFormProps<PeriodDetail, ReturnType<typeof useU
     const old = valuesToSchedule(scheduleToValues(base.schedule));
     if (JSON.stringify(schedule) !== JSON.stringify(old)) patch.schedule = schedule;
     if (Object.keys(patch).length === 1) return saver.unchanged();
-    saver.save(patch, () => {
-      message.success('Đã cập nhật kỳ báo cáo');
-      onClose();
-    });
+    saver.saveAndClose(patch, 'Đã cập nhật kỳ báo cáo');
   };
 
   return (
-    <Form<Values>
+    <VersionedForm<Values>
       id="edit-period-form"
       form={form}
-      layout="vertical"
       initialValues={toValues(period)}
       onFinish={onFinish}
+      saver={saver}
     >
-      <FormAlerts conflict={saver.conflict} error={saver.error} />
       <Form.Item
         name="label"
         label="Tên kỳ báo cáo"
@@ -79,7 +74,7 @@ function EditForm(props: VersionedFormProps<PeriodDetail, ReturnType<typeof useU
         <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: 200 }} />
       </Form.Item>
       <ScheduleFields />
-    </Form>
+    </VersionedForm>
   );
 }
 

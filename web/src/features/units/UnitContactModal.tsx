@@ -1,7 +1,7 @@
-import { App, Form, Input } from 'antd';
+import { Form, Input } from 'antd';
 import { useUnit, useUpdateUnitContact } from './hooks';
 import { ADDRESS_RULES, EMAIL_RULES, PHONE_RULES } from '../../lib/validation';
-import { FormAlerts } from '../../layout/ConflictAlert';
+import { VersionedForm } from '../../layout/VersionedForm';
 import { useVersionedSave, type VersionedFormProps } from '../../layout/useVersionedSave';
 import { QuerySaveModal } from '../../layout/SaveModal';
 import { saveModalProps } from '../../layout/saveModalProps';
@@ -18,10 +18,9 @@ interface Values {
 const toValues = (u: Unit): Values => ({ email: u.email, phone: u.phone, address: u.address });
 
 function ContactForm(props: VersionedFormProps<Unit, ReturnType<typeof useUpdateUnitContact>>) {
-  const { record: unit, onClose } = props;
+  const { record: unit } = props;
   const [form] = Form.useForm<Values>();
   const saver = useVersionedSave({ ...props, form, toValues });
-  const { message } = App.useApp();
 
   const onFinish = (v: Values) => {
     const { base } = saver;
@@ -35,21 +34,17 @@ function ContactForm(props: VersionedFormProps<Unit, ReturnType<typeof useUpdate
       if (next[k] !== base[k]) patch[k] = next[k];
     });
     if (Object.keys(patch).length === 1) return saver.unchanged();
-    saver.save({ id: base.id, patch }, () => {
-      message.success('Đã cập nhật thông tin liên hệ');
-      onClose();
-    });
+    saver.saveAndClose({ id: base.id, patch }, 'Đã cập nhật thông tin liên hệ');
   };
 
   return (
-    <Form<Values>
+    <VersionedForm<Values>
       id="unit-contact-form"
       form={form}
-      layout="vertical"
       onFinish={onFinish}
       initialValues={toValues(unit)}
+      saver={saver}
     >
-      <FormAlerts conflict={saver.conflict} error={saver.error} />
       <Form.Item label="Thư điện tử" name="email" rules={EMAIL_RULES}>
         <Input type="email" autoComplete="email" />
       </Form.Item>
@@ -59,7 +54,7 @@ function ContactForm(props: VersionedFormProps<Unit, ReturnType<typeof useUpdate
       <Form.Item label="Địa chỉ" name="address" rules={ADDRESS_RULES}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} autoComplete="street-address" />
       </Form.Item>
-    </Form>
+    </VersionedForm>
   );
 }
 

@@ -6,7 +6,7 @@ import type { Unit, UnitKind } from '../../api/types';
 import { UNIT_KINDS, UNIT_KIND_LABELS } from '../../shared/domain';
 import { emptyToNull } from '../../lib/format';
 import { ADDRESS_RULES, EMAIL_RULES, maxRule, PHONE_RULES } from '../../lib/validation';
-import { FormAlerts } from '../../layout/ConflictAlert';
+import { VersionedForm } from '../../layout/VersionedForm';
 import {
   applyFieldError,
   isFieldError,
@@ -201,33 +201,28 @@ export function CreateUnitModal({
 }
 
 function EditUnitForm(props: VersionedFormProps<Unit, ReturnType<typeof useUpdateUnit>>) {
-  const { record: unit, onClose } = props;
+  const { record: unit } = props;
   const [form] = Form.useForm<Values>();
   const saver = useVersionedSave({ ...props, form, toValues, fieldErrors: FIELD_ERRORS });
-  const { message } = App.useApp();
 
   const onFinish = (v: Values) => {
     const { base } = saver;
     const changes = diff(base, toInput(v));
     if (Object.keys(changes).length === 0) return saver.unchanged();
     const patch: UnitPatch = { version: base.version, ...changes };
-    saver.save({ id: base.id, patch }, (u) => {
-      message.success(`Đã lưu đơn vị “${u.name}”`);
-      onClose();
-    });
+    saver.saveAndClose({ id: base.id, patch }, (u) => `Đã lưu đơn vị “${u.name}”`);
   };
 
   return (
-    <Form<Values>
+    <VersionedForm<Values>
       id="unit-edit-form"
       form={form}
-      layout="vertical"
       onFinish={onFinish}
       initialValues={toValues(unit)}
+      saver={saver}
     >
-      <FormAlerts conflict={saver.conflict} error={saver.error} />
       <UnitFields excludeId={unit.id} />
-    </Form>
+    </VersionedForm>
   );
 }
 

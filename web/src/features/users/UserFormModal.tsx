@@ -1,9 +1,9 @@
-import { App, Form, Input, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useCreateUser, useUpdateUser } from './hooks';
 import type { CreateUserInput, UserPatch } from './api';
 import { UnitSelect } from '../units/UnitSelect';
 import { EMAIL_RULES, maxRule } from '../../lib/validation';
-import { FormAlerts } from '../../layout/ConflictAlert';
+import { VersionedForm } from '../../layout/VersionedForm';
 import {
   applyFieldError,
   isFieldError,
@@ -162,10 +162,9 @@ const toValues = (u: User): Values => ({
 });
 
 function EditUserForm(props: VersionedFormProps<User, ReturnType<typeof useUpdateUser>>) {
-  const { record: user, onClose } = props;
+  const { record: user } = props;
   const [form] = Form.useForm<Values>();
   const saver = useVersionedSave({ ...props, form, toValues, fieldErrors: FIELD_ERRORS });
-  const { message } = App.useApp();
 
   const onFinish = (v: Values) => {
     const { base } = saver;
@@ -178,23 +177,19 @@ function EditUserForm(props: VersionedFormProps<User, ReturnType<typeof useUpdat
     if (v.role && v.role !== base.role) patch.role = v.role;
     if (unitId !== base.unitId) patch.unitId = unitId;
     if (Object.keys(patch).length === 1) return saver.unchanged();
-    saver.save({ id: base.id, patch }, (u) => {
-      message.success(`Đã lưu thông tin của ${u.fullName}`);
-      onClose();
-    });
+    saver.saveAndClose({ id: base.id, patch }, (u) => `Đã lưu thông tin của ${u.fullName}`);
   };
 
   return (
-    <Form<Values>
+    <VersionedForm<Values>
       id="user-edit-form"
       form={form}
-      layout="vertical"
       onFinish={onFinish}
       initialValues={toValues(user)}
+      saver={saver}
     >
-      <FormAlerts conflict={saver.conflict} error={saver.error} />
       <UserFields mode="edit" />
-    </Form>
+    </VersionedForm>
   );
 }
 
