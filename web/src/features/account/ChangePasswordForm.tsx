@@ -1,5 +1,5 @@
 import { Alert, Button, Form, Input, Typography } from 'antd';
-import { errorMessage } from '../../api/client';
+import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { useChangePassword } from './hooks';
 
 interface Values {
@@ -42,15 +42,7 @@ export function ChangePasswordForm({
       disabled={change.isPending}
       onValuesChange={() => change.isError && change.reset()}
     >
-      {change.isError && (
-        <Alert
-          type="error"
-          showIcon
-          title={errorMessage(change.error)}
-          style={{ marginBottom: 16 }}
-          role="alert"
-        />
-      )}
+      {change.isError && <ApiErrorAlert error={change.error} />}
       {change.isSuccess && (
         <Alert type="success" showIcon title="Đã đổi mật khẩu" style={{ marginBottom: 16 }} role="status" />
       )}
