@@ -49,9 +49,12 @@ export interface VersionedSaveOptions<T, V, TData, TError, TVars, TContext> {
   onClose?: () => void;
 }
 
-export interface VersionedSave<T, TData, TError, TVars> {
+export interface VersionedSave<T, TData, TError, TVars, V = unknown> {
   /** The record the next save is based on: the one opened, or the latest after a conflict. */
   base: T;
+  /** The form given in the options, and its first values (`toValues` of the record opened). */
+  form?: FormInstance<V>;
+  initialValues?: V;
   /** The notice after a conflict (see `conflictText`), or null. */
   conflict: string | null;
   /** The save's error for the alert above the form: null when none or when shown on a field. */
@@ -76,7 +79,7 @@ export interface VersionedSave<T, TData, TError, TVars> {
  */
 export function useVersionedSave<T, V, TData, TError, TVars, TContext>(
   opts: VersionedSaveOptions<T, V, TData, TError, TVars, TContext>,
-): VersionedSave<T, TData, TError, TVars> {
+): VersionedSave<T, TData, TError, TVars, V> {
   const { reload, mutation, form, toValues, onReloaded, fieldErrors, onClose } = opts;
   const { message } = App.useApp();
   const [base, setBase] = useState(opts.record);
@@ -122,6 +125,8 @@ export function useVersionedSave<T, V, TData, TError, TVars, TContext>(
 
   return {
     base,
+    form,
+    initialValues: toValues?.(opts.record),
     conflict,
     error,
     clearConflict: () => setConflict(null),

@@ -50,7 +50,6 @@ function StepForm({
   mode,
   ...props
 }: VersionedFormProps<Obstacle, ReturnType<typeof useUpdateObstacle>> & { mode: Step['mode'] }) {
-  const { record } = props;
   const [form] = Form.useForm<StepValues>();
   const saver = useVersionedSave({ ...props, form, toValues: stepValues });
   const { base } = saver;
@@ -64,13 +63,7 @@ function StepForm({
   };
 
   return (
-    <VersionedForm<StepValues>
-      id="obstacle-step-form"
-      form={form}
-      initialValues={stepValues(record)}
-      onFinish={onFinish}
-      saver={saver}
-    >
+    <VersionedForm<StepValues> id="obstacle-step-form" onFinish={onFinish} saver={saver}>
       <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap' }}>
         <strong>{base.unitName}:</strong> {base.text}
       </Typography.Paragraph>

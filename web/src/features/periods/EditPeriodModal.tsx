@@ -25,7 +25,6 @@ const toValues = (p: PeriodDetail): Values => ({
 });
 
 function EditForm(props: VersionedFormProps<PeriodDetail, ReturnType<typeof useUpdatePeriod>>) {
-  const { record: period } = props;
   const [form] = Form.useForm<Values>();
   const saver = useVersionedSave({ ...props, form, toValues });
   const { base } = saver;
@@ -43,13 +42,7 @@ function EditForm(props: VersionedFormProps<PeriodDetail, ReturnType<typeof useU
   };
 
   return (
-    <VersionedForm<Values>
-      id="edit-period-form"
-      form={form}
-      initialValues={toValues(period)}
-      onFinish={onFinish}
-      saver={saver}
-    >
+    <VersionedForm<Values> id="edit-period-form" onFinish={onFinish} saver={saver}>
       <Form.Item
         name="label"
         label="Tên kỳ báo cáo"

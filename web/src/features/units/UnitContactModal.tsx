@@ -18,7 +18,6 @@ interface Values {
 const toValues = (u: Unit): Values => ({ email: u.email, phone: u.phone, address: u.address });
 
 function ContactForm(props: VersionedFormProps<Unit, ReturnType<typeof useUpdateUnitContact>>) {
-  const { record: unit } = props;
   const [form] = Form.useForm<Values>();
   const saver = useVersionedSave({ ...props, form, toValues });
 
@@ -38,13 +37,7 @@ function ContactForm(props: VersionedFormProps<Unit, ReturnType<typeof useUpdate
   };
 
   return (
-    <VersionedForm<Values>
-      id="unit-contact-form"
-      form={form}
-      onFinish={onFinish}
-      initialValues={toValues(unit)}
-      saver={saver}
-    >
+    <VersionedForm<Values> id="unit-contact-form" onFinish={onFinish} saver={saver}>
       <Form.Item label="Thư điện tử" name="email" rules={EMAIL_RULES}>
         <Input type="email" autoComplete="email" />
       </Form.Item>

@@ -214,13 +214,7 @@ function EditUnitForm(props: VersionedFormProps<Unit, ReturnType<typeof useUpdat
   };
 
   return (
-    <VersionedForm<Values>
-      id="unit-edit-form"
-      form={form}
-      onFinish={onFinish}
-      initialValues={toValues(unit)}
-      saver={saver}
-    >
+    <VersionedForm<Values> id="unit-edit-form" onFinish={onFinish} saver={saver}>
       <UnitFields excludeId={unit.id} />
     </VersionedForm>
   );

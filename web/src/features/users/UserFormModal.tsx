@@ -162,7 +162,6 @@ const toValues = (u: User): Values => ({
 });
 
 function EditUserForm(props: VersionedFormProps<User, ReturnType<typeof useUpdateUser>>) {
-  const { record: user } = props;
   const [form] = Form.useForm<Values>();
   const saver = useVersionedSave({ ...props, form, toValues, fieldErrors: FIELD_ERRORS });
 
@@ -181,13 +180,7 @@ function EditUserForm(props: VersionedFormProps<User, ReturnType<typeof useUpdat
   };
 
   return (
-    <VersionedForm<Values>
-      id="user-edit-form"
-      form={form}
-      onFinish={onFinish}
-      initialValues={toValues(user)}
-      saver={saver}
-    >
+    <VersionedForm<Values> id="user-edit-form" onFinish={onFinish} saver={saver}>
       <UserFields mode="edit" />
     </VersionedForm>
   );
