@@ -21,8 +21,11 @@ export const PHONE_RULES = [
 ];
 export const ADDRESS_RULES = [maxRule(LIMITS.address, 'Địa chỉ')];
 
-/** A required text field of at most `max` characters (spaces alone do not count). */
-export const requiredText = (message: string, max: number) => [
+/**
+ * A required text field of at most `max` characters (spaces alone do not count); with `field`, the
+ * length message names it.
+ */
+export const requiredText = (message: string, max: number, field?: string) => [
   { required: true, whitespace: true, message },
-  maxRule(max),
+  maxRule(max, field),
 ];

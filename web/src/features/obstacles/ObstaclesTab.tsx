@@ -30,7 +30,7 @@ import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { formatDateTime } from '../../lib/format';
 import { useIsPhone } from '../../lib/useMediaQuery';
 import { LIMITS } from '../../shared/limits';
-import { maxRule } from '../../lib/validation';
+import { requiredText } from '../../lib/validation';
 import { ExpandableText } from '../../layout/ExpandableText';
 import { pagesOf } from '../../lib/pagination';
 
@@ -79,10 +79,7 @@ function StepForm({
         <Form.Item
           name="answer"
           label="Trả lời, hướng xử lý"
-          rules={[
-            { required: true, whitespace: true, message: 'Vui lòng nhập nội dung trả lời' },
-            maxRule(LIMITS.obstacleAnswer),
-          ]}
+          rules={requiredText('Vui lòng nhập nội dung trả lời', LIMITS.obstacleAnswer)}
         >
           <Input.TextArea
             autoSize={{ minRows: 4, maxRows: 12 }}

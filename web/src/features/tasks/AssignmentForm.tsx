@@ -192,10 +192,7 @@ function ProductCard({ name, index, onRemove }: { name: number; index: number; o
             <Form.Item
               name={[name, 'indicator', 'name']}
               label="Tên chỉ tiêu"
-              rules={[
-                { required: true, whitespace: true, message: 'Vui lòng nhập tên chỉ tiêu' },
-                maxRule(LIMITS.indicatorName),
-              ]}
+              rules={requiredText('Vui lòng nhập tên chỉ tiêu', LIMITS.indicatorName)}
             >
               <Input maxLength={LIMITS.indicatorName} />
             </Form.Item>

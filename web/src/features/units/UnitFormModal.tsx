@@ -5,7 +5,7 @@ import type { UnitInput, UnitPatch } from './api';
 import type { Unit, UnitKind } from '../../api/types';
 import { UNIT_KINDS, UNIT_KIND_LABELS } from '../../shared/domain';
 import { emptyToNull } from '../../lib/format';
-import { ADDRESS_RULES, EMAIL_RULES, maxRule, PHONE_RULES } from '../../lib/validation';
+import { ADDRESS_RULES, EMAIL_RULES, maxRule, PHONE_RULES, requiredText } from '../../lib/validation';
 import { VersionedForm } from '../../layout/VersionedForm';
 import {
   applyFieldError,
@@ -96,10 +96,7 @@ function UnitFields({ excludeId }: { excludeId?: string }) {
       <Form.Item
         label="Tên đơn vị"
         name="name"
-        rules={[
-          { required: true, whitespace: true, message: 'Vui lòng nhập tên đơn vị' },
-          maxRule(LIMITS.unitName, 'Tên đơn vị'),
-        ]}
+        rules={requiredText('Vui lòng nhập tên đơn vị', LIMITS.unitName, 'Tên đơn vị')}
       >
         <Input autoComplete="off" />
       </Form.Item>

@@ -2,7 +2,7 @@ import { Form, Input, Select } from 'antd';
 import { useCreateUser, useUpdateUser } from './hooks';
 import type { CreateUserInput, UserPatch } from './api';
 import { UnitSelect } from '../units/UnitSelect';
-import { EMAIL_RULES, maxRule } from '../../lib/validation';
+import { EMAIL_RULES, requiredText } from '../../lib/validation';
 import { VersionedForm } from '../../layout/VersionedForm';
 import {
   applyFieldError,
@@ -60,10 +60,7 @@ function UserFields({ mode }: { mode: 'create' | 'edit' }) {
       <Form.Item
         label="Họ và tên"
         name="fullName"
-        rules={[
-          { required: true, whitespace: true, message: 'Vui lòng nhập họ và tên' },
-          maxRule(LIMITS.fullName, 'Họ và tên'),
-        ]}
+        rules={requiredText('Vui lòng nhập họ và tên', LIMITS.fullName, 'Họ và tên')}
       >
         <Input autoComplete="off" />
       </Form.Item>
