@@ -23,6 +23,24 @@ export function applyFieldError<V>(form: FormInstance<V>, e: unknown, fields: Fi
   return true;
 }
 
+/**
+ * The save of a form that creates (no version): a server error that belongs to a field goes on it,
+ * `error` is any other, for the alert above the form (give the whole to `SaveForm`).
+ */
+export function fieldErrorSave<V, TData, TError, TVars, TContext>(
+  mutation: UseMutationResult<TData, TError, TVars, TContext>,
+  form: FormInstance<V>,
+  fields: FieldErrors<V>,
+) {
+  return {
+    form,
+    conflict: null,
+    error: mutation.isError && !isFieldError(mutation.error, fields) ? mutation.error : null,
+    save: (vars: TVars, onSuccess: (data: TData) => void) =>
+      mutation.mutate(vars, { onSuccess, onError: (e) => applyFieldError(form, e, fields) }),
+  };
+}
+
 /** What a versioned edit form gets from its modal: the record, its save, a reload and a close. */
 export interface VersionedFormProps<T, M> {
   record: T;

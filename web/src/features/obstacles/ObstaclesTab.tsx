@@ -22,7 +22,7 @@ import { OBSTACLE_KIND_LABELS, OBSTACLE_STATUS } from './labels';
 import { UnitSelect } from '../units/UnitSelect';
 import { isApiError } from '../../api/client';
 import { conflictText } from '../../layout/ConflictAlert';
-import { VersionedForm } from '../../layout/VersionedForm';
+import { SaveForm } from '../../layout/SaveForm';
 import { useVersionedSave, type VersionedFormProps } from '../../layout/useVersionedSave';
 import { SaveModal } from '../../layout/SaveModal';
 import { saveModalProps } from '../../layout/saveModalProps';
@@ -63,7 +63,7 @@ function StepForm({
   };
 
   return (
-    <VersionedForm<StepValues> id="obstacle-step-form" onFinish={onFinish} saver={saver}>
+    <SaveForm<StepValues> id="obstacle-step-form" onFinish={onFinish} saver={saver}>
       <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap' }}>
         <strong>{base.unitName}:</strong> {base.text}
       </Typography.Paragraph>
@@ -88,7 +88,7 @@ function StepForm({
           />
         </Form.Item>
       )}
-    </VersionedForm>
+    </SaveForm>
   );
 }
 

@@ -4,7 +4,7 @@ import { useUpdatePeriod } from './hooks';
 import type { PeriodDetail, PeriodPatch } from './api';
 import { ScheduleFields, scheduleToValues, valuesToSchedule, type ScheduleValues } from './ScheduleFields';
 import { DATE_FORMAT, toDay, toIso } from '../tasks/formValues';
-import { VersionedForm } from '../../layout/VersionedForm';
+import { SaveForm } from '../../layout/SaveForm';
 import { useVersionedSave, type VersionedFormProps } from '../../layout/useVersionedSave';
 import { SaveModal } from '../../layout/SaveModal';
 import { saveModalProps } from '../../layout/saveModalProps';
@@ -42,7 +42,7 @@ function EditForm(props: VersionedFormProps<PeriodDetail, ReturnType<typeof useU
   };
 
   return (
-    <VersionedForm<Values> id="edit-period-form" onFinish={onFinish} saver={saver}>
+    <SaveForm<Values> id="edit-period-form" onFinish={onFinish} saver={saver}>
       <Form.Item
         name="label"
         label="Tên kỳ báo cáo"
@@ -67,7 +67,7 @@ function EditForm(props: VersionedFormProps<PeriodDetail, ReturnType<typeof useU
         <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: 200 }} />
       </Form.Item>
       <ScheduleFields />
-    </VersionedForm>
+    </SaveForm>
   );
 }
 

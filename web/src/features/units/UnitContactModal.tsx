@@ -1,7 +1,7 @@
 import { Form, Input } from 'antd';
 import { useUnit, useUpdateUnitContact } from './hooks';
 import { ADDRESS_RULES, EMAIL_RULES, PHONE_RULES } from '../../lib/validation';
-import { VersionedForm } from '../../layout/VersionedForm';
+import { SaveForm } from '../../layout/SaveForm';
 import { useVersionedSave, type VersionedFormProps } from '../../layout/useVersionedSave';
 import { QuerySaveModal } from '../../layout/SaveModal';
 import { saveModalProps } from '../../layout/saveModalProps';
@@ -37,7 +37,7 @@ function ContactForm(props: VersionedFormProps<Unit, ReturnType<typeof useUpdate
   };
 
   return (
-    <VersionedForm<Values> id="unit-contact-form" onFinish={onFinish} saver={saver}>
+    <SaveForm<Values> id="unit-contact-form" onFinish={onFinish} saver={saver}>
       <Form.Item label="Thư điện tử" name="email" rules={EMAIL_RULES}>
         <Input type="email" autoComplete="email" />
       </Form.Item>
@@ -47,7 +47,7 @@ function ContactForm(props: VersionedFormProps<Unit, ReturnType<typeof useUpdate
       <Form.Item label="Địa chỉ" name="address" rules={ADDRESS_RULES}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} autoComplete="street-address" />
       </Form.Item>
-    </VersionedForm>
+    </SaveForm>
   );
 }
 

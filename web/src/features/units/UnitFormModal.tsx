@@ -6,17 +6,15 @@ import type { Unit, UnitKind } from '../../api/types';
 import { UNIT_KINDS, UNIT_KIND_LABELS } from '../../shared/domain';
 import { emptyToNull } from '../../lib/format';
 import { ADDRESS_RULES, EMAIL_RULES, maxRule, PHONE_RULES, requiredText } from '../../lib/validation';
-import { VersionedForm } from '../../layout/VersionedForm';
+import { SaveForm } from '../../layout/SaveForm';
 import {
-  applyFieldError,
-  isFieldError,
+  fieldErrorSave,
   useVersionedSave,
   type FieldErrors,
   type VersionedFormProps,
 } from '../../layout/useVersionedSave';
 import { QuerySaveModal, SaveModal } from '../../layout/SaveModal';
 import { saveModalProps } from '../../layout/saveModalProps';
-import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { LIMITS, UNIT_CODE_PATTERN } from '../../shared/limits';
 
 interface Values {
@@ -147,6 +145,7 @@ function CreateUnitForm({
   onDone: (u: Unit) => void;
 }) {
   const [form] = Form.useForm<Values>();
+  const saver = fieldErrorSave(create, form, FIELD_ERRORS);
 
   const onFinish = (v: Values) => {
     const input = toInput(v);
@@ -154,20 +153,18 @@ function CreateUnitForm({
     const body: Partial<UnitInput> = Object.fromEntries(
       Object.entries(input).filter(([, val]) => val !== null),
     );
-    create.mutate(body, { onSuccess: onDone, onError: (e) => applyFieldError(form, e, FIELD_ERRORS) });
+    saver.save(body, onDone);
   };
 
   return (
-    <Form<Values>
+    <SaveForm<Values>
       id="unit-create-form"
-      form={form}
-      layout="vertical"
       onFinish={onFinish}
       initialValues={{ active: true }}
+      saver={saver}
     >
-      {create.isError && !isFieldError(create.error, FIELD_ERRORS) && <ApiErrorAlert error={create.error} />}
       <UnitFields />
-    </Form>
+    </SaveForm>
   );
 }
 
@@ -211,9 +208,9 @@ function EditUnitForm(props: VersionedFormProps<Unit, ReturnType<typeof useUpdat
   };
 
   return (
-    <VersionedForm<Values> id="unit-edit-form" onFinish={onFinish} saver={saver}>
+    <SaveForm<Values> id="unit-edit-form" onFinish={onFinish} saver={saver}>
       <UnitFields excludeId={unit.id} />
-    </VersionedForm>
+    </SaveForm>
   );
 }
 

@@ -3,10 +3,9 @@ import { useCreateUser, useUpdateUser } from './hooks';
 import type { CreateUserInput, UserPatch } from './api';
 import { UnitSelect } from '../units/UnitSelect';
 import { EMAIL_RULES, requiredText } from '../../lib/validation';
-import { VersionedForm } from '../../layout/VersionedForm';
+import { SaveForm } from '../../layout/SaveForm';
 import {
-  applyFieldError,
-  isFieldError,
+  fieldErrorSave,
   useVersionedSave,
   type FieldErrors,
   type VersionedFormProps,
@@ -16,7 +15,6 @@ import { saveModalProps } from '../../layout/saveModalProps';
 import type { Role, User } from '../../api/types';
 import { ROLES, ROLE_LABELS } from '../../shared/domain';
 import { emptyToNull } from '../../lib/format';
-import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { LIMITS } from '../../shared/limits';
 
 interface Values {
@@ -128,6 +126,7 @@ function CreateUserForm({
   onDone: (user: User, otp: string) => void;
 }) {
   const [form] = Form.useForm<Values>();
+  const saver = fieldErrorSave(create, form, FIELD_ERRORS);
   const onFinish = (v: Values) => {
     const input: CreateUserInput = {
       username: (v.username ?? '').trim(),
@@ -137,16 +136,12 @@ function CreateUserForm({
     const email = emptyToNull(v.email);
     if (email) input.email = email;
     if (v.unitId) input.unitId = v.unitId;
-    create.mutate(input, {
-      onSuccess: (r) => onDone(r.user, r.oneTimePassword),
-      onError: (e) => applyFieldError(form, e, FIELD_ERRORS),
-    });
+    saver.save(input, (r) => onDone(r.user, r.oneTimePassword));
   };
   return (
-    <Form<Values> id="user-create-form" form={form} layout="vertical" onFinish={onFinish}>
-      {create.isError && !isFieldError(create.error, FIELD_ERRORS) && <ApiErrorAlert error={create.error} />}
+    <SaveForm<Values> id="user-create-form" onFinish={onFinish} saver={saver}>
       <UserFields mode="create" />
-    </Form>
+    </SaveForm>
   );
 }
 
@@ -177,9 +172,9 @@ function EditUserForm(props: VersionedFormProps<User, ReturnType<typeof useUpdat
   };
 
   return (
-    <VersionedForm<Values> id="user-edit-form" onFinish={onFinish} saver={saver}>
+    <SaveForm<Values> id="user-edit-form" onFinish={onFinish} saver={saver}>
       <UserFields mode="edit" />
-    </VersionedForm>
+    </SaveForm>
   );
 }
 
