@@ -38,16 +38,31 @@ function ContactForm(props: VersionedFormProps<Unit, ReturnType<typeof useUpdate
 
   return (
     <SaveForm<Values> id="unit-contact-form" onFinish={onFinish} saver={saver}>
+      <UnitContactFields autoFill />
+    </SaveForm>
+  );
+}
+
+/**
+ * A unit's e-mail, phone and address fields. `autoFill` lets the browser offer its saved contact
+ * details; otherwise it is told not to (an administrator filling in another unit's form).
+ */
+export function UnitContactFields({ autoFill = false }: { autoFill?: boolean }) {
+  return (
+    <>
       <Form.Item label="Thư điện tử" name="email" rules={EMAIL_RULES}>
-        <Input type="email" autoComplete="email" />
+        <Input type="email" autoComplete={autoFill ? 'email' : 'off'} />
       </Form.Item>
       <Form.Item label="Điện thoại" name="phone" rules={PHONE_RULES}>
-        <Input type="tel" autoComplete="tel" />
+        <Input type="tel" autoComplete={autoFill ? 'tel' : 'off'} />
       </Form.Item>
       <Form.Item label="Địa chỉ" name="address" rules={ADDRESS_RULES}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} autoComplete="street-address" />
+        <Input.TextArea
+          autoSize={{ minRows: 2, maxRows: 4 }}
+          autoComplete={autoFill ? 'street-address' : undefined}
+        />
       </Form.Item>
-    </SaveForm>
+    </>
   );
 }
 

@@ -1,11 +1,12 @@
 import { App, Form, Input, Select, Switch } from 'antd';
 import { useCreateUnit, useUnit, useUpdateUnit } from './hooks';
 import { UnitSelect } from './UnitSelect';
+import { UnitContactFields } from './UnitContactModal';
 import type { UnitInput, UnitPatch } from './api';
 import type { Unit, UnitKind } from '../../api/types';
 import { UNIT_KINDS, UNIT_KIND_LABELS } from '../../shared/domain';
 import { emptyToNull } from '../../lib/format';
-import { ADDRESS_RULES, EMAIL_RULES, maxRule, PHONE_RULES, requiredText } from '../../lib/validation';
+import { maxRule, requiredText } from '../../lib/validation';
 import { SaveForm } from '../../layout/SaveForm';
 import {
   fieldErrorSave,
@@ -122,15 +123,7 @@ function UnitFields({ excludeId }: { excludeId?: string }) {
       <Form.Item label="Đang hoạt động" name="active" valuePropName="checked">
         <Switch checkedChildren="Có" unCheckedChildren="Không" />
       </Form.Item>
-      <Form.Item label="Thư điện tử" name="email" rules={EMAIL_RULES}>
-        <Input type="email" autoComplete="off" />
-      </Form.Item>
-      <Form.Item label="Điện thoại" name="phone" rules={PHONE_RULES}>
-        <Input type="tel" autoComplete="off" />
-      </Form.Item>
-      <Form.Item label="Địa chỉ" name="address" rules={ADDRESS_RULES}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} />
-      </Form.Item>
+      <UnitContactFields />
     </>
   );
 }
