@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Form, type FormInstance, type FormProps } from 'antd';
 import { FormAlerts } from './ConflictAlert';
 
-/** What a SaveForm shows and fills from its saver (`useVersionedSave`, `fieldErrorSave`). */
+/** What a SaveForm shows and fills from its saver (`useVersionedSave`, `createSave`). */
 export interface FormSaver<V> {
   conflict: string | null;
   error: unknown;

@@ -24,13 +24,13 @@ export function applyFieldError<V>(form: FormInstance<V>, e: unknown, fields: Fi
 }
 
 /**
- * The save of a form that creates (no version): a server error that belongs to a field goes on it,
- * `error` is any other, for the alert above the form (give the whole to `SaveForm`).
+ * The save of a form that creates (no version): a server error that belongs to a field (`fields`)
+ * goes on it, `error` is any other, for the alert above the form (give the whole to `SaveForm`).
  */
-export function fieldErrorSave<V, TData, TError, TVars, TContext>(
+export function createSave<V, TData, TError, TVars, TContext>(
   mutation: UseMutationResult<TData, TError, TVars, TContext>,
   form: FormInstance<V>,
-  fields: FieldErrors<V>,
+  fields: FieldErrors<V> = {},
 ) {
   return {
     form,

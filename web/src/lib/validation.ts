@@ -7,6 +7,13 @@ export function maxCharsMessage(max: number, field?: string): string {
   return field ? `${field} tối đa ${n} ký tự` : `Tối đa ${n} ký tự`;
 }
 
+/** An Ant Design rule that accepts a value when `ok(value)`, and otherwise says `message`. */
+export function checkRule<T>(ok: (value: T) => boolean, message: string) {
+  return {
+    validator: (_: unknown, value: T) => (ok(value) ? Promise.resolve() : Promise.reject(new Error(message))),
+  };
+}
+
 /** An Ant Design rule: at most `max` characters, with its Vietnamese message. */
 export function maxRule(max: number, field?: string) {
   return { max, message: maxCharsMessage(max, field) };

@@ -10,7 +10,7 @@ import { SaveModal } from '../../layout/SaveModal';
 import { saveModalProps } from '../../layout/saveModalProps';
 import { formatIsoDate } from '../../lib/format';
 import { LIMITS } from '../../shared/limits';
-import { requiredText } from '../../lib/validation';
+import { checkRule, requiredText } from '../../lib/validation';
 
 interface Values {
   label: string;
@@ -56,12 +56,10 @@ function EditForm(props: VersionedFormProps<PeriodDetail, ReturnType<typeof useU
         extra={`Số liệu chốt đến ngày ${formatIsoDate(base.cutoffEnd)}. Đổi hạn gửi thì các lời nhắc theo hạn cũ được bỏ qua và lập lại theo hạn mới.`}
         rules={[
           { required: true, message: 'Vui lòng chọn hạn gửi' },
-          {
-            validator: (_, v: Dayjs | null) =>
-              !v || toIso(v)! >= base.cutoffEnd
-                ? Promise.resolve()
-                : Promise.reject(new Error('Hạn gửi không được trước ngày chốt số liệu')),
-          },
+          checkRule(
+            (v: Dayjs | null) => !v || toIso(v)! >= base.cutoffEnd,
+            'Hạn gửi không được trước ngày chốt số liệu',
+          ),
         ]}
       >
         <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: 200 }} />

@@ -36,7 +36,7 @@ import { saveModalProps } from '../../layout/saveModalProps';
 import { formatIsoDate } from '../../lib/format';
 import dayjs from '../../lib/dayjs';
 import { LIMITS } from '../../shared/limits';
-import { requiredText } from '../../lib/validation';
+import { checkRule, requiredText } from '../../lib/validation';
 
 interface OpenValues {
   kind: PeriodKind;
@@ -269,6 +269,10 @@ export function OpenPeriodModal({
   };
 
   const cutoffEnd = adhoc ? (values.cutoff?.[1] ?? null) : win ? dayjs(win.cutoffEnd) : null;
+  const dueNotBeforeCutoff = checkRule(
+    (v: Dayjs | null) => !v || !cutoffEnd || !v.isBefore(cutoffEnd, 'day'),
+    'Hạn gửi không được trước ngày chốt số liệu',
+  );
 
   return (
     <SaveModal
@@ -336,15 +340,7 @@ export function OpenPeriodModal({
                   name="dueDate"
                   label="Hạn gửi báo cáo"
                   dependencies={['cutoff']}
-                  rules={[
-                    { required: true, message: 'Vui lòng chọn hạn gửi' },
-                    {
-                      validator: (_, v: Dayjs | null) =>
-                        !v || !cutoffEnd || !v.isBefore(cutoffEnd, 'day')
-                          ? Promise.resolve()
-                          : Promise.reject(new Error('Hạn gửi không được trước ngày chốt số liệu')),
-                    },
-                  ]}
+                  rules={[{ required: true, message: 'Vui lòng chọn hạn gửi' }, dueNotBeforeCutoff]}
                 >
                   <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
                 </Form.Item>
@@ -361,14 +357,7 @@ export function OpenPeriodModal({
                 ? `Để trống: theo quy định, ${formatIsoDate(win.sendingDeadline)} (${rules.sendingDeadlineWorkingDays} ngày làm việc sau ngày chốt số liệu).`
                 : undefined
             }
-            rules={[
-              {
-                validator: (_, v: Dayjs | null) =>
-                  !v || !cutoffEnd || !v.isBefore(cutoffEnd, 'day')
-                    ? Promise.resolve()
-                    : Promise.reject(new Error('Hạn gửi không được trước ngày chốt số liệu')),
-              },
-            ]}
+            rules={[dueNotBeforeCutoff]}
           >
             <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: 200 }} />
           </Form.Item>

@@ -22,6 +22,8 @@ import { BackLink, PageHeader } from '../../layout/PageHeader';
 import { QueryPage } from '../../layout/QueryPage';
 import { SaveModal } from '../../layout/SaveModal';
 import { saveModalProps } from '../../layout/saveModalProps';
+import { SaveForm } from '../../layout/SaveForm';
+import { createSave } from '../../layout/useVersionedSave';
 import { useIsPhone, useMediaQuery } from '../../lib/useMediaQuery';
 import { LIMITS } from '../../shared/limits';
 import { maxRule } from '../../lib/validation';
@@ -97,6 +99,7 @@ function AddItemModal({
   const [form] = Form.useForm<ItemValues>();
   const add = useAddPlanItem(plan.id);
   const modal = saveModalProps(add, onClose);
+  const saver = createSave(add, form);
   return (
     <SaveModal
       title="Thêm mục kế hoạch"
@@ -106,29 +109,25 @@ function AddItemModal({
       width={640}
       {...modal}
     >
-      <Form<ItemValues>
+      <SaveForm<ItemValues>
         id="plan-item-form"
-        form={form}
-        layout="vertical"
+        saver={saver}
         initialValues={{ text: '', parentNodeIds: [], deadline: { kind: 'none' }, person: '' }}
         onFinish={(v) =>
-          add.mutate(
+          saver.save(
             {
               text: v.text.trim(),
               parentNodeIds: v.parentNodeIds ?? [],
               deadline: valuesToDeadline(v.deadline),
               person: v.person?.trim() || null,
             },
-            {
-              onSuccess: () => {
-                message.success('Đã thêm mục vào kế hoạch');
-                modal.onClose();
-              },
+            () => {
+              message.success('Đã thêm mục vào kế hoạch');
+              modal.onClose();
             },
           )
         }
       >
-        {add.isError && <ApiErrorAlert error={add.error} />}
         <Form.Item
           name="text"
           label="Nội dung công việc"
@@ -147,7 +146,7 @@ function AddItemModal({
         <Form.Item name="person" label="Người thực hiện" rules={[maxRule(LIMITS.planItemPerson)]}>
           <Input maxLength={LIMITS.planItemPerson} autoComplete="off" />
         </Form.Item>
-      </Form>
+      </SaveForm>
     </SaveModal>
   );
 }

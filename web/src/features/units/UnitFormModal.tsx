@@ -9,7 +9,7 @@ import { emptyToNull } from '../../lib/format';
 import { maxRule, requiredText } from '../../lib/validation';
 import { SaveForm } from '../../layout/SaveForm';
 import {
-  fieldErrorSave,
+  createSave,
   useVersionedSave,
   type FieldErrors,
   type VersionedFormProps,
@@ -138,7 +138,7 @@ function CreateUnitForm({
   onDone: (u: Unit) => void;
 }) {
   const [form] = Form.useForm<Values>();
-  const saver = fieldErrorSave(create, form, FIELD_ERRORS);
+  const saver = createSave(create, form, FIELD_ERRORS);
 
   const onFinish = (v: Values) => {
     const input = toInput(v);

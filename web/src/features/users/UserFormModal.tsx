@@ -2,10 +2,10 @@ import { Form, Input, Select } from 'antd';
 import { useCreateUser, useUpdateUser } from './hooks';
 import type { CreateUserInput, UserPatch } from './api';
 import { UnitSelect } from '../units/UnitSelect';
-import { EMAIL_RULES, requiredText } from '../../lib/validation';
+import { checkRule, EMAIL_RULES, requiredText } from '../../lib/validation';
 import { SaveForm } from '../../layout/SaveForm';
 import {
-  fieldErrorSave,
+  createSave,
   useVersionedSave,
   type FieldErrors,
   type VersionedFormProps,
@@ -74,12 +74,11 @@ function UserFields({ mode }: { mode: 'create' | 'edit' }) {
         dependencies={['role']}
         extra={role === 'unit' ? 'Bắt buộc với vai trò đầu mối đơn vị.' : 'Không bắt buộc với vai trò này.'}
         rules={[
-          ({ getFieldValue }) => ({
-            validator: (_, v: string | null | undefined) =>
-              getFieldValue('role') === 'unit' && !v
-                ? Promise.reject(new Error('Vui lòng chọn đơn vị của đầu mối'))
-                : Promise.resolve(),
-          }),
+          ({ getFieldValue }) =>
+            checkRule(
+              (v: string | null | undefined) => getFieldValue('role') !== 'unit' || !!v,
+              'Vui lòng chọn đơn vị của đầu mối',
+            ),
         ]}
       >
         <UnitSelect active="true" placeholder="Gõ tên hoặc mã để tìm đơn vị…" />
@@ -126,7 +125,7 @@ function CreateUserForm({
   onDone: (user: User, otp: string) => void;
 }) {
   const [form] = Form.useForm<Values>();
-  const saver = fieldErrorSave(create, form, FIELD_ERRORS);
+  const saver = createSave(create, form, FIELD_ERRORS);
   const onFinish = (v: Values) => {
     const input: CreateUserInput = {
       username: (v.username ?? '').trim(),
