@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import {
   Alert,
   App,
+  type AlertProps,
   Col,
   DatePicker,
   Descriptions,
@@ -147,39 +148,31 @@ function Preview({
   );
 }
 
+/** Why the period could not be opened: what to do for the two refusals a monitor can fix, else the error. */
 function OpenError({ error, existing }: { error: unknown; existing: PeriodListItem | undefined }) {
-  if (isApiError(error, 'PERIOD_EXISTS'))
-    return (
-      <Alert
-        type="warning"
-        showIcon
-        style={{ marginBottom: 16 }}
-        role="alert"
-        title="Kỳ báo cáo này đã được mở"
-        description={
-          existing ? (
-            <>
-              Chương trình đã có kỳ <Link to={`/ky-bao-cao/${existing.id}`}>{existing.label}</Link>. Chọn kỳ
-              khác, hoặc mở kỳ đã có để theo dõi.
-            </>
-          ) : (
-            'Chọn kỳ khác (tháng, quý, năm), hoặc mở kỳ đã có trong danh sách để theo dõi.'
-          )
+  const known: Pick<AlertProps, 'type' | 'title' | 'description'> | null = isApiError(error, 'PERIOD_EXISTS')
+    ? {
+        type: 'warning',
+        title: 'Kỳ báo cáo này đã được mở',
+        description: existing ? (
+          <>
+            Chương trình đã có kỳ <Link to={`/ky-bao-cao/${existing.id}`}>{existing.label}</Link>. Chọn kỳ
+            khác, hoặc mở kỳ đã có để theo dõi.
+          </>
+        ) : (
+          'Chọn kỳ khác (tháng, quý, năm), hoặc mở kỳ đã có trong danh sách để theo dõi.'
+        ),
+      }
+    : isApiError(error, 'PROGRAM_NOT_IMPLEMENTING')
+      ? {
+          type: 'error',
+          title: 'Chương trình chưa được triển khai',
+          description:
+            'Kỳ báo cáo chỉ mở được khi chương trình đang triển khai. Hãy hoàn tất phân công (cơ quan chủ trì, thời hạn cho mọi nhiệm vụ) rồi bấm “Triển khai” ở đầu trang chương trình.',
         }
-      />
-    );
-  if (isApiError(error, 'PROGRAM_NOT_IMPLEMENTING'))
-    return (
-      <Alert
-        type="error"
-        showIcon
-        style={{ marginBottom: 16 }}
-        role="alert"
-        title="Chương trình chưa được triển khai"
-        description="Kỳ báo cáo chỉ mở được khi chương trình đang triển khai. Hãy hoàn tất phân công (cơ quan chủ trì, thời hạn cho mọi nhiệm vụ) rồi bấm “Triển khai” ở đầu trang chương trình."
-      />
-    );
-  return <ApiErrorAlert error={error} />;
+      : null;
+  if (!known) return <ApiErrorAlert error={error} />;
+  return <Alert showIcon style={{ marginBottom: 16 }} role="alert" {...known} />;
 }
 
 /** "Mở kỳ báo cáo": kind, year and index (or dates for an ad hoc period), review kind and reminders. */
