@@ -28,7 +28,7 @@ import { useIsPhone, useMediaQuery } from '../../lib/useMediaQuery';
 import { LIMITS } from '../../shared/limits';
 import { maxRule } from '../../lib/validation';
 import { ExpandableText } from '../../layout/ExpandableText';
-import { requiredText } from '../../lib/validation';
+import { RequiredTextArea } from '../../layout/RequiredTextArea';
 import { pagesOf } from '../../lib/pagination';
 
 type Carried = TaskView & { role: 'lead' | 'cooperating' };
@@ -128,13 +128,12 @@ function AddItemModal({
           )
         }
       >
-        <Form.Item
+        <RequiredTextArea
           name="text"
           label="Nội dung công việc"
-          rules={requiredText('Vui lòng nhập nội dung công việc', LIMITS.planItemText)}
-        >
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={LIMITS.planItemText} />
-        </Form.Item>
+          message="Vui lòng nhập nội dung công việc"
+          max={LIMITS.planItemText}
+        />
         <Form.Item
           name="parentNodeIds"
           label="Thực hiện nhiệm vụ của chương trình"
