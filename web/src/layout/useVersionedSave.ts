@@ -23,6 +23,24 @@ export function applyFieldError<V>(form: FormInstance<V>, e: unknown, fields: Fi
   return true;
 }
 
+/**
+ * The save of a form that creates (no version): a server error that belongs to a field (`fields`)
+ * goes on it, `error` is any other, for the alert above the form (give the whole to `SaveForm`).
+ */
+export function createSave<V, TData, TError, TVars, TContext>(
+  mutation: UseMutationResult<TData, TError, TVars, TContext>,
+  form: FormInstance<V>,
+  fields: FieldErrors<V> = {},
+) {
+  return {
+    form,
+    conflict: null,
+    error: mutation.isError && !isFieldError(mutation.error, fields) ? mutation.error : null,
+    save: (vars: TVars, onSuccess: (data: TData) => void) =>
+      mutation.mutate(vars, { onSuccess, onError: (e) => applyFieldError(form, e, fields) }),
+  };
+}
+
 /** What a versioned edit form gets from its modal: the record, its save, a reload and a close. */
 export interface VersionedFormProps<T, M> {
   record: T;
@@ -45,13 +63,16 @@ export interface VersionedSaveOptions<T, V, TData, TError, TVars, TContext> {
   onReloaded?: (latest: T) => void;
   /** Server errors shown on a field instead of above the form. */
   fieldErrors?: FieldErrors<V>;
-  /** Closes the form (after `unchanged`). */
+  /** Closes the form (after `unchanged` and `saveAndClose`). */
   onClose?: () => void;
 }
 
-export interface VersionedSave<T, TData, TError, TVars> {
+export interface VersionedSave<T, TData, TError, TVars, V = unknown> {
   /** The record the next save is based on: the one opened, or the latest after a conflict. */
   base: T;
+  /** The form given in the options, and its first values (`toValues` of the record opened). */
+  form?: FormInstance<V>;
+  initialValues?: V;
   /** The notice after a conflict (see `conflictText`), or null. */
   conflict: string | null;
   /** The save's error for the alert above the form: null when none or when shown on a field. */
@@ -64,6 +85,8 @@ export interface VersionedSave<T, TData, TError, TVars> {
   recover: (e: unknown) => Promise<boolean>;
   /** Clears the notice and saves; a field error goes on its field, a conflict is recovered from. */
   save: (vars: TVars, onSuccess?: (data: TData) => void) => void;
+  /** `save`, then says `done` (a text, or one made from what the server returned) and closes. */
+  saveAndClose: (vars: TVars, done: string | ((data: TData) => string)) => void;
   /** When nothing was changed: says there is nothing to save and closes. */
   unchanged: () => void;
 }
@@ -74,7 +97,7 @@ export interface VersionedSave<T, TData, TError, TVars> {
  */
 export function useVersionedSave<T, V, TData, TError, TVars, TContext>(
   opts: VersionedSaveOptions<T, V, TData, TError, TVars, TContext>,
-): VersionedSave<T, TData, TError, TVars> {
+): VersionedSave<T, TData, TError, TVars, V> {
   const { reload, mutation, form, toValues, onReloaded, fieldErrors, onClose } = opts;
   const { message } = App.useApp();
   const [base, setBase] = useState(opts.record);
@@ -105,6 +128,12 @@ export function useVersionedSave<T, V, TData, TError, TVars, TContext>(
     });
   };
 
+  const saveAndClose = (vars: TVars, done: string | ((data: TData) => string)) =>
+    save(vars, (data) => {
+      message.success(typeof done === 'string' ? done : done(data));
+      onClose?.();
+    });
+
   const error =
     mutation.isError && !(fieldErrors && isFieldError(mutation.error, fieldErrors)) ? mutation.error : null;
   const unchanged = () => {
@@ -112,5 +141,16 @@ export function useVersionedSave<T, V, TData, TError, TVars, TContext>(
     onClose?.();
   };
 
-  return { base, conflict, error, clearConflict: () => setConflict(null), recover, save, unchanged };
+  return {
+    base,
+    form,
+    initialValues: toValues?.(opts.record),
+    conflict,
+    error,
+    clearConflict: () => setConflict(null),
+    recover,
+    save,
+    saveAndClose,
+    unchanged,
+  };
 }

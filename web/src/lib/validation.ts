@@ -7,6 +7,13 @@ export function maxCharsMessage(max: number, field?: string): string {
   return field ? `${field} tối đa ${n} ký tự` : `Tối đa ${n} ký tự`;
 }
 
+/** An Ant Design rule that accepts a value when `ok(value)`, and otherwise says `message`. */
+export function checkRule<T>(ok: (value: T) => boolean, message: string) {
+  return {
+    validator: (_: unknown, value: T) => (ok(value) ? Promise.resolve() : Promise.reject(new Error(message))),
+  };
+}
+
 /** An Ant Design rule: at most `max` characters, with its Vietnamese message. */
 export function maxRule(max: number, field?: string) {
   return { max, message: maxCharsMessage(max, field) };
@@ -21,8 +28,11 @@ export const PHONE_RULES = [
 ];
 export const ADDRESS_RULES = [maxRule(LIMITS.address, 'Địa chỉ')];
 
-/** A required text field of at most `max` characters (spaces alone do not count). */
-export const requiredText = (message: string, max: number) => [
+/**
+ * A required text field of at most `max` characters (spaces alone do not count); with `field`, the
+ * length message names it.
+ */
+export const requiredText = (message: string, max: number, field?: string) => [
   { required: true, whitespace: true, message },
-  maxRule(max),
+  maxRule(max, field),
 ];

@@ -1,9 +1,8 @@
 import { Card, Col, Descriptions, Row } from 'antd';
-import { UnitLinkOrDash } from '../units/UnitTags';
+import { accountFacts } from '../users/accountFacts';
 import { useMe } from '../auth/hooks';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { EntityHistory } from '../audit/EntityHistory';
-import { roleLabel } from '../../lib/format';
 import { PageHeader } from '../../layout/PageHeader';
 
 export default function AccountPage() {
@@ -17,17 +16,7 @@ export default function AccountPage() {
             <Descriptions
               column={1}
               size="small"
-              items={[
-                { key: 'fullName', label: 'Họ và tên', children: me.fullName },
-                { key: 'username', label: 'Tên đăng nhập', children: me.username },
-                { key: 'email', label: 'Thư điện tử', children: me.email ?? '—' },
-                { key: 'role', label: 'Vai trò', children: roleLabel(me.role) },
-                {
-                  key: 'unit',
-                  label: 'Đơn vị',
-                  children: <UnitLinkOrDash id={me.unitId} name={me.unitName} fallback="Xem đơn vị" />,
-                },
-              ]}
+              items={accountFacts(me, ['fullName', 'username', 'email', 'role', 'unit'], 'Xem đơn vị')}
             />
           </Card>
         </Col>

@@ -1,6 +1,7 @@
 import { Alert, Button, Form, Input, Typography } from 'antd';
-import { errorMessage } from '../../api/client';
+import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { useChangePassword } from './hooks';
+import { checkRule } from '../../lib/validation';
 
 interface Values {
   currentPassword: string;
@@ -42,15 +43,7 @@ export function ChangePasswordForm({
       disabled={change.isPending}
       onValuesChange={() => change.isError && change.reset()}
     >
-      {change.isError && (
-        <Alert
-          type="error"
-          showIcon
-          title={errorMessage(change.error)}
-          style={{ marginBottom: 16 }}
-          role="alert"
-        />
-      )}
+      {change.isError && <ApiErrorAlert error={change.error} />}
       {change.isSuccess && (
         <Alert type="success" showIcon title="Đã đổi mật khẩu" style={{ marginBottom: 16 }} role="status" />
       )}
@@ -68,12 +61,10 @@ export function ChangePasswordForm({
         rules={[
           { required: true, message: 'Vui lòng nhập mật khẩu mới' },
           { min: 10, message: 'Mật khẩu mới phải dài ít nhất 10 ký tự' },
-          {
-            validator: (_, value: string | undefined) =>
-              !value || (/\p{L}/u.test(value) && /\p{Nd}/u.test(value))
-                ? Promise.resolve()
-                : Promise.reject(new Error('Mật khẩu mới phải có cả chữ và số')),
-          },
+          checkRule(
+            (value: string | undefined) => !value || (/\p{L}/u.test(value) && /\p{Nd}/u.test(value)),
+            'Mật khẩu mới phải có cả chữ và số',
+          ),
         ]}
       >
         <Input.Password name="newPassword" autoComplete="new-password" />
@@ -84,12 +75,11 @@ export function ChangePasswordForm({
         dependencies={['newPassword']}
         rules={[
           { required: true, message: 'Vui lòng nhập lại mật khẩu mới' },
-          ({ getFieldValue }) => ({
-            validator: (_, value: string | undefined) =>
-              !value || value === getFieldValue('newPassword')
-                ? Promise.resolve()
-                : Promise.reject(new Error('Hai lần nhập mật khẩu mới không khớp')),
-          }),
+          ({ getFieldValue }) =>
+            checkRule(
+              (value: string | undefined) => !value || value === getFieldValue('newPassword'),
+              'Hai lần nhập mật khẩu mới không khớp',
+            ),
         ]}
       >
         <Input.Password name="confirm" autoComplete="new-password" />

@@ -1,11 +1,8 @@
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { AUDIT_PAGE_SIZE, fetchAudit, verifyAudit, type AuditListParams } from './api';
+import { recordKeys } from '../../lib/queryKeys';
 
-export const auditKeys = {
-  all: ['audit'] as const,
-  lists: () => [...auditKeys.all, 'list'] as const,
-  list: (params: Omit<AuditListParams, 'beforeSeq'>) => [...auditKeys.lists(), params] as const,
-};
+export const auditKeys = recordKeys<Omit<AuditListParams, 'beforeSeq'>>('audit');
 
 /** Audit events newest first, page by page (each next page starts before the last seq seen). */
 export function useAuditEvents(params: Omit<AuditListParams, 'beforeSeq' | 'limit'>, enabled = true) {

@@ -1,9 +1,9 @@
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { AuthShell } from '../../layout/Brand';
 import { useDocumentTitle } from '../../layout/PageHeader';
-import { errorMessage } from '../../api/client';
+import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { useLogin, useMeQuery } from './hooks';
 import type { LoginInput } from './api';
 
@@ -41,15 +41,7 @@ export default function LoginPage() {
         <Typography.Title level={4} style={{ marginTop: 0 }}>
           Đăng nhập
         </Typography.Title>
-        {login.isError && (
-          <Alert
-            type="error"
-            showIcon
-            title={errorMessage(login.error)}
-            style={{ marginBottom: 16 }}
-            role="alert"
-          />
-        )}
+        {login.isError && <ApiErrorAlert error={login.error} />}
         <Form<LoginInput>
           layout="vertical"
           onFinish={onFinish}

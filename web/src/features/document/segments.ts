@@ -27,6 +27,18 @@ function clamp(n: number, max: number): number {
   return Math.max(0, Math.min(max, n));
 }
 
+/** The non-empty spans' holders, grouped by where their span starts. */
+function byStart<T extends { span: Span }>(items: readonly T[]): Map<number, T[]> {
+  const starting = new Map<number, T[]>();
+  for (const it of items) {
+    if (it.span[1] <= it.span[0]) continue;
+    const list = starting.get(it.span[0]) ?? [];
+    list.push(it);
+    starting.set(it.span[0], list);
+  }
+  return starting;
+}
+
 export function segmentSource(
   length: number,
   owners: readonly SpanOwner[],
@@ -44,20 +56,8 @@ export function segmentSource(
   const points = [...bounds].sort((a, b) => a - b);
 
   // Sweep: owners and marks open at their start and close at their end.
-  const starting = new Map<number, SpanOwner[]>();
-  for (const o of owners) {
-    if (o.span[1] <= o.span[0]) continue;
-    const list = starting.get(o.span[0]) ?? [];
-    list.push(o);
-    starting.set(o.span[0], list);
-  }
-  const markStarting = new Map<number, Mark[]>();
-  for (const m of marks) {
-    if (m.span[1] <= m.span[0]) continue;
-    const list = markStarting.get(m.span[0]) ?? [];
-    list.push(m);
-    markStarting.set(m.span[0], list);
-  }
+  const starting = byStart(owners);
+  const markStarting = byStart(marks);
 
   let active: SpanOwner[] = [];
   let activeMarks: Mark[] = [];

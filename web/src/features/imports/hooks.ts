@@ -15,18 +15,13 @@ import { isApiError } from '../../api/client';
 import { auditKeys } from '../audit/hooks';
 import { programKeys } from '../programs/hooks';
 import { byId, useMutationThen } from '../../lib/query';
+import { recordKeys } from '../../lib/queryKeys';
 
-export const importKeys = {
-  all: ['imports'] as const,
-  lists: () => [...importKeys.all, 'list'] as const,
-  list: (status: DraftStatus | undefined) => [...importKeys.lists(), status ?? 'all'] as const,
-  details: () => [...importKeys.all, 'detail'] as const,
-  detail: (id: string) => [...importKeys.details(), id] as const,
-};
+export const importKeys = recordKeys<DraftStatus | 'all'>('imports');
 
 export function useImports(status?: DraftStatus) {
   return useQuery({
-    queryKey: importKeys.list(status),
+    queryKey: importKeys.list(status ?? 'all'),
     queryFn: ({ signal }) => fetchImports(status, signal),
   });
 }

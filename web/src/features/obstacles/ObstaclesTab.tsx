@@ -21,14 +21,16 @@ import type { Obstacle, ObstacleFilters, ObstacleInput, ObstacleKind, ObstacleSt
 import { OBSTACLE_KIND_LABELS, OBSTACLE_STATUS } from './labels';
 import { UnitSelect } from '../units/UnitSelect';
 import { isApiError } from '../../api/client';
-import { FormAlerts, conflictText } from '../../layout/ConflictAlert';
+import { conflictText } from '../../layout/ConflictAlert';
+import { SaveForm } from '../../layout/SaveForm';
 import { useVersionedSave, type VersionedFormProps } from '../../layout/useVersionedSave';
 import { SaveModal } from '../../layout/SaveModal';
+import { saveModalProps } from '../../layout/saveModalProps';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { formatDateTime } from '../../lib/format';
 import { useIsPhone } from '../../lib/useMediaQuery';
 import { LIMITS } from '../../shared/limits';
-import { maxRule } from '../../lib/validation';
+import { requiredText } from '../../lib/validation';
 import { ExpandableText } from '../../layout/ExpandableText';
 import { pagesOf } from '../../lib/pagination';
 
@@ -48,8 +50,6 @@ function StepForm({
   mode,
   ...props
 }: VersionedFormProps<Obstacle, ReturnType<typeof useUpdateObstacle>> & { mode: Step['mode'] }) {
-  const { record, onClose } = props;
-  const { message } = App.useApp();
   const [form] = Form.useForm<StepValues>();
   const saver = useVersionedSave({ ...props, form, toValues: stepValues });
   const { base } = saver;
@@ -59,21 +59,11 @@ function StepForm({
       mode === 'assign'
         ? { action: 'assign', version: base.version, handlingUnitId: v.handlingUnitId ?? undefined }
         : { action: 'answer', version: base.version, answer: (v.answer ?? '').trim() };
-    saver.save({ id: base.id, input }, () => {
-      message.success(mode === 'assign' ? 'Đã giao đơn vị xử lý' : 'Đã lưu trả lời');
-      onClose();
-    });
+    saver.saveAndClose({ id: base.id, input }, mode === 'assign' ? 'Đã giao đơn vị xử lý' : 'Đã lưu trả lời');
   };
 
   return (
-    <Form<StepValues>
-      id="obstacle-step-form"
-      form={form}
-      layout="vertical"
-      initialValues={stepValues(record)}
-      onFinish={onFinish}
-    >
-      <FormAlerts conflict={saver.conflict} error={saver.error} />
+    <SaveForm<StepValues> id="obstacle-step-form" onFinish={onFinish} saver={saver}>
       <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap' }}>
         <strong>{base.unitName}:</strong> {base.text}
       </Typography.Paragraph>
@@ -89,10 +79,7 @@ function StepForm({
         <Form.Item
           name="answer"
           label="Trả lời, hướng xử lý"
-          rules={[
-            { required: true, whitespace: true, message: 'Vui lòng nhập nội dung trả lời' },
-            maxRule(LIMITS.obstacleAnswer),
-          ]}
+          rules={requiredText('Vui lòng nhập nội dung trả lời', LIMITS.obstacleAnswer)}
         >
           <Input.TextArea
             autoSize={{ minRows: 4, maxRows: 12 }}
@@ -101,7 +88,7 @@ function StepForm({
           />
         </Form.Item>
       )}
-    </Form>
+    </SaveForm>
   );
 }
 
@@ -132,6 +119,7 @@ export function ObstaclesTab({
   const q = useObstacles(programId, filters);
   const update = useUpdateObstacle();
   const [step, setStep] = useState<Step | null>(null);
+  const stepModal = saveModalProps(update, () => setStep(null));
 
   const openStep = (s: Step) => {
     update.reset();
@@ -325,11 +313,7 @@ export function ObstaclesTab({
         title={step?.mode === 'assign' ? 'Giao đơn vị xử lý' : 'Trả lời khó khăn, kiến nghị'}
         open={!!step}
         formId="obstacle-step-form"
-        saving={update.isPending}
-        onClose={() => {
-          update.reset();
-          setStep(null);
-        }}
+        {...stepModal}
       >
         {step && (
           <StepForm
@@ -338,10 +322,7 @@ export function ObstaclesTab({
             record={step.item}
             reload={() => reload(step.item.id)}
             mutation={update}
-            onClose={() => {
-              update.reset();
-              setStep(null);
-            }}
+            onClose={stepModal.onClose}
           />
         )}
       </SaveModal>

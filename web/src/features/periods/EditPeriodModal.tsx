@@ -1,15 +1,16 @@
-import { App, DatePicker, Form, Input } from 'antd';
+import { DatePicker, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useUpdatePeriod } from './hooks';
 import type { PeriodDetail, PeriodPatch } from './api';
 import { ScheduleFields, scheduleToValues, valuesToSchedule, type ScheduleValues } from './ScheduleFields';
 import { DATE_FORMAT, toDay, toIso } from '../tasks/formValues';
-import { FormAlerts } from '../../layout/ConflictAlert';
+import { SaveForm } from '../../layout/SaveForm';
 import { useVersionedSave, type VersionedFormProps } from '../../layout/useVersionedSave';
 import { SaveModal } from '../../layout/SaveModal';
+import { saveModalProps } from '../../layout/saveModalProps';
 import { formatIsoDate } from '../../lib/format';
 import { LIMITS } from '../../shared/limits';
-import { requiredText } from '../../lib/validation';
+import { checkRule, requiredText } from '../../lib/validation';
 
 interface Values {
   label: string;
@@ -24,8 +25,6 @@ const toValues = (p: PeriodDetail): Values => ({
 });
 
 function EditForm(props: VersionedFormProps<PeriodDetail, ReturnType<typeof useUpdatePeriod>>) {
-  const { record: period, onClose } = props;
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const saver = useVersionedSave({ ...props, form, toValues });
   const { base } = saver;
@@ -39,22 +38,16 @@ function EditForm(props: VersionedFormProps<PeriodDetail, ReturnType<typeof useU
     const old = valuesToSchedule(scheduleToValues(base.schedule));
     if (JSON.stringify(schedule) !== JSON.stringify(old)) patch.schedule = schedule;
     if (Object.keys(patch).length === 1) return saver.unchanged();
-    saver.save(patch, () => {
-      message.success('Đã cập nhật kỳ báo cáo');
-      onClose();
-    });
+    saver.saveAndClose(patch, 'Đã cập nhật kỳ báo cáo');
   };
 
   return (
-    <Form<Values>
-      id="edit-period-form"
-      form={form}
-      layout="vertical"
-      initialValues={toValues(period)}
-      onFinish={onFinish}
-    >
-      <FormAlerts conflict={saver.conflict} error={saver.error} />
-      <Form.Item name="label" label="Tên kỳ báo cáo" rules={requiredText('Vui lòng nhập tên kỳ', LIMITS.periodLabel)}>
+    <SaveForm<Values> id="edit-period-form" onFinish={onFinish} saver={saver}>
+      <Form.Item
+        name="label"
+        label="Tên kỳ báo cáo"
+        rules={requiredText('Vui lòng nhập tên kỳ', LIMITS.periodLabel)}
+      >
         <Input maxLength={LIMITS.periodLabel} />
       </Form.Item>
       <Form.Item
@@ -63,18 +56,16 @@ function EditForm(props: VersionedFormProps<PeriodDetail, ReturnType<typeof useU
         extra={`Số liệu chốt đến ngày ${formatIsoDate(base.cutoffEnd)}. Đổi hạn gửi thì các lời nhắc theo hạn cũ được bỏ qua và lập lại theo hạn mới.`}
         rules={[
           { required: true, message: 'Vui lòng chọn hạn gửi' },
-          {
-            validator: (_, v: Dayjs | null) =>
-              !v || toIso(v)! >= base.cutoffEnd
-                ? Promise.resolve()
-                : Promise.reject(new Error('Hạn gửi không được trước ngày chốt số liệu')),
-          },
+          checkRule(
+            (v: Dayjs | null) => !v || toIso(v)! >= base.cutoffEnd,
+            'Hạn gửi không được trước ngày chốt số liệu',
+          ),
         ]}
       >
         <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: 200 }} />
       </Form.Item>
       <ScheduleFields />
-    </Form>
+    </SaveForm>
   );
 }
 
@@ -91,19 +82,10 @@ export function EditPeriodModal({
   onClose: () => void;
 }) {
   const update = useUpdatePeriod(period.id);
-  const close = () => {
-    update.reset();
-    onClose();
-  };
+  const modal = saveModalProps(update, onClose);
   return (
-    <SaveModal
-      title="Sửa hạn gửi, lịch nhắc"
-      open={open}
-      formId="edit-period-form"
-      saving={update.isPending}
-      onClose={close}
-    >
-      <EditForm key={period.id} record={period} mutation={update} reload={reload} onClose={close} />
+    <SaveModal title="Sửa hạn gửi, lịch nhắc" open={open} formId="edit-period-form" {...modal}>
+      <EditForm key={period.id} record={period} mutation={update} reload={reload} onClose={modal.onClose} />
     </SaveModal>
   );
 }

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import {
   Alert,
   App,
+  type AlertProps,
   Col,
   DatePicker,
   Descriptions,
@@ -32,10 +33,11 @@ import { periodWindow, type PeriodWindow } from '../../shared/reporting';
 import { isApiError } from '../../api/client';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { SaveModal } from '../../layout/SaveModal';
+import { saveModalProps } from '../../layout/saveModalProps';
 import { formatIsoDate } from '../../lib/format';
 import dayjs from '../../lib/dayjs';
 import { LIMITS } from '../../shared/limits';
-import { requiredText } from '../../lib/validation';
+import { checkRule, requiredText } from '../../lib/validation';
 
 interface OpenValues {
   kind: PeriodKind;
@@ -146,39 +148,31 @@ function Preview({
   );
 }
 
+/** Why the period could not be opened: what to do for the two refusals a monitor can fix, else the error. */
 function OpenError({ error, existing }: { error: unknown; existing: PeriodListItem | undefined }) {
-  if (isApiError(error, 'PERIOD_EXISTS'))
-    return (
-      <Alert
-        type="warning"
-        showIcon
-        style={{ marginBottom: 16 }}
-        role="alert"
-        title="Kỳ báo cáo này đã được mở"
-        description={
-          existing ? (
-            <>
-              Chương trình đã có kỳ <Link to={`/ky-bao-cao/${existing.id}`}>{existing.label}</Link>. Chọn kỳ
-              khác, hoặc mở kỳ đã có để theo dõi.
-            </>
-          ) : (
-            'Chọn kỳ khác (tháng, quý, năm), hoặc mở kỳ đã có trong danh sách để theo dõi.'
-          )
+  const known: Pick<AlertProps, 'type' | 'title' | 'description'> | null = isApiError(error, 'PERIOD_EXISTS')
+    ? {
+        type: 'warning',
+        title: 'Kỳ báo cáo này đã được mở',
+        description: existing ? (
+          <>
+            Chương trình đã có kỳ <Link to={`/ky-bao-cao/${existing.id}`}>{existing.label}</Link>. Chọn kỳ
+            khác, hoặc mở kỳ đã có để theo dõi.
+          </>
+        ) : (
+          'Chọn kỳ khác (tháng, quý, năm), hoặc mở kỳ đã có trong danh sách để theo dõi.'
+        ),
+      }
+    : isApiError(error, 'PROGRAM_NOT_IMPLEMENTING')
+      ? {
+          type: 'error',
+          title: 'Chương trình chưa được triển khai',
+          description:
+            'Kỳ báo cáo chỉ mở được khi chương trình đang triển khai. Hãy hoàn tất phân công (cơ quan chủ trì, thời hạn cho mọi nhiệm vụ) rồi bấm “Triển khai” ở đầu trang chương trình.',
         }
-      />
-    );
-  if (isApiError(error, 'PROGRAM_NOT_IMPLEMENTING'))
-    return (
-      <Alert
-        type="error"
-        showIcon
-        style={{ marginBottom: 16 }}
-        role="alert"
-        title="Chương trình chưa được triển khai"
-        description="Kỳ báo cáo chỉ mở được khi chương trình đang triển khai. Hãy hoàn tất phân công (cơ quan chủ trì, thời hạn cho mọi nhiệm vụ) rồi bấm “Triển khai” ở đầu trang chương trình."
-      />
-    );
-  return <ApiErrorAlert error={error} />;
+      : null;
+  if (!known) return <ApiErrorAlert error={error} />;
+  return <Alert showIcon style={{ marginBottom: 16 }} role="alert" {...known} />;
 }
 
 /** "Mở kỳ báo cáo": kind, year and index (or dates for an ad hoc period), review kind and reminders. */
@@ -224,10 +218,7 @@ export function OpenPeriodModal({
     };
   }, [rules]);
 
-  const close = () => {
-    mutation.reset();
-    onClose();
-  };
+  const modal = saveModalProps(mutation, onClose);
 
   const onValuesChange = (changed: Partial<OpenValues>, all: OpenValues) => {
     mutation.reset();
@@ -264,13 +255,17 @@ export function OpenPeriodModal({
             ? `Đã mở kỳ báo cáo; ${r.obligations} đơn vị phải báo cáo`
             : 'Đã mở kỳ báo cáo (chưa có đơn vị nào chủ trì, phối hợp nhiệm vụ còn thực hiện)',
         );
-        close();
+        modal.onClose();
         navigate(`/ky-bao-cao/${r.id}`);
       },
     });
   };
 
   const cutoffEnd = adhoc ? (values.cutoff?.[1] ?? null) : win ? dayjs(win.cutoffEnd) : null;
+  const dueNotBeforeCutoff = checkRule(
+    (v: Dayjs | null) => !v || !cutoffEnd || !v.isBefore(cutoffEnd, 'day'),
+    'Hạn gửi không được trước ngày chốt số liệu',
+  );
 
   return (
     <SaveModal
@@ -279,9 +274,8 @@ export function OpenPeriodModal({
       formId="open-period-form"
       okText="Mở kỳ báo cáo"
       okTestId="open-period-submit"
-      saving={mutation.isPending}
       width={680}
-      onClose={close}
+      {...modal}
     >
       <Form<OpenValues>
         id="open-period-form"
@@ -339,15 +333,7 @@ export function OpenPeriodModal({
                   name="dueDate"
                   label="Hạn gửi báo cáo"
                   dependencies={['cutoff']}
-                  rules={[
-                    { required: true, message: 'Vui lòng chọn hạn gửi' },
-                    {
-                      validator: (_, v: Dayjs | null) =>
-                        !v || !cutoffEnd || !v.isBefore(cutoffEnd, 'day')
-                          ? Promise.resolve()
-                          : Promise.reject(new Error('Hạn gửi không được trước ngày chốt số liệu')),
-                    },
-                  ]}
+                  rules={[{ required: true, message: 'Vui lòng chọn hạn gửi' }, dueNotBeforeCutoff]}
                 >
                   <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
                 </Form.Item>
@@ -364,14 +350,7 @@ export function OpenPeriodModal({
                 ? `Để trống: theo quy định, ${formatIsoDate(win.sendingDeadline)} (${rules.sendingDeadlineWorkingDays} ngày làm việc sau ngày chốt số liệu).`
                 : undefined
             }
-            rules={[
-              {
-                validator: (_, v: Dayjs | null) =>
-                  !v || !cutoffEnd || !v.isBefore(cutoffEnd, 'day')
-                    ? Promise.resolve()
-                    : Promise.reject(new Error('Hạn gửi không được trước ngày chốt số liệu')),
-              },
-            ]}
+            rules={[dueNotBeforeCutoff]}
           >
             <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: 200 }} />
           </Form.Item>

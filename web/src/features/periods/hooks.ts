@@ -19,20 +19,24 @@ import { byId, useMutationThen } from '../../lib/query';
  */
 export const periodKeys = {
   all: ['periods'] as const,
-  rules: () => [...periodKeys.all, 'rules'] as const,
   ofProgram: (programId: string) => [...periodKeys.all, 'of-program', programId] as const,
   details: (id: string) => [...periodKeys.all, 'detail', id] as const,
   detail: (id: string, filter: { status?: MatrixFilter; q?: string }) =>
     [...periodKeys.details(id), filter] as const,
 };
 
-/** The reporting rules come from a configuration file: they do not change while the app runs. */
+/**
+ * The reporting rules (`/api/reporting/rules`), for periods and reports alike. They come from the
+ * server's configuration file and do not change while the app runs, so no write refreshes them.
+ */
+export const rulesQuery = {
+  queryKey: ['reporting-rules'] as const,
+  queryFn: ({ signal }: { signal?: AbortSignal }) => fetchReportingRules(signal),
+  staleTime: Infinity,
+};
+
 export function useReportingRules() {
-  return useQuery({
-    queryKey: periodKeys.rules(),
-    queryFn: ({ signal }) => fetchReportingRules(signal),
-    staleTime: 60 * 60_000,
-  });
+  return useQuery(rulesQuery);
 }
 
 export function useProgramPeriods(programId: string) {

@@ -21,11 +21,14 @@ import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { BackLink, PageHeader } from '../../layout/PageHeader';
 import { QueryPage } from '../../layout/QueryPage';
 import { SaveModal } from '../../layout/SaveModal';
+import { saveModalProps } from '../../layout/saveModalProps';
+import { SaveForm } from '../../layout/SaveForm';
+import { createSave } from '../../layout/useVersionedSave';
 import { useIsPhone, useMediaQuery } from '../../lib/useMediaQuery';
 import { LIMITS } from '../../shared/limits';
 import { maxRule } from '../../lib/validation';
 import { ExpandableText } from '../../layout/ExpandableText';
-import { requiredText } from '../../lib/validation';
+import { RequiredTextArea } from '../../layout/RequiredTextArea';
 import { pagesOf } from '../../lib/pagination';
 
 type Carried = TaskView & { role: 'lead' | 'cooperating' };
@@ -95,50 +98,42 @@ function AddItemModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<ItemValues>();
   const add = useAddPlanItem(plan.id);
-  const close = () => {
-    add.reset();
-    onClose();
-  };
+  const modal = saveModalProps(add, onClose);
+  const saver = createSave(add, form);
   return (
     <SaveModal
       title="Thêm mục kế hoạch"
       open={open}
       formId="plan-item-form"
       okText="Thêm mục"
-      saving={add.isPending}
       width={640}
-      onClose={close}
+      {...modal}
     >
-      <Form<ItemValues>
+      <SaveForm<ItemValues>
         id="plan-item-form"
-        form={form}
-        layout="vertical"
+        saver={saver}
         initialValues={{ text: '', parentNodeIds: [], deadline: { kind: 'none' }, person: '' }}
         onFinish={(v) =>
-          add.mutate(
+          saver.save(
             {
               text: v.text.trim(),
               parentNodeIds: v.parentNodeIds ?? [],
               deadline: valuesToDeadline(v.deadline),
               person: v.person?.trim() || null,
             },
-            {
-              onSuccess: () => {
-                message.success('Đã thêm mục vào kế hoạch');
-                close();
-              },
+            () => {
+              message.success('Đã thêm mục vào kế hoạch');
+              modal.onClose();
             },
           )
         }
       >
-        {add.isError && <ApiErrorAlert error={add.error} />}
-        <Form.Item
+        <RequiredTextArea
           name="text"
           label="Nội dung công việc"
-          rules={requiredText('Vui lòng nhập nội dung công việc', LIMITS.planItemText)}
-        >
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={LIMITS.planItemText} />
-        </Form.Item>
+          message="Vui lòng nhập nội dung công việc"
+          max={LIMITS.planItemText}
+        />
         <Form.Item
           name="parentNodeIds"
           label="Thực hiện nhiệm vụ của chương trình"
@@ -150,7 +145,7 @@ function AddItemModal({
         <Form.Item name="person" label="Người thực hiện" rules={[maxRule(LIMITS.planItemPerson)]}>
           <Input maxLength={LIMITS.planItemPerson} autoComplete="off" />
         </Form.Item>
-      </Form>
+      </SaveForm>
     </SaveModal>
   );
 }

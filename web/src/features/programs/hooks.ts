@@ -1,13 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { fetchProgram, fetchPrograms } from './api';
 import { byId } from '../../lib/query';
+import { recordKeys } from '../../lib/queryKeys';
 
-export const programKeys = {
-  all: ['programs'] as const,
-  lists: () => [...programKeys.all, 'list'] as const,
-  details: () => [...programKeys.all, 'detail'] as const,
-  detail: (id: string) => [...programKeys.details(), id] as const,
-};
+export const programKeys = recordKeys('programs');
 
 export function usePrograms() {
   return useQuery({ queryKey: programKeys.lists(), queryFn: ({ signal }) => fetchPrograms(signal) });

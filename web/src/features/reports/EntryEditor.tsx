@@ -39,6 +39,21 @@ function dayOf(iso: string | null): dayjs.Dayjs | null {
 
 const afterToday = (d: dayjs.Dayjs) => d.isAfter(dayjs(), 'day');
 
+/** An entry's free-text fields and their length limits. */
+type EntryText = 'reason' | 'results' | 'obstacles' | 'proposals';
+const ENTRY_TEXT_MAX: Record<EntryText, number> = {
+  reason: LIMITS.entryReason,
+  results: LIMITS.entryResults,
+  obstacles: LIMITS.entryObstacles,
+  proposals: LIMITS.entryProposals,
+};
+
+/** The two notes side by side at the end of an entry. */
+const ENTRY_NOTES: { field: EntryText; label: string }[] = [
+  { field: 'obstacles', label: 'Khó khăn, vướng mắc' },
+  { field: 'proposals', label: 'Kiến nghị, đề xuất' },
+];
+
 /** Field-level error props for a Form.Item from the problems of this entry. */
 function fieldError(problems: Problem[], field: Problem['field']) {
   const p = problems.filter((x) => x.field === field);
@@ -280,6 +295,18 @@ export const EntryEditor = memo(function EntryEditor({
   update: EntryUpdate;
 }) {
   const set = (p: Partial<ReportEntry>) => update(nodeId, (e) => ({ ...e, ...p }));
+  /** The text area of one of the entry's free-text fields (its label's `htmlFor` is `${nodeId}-${field}`). */
+  const textArea = (field: EntryText, minRows: number, maxRows: number, placeholder?: string) => (
+    <Input.TextArea
+      id={`${nodeId}-${field}`}
+      value={entry[field]}
+      maxLength={ENTRY_TEXT_MAX[field]}
+      autoSize={{ minRows, maxRows }}
+      placeholder={placeholder}
+      onChange={(e) => set({ [field]: e.target.value })}
+      data-testid={`entry-${field}`}
+    />
+  );
   const rule = entry.status ? statuses[entry.status] : undefined;
   const done = entry.status === 'done';
   const defaultPercent = rule?.defaultPercent;
@@ -362,14 +389,7 @@ export const EntryEditor = memo(function EntryEditor({
           }
           {...fieldError(problems, 'reason')}
         >
-          <Input.TextArea
-            id={`${nodeId}-reason`}
-            value={entry.reason}
-            maxLength={LIMITS.entryReason}
-            autoSize={{ minRows: 2, maxRows: 6 }}
-            onChange={(e) => set({ reason: e.target.value })}
-            data-testid="entry-reason"
-          />
+          {textArea('reason', 2, 6)}
         </Form.Item>
       )}
       <Form.Item
@@ -378,15 +398,7 @@ export const EntryEditor = memo(function EntryEditor({
         required={done}
         {...fieldError(problems, 'results')}
       >
-        <Input.TextArea
-          id={`${nodeId}-results`}
-          value={entry.results}
-          maxLength={LIMITS.entryResults}
-          autoSize={{ minRows: 3, maxRows: 12 }}
-          placeholder="Việc đã làm, số liệu, kết quả cụ thể trong kỳ"
-          onChange={(e) => set({ results: e.target.value })}
-          data-testid="entry-results"
-        />
+        {textArea('results', 3, 12, 'Việc đã làm, số liệu, kết quả cụ thể trong kỳ')}
       </Form.Item>
       {done && (
         <Form.Item
@@ -414,30 +426,13 @@ export const EntryEditor = memo(function EntryEditor({
       />
       <EvidenceField reportId={reportId} nodeId={nodeId} entry={entry} rules={evidence} update={update} />
       <Row gutter={12}>
-        <Col xs={24} md={12}>
-          <Form.Item label="Khó khăn, vướng mắc" htmlFor={`${nodeId}-obstacles`} style={{ marginBottom: 8 }}>
-            <Input.TextArea
-              id={`${nodeId}-obstacles`}
-              value={entry.obstacles}
-              maxLength={LIMITS.entryObstacles}
-              autoSize={{ minRows: 2, maxRows: 8 }}
-              onChange={(e) => set({ obstacles: e.target.value })}
-              data-testid="entry-obstacles"
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item label="Kiến nghị, đề xuất" htmlFor={`${nodeId}-proposals`} style={{ marginBottom: 8 }}>
-            <Input.TextArea
-              id={`${nodeId}-proposals`}
-              value={entry.proposals}
-              maxLength={LIMITS.entryProposals}
-              autoSize={{ minRows: 2, maxRows: 8 }}
-              onChange={(e) => set({ proposals: e.target.value })}
-              data-testid="entry-proposals"
-            />
-          </Form.Item>
-        </Col>
+        {ENTRY_NOTES.map(({ field, label }) => (
+          <Col key={field} xs={24} md={12}>
+            <Form.Item label={label} htmlFor={`${nodeId}-${field}`} style={{ marginBottom: 8 }}>
+              {textArea(field, 2, 8)}
+            </Form.Item>
+          </Col>
+        ))}
       </Row>
     </Form>
   );

@@ -1,6 +1,6 @@
 import type { ObligationReminder, ObligationReminderList } from '../../shared/contract/reminders';
 import { api } from '../../api/client';
-import type { EvidenceRef, ReportingRules } from '../../shared/report';
+import type { EvidenceRef } from '../../shared/report';
 import type {
   Comparison,
   DraftBody,
@@ -60,9 +60,6 @@ export const fetchReportReminders = (id: string, signal?: AbortSignal) =>
 
 export const fetchUnitReports = (unitId: string, signal?: AbortSignal) =>
   api.get<UnitReportList>(`/api/units/${enc(unitId)}/reports`, undefined, signal);
-
-export const fetchReportingRules = (signal?: AbortSignal) =>
-  api.get<ReportingRules>('/api/reporting/rules', undefined, signal);
 
 /** Uploads one evidence file (its bytes are the request body); the server recognises its type. */
 export const uploadEvidence = (id: string, file: Blob, filename: string) =>

@@ -3,7 +3,6 @@ import {
   fetchComparison,
   fetchReport,
   fetchReportReminders,
-  fetchReportingRules,
   fetchUnitReports,
   fetchVersion,
   reviewReport,
@@ -17,7 +16,6 @@ import { byId, useMutationThen } from '../../lib/query';
 
 export const reportKeys = {
   all: ['reports'] as const,
-  rules: () => [...reportKeys.all, 'rules'] as const,
   detail: (id: string) => [...reportKeys.all, 'detail', id] as const,
   version: (id: string, n: number) => [...reportKeys.all, 'version', id, n] as const,
   compare: (id: string, a: number, b: number) => [...reportKeys.all, 'compare', id, a, b] as const,
@@ -29,16 +27,7 @@ export function useReport(id: string) {
   return useQuery(byId(id, reportKeys.detail, fetchReport));
 }
 
-/** The reporting rules change only with the server's configuration. */
-export const rulesQuery = {
-  queryKey: reportKeys.rules(),
-  queryFn: ({ signal }: { signal?: AbortSignal }) => fetchReportingRules(signal),
-  staleTime: Infinity,
-};
-
-export function useReportingRules() {
-  return useQuery(rulesQuery);
-}
+export { rulesQuery, useReportingRules } from '../periods/hooks';
 
 /** A submitted version never changes; its review does, so it is refreshed with the report. */
 export function useReportVersion(id: string, n: number | null) {
@@ -70,7 +59,7 @@ export function useUnitReports(unitId: string | null | undefined) {
 function useAfterReportChange() {
   const qc = useQueryClient();
   return () => {
-    void qc.invalidateQueries({ queryKey: reportKeys.all, predicate: (q) => q.queryKey[1] !== 'rules' });
+    void qc.invalidateQueries({ queryKey: reportKeys.all });
     // The period's matrix, dashboard, reminders and consolidated report and the program's obstacles
     // count this report: their keys all start with periodKeys.all (features/periods/hooks.ts).
     void qc.invalidateQueries({ queryKey: ['periods'] });

@@ -37,6 +37,7 @@ import { useUnitMembers } from '../units/hooks';
 import { useUnitLookup } from '../units/useUnitNames';
 import { PRODUCT_KINDS, PRODUCT_KIND_LABELS } from '../../shared/assignment';
 import { maxRule, PHONE_RULES, requiredText } from '../../lib/validation';
+import { RequiredTextArea } from '../../layout/RequiredTextArea';
 import { foldFilter } from '../../lib/search';
 import { errorMessage } from '../../api/client';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
@@ -192,10 +193,7 @@ function ProductCard({ name, index, onRemove }: { name: number; index: number; o
             <Form.Item
               name={[name, 'indicator', 'name']}
               label="Tên chỉ tiêu"
-              rules={[
-                { required: true, whitespace: true, message: 'Vui lòng nhập tên chỉ tiêu' },
-                maxRule(LIMITS.indicatorName),
-              ]}
+              rules={requiredText('Vui lòng nhập tên chỉ tiêu', LIMITS.indicatorName)}
             >
               <Input maxLength={LIMITS.indicatorName} />
             </Form.Item>
@@ -354,13 +352,12 @@ export function AssignmentForm({
               .map((c) => BASELINE_FIELD_LABELS[c as 'lead'].toLocaleLowerCase('vi'))
               .join(', ')} là điều chỉnh so với phân công đã chốt và cần nêu lý do.`}
           />
-          <Form.Item
+          <RequiredTextArea
             name="reason"
             label="Lý do điều chỉnh"
-            rules={requiredText('Vui lòng nêu lý do điều chỉnh', LIMITS.adjustmentReason)}
-          >
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={LIMITS.adjustmentReason} />
-          </Form.Item>
+            message="Vui lòng nêu lý do điều chỉnh"
+            max={LIMITS.adjustmentReason}
+          />
         </>
       )}
       <Flex wrap gap={8} align="center">

@@ -3,7 +3,7 @@ import type { FormItemProps } from 'antd';
 import { RECURRENCES, RECURRENCE_LABELS } from '../../shared/assignment';
 import { DATE_FORMAT, periodLabel, type DeadlineKind, type DeadlineValues } from './formValues';
 import { LIMITS } from '../../shared/limits';
-import { maxRule } from '../../lib/validation';
+import { checkRule, maxRule } from '../../lib/validation';
 
 const KIND_OPTIONS: { value: DeadlineKind; label: string }[] = [
   { value: 'none', label: 'Chưa có' },
@@ -30,12 +30,10 @@ export function DateRangeItem({
       label={label}
       required={required}
       rules={[
-        {
-          validator: (_, v: [unknown, unknown] | null | undefined) =>
-            v && v[0] && v[1]
-              ? Promise.resolve()
-              : Promise.reject(new Error('Vui lòng chọn ngày bắt đầu và ngày kết thúc')),
-        },
+        checkRule(
+          (v: [unknown, unknown] | null | undefined) => !!(v && v[0] && v[1]),
+          'Vui lòng chọn ngày bắt đầu và ngày kết thúc',
+        ),
       ]}
     >
       <DatePicker.RangePicker

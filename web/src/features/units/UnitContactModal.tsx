@@ -1,9 +1,10 @@
-import { App, Form, Input } from 'antd';
+import { Form, Input } from 'antd';
 import { useUnit, useUpdateUnitContact } from './hooks';
 import { ADDRESS_RULES, EMAIL_RULES, PHONE_RULES } from '../../lib/validation';
-import { FormAlerts } from '../../layout/ConflictAlert';
+import { SaveForm } from '../../layout/SaveForm';
 import { useVersionedSave, type VersionedFormProps } from '../../layout/useVersionedSave';
 import { QuerySaveModal } from '../../layout/SaveModal';
+import { saveModalProps } from '../../layout/saveModalProps';
 import type { UnitContactPatch } from './api';
 import type { Unit } from '../../api/types';
 import { emptyToNull } from '../../lib/format';
@@ -17,10 +18,8 @@ interface Values {
 const toValues = (u: Unit): Values => ({ email: u.email, phone: u.phone, address: u.address });
 
 function ContactForm(props: VersionedFormProps<Unit, ReturnType<typeof useUpdateUnitContact>>) {
-  const { record: unit, onClose } = props;
   const [form] = Form.useForm<Values>();
   const saver = useVersionedSave({ ...props, form, toValues });
-  const { message } = App.useApp();
 
   const onFinish = (v: Values) => {
     const { base } = saver;
@@ -34,31 +33,36 @@ function ContactForm(props: VersionedFormProps<Unit, ReturnType<typeof useUpdate
       if (next[k] !== base[k]) patch[k] = next[k];
     });
     if (Object.keys(patch).length === 1) return saver.unchanged();
-    saver.save({ id: base.id, patch }, () => {
-      message.success('Đã cập nhật thông tin liên hệ');
-      onClose();
-    });
+    saver.saveAndClose({ id: base.id, patch }, 'Đã cập nhật thông tin liên hệ');
   };
 
   return (
-    <Form<Values>
-      id="unit-contact-form"
-      form={form}
-      layout="vertical"
-      onFinish={onFinish}
-      initialValues={toValues(unit)}
-    >
-      <FormAlerts conflict={saver.conflict} error={saver.error} />
+    <SaveForm<Values> id="unit-contact-form" onFinish={onFinish} saver={saver}>
+      <UnitContactFields autoFill />
+    </SaveForm>
+  );
+}
+
+/**
+ * A unit's e-mail, phone and address fields. `autoFill` lets the browser offer its saved contact
+ * details; otherwise it is told not to (an administrator filling in another unit's form).
+ */
+export function UnitContactFields({ autoFill = false }: { autoFill?: boolean }) {
+  return (
+    <>
       <Form.Item label="Thư điện tử" name="email" rules={EMAIL_RULES}>
-        <Input type="email" autoComplete="email" />
+        <Input type="email" autoComplete={autoFill ? 'email' : 'off'} />
       </Form.Item>
       <Form.Item label="Điện thoại" name="phone" rules={PHONE_RULES}>
-        <Input type="tel" autoComplete="tel" />
+        <Input type="tel" autoComplete={autoFill ? 'tel' : 'off'} />
       </Form.Item>
       <Form.Item label="Địa chỉ" name="address" rules={ADDRESS_RULES}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} autoComplete="street-address" />
+        <Input.TextArea
+          autoSize={{ minRows: 2, maxRows: 4 }}
+          autoComplete={autoFill ? 'street-address' : undefined}
+        />
       </Form.Item>
-    </Form>
+    </>
   );
 }
 
@@ -66,20 +70,18 @@ function ContactForm(props: VersionedFormProps<Unit, ReturnType<typeof useUpdate
 export function UnitContactModal({ unitId, onClose }: { unitId: string | null; onClose: () => void }) {
   const unit = useUnit(unitId ?? undefined);
   const update = useUpdateUnitContact();
-  const close = () => {
-    update.reset();
-    onClose();
-  };
+  const modal = saveModalProps(update, onClose);
   return (
     <QuerySaveModal
       title="Sửa thông tin liên hệ"
       open={!!unitId}
       formId="unit-contact-form"
-      saving={update.isPending}
-      onClose={close}
       query={unit}
+      {...modal}
     >
-      {(u, reload) => <ContactForm key={u.id} record={u} mutation={update} reload={reload} onClose={close} />}
+      {(u, reload) => (
+        <ContactForm key={u.id} record={u} mutation={update} reload={reload} onClose={modal.onClose} />
+      )}
     </QuerySaveModal>
   );
 }

@@ -1,15 +1,21 @@
 import { App, Form, Input, Select, Switch } from 'antd';
 import { useCreateUnit, useUnit, useUpdateUnit } from './hooks';
 import { UnitSelect } from './UnitSelect';
+import { UnitContactFields } from './UnitContactModal';
 import type { UnitInput, UnitPatch } from './api';
 import type { Unit, UnitKind } from '../../api/types';
 import { UNIT_KINDS, UNIT_KIND_LABELS } from '../../shared/domain';
 import { emptyToNull } from '../../lib/format';
-import { ADDRESS_RULES, EMAIL_RULES, maxRule, PHONE_RULES } from '../../lib/validation';
-import { FormAlerts } from '../../layout/ConflictAlert';
-import { applyFieldError, isFieldError, useVersionedSave, type FieldErrors, type VersionedFormProps } from '../../layout/useVersionedSave';
+import { maxRule, requiredText } from '../../lib/validation';
+import { SaveForm } from '../../layout/SaveForm';
+import {
+  createSave,
+  useVersionedSave,
+  type FieldErrors,
+  type VersionedFormProps,
+} from '../../layout/useVersionedSave';
 import { QuerySaveModal, SaveModal } from '../../layout/SaveModal';
-import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
+import { saveModalProps } from '../../layout/saveModalProps';
 import { LIMITS, UNIT_CODE_PATTERN } from '../../shared/limits';
 
 interface Values {
@@ -89,10 +95,7 @@ function UnitFields({ excludeId }: { excludeId?: string }) {
       <Form.Item
         label="Tên đơn vị"
         name="name"
-        rules={[
-          { required: true, whitespace: true, message: 'Vui lòng nhập tên đơn vị' },
-          maxRule(LIMITS.unitName, 'Tên đơn vị'),
-        ]}
+        rules={requiredText('Vui lòng nhập tên đơn vị', LIMITS.unitName, 'Tên đơn vị')}
       >
         <Input autoComplete="off" />
       </Form.Item>
@@ -120,15 +123,7 @@ function UnitFields({ excludeId }: { excludeId?: string }) {
       <Form.Item label="Đang hoạt động" name="active" valuePropName="checked">
         <Switch checkedChildren="Có" unCheckedChildren="Không" />
       </Form.Item>
-      <Form.Item label="Thư điện tử" name="email" rules={EMAIL_RULES}>
-        <Input type="email" autoComplete="off" />
-      </Form.Item>
-      <Form.Item label="Điện thoại" name="phone" rules={PHONE_RULES}>
-        <Input type="tel" autoComplete="off" />
-      </Form.Item>
-      <Form.Item label="Địa chỉ" name="address" rules={ADDRESS_RULES}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} />
-      </Form.Item>
+      <UnitContactFields />
     </>
   );
 }
@@ -143,6 +138,7 @@ function CreateUnitForm({
   onDone: (u: Unit) => void;
 }) {
   const [form] = Form.useForm<Values>();
+  const saver = createSave(create, form, FIELD_ERRORS);
 
   const onFinish = (v: Values) => {
     const input = toInput(v);
@@ -150,20 +146,18 @@ function CreateUnitForm({
     const body: Partial<UnitInput> = Object.fromEntries(
       Object.entries(input).filter(([, val]) => val !== null),
     );
-    create.mutate(body, { onSuccess: onDone, onError: (e) => applyFieldError(form, e, FIELD_ERRORS) });
+    saver.save(body, onDone);
   };
 
   return (
-    <Form<Values>
+    <SaveForm<Values>
       id="unit-create-form"
-      form={form}
-      layout="vertical"
       onFinish={onFinish}
       initialValues={{ active: true }}
+      saver={saver}
     >
-      {create.isError && !isFieldError(create.error, FIELD_ERRORS) && <ApiErrorAlert error={create.error} />}
       <UnitFields />
-    </Form>
+    </SaveForm>
   );
 }
 
@@ -178,24 +172,14 @@ export function CreateUnitModal({
 }) {
   const create = useCreateUnit();
   const { message } = App.useApp();
-  const close = () => {
-    create.reset();
-    onClose();
-  };
+  const modal = saveModalProps(create, onClose);
   return (
-    <SaveModal
-      title="Thêm đơn vị"
-      open={open}
-      formId="unit-create-form"
-      okText="Thêm đơn vị"
-      saving={create.isPending}
-      onClose={close}
-    >
+    <SaveModal title="Thêm đơn vị" open={open} formId="unit-create-form" okText="Thêm đơn vị" {...modal}>
       <CreateUnitForm
         create={create}
         onDone={(u) => {
           message.success(`Đã thêm đơn vị “${u.name}”`);
-          close();
+          modal.onClose();
           onCreated?.(u);
         }}
       />
@@ -204,33 +188,22 @@ export function CreateUnitModal({
 }
 
 function EditUnitForm(props: VersionedFormProps<Unit, ReturnType<typeof useUpdateUnit>>) {
-  const { record: unit, onClose } = props;
+  const { record: unit } = props;
   const [form] = Form.useForm<Values>();
   const saver = useVersionedSave({ ...props, form, toValues, fieldErrors: FIELD_ERRORS });
-  const { message } = App.useApp();
 
   const onFinish = (v: Values) => {
     const { base } = saver;
     const changes = diff(base, toInput(v));
     if (Object.keys(changes).length === 0) return saver.unchanged();
     const patch: UnitPatch = { version: base.version, ...changes };
-    saver.save({ id: base.id, patch }, (u) => {
-      message.success(`Đã lưu đơn vị “${u.name}”`);
-      onClose();
-    });
+    saver.saveAndClose({ id: base.id, patch }, (u) => `Đã lưu đơn vị “${u.name}”`);
   };
 
   return (
-    <Form<Values>
-      id="unit-edit-form"
-      form={form}
-      layout="vertical"
-      onFinish={onFinish}
-      initialValues={toValues(unit)}
-    >
-      <FormAlerts conflict={saver.conflict} error={saver.error} />
+    <SaveForm<Values> id="unit-edit-form" onFinish={onFinish} saver={saver}>
       <UnitFields excludeId={unit.id} />
-    </Form>
+    </SaveForm>
   );
 }
 
@@ -238,21 +211,11 @@ function EditUnitForm(props: VersionedFormProps<Unit, ReturnType<typeof useUpdat
 export function EditUnitModal({ unitId, onClose }: { unitId: string | null; onClose: () => void }) {
   const unit = useUnit(unitId ?? undefined);
   const update = useUpdateUnit();
-  const close = () => {
-    update.reset();
-    onClose();
-  };
+  const modal = saveModalProps(update, onClose);
   return (
-    <QuerySaveModal
-      title="Sửa đơn vị"
-      open={!!unitId}
-      formId="unit-edit-form"
-      saving={update.isPending}
-      onClose={close}
-      query={unit}
-    >
+    <QuerySaveModal title="Sửa đơn vị" open={!!unitId} formId="unit-edit-form" query={unit} {...modal}>
       {(u, reload) => (
-        <EditUnitForm key={u.id} record={u} mutation={update} reload={reload} onClose={close} />
+        <EditUnitForm key={u.id} record={u} mutation={update} reload={reload} onClose={modal.onClose} />
       )}
     </QuerySaveModal>
   );

@@ -16,14 +16,13 @@ import {
 import { auditKeys } from '../audit/hooks';
 import type { Unit } from '../../api/types';
 import { byId, useMutationThen } from '../../lib/query';
+import { recordKeys } from '../../lib/queryKeys';
+
+const unitRecordKeys = recordKeys<UnitListParams>('units');
 
 export const unitKeys = {
-  all: ['units'] as const,
-  lists: () => [...unitKeys.all, 'list'] as const,
-  list: (params: UnitListParams) => [...unitKeys.lists(), params] as const,
-  details: () => [...unitKeys.all, 'detail'] as const,
-  detail: (id: string) => [...unitKeys.details(), id] as const,
-  members: (id: string) => [...unitKeys.all, 'members', id] as const,
+  ...unitRecordKeys,
+  members: (id: string) => [...unitRecordKeys.all, 'members', id] as const,
 };
 
 export function useUnits(params: UnitListParams, enabled = true) {

@@ -1,10 +1,10 @@
 import { Alert, Descriptions, Drawer, Flex, Typography } from 'antd';
-import { UnitLinkOrDash } from '../units/UnitTags';
+import { accountFacts } from './accountFacts';
 import { EntityHistory } from '../audit/EntityHistory';
 import { UserActionButtons } from './UserActions';
 import { UserStatusTags } from './UserStatusTags';
 import type { OneTimePasswordInfo } from './OneTimePasswordModal';
-import { formatDateTime, roleLabel } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
 import { useIsPhone } from '../../lib/useMediaQuery';
 import type { User } from '../../api/types';
 
@@ -42,15 +42,7 @@ export function UserDetailDrawer({
                 size="small"
                 bordered
                 items={[
-                  { key: 'username', label: 'Tên đăng nhập', children: user.username },
-                  { key: 'fullName', label: 'Họ và tên', children: user.fullName },
-                  { key: 'email', label: 'Thư điện tử', children: user.email ?? '—' },
-                  { key: 'role', label: 'Vai trò', children: roleLabel(user.role) },
-                  {
-                    key: 'unit',
-                    label: 'Đơn vị',
-                    children: <UnitLinkOrDash id={user.unitId} name={user.unitName} />,
-                  },
+                  ...accountFacts(user, ['username', 'fullName', 'email', 'role', 'unit']),
                   { key: 'status', label: 'Trạng thái', children: <UserStatusTags user={user} /> },
                   { key: 'created', label: 'Tạo lúc', children: formatDateTime(user.createdAt) },
                   { key: 'updated', label: 'Cập nhật lần cuối', children: formatDateTime(user.updatedAt) },

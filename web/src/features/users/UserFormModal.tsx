@@ -1,21 +1,20 @@
-import { App, Form, Input, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useCreateUser, useUpdateUser } from './hooks';
 import type { CreateUserInput, UserPatch } from './api';
 import { UnitSelect } from '../units/UnitSelect';
-import { EMAIL_RULES, maxRule } from '../../lib/validation';
-import { FormAlerts } from '../../layout/ConflictAlert';
+import { checkRule, EMAIL_RULES, requiredText } from '../../lib/validation';
+import { SaveForm } from '../../layout/SaveForm';
 import {
-  applyFieldError,
-  isFieldError,
+  createSave,
   useVersionedSave,
   type FieldErrors,
   type VersionedFormProps,
 } from '../../layout/useVersionedSave';
 import { SaveModal } from '../../layout/SaveModal';
+import { saveModalProps } from '../../layout/saveModalProps';
 import type { Role, User } from '../../api/types';
 import { ROLES, ROLE_LABELS } from '../../shared/domain';
 import { emptyToNull } from '../../lib/format';
-import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { LIMITS } from '../../shared/limits';
 
 interface Values {
@@ -59,10 +58,7 @@ function UserFields({ mode }: { mode: 'create' | 'edit' }) {
       <Form.Item
         label="Họ và tên"
         name="fullName"
-        rules={[
-          { required: true, whitespace: true, message: 'Vui lòng nhập họ và tên' },
-          maxRule(LIMITS.fullName, 'Họ và tên'),
-        ]}
+        rules={requiredText('Vui lòng nhập họ và tên', LIMITS.fullName, 'Họ và tên')}
       >
         <Input autoComplete="off" />
       </Form.Item>
@@ -78,12 +74,11 @@ function UserFields({ mode }: { mode: 'create' | 'edit' }) {
         dependencies={['role']}
         extra={role === 'unit' ? 'Bắt buộc với vai trò đầu mối đơn vị.' : 'Không bắt buộc với vai trò này.'}
         rules={[
-          ({ getFieldValue }) => ({
-            validator: (_, v: string | null | undefined) =>
-              getFieldValue('role') === 'unit' && !v
-                ? Promise.reject(new Error('Vui lòng chọn đơn vị của đầu mối'))
-                : Promise.resolve(),
-          }),
+          ({ getFieldValue }) =>
+            checkRule(
+              (v: string | null | undefined) => getFieldValue('role') !== 'unit' || !!v,
+              'Vui lòng chọn đơn vị của đầu mối',
+            ),
         ]}
       >
         <UnitSelect active="true" placeholder="Gõ tên hoặc mã để tìm đơn vị…" />
@@ -102,23 +97,19 @@ export function CreateUserModal({
   onCreated: (user: User, oneTimePassword: string) => void;
 }) {
   const create = useCreateUser();
-  const close = () => {
-    create.reset();
-    onClose();
-  };
+  const modal = saveModalProps(create, onClose);
   return (
     <SaveModal
       title="Thêm người dùng"
       open={open}
       formId="user-create-form"
       okText="Tạo tài khoản"
-      saving={create.isPending}
-      onClose={close}
+      {...modal}
     >
       <CreateUserForm
         create={create}
         onDone={(user, otp) => {
-          close();
+          modal.onClose();
           onCreated(user, otp);
         }}
       />
@@ -134,6 +125,7 @@ function CreateUserForm({
   onDone: (user: User, otp: string) => void;
 }) {
   const [form] = Form.useForm<Values>();
+  const saver = createSave(create, form, FIELD_ERRORS);
   const onFinish = (v: Values) => {
     const input: CreateUserInput = {
       username: (v.username ?? '').trim(),
@@ -143,16 +135,12 @@ function CreateUserForm({
     const email = emptyToNull(v.email);
     if (email) input.email = email;
     if (v.unitId) input.unitId = v.unitId;
-    create.mutate(input, {
-      onSuccess: (r) => onDone(r.user, r.oneTimePassword),
-      onError: (e) => applyFieldError(form, e, FIELD_ERRORS),
-    });
+    saver.save(input, (r) => onDone(r.user, r.oneTimePassword));
   };
   return (
-    <Form<Values> id="user-create-form" form={form} layout="vertical" onFinish={onFinish}>
-      {create.isError && !isFieldError(create.error, FIELD_ERRORS) && <ApiErrorAlert error={create.error} />}
+    <SaveForm<Values> id="user-create-form" onFinish={onFinish} saver={saver}>
       <UserFields mode="create" />
-    </Form>
+    </SaveForm>
   );
 }
 
@@ -165,10 +153,8 @@ const toValues = (u: User): Values => ({
 });
 
 function EditUserForm(props: VersionedFormProps<User, ReturnType<typeof useUpdateUser>>) {
-  const { record: user, onClose } = props;
   const [form] = Form.useForm<Values>();
   const saver = useVersionedSave({ ...props, form, toValues, fieldErrors: FIELD_ERRORS });
-  const { message } = App.useApp();
 
   const onFinish = (v: Values) => {
     const { base } = saver;
@@ -181,23 +167,13 @@ function EditUserForm(props: VersionedFormProps<User, ReturnType<typeof useUpdat
     if (v.role && v.role !== base.role) patch.role = v.role;
     if (unitId !== base.unitId) patch.unitId = unitId;
     if (Object.keys(patch).length === 1) return saver.unchanged();
-    saver.save({ id: base.id, patch }, (u) => {
-      message.success(`Đã lưu thông tin của ${u.fullName}`);
-      onClose();
-    });
+    saver.saveAndClose({ id: base.id, patch }, (u) => `Đã lưu thông tin của ${u.fullName}`);
   };
 
   return (
-    <Form<Values>
-      id="user-edit-form"
-      form={form}
-      layout="vertical"
-      onFinish={onFinish}
-      initialValues={toValues(user)}
-    >
-      <FormAlerts conflict={saver.conflict} error={saver.error} />
+    <SaveForm<Values> id="user-edit-form" onFinish={onFinish} saver={saver}>
       <UserFields mode="edit" />
-    </Form>
+    </SaveForm>
   );
 }
 
@@ -211,25 +187,16 @@ export function EditUserModal({
   onClose: () => void;
 }) {
   const update = useUpdateUser();
-  const close = () => {
-    update.reset();
-    onClose();
-  };
+  const modal = saveModalProps(update, onClose);
   return (
-    <SaveModal
-      title="Sửa người dùng"
-      open={!!user}
-      formId="user-edit-form"
-      saving={update.isPending}
-      onClose={close}
-    >
+    <SaveModal title="Sửa người dùng" open={!!user} formId="user-edit-form" {...modal}>
       {user && (
         <EditUserForm
           key={user.id}
           record={user}
           mutation={update}
           reload={() => reload(user.id)}
-          onClose={close}
+          onClose={modal.onClose}
         />
       )}
     </SaveModal>

@@ -13,12 +13,9 @@ import {
 import { auditKeys } from '../audit/hooks';
 import { unitKeys } from '../units/hooks';
 import { useMutationThen } from '../../lib/query';
+import { recordKeys } from '../../lib/queryKeys';
 
-export const userKeys = {
-  all: ['users'] as const,
-  lists: () => [...userKeys.all, 'list'] as const,
-  list: (params: UserListParams) => [...userKeys.lists(), params] as const,
-};
+export const userKeys = recordKeys<UserListParams>('users');
 
 export function useUsers(params: UserListParams) {
   return useQuery({
