@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Empty, Flex, Select, Table, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Flex, Select, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
@@ -18,6 +18,7 @@ import { useIsPhone } from '../../lib/useMediaQuery';
 import { AuditTimeline } from './AuditTimeline';
 import type { AuditEvent } from '../../api/types';
 import { InfoTag } from '../../layout/InfoTag';
+import { ListTable } from '../../layout/ListTable';
 
 function EntityLink({ e, linkUsers, name }: { e: AuditEvent; linkUsers: boolean; name: string }) {
   if (e.entityType === 'unit') return <Link to={`/don-vi/${e.entityId}`}>{name}</Link>;
@@ -192,15 +193,13 @@ export default function AuditPage() {
             <AuditTimeline events={events} unitName={unitName} renderEntity={renderEntity} />
           )
         ) : (
-          <Table<AuditEvent>
+          <ListTable<AuditEvent>
             rowKey="seq"
-            size="small"
             columns={columns}
-            dataSource={events}
+            rows={events}
             loading={q.isPending}
-            pagination={false}
-            scroll={{ x: true }}
-            locale={{ emptyText: 'Chưa có sự kiện nào' }}
+            pageSize={false}
+            empty="Chưa có sự kiện nào"
           />
         )}
         <Flex justify="center" align="center" gap={12} style={{ marginTop: 16 }}>

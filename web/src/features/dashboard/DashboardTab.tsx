@@ -1,5 +1,5 @@
 import { Suspense, lazy } from 'react';
-import { Card, Col, Flex, Progress, Row, Statistic, Table, Typography } from 'antd';
+import { Card, Col, Flex, Progress, Row, Statistic, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { useDashboard } from './hooks';
@@ -11,6 +11,7 @@ import { formatIsoDate } from '../../lib/format';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { PageSpin } from '../../layout/FullPageSpin';
 import { InfoTag } from '../../layout/InfoTag';
+import { ListTable } from '../../layout/ListTable';
 
 const DashboardCharts = lazy(() => import('./DashboardCharts'));
 
@@ -170,14 +171,13 @@ export function DashboardTab({ periodId }: { periodId: string }) {
             title={`Nhiệm vụ quá hạn (${d.overdueTasks.length})`}
             data-testid="dashboard-overdue"
           >
-            <Table<OverdueTask>
+            <ListTable<OverdueTask>
               rowKey="nodeId"
-              size="small"
               columns={overdueColumns}
-              dataSource={d.overdueTasks}
-              pagination={d.overdueTasks.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
+              rows={d.overdueTasks}
+              pageSize={10}
               scroll={{ x: 'max-content' }}
-              locale={{ emptyText: 'Không có nhiệm vụ quá hạn' }}
+              empty="Không có nhiệm vụ quá hạn"
             />
           </Card>
         </Col>
@@ -187,13 +187,13 @@ export function DashboardTab({ periodId }: { periodId: string }) {
             title={`Đơn vị chưa báo cáo (${d.unitsNotReported.length})`}
             data-testid="dashboard-not-reported"
           >
-            <Table<NotReported>
+            <ListTable<NotReported>
               rowKey="obligationId"
-              size="small"
               columns={unitColumns}
-              dataSource={d.unitsNotReported}
-              pagination={d.unitsNotReported.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
-              locale={{ emptyText: 'Mọi đơn vị đã nộp báo cáo' }}
+              rows={d.unitsNotReported}
+              pageSize={10}
+              scroll={undefined}
+              empty="Mọi đơn vị đã nộp báo cáo"
             />
           </Card>
         </Col>

@@ -1,18 +1,5 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Button,
-  Card,
-  Flex,
-  Input,
-  Segmented,
-  Select,
-  Spin,
-  Table,
-  Tabs,
-  Typography,
-  Upload,
-} from 'antd';
+import { Alert, Button, Card, Flex, Input, Segmented, Select, Spin, Tabs, Typography, Upload } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { FileSearchOutlined, InboxOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
@@ -25,7 +12,7 @@ import { useIsPhone } from '../../lib/useMediaQuery';
 import { errorMessage } from '../../api/client';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { PageHeader } from '../../layout/PageHeader';
-import { pagesOf } from '../../lib/pagination';
+import { ListTable } from '../../layout/ListTable';
 
 type Mode = 'tep' | 'dan';
 type StatusFilter = DraftStatus | 'all';
@@ -144,15 +131,13 @@ function RecentDrafts() {
       {list.isError && (
         <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 16 }} />
       )}
-      <Table<DraftSummary>
+      <ListTable<DraftSummary>
         rowKey="id"
         size="middle"
         columns={columns}
-        dataSource={list.data?.items ?? []}
+        rows={list.data?.items ?? []}
         loading={list.isFetching}
-        scroll={{ x: true }}
-        pagination={pagesOf(list.data?.items.length ?? 0)}
-        locale={{ emptyText: 'Chưa có bản nhập nào' }}
+        empty="Chưa có bản nhập nào"
       />
     </Card>
   );

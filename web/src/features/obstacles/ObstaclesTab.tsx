@@ -9,7 +9,6 @@ import {
   Popconfirm,
   Segmented,
   Select,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -30,7 +29,7 @@ import { useIsPhone } from '../../lib/useMediaQuery';
 import { LIMITS } from '../../shared/limits';
 import { maxRule } from '../../lib/validation';
 import { ExpandableText } from '../../layout/ExpandableText';
-import { pagesOf } from '../../lib/pagination';
+import { ListTable } from '../../layout/ListTable';
 
 type Step = { mode: 'assign' | 'answer'; item: Obstacle };
 
@@ -310,15 +309,13 @@ export function ObstaclesTab({
         </Checkbox>
       </Flex>
       {q.isError && <ApiErrorAlert error={q.error} />}
-      <Table<Obstacle>
+      <ListTable<Obstacle>
         rowKey="id"
-        size="small"
         columns={columns}
-        dataSource={items}
+        rows={items}
         loading={q.isFetching}
-        pagination={pagesOf(items.length)}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: 'Không có khó khăn, vướng mắc hay kiến nghị nào' }}
+        empty="Không có khó khăn, vướng mắc hay kiến nghị nào"
         data-testid="obstacles-table"
       />
       <SaveModal

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Flex, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, Modal, Select, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { LinkOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -26,7 +26,7 @@ import { LIMITS } from '../../shared/limits';
 import { maxRule } from '../../lib/validation';
 import { ExpandableText } from '../../layout/ExpandableText';
 import { requiredText } from '../../lib/validation';
-import { pagesOf } from '../../lib/pagination';
+import { ListTable } from '../../layout/ListTable';
 
 type Carried = TaskView & { role: 'lead' | 'cooperating' };
 
@@ -374,18 +374,14 @@ function PlanDetail({ plan }: { plan: PlanView }) {
         )}
       </Card>
       <Card size="small" title={`Các mục của kế hoạch (${plan.items.length})`}>
-        <Table<PlanItem>
+        <ListTable<PlanItem>
           rowKey="nodeId"
           size="middle"
           columns={columns}
-          dataSource={plan.items}
-          scroll={{ x: true }}
-          pagination={pagesOf(plan.items.length)}
-          locale={{
-            emptyText: canWrite
-              ? 'Kế hoạch chưa có mục nào. Bấm “Thêm mục” để bắt đầu.'
-              : 'Kế hoạch chưa có mục nào',
-          }}
+          rows={plan.items}
+          empty={
+            canWrite ? 'Kế hoạch chưa có mục nào. Bấm “Thêm mục” để bắt đầu.' : 'Kế hoạch chưa có mục nào'
+          }
           data-testid="plan-items"
         />
         {canWrite && plan.items.length > 0 && (

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Alert, App, Button, Card, Empty, Flex, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Flex, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { FileAddOutlined, FileTextOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
@@ -17,7 +17,7 @@ import { PageHeader } from '../../layout/PageHeader';
 import { PageSpin } from '../../layout/FullPageSpin';
 import { useIsPhone } from '../../lib/useMediaQuery';
 import { ExpandableText } from '../../layout/ExpandableText';
-import { pagesOf } from '../../lib/pagination';
+import { ListTable } from '../../layout/ListTable';
 
 interface ProgramGroup {
   programId: string;
@@ -121,14 +121,7 @@ function ProgramTasks({ group, unitId }: { group: ProgramGroup; unitId: string }
         )}
       </Flex>
       {create.isError && <ApiErrorAlert error={create.error} />}
-      <Table<UnitTask>
-        rowKey="nodeId"
-        size="small"
-        columns={columns}
-        dataSource={group.tasks}
-        scroll={{ x: true }}
-        pagination={pagesOf(group.tasks.length)}
-      />
+      <ListTable<UnitTask> rowKey="nodeId" columns={columns} rows={group.tasks} />
     </Card>
   );
 }

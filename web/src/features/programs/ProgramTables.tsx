@@ -1,4 +1,4 @@
-import { Button, Table } from 'antd';
+import { Button } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import type { ProgramReference, ProgramResponsibility } from './api';
@@ -7,7 +7,7 @@ import { referenceLevelLabel } from '../document/labels';
 import type { UnitLookup } from '../units/useUnitNames';
 import { formatIsoDate } from '../../lib/format';
 import { ExpandableText } from '../../layout/ExpandableText';
-import { pagesOf } from '../../lib/pagination';
+import { ListTable } from '../../layout/ListTable';
 
 const PAGE = 20;
 
@@ -61,14 +61,13 @@ export function ResponsibilitiesTable({
     },
   ];
   return (
-    <Table<ProgramResponsibility>
+    <ListTable<ProgramResponsibility>
       rowKey="nodeId"
       size="middle"
       columns={columns}
-      dataSource={items}
-      scroll={{ x: true }}
-      pagination={pagesOf(items.length, PAGE)}
-      locale={{ emptyText: 'Văn bản không có phần tổ chức thực hiện nêu trách nhiệm' }}
+      rows={items}
+      pageSize={PAGE}
+      empty="Văn bản không có phần tổ chức thực hiện nêu trách nhiệm"
     />
   );
 }
@@ -117,14 +116,13 @@ export function ReferencesTable({
     },
   ];
   return (
-    <Table<ProgramReference>
+    <ListTable<ProgramReference>
       rowKey={(r) => `${r.kind}-${r.number}`}
       size="middle"
       columns={columns}
-      dataSource={items}
-      scroll={{ x: true }}
-      pagination={pagesOf(items.length, PAGE)}
-      locale={{ emptyText: 'Văn bản không dẫn chiếu văn bản nào' }}
+      rows={items}
+      pageSize={PAGE}
+      empty="Văn bản không dẫn chiếu văn bản nào"
     />
   );
 }

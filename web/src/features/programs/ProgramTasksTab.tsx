@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, DatePicker, Flex, Select, Table, Typography } from 'antd';
+import { Alert, Button, DatePicker, Flex, Select, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ClearOutlined } from '@ant-design/icons';
 import type { ProgramNode } from './api';
@@ -20,6 +20,7 @@ import { errorMessage } from '../../api/client';
 import { foldFilter } from '../../lib/search';
 import { SearchInput } from '../../layout/ListFilters';
 import { ExpandableText } from '../../layout/ExpandableText';
+import { ListTable } from '../../layout/ListTable';
 
 const PAGE = 20;
 
@@ -240,19 +241,18 @@ export function ProgramTasksTab({
           {filters.missing ? ` · còn thiếu: ${clearName(filters.missing).toLocaleLowerCase('vi')}` : ''}
         </Typography.Paragraph>
       )}
-      <Table<TaskView>
+      <ListTable<TaskView>
         rowKey="nodeId"
         size="middle"
         columns={columns}
-        dataSource={items}
+        rows={items}
         loading={list.isFetching}
-        scroll={{ x: true }}
         pagination={
           items.length > PAGE
             ? { pageSize: PAGE, showSizeChanger: false, showTotal: (t) => `${t} nhiệm vụ` }
             : false
         }
-        locale={{ emptyText: filtered ? 'Không có nhiệm vụ nào phù hợp' : 'Chương trình không có nhiệm vụ' }}
+        empty={filtered ? 'Không có nhiệm vụ nào phù hợp' : 'Chương trình không có nhiệm vụ'}
         data-testid="tasks-table"
       />
     </>

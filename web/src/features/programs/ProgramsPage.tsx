@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Table, Typography } from 'antd';
+import { Alert, Button, Card, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ImportOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
@@ -14,7 +14,7 @@ import { useIsPhone } from '../../lib/useMediaQuery';
 import { errorMessage } from '../../api/client';
 import { PageHeader } from '../../layout/PageHeader';
 import { SearchInput } from '../../layout/ListFilters';
-import { pagesOf } from '../../lib/pagination';
+import { ListTable } from '../../layout/ListTable';
 
 /** The title without the kind it starts with ("CHƯƠNG TRÌNH HÀNH ĐỘNG thực hiện …" → "Thực hiện …"). */
 function titleAfterKind(p: ProgramSummary): string {
@@ -110,19 +110,13 @@ export default function ProgramsPage() {
         {list.isError && (
           <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 16 }} />
         )}
-        <Table<ProgramSummary>
+        <ListTable<ProgramSummary>
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={items}
+          rows={items}
           loading={list.isFetching}
-          scroll={{ x: true }}
-          pagination={pagesOf(items.length)}
-          locale={{
-            emptyText: search
-              ? 'Không có chương trình nào phù hợp'
-              : 'Chưa có chương trình nào được ban hành',
-          }}
+          empty={search ? 'Không có chương trình nào phù hợp' : 'Chưa có chương trình nào được ban hành'}
         />
       </Card>
     </>

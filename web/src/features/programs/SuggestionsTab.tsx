@@ -12,7 +12,7 @@ import { errorMessage } from '../../api/client';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { PageSpin } from '../../layout/FullPageSpin';
 import { useMediaQuery } from '../../lib/useMediaQuery';
-import { pagesOf } from '../../lib/pagination';
+import { ListTable } from '../../layout/ListTable';
 
 const PAGE = 20;
 
@@ -410,14 +410,12 @@ export function SuggestionsTab({
           )
         }
       >
-        <Table<TaskSuggestion>
+        <ListTable<TaskSuggestion>
           rowKey="nodeId"
-          size="small"
           columns={columns}
-          dataSource={s.tasks}
-          scroll={{ x: true }}
-          pagination={pagesOf(s.tasks.length, PAGE)}
-          locale={{ emptyText: 'Chương trình không có nhiệm vụ' }}
+          rows={s.tasks}
+          pageSize={PAGE}
+          empty="Chương trình không có nhiệm vụ"
           data-testid="suggestions-table"
         />
       </Card>

@@ -1,7 +1,14 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Flex, Segmented, Select, Table, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Segmented, Select, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { ApartmentOutlined, DownloadOutlined, EditOutlined, PlusOutlined, TableOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  DownloadOutlined,
+  EditOutlined,
+  PlusOutlined,
+  TableOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
 import { useUnits } from './hooks';
 import { UNITS_EXPORT_URL, UNITS_MAX_LIMIT, type UnitListParams } from './api';
@@ -19,6 +26,7 @@ import { PageHeader } from '../../layout/PageHeader';
 import { ActiveFilterSelect, SearchInput } from '../../layout/ListFilters';
 import { PageSpin } from '../../layout/FullPageSpin';
 import type { ActiveFilter, Unit } from '../../api/types';
+import { ListTable } from '../../layout/ListTable';
 
 const PAGE_SIZES = [20, 50, 100];
 
@@ -199,14 +207,13 @@ export default function UnitsPage() {
             !list.isError && <PageSpin />
           )
         ) : (
-          <Table<Unit>
+          <ListTable<Unit>
             rowKey="id"
             size="middle"
             columns={columns}
-            dataSource={list.data?.items ?? []}
+            rows={list.data?.items ?? []}
             loading={list.isFetching}
-            scroll={{ x: true }}
-            locale={{ emptyText: 'Không có đơn vị nào phù hợp' }}
+            empty="Không có đơn vị nào phù hợp"
             pagination={{
               current: filters.page,
               pageSize: filters.pageSize,
