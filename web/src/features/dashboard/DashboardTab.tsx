@@ -11,12 +11,25 @@ import { formatIsoDate } from '../../lib/format';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { PageSpin } from '../../layout/FullPageSpin';
 import { InfoTag } from '../../layout/InfoTag';
-import { ListTable } from '../../layout/ListTable';
+import { ListTable, type ListTableProps } from '../../layout/ListTable';
 
 const DashboardCharts = lazy(() => import('./DashboardCharts'));
 
 type OverdueTask = Dashboard['overdueTasks'][number];
 type NotReported = Dashboard['unitsNotReported'][number];
+
+/** A list of the dashboard in a card titled with its count, ten rows a page. */
+function ListCard<T extends object>({
+  testId,
+  title,
+  ...table
+}: { testId: string; title: string } & Omit<ListTableProps<T>, 'title'>) {
+  return (
+    <Card size="small" title={`${title} (${table.rows.length})`} data-testid={testId}>
+      <ListTable<T> pageSize={10} {...table} />
+    </Card>
+  );
+}
 
 function StatCard({ testId, title, children }: { testId: string; title: string; children: React.ReactNode }) {
   return (
@@ -166,36 +179,26 @@ export function DashboardTab({ periodId }: { periodId: string }) {
       </Suspense>
       <Row gutter={[16, 16]}>
         <Col xs={24} xxl={16}>
-          <Card
-            size="small"
-            title={`Nhiệm vụ quá hạn (${d.overdueTasks.length})`}
-            data-testid="dashboard-overdue"
-          >
-            <ListTable<OverdueTask>
-              rowKey="nodeId"
-              columns={overdueColumns}
-              rows={d.overdueTasks}
-              pageSize={10}
-              scroll={{ x: 'max-content' }}
-              empty="Không có nhiệm vụ quá hạn"
-            />
-          </Card>
+          <ListCard<OverdueTask>
+            testId="dashboard-overdue"
+            title="Nhiệm vụ quá hạn"
+            rowKey="nodeId"
+            columns={overdueColumns}
+            rows={d.overdueTasks}
+            scroll={{ x: 'max-content' }}
+            empty="Không có nhiệm vụ quá hạn"
+          />
         </Col>
         <Col xs={24} xxl={8}>
-          <Card
-            size="small"
-            title={`Đơn vị chưa báo cáo (${d.unitsNotReported.length})`}
-            data-testid="dashboard-not-reported"
-          >
-            <ListTable<NotReported>
-              rowKey="obligationId"
-              columns={unitColumns}
-              rows={d.unitsNotReported}
-              pageSize={10}
-              scroll={undefined}
-              empty="Mọi đơn vị đã nộp báo cáo"
-            />
-          </Card>
+          <ListCard<NotReported>
+            testId="dashboard-not-reported"
+            title="Đơn vị chưa báo cáo"
+            rowKey="obligationId"
+            columns={unitColumns}
+            rows={d.unitsNotReported}
+            scroll={undefined}
+            empty="Mọi đơn vị đã nộp báo cáo"
+          />
         </Col>
       </Row>
     </Flex>
