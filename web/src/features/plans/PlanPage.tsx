@@ -8,7 +8,7 @@ import type { PlanItem, PlanView } from './api';
 import { useProgramTasks } from '../tasks/hooks';
 import type { TaskView } from '../tasks/api';
 import { DeadlineFields } from '../tasks/DeadlineFields';
-import { RoleTag, taskLabelColumn } from '../tasks/TaskBits';
+import { RoleTag, taskLabelColumn, taskTextColumn } from '../tasks/TaskBits';
 import { valuesToDeadline, type DeadlineValues } from '../tasks/formValues';
 import { useMe } from '../auth/hooks';
 import { useUnitLookup } from '../units/useUnitNames';
@@ -24,7 +24,6 @@ import { SaveModal } from '../../layout/SaveModal';
 import { useIsPhone, useMediaQuery } from '../../lib/useMediaQuery';
 import { LIMITS } from '../../shared/limits';
 import { maxRule } from '../../lib/validation';
-import { ExpandableText } from '../../layout/ExpandableText';
 import { requiredText } from '../../lib/validation';
 import { ListTable } from '../../layout/ListTable';
 
@@ -252,28 +251,24 @@ function PlanDetail({ plan }: { plan: PlanView }) {
 
   const columns: TableColumnsType<PlanItem> = [
     taskLabelColumn(80),
-    {
-      title: 'Nội dung công việc',
-      dataIndex: 'text',
+    taskTextColumn('Nội dung công việc', {
       minWidth: phone ? 200 : 280,
-      render: (v: string, i) => (
-        <>
-          <ExpandableText rows={3}>{v}</ExpandableText>
-          {compact && (
-            <div className="task-facts-inline">
-              <Typography.Text type="secondary">Thực hiện nhiệm vụ: </Typography.Text>
-              <ItemLinks ids={i.parentNodeIds} labelOf={labelOf} />
-              {i.dueDate && (
-                <div>
-                  <Typography.Text type="secondary">Thời hạn: </Typography.Text>
-                  {formatIsoDate(i.dueDate)}
-                </div>
-              )}
-            </div>
-          )}
-        </>
-      ),
-    },
+      rows: 3,
+      facts:
+        compact &&
+        ((i) => (
+          <div className="task-facts-inline">
+            <Typography.Text type="secondary">Thực hiện nhiệm vụ: </Typography.Text>
+            <ItemLinks ids={i.parentNodeIds} labelOf={labelOf} />
+            {i.dueDate && (
+              <div>
+                <Typography.Text type="secondary">Thời hạn: </Typography.Text>
+                {formatIsoDate(i.dueDate)}
+              </div>
+            )}
+          </div>
+        )),
+    }),
     {
       title: 'Thực hiện nhiệm vụ',
       dataIndex: 'parentNodeIds',

@@ -5,7 +5,7 @@ import { FileAddOutlined, FileTextOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { useCreatePlan, useUnitTasks } from './hooks';
 import type { UnitTask } from './api';
-import { DeadlineText, ProgramStatusTag, RoleTag, taskLabelColumn } from '../tasks/TaskBits';
+import { DeadlineText, ProgramStatusTag, RoleTag, taskLabelColumn, taskTextColumn } from '../tasks/TaskBits';
 import { readableTitle } from '../document/labels';
 import { useMe } from '../auth/hooks';
 import { UnitChooser, useChosenUnit } from '../units/UnitChooser';
@@ -16,7 +16,6 @@ import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { PageHeader } from '../../layout/PageHeader';
 import { PageSpin } from '../../layout/FullPageSpin';
 import { useIsPhone } from '../../lib/useMediaQuery';
-import { ExpandableText } from '../../layout/ExpandableText';
 import { ListTable } from '../../layout/ListTable';
 
 interface ProgramGroup {
@@ -37,25 +36,21 @@ function ProgramTasks({ group, unitId }: { group: ProgramGroup; unitId: string }
 
   const columns: TableColumnsType<UnitTask> = [
     taskLabelColumn(),
-    {
-      title: 'Nhiệm vụ',
-      dataIndex: 'text',
+    taskTextColumn('Nhiệm vụ', {
       minWidth: phone ? 200 : 300,
-      render: (v: string, t) => (
-        <>
-          <ExpandableText rows={2}>{v}</ExpandableText>
-          {phone && (
-            <Flex wrap gap={6} align="center" className="task-facts-inline">
-              <RoleTag role={t.role} />
-              <span>
-                <Typography.Text type="secondary">Thời hạn: </Typography.Text>
-                <DeadlineText deadline={t.deadline} />
-              </span>
-            </Flex>
-          )}
-        </>
-      ),
-    },
+      rows: 2,
+      facts:
+        phone &&
+        ((t) => (
+          <Flex wrap gap={6} align="center" className="task-facts-inline">
+            <RoleTag role={t.role} />
+            <span>
+              <Typography.Text type="secondary">Thời hạn: </Typography.Text>
+              <DeadlineText deadline={t.deadline} />
+            </span>
+          </Flex>
+        )),
+    }),
     {
       title: 'Vai trò',
       dataIndex: 'role',
