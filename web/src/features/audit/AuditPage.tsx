@@ -104,29 +104,13 @@ export default function AuditPage() {
       title: 'Thời gian',
       dataIndex: 'at',
       width: 130,
-      render: (v: string, e) => (
-        <Flex vertical>
-          <span>{formatDateTime(v)}</span>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            Sự kiện số {e.seq}
-          </Typography.Text>
-        </Flex>
-      ),
+      render: (v: string, e) => <WithNote note={`Sự kiện số ${e.seq}`}>{formatDateTime(v)}</WithNote>,
     },
     {
       title: 'Người thực hiện',
       dataIndex: 'actorLabel',
       width: 150,
-      render: (v: string, e) => (
-        <Flex vertical>
-          <span>{actorDisplay(v)}</span>
-          {e.ip && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              IP {e.ip}
-            </Typography.Text>
-          )}
-        </Flex>
-      ),
+      render: (v: string, e) => <WithNote note={e.ip && `IP ${e.ip}`}>{actorDisplay(v)}</WithNote>,
     },
     {
       title: 'Thao tác',
@@ -214,5 +198,19 @@ export default function AuditPage() {
         </Flex>
       </Card>
     </>
+  );
+}
+
+/** A cell's value with a small grey note under it (none without a `note`). */
+function WithNote({ note, children }: { note: string | null | undefined; children: React.ReactNode }) {
+  return (
+    <Flex vertical>
+      <span>{children}</span>
+      {note && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {note}
+        </Typography.Text>
+      )}
+    </Flex>
   );
 }
