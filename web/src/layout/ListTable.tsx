@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { Table, type TableProps } from 'antd';
+import { Table, type TableColumnType, type TableProps } from 'antd';
 import { pagesOf } from '../lib/pagination';
+import { formatDateTime, formatIsoDate } from '../lib/format';
 
 export type ListTableProps<T> = Omit<TableProps<T>, 'dataSource' | 'locale'> & {
   rows: readonly T[];
@@ -27,4 +28,23 @@ export function ListTable<T extends object>({ rows, pageSize = 20, empty, ...tab
       dataSource={rows}
     />
   );
+}
+
+/**
+ * A column of dates, each kept on one line: `'day'` for calendar days (`YYYY-MM-DD`), `'moment'`
+ * for instants shown in Vietnam's time; a missing one shows "—".
+ */
+export function dateColumn<T>(
+  title: string,
+  dataIndex: keyof T & string,
+  kind: 'day' | 'moment',
+  more?: Omit<TableColumnType<T>, 'title' | 'dataIndex' | 'render'>,
+): TableColumnType<T> {
+  const format = kind === 'day' ? formatIsoDate : formatDateTime;
+  return {
+    title,
+    dataIndex,
+    ...more,
+    render: (v: string | null) => <span className="nowrap">{format(v)}</span>,
+  };
 }

@@ -11,7 +11,7 @@ import { formatIsoDate } from '../../lib/format';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { PageSpin } from '../../layout/FullPageSpin';
 import { InfoTag } from '../../layout/InfoTag';
-import { ListTable, type ListTableProps } from '../../layout/ListTable';
+import { ListTable, dateColumn, type ListTableProps } from '../../layout/ListTable';
 
 const DashboardCharts = lazy(() => import('./DashboardCharts'));
 
@@ -83,11 +83,7 @@ export function DashboardTab({ periodId }: { periodId: string }) {
       key: 'lead',
       render: (_, t) => <div style={{ minWidth: 120, maxWidth: 200 }}>{t.leadUnitName ?? '—'}</div>,
     },
-    {
-      title: 'Thời hạn',
-      key: 'due',
-      render: (_, t) => <span className="nowrap">{formatIsoDate(t.dueDate)}</span>,
-    },
+    dateColumn('Thời hạn', 'dueDate', 'day'),
     {
       title: 'Tình trạng',
       key: 'status',

@@ -7,12 +7,11 @@ import { useCreateImport, useImports, type ImportSource } from './hooks';
 import { IMPORT_EXTENSIONS, MAX_IMPORT_BYTES, type DraftStatus, type DraftSummary } from './api';
 import { DraftStatusTag } from './DraftStatusTag';
 import { documentName, documentTitle } from '../document/labels';
-import { formatDateTime } from '../../lib/format';
 import { useIsPhone } from '../../lib/useMediaQuery';
 import { errorMessage } from '../../api/client';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { PageHeader } from '../../layout/PageHeader';
-import { ListTable } from '../../layout/ListTable';
+import { ListTable, dateColumn } from '../../layout/ListTable';
 
 type Mode = 'tep' | 'dan';
 type StatusFilter = DraftStatus | 'all';
@@ -97,12 +96,7 @@ function RecentDrafts() {
       responsive: ['md'],
       render: (_, d) => d.stats.warnings,
     },
-    {
-      title: 'Cập nhật',
-      dataIndex: 'updatedAt',
-      responsive: ['md'],
-      render: (v: string) => <span className="nowrap">{formatDateTime(v)}</span>,
-    },
+    dateColumn('Cập nhật', 'updatedAt', 'moment', { responsive: ['md'] }),
   ];
 
   return (

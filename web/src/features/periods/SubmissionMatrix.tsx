@@ -14,7 +14,7 @@ import { useIsPhone } from '../../lib/useMediaQuery';
 import { usePatchSearchParams } from '../../lib/useAddressParams';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { InfoTag } from '../../layout/InfoTag';
-import { ListTable } from '../../layout/ListTable';
+import { ListTable, dateColumn } from '../../layout/ListTable';
 
 const OUTSTANDING = new Set(['not_started', 'drafting', 'returned']);
 
@@ -192,11 +192,7 @@ export function SubmissionMatrix({ period, manage }: { period: PeriodDetail; man
       align: 'right',
       render: (_, r) => (r.currentVersion > 0 ? r.currentVersion : '—'),
     },
-    {
-      title: 'Nộp lúc',
-      key: 'submittedAt',
-      render: (_, r) => <span className="nowrap">{formatDateTime(r.submittedAt)}</span>,
-    },
+    dateColumn('Nộp lúc', 'submittedAt', 'moment'),
     {
       title: 'Đã nhắc',
       key: 'reminders',

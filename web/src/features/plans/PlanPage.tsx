@@ -25,7 +25,7 @@ import { useIsPhone, useMediaQuery } from '../../lib/useMediaQuery';
 import { LIMITS } from '../../shared/limits';
 import { maxRule } from '../../lib/validation';
 import { requiredText } from '../../lib/validation';
-import { ListTable } from '../../layout/ListTable';
+import { ListTable, dateColumn } from '../../layout/ListTable';
 
 type Carried = TaskView & { role: 'lead' | 'cooperating' };
 
@@ -276,12 +276,7 @@ function PlanDetail({ plan }: { plan: PlanView }) {
       responsive: ['md'],
       render: (ids: string[]) => <ItemLinks ids={ids} labelOf={labelOf} />,
     },
-    {
-      title: 'Thời hạn',
-      dataIndex: 'dueDate',
-      responsive: ['md'],
-      render: (v: string | null) => <span className="nowrap">{formatIsoDate(v)}</span>,
-    },
+    dateColumn('Thời hạn', 'dueDate', 'day', { responsive: ['md'] }),
     {
       title: 'Người thực hiện',
       dataIndex: 'person',

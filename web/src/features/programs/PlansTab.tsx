@@ -9,9 +9,8 @@ import { readableTitle } from '../document/labels';
 import { useMe } from '../auth/hooks';
 import type { UnitLookup } from '../units/useUnitNames';
 import { errorMessage } from '../../api/client';
-import { formatDateTime } from '../../lib/format';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
-import { ListTable } from '../../layout/ListTable';
+import { ListTable, dateColumn } from '../../layout/ListTable';
 
 /** "Kế hoạch của đơn vị": the implementation plans units have written for this program. */
 export function PlansTab({ programId, units }: { programId: string; units: UnitLookup }) {
@@ -45,12 +44,7 @@ export function PlansTab({ programId, units }: { programId: string; units: UnitL
         </Link>
       ),
     },
-    {
-      title: 'Lập lúc',
-      dataIndex: 'createdAt',
-      responsive: ['sm'],
-      render: (v: string) => <span className="nowrap">{formatDateTime(v)}</span>,
-    },
+    dateColumn('Lập lúc', 'createdAt', 'moment', { responsive: ['sm'] }),
   ];
 
   return (

@@ -5,9 +5,8 @@ import type { ProgramReference, ProgramResponsibility } from './api';
 import { MentionList } from '../document/Mentions';
 import { referenceLevelLabel } from '../document/labels';
 import type { UnitLookup } from '../units/useUnitNames';
-import { formatIsoDate } from '../../lib/format';
 import { ExpandableText } from '../../layout/ExpandableText';
-import { ListTable } from '../../layout/ListTable';
+import { ListTable, dateColumn } from '../../layout/ListTable';
 
 const PAGE = 20;
 
@@ -88,11 +87,7 @@ export function ReferencesTable({
       minWidth: 130,
       render: (v: string) => <span className="nowrap">{v}</span>,
     },
-    {
-      title: 'Ngày',
-      dataIndex: 'date',
-      render: (v: string | null) => <span className="nowrap">{formatIsoDate(v)}</span>,
-    },
+    dateColumn('Ngày', 'date', 'day'),
     {
       title: 'Cấp ban hành',
       dataIndex: 'level',
