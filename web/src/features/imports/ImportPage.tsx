@@ -8,7 +8,6 @@ import { IMPORT_EXTENSIONS, MAX_IMPORT_BYTES, type DraftStatus, type DraftSummar
 import { DraftStatusTag } from './DraftStatusTag';
 import { documentName, documentTitle } from '../document/labels';
 import { useIsPhone } from '../../lib/useMediaQuery';
-import { errorMessage } from '../../api/client';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { PageHeader } from '../../layout/PageHeader';
 import { ListTable, dateColumn } from '../../layout/ListTable';
@@ -122,9 +121,7 @@ function RecentDrafts() {
           style={{ width: '100%', marginBottom: 12 }}
         />
       )}
-      {list.isError && (
-        <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 16 }} />
-      )}
+      {list.isError && <ApiErrorAlert error={list.error} />}
       <ListTable<DraftSummary>
         rowKey="id"
         size="middle"

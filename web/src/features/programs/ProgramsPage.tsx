@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Typography } from 'antd';
+import { Button, Card, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ImportOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
@@ -11,7 +11,7 @@ import { canImportDocuments } from '../../lib/permissions';
 import { formatIsoDate } from '../../lib/format';
 import { foldText } from '../../shared/domain';
 import { useIsPhone } from '../../lib/useMediaQuery';
-import { errorMessage } from '../../api/client';
+import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { PageHeader } from '../../layout/PageHeader';
 import { SearchInput } from '../../layout/ListFilters';
 import { ListTable, dateColumn } from '../../layout/ListTable';
@@ -97,9 +97,7 @@ export default function ProgramsPage() {
           onChange={setSearch}
           style={{ maxWidth: phone ? undefined : 420, marginBottom: 16 }}
         />
-        {list.isError && (
-          <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 16 }} />
-        )}
+        {list.isError && <ApiErrorAlert error={list.error} />}
         <ListTable<ProgramSummary>
           rowKey="id"
           size="middle"

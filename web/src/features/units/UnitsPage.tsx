@@ -21,7 +21,7 @@ import { canManageUnits } from '../../lib/permissions';
 import { isUnitKindValue, unitKindLabel } from '../../lib/format';
 import { usePatchSearchParams, useSearchBox } from '../../lib/useAddressParams';
 import { useIsPhone } from '../../lib/useMediaQuery';
-import { errorMessage } from '../../api/client';
+import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { PageHeader } from '../../layout/PageHeader';
 import { ActiveFilterSelect, SearchInput } from '../../layout/ListFilters';
 import { PageSpin } from '../../layout/FullPageSpin';
@@ -187,9 +187,7 @@ export default function UnitsPage() {
             ]}
           />
         </Flex>
-        {list.isError && (
-          <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 16 }} />
-        )}
+        {list.isError && <ApiErrorAlert error={list.error} />}
         {isTree ? (
           list.data && !list.isPlaceholderData ? (
             <>
