@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Empty, Flex, Select, Table, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Flex, Select, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
@@ -18,6 +18,7 @@ import { useIsPhone } from '../../lib/useMediaQuery';
 import { AuditTimeline } from './AuditTimeline';
 import type { AuditEvent } from '../../api/types';
 import { InfoTag } from '../../layout/InfoTag';
+import { ListTable } from '../../layout/ListTable';
 
 function EntityLink({ e, linkUsers, name }: { e: AuditEvent; linkUsers: boolean; name: string }) {
   if (e.entityType === 'unit') return <Link to={`/don-vi/${e.entityId}`}>{name}</Link>;
@@ -103,29 +104,13 @@ export default function AuditPage() {
       title: 'Thời gian',
       dataIndex: 'at',
       width: 130,
-      render: (v: string, e) => (
-        <Flex vertical>
-          <span>{formatDateTime(v)}</span>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            Sự kiện số {e.seq}
-          </Typography.Text>
-        </Flex>
-      ),
+      render: (v: string, e) => <WithNote note={`Sự kiện số ${e.seq}`}>{formatDateTime(v)}</WithNote>,
     },
     {
       title: 'Người thực hiện',
       dataIndex: 'actorLabel',
       width: 150,
-      render: (v: string, e) => (
-        <Flex vertical>
-          <span>{actorDisplay(v)}</span>
-          {e.ip && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              IP {e.ip}
-            </Typography.Text>
-          )}
-        </Flex>
-      ),
+      render: (v: string, e) => <WithNote note={e.ip && `IP ${e.ip}`}>{actorDisplay(v)}</WithNote>,
     },
     {
       title: 'Thao tác',
@@ -192,15 +177,13 @@ export default function AuditPage() {
             <AuditTimeline events={events} unitName={unitName} renderEntity={renderEntity} />
           )
         ) : (
-          <Table<AuditEvent>
+          <ListTable<AuditEvent>
             rowKey="seq"
-            size="small"
             columns={columns}
-            dataSource={events}
+            rows={events}
             loading={q.isPending}
-            pagination={false}
-            scroll={{ x: true }}
-            locale={{ emptyText: 'Chưa có sự kiện nào' }}
+            pageSize={false}
+            empty="Chưa có sự kiện nào"
           />
         )}
         <Flex justify="center" align="center" gap={12} style={{ marginTop: 16 }}>
@@ -215,5 +198,19 @@ export default function AuditPage() {
         </Flex>
       </Card>
     </>
+  );
+}
+
+/** A cell's value with a small grey note under it (none without a `note`). */
+function WithNote({ note, children }: { note: string | null | undefined; children: React.ReactNode }) {
+  return (
+    <Flex vertical>
+      <span>{children}</span>
+      {note && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {note}
+        </Typography.Text>
+      )}
+    </Flex>
   );
 }

@@ -1,5 +1,5 @@
 import { Suspense, lazy } from 'react';
-import { Card, Col, Flex, Progress, Row, Statistic, Table, Typography } from 'antd';
+import { Card, Col, Flex, Progress, Row, Statistic, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { useDashboard } from './hooks';
@@ -11,11 +11,25 @@ import { formatIsoDate } from '../../lib/format';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { PageSpin } from '../../layout/FullPageSpin';
 import { InfoTag } from '../../layout/InfoTag';
+import { ListTable, dateColumn, type ListTableProps } from '../../layout/ListTable';
 
 const DashboardCharts = lazy(() => import('./DashboardCharts'));
 
 type OverdueTask = Dashboard['overdueTasks'][number];
 type NotReported = Dashboard['unitsNotReported'][number];
+
+/** A list of the dashboard in a card titled with its count, ten rows a page. */
+function ListCard<T extends object>({
+  testId,
+  title,
+  ...table
+}: { testId: string; title: string } & Omit<ListTableProps<T>, 'title'>) {
+  return (
+    <Card size="small" title={`${title} (${table.rows.length})`} data-testid={testId}>
+      <ListTable<T> pageSize={10} {...table} />
+    </Card>
+  );
+}
 
 function StatCard({ testId, title, children }: { testId: string; title: string; children: React.ReactNode }) {
   return (
@@ -69,11 +83,7 @@ export function DashboardTab({ periodId }: { periodId: string }) {
       key: 'lead',
       render: (_, t) => <div style={{ minWidth: 120, maxWidth: 200 }}>{t.leadUnitName ?? '—'}</div>,
     },
-    {
-      title: 'Thời hạn',
-      key: 'due',
-      render: (_, t) => <span className="nowrap">{formatIsoDate(t.dueDate)}</span>,
-    },
+    dateColumn('Thời hạn', 'dueDate', 'day'),
     {
       title: 'Tình trạng',
       key: 'status',
@@ -165,37 +175,26 @@ export function DashboardTab({ periodId }: { periodId: string }) {
       </Suspense>
       <Row gutter={[16, 16]}>
         <Col xs={24} xxl={16}>
-          <Card
-            size="small"
-            title={`Nhiệm vụ quá hạn (${d.overdueTasks.length})`}
-            data-testid="dashboard-overdue"
-          >
-            <Table<OverdueTask>
-              rowKey="nodeId"
-              size="small"
-              columns={overdueColumns}
-              dataSource={d.overdueTasks}
-              pagination={d.overdueTasks.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
-              scroll={{ x: 'max-content' }}
-              locale={{ emptyText: 'Không có nhiệm vụ quá hạn' }}
-            />
-          </Card>
+          <ListCard<OverdueTask>
+            testId="dashboard-overdue"
+            title="Nhiệm vụ quá hạn"
+            rowKey="nodeId"
+            columns={overdueColumns}
+            rows={d.overdueTasks}
+            scroll={{ x: 'max-content' }}
+            empty="Không có nhiệm vụ quá hạn"
+          />
         </Col>
         <Col xs={24} xxl={8}>
-          <Card
-            size="small"
-            title={`Đơn vị chưa báo cáo (${d.unitsNotReported.length})`}
-            data-testid="dashboard-not-reported"
-          >
-            <Table<NotReported>
-              rowKey="obligationId"
-              size="small"
-              columns={unitColumns}
-              dataSource={d.unitsNotReported}
-              pagination={d.unitsNotReported.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
-              locale={{ emptyText: 'Mọi đơn vị đã nộp báo cáo' }}
-            />
-          </Card>
+          <ListCard<NotReported>
+            testId="dashboard-not-reported"
+            title="Đơn vị chưa báo cáo"
+            rowKey="obligationId"
+            columns={unitColumns}
+            rows={d.unitsNotReported}
+            scroll={undefined}
+            empty="Mọi đơn vị đã nộp báo cáo"
+          />
         </Col>
       </Row>
     </Flex>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Popconfirm } from 'antd';
+import { Alert, App, Button, Popconfirm, type AlertProps } from 'antd';
 import { CheckCircleOutlined, DeleteOutlined, FileTextOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useDiscardImport, useEditImport, useImport, usePublishImport } from './hooks';
@@ -87,6 +87,31 @@ function DraftView({ id, draft }: { id: string; draft: ImportDraft }) {
 
   const p = draft.doc.program;
   const editError = edit.error && !conflictNotice(edit.error) ? edit.error : null;
+  /** A draft no longer edited says why, and where to go instead. */
+  const closedNotice: AlertProps | null =
+    draft.status === 'published'
+      ? {
+          type: 'success',
+          title: 'Bản nhập đã được ban hành thành chương trình; không sửa được nữa.',
+          action: draft.programId && (
+            <Link to={`/chuong-trinh/${draft.programId}`}>
+              <Button size="small" type="primary" icon={<FileTextOutlined />}>
+                Xem chương trình
+              </Button>
+            </Link>
+          ),
+        }
+      : draft.status === 'discarded'
+        ? {
+            type: 'info',
+            title: 'Bản nhập đã bị hủy; chỉ còn để xem lại.',
+            action: (
+              <Link to="/nhap-van-ban">
+                <Button size="small">Nhập văn bản khác</Button>
+              </Link>
+            ),
+          }
+        : null;
 
   return (
     <>
@@ -141,36 +166,7 @@ function DraftView({ id, draft }: { id: string; draft: ImportDraft }) {
           ) : undefined
         }
       />
-      {draft.status === 'published' && (
-        <Alert
-          type="success"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title="Bản nhập đã được ban hành thành chương trình; không sửa được nữa."
-          action={
-            draft.programId && (
-              <Link to={`/chuong-trinh/${draft.programId}`}>
-                <Button size="small" type="primary" icon={<FileTextOutlined />}>
-                  Xem chương trình
-                </Button>
-              </Link>
-            )
-          }
-        />
-      )}
-      {draft.status === 'discarded' && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title="Bản nhập đã bị hủy; chỉ còn để xem lại."
-          action={
-            <Link to="/nhap-van-ban">
-              <Button size="small">Nhập văn bản khác</Button>
-            </Link>
-          }
-        />
-      )}
+      {closedNotice && <Alert showIcon style={{ marginBottom: 16 }} {...closedNotice} />}
       {actionError !== null && <ApiErrorAlert error={actionError} />}
       <DraftSummaryCard draft={draft} />
       <DraftWorkspace

@@ -1,18 +1,5 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Button,
-  Card,
-  Flex,
-  Input,
-  Segmented,
-  Select,
-  Spin,
-  Table,
-  Tabs,
-  Typography,
-  Upload,
-} from 'antd';
+import { Alert, Button, Card, Flex, Input, Segmented, Select, Spin, Tabs, Typography, Upload } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { FileSearchOutlined, InboxOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
@@ -20,12 +7,10 @@ import { useCreateImport, useImports, type ImportSource } from './hooks';
 import { IMPORT_EXTENSIONS, MAX_IMPORT_BYTES, type DraftStatus, type DraftSummary } from './api';
 import { DraftStatusTag } from './DraftStatusTag';
 import { documentName, documentTitle } from '../document/labels';
-import { formatDateTime } from '../../lib/format';
 import { useIsPhone } from '../../lib/useMediaQuery';
-import { errorMessage } from '../../api/client';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { PageHeader } from '../../layout/PageHeader';
-import { pagesOf } from '../../lib/pagination';
+import { ListTable, dateColumn } from '../../layout/ListTable';
 
 type Mode = 'tep' | 'dan';
 type StatusFilter = DraftStatus | 'all';
@@ -110,12 +95,7 @@ function RecentDrafts() {
       responsive: ['md'],
       render: (_, d) => d.stats.warnings,
     },
-    {
-      title: 'Cập nhật',
-      dataIndex: 'updatedAt',
-      responsive: ['md'],
-      render: (v: string) => <span className="nowrap">{formatDateTime(v)}</span>,
-    },
+    dateColumn('Cập nhật', 'updatedAt', 'moment', { responsive: ['md'] }),
   ];
 
   return (
@@ -141,18 +121,14 @@ function RecentDrafts() {
           style={{ width: '100%', marginBottom: 12 }}
         />
       )}
-      {list.isError && (
-        <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 16 }} />
-      )}
-      <Table<DraftSummary>
+      {list.isError && <ApiErrorAlert error={list.error} />}
+      <ListTable<DraftSummary>
         rowKey="id"
         size="middle"
         columns={columns}
-        dataSource={list.data?.items ?? []}
+        rows={list.data?.items ?? []}
         loading={list.isFetching}
-        scroll={{ x: true }}
-        pagination={pagesOf(list.data?.items.length ?? 0)}
-        locale={{ emptyText: 'Chưa có bản nhập nào' }}
+        empty="Chưa có bản nhập nào"
       />
     </Card>
   );

@@ -9,7 +9,6 @@ import {
   Popconfirm,
   Segmented,
   Select,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -32,9 +31,15 @@ import { useIsPhone } from '../../lib/useMediaQuery';
 import { LIMITS } from '../../shared/limits';
 import { requiredText } from '../../lib/validation';
 import { ExpandableText } from '../../layout/ExpandableText';
-import { pagesOf } from '../../lib/pagination';
+import { ListTable } from '../../layout/ListTable';
 
 type Step = { mode: 'assign' | 'answer'; item: Obstacle };
+
+/** The buttons that open a step's form, in the actions column. */
+const STEP_BUTTONS: { mode: Step['mode']; icon: React.ReactNode; label: string }[] = [
+  { mode: 'assign', icon: <SendOutlined />, label: 'Giao xử lý' },
+  { mode: 'answer', icon: <MessageOutlined />, label: 'Trả lời' },
+];
 
 interface StepValues {
   handlingUnitId?: string | null;
@@ -225,22 +230,17 @@ export function ObstaclesTab({
                 </Popconfirm>
               ) : (
                 <Flex vertical gap={4} align="start">
-                  <Button
-                    size="small"
-                    icon={<SendOutlined />}
-                    onClick={() => openStep({ mode: 'assign', item: o })}
-                    data-testid="obstacle-assign"
-                  >
-                    Giao xử lý
-                  </Button>
-                  <Button
-                    size="small"
-                    icon={<MessageOutlined />}
-                    onClick={() => openStep({ mode: 'answer', item: o })}
-                    data-testid="obstacle-answer"
-                  >
-                    Trả lời
-                  </Button>
+                  {STEP_BUTTONS.map((b) => (
+                    <Button
+                      key={b.mode}
+                      size="small"
+                      icon={b.icon}
+                      onClick={() => openStep({ mode: b.mode, item: o })}
+                      data-testid={`obstacle-${b.mode}`}
+                    >
+                      {b.label}
+                    </Button>
+                  ))}
                   <Popconfirm
                     title="Đóng khó khăn, vướng mắc này?"
                     description="Mục đã đóng không còn tính là đang mở; có thể mở lại khi cần."
@@ -298,15 +298,13 @@ export function ObstaclesTab({
         </Checkbox>
       </Flex>
       {q.isError && <ApiErrorAlert error={q.error} />}
-      <Table<Obstacle>
+      <ListTable<Obstacle>
         rowKey="id"
-        size="small"
         columns={columns}
-        dataSource={items}
+        rows={items}
         loading={q.isFetching}
-        pagination={pagesOf(items.length)}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: 'Không có khó khăn, vướng mắc hay kiến nghị nào' }}
+        empty="Không có khó khăn, vướng mắc hay kiến nghị nào"
         data-testid="obstacles-table"
       />
       <SaveModal

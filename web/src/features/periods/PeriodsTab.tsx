@@ -16,10 +16,10 @@ import {
 import { OpenPeriodModal } from './OpenPeriodModal';
 import { useMe } from '../auth/hooks';
 import { useProgramTasks } from '../tasks/hooks';
-import { formatIsoDate } from '../../lib/format';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { PageSpin } from '../../layout/FullPageSpin';
 import { InfoTag } from '../../layout/InfoTag';
+import { dateColumn } from '../../layout/ListTable';
 
 /**
  * "Báo cáo định kỳ" of a program: its reporting periods with how many units have reported, and
@@ -71,11 +71,7 @@ export function PeriodsTab({ programId }: { programId: string }) {
       key: 'window',
       render: (_, p) => <span className="nowrap">{windowText(p)}</span>,
     },
-    {
-      title: 'Hạn gửi',
-      key: 'due',
-      render: (_, p) => <span className="nowrap">{formatIsoDate(p.dueDate)}</span>,
-    },
+    dateColumn('Hạn gửi', 'dueDate', 'day'),
     {
       title: 'Trạng thái',
       key: 'status',

@@ -69,25 +69,40 @@ export function ScheduleFields() {
             <Checkbox>Nhắc đúng ngày hạn gửi</Checkbox>
           </Form.Item>
         </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item
-            name={['schedule', 'everyDaysLate']}
-            label="Quá hạn: nhắc lại mỗi"
-            extra="0: không nhắc lại khi quá hạn."
-          >
-            <InputNumber min={0} max={60} precision={0} suffix="ngày" style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item
-            name={['schedule', 'escalateAfterDaysLate']}
-            label="Đôn đốc lãnh đạo đơn vị sau"
-            extra="Số ngày quá hạn; 0: không đôn đốc."
-          >
-            <InputNumber min={0} max={365} precision={0} suffix="ngày" style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
+        <DaysField
+          name="everyDaysLate"
+          label="Quá hạn: nhắc lại mỗi"
+          extra="0: không nhắc lại khi quá hạn."
+          max={60}
+        />
+        <DaysField
+          name="escalateAfterDaysLate"
+          label="Đôn đốc lãnh đạo đơn vị sau"
+          extra="Số ngày quá hạn; 0: không đôn đốc."
+          max={365}
+        />
       </Row>
     </>
+  );
+}
+
+/** A number of days of the schedule after the due date, 0 (never) to `max`. */
+function DaysField({
+  name,
+  label,
+  extra,
+  max,
+}: {
+  name: 'everyDaysLate' | 'escalateAfterDaysLate';
+  label: string;
+  extra: string;
+  max: number;
+}) {
+  return (
+    <Col xs={24} sm={12}>
+      <Form.Item name={['schedule', name]} label={label} extra={extra}>
+        <InputNumber min={0} max={max} precision={0} suffix="ngày" style={{ width: '100%' }} />
+      </Form.Item>
+    </Col>
   );
 }

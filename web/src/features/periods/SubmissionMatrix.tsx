@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Flex, Input, Popconfirm, Table, Tag, Typography, theme } from 'antd';
+import { Alert, App, Button, Flex, Input, Popconfirm, Tag, Typography, theme } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { BellOutlined, NotificationOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
@@ -14,6 +14,7 @@ import { useIsPhone } from '../../lib/useMediaQuery';
 import { usePatchSearchParams } from '../../lib/useAddressParams';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { InfoTag } from '../../layout/InfoTag';
+import { ListTable, dateColumn } from '../../layout/ListTable';
 
 const OUTSTANDING = new Set(['not_started', 'drafting', 'returned']);
 
@@ -191,11 +192,7 @@ export function SubmissionMatrix({ period, manage }: { period: PeriodDetail; man
       align: 'right',
       render: (_, r) => (r.currentVersion > 0 ? r.currentVersion : '—'),
     },
-    {
-      title: 'Nộp lúc',
-      key: 'submittedAt',
-      render: (_, r) => <span className="nowrap">{formatDateTime(r.submittedAt)}</span>,
-    },
+    dateColumn('Nộp lúc', 'submittedAt', 'moment'),
     {
       title: 'Đã nhắc',
       key: 'reminders',
@@ -301,13 +298,12 @@ export function SubmissionMatrix({ period, manage }: { period: PeriodDetail; man
       </Flex>
       {manage && !open && <Alert type="info" showIcon title="Kỳ báo cáo đã đóng: không gửi nhắc được nữa." />}
       {query.isError && <ApiErrorAlert error={query.error} />}
-      <Table<MatrixRow>
+      <ListTable<MatrixRow>
         rowKey="obligationId"
-        size="small"
         columns={columns}
-        dataSource={rows}
+        rows={rows}
         loading={query.isFetching}
-        pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+        pageSize={50}
         scroll={{ x: 'max-content' }}
         rowSelection={
           manage && open
@@ -321,9 +317,7 @@ export function SubmissionMatrix({ period, manage }: { period: PeriodDetail; man
               }
             : undefined
         }
-        locale={{
-          emptyText: filter || q ? 'Không có đơn vị phù hợp bộ lọc' : 'Kỳ này không có đơn vị phải báo cáo',
-        }}
+        empty={filter || q ? 'Không có đơn vị phù hợp bộ lọc' : 'Kỳ này không có đơn vị phải báo cáo'}
         data-testid="matrix-table"
       />
     </Flex>

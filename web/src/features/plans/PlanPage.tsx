@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Flex, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, Modal, Select, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { LinkOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -8,7 +8,7 @@ import type { PlanItem, PlanView } from './api';
 import { useProgramTasks } from '../tasks/hooks';
 import type { TaskView } from '../tasks/api';
 import { DeadlineFields } from '../tasks/DeadlineFields';
-import { RoleTag, taskLabelColumn } from '../tasks/TaskBits';
+import { RoleTag, taskLabelColumn, taskTextColumn } from '../tasks/TaskBits';
 import { valuesToDeadline, type DeadlineValues } from '../tasks/formValues';
 import { useMe } from '../auth/hooks';
 import { useUnitLookup } from '../units/useUnitNames';
@@ -27,9 +27,8 @@ import { createSave } from '../../layout/useVersionedSave';
 import { useIsPhone, useMediaQuery } from '../../lib/useMediaQuery';
 import { LIMITS } from '../../shared/limits';
 import { maxRule } from '../../lib/validation';
-import { ExpandableText } from '../../layout/ExpandableText';
 import { RequiredTextArea } from '../../layout/RequiredTextArea';
-import { pagesOf } from '../../lib/pagination';
+import { ListTable, dateColumn } from '../../layout/ListTable';
 
 type Carried = TaskView & { role: 'lead' | 'cooperating' };
 
@@ -247,28 +246,24 @@ function PlanDetail({ plan }: { plan: PlanView }) {
 
   const columns: TableColumnsType<PlanItem> = [
     taskLabelColumn(80),
-    {
-      title: 'Nội dung công việc',
-      dataIndex: 'text',
+    taskTextColumn('Nội dung công việc', {
       minWidth: phone ? 200 : 280,
-      render: (v: string, i) => (
-        <>
-          <ExpandableText rows={3}>{v}</ExpandableText>
-          {compact && (
-            <div className="task-facts-inline">
-              <Typography.Text type="secondary">Thực hiện nhiệm vụ: </Typography.Text>
-              <ItemLinks ids={i.parentNodeIds} labelOf={labelOf} />
-              {i.dueDate && (
-                <div>
-                  <Typography.Text type="secondary">Thời hạn: </Typography.Text>
-                  {formatIsoDate(i.dueDate)}
-                </div>
-              )}
-            </div>
-          )}
-        </>
-      ),
-    },
+      rows: 3,
+      facts:
+        compact &&
+        ((i) => (
+          <div className="task-facts-inline">
+            <Typography.Text type="secondary">Thực hiện nhiệm vụ: </Typography.Text>
+            <ItemLinks ids={i.parentNodeIds} labelOf={labelOf} />
+            {i.dueDate && (
+              <div>
+                <Typography.Text type="secondary">Thời hạn: </Typography.Text>
+                {formatIsoDate(i.dueDate)}
+              </div>
+            )}
+          </div>
+        )),
+    }),
     {
       title: 'Thực hiện nhiệm vụ',
       dataIndex: 'parentNodeIds',
@@ -276,12 +271,7 @@ function PlanDetail({ plan }: { plan: PlanView }) {
       responsive: ['md'],
       render: (ids: string[]) => <ItemLinks ids={ids} labelOf={labelOf} />,
     },
-    {
-      title: 'Thời hạn',
-      dataIndex: 'dueDate',
-      responsive: ['md'],
-      render: (v: string | null) => <span className="nowrap">{formatIsoDate(v)}</span>,
-    },
+    dateColumn('Thời hạn', 'dueDate', 'day', { responsive: ['md'] }),
     {
       title: 'Người thực hiện',
       dataIndex: 'person',
@@ -369,18 +359,14 @@ function PlanDetail({ plan }: { plan: PlanView }) {
         )}
       </Card>
       <Card size="small" title={`Các mục của kế hoạch (${plan.items.length})`}>
-        <Table<PlanItem>
+        <ListTable<PlanItem>
           rowKey="nodeId"
           size="middle"
           columns={columns}
-          dataSource={plan.items}
-          scroll={{ x: true }}
-          pagination={pagesOf(plan.items.length)}
-          locale={{
-            emptyText: canWrite
-              ? 'Kế hoạch chưa có mục nào. Bấm “Thêm mục” để bắt đầu.'
-              : 'Kế hoạch chưa có mục nào',
-          }}
+          rows={plan.items}
+          empty={
+            canWrite ? 'Kế hoạch chưa có mục nào. Bấm “Thêm mục” để bắt đầu.' : 'Kế hoạch chưa có mục nào'
+          }
           data-testid="plan-items"
         />
         {canWrite && plan.items.length > 0 && (

@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
-import { Alert, App, Button, Card, Empty, Flex, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Flex, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { FileAddOutlined, FileTextOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { useCreatePlan, useUnitTasks } from './hooks';
 import type { UnitTask } from './api';
-import { DeadlineText, ProgramStatusTag, RoleTag, taskLabelColumn } from '../tasks/TaskBits';
+import { DeadlineText, ProgramStatusTag, RoleTag, taskLabelColumn, taskTextColumn } from '../tasks/TaskBits';
 import { readableTitle } from '../document/labels';
 import { useMe } from '../auth/hooks';
 import { UnitChooser, useChosenUnit } from '../units/UnitChooser';
@@ -16,8 +16,7 @@ import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { PageHeader } from '../../layout/PageHeader';
 import { PageSpin } from '../../layout/FullPageSpin';
 import { useIsPhone } from '../../lib/useMediaQuery';
-import { ExpandableText } from '../../layout/ExpandableText';
-import { pagesOf } from '../../lib/pagination';
+import { ListTable } from '../../layout/ListTable';
 
 interface ProgramGroup {
   programId: string;
@@ -37,25 +36,21 @@ function ProgramTasks({ group, unitId }: { group: ProgramGroup; unitId: string }
 
   const columns: TableColumnsType<UnitTask> = [
     taskLabelColumn(),
-    {
-      title: 'Nhiệm vụ',
-      dataIndex: 'text',
+    taskTextColumn('Nhiệm vụ', {
       minWidth: phone ? 200 : 300,
-      render: (v: string, t) => (
-        <>
-          <ExpandableText rows={2}>{v}</ExpandableText>
-          {phone && (
-            <Flex wrap gap={6} align="center" className="task-facts-inline">
-              <RoleTag role={t.role} />
-              <span>
-                <Typography.Text type="secondary">Thời hạn: </Typography.Text>
-                <DeadlineText deadline={t.deadline} />
-              </span>
-            </Flex>
-          )}
-        </>
-      ),
-    },
+      rows: 2,
+      facts:
+        phone &&
+        ((t) => (
+          <Flex wrap gap={6} align="center" className="task-facts-inline">
+            <RoleTag role={t.role} />
+            <span>
+              <Typography.Text type="secondary">Thời hạn: </Typography.Text>
+              <DeadlineText deadline={t.deadline} />
+            </span>
+          </Flex>
+        )),
+    }),
     {
       title: 'Vai trò',
       dataIndex: 'role',
@@ -121,14 +116,7 @@ function ProgramTasks({ group, unitId }: { group: ProgramGroup; unitId: string }
         )}
       </Flex>
       {create.isError && <ApiErrorAlert error={create.error} />}
-      <Table<UnitTask>
-        rowKey="nodeId"
-        size="small"
-        columns={columns}
-        dataSource={group.tasks}
-        scroll={{ x: true }}
-        pagination={pagesOf(group.tasks.length)}
-      />
+      <ListTable<UnitTask> rowKey="nodeId" columns={columns} rows={group.tasks} />
     </Card>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Flex, Table, Typography } from 'antd';
+import { Alert, App, Button, Flex, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
@@ -9,9 +9,8 @@ import { readableTitle } from '../document/labels';
 import { useMe } from '../auth/hooks';
 import type { UnitLookup } from '../units/useUnitNames';
 import { errorMessage } from '../../api/client';
-import { formatDateTime } from '../../lib/format';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
-import { pagesOf } from '../../lib/pagination';
+import { ListTable, dateColumn } from '../../layout/ListTable';
 
 /** "Kế hoạch của đơn vị": the implementation plans units have written for this program. */
 export function PlansTab({ programId, units }: { programId: string; units: UnitLookup }) {
@@ -45,12 +44,7 @@ export function PlansTab({ programId, units }: { programId: string; units: UnitL
         </Link>
       ),
     },
-    {
-      title: 'Lập lúc',
-      dataIndex: 'createdAt',
-      responsive: ['sm'],
-      render: (v: string) => <span className="nowrap">{formatDateTime(v)}</span>,
-    },
+    dateColumn('Lập lúc', 'createdAt', 'moment', { responsive: ['sm'] }),
   ];
 
   return (
@@ -85,15 +79,13 @@ export function PlansTab({ programId, units }: { programId: string; units: UnitL
       )}
       {create.isError && <ApiErrorAlert error={create.error} style={{ marginBottom: 0 }} />}
       {q.isError && <Alert type="error" showIcon title={errorMessage(q.error)} />}
-      <Table<PlanSummary>
+      <ListTable<PlanSummary>
         rowKey="id"
         size="middle"
         columns={columns}
-        dataSource={items}
+        rows={items}
         loading={q.isPending}
-        scroll={{ x: true }}
-        pagination={pagesOf(items.length)}
-        locale={{ emptyText: 'Chưa có đơn vị nào lập kế hoạch thực hiện chương trình này' }}
+        empty="Chưa có đơn vị nào lập kế hoạch thực hiện chương trình này"
         data-testid="plans-table"
       />
     </Flex>

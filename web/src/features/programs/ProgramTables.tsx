@@ -1,13 +1,12 @@
-import { Button, Table } from 'antd';
+import { Button } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import type { ProgramReference, ProgramResponsibility } from './api';
 import { MentionList } from '../document/Mentions';
 import { referenceLevelLabel } from '../document/labels';
 import type { UnitLookup } from '../units/useUnitNames';
-import { formatIsoDate } from '../../lib/format';
 import { ExpandableText } from '../../layout/ExpandableText';
-import { pagesOf } from '../../lib/pagination';
+import { ListTable, dateColumn } from '../../layout/ListTable';
 
 const PAGE = 20;
 
@@ -61,14 +60,13 @@ export function ResponsibilitiesTable({
     },
   ];
   return (
-    <Table<ProgramResponsibility>
+    <ListTable<ProgramResponsibility>
       rowKey="nodeId"
       size="middle"
       columns={columns}
-      dataSource={items}
-      scroll={{ x: true }}
-      pagination={pagesOf(items.length, PAGE)}
-      locale={{ emptyText: 'Văn bản không có phần tổ chức thực hiện nêu trách nhiệm' }}
+      rows={items}
+      pageSize={PAGE}
+      empty="Văn bản không có phần tổ chức thực hiện nêu trách nhiệm"
     />
   );
 }
@@ -89,11 +87,7 @@ export function ReferencesTable({
       minWidth: 130,
       render: (v: string) => <span className="nowrap">{v}</span>,
     },
-    {
-      title: 'Ngày',
-      dataIndex: 'date',
-      render: (v: string | null) => <span className="nowrap">{formatIsoDate(v)}</span>,
-    },
+    dateColumn('Ngày', 'date', 'day'),
     {
       title: 'Cấp ban hành',
       dataIndex: 'level',
@@ -117,14 +111,13 @@ export function ReferencesTable({
     },
   ];
   return (
-    <Table<ProgramReference>
+    <ListTable<ProgramReference>
       rowKey={(r) => `${r.kind}-${r.number}`}
       size="middle"
       columns={columns}
-      dataSource={items}
-      scroll={{ x: true }}
-      pagination={pagesOf(items.length, PAGE)}
-      locale={{ emptyText: 'Văn bản không dẫn chiếu văn bản nào' }}
+      rows={items}
+      pageSize={PAGE}
+      empty="Văn bản không dẫn chiếu văn bản nào"
     />
   );
 }

@@ -1,12 +1,19 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, DatePicker, Flex, Select, Table, Typography } from 'antd';
+import { Alert, Button, DatePicker, Flex, Select, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ClearOutlined } from '@ant-design/icons';
 import type { ProgramNode } from './api';
 import { hasTaskFilters, useTaskFilters } from './taskFilters';
 import { useMeter, useProgramTasks } from '../tasks/hooks';
 import type { TaskView } from '../tasks/api';
-import { DeadlineText, MeterTags, UnitName, UnitNames, taskLabelColumn } from '../tasks/TaskBits';
+import {
+  DeadlineText,
+  MeterTags,
+  UnitName,
+  UnitNames,
+  taskLabelColumn,
+  taskTextColumn,
+} from '../tasks/TaskBits';
 import { clearName } from '../tasks/labels';
 import { DATE_FORMAT, toDay, toIso } from '../tasks/formValues';
 import { Mention, MentionList } from '../document/Mentions';
@@ -19,7 +26,7 @@ import { useIsPhone, useMediaQuery } from '../../lib/useMediaQuery';
 import { errorMessage } from '../../api/client';
 import { foldFilter } from '../../lib/search';
 import { SearchInput } from '../../layout/ListFilters';
-import { ExpandableText } from '../../layout/ExpandableText';
+import { ListTable } from '../../layout/ListTable';
 
 const PAGE = 20;
 
@@ -97,31 +104,27 @@ export function ProgramTasksTab({
 
   const columns: TableColumnsType<TaskView> = [
     taskLabelColumn(),
-    {
-      title: 'Nhiệm vụ',
-      dataIndex: 'text',
+    taskTextColumn('Nhiệm vụ', {
       minWidth: phone ? 220 : 280,
-      render: (v: string, t) => (
-        <>
-          <ExpandableText rows={3}>{v}</ExpandableText>
-          {compact && (
-            <div className="task-facts-inline">
-              <div>
-                <Typography.Text type="secondary">Chủ trì: </Typography.Text>
-                <LeadCell t={t} node={byId.get(t.nodeId)} units={units} />
-              </div>
-              <div>
-                <Typography.Text type="secondary">Thời hạn: </Typography.Text>
-                <DeadlineCell t={t} node={byId.get(t.nodeId)} />
-              </div>
-              <div style={{ marginTop: 4 }}>
-                <MeterTags meter={t.meter} compact />
-              </div>
+      rows: 3,
+      facts:
+        compact &&
+        ((t) => (
+          <div className="task-facts-inline">
+            <div>
+              <Typography.Text type="secondary">Chủ trì: </Typography.Text>
+              <LeadCell t={t} node={byId.get(t.nodeId)} units={units} />
             </div>
-          )}
-        </>
-      ),
-    },
+            <div>
+              <Typography.Text type="secondary">Thời hạn: </Typography.Text>
+              <DeadlineCell t={t} node={byId.get(t.nodeId)} />
+            </div>
+            <div style={{ marginTop: 4 }}>
+              <MeterTags meter={t.meter} compact />
+            </div>
+          </div>
+        )),
+    }),
     {
       title: 'Chủ trì',
       key: 'lead',
@@ -240,19 +243,18 @@ export function ProgramTasksTab({
           {filters.missing ? ` · còn thiếu: ${clearName(filters.missing).toLocaleLowerCase('vi')}` : ''}
         </Typography.Paragraph>
       )}
-      <Table<TaskView>
+      <ListTable<TaskView>
         rowKey="nodeId"
         size="middle"
         columns={columns}
-        dataSource={items}
+        rows={items}
         loading={list.isFetching}
-        scroll={{ x: true }}
         pagination={
           items.length > PAGE
             ? { pageSize: PAGE, showSizeChanger: false, showTotal: (t) => `${t} nhiệm vụ` }
             : false
         }
-        locale={{ emptyText: filtered ? 'Không có nhiệm vụ nào phù hợp' : 'Chương trình không có nhiệm vụ' }}
+        empty={filtered ? 'Không có nhiệm vụ nào phù hợp' : 'Chương trình không có nhiệm vụ'}
         data-testid="tasks-table"
       />
     </>

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Table, Typography } from 'antd';
+import { Button, Card, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ImportOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
@@ -8,13 +8,13 @@ import type { ProgramSummary } from './api';
 import { documentName } from '../document/labels';
 import { useMe } from '../auth/hooks';
 import { canImportDocuments } from '../../lib/permissions';
-import { formatDateTime, formatIsoDate } from '../../lib/format';
+import { formatIsoDate } from '../../lib/format';
 import { foldText } from '../../shared/domain';
 import { useIsPhone } from '../../lib/useMediaQuery';
-import { errorMessage } from '../../api/client';
+import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { PageHeader } from '../../layout/PageHeader';
 import { SearchInput } from '../../layout/ListFilters';
-import { pagesOf } from '../../lib/pagination';
+import { ListTable, dateColumn } from '../../layout/ListTable';
 
 /** The title without the kind it starts with ("CHƯƠNG TRÌNH HÀNH ĐỘNG thực hiện …" → "Thực hiện …"). */
 function titleAfterKind(p: ProgramSummary): string {
@@ -67,23 +67,13 @@ export default function ProgramsPage() {
       responsive: ['md'],
       render: (v: string | null) => v ?? '—',
     },
-    {
-      title: 'Ngày văn bản',
-      dataIndex: 'docDate',
-      responsive: ['sm'],
-      render: (v: string | null) => <span className="nowrap">{formatIsoDate(v)}</span>,
-    },
+    dateColumn('Ngày văn bản', 'docDate', 'day', { responsive: ['sm'] }),
     {
       title: <span className="nowrap">Nhiệm vụ</span>,
       dataIndex: 'tasks',
       align: 'right',
     },
-    {
-      title: 'Ban hành trên hệ thống',
-      dataIndex: 'publishedAt',
-      responsive: ['lg'],
-      render: (v: string) => <span className="nowrap">{formatDateTime(v)}</span>,
-    },
+    dateColumn('Ban hành trên hệ thống', 'publishedAt', 'moment', { responsive: ['lg'] }),
   ];
 
   return (
@@ -107,22 +97,14 @@ export default function ProgramsPage() {
           onChange={setSearch}
           style={{ maxWidth: phone ? undefined : 420, marginBottom: 16 }}
         />
-        {list.isError && (
-          <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 16 }} />
-        )}
-        <Table<ProgramSummary>
+        {list.isError && <ApiErrorAlert error={list.error} />}
+        <ListTable<ProgramSummary>
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={items}
+          rows={items}
           loading={list.isFetching}
-          scroll={{ x: true }}
-          pagination={pagesOf(items.length)}
-          locale={{
-            emptyText: search
-              ? 'Không có chương trình nào phù hợp'
-              : 'Chưa có chương trình nào được ban hành',
-          }}
+          empty={search ? 'Không có chương trình nào phù hợp' : 'Chưa có chương trình nào được ban hành'}
         />
       </Card>
     </>

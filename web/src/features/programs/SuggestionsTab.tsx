@@ -12,7 +12,7 @@ import { errorMessage } from '../../api/client';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { PageSpin } from '../../layout/FullPageSpin';
 import { useMediaQuery } from '../../lib/useMediaQuery';
-import { pagesOf } from '../../lib/pagination';
+import { ListTable } from '../../layout/ListTable';
 
 const PAGE = 20;
 
@@ -62,6 +62,31 @@ function LeadSuggestion({ s, units }: { s: TaskSuggestion; units: UnitLookup }) 
   return <Typography.Text type="secondary">Không có đề xuất</Typography.Text>;
 }
 
+/** One unit by its name; several as "N đơn vị", their names in a popover (scrolling beyond `maxHeight`). */
+function UnitsOrCount({ ids, units, maxHeight }: { ids: string[]; units: UnitLookup; maxHeight?: number }) {
+  if (ids.length === 1) return <UnitName id={ids[0]!} units={units} />;
+  return (
+    <Popover
+      title={`${ids.length} đơn vị`}
+      trigger="click"
+      styles={maxHeight ? { container: { maxHeight, overflowY: 'auto' } } : undefined}
+      content={
+        <ul className="mention-unit-list">
+          {ids.map((id) => (
+            <li key={id}>
+              <UnitName id={id} units={units} />
+            </li>
+          ))}
+        </ul>
+      }
+    >
+      <Button type="link" size="small" style={{ paddingInline: 0 }}>
+        {ids.length} đơn vị
+      </Button>
+    </Popover>
+  );
+}
+
 function CoopSuggestion({ s, units }: { s: TaskSuggestion; units: UnitLookup }) {
   if (s.cooperating.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
   // Units from one phrase ("các sở, ban, ngành") share a source: show the phrase once.
@@ -71,28 +96,7 @@ function CoopSuggestion({ s, units }: { s: TaskSuggestion; units: UnitLookup }) 
     <>
       {[...bySource.entries()].map(([source, list]) => (
         <div key={source} className="unit-suggestion">
-          {list.length === 1 ? (
-            <UnitName id={list[0]!.unitId} units={units} />
-          ) : (
-            <Popover
-              title={`${list.length} đơn vị`}
-              trigger="click"
-              content={
-                <ul className="mention-unit-list">
-                  {list.map((c) => (
-                    <li key={c.unitId}>
-                      <UnitName id={c.unitId} units={units} />
-                    </li>
-                  ))}
-                </ul>
-              }
-            >
-              <Button type="link" size="small" style={{ paddingInline: 0 }}>
-                {list.length} đơn vị
-              </Button>
-            </Popover>
-          )}{' '}
-          <HowTag how={list[0]!.how} />
+          <UnitsOrCount ids={list.map((c) => c.unitId)} units={units} /> <HowTag how={list[0]!.how} />
           <Quote text={source} />
         </div>
       ))}
@@ -175,27 +179,8 @@ function Bodies({ bodies, units }: { bodies: ProgramSuggestions['bodies']; units
       render: (ids: string[]) =>
         ids.length === 0 ? (
           <Tag color="red">Chưa khớp</Tag>
-        ) : ids.length === 1 ? (
-          <UnitName id={ids[0]!} units={units} />
         ) : (
-          <Popover
-            title={`${ids.length} đơn vị`}
-            trigger="click"
-            styles={{ container: { maxHeight: 360, overflowY: 'auto' } }}
-            content={
-              <ul className="mention-unit-list">
-                {ids.map((id) => (
-                  <li key={id}>
-                    <UnitName id={id} units={units} />
-                  </li>
-                ))}
-              </ul>
-            }
-          >
-            <Button type="link" size="small" style={{ paddingInline: 0 }}>
-              {ids.length} đơn vị
-            </Button>
-          </Popover>
+          <UnitsOrCount ids={ids} units={units} maxHeight={360} />
         ),
     },
   ];
@@ -410,14 +395,12 @@ export function SuggestionsTab({
           )
         }
       >
-        <Table<TaskSuggestion>
+        <ListTable<TaskSuggestion>
           rowKey="nodeId"
-          size="small"
           columns={columns}
-          dataSource={s.tasks}
-          scroll={{ x: true }}
-          pagination={pagesOf(s.tasks.length, PAGE)}
-          locale={{ emptyText: 'Chương trình không có nhiệm vụ' }}
+          rows={s.tasks}
+          pageSize={PAGE}
+          empty="Chương trình không có nhiệm vụ"
           data-testid="suggestions-table"
         />
       </Card>

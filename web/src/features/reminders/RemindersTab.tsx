@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Flex, Segmented, Table, Tooltip, Typography } from 'antd';
+import { App, Button, Flex, Segmented, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { SyncOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
@@ -12,6 +12,7 @@ import { formatDateTime } from '../../lib/format';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { infoOf } from '../../lib/tagInfo';
 import { InfoTag } from '../../layout/InfoTag';
+import { ListTable } from '../../layout/ListTable';
 
 function sweepMessage(r: SweepResult): string {
   if (!r.sent && !r.skipped && !r.planned) return 'Đã quét: chưa có lời nhắc nào đến hạn gửi';
@@ -164,15 +165,14 @@ export function RemindersTab({ period }: { period: PeriodDetail }) {
         style={{ alignSelf: 'flex-start', maxWidth: '100%', overflowX: 'auto' }}
       />
       {q.isError && <ApiErrorAlert error={q.error} />}
-      <Table<Reminder>
+      <ListTable<Reminder>
         rowKey="id"
-        size="small"
         columns={columns}
-        dataSource={items}
+        rows={items}
         loading={q.isFetching}
-        pagination={items.length > 30 ? { pageSize: 30, showSizeChanger: false } : false}
+        pageSize={30}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: 'Chưa có lời nhắc nào' }}
+        empty="Chưa có lời nhắc nào"
         data-testid="reminders-table"
       />
     </Flex>

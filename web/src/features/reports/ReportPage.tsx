@@ -1,4 +1,4 @@
-import { Alert, Card, Descriptions, Flex, Tabs, Tag } from 'antd';
+import { Alert, Card, Descriptions, Flex, Tabs, Tag, type AlertProps } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useReport, useReportVersion, useReportingRules } from './hooks';
 import type { ReportView } from './api';
@@ -130,82 +130,60 @@ function ReportDetail({ report }: { report: ReportView }) {
     );
 
   const closed = report.period.status === 'closed';
-  const notices: React.ReactNode[] = [];
+  /** What the reader should know first, each as an alert with its icon. */
+  const notices: (AlertProps & { key: string; 'data-testid'?: string })[] = [];
   if (returned && report.status === 'returned')
-    notices.push(
-      <Alert
-        key="returned"
-        type="warning"
-        showIcon
-        data-testid="report-returned"
-        title={`Phiên bản ${returned.number} bị trả lại${returned.reviewedAt ? ` lúc ${formatDateTime(returned.reviewedAt)}` : ''}`}
-        description={
-          <>
-            {returned.reviewComment && (
-              <div className="report-text" data-testid="report-return-comment">
-                <strong>Ý kiến của cán bộ theo dõi: </strong>
-                {returned.reviewComment}
-              </div>
-            )}
-            {canEdit && (
-              <div>Sửa theo ý kiến ở từng nhiệm vụ, lưu nháp rồi nộp lại (thành phiên bản mới).</div>
-            )}
-          </>
-        }
-      />,
-    );
+    notices.push({
+      key: 'returned',
+      type: 'warning',
+      'data-testid': 'report-returned',
+      title: `Phiên bản ${returned.number} bị trả lại${returned.reviewedAt ? ` lúc ${formatDateTime(returned.reviewedAt)}` : ''}`,
+      description: (
+        <>
+          {returned.reviewComment && (
+            <div className="report-text" data-testid="report-return-comment">
+              <strong>Ý kiến của cán bộ theo dõi: </strong>
+              {returned.reviewComment}
+            </div>
+          )}
+          {canEdit && <div>Sửa theo ý kiến ở từng nhiệm vụ, lưu nháp rồi nộp lại (thành phiên bản mới).</div>}
+        </>
+      ),
+    });
   if (report.status === 'submitted')
-    notices.push(
-      <Alert
-        key="submitted"
-        type="info"
-        showIcon
-        title={
-          canReview
-            ? `Đơn vị đã nộp phiên bản ${report.currentVersion}; báo cáo chờ xem xét. Ghi ý kiến bên cạnh từng nhiệm vụ nếu cần, rồi duyệt hoặc trả lại ở cuối trang.`
-            : `Đã nộp phiên bản ${report.currentVersion}; báo cáo đang chờ cán bộ theo dõi xem xét.`
-        }
-      />,
-    );
+    notices.push({
+      key: 'submitted',
+      type: 'info',
+      title: canReview
+        ? `Đơn vị đã nộp phiên bản ${report.currentVersion}; báo cáo chờ xem xét. Ghi ý kiến bên cạnh từng nhiệm vụ nếu cần, rồi duyệt hoặc trả lại ở cuối trang.`
+        : `Đã nộp phiên bản ${report.currentVersion}; báo cáo đang chờ cán bộ theo dõi xem xét.`,
+    });
   if (report.status === 'accepted')
-    notices.push(
-      <Alert
-        key="accepted"
-        type="success"
-        showIcon
-        title={`Báo cáo đã được duyệt (phiên bản ${report.currentVersion})`}
-        description={
-          last?.reviewComment ? <div className="report-text">{last.reviewComment}</div> : undefined
-        }
-      />,
-    );
+    notices.push({
+      key: 'accepted',
+      type: 'success',
+      title: `Báo cáo đã được duyệt (phiên bản ${report.currentVersion})`,
+      description: last?.reviewComment ? <div className="report-text">{last.reviewComment}</div> : undefined,
+    });
   if (closed && OUTSTANDING.includes(report.status))
-    notices.push(
-      <Alert
-        key="closed"
-        type="warning"
-        showIcon
-        title={
-          report.currentVersion === 0
-            ? 'Kỳ báo cáo đã đóng; đơn vị chưa nộp báo cáo kỳ này.'
-            : 'Kỳ báo cáo đã đóng; không nhận thêm phiên bản mới.'
-        }
-        description={ownUnit && report.currentVersion === 0 ? 'Dưới đây là bản nháp chưa nộp.' : undefined}
-      />,
-    );
+    notices.push({
+      key: 'closed',
+      type: 'warning',
+      title:
+        report.currentVersion === 0
+          ? 'Kỳ báo cáo đã đóng; đơn vị chưa nộp báo cáo kỳ này.'
+          : 'Kỳ báo cáo đã đóng; không nhận thêm phiên bản mới.',
+      description: ownUnit && report.currentVersion === 0 ? 'Dưới đây là bản nháp chưa nộp.' : undefined,
+    });
   if (!ownUnit && !closed && report.currentVersion === 0)
-    notices.push(
-      <Alert
-        key="waiting"
-        type="info"
-        showIcon
-        title={
-          report.status === 'drafting'
-            ? 'Đơn vị đang soạn, chưa nộp báo cáo kỳ này.'
-            : 'Đơn vị chưa nộp báo cáo kỳ này.'
-        }
-      />,
-    );
+    notices.push({
+      key: 'waiting',
+      type: 'info',
+      title:
+        report.status === 'drafting'
+          ? 'Đơn vị đang soạn, chưa nộp báo cáo kỳ này.'
+          : 'Đơn vị chưa nộp báo cáo kỳ này.',
+    });
 
   return (
     <div data-testid="report-page">
@@ -227,7 +205,9 @@ function ReportDetail({ report }: { report: ReportView }) {
       <ReportFacts report={report} programTitle={programTitle} linkPeriod={me.role !== 'unit'} />
       {notices.length > 0 && (
         <Flex vertical gap={8} style={{ marginBottom: 16 }}>
-          {notices}
+          {notices.map(({ key, ...n }) => (
+            <Alert key={key} showIcon {...n} />
+          ))}
         </Flex>
       )}
       <Tabs

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Empty, Flex, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Flex, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { EditOutlined, EyeOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
@@ -14,7 +14,7 @@ import { errorMessage } from '../../api/client';
 import { PageHeader } from '../../layout/PageHeader';
 import { PageSpin } from '../../layout/FullPageSpin';
 import { useIsPhone } from '../../lib/useMediaQuery';
-import { pagesOf } from '../../lib/pagination';
+import { ListTable } from '../../layout/ListTable';
 
 const outstanding = (r: UnitReport) => OUTSTANDING.includes(r.status) && r.periodStatus === 'open';
 
@@ -171,13 +171,10 @@ function UnitReports({ unitId, own }: { unitId: string; own: boolean }) {
         )}
       </Flex>
       <Card size="small">
-        <Table<UnitReport>
+        <ListTable<UnitReport>
           rowKey="id"
-          size="small"
           columns={columns}
-          dataSource={items}
-          scroll={{ x: true }}
-          pagination={pagesOf(items.length)}
+          rows={items}
           data-testid="unit-reports"
           onRow={(r) => ({ 'data-testid': `unit-report-${r.id}` }) as React.HTMLAttributes<HTMLElement>}
         />

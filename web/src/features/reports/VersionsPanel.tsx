@@ -281,23 +281,9 @@ export function VersionsPanel({ report }: { report: ReportView }) {
       {versions.length >= 2 && (
         <Card size="small" title="So sánh hai phiên bản" data-testid="report-compare">
           <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }}>
-            <Select
-              aria-label="Phiên bản cũ"
-              value={a}
-              options={options}
-              onChange={setA}
-              style={{ width: 150 }}
-              data-testid="compare-a"
-            />
+            <VersionPick side="a" label="Phiên bản cũ" value={a} options={options} onChange={setA} />
             <span>với</span>
-            <Select
-              aria-label="Phiên bản mới"
-              value={b}
-              options={options}
-              onChange={setB}
-              style={{ width: 150 }}
-              data-testid="compare-b"
-            />
+            <VersionPick side="b" label="Phiên bản mới" value={b} options={options} onChange={setB} />
             <Button
               icon={<DiffOutlined />}
               disabled={!a || !b || a === b}
@@ -315,5 +301,31 @@ export function VersionsPanel({ report }: { report: ReportView }) {
       )}
       <VersionDrawer report={report} n={viewing} onClose={() => setViewing(null)} />
     </Flex>
+  );
+}
+
+/** One side of the comparison: which version. */
+function VersionPick({
+  side,
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  side: 'a' | 'b';
+  label: string;
+  value: number | null;
+  options: { value: number; label: string }[];
+  onChange: (n: number) => void;
+}) {
+  return (
+    <Select
+      aria-label={label}
+      value={value}
+      options={options}
+      onChange={onChange}
+      style={{ width: 150 }}
+      data-testid={`compare-${side}`}
+    />
   );
 }

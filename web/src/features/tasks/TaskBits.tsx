@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Flex, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnType } from 'antd';
 import { CheckCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
@@ -7,6 +8,7 @@ import { FIVE_CLEAR, type Deadline, type TaskMeter } from '../../shared/assignme
 import type { UnitLookup } from '../units/useUnitNames';
 import { formatIsoDate } from '../../lib/format';
 import { InfoTag } from '../../layout/InfoTag';
+import { ExpandableText } from '../../layout/ExpandableText';
 
 export function ProgramStatusTag({ status }: { status: string | null | undefined }) {
   const info = programStatusInfo(status);
@@ -105,6 +107,27 @@ export function taskLabelColumn<T extends { nodeId: string; label: string }>(wid
       <Link to={`/nhiem-vu/${t.nodeId}`} className="nowrap" aria-label={`Mở nhiệm vụ ${v}`}>
         {v || '—'}
       </Link>
+    ),
+  };
+}
+
+/**
+ * The text column of a task table: the text, folded after `rows` lines, with `facts` under it (the
+ * facts of the columns a narrow screen hides; `false` on a wide one).
+ */
+export function taskTextColumn<T extends { text: string }>(
+  title: string,
+  { minWidth, rows, facts }: { minWidth: number; rows: number; facts: ((t: T) => ReactNode) | false },
+): TableColumnType<T> {
+  return {
+    title,
+    dataIndex: 'text',
+    minWidth,
+    render: (v: string, t) => (
+      <>
+        <ExpandableText rows={rows}>{v}</ExpandableText>
+        {facts && facts(t)}
+      </>
     ),
   };
 }

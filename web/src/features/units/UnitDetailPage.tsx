@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Descriptions, Empty, Row, Table, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Empty, Row, Tabs, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useUnit, useUnitMembers, useUnits } from './hooks';
 import { EditUnitModal } from './UnitFormModal';
@@ -23,7 +24,7 @@ import { errorMessage } from '../../api/client';
 import { BackLink, PageHeader } from '../../layout/PageHeader';
 import { QueryPage } from '../../layout/QueryPage';
 import type { Unit, UserSummary } from '../../api/types';
-import { pagesOf } from '../../lib/pagination';
+import { ListTable, type ListTableProps } from '../../layout/ListTable';
 
 /** True when the previous history entry belongs to this app (react-router numbers its entries). */
 function canGoBack(): boolean {
@@ -53,17 +54,12 @@ function Members({ unitId }: { unitId: string }) {
       render: (v: boolean) => <UserActiveTag active={v} />,
     },
   ];
-  if (members.isError) return <Alert type="error" showIcon title={errorMessage(members.error)} />;
   return (
-    <Table<UserSummary>
-      rowKey="id"
-      size="small"
+    <QueryTable
+      query={members}
       columns={columns}
-      dataSource={members.data?.items ?? []}
-      loading={members.isPending}
-      pagination={false}
-      scroll={{ x: true }}
-      locale={{ emptyText: 'Đơn vị chưa có tài khoản người dùng nào' }}
+      pageSize={false}
+      empty="Đơn vị chưa có tài khoản người dùng nào"
     />
   );
 }
@@ -81,19 +77,16 @@ function Children({ unitId }: { unitId: string }) {
     { title: 'Loại', dataIndex: 'kind', responsive: ['md'], render: (v: string) => unitKindLabel(v) },
     UNIT_ACTIVE_COLUMN,
   ];
-  if (list.isError) return <Alert type="error" showIcon title={errorMessage(list.error)} />;
-  return (
-    <Table<Unit>
-      rowKey="id"
-      size="small"
-      columns={columns}
-      dataSource={list.data?.items ?? []}
-      loading={list.isPending}
-      pagination={pagesOf(list.data?.items.length ?? 0)}
-      scroll={{ x: true }}
-      locale={{ emptyText: 'Không có đơn vị trực thuộc' }}
-    />
-  );
+  return <QueryTable query={list} columns={columns} empty="Không có đơn vị trực thuộc" />;
+}
+
+/** A card's list on this page: the rows the query loaded, or why it could not load them. */
+function QueryTable<T extends { id: string }>({
+  query,
+  ...table
+}: { query: UseQueryResult<{ items: T[] }> } & Omit<ListTableProps<T>, 'rows' | 'loading'>) {
+  if (query.isError) return <Alert type="error" showIcon title={errorMessage(query.error)} />;
+  return <ListTable<T> rowKey="id" rows={query.data?.items ?? []} loading={query.isPending} {...table} />;
 }
 
 export default function UnitDetailPage() {

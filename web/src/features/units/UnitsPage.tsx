@@ -1,7 +1,14 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Flex, Segmented, Select, Table, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Segmented, Select, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { ApartmentOutlined, DownloadOutlined, EditOutlined, PlusOutlined, TableOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  DownloadOutlined,
+  EditOutlined,
+  PlusOutlined,
+  TableOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
 import { useUnits } from './hooks';
 import { UNITS_EXPORT_URL, UNITS_MAX_LIMIT, type UnitListParams } from './api';
@@ -14,11 +21,12 @@ import { canManageUnits } from '../../lib/permissions';
 import { isUnitKindValue, unitKindLabel } from '../../lib/format';
 import { usePatchSearchParams, useSearchBox } from '../../lib/useAddressParams';
 import { useIsPhone } from '../../lib/useMediaQuery';
-import { errorMessage } from '../../api/client';
+import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { PageHeader } from '../../layout/PageHeader';
 import { ActiveFilterSelect, SearchInput } from '../../layout/ListFilters';
 import { PageSpin } from '../../layout/FullPageSpin';
 import type { ActiveFilter, Unit } from '../../api/types';
+import { ListTable } from '../../layout/ListTable';
 
 const PAGE_SIZES = [20, 50, 100];
 
@@ -179,9 +187,7 @@ export default function UnitsPage() {
             ]}
           />
         </Flex>
-        {list.isError && (
-          <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 16 }} />
-        )}
+        {list.isError && <ApiErrorAlert error={list.error} />}
         {isTree ? (
           list.data && !list.isPlaceholderData ? (
             <>
@@ -199,14 +205,13 @@ export default function UnitsPage() {
             !list.isError && <PageSpin />
           )
         ) : (
-          <Table<Unit>
+          <ListTable<Unit>
             rowKey="id"
             size="middle"
             columns={columns}
-            dataSource={list.data?.items ?? []}
+            rows={list.data?.items ?? []}
             loading={list.isFetching}
-            scroll={{ x: true }}
-            locale={{ emptyText: 'Không có đơn vị nào phù hợp' }}
+            empty="Không có đơn vị nào phù hợp"
             pagination={{
               current: filters.page,
               pageSize: filters.pageSize,

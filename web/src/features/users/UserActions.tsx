@@ -1,4 +1,4 @@
-import { Button, Dropdown, Flex } from 'antd';
+import { Button, Dropdown, Flex, type ButtonProps } from 'antd';
 import {
   DownOutlined,
   EditOutlined,
@@ -54,24 +54,12 @@ export function UserRowActions({
   const cmd = useUserCommands(onPassword);
   return (
     <Flex gap={4} wrap={false}>
-      <Button
-        size="small"
-        type="link"
-        style={{ paddingInline: 4 }}
-        icon={<EditOutlined />}
-        onClick={() => onEdit(user)}
-      >
+      <RowButton icon={<EditOutlined />} onClick={() => onEdit(user)}>
         Sửa
-      </Button>
-      <Button
-        size="small"
-        type="link"
-        style={{ paddingInline: 4 }}
-        icon={<HistoryOutlined />}
-        onClick={() => onHistory(user)}
-      >
+      </RowButton>
+      <RowButton icon={<HistoryOutlined />} onClick={() => onHistory(user)}>
         Lịch sử
-      </Button>
+      </RowButton>
       <Dropdown
         trigger={['click']}
         menu={{
@@ -90,15 +78,15 @@ export function UserRowActions({
           },
         }}
       >
-        <Button
-          size="small"
-          type="link"
-          style={{ paddingInline: 4 }}
-          aria-label={`Thao tác khác với ${user.username}`}
-        >
+        <RowButton aria-label={`Thao tác khác với ${user.username}`}>
           Khác <DownOutlined />
-        </Button>
+        </RowButton>
       </Dropdown>
     </Flex>
   );
+}
+
+/** A table row's action: a small link, close to its neighbours. */
+function RowButton(props: ButtonProps) {
+  return <Button size="small" type="link" style={{ paddingInline: 4 }} {...props} />;
 }
