@@ -1,17 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { RoutePlugin } from '../../http/types.js';
 import { IdParams, responses } from '../../contract/common.js';
-import {
-  DraftList,
-  DraftListQuery,
-  EditBody,
-  ImportDraft,
-  ImportDraftRef,
-  PasteBody,
-  PublishResult,
-  UploadQuery,
-  VersionBody,
-} from '../../contract/imports.js';
+import * as contract from '../../contract/imports.js';
 import { MAX_IMPORT_BYTES } from '../../domain/importer/normalize.js';
 import {
   createImportDraft,
@@ -23,7 +13,7 @@ import {
 } from './imports.service.js';
 
 export const importRoutes: RoutePlugin = async (app, { deps }) => {
-  app.addSchema(ImportDraft);
+  app.addSchema(contract.ImportDraft);
   const tags = ['imports'];
 
   app.post(
@@ -34,17 +24,17 @@ export const importRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary:
           'Nhập văn bản: dán (JSON {text}) hoặc tải lên (.txt, .md, .docx — nội dung tệp là thân yêu cầu, ?filename=)',
-        querystring: UploadQuery,
+        querystring: contract.UploadQuery,
         body: {
           content: {
-            'application/json': { schema: PasteBody },
+            'application/json': { schema: contract.PasteBody },
             'text/plain': { schema: Type.String() },
             'text/markdown': { schema: Type.String() },
             'application/octet-stream': { schema: {} },
             'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: {} },
           },
         } as never,
-        response: responses({ 201: ImportDraftRef }),
+        response: responses({ 201: contract.ImportDraftRef }),
       },
     },
     async (req, reply) => {
@@ -54,7 +44,10 @@ export const importRoutes: RoutePlugin = async (app, { deps }) => {
         ? { bytes: new Uint8Array(body), filename }
         : typeof body === 'string'
           ? { text: body, filename }
-          : { text: (body as PasteBody).text, filename: (body as PasteBody).filename ?? filename };
+          : {
+              text: (body as contract.PasteBody).text,
+              filename: (body as contract.PasteBody).filename ?? filename,
+            };
       const target = { parentProgramId: req.query.parentProgramId, ownerUnitId: req.query.ownerUnitId };
       return reply.code(201).send(await createImportDraft(deps, req.ctx, { ...input, ...target }));
     },
@@ -66,8 +59,8 @@ export const importRoutes: RoutePlugin = async (app, { deps }) => {
       schema: {
         tags,
         summary: 'Các bản nhập gần đây',
-        querystring: DraftListQuery,
-        response: responses({ 200: DraftList }),
+        querystring: contract.DraftListQuery,
+        response: responses({ 200: contract.DraftList }),
       },
     },
     async (req) => listImportDrafts(deps, req.ctx, req.query),
@@ -80,7 +73,7 @@ export const importRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Bản nhập: nguồn và cấu trúc',
         params: IdParams,
-        response: responses({ 200: ImportDraftRef }),
+        response: responses({ 200: contract.ImportDraftRef }),
       },
     },
     async (req) => getImportDraft(deps, req.ctx, req.params.id),
@@ -93,8 +86,8 @@ export const importRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Sửa cấu trúc: đổi loại, gộp, tách, thụt vào, lùi ra, ghép cơ quan với đơn vị',
         params: IdParams,
-        body: EditBody,
-        response: responses({ 200: ImportDraftRef }),
+        body: contract.EditBody,
+        response: responses({ 200: contract.ImportDraftRef }),
       },
     },
     async (req) => editImportDraft(deps, req.ctx, req.params.id, req.body),
@@ -107,8 +100,8 @@ export const importRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Ban hành: lưu thành chương trình',
         params: IdParams,
-        body: VersionBody,
-        response: responses({ 200: PublishResult }),
+        body: contract.VersionBody,
+        response: responses({ 200: contract.PublishResult }),
       },
     },
     async (req) => publishImportDraft(deps, req.ctx, req.params.id, req.body.version),
@@ -121,8 +114,8 @@ export const importRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Hủy bản nhập',
         params: IdParams,
-        body: VersionBody,
-        response: responses({ 200: ImportDraftRef }),
+        body: contract.VersionBody,
+        response: responses({ 200: contract.ImportDraftRef }),
       },
     },
     async (req) => discardImportDraft(deps, req.ctx, req.params.id, req.body.version),

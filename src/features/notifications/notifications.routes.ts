@@ -1,11 +1,6 @@
 import type { RoutePlugin } from '../../http/types.js';
 import { responses } from '../../contract/common.js';
-import {
-  MarkReadBody,
-  MarkReadResult,
-  NotificationList,
-  NotificationsQuery,
-} from '../../contract/notifications.js';
+import * as contract from '../../contract/notifications.js';
 import { markNotificationsRead, myNotifications } from './notifications.service.js';
 
 export const notificationRoutes: RoutePlugin = async (app, { deps }) => {
@@ -17,8 +12,8 @@ export const notificationRoutes: RoutePlugin = async (app, { deps }) => {
       schema: {
         tags,
         summary: 'Thông báo của tôi',
-        querystring: NotificationsQuery,
-        response: responses({ 200: NotificationList }),
+        querystring: contract.NotificationsQuery,
+        response: responses({ 200: contract.NotificationList }),
       },
     },
     async (req) => myNotifications(deps, req.ctx, req.query),
@@ -31,8 +26,8 @@ export const notificationRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Đánh dấu đã đọc (tất cả, hoặc các thông báo đã chọn)',
         description: '{ ids: [...] } đánh dấu các thông báo đã chọn; { all: true } đánh dấu tất cả.',
-        body: MarkReadBody,
-        response: responses({ 200: MarkReadResult }),
+        body: contract.MarkReadBody,
+        response: responses({ 200: contract.MarkReadResult }),
       },
     },
     async (req) => markNotificationsRead(deps, req.ctx, req.body),

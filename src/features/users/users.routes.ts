@@ -1,15 +1,6 @@
 import type { RoutePlugin } from '../../http/types.js';
 import { IdParams, responses } from '../../contract/common.js';
-import {
-  PasswordReset,
-  User,
-  UserCreateBody,
-  UserCreated,
-  UserListQuery,
-  UserPage,
-  UserPatchBody,
-  UserRef,
-} from '../../contract/users.js';
+import * as contract from '../../contract/users.js';
 import {
   createUser,
   getUser,
@@ -20,7 +11,7 @@ import {
 } from './users.service.js';
 
 export const userRoutes: RoutePlugin = async (app, { deps }) => {
-  app.addSchema(User);
+  app.addSchema(contract.User);
   const tags = ['users'];
 
   app.get(
@@ -29,8 +20,8 @@ export const userRoutes: RoutePlugin = async (app, { deps }) => {
       schema: {
         tags,
         summary: 'Danh sách người dùng (quản trị)',
-        querystring: UserListQuery,
-        response: responses({ 200: UserPage }),
+        querystring: contract.UserListQuery,
+        response: responses({ 200: contract.UserPage }),
       },
     },
     async (req) => listUsers(deps, req.ctx, req.query),
@@ -42,8 +33,8 @@ export const userRoutes: RoutePlugin = async (app, { deps }) => {
       schema: {
         tags,
         summary: 'Tạo người dùng; trả về mật khẩu dùng một lần (chỉ hiện một lần)',
-        body: UserCreateBody,
-        response: responses({ 201: UserCreated }),
+        body: contract.UserCreateBody,
+        response: responses({ 201: contract.UserCreated }),
       },
     },
     async (req, reply) => {
@@ -59,7 +50,7 @@ export const userRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Chi tiết người dùng',
         params: IdParams,
-        response: responses({ 200: UserRef }),
+        response: responses({ 200: contract.UserRef }),
       },
     },
     async (req) => getUser(deps, req.ctx, req.params.id),
@@ -72,8 +63,8 @@ export const userRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Sửa người dùng',
         params: IdParams,
-        body: UserPatchBody,
-        response: responses({ 200: UserRef }),
+        body: contract.UserPatchBody,
+        response: responses({ 200: contract.UserRef }),
       },
     },
     async (req) => updateUser(deps, req.ctx, req.params.id, req.body),
@@ -81,14 +72,26 @@ export const userRoutes: RoutePlugin = async (app, { deps }) => {
 
   app.post(
     '/api/users/:id/disable',
-    { schema: { tags, summary: 'Khóa tài khoản', params: IdParams, response: responses({ 200: UserRef }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Khóa tài khoản',
+        params: IdParams,
+        response: responses({ 200: contract.UserRef }),
+      },
+    },
     async (req) => setUserActive(deps, req.ctx, req.params.id, false),
   );
 
   app.post(
     '/api/users/:id/enable',
     {
-      schema: { tags, summary: 'Mở khóa tài khoản', params: IdParams, response: responses({ 200: UserRef }) },
+      schema: {
+        tags,
+        summary: 'Mở khóa tài khoản',
+        params: IdParams,
+        response: responses({ 200: contract.UserRef }),
+      },
     },
     async (req) => setUserActive(deps, req.ctx, req.params.id, true),
   );
@@ -100,7 +103,7 @@ export const userRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Đặt lại mật khẩu dùng một lần',
         params: IdParams,
-        response: responses({ 200: PasswordReset }),
+        response: responses({ 200: contract.PasswordReset }),
       },
     },
     async (req) => resetUserPassword(deps, req.ctx, req.params.id),
