@@ -36,6 +36,7 @@ import {
 import { startServerProcess, type ServerProcess } from '../support/process.js';
 import { Client } from '../support/app.js';
 import { PDF_BYTES, implementSeedProgram } from '../support/reporting.js';
+import { leadOnlyAssignment } from '../support/assignment.js';
 import type { ReportView } from '../../src/contract/reports.js';
 import type { PeriodDetail } from '../../src/contract/periods.js';
 import type { Consolidation } from '../../src/contract/consolidation.js';
@@ -238,12 +239,8 @@ describe.skipIf(!hasBrowser)('a reporting cycle on the seed program in Chromium'
     for (const label of ['II.3.4', 'II.3.5']) {
       const t = (await tasks()).find((x) => x.label === label)!;
       await apiAs(monitorCtx, 'PUT', `/api/tasks/${t.nodeId}/assignment`, {
-        version: t.version,
-        leadUnitId: A.id,
-        cooperatingUnitIds: [],
-        focal: null,
+        ...leadOnlyAssignment(t.version, A.id),
         deadline: { kind: 'date', date: '2026-12-31' },
-        products: [],
       });
     }
     expect(await implementSeedProgram(monitor)).toBe(programId);
