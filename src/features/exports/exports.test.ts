@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../../test/support/app.js';
 import { findUnitByCode } from '../../db/queries/units.js';
 import { pdfText, sofficeToPdf } from '../../../test/support/office.js';
+import { ANNEX_COLUMNS } from './annex.js';
 
 const hasOffice = fs.existsSync('/usr/bin/soffice') && fs.existsSync('/usr/bin/pdftoppm');
 if (!hasOffice && process.env.CI)
@@ -61,14 +62,7 @@ describe('assignment annex exports', () => {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Phụ lục')!;
     expect(ws.pageSetup.orientation).toBe('landscape');
-    expect([1, 2, 3, 4, 5, 6].map((c) => ws.getRow(4).getCell(c).value)).toEqual([
-      'TT',
-      'Nhiệm vụ',
-      'Cơ quan chủ trì',
-      'Cơ quan phối hợp',
-      'Thời gian hoàn thành',
-      'Sản phẩm',
-    ]);
+    expect(ANNEX_COLUMNS.map((_, i) => ws.getRow(4).getCell(i + 1).value)).toEqual([...ANNEX_COLUMNS]);
     expect(ws.getRow(5).getCell(1).value).toBe('I');
     expect(String(ws.getRow(5).getCell(2).value)).toMatch(/^ĐẨY MẠNH TUYÊN TRUYỀN/);
     const task = ws.getRow(6);
