@@ -3,14 +3,7 @@ import type { RoutePlugin } from '../../http/types.js';
 import { IdParams, responses } from '../../contract/common.js';
 import * as contract from '../../contract/imports.js';
 import { MAX_IMPORT_BYTES } from '../../domain/importer/normalize.js';
-import {
-  createImportDraft,
-  discardImportDraft,
-  editImportDraft,
-  getImportDraft,
-  listImportDrafts,
-  publishImportDraft,
-} from './imports.service.js';
+import * as service from './imports.service.js';
 
 export const importRoutes: RoutePlugin = async (app, { deps }) => {
   app.addSchema(contract.ImportDraft);
@@ -49,7 +42,7 @@ export const importRoutes: RoutePlugin = async (app, { deps }) => {
               filename: (body as contract.PasteBody).filename ?? filename,
             };
       const target = { parentProgramId: req.query.parentProgramId, ownerUnitId: req.query.ownerUnitId };
-      return reply.code(201).send(await createImportDraft(deps, req.ctx, { ...input, ...target }));
+      return reply.code(201).send(await service.createImportDraft(deps, req.ctx, { ...input, ...target }));
     },
   );
 
@@ -63,7 +56,7 @@ export const importRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.DraftList }),
       },
     },
-    async (req) => listImportDrafts(deps, req.ctx, req.query),
+    async (req) => service.listImportDrafts(deps, req.ctx, req.query),
   );
 
   app.get(
@@ -76,7 +69,7 @@ export const importRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.ImportDraftRef }),
       },
     },
-    async (req) => getImportDraft(deps, req.ctx, req.params.id),
+    async (req) => service.getImportDraft(deps, req.ctx, req.params.id),
   );
 
   app.post(
@@ -90,7 +83,7 @@ export const importRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.ImportDraftRef }),
       },
     },
-    async (req) => editImportDraft(deps, req.ctx, req.params.id, req.body),
+    async (req) => service.editImportDraft(deps, req.ctx, req.params.id, req.body),
   );
 
   app.post(
@@ -104,7 +97,7 @@ export const importRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.PublishResult }),
       },
     },
-    async (req) => publishImportDraft(deps, req.ctx, req.params.id, req.body.version),
+    async (req) => service.publishImportDraft(deps, req.ctx, req.params.id, req.body.version),
   );
 
   app.post(
@@ -118,6 +111,6 @@ export const importRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.ImportDraftRef }),
       },
     },
-    async (req) => discardImportDraft(deps, req.ctx, req.params.id, req.body.version),
+    async (req) => service.discardImportDraft(deps, req.ctx, req.params.id, req.body.version),
   );
 };

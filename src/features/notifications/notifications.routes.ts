@@ -1,7 +1,7 @@
 import type { RoutePlugin } from '../../http/types.js';
 import { responses } from '../../contract/common.js';
 import * as contract from '../../contract/notifications.js';
-import { markNotificationsRead, myNotifications } from './notifications.service.js';
+import * as service from './notifications.service.js';
 
 export const notificationRoutes: RoutePlugin = async (app, { deps }) => {
   const tags = ['notifications'];
@@ -16,7 +16,7 @@ export const notificationRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.NotificationList }),
       },
     },
-    async (req) => myNotifications(deps, req.ctx, req.query),
+    async (req) => service.myNotifications(deps, req.ctx, req.query),
   );
 
   app.post(
@@ -30,6 +30,6 @@ export const notificationRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.MarkReadResult }),
       },
     },
-    async (req) => markNotificationsRead(deps, req.ctx, req.body),
+    async (req) => service.markNotificationsRead(deps, req.ctx, req.body),
   );
 };

@@ -1,7 +1,7 @@
 import type { RoutePlugin } from '../../http/types.js';
 import { IdParams, responses } from '../../contract/common.js';
 import * as contract from '../../contract/periods.js';
-import { getPeriod, listPeriods, openPeriod, updatePeriod } from './periods.service.js';
+import * as service from './periods.service.js';
 import { reportingRules } from '../reporting-rules.js';
 import { authorize } from '../policy.js';
 
@@ -33,7 +33,7 @@ export const periodRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.PeriodList }),
       },
     },
-    async (req) => listPeriods(deps, req.ctx, req.params.id),
+    async (req) => service.listPeriods(deps, req.ctx, req.params.id),
   );
 
   app.post(
@@ -48,7 +48,8 @@ export const periodRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 201: contract.OpenPeriodResult }),
       },
     },
-    async (req, reply) => reply.code(201).send(await openPeriod(deps, req.ctx, req.params.id, req.body)),
+    async (req, reply) =>
+      reply.code(201).send(await service.openPeriod(deps, req.ctx, req.params.id, req.body)),
   );
 
   app.get(
@@ -63,7 +64,7 @@ export const periodRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.PeriodDetail }),
       },
     },
-    async (req) => getPeriod(deps, req.ctx, req.params.id, req.query),
+    async (req) => service.getPeriod(deps, req.ctx, req.params.id, req.query),
   );
 
   app.patch(
@@ -77,6 +78,6 @@ export const periodRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.PeriodVersion }),
       },
     },
-    async (req) => updatePeriod(deps, req.ctx, req.params.id, req.body),
+    async (req) => service.updatePeriod(deps, req.ctx, req.params.id, req.body),
   );
 };

@@ -1,15 +1,7 @@
 import type { RoutePlugin } from '../../http/types.js';
 import { IdParams, responses } from '../../contract/common.js';
 import * as contract from '../../contract/plans.js';
-import {
-  addPlanItem,
-  createUnitPlan,
-  getPlan,
-  listPlans,
-  programCoverage,
-  setItemLinks,
-  unitTasks,
-} from './plans.service.js';
+import * as service from './plans.service.js';
 
 export const planRoutes: RoutePlugin = async (app, { deps }) => {
   const tags = ['plans'];
@@ -24,7 +16,7 @@ export const planRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.UnitTaskList }),
       },
     },
-    async (req) => unitTasks(deps, req.ctx, req.params.id),
+    async (req) => service.unitTasks(deps, req.ctx, req.params.id),
   );
 
   app.get(
@@ -37,7 +29,7 @@ export const planRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.PlanList }),
       },
     },
-    async (req) => listPlans(deps, req.ctx, req.params.id),
+    async (req) => service.listPlans(deps, req.ctx, req.params.id),
   );
 
   app.post(
@@ -51,7 +43,8 @@ export const planRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 201: contract.PlanView }),
       },
     },
-    async (req, reply) => reply.code(201).send(await createUnitPlan(deps, req.ctx, req.params.id, req.body)),
+    async (req, reply) =>
+      reply.code(201).send(await service.createUnitPlan(deps, req.ctx, req.params.id, req.body)),
   );
 
   app.get(
@@ -64,7 +57,7 @@ export const planRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.PlanView }),
       },
     },
-    async (req) => getPlan(deps, req.ctx, req.params.id),
+    async (req) => service.getPlan(deps, req.ctx, req.params.id),
   );
 
   app.post(
@@ -78,7 +71,8 @@ export const planRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 201: contract.PlanView }),
       },
     },
-    async (req, reply) => reply.code(201).send(await addPlanItem(deps, req.ctx, req.params.id, req.body)),
+    async (req, reply) =>
+      reply.code(201).send(await service.addPlanItem(deps, req.ctx, req.params.id, req.body)),
   );
 
   app.put(
@@ -92,7 +86,7 @@ export const planRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.PlanView }),
       },
     },
-    async (req) => setItemLinks(deps, req.ctx, req.params.id, req.body.parentNodeIds),
+    async (req) => service.setItemLinks(deps, req.ctx, req.params.id, req.body.parentNodeIds),
   );
 
   app.get(
@@ -105,6 +99,6 @@ export const planRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.Coverage }),
       },
     },
-    async (req) => programCoverage(deps, req.ctx, req.params.id),
+    async (req) => service.programCoverage(deps, req.ctx, req.params.id),
   );
 };

@@ -1,7 +1,7 @@
 import type { RoutePlugin } from '../../http/types.js';
 import { IdParams, responses } from '../../contract/common.js';
 import * as contract from '../../contract/reminders.js';
-import { listReminders, obligationReminders, remindNow } from './reminders.service.js';
+import * as service from './reminders.service.js';
 import { sweepReminders } from '../../jobs/reminder-sweep.js';
 import { authorize } from '../policy.js';
 
@@ -20,7 +20,7 @@ export const reminderRoutes: RoutePlugin = async (app, { deps }) => {
       },
     },
     async (req) =>
-      remindNow(deps, req.ctx, { periodId: req.params.id, obligationIds: req.body.obligationIds }),
+      service.remindNow(deps, req.ctx, { periodId: req.params.id, obligationIds: req.body.obligationIds }),
   );
 
   app.get(
@@ -34,7 +34,8 @@ export const reminderRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.ReminderList }),
       },
     },
-    async (req) => listReminders(deps, req.ctx, { periodId: req.params.id, status: req.query.status }),
+    async (req) =>
+      service.listReminders(deps, req.ctx, { periodId: req.params.id, status: req.query.status }),
   );
 
   app.get(
@@ -48,7 +49,8 @@ export const reminderRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.ReminderList }),
       },
     },
-    async (req) => listReminders(deps, req.ctx, { programId: req.params.id, status: req.query.status }),
+    async (req) =>
+      service.listReminders(deps, req.ctx, { programId: req.params.id, status: req.query.status }),
   );
 
   app.post(
@@ -76,6 +78,6 @@ export const reminderRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.ObligationReminderList }),
       },
     },
-    async (req) => obligationReminders(deps, req.ctx, req.params.id),
+    async (req) => service.obligationReminders(deps, req.ctx, req.params.id),
   );
 };

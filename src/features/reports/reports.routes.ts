@@ -1,17 +1,7 @@
 import type { RoutePlugin } from '../../http/types.js';
 import { IdParams, responses } from '../../contract/common.js';
 import * as contract from '../../contract/reports.js';
-import {
-  compareVersions,
-  getEvidenceFile,
-  getObligation,
-  getVersion,
-  reviewReport,
-  saveDraft,
-  submitReport,
-  unitObligations,
-  uploadEvidence,
-} from './reports.service.js';
+import * as service from './reports.service.js';
 import { reportingRules } from '../reporting-rules.js';
 
 export const reportRoutes: RoutePlugin = async (app, { deps }) => {
@@ -27,7 +17,7 @@ export const reportRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.ReportView }),
       },
     },
-    async (req) => getObligation(deps, req.ctx, req.params.id),
+    async (req) => service.getObligation(deps, req.ctx, req.params.id),
   );
 
   app.put(
@@ -41,7 +31,7 @@ export const reportRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.DraftSaved }),
       },
     },
-    async (req) => saveDraft(deps, req.ctx, req.params.id, req.body),
+    async (req) => service.saveDraft(deps, req.ctx, req.params.id, req.body),
   );
 
   app.post(
@@ -55,7 +45,7 @@ export const reportRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.SubmitResult }),
       },
     },
-    async (req) => submitReport(deps, req.ctx, req.params.id, req.body),
+    async (req) => service.submitReport(deps, req.ctx, req.params.id, req.body),
   );
 
   app.post(
@@ -69,7 +59,7 @@ export const reportRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.ReviewResult }),
       },
     },
-    async (req) => reviewReport(deps, req.ctx, req.params.id, req.body),
+    async (req) => service.reviewReport(deps, req.ctx, req.params.id, req.body),
   );
 
   app.get(
@@ -82,7 +72,7 @@ export const reportRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.VersionView }),
       },
     },
-    async (req) => getVersion(deps, req.ctx, req.params.id, req.params.number),
+    async (req) => service.getVersion(deps, req.ctx, req.params.id, req.params.number),
   );
 
   app.get(
@@ -96,7 +86,7 @@ export const reportRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.Comparison }),
       },
     },
-    async (req) => compareVersions(deps, req.ctx, req.params.id, req.query.a, req.query.b),
+    async (req) => service.compareVersions(deps, req.ctx, req.params.id, req.query.a, req.query.b),
   );
 
   const evidence = reportingRules().evidence;
@@ -120,7 +110,9 @@ export const reportRoutes: RoutePlugin = async (app, { deps }) => {
       const bytes = Buffer.isBuffer(body) ? new Uint8Array(body) : new Uint8Array();
       return reply
         .code(201)
-        .send(await uploadEvidence(deps, req.ctx, req.params.id, { filename: req.query.filename, bytes }));
+        .send(
+          await service.uploadEvidence(deps, req.ctx, req.params.id, { filename: req.query.filename, bytes }),
+        );
     },
   );
 
@@ -136,7 +128,7 @@ export const reportRoutes: RoutePlugin = async (app, { deps }) => {
       },
     },
     async (req, reply) => {
-      const f = await getEvidenceFile(deps, req.ctx, req.params.sha256);
+      const f = await service.getEvidenceFile(deps, req.ctx, req.params.sha256);
       const name = encodeURIComponent(req.query.name ?? f.sha256);
       return reply
         .type(f.mime)
@@ -156,6 +148,6 @@ export const reportRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.UnitReportList }),
       },
     },
-    async (req) => unitObligations(deps, req.ctx, req.params.id),
+    async (req) => service.unitObligations(deps, req.ctx, req.params.id),
   );
 };

@@ -1,15 +1,7 @@
 import type { RoutePlugin } from '../../http/types.js';
 import { IdParams, responses } from '../../contract/common.js';
 import * as contract from '../../contract/tasks.js';
-import {
-  acceptSuggestions,
-  getTask,
-  listTasks,
-  programMeter,
-  programSuggestions,
-  saveAssignment,
-  startImplementation,
-} from './tasks.service.js';
+import * as service from './tasks.service.js';
 
 export const taskRoutes: RoutePlugin = async (app, { deps }) => {
   const tags = ['tasks'];
@@ -26,7 +18,7 @@ export const taskRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.TaskList }),
       },
     },
-    async (req) => listTasks(deps, req.ctx, req.params.id, req.query),
+    async (req) => service.listTasks(deps, req.ctx, req.params.id, req.query),
   );
 
   app.get(
@@ -39,7 +31,7 @@ export const taskRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.ProgramMeter }),
       },
     },
-    async (req) => programMeter(deps, req.ctx, req.params.id),
+    async (req) => service.programMeter(deps, req.ctx, req.params.id),
   );
 
   app.get(
@@ -52,7 +44,7 @@ export const taskRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.ProgramSuggestionsSchema }),
       },
     },
-    async (req) => programSuggestions(deps, req.ctx, req.params.id),
+    async (req) => service.programSuggestions(deps, req.ctx, req.params.id),
   );
 
   app.post(
@@ -66,7 +58,7 @@ export const taskRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.Accepted }),
       },
     },
-    async (req) => acceptSuggestions(deps, req.ctx, req.params.id, req.body),
+    async (req) => service.acceptSuggestions(deps, req.ctx, req.params.id, req.body),
   );
 
   app.post(
@@ -80,7 +72,7 @@ export const taskRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.Implemented }),
       },
     },
-    async (req) => startImplementation(deps, req.ctx, req.params.id, req.body),
+    async (req) => service.startImplementation(deps, req.ctx, req.params.id, req.body),
   );
 
   app.get(
@@ -93,7 +85,7 @@ export const taskRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.TaskDetail }),
       },
     },
-    async (req) => getTask(deps, req.ctx, req.params.id),
+    async (req) => service.getTask(deps, req.ctx, req.params.id),
   );
 
   app.put(
@@ -107,6 +99,6 @@ export const taskRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.TaskDetail }),
       },
     },
-    async (req) => saveAssignment(deps, req.ctx, req.params.id, req.body),
+    async (req) => service.saveAssignment(deps, req.ctx, req.params.id, req.body),
   );
 };

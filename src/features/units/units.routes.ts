@@ -1,16 +1,7 @@
 import type { RoutePlugin } from '../../http/types.js';
 import { IdParams, responses } from '../../contract/common.js';
 import * as contract from '../../contract/units.js';
-import {
-  createUnit,
-  exportUnitsCsv,
-  getUnit,
-  importUnitsCsv,
-  listUnitMembers,
-  listUnits,
-  updateUnit,
-  updateUnitContact,
-} from './units.service.js';
+import * as service from './units.service.js';
 
 export const unitRoutes: RoutePlugin = async (app, { deps }) => {
   app.addSchema(contract.Unit);
@@ -26,7 +17,7 @@ export const unitRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.UnitPage }),
       },
     },
-    async (req) => listUnits(deps, req.ctx, req.query),
+    async (req) => service.listUnits(deps, req.ctx, req.query),
   );
 
   app.get(
@@ -39,7 +30,7 @@ export const unitRoutes: RoutePlugin = async (app, { deps }) => {
       },
     },
     async (req, reply) => {
-      const csv = await exportUnitsCsv(deps, req.ctx);
+      const csv = await service.exportUnitsCsv(deps, req.ctx);
       const day = new Date().toISOString().slice(0, 10);
       return reply
         .type('text/csv; charset=utf-8')
@@ -60,7 +51,7 @@ export const unitRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.UnitImportResult }),
       },
     },
-    async (req) => importUnitsCsv(deps, req.ctx, req.body),
+    async (req) => service.importUnitsCsv(deps, req.ctx, req.body),
   );
 
   app.post(
@@ -73,7 +64,7 @@ export const unitRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 201: contract.UnitRef }),
       },
     },
-    async (req, reply) => reply.code(201).send(await createUnit(deps, req.ctx, req.body)),
+    async (req, reply) => reply.code(201).send(await service.createUnit(deps, req.ctx, req.body)),
   );
 
   app.get(
@@ -86,7 +77,7 @@ export const unitRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.UnitRef }),
       },
     },
-    async (req) => getUnit(deps, req.ctx, req.params.id),
+    async (req) => service.getUnit(deps, req.ctx, req.params.id),
   );
 
   app.patch(
@@ -100,7 +91,7 @@ export const unitRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.UnitRef }),
       },
     },
-    async (req) => updateUnit(deps, req.ctx, req.params.id, req.body),
+    async (req) => service.updateUnit(deps, req.ctx, req.params.id, req.body),
   );
 
   app.patch(
@@ -114,7 +105,7 @@ export const unitRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.UnitRef }),
       },
     },
-    async (req) => updateUnitContact(deps, req.ctx, req.params.id, req.body),
+    async (req) => service.updateUnitContact(deps, req.ctx, req.params.id, req.body),
   );
 
   app.get(
@@ -127,6 +118,6 @@ export const unitRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.UnitMembers }),
       },
     },
-    async (req) => listUnitMembers(deps, req.ctx, req.params.id),
+    async (req) => service.listUnitMembers(deps, req.ctx, req.params.id),
   );
 };

@@ -1,14 +1,7 @@
 import type { RoutePlugin } from '../../http/types.js';
 import { IdParams, responses } from '../../contract/common.js';
 import * as contract from '../../contract/users.js';
-import {
-  createUser,
-  getUser,
-  listUsers,
-  resetUserPassword,
-  setUserActive,
-  updateUser,
-} from './users.service.js';
+import * as service from './users.service.js';
 
 export const userRoutes: RoutePlugin = async (app, { deps }) => {
   app.addSchema(contract.User);
@@ -24,7 +17,7 @@ export const userRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.UserPage }),
       },
     },
-    async (req) => listUsers(deps, req.ctx, req.query),
+    async (req) => service.listUsers(deps, req.ctx, req.query),
   );
 
   app.post(
@@ -38,7 +31,7 @@ export const userRoutes: RoutePlugin = async (app, { deps }) => {
       },
     },
     async (req, reply) => {
-      const r = await createUser(deps, req.ctx, req.body);
+      const r = await service.createUser(deps, req.ctx, req.body);
       return reply.code(201).send({ user: r.user, oneTimePassword: r.oneTimePassword! });
     },
   );
@@ -53,7 +46,7 @@ export const userRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.UserRef }),
       },
     },
-    async (req) => getUser(deps, req.ctx, req.params.id),
+    async (req) => service.getUser(deps, req.ctx, req.params.id),
   );
 
   app.patch(
@@ -67,7 +60,7 @@ export const userRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.UserRef }),
       },
     },
-    async (req) => updateUser(deps, req.ctx, req.params.id, req.body),
+    async (req) => service.updateUser(deps, req.ctx, req.params.id, req.body),
   );
 
   app.post(
@@ -80,7 +73,7 @@ export const userRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.UserRef }),
       },
     },
-    async (req) => setUserActive(deps, req.ctx, req.params.id, false),
+    async (req) => service.setUserActive(deps, req.ctx, req.params.id, false),
   );
 
   app.post(
@@ -93,7 +86,7 @@ export const userRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.UserRef }),
       },
     },
-    async (req) => setUserActive(deps, req.ctx, req.params.id, true),
+    async (req) => service.setUserActive(deps, req.ctx, req.params.id, true),
   );
 
   app.post(
@@ -106,6 +99,6 @@ export const userRoutes: RoutePlugin = async (app, { deps }) => {
         response: responses({ 200: contract.PasswordReset }),
       },
     },
-    async (req) => resetUserPassword(deps, req.ctx, req.params.id),
+    async (req) => service.resetUserPassword(deps, req.ctx, req.params.id),
   );
 };
