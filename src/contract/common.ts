@@ -111,6 +111,13 @@ export const DeadlineSchema = Type.Union([
   ),
 ]);
 
+/**
+ * Compile-time check that a schema's static type and the domain type it stands for agree, both ways:
+ * `type _Fits = Check<Agrees<DomainType, Static<typeof Schema>>>;` does not compile when they differ.
+ */
+export type Agrees<Domain, Schema extends Domain> = [Domain] extends [Schema] ? true : false;
+export type Check<T extends true> = T;
+
 /** A whole list: every item the caller may see. */
 export const Items = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item) });
 

@@ -3,16 +3,13 @@
  * document, the narrative sections, and the .docx / .xlsx downloads.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { IsoDate, LiteralUnion, Nullable, Text, Uuid } from './common.js';
+import { IsoDate, LiteralUnion, Nullable, Text, Uuid, type Agrees, type Check } from './common.js';
 import { LIMITS } from '../domain/limits.js';
 import type {
   ConsolidationHeading as DomainHeading,
   NarrativeBlock as DomainBlock,
   NarrativeSection as DomainSection,
 } from '../domain/reporting/narrative.js';
-
-/** Compile-time check that a schema's static type and a domain type agree (used both ways). */
-type Fits<Domain, Schema extends Domain> = Schema;
 
 export const NarrativeBlock = Type.Object(
   {
@@ -22,20 +19,14 @@ export const NarrativeBlock = Type.Object(
   { additionalProperties: false },
 );
 export type NarrativeBlock = DomainBlock;
-type _BlockFits = [
-  Fits<DomainBlock, Static<typeof NarrativeBlock>>,
-  Fits<Static<typeof NarrativeBlock>, DomainBlock>,
-];
+type _BlockFits = Check<Agrees<DomainBlock, Static<typeof NarrativeBlock>>>;
 
 export const NarrativeSection = Type.Object(
   { heading: Text(LIMITS.sectionHeading), blocks: Type.Array(NarrativeBlock, { maxItems: 2000 }) },
   { additionalProperties: false },
 );
 export type NarrativeSection = DomainSection;
-type _SectionFits = [
-  Fits<DomainSection, Static<typeof NarrativeSection>>,
-  Fits<Static<typeof NarrativeSection>, DomainSection>,
-];
+type _SectionFits = Check<Agrees<DomainSection, Static<typeof NarrativeSection>>>;
 
 /** The heading data of the official report: layout, issuing body, number, date, title, signer, recipients. */
 export const ConsolidationHeading = Type.Object(
@@ -63,10 +54,7 @@ export const ConsolidationHeading = Type.Object(
   { additionalProperties: false },
 );
 export type ConsolidationHeading = DomainHeading;
-type _HeadingFits = [
-  Fits<DomainHeading, Static<typeof ConsolidationHeading>>,
-  Fits<Static<typeof ConsolidationHeading>, DomainHeading>,
-];
+type _HeadingFits = Check<Agrees<DomainHeading, Static<typeof ConsolidationHeading>>>;
 
 export const Consolidation = Type.Object({
   id: Uuid,

@@ -3,12 +3,9 @@
  * late, overdue tasks and units that have not reported. Percents and rates are fractional.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { IsoDate, Nullable, Uuid } from './common.js';
+import { IsoDate, Nullable, Uuid, type Agrees, type Check } from './common.js';
 import { ObligationStatus, PeriodStatus } from './periods.js';
 import type { Rolled as DomainRolled } from '../domain/reporting/rollup.js';
-
-/** Compile-time check that a schema's static type and a domain type agree (used both ways). */
-type Fits<Domain, Schema extends Domain> = Schema;
 
 const rolledFields = {
   percent: Type.Number({ description: 'Tỷ lệ hoàn thành bình quân (có trọng số), một chữ số thập phân' }),
@@ -21,7 +18,7 @@ const rolledFields = {
 /** Progress of a set of tasks (src/domain/reporting/rollup.ts). */
 export const Rolled = Type.Object(rolledFields);
 export type Rolled = DomainRolled;
-type _RolledFits = [Fits<DomainRolled, Static<typeof Rolled>>, Fits<Static<typeof Rolled>, DomainRolled>];
+type _RolledFits = Check<Agrees<DomainRolled, Static<typeof Rolled>>>;
 
 export const Dashboard = Type.Object({
   period: Type.Object({

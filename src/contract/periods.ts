@@ -4,13 +4,10 @@
  * here too, for the reports, the dashboard and the reminders.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { IsoDate, Items, Nullable, Text, Uuid } from './common.js';
+import { IsoDate, Items, Nullable, Text, Uuid, type Agrees, type Check } from './common.js';
 import { LIMITS } from '../domain/limits.js';
 import { PERIOD_KINDS, type ReportingRules as DomainReportingRules } from '../domain/reporting/periods.js';
 import type { ReminderSchedule as DomainReminderSchedule } from '../domain/reporting/report.js';
-
-/** Compile-time check that a schema's static type and a domain type agree (used both ways). */
-type Fits<Domain, Schema extends Domain> = Schema;
 
 const DateTime = Type.String({ format: 'date-time' });
 
@@ -79,10 +76,7 @@ export const ReportingRules = Type.Object({
   }),
 });
 export type ReportingRules = DomainReportingRules;
-type _ReportingRulesFits = [
-  Fits<DomainReportingRules, Static<typeof ReportingRules>>,
-  Fits<Static<typeof ReportingRules>, DomainReportingRules>,
-];
+type _ReportingRulesFits = Check<Agrees<DomainReportingRules, Static<typeof ReportingRules>>>;
 
 // ---- reminder schedules ----
 
@@ -94,10 +88,7 @@ export const ReminderSchedule = Type.Object({
   escalateAfterDaysLate: Type.Integer({ minimum: 0, maximum: 365 }),
 });
 export type ReminderSchedule = DomainReminderSchedule;
-type _ReminderScheduleFits = [
-  Fits<DomainReminderSchedule, Static<typeof ReminderSchedule>>,
-  Fits<Static<typeof ReminderSchedule>, DomainReminderSchedule>,
-];
+type _ReminderScheduleFits = Check<Agrees<DomainReminderSchedule, Static<typeof ReminderSchedule>>>;
 
 /** A schedule as sent to open or edit a period: what is left out keeps its value. */
 export const ScheduleInput = Type.Partial(ReminderSchedule, { additionalProperties: false });

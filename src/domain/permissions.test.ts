@@ -13,42 +13,34 @@ import {
 const OWN = 'unit-own';
 const OTHER = 'unit-other';
 
-/** The expected table, written out: which roles hold each action. */
-const HOLDERS: Record<Action, readonly Role[]> = {
-  'unit.read': ['admin', 'monitor', 'leader', 'supervisor', 'unit'],
-  'unit.manage': ['admin'],
-  'unit.editContact': ['admin', 'unit'],
-  'unit.readMembers': ['admin', 'monitor', 'leader', 'supervisor', 'unit'],
-  'user.manage': ['admin'],
-  'audit.read': ['admin', 'monitor', 'leader', 'supervisor', 'unit'],
-  'audit.verify': ['admin'],
-  'program.read': ['admin', 'monitor', 'leader', 'supervisor', 'unit'],
-  'program.import': ['admin', 'monitor'],
-  'task.assign': ['admin', 'monitor'],
-  'plan.edit': ['admin', 'monitor', 'unit'],
-  'unit.readTasks': ['admin', 'monitor', 'leader', 'supervisor', 'unit'],
-  'report.read': ['admin', 'monitor', 'leader', 'supervisor', 'unit'],
-  'report.write': ['admin', 'unit'],
-  'report.manage': ['admin', 'monitor'],
+/**
+ * The expected table, written out: which roles hold each action, and whether a unit user may take it
+ * only on its own unit (`ownUnit`).
+ */
+const EXPECTED: Record<Action, { roles: readonly Role[]; ownUnit?: true }> = {
+  'unit.read': { roles: ['admin', 'monitor', 'leader', 'supervisor', 'unit'] },
+  'unit.manage': { roles: ['admin'] },
+  'unit.editContact': { roles: ['admin', 'unit'], ownUnit: true },
+  'unit.readMembers': { roles: ['admin', 'monitor', 'leader', 'supervisor', 'unit'], ownUnit: true },
+  'user.manage': { roles: ['admin'] },
+  'audit.read': { roles: ['admin', 'monitor', 'leader', 'supervisor', 'unit'], ownUnit: true },
+  'audit.verify': { roles: ['admin'] },
+  'program.read': { roles: ['admin', 'monitor', 'leader', 'supervisor', 'unit'] },
+  'program.import': { roles: ['admin', 'monitor'] },
+  'task.assign': { roles: ['admin', 'monitor'] },
+  'plan.edit': { roles: ['admin', 'monitor', 'unit'], ownUnit: true },
+  'unit.readTasks': { roles: ['admin', 'monitor', 'leader', 'supervisor', 'unit'], ownUnit: true },
+  'report.read': { roles: ['admin', 'monitor', 'leader', 'supervisor', 'unit'], ownUnit: true },
+  'report.write': { roles: ['admin', 'unit'], ownUnit: true },
+  'report.manage': { roles: ['admin', 'monitor'] },
 };
-
-/** Actions a unit user may take only on its own unit. */
-const SCOPED: readonly Action[] = [
-  'unit.editContact',
-  'unit.readMembers',
-  'audit.read',
-  'plan.edit',
-  'unit.readTasks',
-  'report.read',
-  'report.write',
-];
 
 const actor = (role: Role, unitId: string | null = role === 'unit' ? OWN : null) => ({ role, unitId });
 
 describe('permissions table', () => {
   it('lists every action once', () => {
     expect(new Set(ALL_ACTIONS).size).toBe(ALL_ACTIONS.length);
-    expect(Object.keys(HOLDERS).sort()).toEqual([...ALL_ACTIONS].sort());
+    expect(Object.keys(EXPECTED).sort()).toEqual([...ALL_ACTIONS].sort());
   });
 
   it('admin holds every action', () => {
@@ -56,7 +48,7 @@ describe('permissions table', () => {
   });
 
   it('marks the unit-scoped actions', () => {
-    for (const a of ALL_ACTIONS) expect(isUnitScoped(a), a).toBe(SCOPED.includes(a));
+    for (const a of ALL_ACTIONS) expect(isUnitScoped(a), a).toBe(EXPECTED[a].ownUnit === true);
   });
 
   it('only the unit role is limited to its own unit', () => {
@@ -67,8 +59,8 @@ describe('permissions table', () => {
 describe('can(): role × action × own/other unit', () => {
   for (const role of ROLES) {
     for (const action of ALL_ACTIONS) {
-      const granted = HOLDERS[action].includes(role);
-      const limited = role === 'unit' && SCOPED.includes(action);
+      const granted = EXPECTED[action].roles.includes(role);
+      const limited = role === 'unit' && EXPECTED[action].ownUnit === true;
       it(`${role} ${action}`, () => {
         const me = actor(role);
         // Role check only (the server's authorize).

@@ -36,11 +36,12 @@ import {
 import { startServerProcess, type ServerProcess } from '../support/process.js';
 import { Client } from '../support/app.js';
 import { PDF_BYTES, implementSeedProgram } from '../support/reporting.js';
+import { leadOnlyAssignment } from '../support/assignment.js';
 import type { ReportView } from '../../src/contract/reports.js';
 import type { PeriodDetail } from '../../src/contract/periods.js';
 import type { Consolidation } from '../../src/contract/consolidation.js';
 import type { TaskView } from '../../src/domain/plan/assignment.js';
-import { pdfText, sofficeToPdf } from '../support/office.js';
+import { pdfPageCount, pdfPageSize, pdfText, sofficeToPdf } from '../support/office.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thucthi-e2e-reporting-'));
 /** LibreOffice's profile and the PDF. */
@@ -238,12 +239,8 @@ describe.skipIf(!hasBrowser)('a reporting cycle on the seed program in Chromium'
     for (const label of ['II.3.4', 'II.3.5']) {
       const t = (await tasks()).find((x) => x.label === label)!;
       await apiAs(monitorCtx, 'PUT', `/api/tasks/${t.nodeId}/assignment`, {
-        version: t.version,
-        leadUnitId: A.id,
-        cooperatingUnitIds: [],
-        focal: null,
+        ...leadOnlyAssignment(t.version, A.id),
         deadline: { kind: 'date', date: '2026-12-31' },
-        products: [],
       });
     }
     expect(await implementSeedProgram(monitor)).toBe(programId);
@@ -583,19 +580,10 @@ describe.skipIf(!hasBrowser)('a reporting cycle on the seed program in Chromium'
         expect(text).toContain(s);
       expect(text.indexOf(APPENDED)).toBeLessThan(text.indexOf('PHỤ LỤC'));
 
-      const pages = Number(
-        /Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout)?.[1],
-      );
+      const pages = pdfPageCount(pdf);
       expect(pages).toBeGreaterThan(1);
-      const size = (p: number) => {
-        const out = spawnSync('pdfinfo', ['-f', String(p), '-l', String(p), pdf], {
-          encoding: 'utf8',
-        }).stdout;
-        const m = new RegExp(`Page\\s+${p} size:\\s+([\\d.]+) x ([\\d.]+)`).exec(out)!;
-        return [Math.round(Number(m[1])), Math.round(Number(m[2]))];
-      };
-      expect(size(1)).toEqual([595, 842]); // A4 portrait
-      expect(size(pages)).toEqual([842, 595]); // A4 landscape: the annex
+      expect(pdfPageSize(pdf, 1)).toEqual([595, 842]); // A4 portrait
+      expect(pdfPageSize(pdf, pages)).toEqual([842, 595]); // A4 landscape: the annex
       for (const [p, name] of [
         [1, 'reporting-tong-hop-trang-1'],
         [pages, 'reporting-tong-hop-trang-cuoi'],

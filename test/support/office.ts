@@ -27,3 +27,16 @@ export function sofficeToPdf(dir: string, file: string) {
 export function pdfText(pdf: string): string {
   return spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
 }
+
+/** How many pages a PDF has (pdfinfo). */
+export function pdfPageCount(pdf: string): number {
+  const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
+  return Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+}
+
+/** The size of page `p` of a PDF in points, rounded, width first: A4 portrait is [595, 842]. */
+export function pdfPageSize(pdf: string, p: number): [number, number] {
+  const out = spawnSync('pdfinfo', ['-f', String(p), '-l', String(p), pdf], { encoding: 'utf8' }).stdout;
+  const m = new RegExp(`Page\\s+${p} size:\\s+([\\d.]+) x ([\\d.]+)`).exec(out)!;
+  return [Math.round(Number(m[1])), Math.round(Number(m[2]))];
+}

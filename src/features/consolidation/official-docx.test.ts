@@ -16,7 +16,7 @@ import {
   type OfficialBlock,
   type OfficialReportDoc,
 } from './official-docx.js';
-import { pdfText, sofficeToPdf } from '../../../test/support/office.js';
+import { pdfPageCount, pdfPageSize, pdfText, sofficeToPdf } from '../../../test/support/office.js';
 
 const hasOffice = fs.existsSync('/usr/bin/soffice') && fs.existsSync('/usr/bin/pdftoppm');
 const OUT = path.resolve('test-results/exports');
@@ -202,18 +202,10 @@ describe.each(['party', 'state'] as const)('official report, %s layout', (layout
       ])
         expect(text).toContain(s);
 
-      const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
-      const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+      const pages = pdfPageCount(pdf);
       expect(pages).toBeGreaterThan(2);
-      const pageSize = (p: number) => {
-        const out = spawnSync('pdfinfo', ['-f', String(p), '-l', String(p), pdf], {
-          encoding: 'utf8',
-        }).stdout;
-        const m = new RegExp(`Page\\s+${p} size:\\s+([\\d.]+) x ([\\d.]+)`).exec(out)!;
-        return [Math.round(Number(m[1])), Math.round(Number(m[2]))];
-      };
-      expect(pageSize(1)).toEqual([595, 842]); // A4 portrait
-      expect(pageSize(pages)).toEqual([842, 595]); // A4 landscape
+      expect(pdfPageSize(pdf, 1)).toEqual([595, 842]); // A4 portrait
+      expect(pdfPageSize(pdf, pages)).toEqual([842, 595]); // A4 landscape
       // Page numbers at the top from page 2: the body's page 2 starts with "2", page 1 with no number.
       const pageText = (p: number) =>
         spawnSync('pdftotext', ['-f', String(p), '-l', String(p), pdf, '-'], {

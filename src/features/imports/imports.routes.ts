@@ -1,29 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import type { RoutePlugin } from '../../http/types.js';
 import { IdParams, responses } from '../../contract/common.js';
-import {
-  DraftList,
-  DraftListQuery,
-  EditBody,
-  ImportDraft,
-  ImportDraftRef,
-  PasteBody,
-  PublishResult,
-  UploadQuery,
-  VersionBody,
-} from '../../contract/imports.js';
+import * as contract from '../../contract/imports.js';
 import { MAX_IMPORT_BYTES } from '../../domain/importer/normalize.js';
-import {
-  createImportDraft,
-  discardImportDraft,
-  editImportDraft,
-  getImportDraft,
-  listImportDrafts,
-  publishImportDraft,
-} from './imports.service.js';
+import * as service from './imports.service.js';
 
 export const importRoutes: RoutePlugin = async (app, { deps }) => {
-  app.addSchema(ImportDraft);
+  app.addSchema(contract.ImportDraft);
   const tags = ['imports'];
 
   app.post(
@@ -34,16 +17,16 @@ export const importRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary:
           'Nhập văn bản: dán (JSON {text}) hoặc tải lên (.txt, .md, .docx — nội dung tệp là thân yêu cầu, application/octet-stream, text/markdown hoặc .docx, ?filename=)',
-        querystring: UploadQuery,
+        querystring: contract.UploadQuery,
         body: {
           content: {
-            'application/json': { schema: PasteBody },
+            'application/json': { schema: contract.PasteBody },
             'text/markdown': { schema: Type.String() },
             'application/octet-stream': { schema: {} },
             'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: {} },
           },
         } as never,
-        response: responses({ 201: ImportDraftRef }),
+        response: responses({ 201: contract.ImportDraftRef }),
       },
     },
     async (req, reply) => {
@@ -53,9 +36,12 @@ export const importRoutes: RoutePlugin = async (app, { deps }) => {
         ? { bytes: new Uint8Array(body), filename }
         : typeof body === 'string'
           ? { text: body, filename }
-          : { text: (body as PasteBody).text, filename: (body as PasteBody).filename ?? filename };
+          : {
+              text: (body as contract.PasteBody).text,
+              filename: (body as contract.PasteBody).filename ?? filename,
+            };
       const target = { parentProgramId: req.query.parentProgramId, ownerUnitId: req.query.ownerUnitId };
-      return reply.code(201).send(await createImportDraft(deps, req.ctx, { ...input, ...target }));
+      return reply.code(201).send(await service.createImportDraft(deps, req.ctx, { ...input, ...target }));
     },
   );
 
@@ -65,11 +51,11 @@ export const importRoutes: RoutePlugin = async (app, { deps }) => {
       schema: {
         tags,
         summary: 'Các bản nhập gần đây',
-        querystring: DraftListQuery,
-        response: responses({ 200: DraftList }),
+        querystring: contract.DraftListQuery,
+        response: responses({ 200: contract.DraftList }),
       },
     },
-    async (req) => listImportDrafts(deps, req.ctx, req.query),
+    async (req) => service.listImportDrafts(deps, req.ctx, req.query),
   );
 
   app.get(
@@ -79,10 +65,10 @@ export const importRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Bản nhập: nguồn và cấu trúc',
         params: IdParams,
-        response: responses({ 200: ImportDraftRef }),
+        response: responses({ 200: contract.ImportDraftRef }),
       },
     },
-    async (req) => getImportDraft(deps, req.ctx, req.params.id),
+    async (req) => service.getImportDraft(deps, req.ctx, req.params.id),
   );
 
   app.post(
@@ -92,11 +78,11 @@ export const importRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Sửa cấu trúc: đổi loại, gộp, tách, thụt vào, lùi ra, ghép cơ quan với đơn vị',
         params: IdParams,
-        body: EditBody,
-        response: responses({ 200: ImportDraftRef }),
+        body: contract.EditBody,
+        response: responses({ 200: contract.ImportDraftRef }),
       },
     },
-    async (req) => editImportDraft(deps, req.ctx, req.params.id, req.body),
+    async (req) => service.editImportDraft(deps, req.ctx, req.params.id, req.body),
   );
 
   app.post(
@@ -106,11 +92,11 @@ export const importRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Ban hành: lưu thành chương trình',
         params: IdParams,
-        body: VersionBody,
-        response: responses({ 200: PublishResult }),
+        body: contract.VersionBody,
+        response: responses({ 200: contract.PublishResult }),
       },
     },
-    async (req) => publishImportDraft(deps, req.ctx, req.params.id, req.body.version),
+    async (req) => service.publishImportDraft(deps, req.ctx, req.params.id, req.body.version),
   );
 
   app.post(
@@ -120,10 +106,10 @@ export const importRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Hủy bản nhập',
         params: IdParams,
-        body: VersionBody,
-        response: responses({ 200: ImportDraftRef }),
+        body: contract.VersionBody,
+        response: responses({ 200: contract.ImportDraftRef }),
       },
     },
-    async (req) => discardImportDraft(deps, req.ctx, req.params.id, req.body.version),
+    async (req) => service.discardImportDraft(deps, req.ctx, req.params.id, req.body.version),
   );
 };

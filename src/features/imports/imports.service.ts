@@ -33,7 +33,7 @@ import type {
 } from '../../contract/imports.js';
 import type { ProgramMention } from '../../contract/programs.js';
 import { fold } from '../../domain/text.js';
-import { mutate } from '../audit/audit-writer.js';
+import { mutate, type AuditRecorder } from '../audit/audit-writer.js';
 import { authorize, authorizeForUnit } from '../policy.js';
 import { actorUserId, type Ctx } from '../context.js';
 import type { Deps } from '../deps.js';
@@ -220,6 +220,23 @@ async function lockOpenDraft(tx: Tx, ctx: Ctx, id: string, version: number): Pro
   return cur;
 }
 
+/**
+ * Runs a change of an open draft: the role check, then one audited transaction holding the draft locked
+ * at the version the user saw (the draft's own unit is checked once locked).
+ */
+function changeOpenDraft<T>(
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  version: number,
+  change: (tx: Tx, audit: AuditRecorder, cur: DraftRow) => Promise<T>,
+): Promise<T> {
+  authorize(ctx, 'plan.edit');
+  return mutate(deps.db, ctx, async (tx, audit) =>
+    change(tx, audit, await lockOpenDraft(tx, ctx, id, version)),
+  );
+}
+
 /** Writes a new state of a locked draft, bumping its version. */
 async function saveDraft(tx: Tx, ctx: Ctx, cur: DraftRow, set: Partial<DraftRow>): Promise<DraftRow> {
   const [row] = await tx
@@ -237,10 +254,8 @@ export async function editImportDraft(
   id: string,
   input: EditBody,
 ): Promise<ImportDraft> {
-  authorize(ctx, 'plan.edit'); // the draft itself is checked once locked
-  const dir = await directory(deps.db);
-  return mutate(deps.db, ctx, async (tx, audit) => {
-    const cur = await lockOpenDraft(tx, ctx, id, input.version);
+  return changeOpenDraft(deps, ctx, id, input.version, async (tx, audit, cur) => {
+    const dir = await directory(tx);
     const op: EditOp = input.op;
     const unitCode = op.op === 'mapBody' ? op.unitCode : null;
     if (unitCode && !dir!.some((u) => u.code === unitCode)) {
@@ -271,9 +286,7 @@ export async function discardImportDraft(
   id: string,
   version: number,
 ): Promise<ImportDraft> {
-  authorize(ctx, 'plan.edit'); // the draft itself is checked once locked
-  return mutate(deps.db, ctx, async (tx, audit) => {
-    const cur = await lockOpenDraft(tx, ctx, id, version);
+  return changeOpenDraft(deps, ctx, id, version, async (tx, audit, cur) => {
     const row = await saveDraft(tx, ctx, cur, { status: 'discarded' });
     audit.record({
       action: 'import.discard',
@@ -303,9 +316,7 @@ export async function publishImportDraft(
   id: string,
   version: number,
 ): Promise<PublishResult> {
-  authorize(ctx, 'plan.edit'); // the draft itself is checked once locked
-  return mutate(deps.db, ctx, async (tx, audit) => {
-    const cur = await lockOpenDraft(tx, ctx, id, version);
+  return changeOpenDraft(deps, ctx, id, version, async (tx, audit, cur) => {
     const doc = cur.doc;
     if (doc.tasks.length === 0) throw new AppError('IMPORT_NO_TASKS');
     const unitRows: Pick<UnitRow, 'id' | 'code'>[] = await tx

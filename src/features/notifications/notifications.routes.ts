@@ -1,12 +1,7 @@
 import type { RoutePlugin } from '../../http/types.js';
 import { responses } from '../../contract/common.js';
-import {
-  MarkReadBody,
-  MarkReadResult,
-  NotificationList,
-  NotificationsQuery,
-} from '../../contract/notifications.js';
-import { markNotificationsRead, myNotifications } from './notifications.service.js';
+import * as contract from '../../contract/notifications.js';
+import * as service from './notifications.service.js';
 
 export const notificationRoutes: RoutePlugin = async (app, { deps }) => {
   const tags = ['notifications'];
@@ -17,11 +12,11 @@ export const notificationRoutes: RoutePlugin = async (app, { deps }) => {
       schema: {
         tags,
         summary: 'Thông báo của tôi',
-        querystring: NotificationsQuery,
-        response: responses({ 200: NotificationList }),
+        querystring: contract.NotificationsQuery,
+        response: responses({ 200: contract.NotificationList }),
       },
     },
-    async (req) => myNotifications(deps, req.ctx, req.query),
+    async (req) => service.myNotifications(deps, req.ctx, req.query),
   );
 
   app.post(
@@ -31,10 +26,10 @@ export const notificationRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Đánh dấu đã đọc (tất cả, hoặc các thông báo đã chọn)',
         description: '{ ids: [...] } đánh dấu các thông báo đã chọn; { all: true } đánh dấu tất cả.',
-        body: MarkReadBody,
-        response: responses({ 200: MarkReadResult }),
+        body: contract.MarkReadBody,
+        response: responses({ 200: contract.MarkReadResult }),
       },
     },
-    async (req) => markNotificationsRead(deps, req.ctx, req.body),
+    async (req) => service.markNotificationsRead(deps, req.ctx, req.body),
   );
 };

@@ -1,16 +1,7 @@
 import type { RoutePlugin } from '../../http/types.js';
 import { IdParams, responses } from '../../contract/common.js';
-import {
-  OpenPeriodInput,
-  OpenPeriodResult,
-  PeriodDetail,
-  PeriodList,
-  PeriodPatch,
-  PeriodQuery,
-  PeriodVersion,
-  ReportingRules,
-} from '../../contract/periods.js';
-import { getPeriod, listPeriods, openPeriod, updatePeriod } from './periods.service.js';
+import * as contract from '../../contract/periods.js';
+import * as service from './periods.service.js';
 import { reportingRules } from '../reporting-rules.js';
 import { authorize } from '../policy.js';
 
@@ -23,7 +14,7 @@ export const periodRoutes: RoutePlugin = async (app, { deps }) => {
       schema: {
         tags,
         summary: 'Quy định kỳ báo cáo, trạng thái, lịch nhắc, tệp minh chứng (cấu hình)',
-        response: responses({ 200: ReportingRules }),
+        response: responses({ 200: contract.ReportingRules }),
       },
     },
     async (req) => {
@@ -39,10 +30,10 @@ export const periodRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Các kỳ báo cáo của chương trình',
         params: IdParams,
-        response: responses({ 200: PeriodList }),
+        response: responses({ 200: contract.PeriodList }),
       },
     },
-    async (req) => listPeriods(deps, req.ctx, req.params.id),
+    async (req) => service.listPeriods(deps, req.ctx, req.params.id),
   );
 
   app.post(
@@ -53,11 +44,12 @@ export const periodRoutes: RoutePlugin = async (app, { deps }) => {
         summary:
           'Mở kỳ báo cáo (tháng, quý, 6 tháng, 9 tháng, năm, chuyên đề/đột xuất); tạo nghĩa vụ báo cáo cho mọi đơn vị chủ trì, phối hợp',
         params: IdParams,
-        body: OpenPeriodInput,
-        response: responses({ 201: OpenPeriodResult }),
+        body: contract.OpenPeriodInput,
+        response: responses({ 201: contract.OpenPeriodResult }),
       },
     },
-    async (req, reply) => reply.code(201).send(await openPeriod(deps, req.ctx, req.params.id, req.body)),
+    async (req, reply) =>
+      reply.code(201).send(await service.openPeriod(deps, req.ctx, req.params.id, req.body)),
   );
 
   app.get(
@@ -68,11 +60,11 @@ export const periodRoutes: RoutePlugin = async (app, { deps }) => {
         summary:
           'Kỳ báo cáo và bảng theo dõi đơn vị đã nộp (lọc theo trạng thái: not_started, drafting, submitted, returned, accepted, late, overdue)',
         params: IdParams,
-        querystring: PeriodQuery,
-        response: responses({ 200: PeriodDetail }),
+        querystring: contract.PeriodQuery,
+        response: responses({ 200: contract.PeriodDetail }),
       },
     },
-    async (req) => getPeriod(deps, req.ctx, req.params.id, req.query),
+    async (req) => service.getPeriod(deps, req.ctx, req.params.id, req.query),
   );
 
   app.patch(
@@ -82,10 +74,10 @@ export const periodRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Sửa hạn gửi, tên, lịch nhắc; đóng hoặc mở lại kỳ',
         params: IdParams,
-        body: PeriodPatch,
-        response: responses({ 200: PeriodVersion }),
+        body: contract.PeriodPatch,
+        response: responses({ 200: contract.PeriodVersion }),
       },
     },
-    async (req) => updatePeriod(deps, req.ctx, req.params.id, req.body),
+    async (req) => service.updatePeriod(deps, req.ctx, req.params.id, req.body),
   );
 };

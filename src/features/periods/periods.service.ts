@@ -348,12 +348,7 @@ export async function updatePeriod(
   authorize(ctx, 'report.manage');
   if (input.dueDate !== undefined && !isIsoDate(input.dueDate)) throw bad('Hạn gửi không hợp lệ');
   return mutate(deps.db, ctx, async (tx, audit) => {
-    const [p] = await tx
-      .select()
-      .from(reportingPeriods)
-      .where(eq(reportingPeriods.id, periodId))
-      .for('update');
-    if (!p) throw new AppError('PERIOD_NOT_FOUND', { id: periodId });
+    const p = await loadPeriod(tx, periodId, { lock: true });
     if (p.version !== input.version) throw await versionConflict(tx, 'period', p);
     const next = {
       dueDate: input.dueDate ?? p.dueDate,

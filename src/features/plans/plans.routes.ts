@@ -1,23 +1,7 @@
 import type { RoutePlugin } from '../../http/types.js';
 import { IdParams, responses } from '../../contract/common.js';
-import {
-  Coverage,
-  CreatePlanBody,
-  LinksBody,
-  PlanItemBody,
-  PlanList,
-  PlanView,
-  UnitTaskList,
-} from '../../contract/plans.js';
-import {
-  addPlanItem,
-  createUnitPlan,
-  getPlan,
-  listPlans,
-  programCoverage,
-  setItemLinks,
-  unitTasks,
-} from './plans.service.js';
+import * as contract from '../../contract/plans.js';
+import * as service from './plans.service.js';
 
 export const planRoutes: RoutePlugin = async (app, { deps }) => {
   const tags = ['plans'];
@@ -29,10 +13,10 @@ export const planRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Nhiệm vụ của đơn vị (chủ trì hoặc phối hợp), mọi chương trình',
         params: IdParams,
-        response: responses({ 200: UnitTaskList }),
+        response: responses({ 200: contract.UnitTaskList }),
       },
     },
-    async (req) => unitTasks(deps, req.ctx, req.params.id),
+    async (req) => service.unitTasks(deps, req.ctx, req.params.id),
   );
 
   app.get(
@@ -42,10 +26,10 @@ export const planRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Kế hoạch thực hiện của các đơn vị',
         params: IdParams,
-        response: responses({ 200: PlanList }),
+        response: responses({ 200: contract.PlanList }),
       },
     },
-    async (req) => listPlans(deps, req.ctx, req.params.id),
+    async (req) => service.listPlans(deps, req.ctx, req.params.id),
   );
 
   app.post(
@@ -55,11 +39,12 @@ export const planRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Lập kế hoạch thực hiện của đơn vị (đơn vị chỉ lập cho mình)',
         params: IdParams,
-        body: CreatePlanBody,
-        response: responses({ 201: PlanView }),
+        body: contract.CreatePlanBody,
+        response: responses({ 201: contract.PlanView }),
       },
     },
-    async (req, reply) => reply.code(201).send(await createUnitPlan(deps, req.ctx, req.params.id, req.body)),
+    async (req, reply) =>
+      reply.code(201).send(await service.createUnitPlan(deps, req.ctx, req.params.id, req.body)),
   );
 
   app.get(
@@ -69,10 +54,10 @@ export const planRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Kế hoạch của đơn vị và các mục',
         params: IdParams,
-        response: responses({ 200: PlanView }),
+        response: responses({ 200: contract.PlanView }),
       },
     },
-    async (req) => getPlan(deps, req.ctx, req.params.id),
+    async (req) => service.getPlan(deps, req.ctx, req.params.id),
   );
 
   app.post(
@@ -82,11 +67,12 @@ export const planRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Thêm mục kế hoạch, gắn với nhiệm vụ của chương trình',
         params: IdParams,
-        body: PlanItemBody,
-        response: responses({ 201: PlanView }),
+        body: contract.PlanItemBody,
+        response: responses({ 201: contract.PlanView }),
       },
     },
-    async (req, reply) => reply.code(201).send(await addPlanItem(deps, req.ctx, req.params.id, req.body)),
+    async (req, reply) =>
+      reply.code(201).send(await service.addPlanItem(deps, req.ctx, req.params.id, req.body)),
   );
 
   app.put(
@@ -96,11 +82,11 @@ export const planRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Gắn mục kế hoạch với nhiệm vụ của chương trình cấp trên',
         params: IdParams,
-        body: LinksBody,
-        response: responses({ 200: PlanView }),
+        body: contract.LinksBody,
+        response: responses({ 200: contract.PlanView }),
       },
     },
-    async (req) => setItemLinks(deps, req.ctx, req.params.id, req.body.parentNodeIds),
+    async (req) => service.setItemLinks(deps, req.ctx, req.params.id, req.body.parentNodeIds),
   );
 
   app.get(
@@ -110,9 +96,9 @@ export const planRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Ma trận bao phủ: nhiệm vụ × đơn vị, và các thiếu sót',
         params: IdParams,
-        response: responses({ 200: Coverage }),
+        response: responses({ 200: contract.Coverage }),
       },
     },
-    async (req) => programCoverage(deps, req.ctx, req.params.id),
+    async (req) => service.programCoverage(deps, req.ctx, req.params.id),
   );
 };

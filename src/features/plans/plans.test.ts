@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS } from '../../../test/support/db.js';
 import { startTestApp, type Client, type TestApp } from '../../../test/support/app.js';
+import { leadOnlyAssignment } from '../../../test/support/assignment.js';
 import { findUnitByCode } from '../../db/queries/units.js';
 import type { Coverage, PlanView, UnitTaskList } from '../../contract/plans.js';
 import type { DraftList, ImportDraft, PublishResult } from '../../contract/imports.js';
@@ -124,25 +125,13 @@ describe.each(DB_KINDS)('unit plans and coverage on %s', (kind) => {
     const commune = (await findUnitByCode(t.deps.db, 'XA-00004'))!.id;
     const itemId = item.body.items[0]!.nodeId;
     const assign = await stpUser.request('PUT', `/api/tasks/${itemId}/assignment`, {
-      version: 1,
-      leadUnitId: stp,
+      ...leadOnlyAssignment(1, stp),
       cooperatingUnitIds: [commune],
-      focal: null,
       deadline: { kind: 'date', date: '2026-05-31' },
-      products: [],
     });
     expect(assign.status, assign.text).toBe(200);
     expect(
-      (
-        await snvUser.request('PUT', `/api/tasks/${itemId}/assignment`, {
-          version: 2,
-          leadUnitId: snv,
-          cooperatingUnitIds: [],
-          focal: null,
-          deadline: null,
-          products: [],
-        })
-      ).body.code,
+      (await snvUser.request('PUT', `/api/tasks/${itemId}/assignment`, leadOnlyAssignment(2, snv))).body.code,
     ).toBe('FORBIDDEN_UNIT_SCOPE');
     expect(
       (await snvUser.request('PUT', `/api/tasks/${itemId}/links`, { parentNodeIds: [] })).body.code,

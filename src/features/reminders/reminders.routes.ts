@@ -1,14 +1,7 @@
 import type { RoutePlugin } from '../../http/types.js';
 import { IdParams, responses } from '../../contract/common.js';
-import {
-  ObligationReminderList,
-  RemindInput,
-  RemindResult,
-  ReminderList,
-  ReminderQuery,
-  SweepResult,
-} from '../../contract/reminders.js';
-import { listReminders, obligationReminders, remindNow } from './reminders.service.js';
+import * as contract from '../../contract/reminders.js';
+import * as service from './reminders.service.js';
 import { sweepReminders } from '../../jobs/reminder-sweep.js';
 import { authorize } from '../policy.js';
 
@@ -22,12 +15,12 @@ export const reminderRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Nhắc ngay các đơn vị chưa nộp (hoặc các nghĩa vụ đã chọn)',
         params: IdParams,
-        body: RemindInput,
-        response: responses({ 200: RemindResult }),
+        body: contract.RemindInput,
+        response: responses({ 200: contract.RemindResult }),
       },
     },
     async (req) =>
-      remindNow(deps, req.ctx, { periodId: req.params.id, obligationIds: req.body.obligationIds }),
+      service.remindNow(deps, req.ctx, { periodId: req.params.id, obligationIds: req.body.obligationIds }),
   );
 
   app.get(
@@ -37,11 +30,12 @@ export const reminderRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Các lời nhắc, đôn đốc của kỳ (đã gửi, bỏ qua, đang chờ)',
         params: IdParams,
-        querystring: ReminderQuery,
-        response: responses({ 200: ReminderList }),
+        querystring: contract.ReminderQuery,
+        response: responses({ 200: contract.ReminderList }),
       },
     },
-    async (req) => listReminders(deps, req.ctx, { periodId: req.params.id, status: req.query.status }),
+    async (req) =>
+      service.listReminders(deps, req.ctx, { periodId: req.params.id, status: req.query.status }),
   );
 
   app.get(
@@ -51,11 +45,12 @@ export const reminderRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Các lời nhắc, đôn đốc của chương trình (kỳ báo cáo và thời hạn nhiệm vụ)',
         params: IdParams,
-        querystring: ReminderQuery,
-        response: responses({ 200: ReminderList }),
+        querystring: contract.ReminderQuery,
+        response: responses({ 200: contract.ReminderList }),
       },
     },
-    async (req) => listReminders(deps, req.ctx, { programId: req.params.id, status: req.query.status }),
+    async (req) =>
+      service.listReminders(deps, req.ctx, { programId: req.params.id, status: req.query.status }),
   );
 
   app.post(
@@ -64,7 +59,7 @@ export const reminderRoutes: RoutePlugin = async (app, { deps }) => {
       schema: {
         tags,
         summary: 'Quét và gửi ngay các lời nhắc đến hạn',
-        response: responses({ 200: SweepResult }),
+        response: responses({ 200: contract.SweepResult }),
       },
     },
     async (req) => {
@@ -80,9 +75,9 @@ export const reminderRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Các lời nhắc đơn vị đã nhận cho báo cáo này',
         params: IdParams,
-        response: responses({ 200: ObligationReminderList }),
+        response: responses({ 200: contract.ObligationReminderList }),
       },
     },
-    async (req) => obligationReminders(deps, req.ctx, req.params.id),
+    async (req) => service.obligationReminders(deps, req.ctx, req.params.id),
   );
 };

@@ -3,8 +3,9 @@
  * reminders sent or planned. Planning, sending and the background sweep are in src/jobs/reminder-sweep.ts.
  */
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import { reminders, reportObligations, reportingPeriods, units } from '../../db/schema.js';
+import { reminders, reportObligations, units } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
+import { loadPeriod } from '../../db/queries/reporting.js';
 import { daysBetween, vnDate } from '../../domain/reporting/report.js';
 import { OUTSTANDING, deliver } from '../../jobs/reminder-sweep.js';
 import { mutate } from '../audit/audit-writer.js';
@@ -32,8 +33,7 @@ export async function remindNow(
   const at = now(deps);
   const userId = requireUser(ctx).id;
   return mutate(deps.db, ctx, async (tx, audit) => {
-    const [p] = await tx.select().from(reportingPeriods).where(eq(reportingPeriods.id, input.periodId));
-    if (!p) throw new AppError('PERIOD_NOT_FOUND', { id: input.periodId });
+    const p = await loadPeriod(tx, input.periodId);
     if (p.status !== 'open') throw new AppError('PERIOD_CLOSED');
     const obs = await tx
       .select()

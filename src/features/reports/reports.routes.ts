@@ -1,36 +1,7 @@
 import type { RoutePlugin } from '../../http/types.js';
 import { IdParams, responses } from '../../contract/common.js';
-import {
-  CompareQuery,
-  Comparison,
-  DraftBody,
-  DraftSaved,
-  EvidenceRefSchema,
-  FileParams,
-  FileQuery,
-  ReportView,
-  ReviewBody,
-  ReviewResult,
-  SubmitBody,
-  SubmitResult,
-  UnitReportList,
-  UploadBody,
-  UploadQuery,
-  VersionParams,
-  VersionView,
-  evidenceFileResponse,
-} from '../../contract/reports.js';
-import {
-  compareVersions,
-  getEvidenceFile,
-  getObligation,
-  getVersion,
-  reviewReport,
-  saveDraft,
-  submitReport,
-  unitObligations,
-  uploadEvidence,
-} from './reports.service.js';
+import * as contract from '../../contract/reports.js';
+import * as service from './reports.service.js';
 import { reportingRules } from '../reporting-rules.js';
 
 export const reportRoutes: RoutePlugin = async (app, { deps }) => {
@@ -43,10 +14,10 @@ export const reportRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Báo cáo của đơn vị trong kỳ: nhiệm vụ, bản nháp, các phiên bản, ý kiến phối hợp',
         params: IdParams,
-        response: responses({ 200: ReportView }),
+        response: responses({ 200: contract.ReportView }),
       },
     },
-    async (req) => getObligation(deps, req.ctx, req.params.id),
+    async (req) => service.getObligation(deps, req.ctx, req.params.id),
   );
 
   app.put(
@@ -56,11 +27,11 @@ export const reportRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Lưu nháp báo cáo (đơn vị)',
         params: IdParams,
-        body: DraftBody,
-        response: responses({ 200: DraftSaved }),
+        body: contract.DraftBody,
+        response: responses({ 200: contract.DraftSaved }),
       },
     },
-    async (req) => saveDraft(deps, req.ctx, req.params.id, req.body),
+    async (req) => service.saveDraft(deps, req.ctx, req.params.id, req.body),
   );
 
   app.post(
@@ -70,11 +41,11 @@ export const reportRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Nộp báo cáo: tạo phiên bản mới, chỉ đọc; cùng khóa idempotencyKey chỉ tạo một phiên bản',
         params: IdParams,
-        body: SubmitBody,
-        response: responses({ 200: SubmitResult }),
+        body: contract.SubmitBody,
+        response: responses({ 200: contract.SubmitResult }),
       },
     },
-    async (req) => submitReport(deps, req.ctx, req.params.id, req.body),
+    async (req) => service.submitReport(deps, req.ctx, req.params.id, req.body),
   );
 
   app.post(
@@ -84,11 +55,11 @@ export const reportRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Duyệt hoặc trả lại báo cáo, kèm ý kiến chung và ý kiến từng nhiệm vụ',
         params: IdParams,
-        body: ReviewBody,
-        response: responses({ 200: ReviewResult }),
+        body: contract.ReviewBody,
+        response: responses({ 200: contract.ReviewResult }),
       },
     },
-    async (req) => reviewReport(deps, req.ctx, req.params.id, req.body),
+    async (req) => service.reviewReport(deps, req.ctx, req.params.id, req.body),
   );
 
   app.get(
@@ -97,11 +68,11 @@ export const reportRoutes: RoutePlugin = async (app, { deps }) => {
       schema: {
         tags,
         summary: 'Một phiên bản đã nộp',
-        params: VersionParams,
-        response: responses({ 200: VersionView }),
+        params: contract.VersionParams,
+        response: responses({ 200: contract.VersionView }),
       },
     },
-    async (req) => getVersion(deps, req.ctx, req.params.id, req.params.number),
+    async (req) => service.getVersion(deps, req.ctx, req.params.id, req.params.number),
   );
 
   app.get(
@@ -111,11 +82,11 @@ export const reportRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'So sánh hai phiên bản: các nhiệm vụ và trường thay đổi',
         params: IdParams,
-        querystring: CompareQuery,
-        response: responses({ 200: Comparison }),
+        querystring: contract.CompareQuery,
+        response: responses({ 200: contract.Comparison }),
       },
     },
-    async (req) => compareVersions(deps, req.ctx, req.params.id, req.query.a, req.query.b),
+    async (req) => service.compareVersions(deps, req.ctx, req.params.id, req.query.a, req.query.b),
   );
 
   const evidence = reportingRules().evidence;
@@ -129,9 +100,9 @@ export const reportRoutes: RoutePlugin = async (app, { deps }) => {
         summary:
           'Tải lên tệp minh chứng (PDF, Word, Excel, ảnh PNG/JPEG): nội dung tệp là thân yêu cầu, ?filename=',
         params: IdParams,
-        querystring: UploadQuery,
-        body: UploadBody,
-        response: responses({ 201: EvidenceRefSchema }),
+        querystring: contract.UploadQuery,
+        body: contract.UploadBody,
+        response: responses({ 201: contract.EvidenceRefSchema }),
       },
     },
     async (req, reply) => {
@@ -139,7 +110,9 @@ export const reportRoutes: RoutePlugin = async (app, { deps }) => {
       const bytes = Buffer.isBuffer(body) ? new Uint8Array(body) : new Uint8Array();
       return reply
         .code(201)
-        .send(await uploadEvidence(deps, req.ctx, req.params.id, { filename: req.query.filename, bytes }));
+        .send(
+          await service.uploadEvidence(deps, req.ctx, req.params.id, { filename: req.query.filename, bytes }),
+        );
     },
   );
 
@@ -149,13 +122,13 @@ export const reportRoutes: RoutePlugin = async (app, { deps }) => {
       schema: {
         tags,
         summary: 'Tải tệp minh chứng',
-        params: FileParams,
-        querystring: FileQuery,
-        response: responses({ 200: evidenceFileResponse(Object.values(evidence.types)) }),
+        params: contract.FileParams,
+        querystring: contract.FileQuery,
+        response: responses({ 200: contract.evidenceFileResponse(Object.values(evidence.types)) }),
       },
     },
     async (req, reply) => {
-      const f = await getEvidenceFile(deps, req.ctx, req.params.sha256);
+      const f = await service.getEvidenceFile(deps, req.ctx, req.params.sha256);
       const name = encodeURIComponent(req.query.name ?? f.sha256);
       return reply
         .type(f.mime)
@@ -172,9 +145,9 @@ export const reportRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Các báo cáo của đơn vị qua các kỳ',
         params: IdParams,
-        response: responses({ 200: UnitReportList }),
+        response: responses({ 200: contract.UnitReportList }),
       },
     },
-    async (req) => unitObligations(deps, req.ctx, req.params.id),
+    async (req) => service.unitObligations(deps, req.ctx, req.params.id),
   );
 };

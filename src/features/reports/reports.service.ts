@@ -62,7 +62,7 @@ import { authorize } from '../policy.js';
 import { actorUserId, type Ctx } from '../context.js';
 import { now, type Deps } from '../deps.js';
 import { reportingRules } from '../reporting-rules.js';
-import { type ObligationRow, type PeriodRow } from '../../db/queries/reporting.js';
+import { loadPeriod, type ObligationRow } from '../../db/queries/reporting.js';
 import { unitNames } from '../../db/queries/units.js';
 import { loadObligation } from './reports.queries.js';
 
@@ -96,12 +96,6 @@ async function lockObligation(tx: Tx, id: string): Promise<ObligationRow> {
   return o;
 }
 
-async function periodOf(db: DbOrTx, id: string): Promise<PeriodRow> {
-  const [p] = await db.select().from(reportingPeriods).where(eq(reportingPeriods.id, id));
-  if (!p) throw new AppError('PERIOD_NOT_FOUND', { id });
-  return p;
-}
-
 const editable = (status: string) => EDITABLE_STATUSES.some((s) => s === status);
 const reportStatus = (s: string) => oneOf(REPORT_STATUSES, s);
 const reviewState = (s: string) => oneOf(REVIEW_STATES, s);
@@ -111,7 +105,7 @@ const reviewState = (s: string) => oneOf(REVIEW_STATES, s);
 export async function getObligation(deps: Deps, ctx: Ctx, id: string): Promise<ReportView> {
   const o = await loadObligation(deps.db, ctx, id, 'report.read');
   const db = deps.db;
-  const p = await periodOf(db, o.periodId);
+  const p = await loadPeriod(db, o.periodId);
   const carried = o.tasks;
   const ids = carried.map((t) => t.nodeId);
   const nodes = await programOutline(db, o.programId);
@@ -285,7 +279,7 @@ export async function saveDraft(deps: Deps, ctx: Ctx, id: string, input: DraftBo
   await checkEvidence(deps.db, content);
   return mutate(deps.db, ctx, async (tx, audit) => {
     const o = await lockObligation(tx, id);
-    const p = await periodOf(tx, o.periodId);
+    const p = await loadPeriod(tx, o.periodId);
     if (p.status !== 'open') throw new AppError('PERIOD_CLOSED');
     if (!editable(o.status)) throw new AppError('REPORT_READ_ONLY', { status: o.status });
     if (o.version !== input.version) throw await versionConflict(tx, 'report', o);
@@ -399,7 +393,7 @@ export async function submitReport(
           repeated: true,
         };
       }
-      const p = await periodOf(tx, o.periodId);
+      const p = await loadPeriod(tx, o.periodId);
       if (p.status !== 'open') throw new AppError('PERIOD_CLOSED');
       if (!editable(o.status)) throw new AppError('REPORT_READ_ONLY', { status: o.status });
       const carried = o.tasks;

@@ -1,26 +1,7 @@
 import type { RoutePlugin } from '../../http/types.js';
 import { IdParams, responses } from '../../contract/common.js';
-import {
-  AcceptSuggestionsBody,
-  Accepted,
-  AssignmentBody,
-  ImplementBody,
-  Implemented,
-  ProgramMeter,
-  ProgramSuggestionsSchema,
-  TaskDetail,
-  TaskList,
-  TaskListQuery,
-} from '../../contract/tasks.js';
-import {
-  acceptSuggestions,
-  getTask,
-  listTasks,
-  programMeter,
-  programSuggestions,
-  saveAssignment,
-  startImplementation,
-} from './tasks.service.js';
+import * as contract from '../../contract/tasks.js';
+import * as service from './tasks.service.js';
 
 export const taskRoutes: RoutePlugin = async (app, { deps }) => {
   const tags = ['tasks'];
@@ -33,11 +14,11 @@ export const taskRoutes: RoutePlugin = async (app, { deps }) => {
         summary:
           'Nhiệm vụ của chương trình (lọc theo nhóm, đơn vị, vai trò, thời hạn, "rõ" còn thiếu; tìm không dấu)',
         params: IdParams,
-        querystring: TaskListQuery,
-        response: responses({ 200: TaskList }),
+        querystring: contract.TaskListQuery,
+        response: responses({ 200: contract.TaskList }),
       },
     },
-    async (req) => listTasks(deps, req.ctx, req.params.id, req.query),
+    async (req) => service.listTasks(deps, req.ctx, req.params.id, req.query),
   );
 
   app.get(
@@ -47,10 +28,10 @@ export const taskRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Chỉ số "5 rõ" theo nhiệm vụ, nhóm và chương trình',
         params: IdParams,
-        response: responses({ 200: ProgramMeter }),
+        response: responses({ 200: contract.ProgramMeter }),
       },
     },
-    async (req) => programMeter(deps, req.ctx, req.params.id),
+    async (req) => service.programMeter(deps, req.ctx, req.params.id),
   );
 
   app.get(
@@ -60,10 +41,10 @@ export const taskRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Đề xuất phân công đọc từ văn bản',
         params: IdParams,
-        response: responses({ 200: ProgramSuggestionsSchema }),
+        response: responses({ 200: contract.ProgramSuggestionsSchema }),
       },
     },
-    async (req) => programSuggestions(deps, req.ctx, req.params.id),
+    async (req) => service.programSuggestions(deps, req.ctx, req.params.id),
   );
 
   app.post(
@@ -73,11 +54,11 @@ export const taskRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Chấp nhận đề xuất (hàng loạt): điền cơ quan chủ trì, phối hợp, thời hạn còn trống',
         params: IdParams,
-        body: AcceptSuggestionsBody,
-        response: responses({ 200: Accepted }),
+        body: contract.AcceptSuggestionsBody,
+        response: responses({ 200: contract.Accepted }),
       },
     },
-    async (req) => acceptSuggestions(deps, req.ctx, req.params.id, req.body),
+    async (req) => service.acceptSuggestions(deps, req.ctx, req.params.id, req.body),
   );
 
   app.post(
@@ -87,11 +68,11 @@ export const taskRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Triển khai: chốt phân công (baseline); cần mọi nhiệm vụ có cơ quan chủ trì và thời hạn',
         params: IdParams,
-        body: ImplementBody,
-        response: responses({ 200: Implemented }),
+        body: contract.ImplementBody,
+        response: responses({ 200: contract.Implemented }),
       },
     },
-    async (req) => startImplementation(deps, req.ctx, req.params.id, req.body),
+    async (req) => service.startImplementation(deps, req.ctx, req.params.id, req.body),
   );
 
   app.get(
@@ -101,10 +82,10 @@ export const taskRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Nhiệm vụ: nguồn, phân công, sản phẩm, so với baseline',
         params: IdParams,
-        response: responses({ 200: TaskDetail }),
+        response: responses({ 200: contract.TaskDetail }),
       },
     },
-    async (req) => getTask(deps, req.ctx, req.params.id),
+    async (req) => service.getTask(deps, req.ctx, req.params.id),
   );
 
   app.put(
@@ -114,10 +95,10 @@ export const taskRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Giao nhiệm vụ: một cơ quan chủ trì, cơ quan phối hợp, đầu mối, thời hạn, sản phẩm',
         params: IdParams,
-        body: AssignmentBody,
-        response: responses({ 200: TaskDetail }),
+        body: contract.AssignmentBody,
+        response: responses({ 200: contract.TaskDetail }),
       },
     },
-    async (req) => saveAssignment(deps, req.ctx, req.params.id, req.body),
+    async (req) => service.saveAssignment(deps, req.ctx, req.params.id, req.body),
   );
 };

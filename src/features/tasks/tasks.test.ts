@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
 import { sql } from 'drizzle-orm';
 import { DB_KINDS } from '../../../test/support/db.js';
 import { startTestApp, type Client, type TestApp } from '../../../test/support/app.js';
+import { leadOnlyAssignment } from '../../../test/support/assignment.js';
 import { findUnitByCode } from '../../db/queries/units.js';
 import type { Static } from '@sinclair/typebox';
 import type { DeadlineSchema } from '../../contract/common.js';
@@ -95,15 +96,7 @@ describe.each(DB_KINDS)('assigning tasks on %s', (kind) => {
     const meter = await monitor.get<ProgramMeter>(`/api/programs/${programId}/meter`);
     expect(meter.body.program.clear.nguoi).toBeGreaterThan(0);
     expect(meter.body.program.clear.viec).toBe(29);
-    expect(meter.body.groups.map((g) => g.label)).toEqual([
-      'II.1',
-      'II.2',
-      'II.3',
-      'II.4',
-      'II.5',
-      'II.6',
-      'II.7',
-    ]);
+    expect(meter.body.groups.map((g) => g.label)).toEqual(Array.from({ length: 7 }, (_, i) => `II.${i + 1}`));
     const noFocal = await monitor.get<TaskList>(`/api/programs/${programId}/tasks?missing=dauMoi`);
     expect(noFocal.body.items).toHaveLength(29);
 
@@ -198,12 +191,7 @@ describe.each(DB_KINDS)('assigning tasks on %s', (kind) => {
     const snv = await code('SO-NOI-VU');
     const put = (task: TaskView, over: Record<string, unknown>) =>
       monitor.request('PUT', `/api/tasks/${task.nodeId}/assignment`, {
-        version: task.version,
-        leadUnitId: stp,
-        cooperatingUnitIds: [],
-        focal: null,
-        deadline: null,
-        products: [],
+        ...leadOnlyAssignment(task.version, stp),
         ...over,
       });
     expect((await put(a, { cooperatingUnitIds: [stp] })).body.code).toBe('ASSIGN_LEAD_IS_COOPERATING');
@@ -230,16 +218,8 @@ describe.each(DB_KINDS)('assigning tasks on %s', (kind) => {
       ).body.code,
     ).toBe('ASSIGN_FOCAL_INVALID');
     expect(
-      (
-        await unitUser.request('PUT', `/api/tasks/${a.nodeId}/assignment`, {
-          version: 1,
-          leadUnitId: stp,
-          cooperatingUnitIds: [],
-          focal: null,
-          deadline: null,
-          products: [],
-        })
-      ).body.code,
+      (await unitUser.request('PUT', `/api/tasks/${a.nodeId}/assignment`, leadOnlyAssignment(1, stp))).body
+        .code,
     ).toBe('FORBIDDEN_UNIT_SCOPE');
     const after = (await monitor.get<TaskList>(`/api/programs/${pub.body.programId}/tasks`)).body.items[0]!;
     expect(after).toMatchObject({ leadUnitId: null, version: 1 });

@@ -1,32 +1,10 @@
 import type { RoutePlugin } from '../../http/types.js';
 import { IdParams, responses } from '../../contract/common.js';
-import {
-  UNITS_CSV_MAX_BYTES,
-  Unit,
-  UnitContactBody,
-  UnitCreateBody,
-  UnitImportResult,
-  UnitListQuery,
-  UnitMembers,
-  UnitPage,
-  UnitPatchBody,
-  UnitRef,
-  UnitsCsvBody,
-  UnitsCsvFile,
-} from '../../contract/units.js';
-import {
-  createUnit,
-  exportUnitsCsv,
-  getUnit,
-  importUnitsCsv,
-  listUnitMembers,
-  listUnits,
-  updateUnit,
-  updateUnitContact,
-} from './units.service.js';
+import * as contract from '../../contract/units.js';
+import * as service from './units.service.js';
 
 export const unitRoutes: RoutePlugin = async (app, { deps }) => {
-  app.addSchema(Unit);
+  app.addSchema(contract.Unit);
   const tags = ['units'];
 
   app.get(
@@ -35,11 +13,11 @@ export const unitRoutes: RoutePlugin = async (app, { deps }) => {
       schema: {
         tags,
         summary: 'Danh mục đơn vị (tìm không phân biệt hoa thường, dấu)',
-        querystring: UnitListQuery,
-        response: responses({ 200: UnitPage }),
+        querystring: contract.UnitListQuery,
+        response: responses({ 200: contract.UnitPage }),
       },
     },
-    async (req) => listUnits(deps, req.ctx, req.query),
+    async (req) => service.listUnits(deps, req.ctx, req.query),
   );
 
   app.get(
@@ -48,11 +26,11 @@ export const unitRoutes: RoutePlugin = async (app, { deps }) => {
       schema: {
         tags,
         summary: 'Xuất danh mục đơn vị ra CSV (UTF-8 có BOM)',
-        response: responses({ 200: UnitsCsvFile }),
+        response: responses({ 200: contract.UnitsCsvFile }),
       },
     },
     async (req, reply) => {
-      const csv = await exportUnitsCsv(deps, req.ctx);
+      const csv = await service.exportUnitsCsv(deps, req.ctx);
       const day = new Date().toISOString().slice(0, 10);
       return reply
         .type('text/csv; charset=utf-8')
@@ -64,28 +42,42 @@ export const unitRoutes: RoutePlugin = async (app, { deps }) => {
   app.post(
     '/api/units/import',
     {
-      bodyLimit: UNITS_CSV_MAX_BYTES,
+      bodyLimit: contract.UNITS_CSV_MAX_BYTES,
       schema: {
         tags,
         summary: 'Nhập danh mục đơn vị từ CSV (tất cả hoặc không dòng nào)',
         consumes: ['text/csv'],
-        body: UnitsCsvBody,
-        response: responses({ 200: UnitImportResult }),
+        body: contract.UnitsCsvBody,
+        response: responses({ 200: contract.UnitImportResult }),
       },
     },
-    async (req) => importUnitsCsv(deps, req.ctx, req.body),
+    async (req) => service.importUnitsCsv(deps, req.ctx, req.body),
   );
 
   app.post(
     '/api/units',
-    { schema: { tags, summary: 'Thêm đơn vị', body: UnitCreateBody, response: responses({ 201: UnitRef }) } },
-    async (req, reply) => reply.code(201).send(await createUnit(deps, req.ctx, req.body)),
+    {
+      schema: {
+        tags,
+        summary: 'Thêm đơn vị',
+        body: contract.UnitCreateBody,
+        response: responses({ 201: contract.UnitRef }),
+      },
+    },
+    async (req, reply) => reply.code(201).send(await service.createUnit(deps, req.ctx, req.body)),
   );
 
   app.get(
     '/api/units/:id',
-    { schema: { tags, summary: 'Chi tiết đơn vị', params: IdParams, response: responses({ 200: UnitRef }) } },
-    async (req) => getUnit(deps, req.ctx, req.params.id),
+    {
+      schema: {
+        tags,
+        summary: 'Chi tiết đơn vị',
+        params: IdParams,
+        response: responses({ 200: contract.UnitRef }),
+      },
+    },
+    async (req) => service.getUnit(deps, req.ctx, req.params.id),
   );
 
   app.patch(
@@ -95,11 +87,11 @@ export const unitRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Sửa đơn vị',
         params: IdParams,
-        body: UnitPatchBody,
-        response: responses({ 200: UnitRef }),
+        body: contract.UnitPatchBody,
+        response: responses({ 200: contract.UnitRef }),
       },
     },
-    async (req) => updateUnit(deps, req.ctx, req.params.id, req.body),
+    async (req) => service.updateUnit(deps, req.ctx, req.params.id, req.body),
   );
 
   app.patch(
@@ -109,11 +101,11 @@ export const unitRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Sửa thông tin liên hệ của đơn vị (đơn vị chỉ sửa của mình)',
         params: IdParams,
-        body: UnitContactBody,
-        response: responses({ 200: UnitRef }),
+        body: contract.UnitContactBody,
+        response: responses({ 200: contract.UnitRef }),
       },
     },
-    async (req) => updateUnitContact(deps, req.ctx, req.params.id, req.body),
+    async (req) => service.updateUnitContact(deps, req.ctx, req.params.id, req.body),
   );
 
   app.get(
@@ -123,9 +115,9 @@ export const unitRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Người dùng thuộc đơn vị',
         params: IdParams,
-        response: responses({ 200: UnitMembers }),
+        response: responses({ 200: contract.UnitMembers }),
       },
     },
-    async (req) => listUnitMembers(deps, req.ctx, req.params.id),
+    async (req) => service.listUnitMembers(deps, req.ctx, req.params.id),
   );
 };

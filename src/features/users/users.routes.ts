@@ -1,26 +1,10 @@
 import type { RoutePlugin } from '../../http/types.js';
 import { IdParams, responses } from '../../contract/common.js';
-import {
-  PasswordReset,
-  User,
-  UserCreateBody,
-  UserCreated,
-  UserListQuery,
-  UserPage,
-  UserPatchBody,
-  UserRef,
-} from '../../contract/users.js';
-import {
-  createUser,
-  getUser,
-  listUsers,
-  resetUserPassword,
-  setUserActive,
-  updateUser,
-} from './users.service.js';
+import * as contract from '../../contract/users.js';
+import * as service from './users.service.js';
 
 export const userRoutes: RoutePlugin = async (app, { deps }) => {
-  app.addSchema(User);
+  app.addSchema(contract.User);
   const tags = ['users'];
 
   app.get(
@@ -29,11 +13,11 @@ export const userRoutes: RoutePlugin = async (app, { deps }) => {
       schema: {
         tags,
         summary: 'Danh sách người dùng (quản trị)',
-        querystring: UserListQuery,
-        response: responses({ 200: UserPage }),
+        querystring: contract.UserListQuery,
+        response: responses({ 200: contract.UserPage }),
       },
     },
-    async (req) => listUsers(deps, req.ctx, req.query),
+    async (req) => service.listUsers(deps, req.ctx, req.query),
   );
 
   app.post(
@@ -42,12 +26,12 @@ export const userRoutes: RoutePlugin = async (app, { deps }) => {
       schema: {
         tags,
         summary: 'Tạo người dùng; trả về mật khẩu dùng một lần (chỉ hiện một lần)',
-        body: UserCreateBody,
-        response: responses({ 201: UserCreated }),
+        body: contract.UserCreateBody,
+        response: responses({ 201: contract.UserCreated }),
       },
     },
     async (req, reply) => {
-      const r = await createUser(deps, req.ctx, req.body);
+      const r = await service.createUser(deps, req.ctx, req.body);
       return reply.code(201).send({ user: r.user, oneTimePassword: r.oneTimePassword! });
     },
   );
@@ -59,10 +43,10 @@ export const userRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Chi tiết người dùng',
         params: IdParams,
-        response: responses({ 200: UserRef }),
+        response: responses({ 200: contract.UserRef }),
       },
     },
-    async (req) => getUser(deps, req.ctx, req.params.id),
+    async (req) => service.getUser(deps, req.ctx, req.params.id),
   );
 
   app.patch(
@@ -72,25 +56,37 @@ export const userRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Sửa người dùng',
         params: IdParams,
-        body: UserPatchBody,
-        response: responses({ 200: UserRef }),
+        body: contract.UserPatchBody,
+        response: responses({ 200: contract.UserRef }),
       },
     },
-    async (req) => updateUser(deps, req.ctx, req.params.id, req.body),
+    async (req) => service.updateUser(deps, req.ctx, req.params.id, req.body),
   );
 
   app.post(
     '/api/users/:id/disable',
-    { schema: { tags, summary: 'Khóa tài khoản', params: IdParams, response: responses({ 200: UserRef }) } },
-    async (req) => setUserActive(deps, req.ctx, req.params.id, false),
+    {
+      schema: {
+        tags,
+        summary: 'Khóa tài khoản',
+        params: IdParams,
+        response: responses({ 200: contract.UserRef }),
+      },
+    },
+    async (req) => service.setUserActive(deps, req.ctx, req.params.id, false),
   );
 
   app.post(
     '/api/users/:id/enable',
     {
-      schema: { tags, summary: 'Mở khóa tài khoản', params: IdParams, response: responses({ 200: UserRef }) },
+      schema: {
+        tags,
+        summary: 'Mở khóa tài khoản',
+        params: IdParams,
+        response: responses({ 200: contract.UserRef }),
+      },
     },
-    async (req) => setUserActive(deps, req.ctx, req.params.id, true),
+    async (req) => service.setUserActive(deps, req.ctx, req.params.id, true),
   );
 
   app.post(
@@ -100,9 +96,9 @@ export const userRoutes: RoutePlugin = async (app, { deps }) => {
         tags,
         summary: 'Đặt lại mật khẩu dùng một lần',
         params: IdParams,
-        response: responses({ 200: PasswordReset }),
+        response: responses({ 200: contract.PasswordReset }),
       },
     },
-    async (req) => resetUserPassword(deps, req.ctx, req.params.id),
+    async (req) => service.resetUserPassword(deps, req.ctx, req.params.id),
   );
 };
