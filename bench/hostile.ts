@@ -4,12 +4,8 @@
  * 10 ms. Prints the latency of /healthz before and during the uploads, the uploads' answers and
  * times, and the process's peak RSS.
  */
-import { openDatabase } from '../src/db/connection.js';
-import { buildApp } from '../src/http/app.js';
-import { createUser } from '../src/features/users/users.service.js';
-import { systemCtx } from '../src/features/context.js';
-import { loadDemoDataIfEmpty } from '../src/features/system/demo.js';
 import { zipBombDocx } from '../test/support/docx.js';
+import { benchServer } from './server.js';
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * p)] ?? 0;
 
@@ -25,24 +21,7 @@ async function probe(url: string, until: () => boolean): Promise<number[]> {
 }
 
 export async function benchHostileUploads(): Promise<void> {
-  const database = await openDatabase({ dataDir: 'memory://' });
-  const deps = { db: database.db, config: { sessionTtlHours: 12 } };
-  await loadDemoDataIfEmpty(deps);
-  const u = await createUser(deps, systemCtx('bench'), {
-    username: `bom${Date.now()}`,
-    fullName: 'Bench',
-    role: 'monitor',
-    password: 'bench-mat-khau-2026',
-  });
-  const app = await buildApp({ database, deps, logLevel: 'silent', webDir: null });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  const login = await fetch(base + '/api/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: u.user.username, password: 'bench-mat-khau-2026' }),
-  });
-  const cookie = /thucthi_session=[^;]+/.exec(login.headers.get('set-cookie') ?? '')![0];
+  const { base, cookie, close } = await benchServer();
   const { bomb, inflated } = zipBombDocx();
 
   let quietDone = false;
@@ -67,8 +46,7 @@ export async function benchHostileUploads(): Promise<void> {
   const during = await probe(base + '/healthz', () => pending === 0);
   const answers = await Promise.all(uploads);
   clearInterval(rssTimer);
-  await app.close();
-  await database.close();
+  await close();
 
   console.log('5. Hostile uploads: 3 zip-bomb .docx at once (PGlite in memory)');
   console.log(

@@ -15,15 +15,14 @@ import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import Fastify from 'fastify';
 import { openDatabase } from '../src/db/connection.js';
-import { buildApp } from '../src/http/app.js';
 import { loadDemoDataIfEmpty } from '../src/features/system/demo.js';
-import { createUser } from '../src/features/users/users.service.js';
 import { systemCtx } from '../src/features/context.js';
 import { createImportDraft, publishImportDraft } from '../src/features/imports/imports.service.js';
 import { benchParse, bigDocument } from './parse.js';
 import { benchPlanAll } from './plan.js';
 import { benchReportingAll } from './reporting.js';
 import { benchHostileUploads } from './hostile.js';
+import { benchServer } from './server.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: number) => {
@@ -148,39 +147,20 @@ async function main() {
 
   const results: string[] = [];
   for (const kind of ['pglite', ...(process.env.BENCH_DATABASE_URL ? ['postgres'] : [])] as const) {
-    const database = await openDatabase(
-      kind === 'pglite' ? { dataDir: 'memory://' } : { databaseUrl: process.env.BENCH_DATABASE_URL },
+    const { base, cookie, close } = await benchServer(
+      kind === 'postgres' ? process.env.BENCH_DATABASE_URL : undefined,
     );
-    const deps = { db: database.db, config: { sessionTtlHours: 12 } };
-    await loadDemoDataIfEmpty(deps);
-    await createUser(deps, systemCtx('bench'), {
-      username: `bench${Date.now()}`,
-      fullName: 'Bench',
-      role: 'monitor',
-      password: 'bench-mat-khau-2026',
-    }).then(async (u) => {
-      const app = await buildApp({ database, deps, logLevel: 'silent', webDir: null });
-      await app.listen({ port: 0, host: '127.0.0.1' });
-      const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-      const login = await fetch(base + '/api/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: u.user.username, password: 'bench-mat-khau-2026' }),
-      });
-      const cookie = /thucthi_session=[^;]+/.exec(login.headers.get('set-cookie') ?? '')![0];
-      const programs = (await (await fetch(base + '/api/programs', { headers: { cookie } })).json()) as {
-        items: { id: string }[];
-      };
-      for (const p of ['/api/units?limit=50', `/api/programs/${programs.items[0]!.id}/tasks`]) {
-        const r = await load(base + p, { cookie });
-        const label = p.startsWith('/api/programs') ? 'GET /api/programs/:id/tasks (seed)' : `GET ${p}`;
-        results.push(
-          `   ${label} (${kind}, authenticated): ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}; ratio to hello-world ${(r.rps / h.rps).toFixed(3)}`,
-        );
-      }
-      await app.close();
-    });
-    await database.close();
+    const programs = (await (await fetch(base + '/api/programs', { headers: { cookie } })).json()) as {
+      items: { id: string }[];
+    };
+    for (const p of ['/api/units?limit=50', `/api/programs/${programs.items[0]!.id}/tasks`]) {
+      const r = await load(base + p, { cookie });
+      const label = p.startsWith('/api/programs') ? 'GET /api/programs/:id/tasks (seed)' : `GET ${p}`;
+      results.push(
+        `   ${label} (${kind}, authenticated): ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}; ratio to hello-world ${(r.rps / h.rps).toFixed(3)}`,
+      );
+    }
+    await close();
   }
   console.log('2. Throughput');
   console.log(

@@ -26,32 +26,46 @@ export function taskTableDocx(rows: string[][]): Promise<Buffer> {
   return Packer.toBuffer(d);
 }
 
+/** A little-endian record of `size` bytes: each field is [offset, width in bytes (2 or 4), value]. */
+function record(size: number, fields: [number, 2 | 4, number][]): Buffer {
+  const b = Buffer.alloc(size);
+  for (const [at, width, value] of fields) {
+    if (width === 2) b.writeUInt16LE(value, at);
+    else b.writeUInt32LE(value, at);
+  }
+  return b;
+}
+
 /** A ZIP built by hand with one deflated entry, declaring whatever sizes we like. */
 export function handZip(name: string, content: Uint8Array, declaredSize = content.length): Uint8Array {
   const data = deflateRawSync(content, { level: 9 });
   const n = Buffer.from(name, 'utf-8');
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(declaredSize, 22);
-  local.writeUInt16LE(n.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(declaredSize, 24);
-  central.writeUInt16LE(n.length, 28);
-  central.writeUInt32LE(0, 42);
+  // Version 2.0, method 8 (deflate), sizes, name length — in the local header and the central directory.
+  const local = record(30, [
+    [0, 4, 0x04034b50],
+    [4, 2, 20],
+    [8, 2, 8],
+    [18, 4, data.length],
+    [22, 4, declaredSize],
+    [26, 2, n.length],
+  ]);
+  const central = record(46, [
+    [0, 4, 0x02014b50],
+    [6, 2, 20],
+    [10, 2, 8],
+    [20, 4, data.length],
+    [24, 4, declaredSize],
+    [28, 2, n.length],
+    [42, 4, 0],
+  ]);
   const cdOffset = local.length + n.length + data.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + n.length, 12);
-  end.writeUInt32LE(cdOffset, 16);
+  const end = record(22, [
+    [0, 4, 0x06054b50],
+    [8, 2, 1],
+    [10, 2, 1],
+    [12, 4, central.length + n.length],
+    [16, 4, cdOffset],
+  ]);
   return new Uint8Array(Buffer.concat([local, n, data, central, n, end]));
 }
 

@@ -5,6 +5,7 @@
 import type { Client, TestApp } from './app.js';
 import { findUnitByCode } from '../../src/db/queries/units.js';
 import type { TaskList } from '../../src/contract/tasks.js';
+import { emptyEntry, type ReportProduct } from '../../src/domain/reporting/report.js';
 
 export const REPORT_PLAN = `KẾ HOẠCH
 Thử nghiệm chu trình báo cáo
@@ -102,4 +103,31 @@ export async function implementSeedProgram(monitor: Client): Promise<string> {
   const r = await monitor.post(`/api/programs/${seed.id}/implement`, {});
   if (r.status !== 200) throw new Error(`implement: ${r.status} ${r.text}`);
   return seed.id;
+}
+
+/** A report entry: the empty entry with the given fields. */
+export const entry = (o: Record<string, unknown>) => ({ ...emptyEntry(), ...o });
+
+/**
+ * Sở Tư pháp's report on the fixture program: task A in progress (40 %) with an obstacle, task C done
+ * with the given products and a proposal.
+ */
+export function stpReportContent(f: ReportingFixture, products: ReportProduct[]) {
+  return {
+    general: { nextSteps: 'Hoàn thành rà soát trong quý I/2027.' },
+    entries: {
+      [f.a]: entry({
+        status: 'in_progress',
+        percent: 40,
+        results: 'Đã rà soát 120 văn bản.',
+        obstacles: 'Thiếu kinh phí thuê chuyên gia.',
+      }),
+      [f.c]: entry({
+        status: 'done',
+        results: 'Tổ chức 3 hội nghị tập huấn cho 600 cán bộ.',
+        products,
+        proposals: 'Đề nghị bố trí kinh phí tập huấn hằng năm.',
+      }),
+    },
+  };
 }

@@ -12,12 +12,14 @@ import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { DB_KINDS } from '../../../test/support/db.js';
 import { startTestApp, type Client, type TestApp } from '../../../test/support/app.js';
-import { reportingProgram, type ReportingFixture } from '../../../test/support/reporting.js';
-import { emptyEntry } from '../../domain/reporting/report.js';
+import {
+  reportingProgram,
+  entry,
+  stpReportContent,
+  type ReportingFixture,
+} from '../../../test/support/reporting.js';
 import type { PeriodDetail } from '../../contract/periods.js';
 import type { Consolidation } from '../../contract/consolidation.js';
-
-const entry = (o: Record<string, unknown>) => ({ ...emptyEntry(), ...o });
 
 /** What a finished text must never contain. */
 const RESIDUE: [string, RegExp][] = [
@@ -116,31 +118,19 @@ describe.each(DB_KINDS)('consolidated report on %s', (kind) => {
       const acc = await monitor.post(`/api/reports/${obligation}/review`, { decision: 'accept' });
       expect(acc.status, acc.text).toBe(200);
     };
-    await fill(stpUser, ob(f.stp), {
-      general: { nextSteps: 'Hoàn thành rà soát trong quý I/2027.' },
-      entries: {
-        [f.a]: entry({
-          status: 'in_progress',
-          percent: 40,
-          results: 'Đã rà soát 120 văn bản.',
-          obstacles: 'Thiếu kinh phí thuê chuyên gia.',
-        }),
-        [f.c]: entry({
-          status: 'done',
-          results: 'Tổ chức 3 hội nghị tập huấn cho 600 cán bộ.',
-          products: [
-            {
-              description: 'Kế hoạch tập huấn',
-              number: '45/KH-STP',
-              date: '2026-03-02',
-              link: 'https://stp.hanoi.gov.vn/ke-hoach-45',
-            },
-            { description: 'Tài liệu tập huấn', number: null, date: null, link: null },
-          ],
-          proposals: 'Đề nghị bố trí kinh phí tập huấn hằng năm.',
-        }),
-      },
-    });
+    await fill(
+      stpUser,
+      ob(f.stp),
+      stpReportContent(f, [
+        {
+          description: 'Kế hoạch tập huấn',
+          number: '45/KH-STP',
+          date: '2026-03-02',
+          link: 'https://stp.hanoi.gov.vn/ke-hoach-45',
+        },
+        { description: 'Tài liệu tập huấn', number: null, date: null, link: null },
+      ]),
+    );
     // Sở Nội vụ: its own task is late (due 31/03/2026) and not started; it cooperates on A.
     await fill(snvUser, ob(f.snv), {
       entries: {

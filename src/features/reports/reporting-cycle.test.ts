@@ -4,15 +4,18 @@ import ExcelJS from 'exceljs';
 import { unzipSync, strFromU8 } from 'fflate';
 import { DB_KINDS } from '../../../test/support/db.js';
 import { startTestApp, type Client, type TestApp } from '../../../test/support/app.js';
-import { PDF_BYTES, reportingProgram, type ReportingFixture } from '../../../test/support/reporting.js';
+import {
+  PDF_BYTES,
+  reportingProgram,
+  entry,
+  stpReportContent,
+  type ReportingFixture,
+} from '../../../test/support/reporting.js';
 import { findUnitByCode } from '../../db/queries/units.js';
 import { reportingRules } from '../reporting-rules.js';
-import { emptyEntry } from '../../domain/reporting/report.js';
 import type { Comparison, ReportView as Report, SubmitResult, VersionView } from '../../contract/reports.js';
 
 type Matrix = PeriodDetail;
-
-const entry = (o: Record<string, unknown>) => ({ ...emptyEntry(), ...o });
 
 describe.each(DB_KINDS)('reporting cycle on %s', (kind) => {
   let t: TestApp;
@@ -203,25 +206,9 @@ describe.each(DB_KINDS)('reporting cycle on %s', (kind) => {
     void pdf;
     const save = await stpUser.request('PUT', `/api/reports/${stpOb}/draft`, {
       version: rep.version,
-      content: {
-        general: { nextSteps: 'Hoàn thành rà soát trong quý I/2027.' },
-        entries: {
-          [f.a]: entry({
-            status: 'in_progress',
-            percent: 40,
-            results: 'Đã rà soát 120 văn bản.',
-            obstacles: 'Thiếu kinh phí thuê chuyên gia.',
-          }),
-          [f.c]: entry({
-            status: 'done',
-            results: 'Tổ chức 3 hội nghị tập huấn cho 600 cán bộ.',
-            products: [
-              { description: 'Kế hoạch tập huấn', number: '45/KH-STP', date: '2026-03-02', link: null },
-            ],
-            proposals: 'Đề nghị bố trí kinh phí tập huấn hằng năm.',
-          }),
-        },
-      },
+      content: stpReportContent(f, [
+        { description: 'Kế hoạch tập huấn', number: '45/KH-STP', date: '2026-03-02', link: null },
+      ]),
     });
     expect(save.status).toBe(200);
     const [s1, s2] = await Promise.all([
