@@ -1,18 +1,7 @@
 import type { ObligationReminder, ObligationReminderList } from '../../shared/contract/reminders';
 import { api } from '../../api/client';
 import type { EvidenceRef } from '../../shared/report';
-import type {
-  Comparison,
-  DraftBody,
-  DraftSaved,
-  ReportView,
-  ReviewBody,
-  ReviewResult,
-  SubmitBody,
-  SubmitResult,
-  UnitReportList,
-  VersionView,
-} from '../../shared/contract/reports';
+import type * as C from '../../shared/contract/reports';
 
 export type {
   Comparison,
@@ -38,28 +27,28 @@ export type ReceivedReminder = ObligationReminder;
 const enc = encodeURIComponent;
 
 export const fetchReport = (id: string, signal?: AbortSignal) =>
-  api.get<ReportView>(`/api/reports/${enc(id)}`, undefined, signal);
+  api.get<C.ReportView>(`/api/reports/${enc(id)}`, undefined, signal);
 
-export const saveDraft = (id: string, input: DraftBody) =>
-  api.put<DraftSaved>(`/api/reports/${enc(id)}/draft`, input);
+export const saveDraft = (id: string, input: C.DraftBody) =>
+  api.put<C.DraftSaved>(`/api/reports/${enc(id)}/draft`, input);
 
 export const submitReport = (id: string, idempotencyKey: string) =>
-  api.post<SubmitResult>(`/api/reports/${enc(id)}/submit`, { idempotencyKey } satisfies SubmitBody);
+  api.post<C.SubmitResult>(`/api/reports/${enc(id)}/submit`, { idempotencyKey } satisfies C.SubmitBody);
 
-export const reviewReport = (id: string, input: ReviewBody) =>
-  api.post<ReviewResult>(`/api/reports/${enc(id)}/review`, input);
+export const reviewReport = (id: string, input: C.ReviewBody) =>
+  api.post<C.ReviewResult>(`/api/reports/${enc(id)}/review`, input);
 
 export const fetchVersion = (id: string, n: number, signal?: AbortSignal) =>
-  api.get<VersionView>(`/api/reports/${enc(id)}/versions/${n}`, undefined, signal);
+  api.get<C.VersionView>(`/api/reports/${enc(id)}/versions/${n}`, undefined, signal);
 
 export const fetchComparison = (id: string, a: number, b: number, signal?: AbortSignal) =>
-  api.get<Comparison>(`/api/reports/${enc(id)}/compare`, { a, b }, signal);
+  api.get<C.Comparison>(`/api/reports/${enc(id)}/compare`, { a, b }, signal);
 
 export const fetchReportReminders = (id: string, signal?: AbortSignal) =>
   api.get<ObligationReminderList>(`/api/reports/${enc(id)}/reminders`, undefined, signal);
 
 export const fetchUnitReports = (unitId: string, signal?: AbortSignal) =>
-  api.get<UnitReportList>(`/api/units/${enc(unitId)}/reports`, undefined, signal);
+  api.get<C.UnitReportList>(`/api/units/${enc(unitId)}/reports`, undefined, signal);
 
 /** Uploads one evidence file (its bytes are the request body); the server recognises its type. */
 export const uploadEvidence = (id: string, file: Blob, filename: string) =>
