@@ -40,12 +40,18 @@ export async function createPgDatabase(): Promise<{ url: string; drop(): Promise
   };
 }
 
+/**
+ * Sessions follow the injectable clock (`now(deps)`), and many tests move that clock by weeks: test
+ * sessions do not expire by themselves. The session tests set their own limits.
+ */
+export const TEST_CONFIG = { sessionTtlHours: 24 * 365 * 10, sessionIdleMinutes: 0 };
+
 export async function openTestDb(kind: DbKind): Promise<TestDb> {
   if (kind === 'pglite') {
     const database = await openDatabase({ dataDir: 'memory://' });
     return {
       database,
-      deps: { db: database.db, config: { sessionTtlHours: 12 } },
+      deps: { db: database.db, config: { ...TEST_CONFIG } },
       url: null,
       close: () => database.close(),
     };
@@ -54,7 +60,7 @@ export async function openTestDb(kind: DbKind): Promise<TestDb> {
   const database = await openDatabase({ databaseUrl: url, poolSize: 5 });
   return {
     database,
-    deps: { db: database.db, config: { sessionTtlHours: 12 } },
+    deps: { db: database.db, config: { ...TEST_CONFIG } },
     url,
     async close() {
       await database.close();

@@ -34,7 +34,11 @@ describe.each(DB_KINDS)('login throttling and sessions on %s', (kind) => {
   let t: TestApp;
   let n = 0;
   beforeAll(async () => {
-    t = await startTestApp(kind, { seed: false, trustProxy: ['127.0.0.1'] });
+    t = await startTestApp(kind, {
+      seed: false,
+      trustProxy: ['127.0.0.1'],
+      config: { sessionTtlHours: 12, sessionIdleMinutes: 60 },
+    });
   });
   afterAll(async () => t?.close());
 
