@@ -1,7 +1,8 @@
 /** The obligation lookup every reporting service shares: it exists and the actor may see it. */
 import { eq } from 'drizzle-orm';
-import { reportObligations } from '../../db/schema.js';
-import type { DbOrTx } from '../../db/connection.js';
+import { reportObligations, reportingPeriods } from '../../db/schema.js';
+import type { DbOrTx, Tx } from '../../db/connection.js';
+import type { ObligationRow, PeriodRow } from '../../db/queries/reporting.js';
 import { AppError } from '../../errors.js';
 import { authorizeForUnit } from '../policy.js';
 import type { Ctx } from '../context.js';
@@ -16,4 +17,17 @@ export async function loadObligation(
   if (!o) throw new AppError('OBLIGATION_NOT_FOUND', { id });
   authorizeForUnit(ctx, action, o.unitId);
   return o;
+}
+
+/** The obligation, locked for the rest of the transaction. */
+export async function lockObligation(tx: Tx, id: string): Promise<ObligationRow> {
+  const [o] = await tx.select().from(reportObligations).where(eq(reportObligations.id, id)).for('update');
+  if (!o) throw new AppError('OBLIGATION_NOT_FOUND', { id });
+  return o;
+}
+
+export async function periodOf(db: DbOrTx, id: string): Promise<PeriodRow> {
+  const [p] = await db.select().from(reportingPeriods).where(eq(reportingPeriods.id, id));
+  if (!p) throw new AppError('PERIOD_NOT_FOUND', { id });
+  return p;
 }

@@ -20,16 +20,15 @@ import {
   VersionView,
   evidenceFileResponse,
 } from '../../contract/reports.js';
+import { getEvidenceFile, uploadEvidence } from './evidence.service.js';
 import {
   compareVersions,
-  getEvidenceFile,
   getObligation,
   getVersion,
   reviewReport,
   saveDraft,
   submitReport,
   unitObligations,
-  uploadEvidence,
 } from './reports.service.js';
 import { reportingRules } from '../reporting-rules.js';
 
@@ -155,11 +154,16 @@ export const reportRoutes: RoutePlugin = async (app, { deps }) => {
       },
     },
     async (req, reply) => {
-      const f = await getEvidenceFile(deps, req.ctx, req.params.sha256);
-      const name = encodeURIComponent(req.query.name ?? f.sha256);
+      const f = await getEvidenceFile(deps, req.ctx, req.params.sha256, req.query.name);
+      // The name ends with the detected type's extension; the browser must not guess another type.
+      const ascii = f.filename.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/[";\\]/g, '_');
       return reply
         .type(f.mime)
-        .header('content-disposition', `attachment; filename*=UTF-8''${name}`)
+        .header('x-content-type-options', 'nosniff')
+        .header(
+          'content-disposition',
+          `attachment; filename="${ascii || 'tep'}"; filename*=UTF-8''${encodeURIComponent(f.filename)}`,
+        )
         .header('cache-control', 'private, max-age=31536000, immutable')
         .send(f.content);
     },
