@@ -53,8 +53,9 @@ describe.each(DB_KINDS)('evidence files on %s', (kind) => {
     return c.request('PUT', `/api/reports/${ob}/draft`, { version: rep.version, content: { entries } });
   };
   const fileRows = async (sha: string) =>
-    (await rows<{ n: number }>(t.deps.db, sql`select count(*)::int as n from files where sha256 = ${sha}`))[0]!
-      .n;
+    (
+      await rows<{ n: number }>(t.deps.db, sql`select count(*)::int as n from files where sha256 = ${sha}`)
+    )[0]!.n;
 
   beforeAll(async () => {
     t = await startTestApp(kind, {
@@ -211,7 +212,10 @@ describe.each(DB_KINDS)('evidence files on %s', (kind) => {
     const hp = (await monitor.get<PeriodDetail>(`/api/periods/${half.body.id}`)).body;
     const ob = hp.rows.find((x) => x.unitId === f.stp)!.obligationId;
     expect((await up(stp, ob, pdf('half'), 'ky-sau.pdf')).status).toBe(201);
-    const closed = await monitor.patch(`/api/periods/${half.body.id}`, { version: hp.version, status: 'closed' });
+    const closed = await monitor.patch(`/api/periods/${half.body.id}`, {
+      version: hp.version,
+      status: 'closed',
+    });
     expect(closed.status).toBe(200);
     const r = await up(stp, ob, pdf('half-2'), 'ky-sau-2.pdf');
     expect([r.status, r.body.code]).toEqual([409, 'PERIOD_CLOSED']);
@@ -250,9 +254,9 @@ describe.each(DB_KINDS)('evidence files on %s', (kind) => {
     expect(uploads[0]!.n).toBe(0);
     // Once the draft drops it, the other file goes a grace period after the last look.
     const again = (await report(stp, stpOb)).draft.entries;
-    expect(
-      (await saveDraft(stp, stpOb, { ...again, [f.c]: entry({ status: 'in_progress' }) })).status,
-    ).toBe(200);
+    expect((await saveDraft(stp, stpOb, { ...again, [f.c]: entry({ status: 'in_progress' }) })).status).toBe(
+      200,
+    );
     clock = new Date(start.getTime() + 9 * DAY);
     await sweepFiles(t.deps);
     expect(await fileRows(kept.body.sha256)).toBe(1);

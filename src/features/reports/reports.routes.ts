@@ -156,7 +156,10 @@ export const reportRoutes: RoutePlugin = async (app, { deps }) => {
     async (req, reply) => {
       const f = await getEvidenceFile(deps, req.ctx, req.params.sha256, req.query.name);
       // The name ends with the detected type's extension; the browser must not guess another type.
-      const ascii = f.filename.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/[";\\]/g, '_');
+      const ascii = f.filename
+        .normalize('NFD')
+        .replace(/[^\x20-\x7e]/g, '')
+        .replace(/[";\\]/g, '_');
       return reply
         .type(f.mime)
         .header('x-content-type-options', 'nosniff')
