@@ -30,6 +30,12 @@ export interface Config {
   mailFrom: string;
   /** How often the reminder sweep runs; 0 = off. */
   reminderSweepSeconds: number;
+  /** Evidence bytes one unit may upload per reporting period (distinct files), EVIDENCE_QUOTA_MB. */
+  evidenceQuotaBytes: number;
+  /** Days an uploaded evidence file no report references is kept before the sweep removes it. */
+  evidenceGraceDays: number;
+  /** How often the sweep of unreferenced evidence files runs; 0 = off. */
+  fileSweepSeconds: number;
 }
 
 function bool(v: string | undefined, dflt: boolean): boolean {
@@ -79,5 +85,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'thucthi <no-reply@thucthi.local>',
     reminderSweepSeconds: int('REMINDER_SWEEP_SECONDS', env.REMINDER_SWEEP_SECONDS, 60),
+    evidenceQuotaBytes: int('EVIDENCE_QUOTA_MB', env.EVIDENCE_QUOTA_MB, 200) * 1_048_576,
+    evidenceGraceDays: int('EVIDENCE_GRACE_DAYS', env.EVIDENCE_GRACE_DAYS, 7),
+    fileSweepSeconds: int('FILE_SWEEP_SECONDS', env.FILE_SWEEP_SECONDS, 3600),
   };
 }

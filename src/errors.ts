@@ -281,6 +281,26 @@ export const ERRORS = {
   FILE_TOO_LARGE: { status: 413, vi: 'Tệp vượt quá dung lượng cho phép', en: 'File too large' },
   FILE_EMPTY: { status: 400, vi: 'Tệp rỗng', en: 'Empty file' },
   FILE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tệp', en: 'File not found' },
+  FILE_EXTENSION_MISMATCH: {
+    status: 415,
+    vi: 'Phần mở rộng của tên tệp không khớp với nội dung tệp; hãy đổi tên tệp cho đúng loại',
+    en: "The file name's extension does not match the file's content",
+  },
+  FILE_NOT_UPLOADED_BY_UNIT: {
+    status: 400,
+    vi: 'Chỉ đính kèm được tệp do chính đơn vị tải lên; hãy tải tệp lên trong báo cáo của đơn vị',
+    en: 'A report may reference only files its own unit uploaded',
+  },
+  FILE_REPORT_ACCEPTED: {
+    status: 409,
+    vi: 'Báo cáo đã được duyệt, không tải thêm tệp minh chứng',
+    en: 'The report is accepted: no more evidence files',
+  },
+  FILE_QUOTA_EXCEEDED: {
+    status: 413,
+    vi: 'Đơn vị đã dùng hết dung lượng tệp minh chứng cho kỳ báo cáo này',
+    en: "The unit's evidence quota for this period is used up",
+  },
   OBSTACLE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy khó khăn, vướng mắc', en: 'Obstacle not found' },
   OBSTACLE_INVALID_STEP: {
     status: 409,

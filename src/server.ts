@@ -10,6 +10,7 @@ import { formatDemoCredentials, loadDemoDataIfEmpty } from './features/system/de
 import type { Deps } from './features/deps.js';
 import { createMailer } from './features/notify/mailer.js';
 import { startReminderLoop } from './jobs/reminder-sweep.js';
+import { startFileSweepLoop } from './jobs/file-sweep.js';
 import { loadAuthKey } from './features/auth/auth-key.js';
 
 export interface Running {
@@ -36,6 +37,7 @@ export async function startServer(config: Config, opts: { handleSignals?: boolea
   }
   const deps: Deps = { db: database.db, config, mailer, authKey };
   let stopReminders: () => Promise<void> = async () => undefined;
+  let stopFileSweep: () => Promise<void> = async () => undefined;
   let app: FastifyInstance | null = null;
   try {
     if (config.demo) {
@@ -52,6 +54,7 @@ export async function startServer(config: Config, opts: { handleSignals?: boolea
     });
     await app.listen({ port: config.port, host: config.host });
     stopReminders = startReminderLoop(deps, config.reminderSweepSeconds, app.log);
+    stopFileSweep = startFileSweepLoop(deps, config.fileSweepSeconds, app.log);
   } catch (e) {
     await app?.close().catch(() => undefined);
     await database.close();
@@ -66,6 +69,7 @@ export async function startServer(config: Config, opts: { handleSignals?: boolea
   const close = () => {
     closing ??= (async () => {
       await stopReminders();
+      await stopFileSweep();
       await app!.close();
       await mailer?.close();
       await database.close();

@@ -113,6 +113,11 @@ const DraftProduct = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * A file attached to an entry. Only `sha256` counts: the file must be one the unit uploaded, and the
+ * stored name, size and type are the server's record of that upload (the others are accepted for
+ * compatibility and ignored).
+ */
 const DraftEvidence = Type.Object(
   {
     sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }),

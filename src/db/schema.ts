@@ -548,14 +548,57 @@ export const taskProgress = pgTable(
 );
 
 /** Evidence files, stored once by content (SHA-256) and never overwritten. */
-export const files = pgTable('files', {
-  sha256: text('sha256').primaryKey(),
-  size: integer('size').notNull(),
-  mime: text('mime').notNull(),
-  content: bytea('content').notNull(),
-  createdAt: ts('created_at').notNull().defaultNow(),
-  createdBy: uuid('created_by'),
-});
+export const files = pgTable(
+  'files',
+  {
+    sha256: text('sha256').primaryKey(),
+    size: integer('size').notNull(),
+    mime: text('mime').notNull(),
+    content: bytea('content').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+    /**
+     * When the sweep (src/jobs/file-sweep.ts) next looks at the file: the last upload plus the grace
+     * period; the file is removed then unless a draft or a version references it.
+     */
+    sweepAt: ts('sweep_at'),
+  },
+  (t) => [index('files_sweep_idx').on(t.sweepAt)],
+);
+
+/**
+ * Who uploaded an evidence file, into which unit report, under which name. The bytes are stored once
+ * per content (`files`); the same bytes uploaded by two units are two records. A unit may attach and
+ * read only files with its own record (or referenced by reports it may read).
+ */
+export const evidenceUploads = pgTable(
+  'evidence_uploads',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sha256: text('sha256')
+      .notNull()
+      .references(() => files.sha256, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
+    obligationId: uuid('obligation_id')
+      .notNull()
+      .references(() => reportObligations.id, { onDelete: 'cascade' }),
+    uploadedBy: uuid('uploaded_by'),
+    uploadedAt: ts('uploaded_at').notNull().defaultNow(),
+    /** The name it is served under: its extension matches the detected type. */
+    filename: text('filename').notNull(),
+    size: integer('size').notNull(),
+    mime: text('mime').notNull(),
+    /** The extension of `filename` (pdf, docx, jpg…). */
+    ext: text('ext').notNull(),
+  },
+  (t) => [
+    index('evidence_uploads_unit_sha_idx').on(t.unitId, t.sha256),
+    index('evidence_uploads_obligation_idx').on(t.obligationId),
+    index('evidence_uploads_sha_idx').on(t.sha256),
+  ],
+);
 
 /** Obstacles and proposals raised in reports: assigned, answered and closed by the monitor. */
 export const obstacles = pgTable(

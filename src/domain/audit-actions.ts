@@ -49,6 +49,7 @@ export const AUDIT_ACTIONS = [
   'report.accept',
   'report.return',
   'file.upload',
+  'file.sweep',
   // obstacles raised in reports
   'obstacle.raise',
   'obstacle.update_text',

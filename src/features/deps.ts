@@ -5,7 +5,10 @@ import type { Mailer } from './notify/mailer.js';
 /** What services need. Passed explicitly; no container. */
 export interface Deps {
   db: Db;
-  config: Pick<Config, 'sessionTtlHours'> & Partial<Pick<Config, 'sessionIdleMinutes' | 'cookieSecure'>>;
+  config: Pick<Config, 'sessionTtlHours'> &
+    Partial<
+      Pick<Config, 'sessionIdleMinutes' | 'cookieSecure' | 'evidenceQuotaBytes' | 'evidenceGraceDays'>
+    >;
   /** The secret for keyed hashes in the audit log (src/features/auth/auth-key.ts); random per process when absent. */
   authKey?: Buffer;
   /** A fixed or stepping clock for tests; the system clock when absent. */

@@ -283,6 +283,56 @@ export function sniffFileType(bytes: Uint8Array, filename: string): string | nul
   return null;
 }
 
+/** The file name extensions that go with each evidence type (the first is the one the server adds). */
+export const EVIDENCE_EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
+  pdf: ['pdf'],
+  docx: ['docx'],
+  xlsx: ['xlsx'],
+  doc: ['doc'],
+  xls: ['xls'],
+  png: ['png'],
+  jpeg: ['jpg', 'jpeg'],
+};
+
+/** Human names of the evidence types, for messages. */
+export const EVIDENCE_TYPE_NAMES: Readonly<Record<string, string>> = {
+  pdf: 'PDF',
+  docx: 'Word (.docx)',
+  xlsx: 'Excel (.xlsx)',
+  doc: 'Word (.doc)',
+  xls: 'Excel (.xls)',
+  png: 'ảnh PNG',
+  jpeg: 'ảnh JPEG',
+};
+
+/** The extension of a file name ("x.PDF" → "pdf"), or null when it has none (an ending of digits only is none). */
+export function fileExtension(filename: string): string | null {
+  const m = /\.([A-Za-z0-9]{1,10})$/.exec(filename.trim());
+  if (!m || !/[A-Za-z]/.test(m[1]!)) return null;
+  return m[1]!.toLowerCase();
+}
+
+/**
+ * The name an evidence file of `type` is stored and served under: `filename` when its extension goes
+ * with the type, `filename` plus the type's extension when it has none, or `mismatch` (with the
+ * extension found) when it names another type (a PDF called "x.hta").
+ */
+export function evidenceFileName(
+  filename: string,
+  type: string,
+): { ok: true; name: string; ext: string } | { ok: false; ext: string } {
+  const allowed = EVIDENCE_EXTENSIONS[type] ?? [type];
+  const ext = fileExtension(filename);
+  if (ext === null) return { ok: true, name: `${filename}.${allowed[0]!}`, ext: allowed[0]! };
+  if (allowed.includes(ext)) return { ok: true, name: filename, ext };
+  return { ok: false, ext };
+}
+
+/** The evidence type of a stored MIME type (the reverse of the rules' `types`), or null. */
+export function evidenceTypeOfMime(types: Readonly<Record<string, string>>, mime: string): string | null {
+  return Object.entries(types).find(([, m]) => m === mime)?.[0] ?? null;
+}
+
 // ---- dates and reminders ----
 
 /** The calendar day in Vietnam (UTC+7, no daylight saving) at an instant. */

@@ -29,7 +29,8 @@ describe.each(DB_KINDS)('reporting cycle on %s', (kind) => {
   let snvOb: string;
 
   beforeAll(async () => {
-    t = await startTestApp(kind);
+    // The clock jumps weeks ahead: sessions must outlive it.
+    t = await startTestApp(kind, { config: { sessionTtlHours: 24 * 400, sessionIdleMinutes: 0 } });
     t.deps.clock = () => clock;
     monitor = await t.loginAs('monitor', { unitCode: 'BNC-TU' });
     stpUser = await t.loginAs('unit', { unitCode: 'SO-TU-PHAP' });

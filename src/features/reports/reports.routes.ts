@@ -2,6 +2,7 @@ import type { RoutePlugin } from '../../http/types.js';
 import { IdParams, responses } from '../../contract/common.js';
 import * as contract from '../../contract/reports.js';
 import * as service from './reports.service.js';
+import * as files from './evidence.service.js';
 import { reportingRules } from '../reporting-rules.js';
 
 export const reportRoutes: RoutePlugin = async (app, { deps }) => {
@@ -111,7 +112,7 @@ export const reportRoutes: RoutePlugin = async (app, { deps }) => {
       return reply
         .code(201)
         .send(
-          await service.uploadEvidence(deps, req.ctx, req.params.id, { filename: req.query.filename, bytes }),
+          await files.uploadEvidence(deps, req.ctx, req.params.id, { filename: req.query.filename, bytes }),
         );
     },
   );
@@ -128,11 +129,19 @@ export const reportRoutes: RoutePlugin = async (app, { deps }) => {
       },
     },
     async (req, reply) => {
-      const f = await service.getEvidenceFile(deps, req.ctx, req.params.sha256);
-      const name = encodeURIComponent(req.query.name ?? f.sha256);
+      const f = await files.getEvidenceFile(deps, req.ctx, req.params.sha256, req.query.name);
+      // The name ends with the detected type's extension; the browser must not guess another type.
+      const ascii = f.filename
+        .normalize('NFD')
+        .replace(/[^\x20-\x7e]/g, '')
+        .replace(/[";\\]/g, '_');
       return reply
         .type(f.mime)
-        .header('content-disposition', `attachment; filename*=UTF-8''${name}`)
+        .header('x-content-type-options', 'nosniff')
+        .header(
+          'content-disposition',
+          `attachment; filename="${ascii || 'tep'}"; filename*=UTF-8''${encodeURIComponent(f.filename)}`,
+        )
         .header('cache-control', 'private, max-age=31536000, immutable')
         .send(f.content);
     },

@@ -4,10 +4,8 @@
  * and their comparison, evidence files (content-addressed), and the cooperating units' inputs shown
  * to the lead unit.
  */
-import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import {
-  files,
   obstacles,
   programBaselines,
   programNodes,
@@ -34,10 +32,8 @@ import {
   diffEntries,
   normaliseEntry,
   oneOf,
-  sniffFileType,
   vnDate,
   type EntryProblem,
-  type EvidenceRef,
   type ReportContent,
 } from '../../domain/reporting/report.js';
 import type {
@@ -64,7 +60,8 @@ import { now, type Deps } from '../deps.js';
 import { reportingRules } from '../reporting-rules.js';
 import { loadPeriod, type ObligationRow } from '../../db/queries/reporting.js';
 import { unitNames } from '../../db/queries/units.js';
-import { loadObligation } from './reports.queries.js';
+import { loadObligation, lockObligation } from './reports.queries.js';
+import { resolveEvidence } from './evidence.service.js';
 
 function problemError(problems: EntryProblem[]): AppError {
   const first = problems[0]!;
@@ -78,22 +75,6 @@ async function labelsOf(db: DbOrTx, ids: string[]): Promise<Map<string, string>>
     .from(programNodes)
     .where(inArray(programNodes.id, ids));
   return new Map(r.map((n) => [n.id, n.label]));
-}
-
-/** Evidence references must point to files already uploaded. */
-async function checkEvidence(db: DbOrTx, content: ReportContent): Promise<void> {
-  const shas = [...new Set(Object.values(content.entries).flatMap((e) => e.evidence.map((f) => f.sha256)))];
-  if (!shas.length) return;
-  const found = await db.select({ sha256: files.sha256 }).from(files).where(inArray(files.sha256, shas));
-  const have = new Set(found.map((f) => f.sha256));
-  const missing = shas.filter((s) => !have.has(s));
-  if (missing.length) throw new AppError('FILE_NOT_FOUND', { sha256: missing });
-}
-
-async function lockObligation(tx: Tx, id: string): Promise<ObligationRow> {
-  const [o] = await tx.select().from(reportObligations).where(eq(reportObligations.id, id)).for('update');
-  if (!o) throw new AppError('OBLIGATION_NOT_FOUND', { id });
-  return o;
 }
 
 const editable = (status: string) => EDITABLE_STATUSES.some((s) => s === status);
@@ -273,16 +254,17 @@ export async function compareVersions(
 export async function saveDraft(deps: Deps, ctx: Ctx, id: string, input: DraftBody): Promise<DraftSaved> {
   const o0 = await loadObligation(deps.db, ctx, id, 'report.write');
   const rules = reportingRules();
-  const content = completeContent(input.content);
-  const problems = checkEntries(rules, content, o0.tasks);
+  const given = completeContent(input.content);
+  const problems = checkEntries(rules, given, o0.tasks);
   if (problems.length) throw problemError(problems);
-  await checkEvidence(deps.db, content);
   return mutate(deps.db, ctx, async (tx, audit) => {
     const o = await lockObligation(tx, id);
     const p = await loadPeriod(tx, o.periodId);
     if (p.status !== 'open') throw new AppError('PERIOD_CLOSED');
     if (!editable(o.status)) throw new AppError('REPORT_READ_ONLY', { status: o.status });
     if (o.version !== input.version) throw await versionConflict(tx, 'report', o);
+    // Only the unit's own uploads, described by the server's records (not by the client).
+    const content = await resolveEvidence(tx, o.unitId, given, { lock: true });
     const status = o.status === 'not_started' ? 'drafting' : o.status;
     const t = now(deps);
     const [r] = await tx
@@ -406,11 +388,11 @@ export async function submitReport(
       const draft = completeContent(o.draft);
       const problems = checkSubmission(rules, draft, carried, (n) => labels.get(n) ?? n);
       if (problems.length) throw problemError(problems);
-      await checkEvidence(tx, draft);
+      const resolved = await resolveEvidence(tx, o.unitId, draft, { lock: true });
       const content: ReportContent = {
-        general: draft.general,
+        general: resolved.general,
         entries: Object.fromEntries(
-          Object.entries(draft.entries).map(([k, e]) => [k, normaliseEntry(e, today)]),
+          Object.entries(resolved.entries).map(([k, e]) => [k, normaliseEntry(e, today)]),
         ),
       };
       const number = o.currentVersion + 1;
@@ -574,60 +556,6 @@ async function recordProgress(tx: Tx, o: ObligationRow, v: typeof reportVersions
         },
       });
   }
-}
-
-// ---- evidence files ----
-
-export async function uploadEvidence(
-  deps: Deps,
-  ctx: Ctx,
-  obligationId: string,
-  input: { filename: string; bytes: Uint8Array },
-): Promise<EvidenceRef> {
-  await loadObligation(deps.db, ctx, obligationId, 'report.write');
-  const rules = reportingRules();
-  const filename = input.filename.trim().replace(/[\\/]/g, '_').slice(0, 200) || 'tep';
-  if (input.bytes.length === 0) throw new AppError('FILE_EMPTY');
-  if (input.bytes.length > rules.evidence.maxBytes)
-    throw new AppError(
-      'FILE_TOO_LARGE',
-      { size: input.bytes.length, maxBytes: rules.evidence.maxBytes },
-      `Tệp vượt quá ${Math.round(rules.evidence.maxBytes / 1048576)} MB`,
-    );
-  const type = sniffFileType(input.bytes, filename);
-  const mime = type ? rules.evidence.types[type] : undefined;
-  if (!type || !mime) throw new AppError('FILE_TYPE_FORBIDDEN', { filename });
-  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
-  const ref: EvidenceRef = { sha256, filename, size: input.bytes.length, mime };
-  await mutate(deps.db, ctx, async (tx, audit) => {
-    // Content-addressed: the same bytes are stored once and never overwritten.
-    const inserted = await tx
-      .insert(files)
-      .values({
-        sha256,
-        size: input.bytes.length,
-        mime,
-        content: Buffer.from(input.bytes),
-        createdBy: actorUserId(ctx),
-      })
-      .onConflictDoNothing()
-      .returning({ sha256: files.sha256 });
-    audit.record({
-      action: 'file.upload',
-      entityType: 'file',
-      entityId: sha256,
-      after: { ...ref, obligationId, stored: inserted.length > 0 },
-    });
-  });
-  return ref;
-}
-
-export async function getEvidenceFile(deps: Deps, ctx: Ctx, sha256: string) {
-  authorize(ctx, 'report.read');
-  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new AppError('FILE_NOT_FOUND', { sha256 });
-  const [f] = await deps.db.select().from(files).where(eq(files.sha256, sha256));
-  if (!f) throw new AppError('FILE_NOT_FOUND', { sha256 });
-  return f;
 }
 
 /** The unit's reports across periods (for the unit's home page). */

@@ -57,6 +57,7 @@ const EXACT: Record<AuditAction, ActionInfo> = {
   'report.accept': { label: 'Duyệt báo cáo', color: 'green' },
   'report.return': { label: 'Trả lại báo cáo', color: 'orange' },
   'file.upload': { label: 'Tải lên tệp minh chứng', color: 'purple' },
+  'file.sweep': { label: 'Xóa tệp minh chứng không còn báo cáo nào dùng', color: 'default' },
   'obstacle.raise': { label: 'Nêu khó khăn, vướng mắc', color: 'orange' },
   'obstacle.update_text': { label: 'Sửa nội dung khó khăn, vướng mắc', color: 'blue' },
   'obstacle.assign': { label: 'Giao đơn vị xử lý', color: 'blue' },
