@@ -402,7 +402,6 @@ const MATRIX: Row[] = [
     op: 'GET /api/files/{sha256}',
     req: (f) => ({ params: { sha256: f.sha256 } }),
     cells: ownOrStaff(),
-    pending: { unitB: 'point 1 (evidence files readable only with a report that references them)' }, // pending: point 1
   },
   { op: 'GET /api/units/{id}/reports', req: (f) => ({ params: { id: f.stp } }), cells: ownOrStaff() },
   // ---- reminders, notifications ----
