@@ -15,6 +15,7 @@ import { mutate } from '../features/audit/audit-writer.js';
 import { systemCtx } from '../features/context.js';
 import { now, type Deps } from '../features/deps.js';
 import { evidenceGraceMs } from '../features/reports/evidence.service.js';
+import { startLoop, type JobLog } from './loop.js';
 
 export interface FileSweepResult {
   removed: number;
@@ -104,29 +105,11 @@ export async function sweepFiles(deps: Deps, opts: { batch?: number } = {}): Pro
 }
 
 /** Runs the sweep every `seconds` (0 = off); returns a stop function that waits for a pass under way. */
-export function startFileSweepLoop(
-  deps: Deps,
-  seconds: number,
-  log: { error(o: unknown, msg: string): void; info(o: unknown, msg: string): void },
-): () => Promise<void> {
-  if (seconds <= 0) return async () => undefined;
-  let running: Promise<unknown> | null = null;
-  let stopped = false;
-  const tick = () => {
-    if (running || stopped) return;
-    running = sweepFiles(deps)
-      .then((r) => {
-        if (r.removed) log.info(r, 'tệp minh chứng: đã xóa tệp không còn báo cáo nào dùng');
-      })
-      .catch((e: unknown) => log.error({ err: e }, 'tệp minh chứng: lỗi khi quét'))
-      .finally(() => (running = null));
-  };
-  const timer = setInterval(tick, seconds * 1000);
-  timer.unref();
-  setTimeout(tick, 5000).unref();
-  return async () => {
-    stopped = true;
-    clearInterval(timer);
-    await running;
-  };
+export function startFileSweepLoop(deps: Deps, seconds: number, log: JobLog): () => Promise<void> {
+  return startLoop(seconds, 5000, () => sweepFiles(deps), {
+    done: (r) => {
+      if (r.removed) log.info(r, 'tệp minh chứng: đã xóa tệp không còn báo cáo nào dùng');
+    },
+    failed: (e) => log.error({ err: e }, 'tệp minh chứng: lỗi khi quét'),
+  });
 }

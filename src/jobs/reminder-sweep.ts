@@ -50,6 +50,7 @@ import { systemCtx } from '../features/context.js';
 import { now, type Deps } from '../features/deps.js';
 import { reportingRules } from '../features/reporting-rules.js';
 import { sendQueuedEmails } from './email-outbox.js';
+import { startLoop, type JobLog } from './loop.js';
 
 type ReminderRow = typeof reminders.$inferSelect;
 
@@ -405,29 +406,11 @@ export async function sweepReminders(
 // ---- the loop ----
 
 /** Runs the sweep every `seconds` inside the app; returns a stop function that waits for a running sweep. */
-export function startReminderLoop(
-  deps: Deps,
-  seconds: number,
-  log: { error(o: unknown, msg: string): void; info(o: unknown, msg: string): void },
-): () => Promise<void> {
-  if (seconds <= 0) return async () => undefined;
-  let running: Promise<unknown> | null = null;
-  let stopped = false;
-  const tick = () => {
-    if (running || stopped) return;
-    running = sweepReminders(deps)
-      .then((r) => {
-        if (r.sent || r.skipped || r.emailsSent || r.emailsFailed) log.info(r, 'đôn đốc: đã quét lời nhắc');
-      })
-      .catch((e: unknown) => log.error({ err: e }, 'đôn đốc: lỗi khi quét lời nhắc'))
-      .finally(() => (running = null));
-  };
-  const timer = setInterval(tick, seconds * 1000);
-  timer.unref();
-  setTimeout(tick, 2000).unref();
-  return async () => {
-    stopped = true;
-    clearInterval(timer);
-    await running;
-  };
+export function startReminderLoop(deps: Deps, seconds: number, log: JobLog): () => Promise<void> {
+  return startLoop(seconds, 2000, () => sweepReminders(deps), {
+    done: (r) => {
+      if (r.sent || r.skipped || r.emailsSent || r.emailsFailed) log.info(r, 'đôn đốc: đã quét lời nhắc');
+    },
+    failed: (e) => log.error({ err: e }, 'đôn đốc: lỗi khi quét lời nhắc'),
+  });
 }
