@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { sql, type SQL } from 'drizzle-orm';
 import { DB_KINDS } from '../../test/support/db.js';
 import { startTestApp, type Client, type TestApp } from '../../test/support/app.js';
-import { reportingProgram, type ReportingFixture } from '../../test/support/reporting.js';
+import { openAnnualPeriod, reportingProgram, type ReportingFixture } from '../../test/support/reporting.js';
 import { rows, type Db } from '../db/connection.js';
 import type { ReminderOutcome } from '../db/schema.js';
 import { systemCtx } from '../features/context.js';
@@ -66,14 +66,10 @@ describe.each(DB_KINDS)('reminder sweep on %s', (kind) => {
         password: 'matkhau-thu-nghiem-2026',
       })
     ).user.id;
-    const p = await monitor.post<{ id: string }>(`/api/programs/${f.programId}/periods`, {
-      kind: 'yearly',
-      year: 2026,
+    ({ periodId } = await openAnnualPeriod(monitor, f, {
       dueDate: '2026-12-16',
       schedule: { before: [7, 3], onDay: true, everyDaysLate: 3, escalateAfterDaysLate: 7 },
-    });
-    expect(p.status).toBe(201);
-    periodId = p.body.id;
+    }));
     version = 1;
   });
   afterAll(async () => {

@@ -5,6 +5,7 @@
 import type { Client, TestApp } from './app.js';
 import { findUnitByCode } from '../../src/db/queries/units.js';
 import type { TaskList } from '../../src/contract/tasks.js';
+import type { PeriodDetail } from '../../src/contract/periods.js';
 import { emptyEntry, type ReportProduct } from '../../src/domain/reporting/report.js';
 
 export const REPORT_PLAN = `KẾ HOẠCH
@@ -129,5 +130,27 @@ export function stpReportContent(f: ReportingFixture, products: ReportProduct[])
         proposals: 'Đề nghị bố trí kinh phí tập huấn hằng năm.',
       }),
     },
+  };
+}
+
+/**
+ * Opens the fixture program's 2026 annual period (with the given extra fields, e.g. a due date and a
+ * reminder schedule) and returns its id and each unit's obligation.
+ */
+export async function openAnnualPeriod(
+  monitor: Client,
+  f: ReportingFixture,
+  extra: Record<string, unknown> = {},
+): Promise<{ periodId: string; obligationOf(unitId: string): string }> {
+  const p = await monitor.post<{ id: string }>(`/api/programs/${f.programId}/periods`, {
+    kind: 'yearly',
+    year: 2026,
+    ...extra,
+  });
+  if (p.status !== 201) throw new Error(`open period: ${p.status} ${p.text}`);
+  const rows = (await monitor.get<PeriodDetail>(`/api/periods/${p.body.id}`)).body.rows;
+  return {
+    periodId: p.body.id,
+    obligationOf: (unitId) => rows.find((r) => r.unitId === unitId)!.obligationId,
   };
 }

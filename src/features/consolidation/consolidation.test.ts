@@ -13,12 +13,12 @@ import { strFromU8, unzipSync } from 'fflate';
 import { DB_KINDS } from '../../../test/support/db.js';
 import { startTestApp, type Client, type TestApp } from '../../../test/support/app.js';
 import {
+  openAnnualPeriod,
   reportingProgram,
   entry,
   stpReportContent,
   type ReportingFixture,
 } from '../../../test/support/reporting.js';
-import type { PeriodDetail } from '../../contract/periods.js';
 import type { Consolidation } from '../../contract/consolidation.js';
 
 /** What a finished text must never contain. */
@@ -102,13 +102,9 @@ describe.each(DB_KINDS)('consolidated report on %s', (kind) => {
     stpUser = await t.loginAs('unit', { unitCode: 'SO-TU-PHAP' });
     snvUser = await t.loginAs('unit', { unitCode: 'SO-NOI-VU' });
     f = await reportingProgram(t, monitor);
-    const p = await monitor.post<{ id: string }>(`/api/programs/${f.programId}/periods`, {
-      kind: 'yearly',
-      year: 2026,
-    });
-    periodId = p.body.id;
-    const rows = (await monitor.get<PeriodDetail>(`/api/periods/${periodId}`)).body.rows;
-    const ob = (unitId: string) => rows.find((r) => r.unitId === unitId)!.obligationId;
+    const period = await openAnnualPeriod(monitor, f);
+    periodId = period.periodId;
+    const ob = period.obligationOf;
     const fill = async (c: Client, obligation: string, content: Record<string, unknown>) => {
       const rep = (await c.get<{ version: number }>(`/api/reports/${obligation}`)).body;
       const s = await c.request('PUT', `/api/reports/${obligation}/draft`, { version: rep.version, content });

@@ -7,7 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { DB_KINDS } from '../../../test/support/db.js';
 import { startTestApp, type Client, type TestApp } from '../../../test/support/app.js';
-import { reportingProgram, type ReportingFixture } from '../../../test/support/reporting.js';
+import {
+  openAnnualPeriod,
+  reportingProgram,
+  type ReportingFixture,
+} from '../../../test/support/reporting.js';
 import { startSmtpSink, type SmtpSink } from '../../../test/support/smtp-sink.js';
 import { openDatabase, rows, type Database } from '../../db/connection.js';
 import { systemCtx } from '../context.js';
@@ -18,7 +22,7 @@ import { createMailer } from '../notify/mailer.js';
 import { saveDraft, submitReport } from '../reports/reports.service.js';
 import { sweepReminders } from '../../jobs/reminder-sweep.js';
 import { emptyContent, emptyEntry } from '../../domain/reporting/report.js';
-import type { OpenPeriodResult, PeriodDetail } from '../../contract/periods.js';
+import type { PeriodDetail } from '../../contract/periods.js';
 import type { RemindResult, ReminderList } from '../../contract/reminders.js';
 
 const day = (iso: string) => new Date(`${iso}T02:00:00Z`); // 09:00 in Hà Nội, after the 08:00 send time
@@ -81,13 +85,10 @@ describe.each(DB_KINDS)('reminders and escalation on %s', (kind) => {
     user.snv = await mk('nhac-snv', 'unit', 'SO-NOI-VU', 'snv@example.vn');
     user.snvLeader = await mk('nhac-snv-ld', 'leader', 'SO-NOI-VU', 'giamdoc.snv@example.vn');
     user.monitor = await mk('nhac-bnc', 'monitor', 'BNC-TU', 'bnc@example.vn');
-    const p = await monitor.post<OpenPeriodResult>(`/api/programs/${f.programId}/periods`, {
-      kind: 'yearly',
-      year: 2026,
+    ({ periodId } = await openAnnualPeriod(monitor, f, {
       dueDate: '2026-12-16',
       schedule: { before: [7, 3], onDay: true, everyDaysLate: 3, escalateAfterDaysLate: 7 },
-    });
-    periodId = p.body.id;
+    }));
   });
   afterAll(async () => {
     await second?.close();

@@ -10,7 +10,12 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS } from '../../../test/support/db.js';
 import { startTestApp, type Client, type TestApp } from '../../../test/support/app.js';
-import { PDF_BYTES, reportingProgram, type ReportingFixture } from '../../../test/support/reporting.js';
+import {
+  PDF_BYTES,
+  openAnnualPeriod,
+  reportingProgram,
+  type ReportingFixture,
+} from '../../../test/support/reporting.js';
 import { emptyEntry, type EvidenceRef } from '../../domain/reporting/report.js';
 import type { PeriodDetail } from '../../contract/periods.js';
 import type { ReportView as Report } from '../../contract/reports.js';
@@ -32,7 +37,6 @@ describe.each(DB_KINDS)('evidence files on %s', (kind) => {
   let yte: Client;
   let f: ReportingFixture;
   let clock = new Date('2026-11-27T03:00:00Z');
-  let periodId: string;
   let stpOb: string;
   let snvOb: string;
 
@@ -68,14 +72,9 @@ describe.each(DB_KINDS)('evidence files on %s', (kind) => {
     snv = await t.loginAs('unit', { unitCode: 'SO-NOI-VU' });
     yte = await t.loginAs('unit', { unitCode: 'SO-Y-TE' });
     f = await reportingProgram(t, monitor);
-    const r = await monitor.post<{ id: string }>(`/api/programs/${f.programId}/periods`, {
-      kind: 'yearly',
-      year: 2026,
-    });
-    periodId = r.body.id;
-    const m = (await monitor.get<PeriodDetail>(`/api/periods/${periodId}`)).body;
-    stpOb = m.rows.find((x) => x.unitId === f.stp)!.obligationId;
-    snvOb = m.rows.find((x) => x.unitId === f.snv)!.obligationId;
+    const period = await openAnnualPeriod(monitor, f);
+    stpOb = period.obligationOf(f.stp);
+    snvOb = period.obligationOf(f.snv);
   });
   afterAll(async () => t?.close());
 
