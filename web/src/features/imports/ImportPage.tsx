@@ -121,13 +121,12 @@ function RecentDrafts() {
           style={{ width: '100%', marginBottom: 12 }}
         />
       )}
-      {list.isError && <ApiErrorAlert error={list.error} />}
       <ListTable<DraftSummary>
         rowKey="id"
         size="middle"
         columns={columns}
         rows={list.data?.items ?? []}
-        loading={list.isFetching}
+        query={list}
         empty="Chưa có bản nhập nào"
       />
     </Card>

@@ -25,7 +25,6 @@ import { SaveForm } from '../../layout/SaveForm';
 import { useVersionedSave, type VersionedFormProps } from '../../layout/useVersionedSave';
 import { SaveModal } from '../../layout/SaveModal';
 import { saveModalProps } from '../../layout/saveModalProps';
-import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { formatDateTime } from '../../lib/format';
 import { useIsPhone } from '../../lib/useMediaQuery';
 import { LIMITS } from '../../shared/limits';
@@ -297,12 +296,11 @@ export function ObstaclesTab({
           Chỉ mục chưa đóng
         </Checkbox>
       </Flex>
-      {q.isError && <ApiErrorAlert error={q.error} />}
       <ListTable<Obstacle>
         rowKey="id"
         columns={columns}
         rows={items}
-        loading={q.isFetching}
+        query={q}
         scroll={{ x: 'max-content' }}
         empty="Không có khó khăn, vướng mắc hay kiến nghị nào"
         data-testid="obstacles-table"

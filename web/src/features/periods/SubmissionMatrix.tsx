@@ -12,7 +12,6 @@ import { formatDateTime } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
 import { useIsPhone } from '../../lib/useMediaQuery';
 import { usePatchSearchParams } from '../../lib/useAddressParams';
-import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { InfoTag } from '../../layout/InfoTag';
 import { ListTable, dateColumn } from '../../layout/ListTable';
 
@@ -297,12 +296,11 @@ export function SubmissionMatrix({ period, manage }: { period: PeriodDetail; man
         )}
       </Flex>
       {manage && !open && <Alert type="info" showIcon title="Kỳ báo cáo đã đóng: không gửi nhắc được nữa." />}
-      {query.isError && <ApiErrorAlert error={query.error} />}
       <ListTable<MatrixRow>
         rowKey="obligationId"
         columns={columns}
         rows={rows}
-        loading={query.isFetching}
+        query={query}
         pageSize={50}
         scroll={{ x: 'max-content' }}
         rowSelection={

@@ -11,7 +11,6 @@ import { canImportDocuments } from '../../lib/permissions';
 import { formatIsoDate } from '../../lib/format';
 import { foldText } from '../../shared/domain';
 import { useIsPhone } from '../../lib/useMediaQuery';
-import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { PageHeader } from '../../layout/PageHeader';
 import { SearchInput } from '../../layout/ListFilters';
 import { ListTable, dateColumn } from '../../layout/ListTable';
@@ -97,13 +96,12 @@ export default function ProgramsPage() {
           onChange={setSearch}
           style={{ maxWidth: phone ? undefined : 420, marginBottom: 16 }}
         />
-        {list.isError && <ApiErrorAlert error={list.error} />}
         <ListTable<ProgramSummary>
           rowKey="id"
           size="middle"
           columns={columns}
           rows={items}
-          loading={list.isFetching}
+          query={list}
           empty={search ? 'Không có chương trình nào phù hợp' : 'Chưa có chương trình nào được ban hành'}
         />
       </Card>

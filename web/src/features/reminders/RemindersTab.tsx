@@ -9,7 +9,6 @@ import { REMINDER_STATUS, reminderKindLabel } from './labels';
 import type { PeriodDetail } from '../periods/api';
 import { scheduleText } from '../periods/labels';
 import { formatDateTime } from '../../lib/format';
-import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { infoOf } from '../../lib/tagInfo';
 import { InfoTag } from '../../layout/InfoTag';
 import { ListTable } from '../../layout/ListTable';
@@ -164,12 +163,11 @@ export function RemindersTab({ period }: { period: PeriodDetail }) {
         aria-label="Lọc theo trạng thái"
         style={{ alignSelf: 'flex-start', maxWidth: '100%', overflowX: 'auto' }}
       />
-      {q.isError && <ApiErrorAlert error={q.error} />}
       <ListTable<Reminder>
         rowKey="id"
         columns={columns}
         rows={items}
-        loading={q.isFetching}
+        query={q}
         pageSize={30}
         scroll={{ x: 'max-content' }}
         empty="Chưa có lời nhắc nào"
