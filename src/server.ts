@@ -10,6 +10,7 @@ import { formatDemoCredentials, loadDemoDataIfEmpty } from './features/system/de
 import type { Deps } from './features/deps.js';
 import { createMailer } from './features/notify/mailer.js';
 import { startReminderLoop } from './jobs/reminder-sweep.js';
+import { startCheckpointLoop } from './jobs/audit-checkpoint.js';
 
 export interface Running {
   app: FastifyInstance;
@@ -19,10 +20,15 @@ export interface Running {
 }
 
 export async function startServer(config: Config, opts: { handleSignals?: boolean } = {}): Promise<Running> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    migrate: config.migrate === 'auto' ? true : 'check',
+  });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom });
   const deps: Deps = { db: database.db, config, mailer };
   let stopReminders: () => Promise<void> = async () => undefined;
+  let stopCheckpoints: () => Promise<void> = async () => undefined;
   let app: FastifyInstance | null = null;
   try {
     if (config.demo) {
@@ -38,7 +44,9 @@ export async function startServer(config: Config, opts: { handleSignals?: boolea
     });
     await app.listen({ port: config.port, host: config.host });
     stopReminders = startReminderLoop(deps, config.reminderSweepSeconds, app.log);
+    stopCheckpoints = await startCheckpointLoop(database.db, config, app.log);
   } catch (e) {
+    await stopReminders().catch(() => undefined);
     await app?.close().catch(() => undefined);
     await database.close();
     throw e;
@@ -53,6 +61,8 @@ export async function startServer(config: Config, opts: { handleSignals?: boolea
     closing ??= (async () => {
       await stopReminders();
       await app!.close();
+      // After the last request: the checkpoint signs the final head.
+      await stopCheckpoints();
       await mailer?.close();
       await database.close();
     })();
