@@ -75,17 +75,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
         throw e;
       }
     } else if (migrateNow) {
-      const client = await pool.connect();
-      try {
-        await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-        try {
-          await migratePg(drizzlePg(client, { schema }), { migrationsFolder: MIGRATIONS_DIR });
-        } finally {
-          await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
-        }
-      } finally {
-        client.release();
-      }
+      await migrateWithLock(pool).catch(async (e: unknown) => {
+        await pool.end();
+        throw e;
+      });
     }
     return {
       db,
@@ -146,6 +139,29 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       }
     },
   };
+}
+
+async function migrateWithLock(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      await migratePg(drizzlePg(client, { schema }), { migrationsFolder: MIGRATIONS_DIR });
+    } catch (e) {
+      const cause = (e as { cause?: { code?: string } }).cause;
+      if (cause?.code !== '42501') throw e;
+      throw new MigrationsPendingError(
+        `Vai trò CSDL này không có quyền áp dụng migration (${(cause as Error).message}). Nếu ứng dụng chạy với vai trò ` +
+          `không sở hữu bảng, hãy đặt THUCTHI_MIGRATE=check và chạy "thucthi migrate" bằng vai trò sở hữu. ` +
+          `(This role may not apply migrations: set THUCTHI_MIGRATE=check and migrate as the owner.)`,
+        { cause: e },
+      );
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    client.release();
+  }
 }
 
 export class MigrationsPendingError extends Error {
