@@ -5,7 +5,8 @@
  *  2. Requests per second of authenticated reads (GET /api/units?limit=50, and the seed program's
  *     task table GET /api/programs/:id/tasks, ~60 kB of JSON serialised by its response schema) beside
  *     a bare Fastify hello-world, measured in this same run with the same client.
- * Usage: npm run bench [-- --seconds 5 --connections 10] [-- --only throughput]
+ *  Durable writes on PGlite and PostgreSQL: bench/durability.ts (`-- --only durability`).
+ * Usage: npm run bench [-- --seconds 5 --connections 10] [-- --only throughput|durability]
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,6 +23,7 @@ import { createImportDraft, publishImportDraft } from '../src/features/imports/i
 import { benchParse, bigDocument } from './parse.js';
 import { benchPlanAll } from './plan.js';
 import { benchReportingAll } from './reporting.js';
+import { benchDurability } from './durability.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: number) => {
@@ -116,6 +118,7 @@ async function load(
 }
 
 async function main() {
+  if (ONLY === 'durability') return benchDurability();
   console.log(
     `thucthi bench — node ${process.version}, ${os.cpus().length} cores, ${SECONDS}s × ${CONNECTIONS} connections\n`,
   );
