@@ -9,9 +9,12 @@ import { hashEvent } from '../../domain/audit-chain.js';
 import { mutate } from './audit-writer.js';
 import { verifyAuditChain } from './audit.service.js';
 import { systemCtx } from '../context.js';
+import { startCheckpointLoop } from '../../jobs/audit-checkpoint.js';
 import {
   CHECKPOINT_LOG,
   checkpointPaths,
+  loadOrCreateKey,
+  readCheckpointLog,
   verifyWithCheckpoints,
   writeCheckpoint,
   type CheckpointPaths,
@@ -158,5 +161,35 @@ describe.each(DB_KINDS)('signed audit checkpoints on %s', (kind: DbKind) => {
     fs.writeFileSync(log, text.replace(/\n5\n/u, '\n3\n'));
     const forged = await verifyWithCheckpoints(t.database.db, paths);
     expect(forged.problems[0]).toMatchObject({ kind: 'bad-entry', index: 1 });
+  });
+
+  it('signs at an interval and at stop, and logs instead of signing a truncated chain', async () => {
+    const errors: string[] = [];
+    const log = {
+      info: () => undefined,
+      warn: () => undefined,
+      error: (_o: unknown, m: string) => void errors.push(m),
+    };
+    const config = {
+      dataDir: path.dirname(paths.keyFile),
+      auditKeyFile: paths.keyFile,
+      auditCheckpointDir: paths.dir,
+      auditCheckpointSeconds: 1,
+    };
+    const stop = await startCheckpointLoop(t.database.db, config, log);
+    await addEvents(t.database.db, 1);
+    const { key } = loadOrCreateKey(paths.keyFile, { create: false });
+    const seqs = () => readCheckpointLog(paths.dir, key)!.map((e) => e.checkpoint!.seq);
+    for (let i = 0; i < 100 && !seqs().includes(6); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(seqs()).toEqual([5, 6]);
+    await addEvents(t.database.db, 1);
+    await stop();
+    expect(seqs()).toEqual([5, 6, 7]);
+
+    await asOwner(t.database.db, () => t.database.db.execute(sql`delete from audit_events where seq > 4`));
+    const stop2 = await startCheckpointLoop(t.database.db, config, log);
+    await stop2();
+    expect(seqs()).toEqual([5, 6, 7]);
+    expect(errors[0]).toContain('không ký điểm kiểm tra — nhật ký bị cắt');
   });
 });

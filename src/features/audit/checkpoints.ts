@@ -59,20 +59,35 @@ export function loadOrCreateKey(keyFile: string, opts: { create?: boolean } = {}
   if (fs.existsSync(keyFile))
     return { key: parseSignerKey(fs.readFileSync(keyFile, 'utf8')), created: false };
   if (opts.create === false) {
-    throw new Error(
-      `Không tìm thấy khóa ký nhật ký ${keyFile} (AUDIT_KEY_FILE). (Audit signing key not found.)`,
+    throw Object.assign(
+      new Error(
+        `Không tìm thấy khóa ký nhật ký ${keyFile} (AUDIT_KEY_FILE): không thể kiểm tra các điểm kiểm tra đã ký. ` +
+          `(Audit signing key not found.)`,
+      ),
+      { code: 'AUDIT_KEY_MISSING' },
     );
   }
   const name = `${DEFAULT_KEY_NAME}-${os.hostname()}`.replace(/[\s+]/gu, '-');
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const key: NoteKey = { name: validKeyName(name) ? name : DEFAULT_KEY_NAME, privateKey, publicKey };
   fs.mkdirSync(path.dirname(keyFile), { recursive: true });
-  const fd = fs.openSync(keyFile, 'wx', 0o600);
+  // Written whole to a temporary file, then linked into place: of several instances starting at once,
+  // one key wins and the others read it, never a half-written file.
+  const tmp = `${keyFile}.tmp-${process.pid}-${Date.now()}`;
+  const fd = fs.openSync(tmp, 'wx', 0o600);
   try {
     fs.writeSync(fd, signerKey(key) + '\n');
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
+  }
+  try {
+    fs.linkSync(tmp, keyFile);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    return { key: parseSignerKey(fs.readFileSync(keyFile, 'utf8')), created: false };
+  } finally {
+    fs.rmSync(tmp, { force: true });
   }
   fs.writeFileSync(`${keyFile}.pub`, verifierKey(key) + '\n', { mode: 0o644 });
   return { key, created: true };
