@@ -20,7 +20,9 @@ type Log = {
 
 export async function startCheckpointLoop(
   db: Db,
-  config: Pick<Config, 'dataDir' | 'auditKeyFile' | 'auditCheckpointDir' | 'auditCheckpointSeconds'>,
+  config: Pick<Config, 'dataDir' | 'auditKeyFile' | 'auditCheckpointDir' | 'auditCheckpointSeconds'> & {
+    databaseUrl?: string | undefined;
+  },
   log: Log,
 ): Promise<() => Promise<void>> {
   const paths = checkpointPaths(config);

@@ -36,15 +36,30 @@ export interface CheckpointPaths {
   dir: string;
 }
 
-/** The key file and checkpoint folder: from AUDIT_KEY_FILE / AUDIT_CHECKPOINT_DIR, else in the data folder. */
+/**
+ * The key file and checkpoint folder: from AUDIT_KEY_FILE / AUDIT_CHECKPOINT_DIR, else in the data
+ * folder. On PostgreSQL the default folder is per database (host, port, name), so one installation
+ * pointed at another database never mixes their checkpoints.
+ */
 export function checkpointPaths(c: {
   dataDir: string;
   auditKeyFile: string;
   auditCheckpointDir: string;
+  databaseUrl?: string | undefined;
 }): CheckpointPaths {
+  let dflt = path.join(c.dataDir, 'audit-checkpoints');
+  if (c.databaseUrl) {
+    try {
+      const u = new URL(c.databaseUrl);
+      const id = `${u.hostname || 'localhost'}_${u.port || '5432'}_${u.pathname.replace(/^\//u, '') || 'postgres'}`;
+      dflt = path.join(dflt, id.replace(/[^A-Za-z0-9_.-]/gu, '_'));
+    } catch {
+      /* not a URL: keep the data folder's */
+    }
+  }
   return {
     keyFile: path.resolve(c.auditKeyFile || path.join(c.dataDir, 'audit-signing.key')),
-    dir: path.resolve(c.auditCheckpointDir || path.join(c.dataDir, 'audit-checkpoints')),
+    dir: path.resolve(c.auditCheckpointDir || dflt),
   };
 }
 
