@@ -238,6 +238,16 @@ dbOptions(
     ),
 ).action(async (opts: { dataDir?: string; databaseUrl?: string }) => {
   await withDb(opts, async (deps, database) => {
+    // Never sign a broken chain: the signature would vouch for the tampering.
+    const { verifyAuditChain } = await import('./features/audit/audit.service.js');
+    const chain = await verifyAuditChain(deps.db);
+    if (!chain.ok) {
+      process.stdout.write(
+        `LỖI: không ký — chuỗi băm bị đứt tại sự kiện #${chain.brokenAt.seq}: ${chain.brokenAt.message}. Chạy "thucthi audit verify". (chain broken; not signed)\n`,
+      );
+      process.exitCode = 1;
+      return;
+    }
     const w = await signCheckpoint(database, deps.config, { skipUnchanged: false });
     if (w.written)
       process.stdout.write(

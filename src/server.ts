@@ -11,6 +11,7 @@ import type { Deps } from './features/deps.js';
 import { createMailer } from './features/notify/mailer.js';
 import { startReminderLoop } from './jobs/reminder-sweep.js';
 import { startCheckpointLoop } from './jobs/audit-checkpoint.js';
+import { checkpointPaths } from './features/audit/checkpoints.js';
 
 export interface Running {
   app: FastifyInstance;
@@ -26,7 +27,7 @@ export async function startServer(config: Config, opts: { handleSignals?: boolea
     migrate: config.migrate === 'auto' ? true : 'check',
   });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom });
-  const deps: Deps = { db: database.db, config, mailer };
+  const deps: Deps = { db: database.db, config, mailer, auditCheckpoints: checkpointPaths(config) };
   let stopReminders: () => Promise<void> = async () => undefined;
   let stopCheckpoints: () => Promise<void> = async () => undefined;
   let app: FastifyInstance | null = null;

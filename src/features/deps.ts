@@ -8,6 +8,8 @@ export interface Deps {
   config: Pick<Config, 'sessionTtlHours'>;
   /** A fixed or stepping clock for tests; the system clock when absent. */
   clock?: () => Date;
+  /** Audit signing key and checkpoint log (the server sets them); absent: verify checks the chain only. */
+  auditCheckpoints?: { keyFile: string; dir: string } | null;
   /** Sends e-mail (SMTP); absent or null when not configured. */
   mailer?: Mailer | null;
 }

@@ -7,7 +7,7 @@ import { DB_KINDS, openTestDb, type DbKind, type TestDb } from '../../../test/su
 import { rows, type Db } from '../../db/connection.js';
 import { hashEvent } from '../../domain/audit-chain.js';
 import { mutate } from './audit-writer.js';
-import { verifyAuditChain } from './audit.service.js';
+import { verifyAuditChain, verifyAuditChainAs } from './audit.service.js';
 import { systemCtx } from '../context.js';
 import { startCheckpointLoop } from '../../jobs/audit-checkpoint.js';
 import {
@@ -126,6 +126,9 @@ describe.each(DB_KINDS)('signed audit checkpoints on %s', (kind: DbKind) => {
     expect(r.ok).toBe(false);
     expect(r.problems[0]).toMatchObject({ kind: 'truncated', headSeq: 3, checkpoint: { seq: 5 } });
     expect(r.problems[0]!.message).toContain('nhật ký bị cắt');
+    // The running server's GET /api/audit/verify reports it too (what the busy-folder message points to).
+    const api = await verifyAuditChainAs({ ...t.deps, auditCheckpoints: paths }, systemCtx('test'));
+    expect(api).toMatchObject({ ok: true, checkpoints: { ok: false, problems: [{ kind: 'truncated' }] } });
     // A truncated chain is never signed: the evidence stays the latest checkpoint.
     expect(await writeCheckpoint(t.database.db, paths)).toMatchObject({
       written: false,

@@ -168,6 +168,7 @@ export function readCheckpointLog(dir: string, key: NoteKey): LogEntry[] | null 
 }
 
 export type CheckpointProblem =
+  | { kind: 'missing-key'; message: string }
   | { kind: 'missing-log'; message: string }
   | { kind: 'bad-entry'; message: string; index: number }
   | { kind: 'truncated'; message: string; checkpoint: AuditCheckpoint; headSeq: number }
@@ -216,10 +217,19 @@ export interface CheckpointVerifyResult {
 export async function verifyWithCheckpoints(db: Db, paths: CheckpointPaths): Promise<CheckpointVerifyResult> {
   const chain = await verifyAuditChain(db);
   const head = await chainHead(db);
-  const { key } = loadOrCreateKey(paths.keyFile, { create: false });
-  const log = readCheckpointLog(paths.dir, key);
   const problems: CheckpointProblem[] = [];
   let latest: AuditCheckpoint | null = null;
+  if (!fs.existsSync(paths.keyFile)) {
+    problems.push({
+      kind: 'missing-key',
+      message:
+        `không tìm thấy khóa ký nhật ký ${paths.keyFile} (AUDIT_KEY_FILE): không thể kiểm tra các điểm kiểm tra đã ký ` +
+        `(chạy "thucthi audit checkpoint" để tạo khóa và ký điểm kiểm tra đầu tiên) (audit signing key missing)`,
+    });
+    return { chain, head, checkpoints: 0, latest, problems, ok: false };
+  }
+  const { key } = loadOrCreateKey(paths.keyFile, { create: false });
+  const log = readCheckpointLog(paths.dir, key);
   if (log === null || log.length === 0) {
     problems.push({
       kind: 'missing-log',
