@@ -6,7 +6,8 @@
  *     task table GET /api/programs/:id/tasks, ~60 kB of JSON serialised by its response schema) beside
  *     a bare Fastify hello-world, measured in this same run with the same client.
  *  5. Hostile uploads (bench/hostile.ts): /healthz latency while three zip-bomb .docx are refused.
- * Usage: npm run bench [-- --seconds 5 --connections 10] [-- --only throughput|hostile]
+ *  Durable writes on PGlite and PostgreSQL: bench/durability.ts (`-- --only durability`).
+ * Usage: npm run bench [-- --seconds 5 --connections 10] [-- --only throughput|hostile|durability]
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,6 +24,7 @@ import { benchPlanAll } from './plan.js';
 import { benchReportingAll } from './reporting.js';
 import { benchHostileUploads } from './hostile.js';
 import { benchServer } from './server.js';
+import { benchDurability } from './durability.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: number) => {
@@ -117,6 +119,7 @@ async function load(
 }
 
 async function main() {
+  if (ONLY === 'durability') return benchDurability();
   console.log(
     `thucthi bench — node ${process.version}, ${os.cpus().length} cores, ${SECONDS}s × ${CONNECTIONS} connections\n`,
   );

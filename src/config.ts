@@ -36,6 +36,14 @@ export interface Config {
   evidenceGraceDays: number;
   /** How often the sweep of unreferenced evidence files runs; 0 = off. */
   fileSweepSeconds: number;
+  /** Ed25519 key signing audit checkpoints; never stored in the database. */
+  auditKeyFile: string;
+  /** Folder of the signed checkpoint log (meant for another disk or an off-site copy). */
+  auditCheckpointDir: string;
+  /** How often the server signs a checkpoint of the audit chain; 0 = only at start, stop and on demand. */
+  auditCheckpointSeconds: number;
+  /** `auto`: apply migrations at open; `check`: only check they are applied (an app role that owns no table). */
+  migrate: 'auto' | 'check';
 }
 
 function bool(v: string | undefined, dflt: boolean): boolean {
@@ -67,12 +75,19 @@ function int(name: string, v: string | undefined, dflt: number): number {
   return n;
 }
 
+function migrateMode(v: string | undefined): Config['migrate'] {
+  if (v === undefined || v === '' || v === 'auto') return 'auto';
+  if (v === 'check') return 'check';
+  throw new Error(`THUCTHI_MIGRATE phải là "auto" hoặc "check" (nhận được "${v}")`);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = env.THUCTHI_DATA_DIR || './data';
   return {
     port: int('PORT', env.PORT, 3000),
     host: env.HOST || '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: env.THUCTHI_DATA_DIR || './data',
+    dataDir,
     logLevel: env.LOG_LEVEL || 'info',
     cookieSecure: bool(env.COOKIE_SECURE, false),
     sessionTtlHours: int('SESSION_TTL_HOURS', env.SESSION_TTL_HOURS, 12),
@@ -88,5 +103,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     evidenceQuotaBytes: int('EVIDENCE_QUOTA_MB', env.EVIDENCE_QUOTA_MB, 200) * 1_048_576,
     evidenceGraceDays: int('EVIDENCE_GRACE_DAYS', env.EVIDENCE_GRACE_DAYS, 7),
     fileSweepSeconds: int('FILE_SWEEP_SECONDS', env.FILE_SWEEP_SECONDS, 3600),
+    auditKeyFile: env.AUDIT_KEY_FILE || '',
+    auditCheckpointDir: env.AUDIT_CHECKPOINT_DIR || '',
+    auditCheckpointSeconds: int('AUDIT_CHECKPOINT_SECONDS', env.AUDIT_CHECKPOINT_SECONDS, 3600),
+    migrate: migrateMode(env.THUCTHI_MIGRATE),
   };
 }

@@ -12,6 +12,8 @@ import { createMailer } from './features/notify/mailer.js';
 import { startReminderLoop } from './jobs/reminder-sweep.js';
 import { startFileSweepLoop } from './jobs/file-sweep.js';
 import { loadAuthKey } from './features/auth/auth-key.js';
+import { startCheckpointLoop } from './jobs/audit-checkpoint.js';
+import { checkpointPaths } from './features/audit/checkpoints.js';
 
 export interface Running {
   app: FastifyInstance;
@@ -21,7 +23,11 @@ export interface Running {
 }
 
 export async function startServer(config: Config, opts: { handleSignals?: boolean } = {}): Promise<Running> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    migrate: config.migrate === 'auto' ? true : 'check',
+  });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom });
   let authKey: Buffer;
   try {
@@ -35,9 +41,16 @@ export async function startServer(config: Config, opts: { handleSignals?: boolea
     await database.close();
     throw e;
   }
-  const deps: Deps = { db: database.db, config, mailer, authKey };
+  const deps: Deps = {
+    db: database.db,
+    config,
+    mailer,
+    authKey,
+    auditCheckpoints: checkpointPaths(config),
+  };
   let stopReminders: () => Promise<void> = async () => undefined;
   let stopFileSweep: () => Promise<void> = async () => undefined;
+  let stopCheckpoints: () => Promise<void> = async () => undefined;
   let app: FastifyInstance | null = null;
   try {
     if (config.demo) {
@@ -55,7 +68,10 @@ export async function startServer(config: Config, opts: { handleSignals?: boolea
     await app.listen({ port: config.port, host: config.host });
     stopReminders = startReminderLoop(deps, config.reminderSweepSeconds, app.log);
     stopFileSweep = startFileSweepLoop(deps, config.fileSweepSeconds, app.log);
+    stopCheckpoints = await startCheckpointLoop(database.db, config, app.log);
   } catch (e) {
+    await stopReminders().catch(() => undefined);
+    await stopFileSweep().catch(() => undefined);
     await app?.close().catch(() => undefined);
     await database.close();
     throw e;
@@ -71,6 +87,8 @@ export async function startServer(config: Config, opts: { handleSignals?: boolea
       await stopReminders();
       await stopFileSweep();
       await app!.close();
+      // After the last request: the checkpoint signs the final head.
+      await stopCheckpoints();
       await mailer?.close();
       await database.close();
     })();

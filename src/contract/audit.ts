@@ -38,9 +38,36 @@ export type AuditQuery = Static<typeof AuditQuery>;
 export const AuditEvents = Items(AuditEventRef);
 export type AuditEvents = Static<typeof AuditEvents>;
 
-/** The result of checking the hash chain: intact, or where it first breaks. */
+/** The chain against the signed checkpoints (README "Nhật ký, sao lưu"); absent when not configured. */
+export const AuditCheckpointStatus = Type.Object({
+  ok: Type.Boolean(),
+  count: Type.Integer({ minimum: 0 }),
+  latest: Type.Union([
+    Type.Object({ seq: Type.Integer({ minimum: 0 }), hash: Type.String(), at: Type.String() }),
+    Type.Null(),
+  ]),
+  problems: Type.Array(
+    Type.Object({
+      kind: Type.Union([
+        Type.Literal('missing-key'),
+        Type.Literal('missing-log'),
+        Type.Literal('bad-entry'),
+        Type.Literal('truncated'),
+        Type.Literal('rewritten'),
+      ]),
+      message: Type.String(),
+    }),
+  ),
+});
+export type AuditCheckpointStatus = Static<typeof AuditCheckpointStatus>;
+
+/** The result of checking the hash chain: intact, or where it first breaks; and the checkpoints. */
 export const AuditVerifyResult = Type.Union([
-  Type.Object({ ok: Type.Literal(true), count: Type.Integer({ minimum: 0 }) }),
+  Type.Object({
+    ok: Type.Literal(true),
+    count: Type.Integer({ minimum: 0 }),
+    checkpoints: Type.Optional(AuditCheckpointStatus),
+  }),
   Type.Object({
     ok: Type.Literal(false),
     count: Type.Integer({ minimum: 0 }),
@@ -49,6 +76,7 @@ export const AuditVerifyResult = Type.Union([
       reason: Type.Union([Type.Literal('content'), Type.Literal('link'), Type.Literal('sequence')]),
       message: Type.String(),
     }),
+    checkpoints: Type.Optional(AuditCheckpointStatus),
   }),
 ]);
 export type AuditVerifyResult = Static<typeof AuditVerifyResult>;

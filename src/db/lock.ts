@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 
 export const LOCK_FILE = 'thucthi.lock';
 
-interface LockInfo {
+export interface LockInfo {
   pid: number;
   host: string;
   startedAt: string;
@@ -21,11 +21,19 @@ export class DataDirLockedError extends Error {
   constructor(
     readonly dir: string,
     readonly holder: LockInfo,
+    opts: { whileServing?: boolean } = {},
   ) {
     super(
       `Thư mục dữ liệu ${dir} đang được tiến trình PID ${holder.pid} (máy ${holder.host}, từ ${holder.startedAt}) sử dụng. ` +
-        `Hãy dừng tiến trình đó trước, hoặc dùng THUCTHI_DATA_DIR khác. ` +
-        `(The data folder ${dir} is in use by PID ${holder.pid}.)`,
+        (opts.whileServing
+          ? `CSDL nhúng (PGlite) chỉ mở được bởi một tiến trình: trong khi máy chủ chạy, hãy dùng giao diện web hoặc API ` +
+            `(kiểm tra nhật ký: GET /api/audit/verify với tài khoản quản trị; máy chủ tự ký điểm kiểm tra định kỳ và khi dừng), ` +
+            `hoặc dừng máy chủ rồi chạy lại lệnh này. `
+          : `Hãy dừng tiến trình đó trước, hoặc dùng THUCTHI_DATA_DIR khác. `) +
+        `(The data folder ${dir} is in use by PID ${holder.pid}` +
+        (opts.whileServing
+          ? `; use the running server's API, or stop it and run this command again.)`
+          : '.)'),
     );
   }
 }
@@ -54,6 +62,16 @@ function isStale(info: LockInfo | null): boolean {
   if (info.host !== os.hostname()) return false; // cannot check another machine's processes: refuse
   if (info.pid === process.pid) return false;
   return !alive(info.pid);
+}
+
+/**
+ * The live process holding the data folder, or null when it is free (or its lock is stale). Reads
+ * the lock file only: the command line asks this first and answers at once, before loading anything.
+ */
+export function dirLockHolder(dir: string): LockInfo | null {
+  const info = readLock(path.join(path.resolve(dir), LOCK_FILE));
+  if (!info || isStale(info)) return null;
+  return info;
 }
 
 export interface DirLock {

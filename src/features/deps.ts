@@ -13,6 +13,8 @@ export interface Deps {
   authKey?: Buffer;
   /** A fixed or stepping clock for tests; the system clock when absent. */
   clock?: () => Date;
+  /** Audit signing key and checkpoint log (the server sets them); absent: verify checks the chain only. */
+  auditCheckpoints?: { keyFile: string; dir: string } | null;
   /** Sends e-mail (SMTP); absent or null when not configured. */
   mailer?: Mailer | null;
 }

@@ -35,6 +35,16 @@ describe('embedded database (PGlite data folder)', () => {
     expect(code).toBe(75);
     expect(b.stderr()).toContain(path.resolve(dir));
     expect(b.stderr()).toContain(`PID ${a.child.pid}`);
+    // So is a command that opens the database, e.g. `audit verify`: at once, saying what to do instead.
+    const started = Date.now();
+    const v = runCli(['audit', 'verify', '--data-dir', dir]);
+    expect(await v.exited).toBe(75);
+    expect(Date.now() - started).toBeLessThan(8000);
+    expect(v.stderr()).toContain(`PID ${a.child.pid}`);
+    expect(v.stderr()).toContain('GET /api/audit/verify');
+    // The first start generated the audit signing key, said so, and signed a first checkpoint.
+    expect(a.stdout()).toContain('Đã tạo khóa ký nhật ký mới');
+    expect(fs.existsSync(path.join(dir, 'audit-signing.key'))).toBe(true);
     // …and the first is unaffected: it still reads and writes.
     expect((await fetch(a.url + '/readyz')).status).toBe(200);
     expect(await loginWorks(a.url, admin.username, admin.password)).toBe(true);
@@ -43,6 +53,11 @@ describe('embedded database (PGlite data folder)', () => {
     a.child.kill('SIGTERM');
     expect(await a.exited).toBe(0);
     expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false);
+    // Stopping signed the final head (the login above wrote an audit event after the first checkpoint).
+    const log = fs.readFileSync(path.join(dir, 'audit-checkpoints', 'audit-checkpoints.log'), 'utf8');
+    const seqs = [...log.matchAll(/^(\d+)$/gmu)].map((m) => Number(m[1]));
+    expect(seqs.length).toBeGreaterThanOrEqual(2);
+    expect(seqs[seqs.length - 1]).toBeGreaterThan(seqs[0]!);
     // A first start migrates, seeds the units and imports the seed program in a real process: 16 s on
     // an idle 2-core machine, over 60 s when other work shares it.
   }, 180_000);

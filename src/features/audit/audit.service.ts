@@ -111,5 +111,17 @@ export async function verifyAuditChain(db: Db): Promise<AuditVerifyResult> {
 
 export async function verifyAuditChainAs(deps: Deps, ctx: Ctx): Promise<AuditVerifyResult> {
   authorize(ctx, 'audit.verify');
-  return verifyAuditChain(deps.db);
+  if (!deps.auditCheckpoints) return verifyAuditChain(deps.db);
+  // Lazy: checkpoints.ts imports this module.
+  const { verifyWithCheckpoints } = await import('./checkpoints.js');
+  const r = await verifyWithCheckpoints(deps.db, deps.auditCheckpoints);
+  return {
+    ...r.chain,
+    checkpoints: {
+      ok: r.problems.length === 0,
+      count: r.checkpoints,
+      latest: r.latest && { seq: r.latest.seq, hash: r.latest.hash, at: r.latest.at },
+      problems: r.problems.map((p) => ({ kind: p.kind, message: p.message })),
+    },
+  };
 }

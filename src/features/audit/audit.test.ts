@@ -135,6 +135,16 @@ describe('thucthi audit verify on an embedded data folder', () => {
     const total = (await verifyAuditChain(d.db)).count;
     await d.close();
 
+    // Data loaded in-process has no signed checkpoint yet: verify says so, `audit checkpoint` signs one.
+    const unsigned = spawnSync(process.execPath, [CLI, 'audit', 'verify', '--data-dir', dir], {
+      encoding: 'utf8',
+    });
+    expect(unsigned.status).toBe(1);
+    expect(unsigned.stdout).toContain('không tìm thấy khóa ký nhật ký');
+    const cp = spawnSync(process.execPath, [CLI, 'audit', 'checkpoint', '--data-dir', dir], {
+      encoding: 'utf8',
+    });
+    expect(cp.status, cp.stderr).toBe(0);
     const ok = spawnSync(process.execPath, [CLI, 'audit', 'verify', '--data-dir', dir], { encoding: 'utf8' });
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain(`OK: ${total} sự kiện`);
