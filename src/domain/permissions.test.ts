@@ -4,6 +4,7 @@ import {
   ALL_ACTIONS,
   can,
   isUnitScoped,
+  mayAssignTo,
   roleMay,
   seesAllUnits,
   withinUnitScope,
@@ -28,6 +29,7 @@ const HOLDERS: Record<Action, readonly Role[]> = {
   'plan.edit': ['admin', 'monitor', 'unit'],
   'unit.readTasks': ['admin', 'monitor', 'leader', 'supervisor', 'unit'],
   'report.read': ['admin', 'monitor', 'leader', 'supervisor', 'unit'],
+  'report.readAll': ['admin', 'monitor', 'leader', 'supervisor'],
   'report.write': ['admin', 'unit'],
   'report.manage': ['admin', 'monitor'],
 };
@@ -95,5 +97,18 @@ describe('can(): role × action × own/other unit', () => {
     expect(can(actor('leader'), 'plan.edit', OTHER)).toBe(false);
     expect(withinUnitScope(actor('unit'), 'plan.edit', OTHER)).toBe(false);
     expect(withinUnitScope(actor('unit'), 'unit.read', OTHER)).toBe(true);
+  });
+});
+
+describe('mayAssignTo(): a unit assigns only within its subtree', () => {
+  const subtree = new Set([OWN, 'unit-child', 'unit-grandchild']);
+  it('a unit user: its own unit and the units below it, nothing else', () => {
+    for (const u of subtree) expect(mayAssignTo(actor('unit'), u, subtree), u).toBe(true);
+    expect(mayAssignTo(actor('unit'), OTHER, subtree)).toBe(false);
+    expect(mayAssignTo(actor('unit', null), OWN, subtree)).toBe(false);
+  });
+  it('other roles are not limited by the tree', () => {
+    for (const r of ROLES.filter((x) => x !== 'unit'))
+      expect(mayAssignTo(actor(r), OTHER, new Set()), r).toBe(true);
   });
 });
