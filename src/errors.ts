@@ -155,6 +155,11 @@ export const ERRORS = {
     vi: 'Cơ quan phối hợp bị lặp lại',
     en: 'A cooperating unit is listed twice',
   },
+  ASSIGN_UNIT_OUT_OF_SCOPE: {
+    status: 403,
+    vi: 'Đơn vị chỉ được giao nhiệm vụ cho chính mình và các đơn vị cấp dưới trực thuộc',
+    en: 'A unit may assign tasks only to itself and to the units below it',
+  },
   ASSIGN_UNIT_INACTIVE: {
     status: 400,
     vi: 'Không giao nhiệm vụ cho đơn vị đã ngừng hoạt động',

@@ -56,6 +56,8 @@ export const UnitListQuery = Type.Object({
   kind: Type.Optional(Kind),
   active: ActiveFilter,
   parentId: Type.Optional(Uuid),
+  /** This unit and every unit below it in the units tree (the units a unit user may assign to). */
+  within: Type.Optional(Uuid),
   limit: Limit(1000, 50),
   offset: Offset,
 });

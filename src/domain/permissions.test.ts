@@ -4,6 +4,7 @@ import {
   ALL_ACTIONS,
   can,
   isUnitScoped,
+  mayAssignTo,
   roleMay,
   seesAllUnits,
   withinUnitScope,
@@ -31,6 +32,7 @@ const EXPECTED: Record<Action, { roles: readonly Role[]; ownUnit?: true }> = {
   'plan.edit': { roles: ['admin', 'monitor', 'unit'], ownUnit: true },
   'unit.readTasks': { roles: ['admin', 'monitor', 'leader', 'supervisor', 'unit'], ownUnit: true },
   'report.read': { roles: ['admin', 'monitor', 'leader', 'supervisor', 'unit'], ownUnit: true },
+  'report.readAll': { roles: ['admin', 'monitor', 'leader', 'supervisor'] },
   'report.write': { roles: ['admin', 'unit'], ownUnit: true },
   'report.manage': { roles: ['admin', 'monitor'] },
 };
@@ -87,5 +89,18 @@ describe('can(): role × action × own/other unit', () => {
     expect(can(actor('leader'), 'plan.edit', OTHER)).toBe(false);
     expect(withinUnitScope(actor('unit'), 'plan.edit', OTHER)).toBe(false);
     expect(withinUnitScope(actor('unit'), 'unit.read', OTHER)).toBe(true);
+  });
+});
+
+describe('mayAssignTo(): a unit assigns only within its subtree', () => {
+  const subtree = new Set([OWN, 'unit-child', 'unit-grandchild']);
+  it('a unit user: its own unit and the units below it, nothing else', () => {
+    for (const u of subtree) expect(mayAssignTo(actor('unit'), u, subtree), u).toBe(true);
+    expect(mayAssignTo(actor('unit'), OTHER, subtree)).toBe(false);
+    expect(mayAssignTo(actor('unit', null), OWN, subtree)).toBe(false);
+  });
+  it('other roles are not limited by the tree', () => {
+    for (const r of ROLES.filter((x) => x !== 'unit'))
+      expect(mayAssignTo(actor(r), OTHER, new Set()), r).toBe(true);
   });
 });

@@ -5,7 +5,10 @@
  *
  * - admin: users, the units directory, settings, audit verification; everything else too.
  * - monitor, leader, supervisor: read everything of the directory and the audit trail.
- * - unit: acts only for its own unit (reads its members and its history, edits its contact data).
+ * - unit: acts only for its own unit (reads its members and its history, edits its contact data), and
+ *   assigns its plan's items only to itself and the units below it in the units tree.
+ * - `report.readAll` (the dashboard and the consolidated report of a period: every unit's results and
+ *   obstacles together) is the monitor's working document until it is issued: units do not hold it.
  */
 import type { Role } from './roles.js';
 
@@ -23,6 +26,7 @@ export const ALL_ACTIONS = [
   'plan.edit',
   'unit.readTasks',
   'report.read',
+  'report.readAll',
   'report.write',
   'report.manage',
 ] as const;
@@ -41,9 +45,18 @@ export const ROLE_GRANTS: Readonly<Record<Role, readonly Action[]>> = {
     'plan.edit',
     'unit.readTasks',
     'report.read',
+    'report.readAll',
     'report.manage',
   ],
-  leader: ['unit.read', 'unit.readMembers', 'audit.read', 'program.read', 'unit.readTasks', 'report.read'],
+  leader: [
+    'unit.read',
+    'unit.readMembers',
+    'audit.read',
+    'program.read',
+    'unit.readTasks',
+    'report.read',
+    'report.readAll',
+  ],
   supervisor: [
     'unit.read',
     'unit.readMembers',
@@ -51,6 +64,7 @@ export const ROLE_GRANTS: Readonly<Record<Role, readonly Action[]>> = {
     'program.read',
     'unit.readTasks',
     'report.read',
+    'report.readAll',
   ],
   unit: [
     'unit.read',
@@ -105,6 +119,15 @@ export function withinUnitScope(actor: PermissionActor, action: Action, unitId: 
 /** True when the actor reads everything (no unit restriction): every role but `unit`. */
 export function seesAllUnits(actor: PermissionActor): boolean {
   return actor.role !== 'unit';
+}
+
+/**
+ * May `actor` name `unitId` as a lead or cooperating unit of a task it assigns? Monitors and admins
+ * assign to any unit; a `unit` user only to its own unit and the units below it, `subtree` being the
+ * ids of its unit and all its descendants in the units tree (see `unitSubtree`).
+ */
+export function mayAssignTo(actor: PermissionActor, unitId: string, subtree: ReadonlySet<string>): boolean {
+  return actor.role !== 'unit' || (actor.unitId !== null && subtree.has(unitId));
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { AppError } from '../errors.js';
 import {
+  mayAssignTo,
   roleMay,
   seesAllUnits as roleSeesAllUnits,
   withinUnitScope,
@@ -44,4 +45,21 @@ export function authorizeForUnit(ctx: Ctx, action: Action, unitId: string | null
 /** True when the actor reads everything (no unit restriction). */
 export function seesAllUnits(ctx: Ctx): boolean {
   return ctx.actor?.kind === 'system' || (ctx.actor?.kind === 'user' && roleSeesAllUnits(ctx.actor));
+}
+
+/**
+ * The units a task's assignment names (lead and cooperating) must be ones the actor may assign to: for
+ * a `unit` user its own unit and the units below it (`subtree`, see `unitSubtree`); `kept` are units the
+ * task already has in the same role, which the unit may leave in place (a monitor put them there).
+ */
+export function authorizeAssignTo(
+  ctx: Ctx,
+  unitIds: readonly string[],
+  subtree: ReadonlySet<string>,
+  kept: ReadonlySet<string> = new Set(),
+): void {
+  const a = ctx.actor;
+  if (a?.kind !== 'user') return;
+  const out = unitIds.filter((id) => !kept.has(id) && !mayAssignTo(a, id, subtree));
+  if (out.length) throw new AppError('ASSIGN_UNIT_OUT_OF_SCOPE', { unitIds: out });
 }

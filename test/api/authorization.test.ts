@@ -194,7 +194,6 @@ const MATRIX: Row[] = [
     variant: "unit A's report",
     req: (f) => ({ query: { entityType: 'report', entityId: f.obligationA } }),
     cells: ownOrStaff(),
-    pending: { unitA: 'point 4 (a unit reads the history of its own report)' }, // pending: point 4
   },
   {
     op: 'GET /api/audit',
@@ -438,19 +437,11 @@ const MATRIX: Row[] = [
     op: 'GET /api/periods/{id}/dashboard',
     req: (f) => ({ params: { id: f.periodId } }),
     cells: only('ok', ...STAFF),
-    pending: {
-      unitA: 'finding: dashboard shows every unit (as point 2)',
-      unitB: 'finding: dashboard shows every unit (as point 2)',
-    }, // pending: finding, dashboard scope
   },
   {
     op: 'GET /api/periods/{id}/consolidation',
     req: (f) => ({ params: { id: f.periodId } }),
     cells: only('ok', ...STAFF),
-    pending: {
-      unitA: 'point 2 (consolidation not for units)',
-      unitB: 'point 2 (consolidation not for units)',
-    }, // pending: point 2
   },
   {
     // Regenerating names a stale version: 409.
@@ -467,19 +458,11 @@ const MATRIX: Row[] = [
     op: 'GET /api/periods/{id}/consolidation.docx',
     req: (f) => ({ params: { id: f.periodId } }),
     cells: only('ok', ...STAFF),
-    pending: {
-      unitA: 'point 2 (consolidation not for units)',
-      unitB: 'point 2 (consolidation not for units)',
-    }, // pending: point 2
   },
   {
     op: 'GET /api/periods/{id}/consolidation.xlsx',
     req: (f) => ({ params: { id: f.periodId } }),
     cells: only('ok', ...STAFF),
-    pending: {
-      unitA: 'point 2 (consolidation not for units)',
-      unitB: 'point 2 (consolidation not for units)',
-    }, // pending: point 2
   },
   // ---- last: ends every session ----
   { op: 'POST /api/auth/logout', req: () => ({}), cells: signedIn() },
@@ -753,25 +736,21 @@ describe.each(DB_KINDS)('authorization matrix on %s', (kind) => {
     expect(wrong).toEqual([]);
   });
 
-  it.skipIf(!STRICT)(
-    'refuses a unit assigning its plan item to a peer unit (pending: point 3, MATRIX_STRICT=1)',
-    async () => {
-      // The matrix ended every session (logout): log in again as unit A.
-      const a = await t.loginAs('unit', { unitCode: 'SO-TU-PHAP' });
-      const cur = (await a.get<TaskDetail>(`/api/tasks/${f.planItemId}`)).body;
-      const r = await a.request('PUT', `/api/tasks/${f.planItemId}/assignment`, {
-        version: cur.task.version,
-        leadUnitId: f.snv,
-        cooperatingUnitIds: [],
-        focal: null,
-        deadline: { kind: 'date', date: '2026-05-31' },
-        products: [],
-        reason: 'Giao cho đơn vị ngang cấp',
-      });
-      expect(r.status, r.text).toBeGreaterThanOrEqual(400);
-      expect(r.status).toBeLessThan(500);
-      const after = (await a.get<TaskDetail>(`/api/tasks/${f.planItemId}`)).body;
-      expect(after.task.leadUnitId).toBe(f.stp);
-    },
-  );
+  it('refuses a unit assigning its plan item to a peer unit (point 3)', async () => {
+    // The matrix ended every session (logout): log in again as unit A.
+    const a = await t.loginAs('unit', { unitCode: 'SO-TU-PHAP' });
+    const cur = (await a.get<TaskDetail>(`/api/tasks/${f.planItemId}`)).body;
+    const r = await a.request('PUT', `/api/tasks/${f.planItemId}/assignment`, {
+      version: cur.task.version,
+      leadUnitId: f.snv,
+      cooperatingUnitIds: [],
+      focal: null,
+      deadline: { kind: 'date', date: '2026-05-31' },
+      products: [],
+      reason: 'Giao cho đơn vị ngang cấp',
+    });
+    expect([r.status, r.body.code], r.text).toEqual([403, 'ASSIGN_UNIT_OUT_OF_SCOPE']);
+    const after = (await a.get<TaskDetail>(`/api/tasks/${f.planItemId}`)).body;
+    expect(after.task.leadUnitId).toBe(f.stp);
+  });
 });

@@ -1,7 +1,7 @@
 /** Lookups in the units directory shared by several features, the CLI and the tests. */
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { units, type UnitRow } from '../schema.js';
-import type { DbOrTx } from '../connection.js';
+import { rows, type DbOrTx } from '../connection.js';
 
 export async function findUnitByCode(db: DbOrTx, code: string): Promise<UnitRow | null> {
   const r = await db.select().from(units).where(eq(units.code, code));
@@ -14,4 +14,22 @@ export async function unitNames(db: DbOrTx, ids: string[]): Promise<Map<string, 
   if (!uniq.length) return new Map();
   const r = await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, uniq));
   return new Map(r.map((u) => [u.id, u.name]));
+}
+
+/**
+ * The ids of unit `rootId` and of every unit below it in the units tree (children, their children, …);
+ * empty when the unit does not exist. `union` (not `union all`) stops at a unit already reached, so a
+ * cycle could not loop (the directory refuses cycles anyway).
+ */
+export async function unitSubtree(db: DbOrTx, rootId: string): Promise<Set<string>> {
+  const r = await rows<{ id: string }>(
+    db,
+    sql`with recursive sub(id) as (
+          select ${units.id} from ${units} where ${units.id} = ${rootId}
+          union
+          select u.id from ${units} u join sub on u.parent_id = sub.id
+        )
+        select id from sub`,
+  );
+  return new Set(r.map((x) => x.id));
 }

@@ -2,7 +2,7 @@
  * Reading the audit trail: an entity's history, the latest events, and verification of the hash chain.
  */
 import { and, asc, desc, eq, gt, lt, type SQL } from 'drizzle-orm';
-import { auditEvents, programs, taskUnits } from '../../db/schema.js';
+import { auditEvents, programs, reportObligations, taskUnits } from '../../db/schema.js';
 import type { Db } from '../../db/connection.js';
 import { AppError } from '../../errors.js';
 import { CHAIN_BREAK_MESSAGES, ChainVerifier } from '../../domain/audit-chain.js';
@@ -56,7 +56,7 @@ export async function listAuditEvents(deps: Deps, ctx: Ctx, q: AuditQuery): Prom
   };
 }
 
-/** A task the unit leads or cooperates on, or a program (plan) the unit owns. */
+/** A task the unit leads or cooperates on, a program (plan) the unit owns, or the unit's own report. */
 async function concernsUnit(
   deps: Deps,
   entityType: string | undefined,
@@ -78,6 +78,13 @@ async function concernsUnit(
       .from(programs)
       .where(eq(programs.id, entityId));
     return r[0]?.owner === unitId;
+  }
+  if (entityType === 'report') {
+    const r = await deps.db
+      .select({ unitId: reportObligations.unitId })
+      .from(reportObligations)
+      .where(eq(reportObligations.id, entityId));
+    return r[0]?.unitId === unitId;
   }
   return false;
 }

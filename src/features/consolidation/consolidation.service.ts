@@ -272,8 +272,9 @@ export async function generateConsolidation(
   });
 }
 
+/** Every unit's results and obstacles together: monitors, leaders and supervisors; units get 403. */
 export async function getConsolidation(deps: Deps, ctx: Ctx, periodId: string): Promise<Consolidation> {
-  authorize(ctx, 'report.read');
+  authorize(ctx, 'report.readAll');
   const [r] = await deps.db
     .select()
     .from(consolidatedReports)
@@ -353,7 +354,7 @@ async function annexRows(db: DbOrTx, d: ProgressData): Promise<AnnexRow[]> {
 }
 
 async function exportData(deps: Deps, ctx: Ctx, periodId: string) {
-  authorize(ctx, 'report.read');
+  authorize(ctx, 'report.readAll');
   const c = await getConsolidation(deps, ctx, periodId);
   const d = await loadProgress(deps.db, periodId, now(deps));
   const rows = await annexRows(deps.db, d);

@@ -16,8 +16,9 @@ import { now, type Deps } from '../deps.js';
 import { reportingRules } from '../reporting-rules.js';
 import { loadProgress } from './dashboard.queries.js';
 
+/** Every unit's progress side by side: monitors, leaders and supervisors; units get 403. */
 export async function dashboard(deps: Deps, ctx: Ctx, periodId: string): Promise<Dashboard> {
-  authorize(ctx, 'report.read');
+  authorize(ctx, 'report.readAll');
   const rules = reportingRules();
   const d = await loadProgress(deps.db, periodId, now(deps));
   const overall = rollUp(rules, d.tasks, d.today);

@@ -248,12 +248,14 @@ export async function listPeriods(deps: Deps, ctx: Ctx, programId: string): Prom
     : [];
   const today = vnDate(now(deps));
   const mine = ctx.actor?.kind === 'user' && ctx.actor.role === 'unit' ? ctx.actor.unitId : null;
+  const all = seesAllUnits(ctx);
   return {
     items: ps.map((p) => {
       const po = obs.filter((o) => o.periodId === p.id);
       const own = mine ? po.find((o) => o.unitId === mine) : undefined;
+      // A unit user's counts are of its own obligation only, as in the period's matrix (getPeriod).
       return {
-        ...summary(p, po, today),
+        ...summary(p, all ? po : own ? [own] : [], today),
         myObligationId: own?.id ?? null,
         myStatus: (own?.status as ObligationStatus | undefined) ?? null,
       };

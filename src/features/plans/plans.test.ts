@@ -121,8 +121,17 @@ describe.each(DB_KINDS)('unit plans and coverage on %s', (kind) => {
     expect(c.gaps.unitsWithoutPlan).toEqual([snv]);
     expect(c.units.find((u) => u.unitId === stp)?.planId).toBe(plan.body.id);
 
-    // Cascade: the unit assigns its own plan's item further down (to a commune), monitors are not needed.
-    const commune = (await findUnitByCode(t.deps.db, 'XA-00004'))!.id;
+    // Cascade: the unit assigns its own plan's item further down (to a unit below it in the units
+    // tree), monitors are not needed.
+    const admin = await t.loginAs('admin');
+    const child = await admin.post<{ id: string }>('/api/units', {
+      code: 'STP-PHONG-VB',
+      name: 'Phòng Xây dựng và kiểm tra văn bản, Sở Tư pháp',
+      kind: 'other',
+      parentId: stp,
+    });
+    expect(child.status, child.text).toBe(201);
+    const commune = child.body.id;
     const itemId = item.body.items[0]!.nodeId;
     const assign = await stpUser.request('PUT', `/api/tasks/${itemId}/assignment`, {
       ...leadOnlyAssignment(1, stp),
@@ -141,14 +150,14 @@ describe.each(DB_KINDS)('unit plans and coverage on %s', (kind) => {
     expect((await stpUser.get(`/api/audit?entityType=task&entityId=${b}`)).body.code).toBe(
       'FORBIDDEN_UNIT_SCOPE',
     );
-    // … and the commune can write its own plan under the Sở's plan.
-    const communeUser = await t.loginAs('unit', { unitCode: 'XA-00004' });
+    // … and the unit below can write its own plan under the Sở's plan.
+    const communeUser = await t.loginAs('unit', { unitCode: 'STP-PHONG-VB' });
     const sub = await communeUser.post<PlanView>(`/api/programs/${plan.body.id}/plans`, {
       unitId: commune,
     });
     expect(sub.status, sub.text).toBe(201);
     const subItem = await communeUser.post(`/api/plans/${sub.body.id}/items`, {
-      text: 'Rà soát văn bản của phường',
+      text: 'Rà soát văn bản của phòng',
       parentNodeIds: [itemId],
     });
     expect(subItem.status, subItem.text).toBe(201);

@@ -17,6 +17,7 @@ import {
 } from '../../db/schema.js';
 import { inOrder, type DbOrTx, type Tx } from '../../db/connection.js';
 import { programOutline } from '../../db/queries/outline.js';
+import { unitSubtree } from '../../db/queries/units.js';
 import { pgConstraint, pgErrorCode } from '../../db/errors.js';
 import { AppError } from '../../errors.js';
 import {
@@ -37,7 +38,7 @@ import { canonicalJson } from '../../domain/audit-chain.js';
 import { taskGroupOf } from '../../domain/plan/tree.js';
 import { mutate } from '../audit/audit-writer.js';
 import { versionConflict } from '../conflict.js';
-import { authorize, authorizeForUnit } from '../policy.js';
+import { authorize, authorizeAssignTo, authorizeForUnit, seesAllUnits } from '../policy.js';
 import { actorUserId, type Ctx } from '../context.js';
 import type { Deps } from '../deps.js';
 import type {
@@ -340,6 +341,7 @@ export async function saveAssignment(
       const cur = tasks[0]!;
       const [row] = await tx.select().from(taskAssignments).where(eq(taskAssignments.nodeId, nodeId));
       if (row && row.version !== input.version) throw await versionConflict(tx, 'task', row);
+      await authorizeAssignUnits(tx, ctx, cur, input);
       const r = await writeAssignment(tx, ctx, program, cur, input);
       if (r.nothing) {
         audit.nothingChanged();
@@ -373,6 +375,20 @@ async function authorizeAssign(db: DbOrTx, ctx: Ctx, programId: string): Promise
     return;
   }
   authorize(ctx, 'task.assign');
+}
+
+/**
+ * A unit assigns its plan's items only to itself and the units below it in the units tree, as lead and
+ * as cooperating units (ASSIGN_UNIT_OUT_OF_SCOPE); a unit the task already has in the same role may
+ * stay. Monitors and admins assign to any unit.
+ */
+async function authorizeAssignUnits(tx: Tx, ctx: Ctx, cur: TaskView, input: AssignmentInput): Promise<void> {
+  if (seesAllUnits(ctx) || ctx.actor?.kind !== 'user') return;
+  const own = ctx.actor.unitId;
+  const subtree = own ? await unitSubtree(tx, own) : new Set<string>();
+  if (input.leadUnitId)
+    authorizeAssignTo(ctx, [input.leadUnitId], subtree, new Set(cur.leadUnitId ? [cur.leadUnitId] : []));
+  authorizeAssignTo(ctx, input.cooperatingUnitIds, subtree, new Set(cur.cooperatingUnitIds));
 }
 
 // ---- the "5 rõ" meter ----

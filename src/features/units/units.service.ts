@@ -6,6 +6,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { units, users, type UnitRow } from '../../db/schema.js';
 import type { DbOrTx, Tx } from '../../db/connection.js';
 import { pgErrorCode } from '../../db/errors.js';
+import { unitSubtree } from '../../db/queries/units.js';
 import { AppError } from '../../errors.js';
 import { cleanText, escapeLike, fold } from '../../domain/text.js';
 import {
@@ -71,6 +72,7 @@ export async function listUnits(deps: Deps, ctx: Ctx, query: UnitListQuery): Pro
   if (query.active === 'true') where.push(eq(units.active, true));
   if (query.active === 'false') where.push(eq(units.active, false));
   if (query.parentId) where.push(eq(units.parentId, query.parentId));
+  if (query.within) where.push(inArray(units.id, [...(await unitSubtree(deps.db, query.within))]));
   const cond = where.length ? and(...where) : undefined;
   const limit = query.limit ?? 50;
   const offset = query.offset ?? 0;

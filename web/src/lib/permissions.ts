@@ -3,7 +3,7 @@
  * the two agree. Without a unit, a check is the role's; with one, it is also the unit scope.
  */
 import type { Me } from '../api/types';
-import { can } from '../shared/permissions';
+import { can, seesAllUnits } from '../shared/permissions';
 
 export const isAdmin = (me: Me) => me.role === 'admin';
 export const canManageUnits = (me: Me) => can(me, 'unit.manage');
@@ -32,3 +32,11 @@ export const canReadUnitTasks = (me: Me, unitId: string) => can(me, 'unit.readTa
 
 /** Writing a unit's plan (and assigning its items further down): the unit, or a monitor or admin. */
 export const canWritePlan = (me: Me, unitId: string) => can(me, 'plan.edit', unitId);
+
+/**
+ * The units a task may be assigned to, for the unit pickers: `undefined` (any unit) for monitors and
+ * admins; for a unit user its own unit, the root of the subtree `/api/units?within=` lists (the server
+ * refuses any other unit with ASSIGN_UNIT_OUT_OF_SCOPE).
+ */
+export const assignableWithin = (me: Me): string | undefined =>
+  seesAllUnits(me) ? undefined : (me.unitId ?? undefined);

@@ -43,6 +43,8 @@ import { errorMessage } from '../../api/client';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { LIMITS } from '../../shared/limits';
 import type { VersionedSave } from '../../layout/useVersionedSave';
+import { useMe } from '../auth/hooks';
+import { assignableWithin } from '../../lib/permissions';
 
 const FOCAL_OPTIONS: { value: FocalMode; label: string }[] = [
   { value: 'none', label: 'Chưa có' },
@@ -246,6 +248,8 @@ export function AssignmentForm({
   const { message } = App.useApp();
   const [form] = Form.useForm<AssignmentValues>();
   const units = useUnitLookup();
+  // A unit user assigns its plan's items only to itself and the units below it.
+  const within = assignableWithin(useMe());
   const task = detail.task;
   const implementing = detail.program.status === 'implementing';
   const initial = useMemo(() => taskToValues(task, suggestion), [task, suggestion]);
@@ -333,10 +337,10 @@ export function AssignmentForm({
         label="Cơ quan chủ trì"
         extra="Mỗi nhiệm vụ chỉ giao cho một cơ quan chủ trì, chịu trách nhiệm chính."
       >
-        <UnitSelect placeholder="Gõ để tìm cơ quan chủ trì…" />
+        <UnitSelect placeholder="Gõ để tìm cơ quan chủ trì…" within={within} />
       </Form.Item>
       <Form.Item name="cooperatingUnitIds" label="Cơ quan phối hợp">
-        <UnitMultiSelect excludeIds={leadUnitId ? [leadUnitId] : []} />
+        <UnitMultiSelect excludeIds={leadUnitId ? [leadUnitId] : []} within={within} />
       </Form.Item>
       <FocalFields leadUnitId={leadUnitId} />
       <DeadlineFields />

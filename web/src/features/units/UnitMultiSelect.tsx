@@ -11,6 +11,8 @@ export interface UnitMultiSelectProps {
   placeholder?: string;
   /** Units that may not be chosen (e.g. the lead unit among the cooperating ones). */
   excludeIds?: string[];
+  /** Offer only this unit and the units below it in the units tree. */
+  within?: string;
   disabled?: boolean;
   style?: React.CSSProperties;
 }
@@ -22,10 +24,11 @@ export function UnitMultiSelect({
   onChange,
   placeholder = 'Gõ để tìm và chọn đơn vị…',
   excludeIds,
+  within,
   disabled,
   style,
 }: UnitMultiSelectProps) {
-  const { search, setSearch, list, selectProps } = useUnitSearch();
+  const { search, setSearch, list, selectProps } = useUnitSearch({ within });
   const units = useUnitLookup();
   const selected = useMemo(() => value ?? [], [value]);
 

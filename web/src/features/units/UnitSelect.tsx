@@ -13,6 +13,8 @@ export interface UnitSelectProps {
   active?: ActiveFilter;
   /** A unit that may not be chosen (e.g. the unit itself as its own parent). */
   excludeId?: string;
+  /** Offer only this unit and the units below it in the units tree. */
+  within?: string;
   allowClear?: boolean;
   disabled?: boolean;
   style?: React.CSSProperties;
@@ -34,11 +36,12 @@ export function UnitSelect({
   placeholder = 'Gõ để tìm đơn vị…',
   active = 'true',
   excludeId,
+  within,
   allowClear = true,
   disabled,
   style,
 }: UnitSelectProps) {
-  const { setSearch, list, selectProps } = useUnitSearch({ active });
+  const { setSearch, list, selectProps } = useUnitSearch({ active, within });
   const current = useUnit(value ?? undefined);
 
   const options = useMemo(() => {

@@ -26,10 +26,17 @@ export function useUnitSearch({
   active = 'true',
   enabled = true,
   notFound = 'Không tìm thấy đơn vị phù hợp',
-}: { active?: ActiveFilter; enabled?: boolean; notFound?: string } = {}) {
+  within,
+}: {
+  active?: ActiveFilter;
+  enabled?: boolean;
+  notFound?: string;
+  /** Only this unit and the units below it (`/api/units?within=`). */
+  within?: string;
+} = {}) {
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim().slice(0, 100), 250);
-  const list = useUnits({ q: q || undefined, active, limit: 30 }, enabled);
+  const list = useUnits({ q: q || undefined, active, within, limit: 30 }, enabled);
   return {
     search,
     setSearch,
