@@ -13,7 +13,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS } from '../support/db.js';
 import { startTestApp, type Client, type TestApp } from '../support/app.js';
-import { reportingProgram, type ReportingFixture } from '../support/reporting.js';
+import {
+  reportingProgram,
+  submitAccepted,
+  openAnnualPeriod,
+  type ReportingFixture,
+} from '../support/reporting.js';
 import { findUnitByCode } from '../../src/db/queries/units.js';
 import { emptyEntry } from '../../src/domain/reporting/report.js';
 import type { PeriodDetail, PeriodList } from '../../src/contract/periods.js';
@@ -44,24 +49,12 @@ describe.each(DB_KINDS)('unit scope on %s', (kind) => {
     stpUser = await t.loginAs('unit', { unitCode: 'SO-TU-PHAP' });
     snvUser = await t.loginAs('unit', { unitCode: 'SO-NOI-VU' });
     f = await reportingProgram(t, monitor);
-    const p = await monitor.post<{ id: string }>(`/api/programs/${f.programId}/periods`, {
-      kind: 'yearly',
-      year: 2026,
-    });
-    expect(p.status, p.text).toBe(201);
-    periodId = p.body.id;
-    const rows = (await monitor.get<PeriodDetail>(`/api/periods/${periodId}`)).body.rows;
-    stpObligation = rows.find((r) => r.unitId === f.stp)!.obligationId;
-    snvObligation = rows.find((r) => r.unitId === f.snv)!.obligationId;
-    const fill = async (c: Client, obligation: string, content: Record<string, unknown>) => {
-      const rep = (await c.get<{ version: number }>(`/api/reports/${obligation}`)).body;
-      const s = await c.request('PUT', `/api/reports/${obligation}/draft`, { version: rep.version, content });
-      expect(s.status, s.text).toBe(200);
-      const sub = await c.post(`/api/reports/${obligation}/submit`, { idempotencyKey: `k-${obligation}` });
-      expect(sub.status, sub.text).toBe(200);
-      const acc = await monitor.post(`/api/reports/${obligation}/review`, { decision: 'accept' });
-      expect(acc.status, acc.text).toBe(200);
-    };
+    const period = await openAnnualPeriod(monitor, f);
+    periodId = period.periodId;
+    stpObligation = period.obligationOf(f.stp);
+    snvObligation = period.obligationOf(f.snv);
+    const fill = (c: Client, obligation: string, content: Record<string, unknown>) =>
+      submitAccepted(c, monitor, obligation, content);
     await fill(stpUser, stpObligation, {
       entries: {
         [f.a]: entry({

@@ -154,3 +154,22 @@ export async function openAnnualPeriod(
     obligationOf: (unitId) => rows.find((r) => r.unitId === unitId)!.obligationId,
   };
 }
+
+/** A unit saves `content` as its draft and submits it, and the monitor accepts it. */
+export async function submitAccepted(
+  unit: Client,
+  monitor: Client,
+  obligation: string,
+  content: Record<string, unknown>,
+): Promise<void> {
+  const rep = (await unit.get<{ version: number }>(`/api/reports/${obligation}`)).body;
+  const steps = [
+    () => unit.request('PUT', `/api/reports/${obligation}/draft`, { version: rep.version, content }),
+    () => unit.post(`/api/reports/${obligation}/submit`, { idempotencyKey: `k-${obligation}` }),
+    () => monitor.post(`/api/reports/${obligation}/review`, { decision: 'accept' }),
+  ];
+  for (const step of steps) {
+    const r = await step();
+    if (r.status !== 200) throw new Error(`submit and accept: ${r.status} ${r.text}`);
+  }
+}

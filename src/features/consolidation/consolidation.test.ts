@@ -15,6 +15,7 @@ import { startTestApp, type Client, type TestApp } from '../../../test/support/a
 import {
   openAnnualPeriod,
   reportingProgram,
+  submitAccepted,
   entry,
   stpReportContent,
   type ReportingFixture,
@@ -105,15 +106,8 @@ describe.each(DB_KINDS)('consolidated report on %s', (kind) => {
     const period = await openAnnualPeriod(monitor, f);
     periodId = period.periodId;
     const ob = period.obligationOf;
-    const fill = async (c: Client, obligation: string, content: Record<string, unknown>) => {
-      const rep = (await c.get<{ version: number }>(`/api/reports/${obligation}`)).body;
-      const s = await c.request('PUT', `/api/reports/${obligation}/draft`, { version: rep.version, content });
-      expect(s.status, s.text).toBe(200);
-      const sub = await c.post(`/api/reports/${obligation}/submit`, { idempotencyKey: `k-${obligation}` });
-      expect(sub.status, sub.text).toBe(200);
-      const acc = await monitor.post(`/api/reports/${obligation}/review`, { decision: 'accept' });
-      expect(acc.status, acc.text).toBe(200);
-    };
+    const fill = (c: Client, obligation: string, content: Record<string, unknown>) =>
+      submitAccepted(c, monitor, obligation, content);
     await fill(
       stpUser,
       ob(f.stp),
