@@ -12,13 +12,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS } from '../support/db.js';
-import { startTestApp, type Client, type TestApp } from '../support/app.js';
-import {
-  reportingProgram,
-  submitAccepted,
-  openAnnualPeriod,
-  type ReportingFixture,
-} from '../support/reporting.js';
+import type { Client, TestApp } from '../support/app.js';
+import { submitAccepted, startReportingApp, type ReportingFixture } from '../support/reporting.js';
 import { findUnitByCode } from '../../src/db/queries/units.js';
 import { emptyEntry } from '../../src/domain/reporting/report.js';
 import type { PeriodDetail, PeriodList } from '../../src/contract/periods.js';
@@ -42,17 +37,10 @@ describe.each(DB_KINDS)('unit scope on %s', (kind) => {
   let snvObligation: string;
 
   beforeAll(async () => {
-    t = await startTestApp(kind);
-    const clock = new Date('2026-11-27T03:00:00Z');
-    t.deps.clock = () => clock;
-    monitor = await t.loginAs('monitor', { unitCode: 'BNC-TU' });
-    stpUser = await t.loginAs('unit', { unitCode: 'SO-TU-PHAP' });
-    snvUser = await t.loginAs('unit', { unitCode: 'SO-NOI-VU' });
-    f = await reportingProgram(t, monitor);
-    const period = await openAnnualPeriod(monitor, f);
-    periodId = period.periodId;
-    stpObligation = period.obligationOf(f.stp);
-    snvObligation = period.obligationOf(f.snv);
+    const r = await startReportingApp(kind);
+    ({ t, monitor, stpUser, snvUser, f, periodId } = r);
+    stpObligation = r.obligationOf(f.stp);
+    snvObligation = r.obligationOf(f.snv);
     const fill = (c: Client, obligation: string, content: Record<string, unknown>) =>
       submitAccepted(c, monitor, obligation, content);
     await fill(stpUser, stpObligation, {

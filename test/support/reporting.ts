@@ -2,7 +2,8 @@
  * A small program in implementation for reporting tests: three tasks, Sở Tư pháp leads A (with Sở Nội
  * vụ cooperating) and C, Sở Nội vụ leads B.
  */
-import type { Client, TestApp } from './app.js';
+import { startTestApp, type Client, type TestApp } from './app.js';
+import type { DbKind } from './db.js';
 import { findUnitByCode } from '../../src/db/queries/units.js';
 import type { TaskList } from '../../src/contract/tasks.js';
 import type { PeriodDetail } from '../../src/contract/periods.js';
@@ -172,4 +173,30 @@ export async function submitAccepted(
     const r = await step();
     if (r.status !== 200) throw new Error(`submit and accept: ${r.status} ${r.text}`);
   }
+}
+
+export interface ReportingApp {
+  t: TestApp;
+  monitor: Client;
+  stpUser: Client;
+  snvUser: Client;
+  f: ReportingFixture;
+  periodId: string;
+  obligationOf(unitId: string): string;
+}
+
+/**
+ * A test app on 27/11/2026 (the injectable clock) with the fixture program, its open 2026 annual
+ * period, a monitor of the Ban Nội chính and users of Sở Tư pháp and Sở Nội vụ.
+ */
+export async function startReportingApp(kind: DbKind): Promise<ReportingApp> {
+  const t = await startTestApp(kind);
+  const clock = new Date('2026-11-27T03:00:00Z');
+  t.deps.clock = () => clock;
+  const monitor = await t.loginAs('monitor', { unitCode: 'BNC-TU' });
+  const stpUser = await t.loginAs('unit', { unitCode: 'SO-TU-PHAP' });
+  const snvUser = await t.loginAs('unit', { unitCode: 'SO-NOI-VU' });
+  const f = await reportingProgram(t, monitor);
+  const period = await openAnnualPeriod(monitor, f);
+  return { t, monitor, stpUser, snvUser, f, ...period };
 }

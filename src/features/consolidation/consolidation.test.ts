@@ -11,10 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { DB_KINDS } from '../../../test/support/db.js';
-import { startTestApp, type Client, type TestApp } from '../../../test/support/app.js';
+import type { Client, TestApp } from '../../../test/support/app.js';
 import {
-  openAnnualPeriod,
-  reportingProgram,
+  startReportingApp,
   submitAccepted,
   entry,
   stpReportContent,
@@ -96,16 +95,9 @@ describe.each(DB_KINDS)('consolidated report on %s', (kind) => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp(kind);
-    const clock = new Date('2026-11-27T03:00:00Z');
-    t.deps.clock = () => clock;
-    monitor = await t.loginAs('monitor', { unitCode: 'BNC-TU' });
-    stpUser = await t.loginAs('unit', { unitCode: 'SO-TU-PHAP' });
-    snvUser = await t.loginAs('unit', { unitCode: 'SO-NOI-VU' });
-    f = await reportingProgram(t, monitor);
-    const period = await openAnnualPeriod(monitor, f);
-    periodId = period.periodId;
-    const ob = period.obligationOf;
+    const r = await startReportingApp(kind);
+    ({ t, monitor, stpUser, snvUser, f, periodId } = r);
+    const ob = r.obligationOf;
     const fill = (c: Client, obligation: string, content: Record<string, unknown>) =>
       submitAccepted(c, monitor, obligation, content);
     await fill(
