@@ -1,9 +1,9 @@
 /**
  * Reading the audit trail: an entity's history, the latest events, and verification of the hash chain.
  */
-import { and, asc, desc, eq, gt, lt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
 import { auditEvents, programs, reportObligations, taskUnits } from '../../db/schema.js';
-import type { Db } from '../../db/connection.js';
+import { rows, type Db } from '../../db/connection.js';
 import { AppError } from '../../errors.js';
 import { CHAIN_BREAK_MESSAGES, ChainVerifier } from '../../domain/audit-chain.js';
 import { authorize, seesAllUnits } from '../policy.js';
@@ -56,6 +56,16 @@ export async function listAuditEvents(deps: Deps, ctx: Ctx, q: AuditQuery): Prom
   };
 }
 
+/** What makes an entity the unit's own, by entity type: a task it carries, a program (plan) it owns, its report. */
+const CONCERNS: Record<string, (entityId: string, unitId: string) => SQL> = {
+  task: (e, u) =>
+    sql`exists (select 1 from ${taskUnits} where ${taskUnits.nodeId} = ${e} and ${taskUnits.unitId} = ${u})`,
+  program: (e, u) =>
+    sql`exists (select 1 from ${programs} where ${programs.id} = ${e} and ${programs.ownerUnitId} = ${u})`,
+  report: (e, u) =>
+    sql`exists (select 1 from ${reportObligations} where ${reportObligations.id} = ${e} and ${reportObligations.unitId} = ${u})`,
+};
+
 /** A task the unit leads or cooperates on, a program (plan) the unit owns, or the unit's own report. */
 async function concernsUnit(
   deps: Deps,
@@ -63,30 +73,11 @@ async function concernsUnit(
   entityId: string,
   unitId: string,
 ): Promise<boolean> {
-  if (!/^[0-9a-f-]{36}$/i.test(entityId)) return false;
-  if (entityType === 'task') {
-    const r = await deps.db
-      .select({ id: taskUnits.id })
-      .from(taskUnits)
-      .where(and(eq(taskUnits.nodeId, entityId), eq(taskUnits.unitId, unitId)))
-      .limit(1);
-    return r.length > 0;
-  }
-  if (entityType === 'program') {
-    const r = await deps.db
-      .select({ owner: programs.ownerUnitId })
-      .from(programs)
-      .where(eq(programs.id, entityId));
-    return r[0]?.owner === unitId;
-  }
-  if (entityType === 'report') {
-    const r = await deps.db
-      .select({ unitId: reportObligations.unitId })
-      .from(reportObligations)
-      .where(eq(reportObligations.id, entityId));
-    return r[0]?.unitId === unitId;
-  }
-  return false;
+  const concerns =
+    entityType !== undefined && Object.hasOwn(CONCERNS, entityType) ? CONCERNS[entityType] : undefined;
+  if (!concerns || !/^[0-9a-f-]{36}$/i.test(entityId)) return false;
+  const [r] = await rows<{ ok: boolean }>(deps.db, sql`select ${concerns(entityId, unitId)} as ok`);
+  return r?.ok === true;
 }
 
 /** Walks the whole chain in pages, recomputing each hash. */
