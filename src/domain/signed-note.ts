@@ -60,18 +60,20 @@ function fields(s: string, n: number): string[] {
   return parts.length < n ? parts : [...parts.slice(0, n - 1), parts.slice(n - 1).join('+')];
 }
 
+/** The 32 bytes of an Ed25519 key written in base64 after its algorithm byte. */
+function ed25519Bytes(b64: string, what: string): Buffer {
+  const raw = Buffer.from(b64, 'base64');
+  if (raw.length !== 33 || raw[0] !== ALG_ED25519) throw new Error(`${what} không phải Ed25519`);
+  return raw.subarray(1);
+}
+
 export function parseSignerKey(s: string): NoteKey {
   const parts = fields(s, 5);
   if (parts.length !== 5 || parts[0] !== 'PRIVATE' || parts[1] !== 'KEY')
     throw new Error('khóa ký không đúng định dạng PRIVATE+KEY+<tên>+<mã>+<khóa>');
   const [, , name, hexId, b64] = parts as [string, string, string, string, string];
-  const raw = Buffer.from(b64, 'base64');
-  if (raw.length !== 33 || raw[0] !== ALG_ED25519) throw new Error('khóa ký không phải Ed25519');
-  const privateKey = createPrivateKey({
-    key: Buffer.concat([PKCS8_PREFIX, raw.subarray(1)]),
-    format: 'der',
-    type: 'pkcs8',
-  });
+  const der = Buffer.concat([PKCS8_PREFIX, ed25519Bytes(b64, 'khóa ký')]);
+  const privateKey = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
   const publicKey = createPublicKey(privateKey);
   if (keyId(name, publicKey).toString('hex') !== hexId) throw new Error('mã khóa không khớp với khóa ký');
   return { name, publicKey, privateKey };
@@ -81,13 +83,8 @@ export function parseVerifierKey(s: string): NoteKey {
   const parts = fields(s, 3);
   if (parts.length !== 3) throw new Error('khóa kiểm tra không đúng định dạng <tên>+<mã>+<khóa>');
   const [name, hexId, b64] = parts as [string, string, string];
-  const raw = Buffer.from(b64, 'base64');
-  if (raw.length !== 33 || raw[0] !== ALG_ED25519) throw new Error('khóa kiểm tra không phải Ed25519');
-  const publicKey = createPublicKey({
-    key: Buffer.concat([SPKI_PREFIX, raw.subarray(1)]),
-    format: 'der',
-    type: 'spki',
-  });
+  const der = Buffer.concat([SPKI_PREFIX, ed25519Bytes(b64, 'khóa kiểm tra')]);
+  const publicKey = createPublicKey({ key: der, format: 'der', type: 'spki' });
   if (keyId(name, publicKey).toString('hex') !== hexId) throw new Error('mã khóa không khớp');
   return { name, publicKey };
 }
