@@ -40,24 +40,18 @@ function record(size: number, fields: [number, 2 | 4, number][]): Buffer {
 export function handZip(name: string, content: Uint8Array, declaredSize = content.length): Uint8Array {
   const data = deflateRawSync(content, { level: 9 });
   const n = Buffer.from(name, 'utf-8');
-  // Version 2.0, method 8 (deflate), sizes, name length — in the local header and the central directory.
-  const local = record(30, [
-    [0, 4, 0x04034b50],
-    [4, 2, 20],
-    [8, 2, 8],
-    [18, 4, data.length],
-    [22, 4, declaredSize],
-    [26, 2, n.length],
-  ]);
-  const central = record(46, [
-    [0, 4, 0x02014b50],
-    [6, 2, 20],
-    [10, 2, 8],
-    [20, 4, data.length],
-    [24, 4, declaredSize],
-    [28, 2, n.length],
-    [42, 4, 0],
-  ]);
+  // Both headers hold the version (2.0) and method (8, deflate), then the compressed size, the declared
+  // size and the name's length side by side, at their own offsets.
+  type Field = [number, 2 | 4, number];
+  const entry = (version: number, sizes: number): Field[] => [
+    [version, 2, 20],
+    [version + 4, 2, 8],
+    [sizes, 4, data.length],
+    [sizes + 4, 4, declaredSize],
+    [sizes + 8, 2, n.length],
+  ];
+  const local = record(30, [[0, 4, 0x04034b50], ...entry(4, 18)]);
+  const central = record(46, [[0, 4, 0x02014b50], ...entry(6, 20), [42, 4, 0]]);
   const cdOffset = local.length + n.length + data.length;
   const end = record(22, [
     [0, 4, 0x06054b50],
