@@ -32,6 +32,17 @@ export const ALL_ACTIONS = [
 ] as const;
 export type Action = (typeof ALL_ACTIONS)[number];
 
+/** Leaders and supervisors read everything a monitor reads and change nothing. */
+const READ_EVERYTHING: readonly Action[] = [
+  'unit.read',
+  'unit.readMembers',
+  'audit.read',
+  'program.read',
+  'unit.readTasks',
+  'report.read',
+  'report.readAll',
+];
+
 export const ROLE_GRANTS: Readonly<Record<Role, readonly Action[]>> = {
   // Administrators may do everything.
   admin: ALL_ACTIONS,
@@ -48,24 +59,8 @@ export const ROLE_GRANTS: Readonly<Record<Role, readonly Action[]>> = {
     'report.readAll',
     'report.manage',
   ],
-  leader: [
-    'unit.read',
-    'unit.readMembers',
-    'audit.read',
-    'program.read',
-    'unit.readTasks',
-    'report.read',
-    'report.readAll',
-  ],
-  supervisor: [
-    'unit.read',
-    'unit.readMembers',
-    'audit.read',
-    'program.read',
-    'unit.readTasks',
-    'report.read',
-    'report.readAll',
-  ],
+  leader: READ_EVERYTHING,
+  supervisor: READ_EVERYTHING,
   unit: [
     'unit.read',
     'unit.editContact',
