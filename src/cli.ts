@@ -12,9 +12,10 @@ import { ROLES, type Role } from './domain/roles.js';
 import type { Deps } from './features/deps.js';
 import type { Database } from './db/connection.js';
 
-function configFrom(opts: { port?: string; dataDir?: string; databaseUrl?: string }): Config {
+function configFrom(opts: { port?: string; host?: string; dataDir?: string; databaseUrl?: string }): Config {
   const c = loadConfig();
   if (opts.port) c.port = Number(opts.port);
+  if (opts.host) c.host = opts.host;
   if (opts.dataDir) c.dataDir = opts.dataDir;
   if (opts.databaseUrl) c.databaseUrl = opts.databaseUrl;
   return c;
@@ -79,9 +80,10 @@ const program = new Command()
 dbOptions(
   program
     .command('start')
-    .description('Chạy máy chủ (API và giao diện web) — applies migrations, loads demo data on first start')
-    .option('-p, --port <port>', 'cổng HTTP (mặc định PORT hoặc 3000)'),
-).action(async (opts: { port?: string; dataDir?: string; databaseUrl?: string }) => {
+    .description('Chạy máy chủ (API và giao diện web); tự áp dụng migration, lần đầu nạp dữ liệu demo')
+    .option('-p, --port <port>', 'cổng HTTP (mặc định PORT hoặc 3000)')
+    .option('--host <address>', 'địa chỉ lắng nghe (mặc định HOST hoặc 127.0.0.1; 0.0.0.0 = mọi giao diện mạng)'),
+).action(async (opts: { port?: string; host?: string; dataDir?: string; databaseUrl?: string }) => {
   const config = configFrom(opts);
   assertDataDirFree(config);
   const { startServer } = await import('./server.js');

@@ -85,7 +85,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = env.THUCTHI_DATA_DIR || './data';
   return {
     port: int('PORT', env.PORT, 3000),
-    host: env.HOST || '0.0.0.0',
+    // Loopback unless told otherwise: a workstation's embedded install is not exposed to its network.
+    host: env.HOST || '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir,
     logLevel: env.LOG_LEVEL || 'info',

@@ -78,7 +78,9 @@ export async function startServer(config: Config, opts: { handleSignals?: boolea
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const url = `http://localhost:${port}`;
+  // The address to open: a wildcard listen is reached at localhost; otherwise the address itself.
+  const wildcard = config.host === '0.0.0.0' || config.host === '::';
+  const url = `http://${wildcard ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   app.log.info({ database: database.kind, location: database.location, url }, 'thucthi đã sẵn sàng');
 
   let closing: Promise<void> | null = null;

@@ -26,6 +26,8 @@ describe('embedded database (PGlite data folder)', () => {
     running.push(a);
     expect(Object.keys(a.credentials).sort()).toEqual(['admin', 'leader', 'monitor', 'supervisor', 'unit']);
     admin = a.credentials.admin!;
+    // Loopback by default (HOST unset): the printed address is 127.0.0.1, not every interface.
+    expect(new URL(a.url).hostname).toBe('127.0.0.1');
     expect((await fetch(a.url + '/readyz')).status).toBe(200);
     expect(await loginWorks(a.url, admin.username, admin.password)).toBe(true);
 

@@ -37,7 +37,7 @@ export async function startServerProcess(
   const deadline = Date.now() + 90_000;
   let url: string | null = null;
   while (!url) {
-    const m = /thucthi: (http:\/\/localhost:\d+)/.exec(p.stdout());
+    const m = /thucthi: (http:\/\/[^\s/]+:\d+)/.exec(p.stdout());
     if (m) url = m[1]!;
     else if (p.child.exitCode !== null) throw new Error(`server exited ${p.child.exitCode}: ${p.stderr()}`);
     else if (Date.now() > deadline) throw new Error(`server did not start: ${p.stdout()} ${p.stderr()}`);
