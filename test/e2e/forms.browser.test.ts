@@ -207,7 +207,7 @@ describe.skipIf(!hasBrowser)('data-entry traps in the web forms, in Chromium', (
     const item = a.locator('.ant-form-item', { has: p.getByTestId('entry-results') });
     // The count (drawn from the wrapper's data-count) and the red border and count.
     const wrapper = item.locator('.ant-input-affix-wrapper');
-    expect(await wrapper.getAttribute('data-count')).toBe(`${max + 1} / ${max}`);
+    expect(await wrapper.getAttribute('data-count')).toBe('20.001 / 20.000');
     expect(await wrapper.getAttribute('class')).toMatch(/ant-input-status-error.*ant-input-out-of-range/);
     const before = await report();
     const resultsOf = (v: ReportView) => v.draft.entries[r.f.a]?.results ?? '';

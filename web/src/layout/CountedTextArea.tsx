@@ -20,7 +20,11 @@ export function CountedTextArea({
     <Input.TextArea
       {...props}
       value={value}
-      count={{ show: true, max, strategy: codePoints }}
+      count={{
+        show: ({ count }) => `${count.toLocaleString('vi-VN')} / ${max.toLocaleString('vi-VN')}`,
+        max,
+        strategy: codePoints,
+      }}
       status={over ? 'error' : status}
       aria-invalid={over || undefined}
     />
