@@ -386,6 +386,7 @@ describe.skipIf(!hasBrowser)('a reporting cycle on the seed program in Chromium'
     await page.getByTestId('review-comment').fill('Đề nghị bổ sung số liệu cụ thể.');
     await shot(page, '04-xem-xet.png');
     await page.getByTestId('review-return').click();
+    await confirm(page, 'Trả lại báo cáo cho đơn vị?', 'Trả lại');
     await statusIs(page, 'Bị trả lại');
     await panel.waitFor({ state: 'detached' });
   });

@@ -187,10 +187,14 @@ export interface ReportingApp {
 
 /**
  * A test app on 27/11/2026 (the injectable clock) with the fixture program, its open 2026 annual
- * period, a monitor of the Ban Nội chính and users of Sở Tư pháp and Sở Nội vụ.
+ * period, a monitor of the Ban Nội chính and users of Sở Tư pháp and Sở Nội vụ; `opts` go to
+ * `startTestApp` (e.g. the web app's folder for a browser test).
  */
-export async function startReportingApp(kind: DbKind): Promise<ReportingApp> {
-  const t = await startTestApp(kind);
+export async function startReportingApp(
+  kind: DbKind,
+  opts: Parameters<typeof startTestApp>[1] = {},
+): Promise<ReportingApp> {
+  const t = await startTestApp(kind, opts);
   const clock = new Date('2026-11-27T03:00:00Z');
   t.deps.clock = () => clock;
   const monitor = await t.loginAs('monitor', { unitCode: 'BNC-TU' });

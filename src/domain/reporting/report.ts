@@ -147,8 +147,20 @@ export function completeContent(c: ReportContentInput | null | undefined): Repor
   };
 }
 
-/** Checks one entry (for drafts and submissions). Empty entries are fine in a draft. */
-export function checkEntry(rules: ReportingRules, nodeId: string, e: ReportEntry): EntryProblem[] {
+/**
+ * What a check asks of an entry: a `draft` only that it is valid (a known status, a percent from 0 to
+ * 100), since a draft may be unfinished; a `submission` also that it is complete (a reason where the
+ * status needs one, a result or a product for a done task).
+ */
+export type CheckMode = 'draft' | 'submission';
+
+/** Checks one entry (for drafts and submissions). Empty and unfinished entries are fine in a draft. */
+export function checkEntry(
+  rules: ReportingRules,
+  nodeId: string,
+  e: ReportEntry,
+  mode: CheckMode = 'submission',
+): EntryProblem[] {
   const out: EntryProblem[] = [];
   if (e.percent !== null && (!Number.isInteger(e.percent) || e.percent < 0 || e.percent > 100)) {
     out.push({
@@ -167,6 +179,7 @@ export function checkEntry(rules: ReportingRules, nodeId: string, e: ReportEntry
     });
     return out;
   }
+  if (mode === 'draft') return out;
   if (s.needsReason && !e.reason.trim()) {
     out.push({
       nodeId,
@@ -189,6 +202,7 @@ export function checkEntries(
   rules: ReportingRules,
   content: ReportContent,
   tasks: readonly { nodeId: string }[],
+  mode: CheckMode = 'submission',
 ): EntryProblem[] {
   const carried = new Set(tasks.map((t) => t.nodeId));
   const out: EntryProblem[] = [];
@@ -201,7 +215,7 @@ export function checkEntries(
       });
       continue;
     }
-    out.push(...checkEntry(rules, nodeId, e));
+    out.push(...checkEntry(rules, nodeId, e, mode));
   }
   return out;
 }

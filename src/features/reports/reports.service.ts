@@ -255,7 +255,7 @@ export async function saveDraft(deps: Deps, ctx: Ctx, id: string, input: DraftBo
   const o0 = await loadObligation(deps.db, ctx, id, 'report.write');
   const rules = reportingRules();
   const given = completeContent(input.content);
-  const problems = checkEntries(rules, given, o0.tasks);
+  const problems = checkEntries(rules, given, o0.tasks, 'draft');
   if (problems.length) throw problemError(problems);
   return mutate(deps.db, ctx, async (tx, audit) => {
     const o = await lockObligation(tx, id);

@@ -243,12 +243,13 @@ export function ObstaclesTab({
                   <Popconfirm
                     title="Đóng khó khăn, vướng mắc này?"
                     description="Mục đã đóng không còn tính là đang mở; có thể mở lại khi cần."
-                    okText="Đóng"
+                    okText="Đóng vướng mắc"
                     cancelText="Hủy"
                     onConfirm={() => quick(o, 'close')}
                   >
+                    {/* Named in full: the period's "Đóng kỳ" is on the same page. */}
                     <Button size="small" icon={<CheckOutlined />} data-testid="obstacle-close">
-                      Đóng
+                      Đóng vướng mắc
                     </Button>
                   </Popconfirm>
                 </Flex>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Flex, Popconfirm, Tabs, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Divider, Flex, Tabs, Typography } from 'antd';
 import { EditOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router';
 import { usePeriod, useReportingRules, useUpdatePeriod } from './hooks';
@@ -34,13 +34,22 @@ import { InfoTag } from '../../layout/InfoTag';
 const TABS = ['nop-bao-cao', 'tong-quan', 'kho-khan', 'nhac-viec', 'tong-hop'] as const;
 type Tab = (typeof TABS)[number];
 
-/** "Đóng kỳ" / "Mở lại kỳ": PATCH with the period's version. */
+/** How many of the period's units have not submitted (not started, drafting or returned). */
+export function notSubmitted(period: PeriodDetail): number {
+  const c = period.counts;
+  return c.not_started + c.drafting + c.returned;
+}
+
+/**
+ * "Đóng kỳ" / "Mở lại kỳ": PATCH with the period's version, after a confirmation that says what it
+ * does (how many units have not submitted, that no report can be submitted afterwards).
+ */
 function StatusButton({ period }: { period: PeriodDetail }) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const update = useUpdatePeriod(period.id);
   const closing = period.status === 'open';
   const run = () =>
-    update.mutate(
+    update.mutateAsync(
       { version: period.version, status: closing ? 'closed' : 'open' },
       {
         onSuccess: () => message.success(closing ? 'Đã đóng kỳ báo cáo' : 'Đã mở lại kỳ báo cáo'),
@@ -50,29 +59,49 @@ function StatusButton({ period }: { period: PeriodDetail }) {
             : message.error(errorMessage(e)),
       },
     );
-  return (
-    <Popconfirm
-      title={closing ? 'Đóng kỳ báo cáo?' : 'Mở lại kỳ báo cáo?'}
-      description={
-        <div style={{ maxWidth: 320 }}>
-          {closing
-            ? 'Đơn vị không nộp thêm được báo cáo của kỳ này; các lời nhắc còn chờ sẽ bỏ qua. Có thể mở lại sau.'
-            : 'Đơn vị lại nộp được báo cáo và lời nhắc được gửi tiếp theo lịch.'}
+  const missing = notSubmitted(period);
+  const ask = () =>
+    modal.confirm({
+      title: closing ? `Đóng kỳ báo cáo ${period.label}?` : `Mở lại kỳ báo cáo ${period.label}?`,
+      content: (
+        <div data-testid="period-status-confirm">
+          {closing ? (
+            <>
+              <p>
+                {missing > 0 ? (
+                  <>
+                    Còn <strong>{missing}</strong>/{period.counts.total} đơn vị chưa nộp báo cáo.
+                  </>
+                ) : (
+                  `Cả ${period.counts.total} đơn vị đã nộp báo cáo.`
+                )}
+              </p>
+              <p style={{ marginBottom: 0 }}>
+                Sau khi đóng kỳ, đơn vị không lưu và nộp được báo cáo của kỳ này nữa; các lời nhắc còn chờ
+                sẽ bỏ qua. Có thể mở lại kỳ sau.
+              </p>
+            </>
+          ) : (
+            'Đơn vị lại lưu và nộp được báo cáo của kỳ này, lời nhắc được gửi tiếp theo lịch.'
+          )}
         </div>
-      }
-      okText={closing ? 'Đóng kỳ' : 'Mở lại'}
-      cancelText="Hủy"
-      onConfirm={run}
+      ),
+      okText: closing ? 'Đóng kỳ' : 'Mở lại kỳ',
+      cancelText: 'Hủy',
+      okButtonProps: { danger: closing },
+      // A refused change keeps the dialog closed; its message says why.
+      onOk: () => run().catch(() => undefined),
+    });
+  return (
+    <Button
+      icon={closing ? <LockOutlined /> : <UnlockOutlined />}
+      loading={update.isPending}
+      danger={closing}
+      onClick={ask}
+      data-testid={closing ? 'close-period-button' : 'reopen-period-button'}
     >
-      <Button
-        icon={closing ? <LockOutlined /> : <UnlockOutlined />}
-        loading={update.isPending}
-        danger={closing}
-        data-testid={closing ? 'close-period-button' : 'reopen-period-button'}
-      >
-        {closing ? 'Đóng kỳ' : 'Mở lại kỳ'}
-      </Button>
-    </Popconfirm>
+      {closing ? 'Đóng kỳ' : 'Mở lại kỳ'}
+    </Button>
   );
 }
 
@@ -125,6 +154,8 @@ function PeriodView({
                 >
                   Sửa hạn gửi, lịch nhắc
                 </Button>
+                {/* Apart from the other actions: it closes the whole period, not one item. */}
+                <Divider orientation="vertical" />
                 <StatusButton period={period} />
               </>
             )}

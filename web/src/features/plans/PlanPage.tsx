@@ -97,7 +97,11 @@ function AddItemModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<ItemValues>();
   const add = useAddPlanItem(plan.id);
-  const modal = saveModalProps(add, onClose);
+  // The form outlives the modal's content: empty it on closing, so the next item starts blank.
+  const modal = saveModalProps(add, () => {
+    form.resetFields();
+    onClose();
+  });
   const saver = createSave(add, form);
   return (
     <SaveModal

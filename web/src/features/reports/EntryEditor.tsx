@@ -18,7 +18,8 @@ import type { UploadProps } from 'antd';
 import { DeleteOutlined, PaperClipOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { evidenceUrl, uploadEvidence, type EvidenceRules, type StatusRules } from './api';
 import { acceptList, fileSize, sizeLimit, typeNames } from './labels';
-import type { Problem } from './problems';
+import { ENTRY_TEXT_MAX, type EntryText, type Problem } from './problems';
+import { CountedTextArea } from '../../layout/CountedTextArea';
 import type { ReportEntry, ReportProduct } from '../../shared/report';
 import dayjs from '../../lib/dayjs';
 import { errorMessage } from '../../api/client';
@@ -38,15 +39,6 @@ function dayOf(iso: string | null): dayjs.Dayjs | null {
 }
 
 const afterToday = (d: dayjs.Dayjs) => d.isAfter(dayjs(), 'day');
-
-/** An entry's free-text fields and their length limits. */
-type EntryText = 'reason' | 'results' | 'obstacles' | 'proposals';
-const ENTRY_TEXT_MAX: Record<EntryText, number> = {
-  reason: LIMITS.entryReason,
-  results: LIMITS.entryResults,
-  obstacles: LIMITS.entryObstacles,
-  proposals: LIMITS.entryProposals,
-};
 
 /** The two notes side by side at the end of an entry. */
 const ENTRY_NOTES: { field: EntryText; label: string }[] = [
@@ -297,10 +289,10 @@ export const EntryEditor = memo(function EntryEditor({
   const set = (p: Partial<ReportEntry>) => update(nodeId, (e) => ({ ...e, ...p }));
   /** The text area of one of the entry's free-text fields (its label's `htmlFor` is `${nodeId}-${field}`). */
   const textArea = (field: EntryText, minRows: number, maxRows: number, placeholder?: string) => (
-    <Input.TextArea
+    <CountedTextArea
       id={`${nodeId}-${field}`}
       value={entry[field]}
-      maxLength={ENTRY_TEXT_MAX[field]}
+      max={ENTRY_TEXT_MAX[field]}
       autoSize={{ minRows, maxRows }}
       placeholder={placeholder}
       onChange={(e) => set({ [field]: e.target.value })}
@@ -428,7 +420,12 @@ export const EntryEditor = memo(function EntryEditor({
       <Row gutter={12}>
         {ENTRY_NOTES.map(({ field, label }) => (
           <Col key={field} xs={24} md={12}>
-            <Form.Item label={label} htmlFor={`${nodeId}-${field}`} style={{ marginBottom: 8 }}>
+            <Form.Item
+              label={label}
+              htmlFor={`${nodeId}-${field}`}
+              style={{ marginBottom: 8 }}
+              {...fieldError(problems, field)}
+            >
               {textArea(field, 2, 8)}
             </Form.Item>
           </Col>

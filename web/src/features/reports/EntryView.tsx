@@ -4,6 +4,7 @@ import { evidenceUrl, type StatusRules } from './api';
 import { ENTRY_FIELD_LABELS, fileSize, statusLabel, taskStatusColor } from './labels';
 import type { EvidenceRef, ReportEntry, ReportProduct } from '../../shared/report';
 import { formatIsoDate } from '../../lib/format';
+import { ExpandableText } from '../../layout/ExpandableText';
 
 export function TaskStatusTag({ statuses, status }: { statuses: StatusRules; status: string | null }) {
   if (!status) return <Tag style={{ marginInlineEnd: 0 }}>Chưa chọn trạng thái</Tag>;
@@ -69,8 +70,16 @@ export function EvidenceLinks({ files }: { files: EvidenceRef[] }) {
   );
 }
 
-function Text({ children }: { children: string }) {
-  return <div className="report-text">{children}</div>;
+/**
+ * A text the unit wrote, as typed (line breaks kept); a long one (a result may hold 20,000
+ * characters) is cut to a few lines with "Xem thêm" / "Thu gọn", so the page stays readable.
+ */
+export function ReportText({ children }: { children: string }) {
+  return (
+    <ExpandableText rows={6} className="report-text" data-testid="report-text">
+      {children}
+    </ExpandableText>
+  );
 }
 
 /** A percent as written: "40 %"; the status default in brackets when the unit left it empty. */
@@ -139,12 +148,12 @@ export function EntryFacts({
   if (!entry || isEmptyEntry(entry))
     return <Typography.Text type="secondary">Chưa báo cáo nhiệm vụ này.</Typography.Text>;
   const rows: { key: keyof ReportEntry; node: React.ReactNode }[] = [];
-  if (entry.results.trim()) rows.push({ key: 'results', node: <Text>{entry.results}</Text> });
+  if (entry.results.trim()) rows.push({ key: 'results', node: <ReportText>{entry.results}</ReportText> });
   if (entry.products.length) rows.push({ key: 'products', node: <ProductLines products={entry.products} /> });
   if (entry.evidence.length) rows.push({ key: 'evidence', node: <EvidenceLinks files={entry.evidence} /> });
-  if (entry.obstacles.trim()) rows.push({ key: 'obstacles', node: <Text>{entry.obstacles}</Text> });
-  if (entry.proposals.trim()) rows.push({ key: 'proposals', node: <Text>{entry.proposals}</Text> });
-  if (entry.reason.trim()) rows.push({ key: 'reason', node: <Text>{entry.reason}</Text> });
+  if (entry.obstacles.trim()) rows.push({ key: 'obstacles', node: <ReportText>{entry.obstacles}</ReportText> });
+  if (entry.proposals.trim()) rows.push({ key: 'proposals', node: <ReportText>{entry.proposals}</ReportText> });
+  if (entry.reason.trim()) rows.push({ key: 'reason', node: <ReportText>{entry.reason}</ReportText> });
   return (
     <Flex vertical gap={compact ? 4 : 8} data-testid="entry-facts">
       <Flex wrap gap={8} align="center">

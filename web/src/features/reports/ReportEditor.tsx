@@ -1,14 +1,22 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useBlocker } from 'react-router';
-import { Alert, App, Button, Card, Col, Flex, Form, Input, Popconfirm, Row, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Flex, Form, Popconfirm, Row, Typography } from 'antd';
 import { SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { fetchReport, type ReportView, type VersionSummary } from './api';
 import { EntryEditor, type EntryUpdate } from './EntryEditor';
 import { CooperatingInputs, MonitorComment, TaskCard } from './TaskCard';
 import { reportKeys, rulesQuery, useSaveDraft, useSubmitReport } from './hooks';
 import { GENERAL_FIELD_LABELS, dueText } from './labels';
-import { draftProblems, problemsByTask, serverProblems, submissionProblems, type Problem } from './problems';
+import {
+  GENERAL_LIMITS,
+  draftProblems,
+  openProblems,
+  problemsByTask,
+  serverProblems,
+  submissionProblems,
+  type Problem,
+} from './problems';
 import { emptyEntry, type ReportContent, type ReportEntry, type ReportGeneral } from '../../shared/report';
 import { isEmptyEntry } from './EntryView';
 import { isApiError } from '../../api/client';
@@ -16,7 +24,7 @@ import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { ConflictAlert } from '../../layout/ConflictAlert';
 import { useVersionedSave } from '../../layout/useVersionedSave';
 import { formatDateTime } from '../../lib/format';
-import { LIMITS } from '../../shared/limits';
+import { CountedTextArea } from '../../layout/CountedTextArea';
 
 /** Every carried task has an entry in the form (empty ones are left out when saving). */
 function formContent(report: ReportView): ReportContent {
@@ -89,13 +97,6 @@ function useLeaveGuard(dirty: boolean) {
   }, [dirty]);
 }
 
-const GENERAL_LIMITS: Record<keyof ReportGeneral, number> = {
-  summary: LIMITS.reportSummary,
-  obstacles: LIMITS.reportObstacles,
-  proposals: LIMITS.reportProposals,
-  nextSteps: LIMITS.reportNextSteps,
-};
-
 const GENERAL_FIELDS: { key: keyof ReportGeneral; testId: string; hint: string }[] = [
   { key: 'summary', testId: 'general-summary', hint: 'Kết quả nổi bật của đơn vị trong kỳ' },
   { key: 'obstacles', testId: 'general-obstacles', hint: 'Khó khăn, vướng mắc chung, nguyên nhân' },
@@ -144,7 +145,13 @@ export function ReportEditor({ report, returned }: { report: ReportView; returne
   const dirty = current !== saved;
   useLeaveGuard(dirty);
 
-  const byTask = useMemo(() => problemsByTask(problems), [problems]);
+  // A problem shown after a refused save goes away as soon as the edit fixes it.
+  const rules = useQuery(rulesQuery).data;
+  const shown = useMemo(
+    () => openProblems(problems, rules, content, report.tasks),
+    [problems, rules, content, report.tasks],
+  );
+  const byTask = useMemo(() => problemsByTask(shown), [shown]);
   const update: EntryUpdate = useCallback((nodeId, fn) => {
     setContent((c) => ({ ...c, entries: { ...c.entries, [nodeId]: fn(c.entries[nodeId] ?? emptyEntry()) } }));
   }, []);
@@ -272,10 +279,10 @@ export function ReportEditor({ report, returned }: { report: ReportView; returne
                   htmlFor={`general-${f.key}`}
                   style={{ marginBottom: 12 }}
                 >
-                  <Input.TextArea
+                  <CountedTextArea
                     id={`general-${f.key}`}
                     value={content.general[f.key]}
-                    maxLength={GENERAL_LIMITS[f.key]}
+                    max={GENERAL_LIMITS[f.key]}
                     autoSize={{ minRows: 3, maxRows: 10 }}
                     placeholder={f.hint}
                     onChange={(e) => setGeneral(f.key, e.target.value)}
@@ -297,7 +304,7 @@ export function ReportEditor({ report, returned }: { report: ReportView; returne
           />
         </div>
       )}
-      {problems.length > whole.length && (
+      {shown.length > whole.length && (
         <Alert
           type="error"
           showIcon

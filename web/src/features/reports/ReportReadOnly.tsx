@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Empty, Flex, Form, Input, Popconfirm, Typography } from 'antd';
 import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import type { ReportTask, ReportView, StatusRules, VersionSummary } from './api';
-import { EntryFacts } from './EntryView';
+import { EntryFacts, ReportText } from './EntryView';
 import { CooperatingInputs, MonitorComment, TaskCard } from './TaskCard';
 import { useReviewReport } from './hooks';
 import { GENERAL_FIELD_LABELS } from './labels';
@@ -25,7 +25,7 @@ export function GeneralFacts({ general }: { general: ReportGeneral }) {
           <Typography.Text type="secondary" style={{ fontSize: 13 }}>
             {GENERAL_FIELD_LABELS[k]}
           </Typography.Text>
-          <div className="report-text">{general[k]}</div>
+          <ReportText>{general[k]}</ReportText>
         </div>
       ))}
     </Flex>
@@ -225,16 +225,33 @@ export function ReportReadOnly({
             />
           )}
           <Flex wrap gap={8} justify="flex-end">
-            <Button
-              danger
-              icon={<RollbackOutlined />}
-              onClick={() => decide('return')}
-              loading={review.isPending && review.variables?.decision === 'return'}
-              disabled={review.isPending}
-              data-testid="review-return"
+            {/* Without a comment the click says one is needed; with one, it asks first. */}
+            <Popconfirm
+              title="Trả lại báo cáo cho đơn vị?"
+              description={
+                <div style={{ maxWidth: 320 }} data-testid="review-return-confirm">
+                  Phiên bản {version!.number} được ghi là trả lại kèm ý kiến của cán bộ theo dõi; đơn vị sửa
+                  và nộp phiên bản mới. Tiến độ các nhiệm vụ không được cập nhật theo phiên bản này.
+                </div>
+              }
+              okText="Trả lại"
+              okButtonProps={{ danger: true }}
+              cancelText="Hủy"
+              placement="topRight"
+              onConfirm={() => decide('return')}
+              disabled={review.isPending || !hasComment}
             >
-              Trả lại
-            </Button>
+              <Button
+                danger
+                icon={<RollbackOutlined />}
+                onClick={hasComment ? undefined : () => decide('return')}
+                loading={review.isPending && review.variables?.decision === 'return'}
+                disabled={review.isPending}
+                data-testid="review-return"
+              >
+                Trả lại
+              </Button>
+            </Popconfirm>
             <Popconfirm
               title="Duyệt báo cáo?"
               description="Tiến độ các nhiệm vụ đơn vị chủ trì được cập nhật theo báo cáo này."

@@ -225,6 +225,15 @@ function ProductCard({ name, index, onRemove }: { name: number; index: number; o
 }
 
 /**
+ * Enter in a one-line field (a date being typed, a name, a number) does not save the whole form
+ * before it is finished: the date picker takes the typed date and the form stays open; only "Lưu
+ * phân công" saves. Enter still works in text areas, buttons and the selects' own lists.
+ */
+function keepOpenOnEnter(e: React.KeyboardEvent<HTMLFormElement>) {
+  if (e.key === 'Enter' && e.target instanceof HTMLInputElement) e.preventDefault();
+}
+
+/**
  * The assignment of one task: one lead unit, cooperating units, a focal person, a deadline and
  * products. Once the program is being implemented, changing the lead, deadline or products is an
  * adjustment ("điều chỉnh") that needs a reason.
@@ -301,6 +310,7 @@ export function AssignmentForm({
         }
       }}
       scrollToFirstError
+      onKeyDown={keepOpenOnEnter}
       data-testid="assignment-form"
     >
       {filledFromSuggestion && (
