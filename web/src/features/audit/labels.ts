@@ -39,6 +39,7 @@ const EXACT: Record<AuditAction, ActionInfo> = {
   'import.edit': { label: 'Sửa cấu trúc', color: 'blue' },
   'import.publish': { label: 'Ban hành', color: 'green' },
   'import.discard': { label: 'Hủy bản nhập', color: 'default' },
+  'import.heading': { label: 'Sửa phần đầu văn bản', color: 'blue' },
   'program.publish': { label: 'Ban hành', color: 'green' },
   'program.implement': { label: 'Triển khai', color: 'green' },
   'program.set_monitoring': { label: 'Giao đơn vị theo dõi', color: 'blue' },
