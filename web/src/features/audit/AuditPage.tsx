@@ -35,7 +35,20 @@ function EntityLink({ e, linkUsers, name }: { e: AuditEvent; linkUsers: boolean;
 }
 
 /** Entity types that have events today (sessions are logged against the user). */
-const FILTER_TYPES = ['unit', 'user', 'program', 'task', 'system'];
+const FILTER_TYPES = [
+  'unit',
+  'user',
+  'import',
+  'program',
+  'task',
+  'period',
+  'report',
+  'file',
+  'obstacle',
+  'consolidation',
+  'reminder',
+  'system',
+];
 
 const BROKEN_REASONS: Record<string, string> = {
   content: 'nội dung sự kiện không khớp mã băm (đã bị sửa)',
@@ -103,28 +116,28 @@ export default function AuditPage() {
     {
       title: 'Thời gian',
       dataIndex: 'at',
-      width: 130,
+      width: 124,
       render: (v: string, e) => <WithNote note={`Sự kiện số ${e.seq}`}>{formatDateTime(v)}</WithNote>,
     },
     {
       title: 'Người thực hiện',
       dataIndex: 'actorLabel',
-      width: 150,
+      width: 140,
       render: (v: string, e) => <WithNote note={e.ip && `IP ${e.ip}`}>{actorDisplay(v)}</WithNote>,
     },
     {
       title: 'Thao tác',
       dataIndex: 'action',
-      width: 150,
+      width: 160,
       render: (v: string) => {
         const info = actionInfo(v);
-        return <InfoTag info={info} title={v} />;
+        return <InfoTag info={info} title={v} className="tag-wrap" />;
       },
     },
     {
       title: 'Đối tượng',
       key: 'entity',
-      width: 220,
+      width: 200,
       render: (_, e) => (
         <Flex vertical>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -137,7 +150,7 @@ export default function AuditPage() {
     {
       title: 'Nội dung thay đổi',
       key: 'changes',
-      minWidth: 260,
+      minWidth: 240,
       render: (_, e) => <ChangeList event={e} unitName={unitName} />,
     },
   ];
