@@ -476,6 +476,8 @@ const MATRIX: Row[] = [
     req: (f) => ({ params: { id: f.periodId } }),
     cells: only('ok', ...STAFF),
   },
+  // ---- the home overview: everyone signed in, each sees what is theirs ----
+  { op: 'GET /api/home', req: () => ({}), cells: signedIn() },
   // ---- last: ends every session ----
   { op: 'POST /api/auth/logout', req: () => ({}), cells: signedIn() },
 ];
