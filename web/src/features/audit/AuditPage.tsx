@@ -190,14 +190,16 @@ export default function AuditPage() {
             <AuditTimeline events={events} unitName={unitName} renderEntity={renderEntity} />
           )
         ) : (
-          <ListTable<AuditEvent>
-            rowKey="seq"
-            columns={columns}
-            rows={events}
-            loading={q.isPending}
-            pageSize={false}
-            empty="Chưa có sự kiện nào"
-          />
+          <div data-testid="audit-events">
+            <ListTable<AuditEvent>
+              rowKey="seq"
+              columns={columns}
+              rows={events}
+              loading={q.isPending}
+              pageSize={false}
+              empty="Chưa có sự kiện nào"
+            />
+          </div>
         )}
         <Flex justify="center" align="center" gap={12} style={{ marginTop: 16 }}>
           <Typography.Text type="secondary">
