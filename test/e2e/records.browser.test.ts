@@ -13,6 +13,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import {
+  SHOTS,
   firstLogin,
   fullPageShot,
   hasBrowser,
@@ -216,6 +217,7 @@ describe.skipIf(!hasBrowser)('readable records, home overview and dashboard layo
     expect(await clippedCells(page, table)).toEqual([]);
     expect(await sidewaysOverflow(page, table)).toBeLessThanOrEqual(1);
     await shot(page, '03-audit');
+    await page.screenshot({ path: path.join(SHOTS, 'records-03-audit-screen.png') });
 
     // The filter for periods lists only the period's events.
     await page.getByLabel('Loại đối tượng').click();

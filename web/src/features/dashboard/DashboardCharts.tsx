@@ -63,7 +63,7 @@ function percentBars(
       type: 'value',
       min: 0,
       max: 100,
-      splitNumber: above ? 4 : 5,
+      ...(above ? { interval: 25 } : {}),
       axisLabel: { formatter: '{value}%', hideOverlap: true },
     },
     yAxis: {

@@ -18,7 +18,9 @@ const TWO_LINES = { ellipsis: { rows: 2, tooltip: true } } as const;
 function Named({ to, name, note }: { to: string; name: string; note: string }) {
   return (
     <>
-      <Link to={to}>{name}</Link>
+      <Link to={to} className="clamp-3" title={name}>
+        {name}
+      </Link>
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: 0 }} {...TWO_LINES}>
         {note}
       </Typography.Paragraph>
