@@ -24,6 +24,9 @@ function EntityLink({ e, linkUsers, name }: { e: AuditEvent; linkUsers: boolean;
   if (e.entityType === 'unit') return <Link to={`/don-vi/${e.entityId}`}>{name}</Link>;
   if (e.entityType === 'task') return <Link to={`/nhiem-vu/${e.entityId}`}>{name}</Link>;
   if (e.entityType === 'program') return <Link to={`/chuong-trinh/${e.entityId}`}>{name}</Link>;
+  if (e.entityType === 'import') return <Link to={`/nhap-van-ban/${e.entityId}`}>{name}</Link>;
+  if (e.entityType === 'period') return <Link to={`/ky-bao-cao/${e.entityId}`}>{name}</Link>;
+  if (e.entityType === 'report') return <Link to={`/bao-cao/${e.entityId}`}>{name}</Link>;
   if (e.entityType === 'user' && linkUsers) {
     const username = (e.after?.username ??
       e.before?.username ??
