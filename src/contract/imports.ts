@@ -4,7 +4,7 @@
  * describe those types field by field (src/features/imports/imports.test.ts checks they agree).
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { Items, LiteralUnion, Nullable, RefTo, Uuid } from './common.js';
+import { IsoDate, Items, LiteralUnion, Nullable, NullableText, RefTo, Uuid } from './common.js';
 import { MAX_IMPORT_BYTES } from '../domain/importer/normalize.js';
 import { EDITABLE_KINDS } from '../domain/importer/edit.js';
 import {
@@ -264,6 +264,29 @@ export type EditBody = Static<typeof EditBody>;
 /** Publish and discard: the version the person saw. */
 export const VersionBody = Type.Object({ version: Version }, { additionalProperties: false });
 export type VersionBody = Static<typeof VersionBody>;
+
+/**
+ * The heading read from the document, corrected by hand before publishing: kind, title, number, date
+ * and place, issuer (and the body above it), signer. A blank text is sent as null.
+ */
+export const HeadingBody = Type.Object(
+  {
+    version: Version,
+    docKind: NullableText(200),
+    title: NullableText(1000),
+    number: NullableText(100),
+    date: Nullable(IsoDate),
+    place: NullableText(200),
+    issuer: NullableText(300),
+    parentIssuer: NullableText(300),
+    signer: Type.Object(
+      { onBehalf: NullableText(100), position: NullableText(200), name: NullableText(200) },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type HeadingBody = Static<typeof HeadingBody>;
 
 export const PublishResult = Type.Object({ programId: Uuid, draft: ImportDraftRef });
 export type PublishResult = Static<typeof PublishResult>;

@@ -27,6 +27,7 @@ export const AUDIT_ACTIONS = [
   'import.edit',
   'import.discard',
   'import.publish',
+  'import.heading',
   // programs and their tasks
   'program.publish',
   'program.implement',

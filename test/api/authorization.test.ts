@@ -241,6 +241,18 @@ const MATRIX: Row[] = [
     cells: ownUnit('Y', 'monitor', 'admin'),
   },
   {
+    op: 'PUT /api/imports/{id}/heading',
+    req: (f) => ({
+      params: { id: f.importDraftId },
+      body: {
+        version: STALE,
+        ...{ docKind: null, title: 'Kế hoạch', number: null, date: null, place: null },
+        ...{ issuer: null, parentIssuer: null, signer: { onBehalf: null, position: null, name: null } },
+      },
+    }),
+    cells: ownUnit('Y', 'monitor', 'admin'),
+  },
+  {
     op: 'POST /api/imports/{id}/publish',
     req: (f) => ({ params: { id: f.importDraftId }, body: { version: STALE } }),
     cells: ownUnit('Y', 'monitor', 'admin'),
@@ -464,6 +476,8 @@ const MATRIX: Row[] = [
     req: (f) => ({ params: { id: f.periodId } }),
     cells: only('ok', ...STAFF),
   },
+  // ---- the home overview: everyone signed in, each sees what is theirs ----
+  { op: 'GET /api/home', req: () => ({}), cells: signedIn() },
   // ---- last: ends every session ----
   { op: 'POST /api/auth/logout', req: () => ({}), cells: signedIn() },
 ];

@@ -85,6 +85,20 @@ export const importRoutes: RoutePlugin = async (app, { deps }) => {
     async (req) => service.editImportDraft(deps, req.ctx, req.params.id, req.body),
   );
 
+  app.put(
+    '/api/imports/:id/heading',
+    {
+      schema: {
+        tags,
+        summary: 'Sửa phần đầu văn bản: loại, trích yếu, số, ngày, cơ quan ban hành, người ký',
+        params: IdParams,
+        body: contract.HeadingBody,
+        response: responses({ 200: contract.ImportDraftRef }),
+      },
+    },
+    async (req) => service.editImportHeading(deps, req.ctx, req.params.id, req.body),
+  );
+
   app.post(
     '/api/imports/:id/publish',
     {

@@ -26,6 +26,7 @@ import type {
   DraftListQuery,
   DraftStats,
   EditBody,
+  HeadingBody,
   ImportDraft,
   ImportFormat,
   PublishResult,
@@ -275,6 +276,65 @@ export async function editImportDraft(
       entityId: id,
       before: { version: cur.version, tasks: cur.doc.tasks.length },
       after: { version: row.version, op: input.op, tasks: doc.tasks.length },
+    });
+    return toView(row);
+  });
+}
+
+/** Blank text is no text: trimmed, and null when nothing is left. */
+const clean = (s: string | null): string | null => s?.trim().replace(/\s+/g, ' ') || null;
+
+/**
+ * Corrects the heading read from the document (kind, title, number, date, place, issuer, signer):
+ * the program published from the draft takes these values. Records each changed field, before → after.
+ */
+export async function editImportHeading(
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  input: HeadingBody,
+): Promise<ImportDraft> {
+  return changeOpenDraft(deps, ctx, id, input.version, async (tx, audit, cur) => {
+    const p = cur.doc.program;
+    const program = {
+      ...p,
+      docKind: clean(input.docKind),
+      title: clean(input.title),
+      number: clean(input.number),
+      date: input.date,
+      place: clean(input.place),
+      issuer: clean(input.issuer),
+      parentIssuer: clean(input.parentIssuer),
+    };
+    const s = input.signer;
+    const signerFields = { onBehalf: clean(s.onBehalf), position: clean(s.position), name: clean(s.name) };
+    const hasSigner = Object.values(signerFields).some(Boolean);
+    const signer = hasSigner
+      ? { span: cur.doc.signer?.span ?? ([0, 0] as [number, number]), ...signerFields }
+      : null;
+    const flat = (pr: typeof p, sg: typeof cur.doc.signer) => ({
+      docKind: pr.docKind,
+      title: pr.title,
+      number: pr.number,
+      date: pr.date,
+      place: pr.place,
+      issuer: pr.issuer,
+      parentIssuer: pr.parentIssuer,
+      signerOnBehalf: sg?.onBehalf ?? null,
+      signerPosition: sg?.position ?? null,
+      signerName: sg?.name ?? null,
+    });
+    const was = flat(p, cur.doc.signer);
+    const now = flat(program, signer);
+    const changed = (Object.keys(was) as (keyof typeof was)[]).filter((k) => was[k] !== now[k]);
+    if (changed.length === 0) return toView(cur);
+    const row = await saveDraft(tx, ctx, cur, { doc: { ...cur.doc, program, signer } });
+    audit.record({
+      action: 'import.heading',
+      entityType: 'import',
+      entityId: id,
+      before: { version: cur.version, ...Object.fromEntries(changed.map((k) => [k, was[k]])) },
+      after: { version: row.version, ...Object.fromEntries(changed.map((k) => [k, now[k]])) },
     });
     return toView(row);
   });

@@ -118,6 +118,70 @@ describe.each(DB_KINDS)('importing documents on %s', (kind) => {
     expect(again.body.code).toBe('IMPORT_DRAFT_CLOSED');
   });
 
+  it('corrects the heading of a draft (audited, versioned), and the program takes it; not after publishing', async () => {
+    const c = await monitor.post<ImportDraft>('/api/imports', { text: PLAN });
+    expect(c.body.doc.program.title).toBe('Triển khai công tác phổ biến pháp luật năm 2026');
+    const heading = {
+      docKind: 'KẾ HOẠCH',
+      title: '  Triển khai   công tác phổ biến, giáo dục pháp luật năm 2026 ',
+      number: '16/KH-UBND',
+      date: '2026-01-15',
+      place: 'Hà Nội',
+      issuer: 'ỦY BAN NHÂN DÂN XÃ THỬ NGHIỆM',
+      parentIssuer: null,
+      signer: { onBehalf: 'TM. ỦY BAN NHÂN DÂN', position: 'CHỦ TỊCH', name: 'Nguyễn Văn A' },
+    };
+    const path = `/api/imports/${c.body.id}/heading`;
+    const r = await monitor.request<ImportDraft>('PUT', path, { version: c.body.version, ...heading });
+    expect(r.status, r.text).toBe(200);
+    expect(r.body.version).toBe(c.body.version + 1);
+    expect(r.body.doc.program).toMatchObject({
+      title: 'Triển khai công tác phổ biến, giáo dục pháp luật năm 2026',
+      number: '16/KH-UBND',
+      date: '2026-01-15',
+      place: 'Hà Nội',
+    });
+    expect(r.body.doc.signer).toMatchObject({ position: 'CHỦ TỊCH', name: 'Nguyễn Văn A' });
+    // The audit event holds the changed fields, before → after.
+    const audit = await monitor.get<{
+      items: { action: string; before: Record<string, unknown>; after: Record<string, unknown> }[];
+    }>(`/api/audit?entityType=import&entityId=${c.body.id}`);
+    const ev = audit.body.items.find((e) => e.action === 'import.heading')!;
+    expect(ev.before).toMatchObject({ number: '15/KH-UBND', signerName: null });
+    expect(ev.after).toMatchObject({ number: '16/KH-UBND', signerName: 'Nguyễn Văn A', date: '2026-01-15' });
+    expect(ev.after).not.toHaveProperty('docKind');
+    // A stale version is a conflict; an impossible date or an unknown field is refused, never a 500.
+    const stale = await monitor.request('PUT', path, {
+      version: c.body.version,
+      ...heading,
+      number: '17/KH-UBND',
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('VERSION_CONFLICT');
+    for (const bad of [{ date: '2026-02-30' }, { title: 'x'.repeat(1001) }, { sealed: true }]) {
+      const b = await monitor.request('PUT', path, { version: r.body.version, ...heading, ...bad });
+      expect(b.status).toBe(400);
+      expect(b.body.code).toBe('VALIDATION_FAILED');
+    }
+    expect((await unitUser.request('PUT', path, { version: r.body.version, ...heading })).status).toBe(403);
+
+    const pub = await monitor.post<PublishResult>(`/api/imports/${c.body.id}/publish`, {
+      version: r.body.version,
+    });
+    expect(pub.status).toBe(200);
+    const prog = await monitor.get<Program>(`/api/programs/${pub.body.programId}`);
+    expect(prog.body).toMatchObject({
+      title: 'KẾ HOẠCH Triển khai công tác phổ biến, giáo dục pháp luật năm 2026',
+      number: '16/KH-UBND',
+      issuer: 'ỦY BAN NHÂN DÂN XÃ THỬ NGHIỆM',
+      docDate: '2026-01-15',
+    });
+    expect(prog.body.meta.signer).toMatchObject({ name: 'Nguyễn Văn A' });
+    const closed = await monitor.request('PUT', path, { version: pub.body.draft.version, ...heading });
+    expect(closed.status).toBe(409);
+    expect(closed.body.code).toBe('IMPORT_DRAFT_CLOSED');
+  });
+
   it('imports an uploaded .docx with a table of tasks', async () => {
     const bytes = await taskTableDocx([
       [

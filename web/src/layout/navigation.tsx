@@ -35,7 +35,6 @@ export const NAV_GROUPS: NavGroup[] = [
   {
     key: 'theo-doi',
     label: 'Theo dõi thực hiện',
-    comingSoon: true,
     items: [
       { path: '/', label: 'Tổng quan', icon: <DashboardOutlined /> },
       { path: '/chuong-trinh', label: 'Chương trình hành động', icon: <FileTextOutlined /> },

@@ -24,6 +24,9 @@ function EntityLink({ e, linkUsers, name }: { e: AuditEvent; linkUsers: boolean;
   if (e.entityType === 'unit') return <Link to={`/don-vi/${e.entityId}`}>{name}</Link>;
   if (e.entityType === 'task') return <Link to={`/nhiem-vu/${e.entityId}`}>{name}</Link>;
   if (e.entityType === 'program') return <Link to={`/chuong-trinh/${e.entityId}`}>{name}</Link>;
+  if (e.entityType === 'import') return <Link to={`/nhap-van-ban/${e.entityId}`}>{name}</Link>;
+  if (e.entityType === 'period') return <Link to={`/ky-bao-cao/${e.entityId}`}>{name}</Link>;
+  if (e.entityType === 'report') return <Link to={`/bao-cao/${e.entityId}`}>{name}</Link>;
   if (e.entityType === 'user' && linkUsers) {
     const username = (e.after?.username ??
       e.before?.username ??
@@ -35,7 +38,20 @@ function EntityLink({ e, linkUsers, name }: { e: AuditEvent; linkUsers: boolean;
 }
 
 /** Entity types that have events today (sessions are logged against the user). */
-const FILTER_TYPES = ['unit', 'user', 'program', 'task', 'system'];
+const FILTER_TYPES = [
+  'unit',
+  'user',
+  'import',
+  'program',
+  'task',
+  'period',
+  'report',
+  'file',
+  'obstacle',
+  'consolidation',
+  'reminder',
+  'system',
+];
 
 const BROKEN_REASONS: Record<string, string> = {
   content: 'nội dung sự kiện không khớp mã băm (đã bị sửa)',
@@ -103,28 +119,28 @@ export default function AuditPage() {
     {
       title: 'Thời gian',
       dataIndex: 'at',
-      width: 130,
+      width: 124,
       render: (v: string, e) => <WithNote note={`Sự kiện số ${e.seq}`}>{formatDateTime(v)}</WithNote>,
     },
     {
       title: 'Người thực hiện',
       dataIndex: 'actorLabel',
-      width: 150,
+      width: 140,
       render: (v: string, e) => <WithNote note={e.ip && `IP ${e.ip}`}>{actorDisplay(v)}</WithNote>,
     },
     {
       title: 'Thao tác',
       dataIndex: 'action',
-      width: 150,
+      width: 160,
       render: (v: string) => {
         const info = actionInfo(v);
-        return <InfoTag info={info} title={v} />;
+        return <InfoTag info={info} title={v} className="tag-wrap" />;
       },
     },
     {
       title: 'Đối tượng',
       key: 'entity',
-      width: 220,
+      width: 200,
       render: (_, e) => (
         <Flex vertical>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -137,7 +153,7 @@ export default function AuditPage() {
     {
       title: 'Nội dung thay đổi',
       key: 'changes',
-      minWidth: 260,
+      minWidth: 240,
       render: (_, e) => <ChangeList event={e} unitName={unitName} />,
     },
   ];
@@ -177,14 +193,16 @@ export default function AuditPage() {
             <AuditTimeline events={events} unitName={unitName} renderEntity={renderEntity} />
           )
         ) : (
-          <ListTable<AuditEvent>
-            rowKey="seq"
-            columns={columns}
-            rows={events}
-            loading={q.isPending}
-            pageSize={false}
-            empty="Chưa có sự kiện nào"
-          />
+          <div data-testid="audit-events">
+            <ListTable<AuditEvent>
+              rowKey="seq"
+              columns={columns}
+              rows={events}
+              loading={q.isPending}
+              pageSize={false}
+              empty="Chưa có sự kiện nào"
+            />
+          </div>
         )}
         <Flex justify="center" align="center" gap={12} style={{ marginTop: 16 }}>
           <Typography.Text type="secondary">

@@ -38,7 +38,7 @@ export function ChangeList({
     <ul className="change-list">
       {changes.map((c) => (
         <li key={c.key}>
-          <Typography.Text type="secondary">{fieldLabel(c.key)}: </Typography.Text>
+          <Typography.Text type="secondary">{fieldLabel(c.key, event.entityType)}: </Typography.Text>
           {isCreate || ANNOTATION_FIELDS.has(c.key) ? (
             <span>{formatFieldValue(c.key, c.after, ctx)}</span>
           ) : isRemove ? (

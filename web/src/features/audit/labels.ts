@@ -13,6 +13,12 @@ import {
 } from '../tasks/labels';
 import type { Deadline, Focal, Product } from '../../shared/assignment';
 import { isAuditAction, type AuditAction } from '../../shared/audit';
+import { OBLIGATION_STATUS, PERIOD_STATUS, REVIEW_KIND_LABELS, periodKindLabel } from '../periods/labels';
+import { OBSTACLE_KIND_LABELS, OBSTACLE_STATUS } from '../obstacles/labels';
+import { REMINDER_KINDS } from '../reports/labels';
+import { DRAFT_STATUS_LABELS } from '../imports/DraftStatusTag';
+import { nodeKindLabel } from '../document/labels';
+import { infoOf, type TagInfo } from '../../lib/tagInfo';
 
 export interface ActionInfo {
   label: string;
@@ -39,6 +45,7 @@ const EXACT: Record<AuditAction, ActionInfo> = {
   'import.edit': { label: 'Sửa cấu trúc', color: 'blue' },
   'import.publish': { label: 'Ban hành', color: 'green' },
   'import.discard': { label: 'Hủy bản nhập', color: 'default' },
+  'import.heading': { label: 'Sửa phần đầu văn bản', color: 'blue' },
   'program.publish': { label: 'Ban hành', color: 'green' },
   'program.implement': { label: 'Triển khai', color: 'green' },
   'program.set_monitoring': { label: 'Giao đơn vị theo dõi', color: 'blue' },
@@ -176,6 +183,57 @@ export const FIELD_LABELS: Record<string, string> = {
   label: 'Số hiệu',
   text: 'Nội dung',
   person: 'Người thực hiện',
+  // programs and imports
+  programId: 'Chương trình',
+  docKind: 'Loại văn bản',
+  number: 'Số',
+  date: 'Ngày ban hành',
+  place: 'Địa danh',
+  issuer: 'Cơ quan ban hành',
+  parentIssuer: 'Cơ quan cấp trên',
+  signerOnBehalf: 'Thẩm quyền ký',
+  signerPosition: 'Chức vụ người ký',
+  signerName: 'Người ký',
+  filename: 'Tên tệp',
+  format: 'Định dạng',
+  op: 'Chỉnh sửa',
+  sections: 'Số phần',
+  nodes: 'Số mục',
+  responsibilities: 'Số mục trách nhiệm',
+  references: 'Số văn bản dẫn chiếu',
+  warnings: 'Số cảnh báo',
+  unmatchedBodies: 'Số cơ quan chưa khớp',
+  // periods
+  year: 'Năm',
+  index: 'Kỳ số',
+  cutoffStart: 'Số liệu từ ngày',
+  cutoffEnd: 'Số liệu đến ngày',
+  dueDate: 'Hạn nộp',
+  schedule: 'Lịch nhắc hạn',
+  reviewKind: 'Loại báo cáo',
+  obligations: 'Số đơn vị phải báo cáo',
+  units: 'Đơn vị phải báo cáo',
+  // reports, evidence, obstacles, reminders
+  periodId: 'Kỳ báo cáo',
+  obligationId: 'Báo cáo',
+  entries: 'Số nhiệm vụ đã điền',
+  content: 'Nội dung báo cáo',
+  currentVersion: 'Lần nộp trước',
+  versionId: 'Bản nộp',
+  late: 'Nộp muộn',
+  comment: 'Nhận xét',
+  taskComments: 'Nhận xét theo nhiệm vụ',
+  sha256: 'Mã băm tệp',
+  size: 'Dung lượng',
+  mime: 'Kiểu tệp',
+  stored: 'Lưu tệp mới',
+  removed: 'Số tệp đã xóa',
+  bytes: 'Dung lượng giải phóng',
+  handlingUnitId: 'Đơn vị xử lý',
+  answer: 'Trả lời',
+  outcome: 'Kết quả',
+  heading: 'Phần đầu báo cáo',
+  read: 'Số thông báo đã đọc',
 };
 
 /** Notes an event carries beside the changed values (why, from where): shown as they are, not as a diff. */
@@ -192,15 +250,102 @@ const HIDDEN_FIELDS = new Set([
   'passwordHash',
   'nodeId',
   'parentProgramId',
-  // Derived from the deadline, which is shown.
-  'dueDate',
 ]);
 
-/** Fields whose value is a unit id, shown by name. */
-export const UNIT_ID_FIELDS = new Set(['parentId', 'unitId', 'leadUnitId', 'monitoringUnitId']);
+/** Fields hidden for one kind of entity only: a task's due date is derived from its deadline, which is shown. */
+const HIDDEN_FOR: Record<string, Set<string>> = { task: new Set(['dueDate']) };
 
-export function fieldLabel(key: string): string {
-  return FIELD_LABELS[key] ?? key;
+/** Fields whose value is a unit id, shown by name. */
+export const UNIT_ID_FIELDS = new Set([
+  'parentId',
+  'unitId',
+  'leadUnitId',
+  'monitoringUnitId',
+  'handlingUnitId',
+]);
+
+/** Ids of other records, shown as "đã ghi nhận" rather than as a code no official can read. */
+const RECORD_ID_FIELDS = new Set(['programId', 'periodId', 'obligationId', 'versionId', 'sha256']);
+
+/** Numbers that name something (a year, a period's index, a submission's number): never 2.026. */
+const NUMBER_AS_NAME = new Set(['year', 'index', 'number', 'currentVersion', 'version', 'seq']);
+
+/** The words for a `status` (and the status-like `review`) value, per entity kind. */
+const STATUS_BY_ENTITY: Record<string, Record<string, TagInfo>> = {
+  period: PERIOD_STATUS,
+  report: OBLIGATION_STATUS,
+  obstacle: OBSTACLE_STATUS,
+  import: DRAFT_STATUS_LABELS,
+};
+
+/** The words for a `kind` value, per entity kind (units: the unit's kind). */
+function kindLabel(entityType: string, v: string): string {
+  if (entityType === 'period') return periodKindLabel(v);
+  if (entityType === 'obstacle') return OBSTACLE_KIND_LABELS[v as 'obstacle'] ?? v;
+  if (entityType === 'reminder') return REMINDER_KINDS[v] ?? v;
+  return unitKindLabel(v);
+}
+
+const EDIT_OPS: Record<string, string> = {
+  setKind: 'Đổi loại mục',
+  merge: 'Gộp vào mục trước',
+  split: 'Tách mục',
+  indent: 'Thụt vào',
+  outdent: 'Lùi ra',
+  mapBody: 'Ghép cơ quan với đơn vị',
+};
+
+/** One correction of an import draft's structure, in words. */
+function editOpLabel(o: {
+  op?: string;
+  nodeId?: string;
+  kind?: string;
+  text?: string;
+  unitCode?: string | null;
+}) {
+  const what = EDIT_OPS[o.op ?? ''] ?? o.op ?? '';
+  if (o.op === 'setKind') return `${what} ${o.nodeId ?? ''} thành “${nodeKindLabel(o.kind ?? '')}”`;
+  if (o.op === 'mapBody') return `${what}: “${o.text ?? ''}” → ${o.unitCode ?? 'không thuộc đơn vị nào'}`;
+  return `${what} ${o.nodeId ?? ''}`.trim();
+}
+
+function scheduleLabel(v: {
+  before?: number[];
+  onDay?: boolean;
+  everyDaysLate?: number;
+  escalateAfterDaysLate?: number;
+}) {
+  return [
+    v.before?.length ? `trước hạn ${v.before.join(', ')} ngày` : 'không nhắc trước hạn',
+    v.onDay ? 'nhắc đúng hạn' : '',
+    v.everyDaysLate ? `quá hạn nhắc mỗi ${v.everyDaysLate} ngày` : '',
+    v.escalateAfterDaysLate ? `đôn đốc lãnh đạo sau ${v.escalateAfterDaysLate} ngày quá hạn` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+}
+
+const count = (v: unknown, what: string) =>
+  `${(Array.isArray(v) ? v.length : Object.keys(v as object).length).toLocaleString('vi-VN')} ${what}`;
+
+/** Sizes in bytes as an official reads them. */
+function bytesLabel(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} KB`;
+  return `${(n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
+}
+
+/** Where one kind of entity calls a field otherwise. */
+const FIELD_LABELS_FOR: Record<string, Record<string, string>> = {
+  period: { label: 'Tên kỳ', kind: 'Loại kỳ' },
+  report: { number: 'Lần nộp' },
+  obstacle: { kind: 'Loại' },
+  reminder: { kind: 'Loại lời nhắc' },
+  import: { title: 'Trích yếu' },
+};
+
+export function fieldLabel(key: string, entityType = ''): string {
+  return FIELD_LABELS_FOR[entityType]?.[key] ?? FIELD_LABELS[key] ?? key;
 }
 
 export interface FieldChange {
@@ -276,7 +421,10 @@ export function changedFields(
 ): FieldChange[] {
   const b = before ?? {};
   const a = after ?? {};
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !HIDDEN_FIELDS.has(k));
+  const hidden = HIDDEN_FOR[entityType];
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter(
+    (k) => !HIDDEN_FIELDS.has(k) && !hidden?.has(k),
+  );
   const out: FieldChange[] = [];
   for (const k of keys) {
     if ((k === 'parentName' && keys.includes('parentId')) || (k === 'unitName' && keys.includes('unitId')))
@@ -311,6 +459,25 @@ function formatStructured(
   if (key === 'changed' && Array.isArray(v))
     return v.map((c) => BASELINE_FIELD_LABELS[c as 'lead'] ?? String(c)).join(', ');
   if (key === 'parentNodeIds' && Array.isArray(v)) return `${v.length} nhiệm vụ`;
+  if (key === 'units' && Array.isArray(v)) return count(v, 'đơn vị');
+  if ((key === 'removed' || key === 'sections') && Array.isArray(v))
+    return count(v, key === 'removed' ? 'tệp' : 'phần');
+  if (key === 'taskComments' && typeof v === 'object') return count(v, 'nhận xét');
+  if (key === 'content' && typeof v === 'object')
+    return `${count((v as { entries?: object }).entries ?? {}, 'nhiệm vụ')} (xem trong lịch sử báo cáo)`;
+  if (key === 'op' && typeof v === 'object') return editOpLabel(v as { op?: string });
+  if (key === 'schedule' && typeof v === 'object') return scheduleLabel(v as { before?: number[] });
+  if (key === 'heading' && typeof v === 'object') {
+    const h = v as { number?: string | null; title?: string | null };
+    return [h.number && `số ${h.number}`, h.title].filter(Boolean).join(' · ') || '(đã sửa)';
+  }
+  if (key === 'outcome' && typeof v === 'object') {
+    const o = v as { reason?: string; recipients?: unknown[]; title?: string };
+    if (o.reason) return `Bỏ qua: ${o.reason}`;
+    return [o.title, o.recipients ? `gửi ${count(o.recipients, 'người nhận')}` : '']
+      .filter(Boolean)
+      .join(' · ');
+  }
   if (key === 'meter' && typeof v === 'object') {
     const m = v as { tasks?: number; complete?: number };
     return `${m.complete ?? 0}/${m.tasks ?? 0} nhiệm vụ đủ 5 rõ`;
@@ -351,15 +518,30 @@ export function formatFieldValue(
   if (typeof v === 'string') {
     if (key === 'status' && (ctx.entityType === 'program' || ctx.entityType === 'task'))
       return programStatusInfo(v).label;
-    if (key === 'kind') return unitKindLabel(v);
+    const statuses = STATUS_BY_ENTITY[ctx.entityType];
+    if ((key === 'status' || key === 'review') && statuses) return infoOf(statuses, v).label;
+    if (key === 'kind') return kindLabel(ctx.entityType, v);
+    if (key === 'reviewKind') return REVIEW_KIND_LABELS[v as 'so_ket'] ?? v;
+    if (RECORD_ID_FIELDS.has(key)) return `#${v.slice(0, 8)}`;
     if (key === 'role') return roleLabel(v);
     if (UNIT_ID_FIELDS.has(key)) return ctx.unitName(v) ?? v;
     if (ISO_RE.test(v)) return formatDateTime(v);
     if (ISO_DATE_RE.test(v)) return formatIsoDate(v);
     return v;
   }
-  if (typeof v === 'number') return v.toLocaleString('vi-VN');
-  return JSON.stringify(v);
+  if (typeof v === 'number') {
+    if (NUMBER_AS_NAME.has(key)) return String(v);
+    if (key === 'size' || key === 'bytes') return bytesLabel(v);
+    return v.toLocaleString('vi-VN');
+  }
+  if (Array.isArray(v)) return v.map((x) => formatFieldValue(key, x, ctx)).join('; ');
+  // Any other record: its fields in words, one level deep, never raw JSON.
+  if (typeof v === 'object')
+    return Object.entries(v as Record<string, unknown>)
+      .filter(([k, x]) => !HIDDEN_FIELDS.has(k) && !isEmpty(x))
+      .map(([k, x]) => `${fieldLabel(k)}: ${formatFieldValue(k, x, ctx)}`)
+      .join('; ');
+  return String(v);
 }
 
 /**
@@ -390,6 +572,13 @@ export function entityDisplayName(
     if (e.actorId === e.entityId) return e.actorLabel;
     return name ?? username ?? shortId(e.entityId);
   }
+  const unitId = str('unitId');
+  const ofUnit = unitId && lookup.unitName(unitId);
+  if (e.entityType === 'report' && ofUnit) return `Báo cáo của ${ofUnit}`;
+  if (e.entityType === 'period' && str('label')) return str('label')!;
+  if (e.entityType === 'import') return str('filename') ?? str('title') ?? shortId(e.entityId);
+  if (ofUnit && (e.entityType === 'obstacle' || e.entityType === 'reminder' || e.entityType === 'file'))
+    return str('filename') ?? ofUnit;
   return str('username') ?? str('name') ?? str('title') ?? shortId(e.entityId);
 }
 

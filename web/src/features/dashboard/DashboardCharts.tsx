@@ -9,7 +9,7 @@ import { EChart, type ChartOption } from './EChart';
 import type { Dashboard } from './api';
 import type { ReportingRules } from '../periods/api';
 import { percentText } from './labels';
-import { useIsPhone } from '../../lib/useMediaQuery';
+import { useIsPhone, useWindowWidth } from '../../lib/useMediaQuery';
 
 type Option = ChartOption;
 
@@ -27,17 +27,23 @@ function barColor(p: number): string {
   return p >= 100 ? '#52c41a' : p >= 50 ? '#1677ff' : p > 0 ? '#faad14' : '#d9d9d9';
 }
 
-/** Horizontal bars of percentages, first item at the top. */
+/**
+ * Horizontal bars of percentages, first item at the top. Names sit left of the bars in `leftWidth`
+ * pixels, or with `leftWidth` null (a phone) above each bar across the whole width, so a long name
+ * neither overlaps its neighbours nor squeezes the bars.
+ */
 function percentBars(
   items: { name: string; full: string; value: number; detail: string }[],
-  leftWidth: number,
+  leftWidth: number | null,
+  width = 0,
 ): Option {
+  const above = leftWidth === null;
   return {
     textStyle: { fontFamily: FONT },
     grid: {
       left: 8,
-      right: 56,
-      top: 8,
+      right: above ? 48 : 56,
+      top: above ? 20 : 8,
       bottom: 24,
       outerBoundsMode: 'same',
       outerBoundsContain: 'axisLabel',
@@ -53,17 +59,34 @@ function percentBars(
           : '';
       },
     },
-    xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+    xAxis: {
+      type: 'value',
+      min: 0,
+      max: 100,
+      ...(above ? { interval: 25 } : {}),
+      axisLabel: { formatter: '{value}%', hideOverlap: true },
+    },
     yAxis: {
       type: 'category',
       inverse: true,
       data: items.map((x) => x.name),
-      axisLabel: { width: leftWidth, overflow: 'truncate' },
+      axisTick: { show: !above },
+      axisLabel: above
+        ? {
+            inside: true,
+            verticalAlign: 'bottom',
+            align: 'left',
+            padding: [0, 0, 10, 0],
+            width: Math.max(120, width - 24),
+            overflow: 'truncate',
+            color: 'rgba(0,0,0,0.75)',
+          }
+        : { width: leftWidth, overflow: 'truncate' },
     },
     series: [
       {
         type: 'bar',
-        barMaxWidth: 18,
+        barMaxWidth: above ? 12 : 18,
         data: items.map((x) => ({ value: x.value, itemStyle: { color: barColor(x.value) } })),
         label: { show: true, position: 'right', formatter: (p) => percentText(Number(p.value)) },
       },
@@ -75,7 +98,8 @@ function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-const heightFor = (n: number) => Math.max(160, 40 + n * 30);
+/** Rows of 30 px, or 44 px when each name is written above its bar. */
+const heightFor = (n: number, above = false) => Math.max(160, (above ? 52 : 40) + n * (above ? 44 : 30));
 
 export default function DashboardCharts({
   data,
@@ -86,6 +110,7 @@ export default function DashboardCharts({
 }) {
   const navigate = useNavigate();
   const phone = useIsPhone();
+  const width = useWindowWidth();
   const groups = useMemo(
     () =>
       data.byGroup.map((g) => ({
@@ -108,7 +133,8 @@ export default function DashboardCharts({
   );
   const statuses = useMemo(() => Object.entries(data.statusCounts).filter(([, n]) => n > 0), [data]);
   const groupOption = useMemo(() => percentBars(groups, 64), [groups]);
-  const unitOption = useMemo(() => percentBars(units, phone ? 110 : 220), [units, phone]);
+  // On a phone the chart spans the screen less the page's and the card's padding.
+  const unitOption = useMemo(() => percentBars(units, phone ? null : 220, width - 48), [units, phone, width]);
   const pie = useMemo<Option>(
     () => ({
       textStyle: { fontFamily: FONT },
@@ -174,7 +200,7 @@ export default function DashboardCharts({
           {units.length ? (
             <EChart
               option={unitOption}
-              height={heightFor(units.length)}
+              height={heightFor(units.length, phone)}
               label={`Tỷ lệ hoàn thành theo đơn vị chủ trì: ${units.map((u) => `${u.name} ${percentText(u.value)}`).join('; ')}`}
               onClick={(p) => {
                 const ob = data.byUnit[p.dataIndex]?.obligationId;

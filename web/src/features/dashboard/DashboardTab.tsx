@@ -11,6 +11,7 @@ import { formatIsoDate } from '../../lib/format';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { PageSpin } from '../../layout/FullPageSpin';
 import { InfoTag } from '../../layout/InfoTag';
+import { useIsPhone } from '../../lib/useMediaQuery';
 import { ListTable, dateColumn, type ListTableProps } from '../../layout/ListTable';
 
 const DashboardCharts = lazy(() => import('./DashboardCharts'));
@@ -51,6 +52,7 @@ function StatCard({ testId, title, children }: { testId: string; title: string; 
  */
 export function DashboardTab({ periodId }: { periodId: string }) {
   const q = useDashboard(periodId);
+  const phone = useIsPhone();
   const rules = useReportingRules();
   if (q.isPending) return <PageSpin />;
   if (q.isError) return <ApiErrorAlert error={q.error} />;
@@ -64,7 +66,7 @@ export function DashboardTab({ periodId }: { periodId: string }) {
       title: 'Nhiệm vụ',
       key: 'task',
       render: (_, t) => (
-        <div style={{ minWidth: 260, maxWidth: 560 }}>
+        <div>
           <Link to={`/nhiem-vu/${t.nodeId}`} className="nowrap">
             {t.label}
           </Link>
@@ -81,14 +83,16 @@ export function DashboardTab({ periodId }: { periodId: string }) {
     {
       title: 'Cơ quan chủ trì',
       key: 'lead',
-      render: (_, t) => <div style={{ minWidth: 120, maxWidth: 200 }}>{t.leadUnitName ?? '—'}</div>,
+      width: 180,
+      render: (_, t) => t.leadUnitName ?? '—',
     },
-    dateColumn('Thời hạn', 'dueDate', 'day'),
+    dateColumn('Thời hạn', 'dueDate', 'day', { width: 100 }),
     {
       title: 'Tình trạng',
       key: 'status',
+      width: 150,
       render: (_, t) => (
-        <span className="nowrap">
+        <span>
           {statusLabel(t.status)}
           {t.percent !== null && t.status !== 'done' ? ` (${t.percent}%)` : ''}
         </span>
@@ -181,7 +185,8 @@ export function DashboardTab({ periodId }: { periodId: string }) {
             rowKey="nodeId"
             columns={overdueColumns}
             rows={d.overdueTasks}
-            scroll={{ x: 'max-content' }}
+            tableLayout="fixed"
+            scroll={phone ? { x: 600 } : undefined}
             empty="Không có nhiệm vụ quá hạn"
           />
         </Col>

@@ -52,6 +52,8 @@ export function EChart({
     if (!node) return;
     const c = echarts.init(node, undefined, { renderer: 'canvas' });
     chart.current = c;
+    // The instance on its element, for browser tests that measure what was drawn (labels overlapping).
+    (node as HTMLDivElement & { chart?: echarts.ECharts }).chart = c;
     c.on('click', (p) => click.current?.(p as unknown as ChartClick));
     const ro = new ResizeObserver(() => c.resize());
     ro.observe(node);

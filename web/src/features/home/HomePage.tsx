@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Row, Typography } from 'antd';
+import { Card, Col, Row, Typography } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
@@ -14,6 +14,7 @@ import { useMe } from '../auth/hooks';
 import { canImportDocuments, canManageUsers, canViewAuditLog } from '../../lib/permissions';
 import { roleLabel } from '../../lib/format';
 import { PageHeader } from '../../layout/PageHeader';
+import { HomeOverviewPanel } from './HomeOverview';
 
 interface Shortcut {
   to: string;
@@ -22,7 +23,7 @@ interface Shortcut {
   text: string;
 }
 
-/** Tổng quan: a welcome and shortcuts to each part of the work. */
+/** Tổng quan: a welcome, what awaits the person across programs, and shortcuts to each part of the work. */
 export default function HomePage() {
   const me = useMe();
   const shortcuts: Shortcut[] = [
@@ -99,13 +100,8 @@ export default function HomePage() {
         title="Tổng quan"
         subTitle={`Xin chào ${me.fullName} — ${roleLabel(me.role)}${me.unitName ? `, ${me.unitName}` : ''}.`}
       />
-      <Alert
-        type="info"
-        showIcon
-        style={{ marginBottom: 16 }}
-        title="Bảng tổng quan tình hình thực hiện Chương trình hành động sắp có"
-        description="Các chức năng Báo cáo, Kiểm tra giám sát và Phản ánh kiến nghị đang được xây dựng."
-      />
+      <HomeOverviewPanel me={me} />
+      <Typography.Title level={5}>Lối tắt</Typography.Title>
       <Row gutter={[16, 16]}>
         {shortcuts.map((s) => (
           <Col key={s.to} xs={24} sm={12} xl={6}>

@@ -266,7 +266,7 @@ export function DraftWorkspace({
               { key: 'canh-bao', label: warningsTab },
             ]}
             className="workspace-split"
-            style={{ flex: '1 1 45%', minHeight: 0 }}
+            style={{ flex: '1 1 60%', minHeight: 0 }}
             styles={{ body: { padding: sideTab === 'canh-bao' ? 12 : 0 } }}
           >
             {sideTab === 'cau-truc' ? tree() : <div className="workspace-scroll">{warnings}</div>}
@@ -275,7 +275,7 @@ export function DraftWorkspace({
             size="small"
             title="Chi tiết mục đang chọn"
             className="workspace-split"
-            style={{ flex: '1 1 55%', minHeight: 0 }}
+            style={{ flex: '1 1 40%', minHeight: 0 }}
           >
             <div className="workspace-scroll">{details}</div>
           </Card>

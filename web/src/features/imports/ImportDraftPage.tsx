@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Alert, App, Button, Popconfirm, type AlertProps } from 'antd';
-import { CheckCircleOutlined, DeleteOutlined, FileTextOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, DeleteOutlined, EditOutlined, FileTextOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useDiscardImport, useEditImport, useImport, usePublishImport } from './hooks';
 import { DraftStatusTag } from './DraftStatusTag';
 import { DraftSummaryCard } from './DraftSummaryCard';
 import { DraftWorkspace } from './DraftWorkspace';
+import { HeadingModal } from './HeadingModal';
 import type { EditRequest } from './DraftNodePanel';
 import type { ImportDraft } from './api';
 import { documentName, documentTitle } from '../document/labels';
@@ -40,6 +41,7 @@ function DraftView({ id, draft }: { id: string; draft: ImportDraft }) {
   const publish = usePublishImport(id);
   const discard = useDiscardImport(id);
   const [actionError, setActionError] = useState<unknown>(null);
+  const [headingOpen, setHeadingOpen] = useState(false);
   const editable = draft.status === 'draft';
   const busy = edit.isPending || publish.isPending || discard.isPending;
 
@@ -127,6 +129,9 @@ function DraftView({ id, draft }: { id: string; draft: ImportDraft }) {
         extra={
           editable ? (
             <>
+              <Button icon={<EditOutlined />} onClick={() => setHeadingOpen(true)} disabled={busy}>
+                Sửa phần đầu
+              </Button>
               <Popconfirm
                 title="Ban hành chương trình?"
                 description={
@@ -169,6 +174,7 @@ function DraftView({ id, draft }: { id: string; draft: ImportDraft }) {
       {closedNotice && <Alert showIcon style={{ marginBottom: 16 }} {...closedNotice} />}
       {actionError !== null && <ApiErrorAlert error={actionError} />}
       <DraftSummaryCard draft={draft} />
+      <HeadingModal id={id} open={headingOpen && editable} onClose={() => setHeadingOpen(false)} />
       <DraftWorkspace
         draft={draft}
         editable={editable}

@@ -1,8 +1,20 @@
 import { api } from '../../api/client';
-import type { DraftList, DraftStatus, ImportDraft, PublishResult } from '../../shared/contract/imports';
+import type {
+  DraftList,
+  DraftStatus,
+  HeadingBody,
+  ImportDraft,
+  PublishResult,
+} from '../../shared/contract/imports';
 import type { EditOp } from '../../shared/importer';
 
-export type { DraftStats, DraftStatus, DraftSummary, ImportDraft } from '../../shared/contract/imports';
+export type {
+  DraftStats,
+  DraftStatus,
+  DraftSummary,
+  HeadingBody,
+  ImportDraft,
+} from '../../shared/contract/imports';
 export type { EditableKind, EditOp } from '../../shared/importer';
 
 /** The server's limit for an uploaded or pasted document. */
@@ -31,3 +43,6 @@ export const publishImport = (id: string, version: number) =>
 
 export const discardImport = (id: string, version: number) =>
   api.post<ImportDraft>(`${path(id)}/discard`, { version });
+
+export const editImportHeading = (id: string, body: HeadingBody) =>
+  api.put<ImportDraft>(`${path(id)}/heading`, body);

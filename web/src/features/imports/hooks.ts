@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   discardImport,
   editImport,
+  editImportHeading,
   fetchImport,
   fetchImports,
   importFile,
@@ -9,6 +10,7 @@ import {
   publishImport,
   type DraftStatus,
   type EditOp,
+  type HeadingBody,
   type ImportDraft,
 } from './api';
 import { isApiError } from '../../api/client';
@@ -90,4 +92,9 @@ export function useDiscardImport(id: string) {
     onSuccess: after,
     onError: (e: unknown) => reloadOnConflict(e),
   });
+}
+
+/** Corrects the heading read from the document (the form reloads the draft itself on a conflict). */
+export function useEditImportHeading(id: string) {
+  return useMutationThen((body: HeadingBody) => editImportHeading(id, body), useAfterDraftChange());
 }
