@@ -34,6 +34,7 @@ import { notificationRoutes } from '../features/notifications/notifications.rout
 import { obstacleRoutes } from '../features/obstacles/obstacles.routes.js';
 import { dashboardRoutes } from '../features/dashboard/dashboard.routes.js';
 import { consolidationRoutes } from '../features/consolidation/consolidation.routes.js';
+import { unitFeedbackRoutes } from '../features/reports/unit-feedback.routes.js';
 import { ErrorSchema } from '../contract/common.js';
 import { Health, Readiness } from '../contract/system.js';
 import { helmetOptions, makeCsrfCheck, makeHeaderHook, type SecurityOptions } from './security.js';
@@ -323,6 +324,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(obstacleRoutes, { deps });
   await app.register(dashboardRoutes, { deps });
   await app.register(consolidationRoutes, { deps });
+  await app.register(unitFeedbackRoutes, { deps });
 
   // ---- web app ----
   const webDir = opts.webDir ?? null;
