@@ -110,4 +110,3 @@ export const TaskReporting = Type.Object({
   ),
 });
 export type TaskReporting = Static<typeof TaskReporting>;
-

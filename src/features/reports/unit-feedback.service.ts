@@ -257,29 +257,27 @@ export async function unitFeedback(deps: Deps, ctx: Ctx, unitId: string): Promis
   const labelOf = (id: string) => labels.find((n) => n.id === id)?.label ?? '';
   return {
     obstacles: obs,
-    reports: reports.map(
-      (r): ReportHistory => ({
-        ...r,
-        status: oneOf(REPORT_STATUSES, r.status),
-        steps: versions
-          .filter((v) => v.obligationId === r.obligationId)
-          .map((v) => ({
-            number: v.number,
-            submittedAt: v.submittedAt.toISOString(),
-            submittedByName: nameOf(v.submittedBy),
-            late: v.late,
-            review: oneOf(REVIEW_STATES, v.review),
-            reviewComment: v.reviewComment,
-            taskComments: Object.entries(v.taskComments ?? {}).map(([nodeId, comment]) => ({
-              nodeId,
-              label: labelOf(nodeId),
-              comment,
-            })),
-            reviewedAt: v.reviewedAt?.toISOString() ?? null,
-            reviewerName: nameOf(v.reviewedBy),
+    reports: reports.map((r): ReportHistory => ({
+      ...r,
+      status: oneOf(REPORT_STATUSES, r.status),
+      steps: versions
+        .filter((v) => v.obligationId === r.obligationId)
+        .map((v) => ({
+          number: v.number,
+          submittedAt: v.submittedAt.toISOString(),
+          submittedByName: nameOf(v.submittedBy),
+          late: v.late,
+          review: oneOf(REVIEW_STATES, v.review),
+          reviewComment: v.reviewComment,
+          taskComments: Object.entries(v.taskComments ?? {}).map(([nodeId, comment]) => ({
+            nodeId,
+            label: labelOf(nodeId),
+            comment,
           })),
-      }),
-    ),
+          reviewedAt: v.reviewedAt?.toISOString() ?? null,
+          reviewerName: nameOf(v.reviewedBy),
+        })),
+    })),
   };
 }
 
