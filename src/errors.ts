@@ -318,6 +318,16 @@ export const ERRORS = {
     en: 'No consolidated report draft for this period',
   },
   NOTIFICATION_NOT_FOUND: { status: 404, vi: 'Không tìm thấy thông báo', en: 'Notification not found' },
+  REPORT_ALREADY_STARTED: {
+    status: 409,
+    vi: 'Báo cáo đã có bản nháp hoặc đã nộp; không sao chép từ kỳ trước được nữa',
+    en: 'The report already has a draft or a version',
+  },
+  REPORT_NOTHING_TO_COPY: {
+    status: 409,
+    vi: 'Đơn vị chưa có báo cáo kỳ trước được chấp nhận để sao chép',
+    en: 'No earlier accepted report to copy',
+  },
   // server
   DATABASE_UNAVAILABLE: {
     status: 503,

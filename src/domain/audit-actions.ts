@@ -67,6 +67,8 @@ export const AUDIT_ACTIONS = [
   'reminder.skip',
   'reminder.send_manual',
   'notification.read',
+  // a new period's report started from the last accepted one
+  'report.copy_forward',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -35,6 +35,7 @@ import { obstacleRoutes } from '../features/obstacles/obstacles.routes.js';
 import { dashboardRoutes } from '../features/dashboard/dashboard.routes.js';
 import { consolidationRoutes } from '../features/consolidation/consolidation.routes.js';
 import { homeRoutes } from '../features/home/home.routes.js';
+import { unitFeedbackRoutes } from '../features/reports/unit-feedback.routes.js';
 import { ErrorSchema } from '../contract/common.js';
 import { Health, Readiness } from '../contract/system.js';
 import { helmetOptions, makeCsrfCheck, makeHeaderHook, type SecurityOptions } from './security.js';
@@ -325,6 +326,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(dashboardRoutes, { deps });
   await app.register(consolidationRoutes, { deps });
   await app.register(homeRoutes, { deps });
+  await app.register(unitFeedbackRoutes, { deps });
 
   // ---- web app ----
   const webDir = opts.webDir ?? null;

@@ -415,6 +415,21 @@ const MATRIX: Row[] = [
     cells: ownOrStaff(),
   },
   { op: 'GET /api/units/{id}/reports', req: (f) => ({ params: { id: f.stp } }), cells: ownOrStaff() },
+  // ---- a unit's earlier reports: copy forward, feedback, a task's accepted progress ----
+  {
+    op: 'GET /api/reports/{id}/earlier',
+    req: (f) => ({ params: { id: f.obligationA } }),
+    cells: ownOrStaff(),
+  },
+  {
+    // A stale version: 409 VERSION_CONFLICT after the scope check.
+    op: 'POST /api/reports/{id}/copy-forward',
+    req: (f) => ({ params: { id: f.obligationA }, body: { version: STALE } }),
+    cells: ownUnit('Y', 'admin'),
+  },
+  { op: 'GET /api/units/{id}/feedback', req: (f) => ({ params: { id: f.stp } }), cells: ownOrStaff() },
+  // Task a is led by unit A: its reports' entries are unit A's.
+  { op: 'GET /api/tasks/{id}/reporting', req: (f) => ({ params: { id: f.a } }), cells: ownOrStaff() },
   // ---- reminders, notifications ----
   {
     // An obligation that does not exist: nobody is reminded.

@@ -22,6 +22,7 @@ const PlanPage = lazy(() => import('./features/plans/PlanPage'));
 const AuditPage = lazy(() => import('./features/audit/AuditPage'));
 const ReportsPage = lazy(() => import('./features/reports/ReportsPage'));
 const ReportPage = lazy(() => import('./features/reports/ReportPage'));
+const FeedbackPage = lazy(() => import('./features/reports/FeedbackPage'));
 const PeriodPage = lazy(() => import('./features/periods/PeriodPage'));
 const AccountPage = lazy(() => import('./features/account/AccountPage'));
 const ForcedPasswordChangePage = lazy(() => import('./features/account/ForcedPasswordChangePage'));
@@ -51,13 +52,13 @@ export const router = createBrowserRouter([
               { path: '/ke-hoach/:planId', element: <PlanPage /> },
               { path: '/bao-cao', element: <ReportsPage /> },
               { path: '/bao-cao/:id', element: <ReportPage /> },
+              { path: '/phan-hoi', element: <FeedbackPage /> },
               {
                 element: <RequireRole allow={IMPORTERS} />,
-                children: [
-                  { path: '/nhap-van-ban', element: <ImportPage /> },
-                  { path: '/nhap-van-ban/:id', element: <ImportDraftPage /> },
-                ],
+                children: [{ path: '/nhap-van-ban', element: <ImportPage /> }],
               },
+              // A unit opens the drafts of its own plan documents (the server checks whose draft it is).
+              { path: '/nhap-van-ban/:id', element: <ImportDraftPage /> },
               {
                 element: <RequireRole allow={['admin']} />,
                 children: [{ path: '/nguoi-dung', element: <UsersPage /> }],

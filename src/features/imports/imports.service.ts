@@ -379,6 +379,8 @@ export async function publishImportDraft(
   return changeOpenDraft(deps, ctx, id, version, async (tx, audit, cur) => {
     const doc = cur.doc;
     if (doc.tasks.length === 0) throw new AppError('IMPORT_NO_TASKS');
+    // A unit's plan document: the unit may have started its plan item by item meanwhile.
+    await checkPlanTarget(tx, cur);
     const unitRows: Pick<UnitRow, 'id' | 'code'>[] = await tx
       .select({ id: units.id, code: units.code })
       .from(units);

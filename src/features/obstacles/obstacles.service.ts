@@ -3,7 +3,8 @@
  * raised in a submitted report is an item the monitor assigns to a handling unit, answers and
  * closes. Open items stay open across periods until closed.
  */
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/connection.js';
 import { obstacles, programNodes, reportingPeriods, units } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { mutate } from '../audit/audit-writer.js';
@@ -11,18 +12,18 @@ import { versionConflict } from '../conflict.js';
 import { authorize, seesAllUnits } from '../policy.js';
 import { actorUserId, type Ctx } from '../context.js';
 import { now, type Deps } from '../deps.js';
-import type { ObstacleFilters, ObstacleInput, ObstacleList, ObstacleStep } from '../../contract/obstacles.js';
+import type {
+  Obstacle,
+  ObstacleFilters,
+  ObstacleInput,
+  ObstacleList,
+  ObstacleStep,
+} from '../../contract/obstacles.js';
 
-export async function listObstacles(
-  deps: Deps,
-  ctx: Ctx,
-  programId: string,
-  q: ObstacleFilters = {},
-): Promise<ObstacleList> {
-  authorize(ctx, 'report.read');
-  const mine = !seesAllUnits(ctx) && ctx.actor?.kind === 'user' ? ctx.actor.unitId : null;
+/** The obstacles matching `where`, newest first, with their unit, handling unit, task and period. */
+export async function obstacleRows(db: DbOrTx, where: SQL | undefined): Promise<Obstacle[]> {
   const handling = sql`hu.name`;
-  const list = await deps.db
+  const list = await db
     .select({
       id: obstacles.id,
       kind: obstacles.kind,
@@ -47,26 +48,36 @@ export async function listObstacles(
     .innerJoin(reportingPeriods, eq(reportingPeriods.id, obstacles.periodId))
     .leftJoin(programNodes, eq(programNodes.id, obstacles.nodeId))
     .leftJoin(sql`units hu`, sql`hu.id = ${obstacles.handlingUnitId}`)
-    .where(
-      and(
-        eq(obstacles.programId, programId),
-        q.status ? eq(obstacles.status, q.status) : sql`true`,
-        q.open ? sql`${obstacles.status} <> 'closed'` : sql`true`,
-        q.periodId ? eq(obstacles.periodId, q.periodId) : sql`true`,
-        mine ? sql`(${obstacles.unitId} = ${mine} or ${obstacles.handlingUnitId} = ${mine})` : sql`true`,
-      ),
-    )
+    .where(where)
     .orderBy(desc(obstacles.raisedAt));
+  return list.map((o) => ({
+    ...o,
+    raisedAt: o.raisedAt.toISOString(),
+    closedAt: o.closedAt?.toISOString() ?? null,
+  }));
+}
+
+export async function listObstacles(
+  deps: Deps,
+  ctx: Ctx,
+  programId: string,
+  q: ObstacleFilters = {},
+): Promise<ObstacleList> {
+  authorize(ctx, 'report.read');
+  const mine = !seesAllUnits(ctx) && ctx.actor?.kind === 'user' ? ctx.actor.unitId : null;
+  const items = await obstacleRows(
+    deps.db,
+    and(
+      eq(obstacles.programId, programId),
+      q.status ? eq(obstacles.status, q.status) : sql`true`,
+      q.open ? sql`${obstacles.status} <> 'closed'` : sql`true`,
+      q.periodId ? eq(obstacles.periodId, q.periodId) : sql`true`,
+      mine ? sql`(${obstacles.unitId} = ${mine} or ${obstacles.handlingUnitId} = ${mine})` : sql`true`,
+    ),
+  );
   const counts: ObstacleList['counts'] = { open: 0, assigned: 0, answered: 0, closed: 0 };
-  for (const o of list) counts[o.status]++;
-  return {
-    counts,
-    items: list.map((o) => ({
-      ...o,
-      raisedAt: o.raisedAt.toISOString(),
-      closedAt: o.closedAt?.toISOString() ?? null,
-    })),
-  };
+  for (const o of items) counts[o.status]++;
+  return { counts, items };
 }
 
 /** Moves an obstacle on: assign (handling unit), answer (text), close, reopen. */

@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CheckSquareOutlined,
+  CommentOutlined,
   DashboardOutlined,
   FileTextOutlined,
   ImportOutlined,
@@ -46,6 +47,12 @@ export const NAV_GROUPS: NavGroup[] = [
       },
       { path: '/nhiem-vu', label: 'Nhiệm vụ của đơn vị', icon: <CheckSquareOutlined /> },
       { path: '/bao-cao', label: 'Báo cáo định kỳ', icon: <BarChartOutlined /> },
+      {
+        path: '/phan-hoi',
+        label: 'Phản hồi cho đơn vị',
+        icon: <CommentOutlined />,
+        visible: (me) => me.role === 'unit',
+      },
       {
         path: '/kiem-tra-giam-sat',
         label: 'Kiểm tra giám sát',

@@ -78,6 +78,7 @@ const EXACT: Record<AuditAction, ActionInfo> = {
   'reminder.skip': { label: 'Bỏ qua lời nhắc', color: 'default' },
   'reminder.send_manual': { label: 'Gửi lời nhắc ngay', color: 'cyan' },
   'notification.read': { label: 'Đọc thông báo', color: 'default' },
+  'report.copy_forward': { label: 'Sao chép báo cáo kỳ trước đã được chấp nhận', color: 'blue' },
 };
 
 const BY_VERB: [RegExp, ActionInfo][] = [

@@ -11,6 +11,7 @@ import type { EditRequest } from './DraftNodePanel';
 import type { ImportDraft } from './api';
 import { documentName, documentTitle } from '../document/labels';
 import { isApiError } from '../../api/client';
+import { useMe } from '../auth/hooks';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { BackLink, PageHeader } from '../../layout/PageHeader';
 import { QueryPage } from '../../layout/QueryPage';
@@ -37,6 +38,9 @@ export default function ImportDraftPage() {
 function DraftView({ id, draft }: { id: string; draft: ImportDraft }) {
   const navigate = useNavigate();
   const { message } = App.useApp();
+  // A unit's drafts are its own plan documents: published, they become its plan.
+  const plan = useMe().role === 'unit';
+  const published = (programId: string) => (plan ? `/ke-hoach/${programId}` : `/chuong-trinh/${programId}`);
   const edit = useEditImport(id);
   const publish = usePublishImport(id);
   const discard = useDiscardImport(id);
@@ -72,10 +76,19 @@ function DraftView({ id, draft }: { id: string; draft: ImportDraft }) {
     setActionError(null);
     publish.mutate(draft.version, {
       onSuccess: (r) => {
-        message.success('Đã ban hành chương trình');
-        navigate(`/chuong-trinh/${r.programId}`);
+        message.success(plan ? 'Đã ban hành kế hoạch của đơn vị' : 'Đã ban hành chương trình');
+        navigate(published(r.programId));
       },
-      onError: (e) => failed(e, false),
+      onError: (e) => {
+        // The unit started its plan item by item meanwhile: open that plan.
+        const planId = isApiError(e, 'PLAN_EXISTS')
+          ? (e.details as { planId?: string } | undefined)?.planId
+          : undefined;
+        if (planId) {
+          message.warning(`${e instanceof Error ? e.message : ''} Đã mở kế hoạch hiện có của đơn vị.`, 6);
+          navigate(`/ke-hoach/${planId}`);
+        } else failed(e, false);
+      },
     });
   };
 
@@ -96,9 +109,9 @@ function DraftView({ id, draft }: { id: string; draft: ImportDraft }) {
           type: 'success',
           title: 'Bản nhập đã được ban hành thành chương trình; không sửa được nữa.',
           action: draft.programId && (
-            <Link to={`/chuong-trinh/${draft.programId}`}>
+            <Link to={published(draft.programId)}>
               <Button size="small" type="primary" icon={<FileTextOutlined />}>
-                Xem chương trình
+                {plan ? 'Xem kế hoạch' : 'Xem chương trình'}
               </Button>
             </Link>
           ),
@@ -108,7 +121,7 @@ function DraftView({ id, draft }: { id: string; draft: ImportDraft }) {
             type: 'info',
             title: 'Bản nhập đã bị hủy; chỉ còn để xem lại.',
             action: (
-              <Link to="/nhap-van-ban">
+              <Link to={plan ? '/nhiem-vu' : '/nhap-van-ban'}>
                 <Button size="small">Nhập văn bản khác</Button>
               </Link>
             ),
@@ -117,7 +130,11 @@ function DraftView({ id, draft }: { id: string; draft: ImportDraft }) {
 
   return (
     <>
-      <BackLink to="/nhap-van-ban">Nhập văn bản</BackLink>
+      {plan ? (
+        <BackLink to="/nhiem-vu">Nhiệm vụ của đơn vị</BackLink>
+      ) : (
+        <BackLink to="/nhap-van-ban">Nhập văn bản</BackLink>
+      )}
       <PageHeader
         title={
           <>
@@ -133,11 +150,11 @@ function DraftView({ id, draft }: { id: string; draft: ImportDraft }) {
                 Sửa phần đầu
               </Button>
               <Popconfirm
-                title="Ban hành chương trình?"
+                title={plan ? 'Ban hành kế hoạch của đơn vị?' : 'Ban hành chương trình?'}
                 description={
                   <div style={{ maxWidth: 300 }}>
-                    {draft.stats.tasks} nhiệm vụ sẽ được đưa vào theo dõi. Sau khi ban hành, bản nhập không
-                    sửa được nữa.
+                    {draft.stats.tasks} {plan ? 'mục kế hoạch' : 'nhiệm vụ'} sẽ được đưa vào theo dõi. Sau khi
+                    ban hành, bản nhập không sửa được nữa.
                   </div>
                 }
                 okText="Ban hành"

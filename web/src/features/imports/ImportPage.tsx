@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Flex, Input, Segmented, Select, Spin, Tabs, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Flex, Input, Segmented, Select, Tabs, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { FileSearchOutlined, InboxOutlined } from '@ant-design/icons';
+import { FileSearchOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { useCreateImport, useImports, type ImportSource } from './hooks';
-import { IMPORT_EXTENSIONS, MAX_IMPORT_BYTES, type DraftStatus, type DraftSummary } from './api';
+import type { DraftStatus, DraftSummary } from './api';
+import { DocumentUpload } from './DocumentUpload';
 import { DraftStatusTag } from './DraftStatusTag';
 import { documentName, documentTitle } from '../document/labels';
 import { useIsPhone } from '../../lib/useMediaQuery';
@@ -21,20 +22,6 @@ const STATUS_OPTIONS: { value: StatusFilter; label: string }[] = [
   { value: 'published', label: 'Đã ban hành' },
   { value: 'discarded', label: 'Đã hủy' },
 ];
-
-function extensionOf(name: string): string {
-  const i = name.lastIndexOf('.');
-  return i >= 0 ? name.slice(i).toLowerCase() : '';
-}
-
-/** Refuses what the server would refuse anyway, without sending 10 MB first. */
-function checkFile(file: File): string | null {
-  if (!IMPORT_EXTENSIONS.includes(extensionOf(file.name)))
-    return `Tệp “${file.name}” không được hỗ trợ. Chỉ nhận tệp .txt, .md hoặc .docx (tệp .doc, .pdf hãy mở bằng Word rồi lưu lại dạng .docx).`;
-  if (file.size > MAX_IMPORT_BYTES) return `Tệp “${file.name}” quá lớn (tối đa 10 MB).`;
-  if (file.size === 0) return `Tệp “${file.name}” không có nội dung.`;
-  return null;
-}
 
 function RecentDrafts() {
   const phone = useIsPhone();
@@ -148,33 +135,18 @@ export default function ImportPage() {
   };
 
   const upload = (
-    <>
-      <Upload.Dragger
-        accept={IMPORT_EXTENSIONS.join(',')}
-        multiple={false}
-        showUploadList={false}
-        disabled={create.isPending}
-        beforeUpload={(file) => {
-          create.reset();
-          const problem = checkFile(file);
-          if (problem) setFileError(problem);
-          else run({ kind: 'file', file });
-          return Upload.LIST_IGNORE;
-        }}
-      >
-        {create.isPending && sending ? (
-          <Spin description={`Đang đọc và phân tích “${sending}”…`} style={{ paddingBlock: 24 }} />
-        ) : (
-          <>
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">Bấm hoặc kéo thả tệp văn bản vào đây</p>
-            <p className="ant-upload-hint">Tệp .docx, .txt hoặc .md, tối đa 10 MB</p>
-          </>
-        )}
-      </Upload.Dragger>
-    </>
+    <DocumentUpload
+      pending={create.isPending}
+      sending={sending}
+      onProblem={(p) => {
+        create.reset();
+        setFileError(p);
+      }}
+      onFile={(file) => {
+        create.reset();
+        run({ kind: 'file', file });
+      }}
+    />
   );
 
   const paste = (

@@ -32,8 +32,14 @@ export const fetchImport = (id: string, signal?: AbortSignal) =>
 export const importPastedText = (text: string, filename?: string) =>
   api.post<ImportDraft>('/api/imports', { text, ...(filename ? { filename } : {}) });
 
-export const importFile = (file: File) =>
-  api.postBytes<ImportDraft>('/api/imports', file, { filename: file.name });
+/** A unit's own implementation plan: the program it implements and the unit. */
+export interface PlanTarget {
+  parentProgramId: string;
+  ownerUnitId: string;
+}
+
+export const importFile = (file: File, plan?: PlanTarget) =>
+  api.postBytes<ImportDraft>('/api/imports', file, { filename: file.name, ...plan });
 
 export const editImport = (id: string, version: number, op: EditOp) =>
   api.post<ImportDraft>(`${path(id)}/edits`, { version, op });

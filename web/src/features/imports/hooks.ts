@@ -12,6 +12,7 @@ import {
   type EditOp,
   type HeadingBody,
   type ImportDraft,
+  type PlanTarget,
 } from './api';
 import { isApiError } from '../../api/client';
 import { auditKeys } from '../audit/hooks';
@@ -50,11 +51,14 @@ function useReloadOnConflict(id: string) {
   };
 }
 
-export type ImportSource = { kind: 'text'; text: string } | { kind: 'file'; file: File };
+export type ImportSource =
+  | { kind: 'text'; text: string }
+  | { kind: 'file'; file: File; plan?: PlanTarget };
 
 export function useCreateImport() {
   return useMutationThen(
-    (src: ImportSource) => (src.kind === 'file' ? importFile(src.file) : importPastedText(src.text)),
+    (src: ImportSource) =>
+      src.kind === 'file' ? importFile(src.file, src.plan) : importPastedText(src.text),
     useAfterDraftChange(),
   );
 }

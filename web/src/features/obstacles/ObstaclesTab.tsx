@@ -9,14 +9,13 @@ import {
   Popconfirm,
   Segmented,
   Select,
-  Tag,
   Typography,
 } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { CheckOutlined, MessageOutlined, RedoOutlined, SendOutlined } from '@ant-design/icons';
-import { Link } from 'react-router';
 import { useObstacles, useUpdateObstacle } from './hooks';
 import type { Obstacle, ObstacleFilters, ObstacleInput, ObstacleKind, ObstacleStatus } from './api';
+import { obstacleColumns } from './columns';
 import { OBSTACLE_KIND_LABELS, OBSTACLE_STATUS } from './labels';
 import { UnitSelect } from '../units/UnitSelect';
 import { isApiError } from '../../api/client';
@@ -25,11 +24,9 @@ import { SaveForm } from '../../layout/SaveForm';
 import { useVersionedSave, type VersionedFormProps } from '../../layout/useVersionedSave';
 import { SaveModal } from '../../layout/SaveModal';
 import { saveModalProps } from '../../layout/saveModalProps';
-import { formatDateTime } from '../../lib/format';
 import { useIsPhone } from '../../lib/useMediaQuery';
 import { LIMITS } from '../../shared/limits';
 import { requiredText } from '../../lib/validation';
-import { ExpandableText } from '../../layout/ExpandableText';
 import { ListTable } from '../../layout/ListTable';
 
 type Step = { mode: 'assign' | 'answer'; item: Obstacle };
@@ -152,64 +149,7 @@ export function ObstaclesTab({
   const counts = q.data?.counts;
 
   const columns: TableColumnsType<Obstacle> = [
-    {
-      title: 'Khó khăn, kiến nghị',
-      key: 'text',
-      render: (_, o) => (
-        <div style={{ minWidth: 260, maxWidth: 480 }}>
-          <Tag color={o.kind === 'obstacle' ? 'volcano' : 'geekblue'} style={{ marginBottom: 4 }}>
-            {OBSTACLE_KIND_LABELS[o.kind] ?? o.kind}
-          </Tag>
-          <ExpandableText rows={3} style={{ whiteSpace: 'pre-wrap' }}>
-            {o.text}
-          </ExpandableText>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            <Link to={`/bao-cao/${o.obligationId}`}>{o.unitName}</Link>
-            {' · '}
-            {o.nodeId && o.taskLabel ? (
-              <Link to={`/nhiem-vu/${o.nodeId}`}>Nhiệm vụ {o.taskLabel}</Link>
-            ) : (
-              'Nêu chung'
-            )}
-            {' · '}Kỳ {o.periodLabel} · {formatDateTime(o.raisedAt)}
-          </Typography.Text>
-        </div>
-      ),
-    },
-    {
-      title: 'Trạng thái',
-      key: 'status',
-      render: (_, o) => (
-        <Tag color={OBSTACLE_STATUS[o.status]?.color} data-testid="obstacle-status" className="nowrap">
-          {OBSTACLE_STATUS[o.status]?.label ?? o.status}
-        </Tag>
-      ),
-    },
-    {
-      title: 'Đơn vị xử lý, trả lời',
-      key: 'handling',
-      render: (_, o) => (
-        <div style={{ minWidth: 180, maxWidth: 320 }}>
-          <div>
-            {o.handlingUnitName ?? <Typography.Text type="secondary">Chưa giao đơn vị xử lý</Typography.Text>}
-          </div>
-          {o.answer && (
-            <ExpandableText
-              rows={3}
-              type="secondary"
-              style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap', fontSize: 13 }}
-            >
-              Trả lời: {o.answer}
-            </ExpandableText>
-          )}
-          {o.closedAt && (
-            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-              Đóng lúc {formatDateTime(o.closedAt)}
-            </Typography.Text>
-          )}
-        </div>
-      ),
-    },
+    ...obstacleColumns(),
     ...(manage
       ? [
           {

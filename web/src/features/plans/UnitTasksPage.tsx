@@ -4,6 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { FileAddOutlined, FileTextOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { useCreatePlan, useUnitTasks } from './hooks';
+import { PlanImportButton, useOpenPlanDrafts } from './PlanImport';
 import type { UnitTask } from './api';
 import { DeadlineText, ProgramStatusTag, RoleTag, taskLabelColumn, taskTextColumn } from '../tasks/TaskBits';
 import { readableTitle } from '../document/labels';
@@ -26,7 +27,15 @@ interface ProgramGroup {
   tasks: UnitTask[];
 }
 
-function ProgramTasks({ group, unitId }: { group: ProgramGroup; unitId: string }) {
+function ProgramTasks({
+  group,
+  unitId,
+  openDraftId,
+}: {
+  group: ProgramGroup;
+  unitId: string;
+  openDraftId: string | undefined;
+}) {
   const me = useMe();
   const phone = useIsPhone();
   const navigate = useNavigate();
@@ -108,9 +117,12 @@ function ProgramTasks({ group, unitId }: { group: ProgramGroup; unitId: string }
             Xem kế hoạch
           </Button>
         ) : canWritePlan(me, unitId) ? (
-          <Button type="primary" icon={<FileAddOutlined />} loading={create.isPending} onClick={start}>
-            Lập kế hoạch
-          </Button>
+          <Flex wrap gap={8}>
+            <Button type="primary" icon={<FileAddOutlined />} loading={create.isPending} onClick={start}>
+              Lập kế hoạch
+            </Button>
+            <PlanImportButton programId={group.programId} unitId={unitId} openDraftId={openDraftId} />
+          </Flex>
         ) : (
           <Tag color="orange">Chưa lập kế hoạch</Tag>
         )}
@@ -123,6 +135,9 @@ function ProgramTasks({ group, unitId }: { group: ProgramGroup; unitId: string }
 
 function UnitTasks({ unitId }: { unitId: string }) {
   const q = useUnitTasks(unitId);
+  const me = useMe();
+  // A unit's own open drafts of plan documents (other roles import from "Nhập văn bản").
+  const drafts = useOpenPlanDrafts(me.role === 'unit');
   const groups = useMemo(() => {
     const items = q.data?.items ?? [];
     // A unit's own plan is a program too, and the unit leads its items: they are shown on the plan.
@@ -169,7 +184,7 @@ function UnitTasks({ unitId }: { unitId: string }) {
         )}
       </Flex>
       {groups.map((g) => (
-        <ProgramTasks key={g.programId} group={g} unitId={unitId} />
+        <ProgramTasks key={g.programId} group={g} unitId={unitId} openDraftId={drafts.get(g.programId)} />
       ))}
     </>
   );

@@ -6,6 +6,7 @@ import { ReportEditor } from './ReportEditor';
 import { ReportReadOnly } from './ReportReadOnly';
 import { VersionsPanel } from './VersionsPanel';
 import { RemindersList } from './RemindersList';
+import { EarlierReportsNotices, useCarryForward } from './EarlierReports';
 import { OUTSTANDING } from './labels';
 import { DueDate, ReportStatusTag } from './ReportBits';
 import { usePrograms } from '../programs/hooks';
@@ -89,6 +90,7 @@ function ReportDetail({ report }: { report: ReportView }) {
 
   const ownUnit = me.role === 'unit' && me.unitId === report.unitId;
   const canEdit = ownUnit && report.editable;
+  const carry = useCarryForward(report, canEdit);
   const canReview = me.role === 'monitor' || me.role === 'admin';
   const last = report.versions.at(-1) ?? null;
   const returned = last?.review === 'returned' ? last : null;
@@ -104,7 +106,15 @@ function ReportDetail({ report }: { report: ReportView }) {
 
   let body: React.ReactNode;
   if (canEdit)
-    body = <ReportEditor key={`${report.id}:${report.currentVersion}`} report={report} returned={returned} />;
+    body = carry.waiting ? (
+      <PageSpin />
+    ) : (
+      <ReportEditor
+        key={`${report.id}:${report.currentVersion}:${carry.copied ? 'sao-chep' : ''}`}
+        report={report}
+        returned={returned}
+      />
+    );
   else if (report.currentVersion > 0) {
     body = current.isPending ? (
       <PageSpin />
@@ -210,6 +220,7 @@ function ReportDetail({ report }: { report: ReportView }) {
           ))}
         </Flex>
       )}
+      <EarlierReportsNotices report={report} earlier={carry.earlier.data} copyError={carry.copy.error} />
       <Tabs
         activeKey={tab}
         onChange={setTab}

@@ -2,6 +2,7 @@ import { Alert, Card, Col, Flex, Row, Tag, Typography } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useSaveAssignment, useSuggestions, useTask } from './hooks';
 import { AssignmentForm } from './AssignmentForm';
+import { TaskReportingCard } from './TaskReportingCard';
 import { AssignmentSummary, BaselineComparison } from './AssignmentSummary';
 import { MeterTags, ProgramStatusTag } from './TaskBits';
 import { baselineChanges } from './formValues';
@@ -141,6 +142,9 @@ function TaskDetailView({
               />
             )}
           </Card>
+        </Col>
+        <Col span={24}>
+          <TaskReportingCard nodeId={task.nodeId} leadUnitId={task.leadUnitId} />
         </Col>
         {detail.baseline && (
           <Col span={24}>
