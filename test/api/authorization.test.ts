@@ -272,7 +272,10 @@ const MATRIX: Row[] = [
     variant: "unit A's plan",
     req: (f) => ({
       params: { id: f.planId },
-      body: { tasks: [{ nodeId: f.planItemId, version: STALE }], deadline: { kind: 'date', date: '2026-05-31' } },
+      body: {
+        tasks: [{ nodeId: f.planItemId, version: STALE }],
+        deadline: { kind: 'date', date: '2026-05-31' },
+      },
     }),
     cells: ownUnit('Y', 'monitor', 'admin'),
   },

@@ -223,7 +223,11 @@ export function deadlineFromTime(
   }
   if (t.kind === 'recurrence' && (RECURRENCES as readonly string[]).includes(v)) {
     const from = notBefore ?? new Date().toISOString().slice(0, 10);
-    return { kind: 'recurrence', recurrence: v as Recurrence, firstDue: firstDueAfter(v as Recurrence, from) };
+    return {
+      kind: 'recurrence',
+      recurrence: v as Recurrence,
+      firstDue: firstDueAfter(v as Recurrence, from),
+    };
   }
   return null;
 }

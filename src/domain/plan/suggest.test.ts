@@ -6,7 +6,13 @@ import { suggestAssignments, type TaskInput } from './suggest.js';
 
 /** The deadline the importer picks in a sentence, cited documents excluded as the parser does. */
 const deadlineOf = (s: string) => {
-  const t = pickDeadline(findTimes(s, 0, findReferences(s).flatMap((r) => r.citations)));
+  const t = pickDeadline(
+    findTimes(
+      s,
+      0,
+      findReferences(s).flatMap((r) => r.citations),
+    ),
+  );
   return t ? { kind: t.kind, value: t.value } : null;
 };
 
@@ -28,7 +34,9 @@ describe('deadlines read from a task’s words', () => {
     expect(deadlineOf(s)).toBeNull();
     expect(findReferences(s)[0]!.number).toBe('115/2020/QH14');
     // The same sentence as an older import stored it, with the cited date as its deadline.
-    expect(suggest(task(s, { text: 'ngày 19/6/2020', kind: 'date', value: '2020-06-19' }), '2026-01-15', null)).toBeNull();
+    expect(
+      suggest(task(s, { text: 'ngày 19/6/2020', kind: 'date', value: '2020-06-19' }), '2026-01-15', null),
+    ).toBeNull();
     // A real deadline in the same sentence is still found.
     const both = `${s.slice(0, -1)}, hoàn thành trước ngày 30/9/2026.`;
     expect(deadlineOf(both)).toEqual({ kind: 'date', value: '2026-09-30' });
@@ -44,7 +52,9 @@ describe('deadlines read from a task’s words', () => {
       value: '2021/2030',
     });
     const s = 'Xây dựng đề án phát triển giao thông, tầm nhìn đến năm 2050.';
-    expect(suggest(task(s, { text: 'đến năm 2050', kind: 'year', value: '2050' }), '2026-01-15', null)).toBeNull();
+    expect(
+      suggest(task(s, { text: 'đến năm 2050', kind: 'year', value: '2050' }), '2026-01-15', null),
+    ).toBeNull();
   });
 
   it('gives a recurrence a first due date after the implementation date', () => {
@@ -52,8 +62,15 @@ describe('deadlines read from a task’s words', () => {
       kind: 'recurrence',
       value: 'continuous',
     });
-    expect(deadlineOf('Hằng năm tổ chức sơ kết, báo cáo kết quả.')).toEqual({ kind: 'recurrence', value: 'yearly' });
-    const yearly = task('Hằng năm tổ chức sơ kết, báo cáo kết quả.', { text: 'Hằng năm', kind: 'recurrence', value: 'yearly' });
+    expect(deadlineOf('Hằng năm tổ chức sơ kết, báo cáo kết quả.')).toEqual({
+      kind: 'recurrence',
+      value: 'yearly',
+    });
+    const yearly = task('Hằng năm tổ chức sơ kết, báo cáo kết quả.', {
+      text: 'Hằng năm',
+      kind: 'recurrence',
+      value: 'yearly',
+    });
     // Program dated January 2026, put into implementation on 20/12/2026: the first report is 15/12/2027.
     expect(suggest(yearly, '2026-01-15', '2026-12-20')).toMatchObject({
       deadline: { kind: 'recurrence', recurrence: 'yearly', firstDue: '2027-12-15' },
@@ -65,7 +82,9 @@ describe('deadlines read from a task’s words', () => {
       kind: 'recurrence',
       value: 'continuous',
     });
-    expect(suggest(continuous, '2026-01-15', '2026-07-30')!.deadline).toMatchObject({ firstDue: '2026-08-25' });
+    expect(suggest(continuous, '2026-01-15', '2026-07-30')!.deadline).toMatchObject({
+      firstDue: '2026-08-25',
+    });
     expect(firstDueAfter('quarterly', '2026-06-15')).toBe('2026-09-15');
     expect(firstDueAfter('half-yearly', '2026-12-16')).toBe('2027-06-15');
     expect(firstDueAfter('monthly', '2026-12-25')).toBe('2027-01-25');
@@ -76,7 +95,10 @@ describe('deadlines read from a task’s words', () => {
       kind: 'date',
       value: '2026-06-30',
     });
-    expect(deadlineOf('Tổ chức hội nghị tập huấn trong Quý II/2026.')).toEqual({ kind: 'quarter', value: '2026-Q2' });
+    expect(deadlineOf('Tổ chức hội nghị tập huấn trong Quý II/2026.')).toEqual({
+      kind: 'quarter',
+      value: '2026-Q2',
+    });
     expect(deadlineOf('Hoàn thành trong năm 2026.')).toEqual({ kind: 'year', value: '2026' });
     const s = 'Sở Tư pháp rà soát văn bản, hoàn thành trước ngày 30/6/2026.';
     expect(
@@ -84,7 +106,11 @@ describe('deadlines read from a task’s words', () => {
     ).toEqual({ deadline: { kind: 'date', date: '2026-06-30' }, source: 'ngày 30/6/2026' });
     // A deadline from a table's own column is not in the task's words: kept as read.
     expect(
-      suggest(task('Rà soát văn bản', { text: 'Quý III/2026', kind: 'quarter', value: '2026-Q3' }), null, null),
+      suggest(
+        task('Rà soát văn bản', { text: 'Quý III/2026', kind: 'quarter', value: '2026-Q3' }),
+        null,
+        null,
+      ),
     ).toMatchObject({ deadline: { end: '2026-09-30' } });
   });
 
