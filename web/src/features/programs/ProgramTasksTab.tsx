@@ -32,7 +32,12 @@ import { ListTable } from '../../layout/ListTable';
 const PAGE = 20;
 
 /** The quick selectors' criteria: tasks still missing a deadline, a lead, a focal person, a product. */
-const QUICK_MISSING: Clear[] = ['tienDo', 'nguoi', 'dauMoi', 'hieuQua'];
+const QUICK_MISSING: [Clear, string][] = [
+  ['tienDo', 'Thiếu thời hạn'],
+  ['nguoi', 'Thiếu chủ trì'],
+  ['dauMoi', 'Thiếu đầu mối'],
+  ['hieuQua', 'Thiếu sản phẩm'],
+];
 
 /** The tasks a quick selector picks among those shown: a group, a missing criterion, or all. */
 function quickPick(items: TaskView[], v: string): string[] {
@@ -263,10 +268,7 @@ export function ProgramTasksTab({
             onChange={(v) => setSelected(quickPick(items, v))}
             options={[
               ...groupOptions.map((g) => ({ value: `nhom:${g.value}`, label: `Cả nhóm ${g.label}` })),
-              ...QUICK_MISSING.map((c) => ({
-                value: `thieu:${c}`,
-                label: `Thiếu ${clearName(c).toLocaleLowerCase('vi')}`,
-              })),
+              ...QUICK_MISSING.map(([c, label]) => ({ value: `thieu:${c}`, label })),
               { value: 'tat-ca', label: 'Tất cả đang hiển thị' },
             ]}
             style={{ width: phone ? '100%' : 260 }}
