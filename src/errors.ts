@@ -186,6 +186,21 @@ export const ERRORS = {
     vi: 'Chương trình đã triển khai: thay đổi cơ quan chủ trì, thời hạn hoặc sản phẩm phải nêu lý do',
     en: 'A reason is required to change a lead, deadline or product after implementation started',
   },
+  ASSIGN_BULK_FAILED: {
+    status: 400,
+    vi: 'Không lưu được: có nhiệm vụ không hợp lệ, không nhiệm vụ nào được thay đổi',
+    en: 'Some tasks are invalid; no task was changed',
+  },
+  ASSIGN_BULK_CONFLICT: {
+    status: 409,
+    vi: 'Có nhiệm vụ đã được người khác thay đổi, không nhiệm vụ nào được lưu. Vui lòng tải lại rồi thử lại',
+    en: 'Some tasks were changed meanwhile; no task was changed',
+  },
+  ASSIGN_BULK_EMPTY: {
+    status: 400,
+    vi: 'Chọn ít nhất một nội dung cần đặt cho các nhiệm vụ',
+    en: 'Nothing to set',
+  },
   PROGRAM_INCOMPLETE: {
     status: 400,
     vi: 'Chưa thể triển khai: còn nhiệm vụ chưa có cơ quan chủ trì hoặc thời hạn',

@@ -212,8 +212,61 @@ export const AcceptSuggestionsBody = Type.Object(
 );
 export type AcceptSuggestionsBody = Static<typeof AcceptSuggestionsBody>;
 
-export const Accepted = Type.Object({ accepted: Type.Integer() });
+/** A task a bulk step left out or refused, with why: its number, the start of its text, a code and its message. */
+export const TaskProblem = Type.Object({
+  nodeId: Uuid,
+  label: Type.String(),
+  text: Type.String(),
+  code: Type.String(),
+  message: Type.String(),
+});
+export type TaskProblem = Static<typeof TaskProblem>;
+
+/** How many suggestions were taken, and the tasks skipped because their suggestion breaks a rule. */
+export const Accepted = Type.Object({ accepted: Type.Integer(), skipped: Type.Array(TaskProblem) });
 export type Accepted = Static<typeof Accepted>;
+
+// ---- bulk edit ----
+
+/**
+ * Sets the same fields on many tasks in one step; a field left out is kept as each task has it.
+ * Cooperating units are set (replacing) or added; a product replaces the tasks' products.
+ */
+export const BulkAssignmentBody = Type.Object(
+  {
+    tasks: Type.Array(
+      Type.Object(
+        { nodeId: Uuid, version: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 5000 },
+    ),
+    leadUnitId: Type.Optional(Uuid),
+    cooperating: Type.Optional(
+      Type.Object(
+        {
+          mode: LiteralUnion(['set', 'add']),
+          unitIds: Type.Array(Uuid, { maxItems: 500 }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    focal: Type.Optional(FocalSchema),
+    deadline: Type.Optional(DeadlineSchema),
+    product: Type.Optional(ProductSchema),
+    /** Required once the program is in implementation, for a change of lead, deadline or products. */
+    reason: Type.Optional(Nullable(Text(LIMITS.adjustmentReason))),
+  },
+  { additionalProperties: false },
+);
+export type BulkAssignmentBody = Static<typeof BulkAssignmentBody>;
+
+export const BulkAssigned = Type.Object({ updated: Type.Integer(), items: Type.Array(TaskViewSchema) });
+export type BulkAssigned = Static<typeof BulkAssigned>;
+
+/** `details` of a refused bulk edit (ASSIGN_BULK_FAILED, ASSIGN_BULK_CONFLICT): every task that failed. */
+export const BulkFailedDetails = Type.Object({ tasks: Type.Array(TaskProblem) });
+export type BulkFailedDetails = Static<typeof BulkFailedDetails>;
 
 // ---- Triển khai ----
 

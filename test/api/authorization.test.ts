@@ -279,6 +279,29 @@ const MATRIX: Row[] = [
     cells: MANAGE('Y'),
   },
   {
+    // Unit A's plan, its item at a stale version: 409 ASSIGN_BULK_CONFLICT. Unit A bulk-edits its own plan.
+    op: 'POST /api/programs/{id}/assignments/bulk',
+    variant: "unit A's plan",
+    req: (f) => ({
+      params: { id: f.planId },
+      body: {
+        tasks: [{ nodeId: f.planItemId, version: STALE }],
+        deadline: { kind: 'date', date: '2026-05-31' },
+      },
+    }),
+    cells: ownUnit('Y', 'monitor', 'admin'),
+  },
+  {
+    // The city program: monitors and admins only.
+    op: 'POST /api/programs/{id}/assignments/bulk',
+    variant: 'the city program',
+    req: (f) => ({
+      params: { id: f.programId },
+      body: { tasks: [{ nodeId: f.a, version: STALE }], deadline: { kind: 'date', date: '2026-06-30' } },
+    }),
+    cells: MANAGE('Y'),
+  },
+  {
     // Already in implementation: 409 PROGRAM_ALREADY_IMPLEMENTING.
     op: 'POST /api/programs/{id}/implement',
     req: (f) => ({ params: { id: f.programId }, body: {} }),

@@ -23,7 +23,7 @@ const KINDS = [
 const KIND_RE = KINDS.map((k) => k.replace(/ /g, '\\s+')).join('|');
 const LETTERS = 'A-ZĐa-zđ';
 // "27-NQ/TW", "1902/KH-UBND", "09/2019/NĐ-CP", "183-\nKH/TU", "45/NQ-CP", "15-ĐA/TU".
-const NUMBER = `\\d{1,5}(?:\\s*\\/\\s*\\d{4})?\\s*[-/]\\s*(?:\\n\\s*)?[${LETTERS}]{1,8}(?:\\s*[-/]\\s*[${LETTERS}0-9]{1,10}){0,3}`;
+const NUMBER = `\\d{1,5}(?:\\s*\\/\\s*\\d{4})?\\s*[-/]\\s*(?:\\n\\s*)?[${LETTERS}]{1,8}\\d{0,3}(?:\\s*[-/]\\s*[${LETTERS}0-9]{1,10}){0,3}`;
 const REF_RE = new RegExp(`(?<![\\p{L}])(${KIND_RE})(?:\\s+(?:số|liên tịch số))?\\s*:?\\s+(${NUMBER})`, 'gu');
 const BARE_NUMBER_RE = new RegExp(`(?<![\\p{L}\\d/-])(${NUMBER})(?![\\p{L}\\d])`, 'gu');
 const DATE_AFTER_RE =

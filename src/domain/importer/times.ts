@@ -28,6 +28,11 @@ interface Rule {
 
 const BEFORE = /(truoc|cham nhat|hoan thanh truoc|xong truoc)\s*(ngay\s*)?$/;
 
+/** What may stand between a cited document's number and its date: "…/QH14 ngày 19/6/2020", "…/TW (khóa XIII) ban hành ngày …". */
+const CITED_DATE_GAP = /^[\s,]*(?:\([^)]{0,40}\)\s*)?(?:ban hanh\s*)?(?:ngay\s*)?$/;
+/** A vision horizon is not a deadline: "tầm nhìn đến năm 2050", "định hướng đến năm 2045". */
+const VISION_BEFORE = /(tam nhin|dinh huong)(\s+(den|toi))?(\s+nam)?\s*$/;
+
 // Patterns run on folded text (no diacritics, lower case), offsets unchanged.
 const RULES: Rule[] = [
   {
@@ -100,6 +105,13 @@ export function findTimes(text: string, offset = 0, exclude: Span[] = []): TimeE
       if (!made) continue;
       const abs: Span = [offset + start, offset + end];
       if (exclude.some(([a, b]) => abs[0] < b && a < abs[1])) continue;
+      // A cited document's date ("Nghị quyết số 115/2020/QH14 ngày 19/6/2020") is not a deadline.
+      if (
+        made.kind === 'date' &&
+        exclude.some(([, b]) => b <= abs[0] && CITED_DATE_GAP.test(f.slice(b - offset, start)))
+      )
+        continue;
+      if (VISION_BEFORE.test(f.slice(Math.max(0, start - 30), start))) continue;
       if (found.some((t) => t.span[0] < abs[1] && abs[0] < t.span[1])) continue;
       let relation = made.relation;
       if (BEFORE.test(f.slice(Math.max(0, start - 25), start).trimEnd() + ' ')) relation = 'before';

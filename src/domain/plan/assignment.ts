@@ -172,10 +172,14 @@ export function checkAssignment(a: AssignmentState, programDate: string | null):
   return out;
 }
 
-/** Turns what the importer read ("2025", "2023-Q2", "2022/2030", "yearly", a date) into a deadline. */
+/**
+ * Turns what the importer read ("2025", "2023-Q2", "2022/2030", "yearly", a date) into a deadline. A
+ * recurrence's first due date falls after `notBefore` (the later of the program's date and its
+ * implementation date, or today before Triển khai).
+ */
 export function deadlineFromTime(
   t: { kind: string; value: string },
-  programDate: string | null,
+  notBefore: string | null,
 ): Deadline | null {
   const v = t.value;
   if (t.kind === 'date' && ISO.test(v)) return { kind: 'date', date: v };
@@ -218,26 +222,39 @@ export function deadlineFromTime(
       };
   }
   if (t.kind === 'recurrence' && (RECURRENCES as readonly string[]).includes(v)) {
-    const year = (programDate ?? new Date().toISOString()).slice(0, 4);
-    const firstDue =
-      v === 'yearly'
-        ? `${year}-12-15`
-        : v === 'half-yearly'
-          ? `${year}-06-15`
-          : v === 'quarterly'
-            ? `${year}-03-15`
-            : `${year}-01-25`;
+    const from = notBefore ?? new Date().toISOString().slice(0, 10);
     return {
       kind: 'recurrence',
       recurrence: v as Recurrence,
-      firstDue: programDate && firstDue < programDate ? nextYear(firstDue) : firstDue,
+      firstDue: firstDueAfter(v as Recurrence, from),
     };
   }
   return null;
 }
 
-function nextYear(d: string): string {
-  return `${+d.slice(0, 4) + 1}${d.slice(4)}`;
+/** The months and day a recurrence falls due: yearly on 15/12, half-yearly 15/6 and 15/12, quarterly the 15th of a quarter's last month, monthly and "thường xuyên" the 25th. */
+const DUE_DAYS: Record<Recurrence, { months: number[]; day: number }> = {
+  yearly: { months: [12], day: 15 },
+  'half-yearly': { months: [6, 12], day: 15 },
+  quarterly: { months: [3, 6, 9, 12], day: 15 },
+  monthly: { months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], day: 25 },
+  continuous: { months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], day: 25 },
+};
+
+/** The first due day of a recurrence strictly after `from` (yyyy-mm-dd). */
+export function firstDueAfter(r: Recurrence, from: string): string {
+  const { months, day } = DUE_DAYS[r];
+  for (let year = +from.slice(0, 4); ; year++) {
+    for (const m of months) {
+      const d = `${year}-${String(m).padStart(2, '0')}-${day}`;
+      if (d > from) return d;
+    }
+  }
+}
+
+/** The tasks whose last allowed day is already before `today`: Triển khai warns about them. */
+export function pastDeadlines<T extends { dueDate: string | null }>(tasks: T[], today: string): T[] {
+  return tasks.filter((t) => t.dueDate !== null && t.dueDate < today);
 }
 
 /** dd/mm/yyyy from yyyy-mm-dd. */

@@ -6,6 +6,8 @@
  */
 import { fold } from '../text.js';
 import { foldKeepOffsets } from '../importer/normalize.js';
+import { findReferences } from '../importer/references.js';
+import { findTimes, pickDeadline } from '../importer/times.js';
 import { deadlineFromTime, type Deadline } from './assignment.js';
 
 export interface MentionLike {
@@ -87,13 +89,37 @@ function excerpt(duties: string, shared: string[]): string {
   return duties.slice(0, 80);
 }
 
+/**
+ * The deadline the text states. What an older import read is checked again against the task's text: a
+ * cited document's date or a vision year ("tầm nhìn đến năm 2050") is dropped for the text's real
+ * deadline, if any. A deadline from a table's own column is kept as read.
+ */
+function statedDeadline(t: TaskInput): { text: string; kind: string; value: string } | null {
+  const d = t.extracted?.deadline ?? null;
+  if (!d || !t.text.includes(d.text)) return d;
+  const times = findTimes(
+    t.text,
+    0,
+    findReferences(t.text).flatMap((r) => r.citations),
+  );
+  return times.some((x) => x.text === d.text) ? d : pickDeadline(times);
+}
+
 const MONITORING_RE = /theo dõi.*(đôn đốc|tổng hợp)|(đôn đốc|tổng hợp).*theo dõi/iu;
 
 export function suggestAssignments(
   tasks: TaskInput[],
   responsibilities: ResponsibilityInput[],
   programDate: string | null,
+  /** The program's implementation date, or today before Triển khai: recurrences fall due after it. */
+  implementationDate: string | null = null,
 ): ProgramSuggestions {
+  const notBefore =
+    programDate && implementationDate
+      ? programDate > implementationDate
+        ? programDate
+        : implementationDate
+      : (implementationDate ?? programDate);
   // Responsibilities with a single lead unit, for matching duties to tasks.
   const duties = responsibilities
     .filter((r) => r.leadUnitId)
@@ -125,14 +151,15 @@ export function suggestAssignments(
         };
       }
     }
-    const deadline = e?.deadline ? deadlineFromTime(e.deadline, programDate) : null;
+    const stated = statedDeadline(t);
+    const deadline = stated ? deadlineFromTime(stated, notBefore) : null;
     return {
       nodeId: t.nodeId,
       label: t.label,
       lead,
       leadChoices,
       cooperating,
-      deadline: deadline ? { deadline, source: e!.deadline!.text } : null,
+      deadline: deadline ? { deadline, source: stated!.text } : null,
     };
   });
 

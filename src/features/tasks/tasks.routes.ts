@@ -62,6 +62,21 @@ export const taskRoutes: RoutePlugin = async (app, { deps }) => {
   );
 
   app.post(
+    '/api/programs/:id/assignments/bulk',
+    {
+      schema: {
+        tags,
+        summary:
+          'Giao hàng loạt: đặt thời hạn, cơ quan chủ trì, phối hợp, đầu mối hoặc sản phẩm cho nhiều nhiệm vụ trong một bước (lỗi ở một nhiệm vụ thì không lưu nhiệm vụ nào)',
+        params: IdParams,
+        body: contract.BulkAssignmentBody,
+        response: responses({ 200: contract.BulkAssigned }),
+      },
+    },
+    async (req) => service.bulkAssign(deps, req.ctx, req.params.id, req.body),
+  );
+
+  app.post(
     '/api/programs/:id/implement',
     {
       schema: {

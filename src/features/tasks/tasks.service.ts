@@ -19,7 +19,7 @@ import { inOrder, type DbOrTx, type Tx } from '../../db/connection.js';
 import { programOutline } from '../../db/queries/outline.js';
 import { unitSubtree } from '../../db/queries/units.js';
 import { pgConstraint, pgErrorCode } from '../../db/errors.js';
-import { AppError } from '../../errors.js';
+import { AppError, type ErrorCode } from '../../errors.js';
 import {
   checkAssignment,
   dueDate,
@@ -31,6 +31,7 @@ import {
   type Product,
   type TaskMeter,
   type TaskView,
+  viDate,
 } from '../../domain/plan/assignment.js';
 import { suggestAssignments, type ProgramSuggestions } from '../../domain/plan/suggest.js';
 import { fold } from '../../domain/text.js';
@@ -40,12 +41,14 @@ import { mutate } from '../audit/audit-writer.js';
 import { versionConflict } from '../conflict.js';
 import { authorize, authorizeAssignTo, authorizeForUnit, seesAllUnits } from '../policy.js';
 import { actorUserId, type Ctx } from '../context.js';
-import type { Deps } from '../deps.js';
+import { now, type Deps } from '../deps.js';
 import type {
   AcceptSuggestionsBody,
   Accepted,
   AssignmentBody,
   BaselineEntry,
+  BulkAssigned,
+  BulkAssignmentBody,
   BaselineField,
   ImplementBody,
   Implemented,
@@ -54,6 +57,7 @@ import type {
   TaskDetail,
   TaskList,
   TaskListQuery,
+  TaskProblem,
 } from '../../contract/tasks.js';
 
 interface Loaded {
@@ -244,7 +248,13 @@ async function writeAssignment(
   const problems = checkAssignment(state, program.docDate);
   if (problems.length) {
     const p = problems[0]!;
-    throw new AppError(p.code, { problems });
+    throw new AppError(
+      p.code,
+      { problems },
+      p.code === 'ASSIGN_DEADLINE_BEFORE_PROGRAM'
+        ? `Thời hạn ${viDate(p.due)} trước ngày ban hành chương trình (${viDate(p.programDate)})`
+        : undefined,
+    );
   }
   // Units must exist and be active; a focal user must belong to the lead unit.
   const unitIds = [
@@ -325,6 +335,44 @@ function mapDbError(e: unknown): never {
   throw e;
 }
 
+/** The start of a task's text, for lists that name tasks. */
+function shortText(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > 80 ? `${t.slice(0, 79).trimEnd()}…` : t;
+}
+
+/**
+ * Runs `fn` for one task inside a savepoint: a refusal (an AppError, or a database rule mapped to one)
+ * undoes that task's writes only and comes back as a problem naming the task; anything else is thrown.
+ */
+async function inSavepoint<T>(
+  tx: Tx,
+  task: Pick<TaskView, 'nodeId' | 'label' | 'text'>,
+  fn: (sp: Tx) => Promise<T>,
+): Promise<{ ok: T } | { problem: TaskProblem & { status: number } }> {
+  try {
+    return { ok: await tx.transaction(fn) };
+  } catch (e) {
+    let err: unknown = e;
+    try {
+      mapDbError(e);
+    } catch (mapped) {
+      err = mapped;
+    }
+    if (!(err instanceof AppError)) throw err;
+    return {
+      problem: {
+        nodeId: task.nodeId,
+        label: task.label,
+        text: shortText(task.text),
+        code: err.code,
+        message: err.message,
+        status: err.status,
+      },
+    };
+  }
+}
+
 /** Saves a task's whole assignment (optimistic version; a reason once the program is implementing). */
 export async function saveAssignment(
   deps: Deps,
@@ -391,6 +439,117 @@ async function authorizeAssignUnits(tx: Tx, ctx: Ctx, cur: TaskView, input: Assi
   authorizeAssignTo(ctx, input.cooperatingUnitIds, subtree, new Set(cur.cooperatingUnitIds));
 }
 
+// ---- bulk edit ----
+
+/** What a bulk edit makes of one task's assignment: the fields it sets, the task's own for the rest. */
+function bulkInput(cur: TaskView, b: BulkAssignmentBody): AssignmentInput {
+  const add = (b.cooperating?.unitIds ?? []).filter((u) => !cur.cooperatingUnitIds.includes(u));
+  return {
+    leadUnitId: b.leadUnitId ?? cur.leadUnitId,
+    cooperatingUnitIds: !b.cooperating
+      ? cur.cooperatingUnitIds
+      : b.cooperating.mode === 'set'
+        ? b.cooperating.unitIds
+        : [...cur.cooperatingUnitIds, ...add],
+    focal: b.focal ?? cur.focal,
+    deadline: b.deadline ?? cur.deadline,
+    products: b.product ? [b.product] : cur.products,
+    reason: b.reason ?? null,
+  };
+}
+
+/**
+ * Sets the deadline, lead, cooperating units, focal person or a product of many tasks in one
+ * transaction. Each task goes through the single edit's rules (versions, unit scope, checks); if one
+ * fails, nothing is stored and the error lists every failing task. One audit event per task changed
+ * (the action the single edit would record, with `bulk`), so each task's history shows it.
+ */
+export async function bulkAssign(
+  deps: Deps,
+  ctx: Ctx,
+  programId: string,
+  input: BulkAssignmentBody,
+): Promise<BulkAssigned> {
+  await authorizeAssign(deps.db, ctx, programId);
+  const { tasks: _t, reason: _r, ...fields } = input;
+  if (Object.keys(fields).length === 0) throw new AppError('ASSIGN_BULK_EMPTY');
+  const nodeIds = [...new Set(input.tasks.map((x) => x.nodeId))];
+  const updated = await mutate(deps.db, ctx, async (tx, audit) => {
+    await tx.select().from(taskAssignments).where(inArray(taskAssignments.nodeId, nodeIds)).for('update');
+    const { program, tasks } = await loadTasks(tx, programId, nodeIds);
+    const rows = await tx.select().from(taskAssignments).where(inArray(taskAssignments.nodeId, nodeIds));
+    const problems: (TaskProblem & { status: number })[] = [];
+    let updated = 0;
+    for (const { nodeId, version } of input.tasks) {
+      const cur = tasks.find((x) => x.nodeId === nodeId);
+      const done = await inSavepoint(tx, cur ?? { nodeId, label: '', text: '' }, async (sp) => {
+        if (!cur) throw new AppError('TASK_NOT_FOUND', { nodeId });
+        const row = rows.find((x) => x.nodeId === nodeId);
+        if (row && row.version !== version) throw await versionConflict(sp, 'task', row);
+        const next = bulkInput(cur, input);
+        await authorizeAssignUnits(sp, ctx, cur, next);
+        return writeAssignment(sp, ctx, program, cur, next);
+      });
+      if ('problem' in done) {
+        problems.push(done.problem);
+        continue;
+      }
+      const r = done.ok;
+      if (r.nothing || !cur) continue;
+      updated++;
+      audit.record({
+        action: program.status === 'implementing' && r.changed.length ? 'task.adjust' : 'task.assign',
+        entityType: 'task',
+        entityId: nodeId,
+        before: { ...r.before, focal: cur.focal },
+        after: {
+          ...r.after,
+          focal: bulkInput(cur, input).focal,
+          changed: r.changed,
+          reason: r.reason ?? null,
+          bulk: { tasks: nodeIds.length },
+        },
+      });
+    }
+    if (problems.length) throw bulkRefusal(problems);
+    if (updated === 0) audit.nothingChanged();
+    return updated;
+  });
+  const { tasks } = await loadTasks(deps.db, programId, nodeIds);
+  return { updated, items: tasks };
+}
+
+/**
+ * The one error of a refused bulk edit, naming every failing task: a version conflict wins (409), then
+ * a scope refusal keeps its own code and 403, otherwise ASSIGN_BULK_FAILED.
+ */
+function bulkRefusal(problems: (TaskProblem & { status: number })[]): AppError {
+  const tasks = problems.map(({ status: _s, ...p }) => p);
+  const names = (list: TaskProblem[]) =>
+    `${list
+      .slice(0, 10)
+      .map((p) => `${p.label}: ${p.message}`)
+      .join('; ')}${list.length > 10 ? `; … (${list.length} nhiệm vụ)` : ''}`;
+  if (problems.some((p) => p.status === 409)) {
+    const stale = tasks.filter((_, i) => problems[i]!.status === 409);
+    return new AppError(
+      'ASSIGN_BULK_CONFLICT',
+      { tasks },
+      `Có ${stale.length} nhiệm vụ đã được người khác thay đổi, không nhiệm vụ nào được lưu (${stale
+        .slice(0, 10)
+        .map((p) => p.label)
+        .join(', ')}). Vui lòng tải lại rồi thử lại.`,
+    );
+  }
+  const scope = problems.find((p) => p.status === 403);
+  if (scope) return new AppError(scope.code as ErrorCode, { tasks }, names(tasks));
+  return new AppError(
+    'ASSIGN_BULK_FAILED',
+    { tasks },
+    `Không lưu được, không nhiệm vụ nào được thay đổi: ${names(tasks)}`,
+  );
+}
+
 // ---- the "5 rõ" meter ----
 
 export async function programMeter(deps: Deps, ctx: Ctx, programId: string): Promise<ProgramMeter> {
@@ -418,6 +577,7 @@ export async function programMeter(deps: Deps, ctx: Ctx, programId: string): Pro
 async function suggestionsFor(
   db: DbOrTx,
   programId: string,
+  today: Date,
 ): Promise<ProgramSuggestions & { program: typeof programs.$inferSelect }> {
   const [program] = await db.select().from(programs).where(eq(programs.id, programId));
   if (!program) throw new AppError('PROGRAM_NOT_FOUND', { id: programId });
@@ -444,6 +604,7 @@ async function suggestionsFor(
       duties: r.duties,
     })),
     program.docDate,
+    (program.implementedAt ?? today).toISOString().slice(0, 10),
   );
   return { ...s, program };
 }
@@ -454,13 +615,15 @@ export async function programSuggestions(
   programId: string,
 ): Promise<ProgramSuggestions> {
   authorize(ctx, 'program.read');
-  const { program: _p, ...s } = await suggestionsFor(deps.db, programId);
+  const { program: _p, ...s } = await suggestionsFor(deps.db, programId, now(deps));
   return s;
 }
 
 /**
  * Accepts suggestions in bulk: for each chosen task, fills what is still empty (lead, cooperating,
- * deadline) from the suggestion; with `monitoring`, sets the program's monitoring unit.
+ * deadline) from the suggestion; with `monitoring`, sets the program's monitoring unit. A task whose
+ * suggestion breaks a rule (a deadline before the program's date, an inactive unit) is skipped — its
+ * writes undone in a savepoint — and listed with its number and why; the others are saved.
  */
 export async function acceptSuggestions(
   deps: Deps,
@@ -471,9 +634,10 @@ export async function acceptSuggestions(
   authorize(ctx, 'task.assign');
   try {
     return await mutate(deps.db, ctx, async (tx, audit) => {
-      const s = await suggestionsFor(tx, programId);
+      const s = await suggestionsFor(tx, programId, now(deps));
       const { tasks } = await loadTasks(tx, programId);
       let accepted = 0;
+      const skipped: TaskProblem[] = [];
       for (const sug of s.tasks.filter((x) => input.nodeIds.includes(x.nodeId))) {
         const cur = tasks.find((t) => t.nodeId === sug.nodeId)!;
         const lead =
@@ -486,14 +650,22 @@ export async function acceptSuggestions(
           input.parts.includes('deadline') && !cur.deadline && sug.deadline
             ? sug.deadline.deadline
             : cur.deadline;
-        const r = await writeAssignment(tx, ctx, s.program, cur, {
-          leadUnitId: lead,
-          cooperatingUnitIds: coop,
-          focal: cur.focal,
-          deadline,
-          products: cur.products,
-          reason: 'Chấp nhận đề xuất từ văn bản',
-        });
+        const done = await inSavepoint(tx, cur, (sp) =>
+          writeAssignment(sp, ctx, s.program, cur, {
+            leadUnitId: lead,
+            cooperatingUnitIds: coop,
+            focal: cur.focal,
+            deadline,
+            products: cur.products,
+            reason: 'Chấp nhận đề xuất từ văn bản',
+          }),
+        );
+        if ('problem' in done) {
+          const { status: _s, ...p } = done.problem;
+          skipped.push(p);
+          continue;
+        }
+        const r = done.ok;
         if (r.nothing) continue;
         accepted++;
         audit.record({
@@ -523,7 +695,7 @@ export async function acceptSuggestions(
         accepted++;
       }
       if (accepted === 0) audit.nothingChanged();
-      return { accepted };
+      return { accepted, skipped };
     });
   } catch (e) {
     mapDbError(e);

@@ -10,6 +10,7 @@ export {
   RECURRENCES,
   RECURRENCE_LABELS,
   isIsoDate,
+  pastDeadlines,
 } from '../../../src/domain/plan/assignment.ts';
 export type {
   Clear,

@@ -3,7 +3,9 @@ import { Alert, App, Button, DatePicker, Flex, Popconfirm, Tag, Typography } fro
 import { RocketOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { Link } from 'react-router';
-import { useImplementProgram } from '../tasks/hooks';
+import { useImplementProgram, useProgramTasks } from '../tasks/hooks';
+import { pastDeadlines } from '../../shared/assignment';
+import { formatIsoDate } from '../../lib/format';
 import type { IncompleteDetails } from '../tasks/api';
 import { DATE_FORMAT, toIso } from '../tasks/formValues';
 import { clearName } from '../tasks/labels';
@@ -22,6 +24,8 @@ export function ImplementButton({
   const { message } = App.useApp();
   const implement = useImplementProgram(programId);
   const [due, setDue] = useState<Dayjs | null>(null);
+  // Not blocking: deadlines already past are listed so they can be corrected before the baseline.
+  const past = pastDeadlines(useProgramTasks(programId, {}).data?.items ?? [], dayjs().format('YYYY-MM-DD'));
   return (
     <Popconfirm
       title="Triển khai chương trình?"
@@ -31,6 +35,24 @@ export function ImplementButton({
             Phân công hiện tại được chốt làm mốc ban đầu. Sau khi triển khai, thay đổi cơ quan chủ trì, thời
             hạn hoặc sản phẩm là điều chỉnh và phải nêu lý do.
           </span>
+          {past.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="implement-past-deadlines"
+              title={`${past.length} nhiệm vụ có thời hạn đã qua`}
+              description={
+                <ul className="incomplete-list" style={{ maxHeight: 160, overflowY: 'auto' }}>
+                  {past.map((t) => (
+                    <li key={t.nodeId}>
+                      <Link to={`/nhiem-vu/${t.nodeId}`}>Nhiệm vụ {t.label}</Link>: hạn{' '}
+                      {formatIsoDate(t.dueDate)}
+                    </li>
+                  ))}
+                </ul>
+              }
+            />
+          )}
           <label htmlFor="plans-due-date">
             Hạn các đơn vị lập kế hoạch (không bắt buộc, mặc định 30 ngày):
           </label>

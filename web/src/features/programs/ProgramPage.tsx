@@ -1,9 +1,9 @@
 import { useMemo, useRef, useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Drawer, Empty, Flex, Row, Tabs } from 'antd';
-import { FileSearchOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, FileSearchOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router';
 import { useProgram } from './hooks';
-import type { Program, ProgramNode } from './api';
+import { annexUrl, type Program, type ProgramNode } from './api';
 import { ReferencesTable, ResponsibilitiesTable } from './ProgramTables';
 import { ProgramTasksTab } from './ProgramTasksTab';
 import { MeterCard } from './MeterCard';
@@ -245,7 +245,14 @@ function ProgramView({ program, canAssign }: { program: Program; canAssign: bool
           {
             key: 'nhiem-vu',
             label: phone ? 'Nhiệm vụ' : `Nhiệm vụ (${program.nodes.filter((n) => n.isTask).length})`,
-            children: <ProgramTasksTab programId={program.id} nodes={program.nodes} units={units} />,
+            children: (
+              <ProgramTasksTab
+                programId={program.id}
+                nodes={program.nodes}
+                units={units}
+                canAssign={canAssign}
+              />
+            ),
           },
           {
             key: 'de-xuat',
@@ -340,6 +347,22 @@ function ProgramDetail({ p, status }: { p: Program; status: ProgramStatus | unde
         extra={
           <Flex wrap gap={8} align="center">
             {status && <ProgramStatusTag status={status} />}
+            <Button
+              icon={<FileWordOutlined />}
+              href={annexUrl(p.id, 'docx')}
+              download
+              data-testid="annex-download-docx"
+            >
+              Phụ lục phân công .docx
+            </Button>
+            <Button
+              icon={<FileExcelOutlined />}
+              href={annexUrl(p.id, 'xlsx')}
+              download
+              data-testid="annex-download-xlsx"
+            >
+              Phụ lục phân công .xlsx
+            </Button>
             {canAssign && status === 'published' && (
               <ImplementButton programId={p.id} onResult={setImplementError} />
             )}

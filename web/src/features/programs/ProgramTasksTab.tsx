@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, DatePicker, Flex, Select, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { ClearOutlined } from '@ant-design/icons';
+import { ClearOutlined, EditOutlined } from '@ant-design/icons';
+import { BulkEditModal } from './BulkEditModal';
 import type { ProgramNode } from './api';
 import { hasTaskFilters, useTaskFilters } from './taskFilters';
 import { useMeter, useProgramTasks } from '../tasks/hooks';
@@ -29,6 +30,24 @@ import { SearchInput } from '../../layout/ListFilters';
 import { ListTable } from '../../layout/ListTable';
 
 const PAGE = 20;
+
+/** The quick selectors' criteria: tasks still missing a deadline, a lead, a focal person, a product. */
+const QUICK_MISSING: [Clear, string][] = [
+  ['tienDo', 'Thiếu thời hạn'],
+  ['nguoi', 'Thiếu chủ trì'],
+  ['dauMoi', 'Thiếu đầu mối'],
+  ['hieuQua', 'Thiếu sản phẩm'],
+];
+
+/** The tasks a quick selector picks among those shown: a group, a missing criterion, or all. */
+function quickPick(items: TaskView[], v: string): string[] {
+  const [kind, arg] = v.split(':');
+  return items
+    .filter((t) =>
+      kind === 'nhom' ? t.groupId === arg : kind === 'thieu' ? t.missing.includes(arg as Clear) : true,
+    )
+    .map((t) => t.nodeId);
+}
 
 /** The assigned lead, or else what the document names (shown as such, in grey). */
 function LeadCell({ t, node, units }: { t: TaskView; node?: ProgramNode; units: UnitLookup }) {
@@ -76,10 +95,13 @@ export function ProgramTasksTab({
   programId,
   nodes,
   units,
+  canAssign = false,
 }: {
   programId: string;
   nodes: ProgramNode[];
   units: UnitLookup;
+  /** Row selection and "Giao hàng loạt" for those who assign the program's tasks. */
+  canAssign?: boolean;
 }) {
   const phone = useIsPhone();
   const compact = !useMediaQuery('(min-width: 768px)');
@@ -97,6 +119,9 @@ export function ProgramTasksTab({
   const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
   const items = list.data?.items ?? [];
   const filtered = hasTaskFilters(filters);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [bulkOpen, setBulkOpen] = useState(false);
+  const chosen = items.filter((t) => selected.includes(t.nodeId));
 
   const groupOptions = (meter.data?.groups ?? [])
     .filter((g) => g.groupId)
@@ -234,6 +259,46 @@ export function ProgramTasksTab({
           </Button>
         )}
       </Flex>
+      {canAssign && (
+        <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }} data-testid="bulk-bar">
+          <Select<string>
+            aria-label="Chọn nhanh nhiệm vụ"
+            placeholder="Chọn nhanh…"
+            value={null}
+            onChange={(v) => setSelected(quickPick(items, v))}
+            options={[
+              ...groupOptions.map((g) => ({ value: `nhom:${g.value}`, label: `Cả nhóm ${g.label}` })),
+              ...QUICK_MISSING.map(([c, label]) => ({ value: `thieu:${c}`, label })),
+              { value: 'tat-ca', label: 'Tất cả đang hiển thị' },
+            ]}
+            style={{ width: phone ? '100%' : 260 }}
+            popupMatchSelectWidth={false}
+          />
+          <Typography.Text type="secondary" data-testid="bulk-count">
+            Đã chọn {chosen.length} nhiệm vụ
+          </Typography.Text>
+          {chosen.length > 0 && <Button onClick={() => setSelected([])}>Bỏ chọn</Button>}
+          <Button
+            type="primary"
+            icon={<EditOutlined />}
+            disabled={chosen.length === 0}
+            onClick={() => setBulkOpen(true)}
+            data-testid="bulk-edit"
+          >
+            Giao hàng loạt
+          </Button>
+        </Flex>
+      )}
+      {canAssign && bulkOpen && (
+        <BulkEditModal
+          programId={programId}
+          tasks={chosen}
+          implementing={list.data?.program.status === 'implementing'}
+          open={bulkOpen}
+          onClose={() => setBulkOpen(false)}
+          onSaved={() => setSelected([])}
+        />
+      )}
       {list.isError && (
         <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 12 }} />
       )}
@@ -249,6 +314,15 @@ export function ProgramTasksTab({
         columns={columns}
         rows={items}
         loading={list.isFetching}
+        rowSelection={
+          canAssign
+            ? {
+                selectedRowKeys: selected,
+                onChange: (keys) => setSelected(keys as string[]),
+                preserveSelectedRowKeys: false,
+              }
+            : undefined
+        }
         pagination={
           items.length > PAGE
             ? { pageSize: PAGE, showSizeChanger: false, showTotal: (t) => `${t} nhiệm vụ` }

@@ -7,6 +7,7 @@ import { useAcceptSuggestions, useProgramTasks, useSuggestions } from '../tasks/
 import type { ProgramSuggestions, TaskSuggestion, TaskView, UnitSuggestion } from '../tasks/api';
 import { SUGGESTION_HOW, deadlineLabel } from '../tasks/labels';
 import { UnitName, taskLabelColumn } from '../tasks/TaskBits';
+import { TaskProblems } from '../tasks/TaskProblems';
 import type { UnitLookup } from '../units/useUnitNames';
 import { errorMessage } from '../../api/client';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
@@ -236,7 +237,7 @@ export function SuggestionsTab({
         onSuccess: (r) =>
           r.accepted > 0
             ? message.success(`Đã chấp nhận đề xuất cho ${r.accepted} mục`)
-            : message.info('Không có phần nào còn trống để điền theo đề xuất'),
+            : r.skipped.length === 0 && message.info('Không có phần nào còn trống để điền theo đề xuất'),
       },
     );
 
@@ -346,6 +347,15 @@ export function SuggestionsTab({
         }
       />
       {accept.isError && <ApiErrorAlert error={accept.error} style={{ marginBottom: 0 }} />}
+      {accept.data && accept.data.skipped.length > 0 && (
+        <TaskProblems
+          title={`Đã bỏ qua ${accept.data.skipped.length} đề xuất không hợp lệ (các đề xuất khác đã được chấp nhận)`}
+          type="warning"
+          problems={accept.data.skipped}
+          onClose={() => accept.reset()}
+          data-testid="suggestions-skipped"
+        />
+      )}
       {s.monitoring && (
         <Card
           size="small"

@@ -16,3 +16,7 @@ export const fetchPrograms = (signal?: AbortSignal) =>
 
 export const fetchProgram = (id: string, signal?: AbortSignal) =>
   api.get<Program>(`/api/programs/${encodeURIComponent(id)}`, undefined, signal);
+
+/** The assignment annex (Phụ lục phân công nhiệm vụ) as a file; its name comes from the server. */
+export const annexUrl = (id: string, ext: 'docx' | 'xlsx') =>
+  `/api/programs/${encodeURIComponent(id)}/annex.${ext}`;

@@ -54,9 +54,14 @@ const FOCAL_OPTIONS: { value: FocalMode; label: string }[] = [
 
 const PRODUCT_OPTIONS = PRODUCT_KINDS.map((k) => ({ value: k, label: PRODUCT_KIND_LABELS[k] }));
 
-const NEW_PRODUCT: ProductValues = { kind: 'report', description: '', dueDate: null, hasIndicator: false };
+export const NEW_PRODUCT: ProductValues = {
+  kind: 'report',
+  description: '',
+  dueDate: null,
+  hasIndicator: false,
+};
 
-function FocalFields({ leadUnitId }: { leadUnitId: string | null }) {
+export function FocalFields({ leadUnitId }: { leadUnitId: string | null }) {
   const mode = Form.useWatch<FocalMode | undefined>(['focal', 'mode']);
   const members = useUnitMembers(leadUnitId ?? '', mode === 'user' && !!leadUnitId);
   const options = (members.data?.items ?? [])
@@ -146,7 +151,15 @@ function ProductFields() {
   );
 }
 
-function ProductCard({ name, index, onRemove }: { name: number; index: number; onRemove: () => void }) {
+export function ProductCard({
+  name,
+  index,
+  onRemove,
+}: {
+  name: number;
+  index: number;
+  onRemove: () => void;
+}) {
   const hasIndicator = Form.useWatch<boolean | undefined>(['products', name, 'hasIndicator']);
   return (
     <Card

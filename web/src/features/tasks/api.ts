@@ -3,6 +3,8 @@ import type {
   Accepted,
   AcceptSuggestionsBody,
   AssignmentBody,
+  BulkAssigned,
+  BulkAssignmentBody,
   ImplementBody,
   Implemented,
   ProgramMeter,
@@ -17,6 +19,9 @@ export type { ProgramStatus } from '../../shared/contract/programs';
 export type {
   BaselineEntry,
   BaselineField,
+  BulkAssignmentBody,
+  BulkFailedDetails,
+  TaskProblem,
   IncompleteDetails,
   SuggestionPart,
   TaskDetail,
@@ -49,3 +54,6 @@ export const acceptSuggestions = (programId: string, input: AcceptSuggestionsBod
 
 export const implementProgram = (programId: string, input: ImplementBody) =>
   api.post<Implemented>(`/api/programs/${enc(programId)}/implement`, input);
+
+export const bulkAssign = (programId: string, input: BulkAssignmentBody) =>
+  api.post<BulkAssigned>(`/api/programs/${enc(programId)}/assignments/bulk`, input);

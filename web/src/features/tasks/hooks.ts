@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   acceptSuggestions,
+  bulkAssign,
   fetchMeter,
   fetchProgramTasks,
   fetchSuggestions,
@@ -8,6 +9,7 @@ import {
   implementProgram,
   saveAssignment,
   type AssignmentInput,
+  type BulkAssignmentBody,
   type SuggestionPart,
   type TaskDetail,
   type TaskListFilters,
@@ -75,6 +77,14 @@ export function useImplementProgram(programId: string) {
   const after = useAfterAssignmentChange();
   return useMutation({
     mutationFn: (input: { plansDueDate?: string }) => implementProgram(programId, input),
+    onSuccess: () => after(),
+  });
+}
+
+export function useBulkAssign(programId: string) {
+  const after = useAfterAssignmentChange();
+  return useMutation({
+    mutationFn: (input: BulkAssignmentBody) => bulkAssign(programId, input),
     onSuccess: () => after(),
   });
 }
