@@ -84,6 +84,13 @@ describe('on time, late, not yet due', () => {
     expect(dueState({ status: 'done', baselineDue: '2026-06-30', completedOn: '2026-07-01' }, AS_OF)).toBe(
       'done_late',
     );
+    // Done with no day given: certainly on time before the deadline, counted late after it.
+    expect(dueState({ status: 'done', baselineDue: '2026-06-30', completedOn: null }, AS_OF)).toBe(
+      'done_on_time',
+    );
+    expect(dueState({ status: 'done', baselineDue: '2026-06-13', completedOn: null }, AS_OF)).toBe(
+      'done_late',
+    );
   });
   it('counts finished on time / late and unfinished overdue / not due from the data', () => {
     const withDue = counted.filter((t) => t.baselineDue);

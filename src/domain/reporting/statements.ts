@@ -31,7 +31,9 @@ export const DUE_STATE_LABELS: Record<DueState, string> = {
 export function dueState(t: JudgedTask, asOf: string): DueState {
   if (t.status === 'done') {
     if (!t.baselineDue) return 'no_deadline';
-    return t.completedOn && t.completedOn <= t.baselineDue ? 'done_on_time' : 'done_late';
+    // Reported done without a day: on time if the deadline has not passed yet, else late.
+    const on = t.completedOn ?? asOf;
+    return on <= t.baselineDue ? 'done_on_time' : 'done_late';
   }
   if (!t.baselineDue) return 'no_deadline';
   return asOf > t.baselineDue ? 'overdue' : 'not_due';

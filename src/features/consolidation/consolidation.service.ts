@@ -16,6 +16,7 @@ import {
   countsSentence,
   DUE_STATE_LABELS,
   dueState,
+  type DueState,
   exportableSections,
   fitSection,
   placeholder,
@@ -131,7 +132,9 @@ const fit = (s: NarrativeSection) => fitSection(s, LIMITS.sectionBlocks, LIMITS.
 /** An obstacle or proposal in a bullet: the unit, the text, where it stands. */
 const raisedBullet = (o: { unitName: string; text: string; status: string; inPeriod: boolean }) => ({
   kind: 'bullet' as const,
-  text: `${o.unitName}: ${o.text.trim()} (${RAISED_STATUS_LABELS[o.status] ?? o.status}${o.inPeriod ? '' : ', nêu từ kỳ trước'}).`,
+  text: `${o.unitName}: ${o.text.trim().replace(/[.;,]+$/, '')} (${RAISED_STATUS_LABELS[o.status] ?? o.status}${
+    o.inPeriod ? '' : ', nêu từ kỳ trước'
+  }).`,
 });
 
 /**
@@ -184,7 +187,7 @@ async function draftSections(db: DbOrTx, d: ProgressData): Promise<NarrativeSect
   }
   const overdue = d.tasks.filter((t) => dueState(t, d.today) === 'overdue');
   const notStarted = d.tasks.filter((t) => t.status === 'not_started');
-  const notStartedDue = notStarted.filter((t) => dueState(t, d.today) === 'overdue').length;
+  const notStartedBy = (st: DueState) => notStarted.filter((t) => dueState(t, d.today) === st).length;
   const raised = (
     await db
       .select({
@@ -222,9 +225,9 @@ async function draftSections(db: DbOrTx, d: ProgressData): Promise<NarrativeSect
         ? [
             {
               kind: 'paragraph' as const,
-              text: `${notStarted.length} nhiệm vụ chưa triển khai thực hiện, trong đó ${notStartedDue} nhiệm vụ đã quá hạn, ${
-                notStarted.length - notStartedDue
-              } nhiệm vụ chưa đến hạn hoặc không có thời hạn.`,
+              text: `${notStarted.length} nhiệm vụ chưa triển khai thực hiện, trong đó ${notStartedBy('overdue')} nhiệm vụ đã quá hạn, ${notStartedBy(
+                'not_due',
+              )} nhiệm vụ chưa đến hạn${notStartedBy('no_deadline') ? `, ${notStartedBy('no_deadline')} nhiệm vụ không có thời hạn` : ''}.`,
             },
           ]
         : []),
