@@ -17,7 +17,6 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { DB_KINDS } from '../../../test/support/db.js';
-import { findUnitByCode } from '../../db/queries/units.js';
 import { LIMITS } from '../../domain/limits.js';
 import type { Client, TestApp } from '../../../test/support/app.js';
 import {
