@@ -345,6 +345,7 @@ function ConsolidationForm({
               label="Cơ quan ban hành"
               max={LIMITS.docIssuer}
               required="Vui lòng nhập cơ quan ban hành"
+              extra="Cơ quan theo dõi, tổng hợp viết báo cáo; chương trình chỉ được trích dẫn trong trích yếu."
             />
             <HeadingField
               col={QUARTER}
