@@ -22,7 +22,7 @@ export type NarrativeBlock = DomainBlock;
 type _BlockFits = Check<Agrees<DomainBlock, Static<typeof NarrativeBlock>>>;
 
 export const NarrativeSection = Type.Object(
-  { heading: Text(LIMITS.sectionHeading), blocks: Type.Array(NarrativeBlock, { maxItems: 2000 }) },
+  { heading: Text(LIMITS.sectionHeading), blocks: Type.Array(NarrativeBlock, { maxItems: LIMITS.sectionBlocks }) },
   { additionalProperties: false },
 );
 export type NarrativeSection = DomainSection;
@@ -98,10 +98,10 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 
 export const ConsolidationDocx = Type.String({
   format: 'binary',
-  description: 'Báo cáo tổng hợp (.docx) kèm phụ lục, tải về dưới tên bao-cao-<năm>-<loại kỳ>.docx',
+  description: 'Báo cáo tổng hợp (.docx) kèm phụ lục, tải về dưới tên bao-cao-so-ket-<kỳ>.docx (tiếng Việt không dấu, ví dụ bao-cao-so-ket-quy-i-2026.docx)',
 });
 export const ConsolidationXlsx = Type.String({
   format: 'binary',
   description:
-    'Phụ lục tình hình thực hiện các nhiệm vụ (.xlsx), tải về dưới tên phu-luc-<năm>-<loại kỳ>.xlsx',
+    'Phụ lục tình hình thực hiện các nhiệm vụ (.xlsx), tải về dưới tên phu-luc-bao-cao-so-ket-<kỳ>.xlsx (tiếng Việt không dấu)',
 });

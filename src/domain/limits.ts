@@ -65,6 +65,8 @@ export const LIMITS = {
   sectionHeading: 300,
   /** One paragraph (one line of a section's text). */
   blockText: 20000,
+  /** How many blocks (lines) a section may have (a count, not characters). */
+  sectionBlocks: 2000,
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

@@ -4,12 +4,31 @@
  * directions and proposals, and an annex of every task. The monitor edits the heading and the
  * narrative; the export is a .docx in the Party or the State layout and the annex as .xlsx.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, ne, or } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { consolidatedReports, obstacles, units } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { rollUp, rollUpBy } from '../../domain/reporting/rollup.js';
 import { formatDateVN } from '../../domain/format.js';
 import type { ConsolidationHeading, NarrativeSection } from '../../domain/reporting/narrative.js';
+import { citeProgram, draftHeading, type IssuingUnit } from '../../domain/reporting/heading.js';
+import {
+  countsSentence,
+  DUE_STATE_LABELS,
+  dueState,
+  type DueState,
+  exportableSections,
+  fitSection,
+  placeholder,
+  RAISED_STATUS_LABELS,
+  raisedFacts,
+  raisedSentence,
+  taskFacts,
+  timelinessSentence,
+} from '../../domain/reporting/statements.js';
+import { downloadName } from '../../domain/filenames.js';
+import { LIMITS } from '../../domain/limits.js';
+import type { ProgramDocMeta } from '../../contract/programs.js';
 import type {
   Consolidation,
   ConsolidationGenerateInput,
@@ -32,7 +51,7 @@ export const ANNEX_REPORT_COLUMNS = [
   'Cơ quan chủ trì',
   'Thời hạn',
   'Tình trạng',
-  'Đúng hạn / Quá hạn',
+  'Tiến độ so với thời hạn',
   'Sản phẩm',
 ] as const;
 
@@ -40,82 +59,107 @@ function percentText(p: number): string {
   return `${p.toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`;
 }
 
-/** "CHƯƠNG TRÌNH HÀNH ĐỘNG" → "Chương trình hành động". */
-function sentenceCase(s: string): string {
-  const lower = s.toLocaleLowerCase('vi');
-  return lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1);
-}
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
-/** How the report names the program: "Chương trình hành động số 27-CTr/TU thực hiện Nghị quyết …". */
-function programRef(p: ProgressData['program']): string {
-  const meta = (p.meta as { program?: { title?: string | null } }).program;
-  const kind = p.docKind ? sentenceCase(p.docKind) : null;
-  if (!kind) return p.title;
-  return [kind, p.number ? `số ${p.number}` : null, meta?.title ?? null].filter(Boolean).join(' ');
-}
-
-/** The issuing body as written in the header: a bare "THÀNH ỦY" is Hà Nội's (the units directory is Hà Nội's). */
-function issuerOf(p: ProgressData['program'], party: boolean): string {
-  const i = (p.issuer ?? '').trim().toLocaleUpperCase('vi');
-  if (!i) return party ? 'THÀNH ỦY HÀ NỘI' : 'ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI';
-  return i === 'THÀNH ỦY' || i === 'THÀNH UỶ' ? 'THÀNH ỦY HÀ NỘI' : i;
-}
-
-function defaultHeading(d: ProgressData): ConsolidationHeading {
-  const party = d.program.partyLayout;
-  const ref = programRef(d.program);
-  const parentIssuer = (d.program.meta as { program?: { parentIssuer?: string | null } }).program
-    ?.parentIssuer;
-  const kind = d.period.reviewKind === 'tong_ket' ? 'Tổng kết' : 'Sơ kết';
+/** The program as its document names it: kind, number, date, issuer, and the wrapping decision. */
+function citation(p: ProgressData['program']) {
+  const meta = (p.meta as ProgramDocMeta).program;
   return {
-    layout: party ? 'party' : 'state',
-    // A provincial Party committee's documents carry no body above it (Hướng dẫn 36-HD/VPTW).
-    parentBody: parentIssuer?.toLocaleUpperCase('vi') ?? (party ? null : 'UBND THÀNH PHỐ HÀ NỘI'),
-    issuer: issuerOf(d.program, party),
-    number: null,
-    notation: party ? 'BC/TU' : 'BC-UBND',
-    place: 'Hà Nội',
-    date: null,
-    title: `${kind} ${d.period.label.charAt(0).toLowerCase()}${d.period.label.slice(1)} thực hiện ${ref}`,
-    signer: party
-      ? { authority: 'T/M BAN THƯỜNG VỤ', position: 'PHÓ BÍ THƯ', name: '' }
-      : { authority: 'TM. ỦY BAN NHÂN DÂN', position: 'CHỦ TỊCH', name: '' },
-    recipients: party
-      ? [
-          'Ban Thường vụ Thành ủy (để báo cáo)',
-          'Các cơ quan, đơn vị chủ trì, phối hợp',
-          'Lưu Văn phòng Thành ủy',
-        ]
-      : ['Thường trực Thành ủy (để báo cáo)', 'Các sở, ban, ngành, UBND các xã, phường', 'Lưu: VT'],
+    docKind: p.docKind,
+    number: p.number,
+    date: p.docDate ?? meta?.date ?? null,
+    issuer: p.issuer ?? meta?.issuer ?? null,
+    title: meta?.title ?? null,
+    wrapper: meta?.wrapper ?? null,
+    partyLayout: p.partyLayout,
+    parentIssuer: meta?.parentIssuer ?? null,
   };
+}
+
+function programRef(p: ProgressData['program']): string {
+  return citeProgram(citation(p), p.title);
+}
+
+/** The unit and its parent, as the heading needs them. */
+async function issuingUnit(db: DbOrTx, unitId: string | null): Promise<IssuingUnit | null> {
+  if (!unitId) return null;
+  const parent = alias(units, 'parent');
+  const [u] = await db
+    .select({ name: units.name, kind: units.kind, parentName: parent.name, parentKind: parent.kind })
+    .from(units)
+    .leftJoin(parent, eq(parent.id, units.parentId))
+    .where(eq(units.id, unitId));
+  if (!u) return null;
+  return {
+    name: u.name,
+    kind: u.kind,
+    parent: u.parentName && u.parentKind ? { name: u.parentName, kind: u.parentKind } : null,
+  };
+}
+
+/**
+ * The first draft's heading. The issuer is the body that writes the report: the program's monitoring
+ * unit, else the monitor's own unit. When the program already has a consolidated report, its edited
+ * heading (issuer lines, notation, place, signer, Nơi nhận) carries over: the program's setting.
+ */
+async function firstHeading(db: DbOrTx, ctx: Ctx, d: ProgressData): Promise<ConsolidationHeading> {
+  const writer =
+    (await issuingUnit(db, d.program.monitoringUnitId)) ??
+    (await issuingUnit(db, ctx.actor?.kind === 'user' ? ctx.actor.unitId : null));
+  const drafted = draftHeading({
+    writer,
+    program: citation(d.program),
+    programTitle: d.program.title,
+    periodLabel: d.period.label,
+    reviewKind: d.period.reviewKind ?? 'so_ket',
+    place: 'Hà Nội',
+  });
+  const [prev] = await db
+    .select({ heading: consolidatedReports.heading })
+    .from(consolidatedReports)
+    .where(eq(consolidatedReports.programId, d.program.id))
+    .orderBy(desc(consolidatedReports.updatedAt))
+    .limit(1);
+  if (!prev) return drafted;
+  const { layout, parentBody, issuer, notation, place, signer, recipients } = prev.heading;
+  return { ...drafted, layout, parentBody, issuer, notation, place, signer, recipients };
 }
 
 const STATUS_DONE = 'done';
 
-/** Drafts the narrative from the period's progress, accepted reports and open obstacles. */
+const fit = (s: NarrativeSection) => fitSection(s, LIMITS.sectionBlocks, LIMITS.blockText);
+
+/** An obstacle or proposal in a bullet: the unit, the text, where it stands. */
+const raisedBullet = (o: { unitName: string; text: string; status: string; inPeriod: boolean }) => ({
+  kind: 'bullet' as const,
+  text: `${o.unitName}: ${o.text.trim().replace(/[.;,]+$/, '')} (${RAISED_STATUS_LABELS[o.status] ?? o.status}${
+    o.inPeriod ? '' : ', nêu từ kỳ trước'
+  }).`,
+});
+
+/**
+ * Drafts the narrative from the period's progress, accepted reports and obstacles: each figure is
+ * counted from the data (statements.ts); what the data cannot say is a placeholder for the monitor.
+ */
 async function draftSections(db: DbOrTx, d: ProgressData): Promise<NarrativeSection[]> {
   const rules = reportingRules();
   const label = (s: string) => rules.statuses[s]?.label ?? s;
   const { byTask, general } = await acceptedEntries(db, d.period.id);
   const overall = rollUp(rules, d.tasks, d.today);
   const byGroup = rollUpBy(rules, d.tasks, (t) => t.groupId, d.today);
-  const counts: Record<string, number> = {};
-  for (const t of d.tasks) counts[t.status] = (counts[t.status] ?? 0) + 1;
+  const facts = taskFacts(rules, d.tasks, d.today);
   const reported = general.length;
   const results: NarrativeSection = {
     heading: 'I. KẾT QUẢ THỰC HIỆN',
     blocks: [
       {
         kind: 'paragraph',
-        text: `Thực hiện ${programRef(d.program)}, trong kỳ ${d.period.label.charAt(0).toLowerCase()}${d.period.label.slice(1)} (số liệu từ ngày ${formatDateVN(
+        text: `Thực hiện ${programRef(d.program)}, trong kỳ ${lowerFirst(d.period.label)} (số liệu từ ngày ${formatDateVN(
           d.period.cutoffStart,
-        )} đến ngày ${formatDateVN(d.period.cutoffEnd)}), ${reported} cơ quan, đơn vị đã có báo cáo được chấp nhận. Trong tổng số ${
-          d.tasks.length
-        } nhiệm vụ: ${counts[STATUS_DONE] ?? 0} nhiệm vụ đã hoàn thành, ${counts.in_progress ?? 0} nhiệm vụ đang thực hiện, ${
-          counts.not_started ?? 0
-        } nhiệm vụ chưa thực hiện${counts.paused ? `, ${counts.paused} nhiệm vụ tạm dừng` : ''}${
-          counts.obsolete ? `, ${counts.obsolete} nhiệm vụ không còn phù hợp` : ''
-        }; ${overall.onTime} nhiệm vụ bảo đảm tiến độ, ${overall.late} nhiệm vụ chậm so với thời hạn. Tỷ lệ hoàn thành bình quân đạt ${percentText(overall.percent)}.`,
+        )} đến ngày ${formatDateVN(d.period.cutoffEnd)}), ${reported} cơ quan, đơn vị đã có báo cáo được chấp nhận. ${countsSentence(
+          rules,
+          facts,
+        )} ${timelinessSentence(facts)} Tỷ lệ hoàn thành bình quân đạt ${percentText(overall.percent)}.`,
       },
     ],
   };
@@ -141,40 +185,59 @@ async function draftSections(db: DbOrTx, d: ProgressData): Promise<NarrativeSect
       results.blocks.push({ kind: 'bullet', text: parts.join(' ') });
     }
   }
-  const late = d.tasks.filter((t) => t.timeliness === 'late');
+  const overdue = d.tasks.filter((t) => dueState(t, d.today) === 'overdue');
   const notStarted = d.tasks.filter((t) => t.status === 'not_started');
-  const openObstacles = await db
-    .select({ kind: obstacles.kind, text: obstacles.text, unitName: units.name })
-    .from(obstacles)
-    .innerJoin(units, eq(units.id, obstacles.unitId))
-    .where(and(eq(obstacles.programId, d.program.id), sql`${obstacles.status} <> 'closed'`))
-    .orderBy(obstacles.raisedAt);
+  const notStartedBy = (st: DueState) => notStarted.filter((t) => dueState(t, d.today) === st).length;
+  const raised = (
+    await db
+      .select({
+        kind: obstacles.kind,
+        text: obstacles.text,
+        status: obstacles.status,
+        periodId: obstacles.periodId,
+        unitName: units.name,
+      })
+      .from(obstacles)
+      .innerJoin(units, eq(units.id, obstacles.unitId))
+      .where(
+        and(
+          eq(obstacles.programId, d.program.id),
+          or(eq(obstacles.periodId, d.period.id), ne(obstacles.status, 'closed')),
+        ),
+      )
+      .orderBy(obstacles.raisedAt)
+  ).map((o) => ({ ...o, inPeriod: o.periodId === d.period.id }));
+  const ofKind = (k: 'obstacle' | 'proposal') => raised.filter((o) => o.kind === k);
   const limits: NarrativeSection = {
     heading: 'II. HẠN CHẾ, KHÓ KHĂN, VƯỚNG MẮC VÀ NGUYÊN NHÂN',
     blocks: [
       { kind: 'subheading', text: '1. Hạn chế' },
-      late.length
+      overdue.length
         ? {
             kind: 'paragraph',
-            text: `Còn ${late.length} nhiệm vụ chậm so với thời hạn: ${late
+            text: `Còn ${overdue.length} nhiệm vụ chưa hoàn thành đã quá hạn: ${overdue
               .slice(0, 30)
               .map((t) => `${t.label} (${t.leadUnitName ?? 'chưa có cơ quan chủ trì'})`)
-              .join('; ')}${late.length > 30 ? '; …' : ''}.`,
+              .join('; ')}${overdue.length > 30 ? `; và ${overdue.length - 30} nhiệm vụ khác` : ''}.`,
           }
-        : { kind: 'paragraph', text: 'Các nhiệm vụ cơ bản bảo đảm tiến độ theo thời hạn đã giao.' },
+        : { kind: 'paragraph', text: 'Không có nhiệm vụ chưa hoàn thành nào đã quá hạn.' },
       ...(notStarted.length
-        ? [{ kind: 'paragraph' as const, text: `${notStarted.length} nhiệm vụ chưa triển khai thực hiện.` }]
+        ? [
+            {
+              kind: 'paragraph' as const,
+              text: `${notStarted.length} nhiệm vụ chưa triển khai thực hiện, trong đó ${notStartedBy('overdue')} nhiệm vụ đã quá hạn, ${notStartedBy(
+                'not_due',
+              )} nhiệm vụ chưa đến hạn${notStartedBy('no_deadline') ? `, ${notStartedBy('no_deadline')} nhiệm vụ không có thời hạn` : ''}.`,
+            },
+          ]
         : []),
       { kind: 'subheading', text: '2. Khó khăn, vướng mắc' },
-      ...(openObstacles.filter((o) => o.kind === 'obstacle').length
-        ? openObstacles
-            .filter((o) => o.kind === 'obstacle')
-            .map((o) => ({ kind: 'bullet' as const, text: `${o.unitName}: ${o.text}` }))
-        : [{ kind: 'paragraph' as const, text: 'Các cơ quan, đơn vị không nêu khó khăn, vướng mắc.' }]),
+      { kind: 'paragraph', text: raisedSentence('obstacle', raisedFacts(raised, 'obstacle')) },
+      ...ofKind('obstacle').map(raisedBullet),
       { kind: 'subheading', text: '3. Nguyên nhân' },
       {
         kind: 'paragraph',
-        text: '(Cơ quan theo dõi bổ sung nguyên nhân khách quan, chủ quan của hạn chế, khó khăn nêu trên.)',
+        text: placeholder('nguyên nhân khách quan, chủ quan của hạn chế, khó khăn nêu trên'),
       },
     ],
   };
@@ -183,21 +246,23 @@ async function draftSections(db: DbOrTx, d: ProgressData): Promise<NarrativeSect
     blocks: [
       {
         kind: 'paragraph',
-        text: `Tiếp tục thực hiện ${d.tasks.filter((t) => t.status !== STATUS_DONE && t.status !== 'obsolete').length} nhiệm vụ chưa hoàn thành; tập trung các nhiệm vụ đã quá hạn.`,
+        text: `Tiếp tục thực hiện ${d.tasks.filter((t) => t.status !== STATUS_DONE && t.status !== 'obsolete').length} nhiệm vụ chưa hoàn thành${
+          overdue.length ? `; tập trung ${overdue.length} nhiệm vụ đã quá hạn` : ''
+        }.`,
       },
       ...general
         .filter((g) => g.general.nextSteps.trim())
         .map((g) => ({ kind: 'bullet' as const, text: `${g.unitName}: ${g.general.nextSteps.trim()}` })),
     ],
   };
-  const proposals = openObstacles.filter((o) => o.kind === 'proposal');
   const props: NarrativeSection = {
     heading: 'IV. ĐỀ XUẤT, KIẾN NGHỊ',
-    blocks: proposals.length
-      ? proposals.map((o) => ({ kind: 'bullet' as const, text: `${o.unitName}: ${o.text}` }))
-      : [{ kind: 'paragraph', text: '(Cơ quan theo dõi bổ sung đề xuất, kiến nghị.)' }],
+    blocks: [
+      { kind: 'paragraph', text: raisedSentence('proposal', raisedFacts(raised, 'proposal')) },
+      ...ofKind('proposal').map(raisedBullet),
+    ],
   };
-  return [results, limits, next, props];
+  return [results, limits, next, props].map(fit);
 }
 
 function view(r: typeof consolidatedReports.$inferSelect): Consolidation {
@@ -254,7 +319,7 @@ export async function generateConsolidation(
             .values({
               periodId,
               programId: d.program.id,
-              heading: defaultHeading(d),
+              heading: await firstHeading(tx, ctx, d),
               sections,
               generatedAt: at,
               updatedAt: at,
@@ -344,7 +409,7 @@ async function annexRows(db: DbOrTx, d: ProgressData): Promise<AnnexRow[]> {
           t.leadUnitName ?? '',
           t.baselineDue ? formatDateVN(t.baselineDue) : '',
           t.effective !== null && t.status !== 'done' ? `${st} (${t.effective}%)` : st,
-          t.timeliness === 'on_time' ? 'Đúng hạn' : t.timeliness === 'late' ? 'Quá hạn' : '',
+          rules.statuses[t.status]?.excludedFromRollup ? '' : DUE_STATE_LABELS[dueState(t, d.today)],
           products,
         ],
       });
@@ -367,13 +432,20 @@ export interface ExportedFile {
   filename: string;
 }
 
+/** "bao-cao-so-ket-nam-2026.docx", "phu-luc-bao-cao-so-ket-nam-2026.xlsx". */
+function reportFileName(d: ProgressData, ext: 'docx' | 'xlsx'): string {
+  const kind = d.period.reviewKind === 'tong_ket' ? 'tổng kết' : 'sơ kết';
+  return downloadName([ext === 'xlsx' ? 'phụ lục' : '', 'báo cáo', kind, d.period.label], ext);
+}
+
 export async function exportConsolidationDocx(deps: Deps, ctx: Ctx, periodId: string): Promise<ExportedFile> {
   const { c, d, rows } = await exportData(deps, ctx, periodId);
   const doc: OfficialReportDoc = {
     ...c.heading,
     docType: 'BÁO CÁO',
     draft: !c.heading.number,
-    sections: c.sections,
+    // Placeholders are for the monitor in the editor; the document never carries them.
+    sections: exportableSections(c.sections),
     annex: {
       title: `TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ ${d.period.label.toUpperCase()}`,
       subtitle: `(Kèm theo Báo cáo ${c.heading.title.charAt(0).toLowerCase()}${c.heading.title.slice(1)})`,
@@ -383,7 +455,7 @@ export async function exportConsolidationDocx(deps: Deps, ctx: Ctx, periodId: st
   };
   return {
     buffer: await renderOfficialDocx(doc),
-    filename: `bao-cao-${d.period.year}-${d.period.kind}.docx`,
+    filename: reportFileName(d, 'docx'),
   };
 }
 
@@ -395,5 +467,5 @@ export async function exportConsolidationXlsx(deps: Deps, ctx: Ctx, periodId: st
     columns: [...ANNEX_REPORT_COLUMNS],
     rows,
   });
-  return { buffer, filename: `phu-luc-${d.period.year}-${d.period.kind}.xlsx` };
+  return { buffer, filename: reportFileName(d, 'xlsx') };
 }

@@ -5,12 +5,19 @@
  *   annex (.docx, .xlsx) hold no `${`, no stray brace, no `undefined`/`null`/`NaN`/`[object Object]`,
  *   no run of spaces;
  * - regenerating an existing draft names the version it replaces (point 12): without it, or with a
- *   stale one, 409 VERSION_CONFLICT and the monitor's edits stay.
+ *   stale one, 409 VERSION_CONFLICT and the monitor's edits stay;
+ * - (issue 11) every figure is the fixture's: tasks overdue / not yet due, obstacles raised in the
+ *   period counted even once closed; placeholders stay in the editor, never in the .docx; the issuer
+ *   is the program's monitoring body (Sở Tư pháp) and the Government's program only cited; a stored
+ *   section over the limit can be saved once edited; every download is named in Vietnamese without
+ *   diacritics.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { DB_KINDS } from '../../../test/support/db.js';
+import { LIMITS } from '../../domain/limits.js';
 import type { Client, TestApp } from '../../../test/support/app.js';
 import {
   startReportingApp,
@@ -20,6 +27,7 @@ import {
   type ReportingFixture,
 } from '../../../test/support/reporting.js';
 import type { Consolidation } from '../../contract/consolidation.js';
+import type { Obstacle } from '../../contract/obstacles.js';
 
 /** What a finished text must never contain. */
 const RESIDUE: [string, RegExp][] = [
@@ -46,6 +54,29 @@ function residue(texts: string[], opts: { draftBlanks?: boolean } = {}): string[
     for (const [name, re] of RESIDUE) if (re.test(t)) found.push(`${name}: ${JSON.stringify(raw)}`);
   }
   return found;
+}
+
+const WRAPPER = {
+  kind: 'NGHỊ QUYẾT',
+  number: '12/NQ-CP',
+  date: '2023-02-07',
+  title: null,
+  text: '',
+  span: [0, 0],
+};
+const CITATION =
+  'Chương trình hành động ban hành kèm theo Nghị quyết số 12/NQ-CP ngày 07/02/2023 của Chính phủ';
+const PLACEHOLDER = /Cơ quan theo dõi bổ sung/;
+
+/**
+ * What is wrong with a download's name: not ASCII, or a word that is not a Vietnamese syllable
+ * written without diacritics (onset, vowels, final consonant), a Roman numeral or a number.
+ */
+const SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$/;
+function vietnameseFileName(name: string): string[] {
+  if (!/^[\x21-\x7e]+$/.test(name)) return ['not ASCII'];
+  const stem = name.replace(/\.(docx|xlsx|csv|pdf)$/, '');
+  return stem.split('-').filter((w) => !/^\d+$/.test(w) && !/^[ivx]+$/.test(w) && !SYLLABLE.test(w));
 }
 
 const unescapeXml = (s: string) =>
@@ -98,6 +129,11 @@ describe.each(DB_KINDS)('consolidated report on %s', (kind) => {
     const r = await startReportingApp(kind);
     ({ t, monitor, stpUser, snvUser, f, periodId } = r);
     const ob = r.obligationOf;
+    // A program issued by the Government (through its resolution), monitored by Sở Tư pháp.
+    await t.deps.db.execute(sql`update programs set issuer = 'CHÍNH PHỦ', doc_kind = 'CHƯƠNG TRÌNH HÀNH ĐỘNG',
+      monitoring_unit_id = ${f.stp}, party_layout = false,
+      meta = jsonb_set(meta, '{program,wrapper}', ${JSON.stringify(WRAPPER)}::jsonb)
+      where id = ${f.programId}`);
     const fill = (c: Client, obligation: string, content: Record<string, unknown>) =>
       submitAccepted(c, monitor, obligation, content);
     await fill(
@@ -129,11 +165,32 @@ describe.each(DB_KINDS)('consolidated report on %s', (kind) => {
     const texts = g.body.sections.flatMap((s) => [s.heading, ...s.blocks.map((b) => b.text)]);
     const all = texts.join('\n');
     // The fixture reaches the sentences with counts, percents, late tasks, obstacles and proposals.
-    expect(all).toMatch(/2 nhiệm vụ chậm so với thời hạn\. Tỷ lệ hoàn thành bình quân đạt [\d,]+%\./);
-    expect(all).toContain('Còn 2 nhiệm vụ chậm so với thời hạn');
+    // On 27/11/2026: A (in progress, due 30/06) and B (not started, due 31/03) are overdue; C is done
+    // before its deadline (31/12).
+    expect(all).toContain(
+      'Trong tổng số 3 nhiệm vụ: 1 nhiệm vụ chưa thực hiện, 1 nhiệm vụ đang thực hiện, 1 nhiệm vụ đã hoàn thành.',
+    );
+    expect(all).toMatch(
+      /1 nhiệm vụ hoàn thành đúng hạn, 0 nhiệm vụ hoàn thành quá hạn\. Trong số nhiệm vụ chưa hoàn thành có thời hạn: 2 nhiệm vụ đã quá hạn, 0 nhiệm vụ chưa đến hạn\. Tỷ lệ hoàn thành bình quân đạt [\d,]+%\./,
+    );
+    expect(all).toContain('Còn 2 nhiệm vụ chưa hoàn thành đã quá hạn');
     expect(all).toContain('Sở Nội vụ phối hợp: Cử 2 cán bộ');
-    expect(all).toContain('Thiếu kinh phí thuê chuyên gia.');
-    expect(all).toContain('Đề nghị bố trí kinh phí tập huấn hằng năm.');
+    expect(all).toContain(
+      'Trong kỳ, các cơ quan, đơn vị nêu 1 khó khăn, vướng mắc; đã giải quyết xong 0, còn 1 đang xử lý.',
+    );
+    expect(all).toContain('Sở Tư pháp: Thiếu kinh phí thuê chuyên gia (chưa xử lý).');
+    expect(all).toContain('Sở Tư pháp: Đề nghị bố trí kinh phí tập huấn hằng năm (chưa xử lý).');
+    expect(all).toContain(`Thực hiện ${CITATION}, trong kỳ năm 2026`);
+    // The heading: Sở Tư pháp writes it; the Government is only cited.
+    expect(g.body.heading).toMatchObject({
+      layout: 'state',
+      parentBody: 'UBND THÀNH PHỐ HÀ NỘI',
+      issuer: 'SỞ TƯ PHÁP',
+      notation: 'BC-STP',
+      title: `Tổng kết năm 2026 thực hiện ${CITATION}`,
+    });
+    // The placeholder is for the editor only.
+    expect(all).toMatch(PLACEHOLDER);
     expect(residue(texts)).toEqual([]);
     expect(residue(Object.values(g.body.heading).filter((v) => typeof v === 'string'))).toEqual([]);
 
@@ -141,6 +198,9 @@ describe.each(DB_KINDS)('consolidated report on %s', (kind) => {
     expect(docx.join('\n')).toContain('Kế hoạch tập huấn, 45/KH-STP, 02/03/2026, https://stp.hanoi.gov.vn');
     expect(docx.join('\n')).toContain('Tỷ lệ hoàn thành bình quân đạt');
     expect(residue(docx, { draftBlanks: true })).toEqual([]);
+    expect(docx.filter((p) => PLACEHOLDER.test(p) || p === '3. Nguyên nhân')).toEqual([]);
+    expect(docx.slice(0, 8)).toEqual(expect.arrayContaining(['UBND THÀNH PHỐ HÀ NỘI', 'SỞ TƯ PHÁP']));
+    expect(docx.some((p) => /CHÍNH PHỦ/.test(p))).toBe(false);
     // Numbered and dated, the document has no blank left at all.
     const numbered = await monitor.request('PUT', `/api/periods/${periodId}/consolidation`, {
       version: g.body.version,
@@ -155,6 +215,8 @@ describe.each(DB_KINDS)('consolidated report on %s', (kind) => {
       'Kế hoạch tập huấn, 45/KH-STP, 02/03/2026, https://stp.hanoi.gov.vn/ke-hoach-45; Tài liệu tập huấn',
     );
     expect(xlsx).toContain('Quá hạn');
+    expect(xlsx).toContain('Hoàn thành đúng hạn');
+    expect(xlsx).not.toContain('Đúng hạn');
     expect(residue(xlsx)).toEqual([]);
     const annexDocx = docxParagraphs(await download(`/api/programs/${f.programId}/annex.docx`));
     expect(annexDocx.length).toBeGreaterThan(3);
@@ -203,5 +265,117 @@ describe.each(DB_KINDS)('consolidated report on %s', (kind) => {
         (ev as unknown as { rows: { action: string; n: number }[] }).rows.map((r) => [r.action, r.n]),
       ),
     ).toEqual({ 'consolidation.create': 1, 'consolidation.edit': 2, 'consolidation.regenerate': 1 });
+  });
+
+  it('counts an obstacle closed in the period as raised, a not-started task due later as not due', async () => {
+    const url = `/api/periods/${periodId}/consolidation`;
+    const list = await monitor.get<{ items: Obstacle[] }>(`/api/programs/${f.programId}/obstacles`);
+    const ob = list.body.items.find((o) => o.kind === 'obstacle')!;
+    const closed = await monitor.request('PATCH', `/api/obstacles/${ob.id}`, {
+      action: 'close',
+      version: ob.version,
+    });
+    expect(closed.status, closed.text).toBe(200);
+    // B (not started) now due on 31/03/2027, after the period's end.
+    await t.deps.db.execute(
+      sql`update program_baselines set snapshot = jsonb_set(snapshot, ${`{${f.b},dueDate}`}::text[], '"2027-03-31"')
+        where program_id = ${f.programId}`,
+    );
+    const c = (await monitor.get<Consolidation>(url)).body;
+    const g = await monitor.post<Consolidation>(url, { version: c.version });
+    expect(g.status, g.text).toBe(200);
+    const all = g.body.sections.flatMap((s) => s.blocks.map((b) => b.text)).join('\n');
+    expect(all).toContain(
+      'Trong kỳ, các cơ quan, đơn vị nêu 1 khó khăn, vướng mắc; đã giải quyết xong 1, còn 0 đang xử lý.',
+    );
+    expect(all).not.toContain('không nêu khó khăn');
+    expect(all).toContain('Sở Tư pháp: Thiếu kinh phí thuê chuyên gia (đã giải quyết xong).');
+    expect(all).toContain(
+      'Trong số nhiệm vụ chưa hoàn thành có thời hạn: 1 nhiệm vụ đã quá hạn, 1 nhiệm vụ chưa đến hạn.',
+    );
+    expect(all).toContain(
+      '1 nhiệm vụ chưa triển khai thực hiện, trong đó 0 nhiệm vụ đã quá hạn, 1 nhiệm vụ chưa đến hạn.',
+    );
+    const xlsx = await xlsxCells(await download(`/api/periods/${periodId}/consolidation.xlsx`));
+    expect(xlsx).toContain('Chưa đến hạn');
+    expect(xlsx.filter((x) => x === 'Quá hạn')).toHaveLength(1);
+  });
+
+  it('saves a stored section over the limit once it is edited', async () => {
+    const url = `/api/periods/${periodId}/consolidation`;
+    const long = 'Nội dung quá dài. '.repeat(1500);
+    expect(long.length).toBeGreaterThan(LIMITS.blockText);
+    await t.deps.db.execute(
+      sql`update consolidated_reports set sections = jsonb_set(sections, '{0,blocks,0,text}', ${JSON.stringify(long)}::jsonb)
+        where period_id = ${periodId}`,
+    );
+    const c = (await monitor.get<Consolidation>(url)).body;
+    expect(c.sections[0]!.blocks[0]!.text).toBe(long);
+    const refused = await monitor.request('PUT', url, { version: c.version, sections: c.sections });
+    expect([refused.status, refused.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    const headingOnly = await monitor.request<Consolidation>('PUT', url, {
+      version: c.version,
+      heading: { place: 'Hà Nội' },
+    });
+    expect(headingOnly.status, headingOnly.text).toBe(200);
+    const sections = c.sections.map((s, i) =>
+      i === 0
+        ? {
+            ...s,
+            blocks: [{ kind: 'paragraph' as const, text: long.slice(0, 5000).trim() }, ...s.blocks.slice(1)],
+          }
+        : s,
+    );
+    const edited = await monitor.request('PUT', url, { version: headingOnly.body.version, sections });
+    expect(edited.status, edited.text).toBe(200);
+  });
+
+  it("carries the edited heading to the program's next report", async () => {
+    const url = `/api/periods/${periodId}/consolidation`;
+    const c = (await monitor.get<Consolidation>(url)).body;
+    const signer = { authority: 'KT. GIÁM ĐỐC', position: 'PHÓ GIÁM ĐỐC', name: 'Trần Thị Bình' };
+    const put = await monitor.request('PUT', url, { version: c.version, heading: { signer, number: '15' } });
+    expect(put.status, put.text).toBe(200);
+    const p = await monitor.post<{ id: string }>(`/api/programs/${f.programId}/periods`, {
+      kind: 'quarterly',
+      year: 2026,
+      index: 4,
+    });
+    expect(p.status, p.text).toBe(201);
+    const g = await monitor.post<Consolidation>(`/api/periods/${p.body.id}/consolidation`);
+    expect(g.status, g.text).toBe(200);
+    expect(g.body.heading).toMatchObject({ issuer: 'SỞ TƯ PHÁP', notation: 'BC-STP', signer, number: null });
+    expect(g.body.heading.title).toBe(`Sơ kết quý IV/2026 thực hiện ${CITATION}`);
+  });
+
+  it('names every download in Vietnamese without diacritics', async () => {
+    const [q4] = (
+      await monitor.get<{ items: { id: string; label: string }[] }>(`/api/programs/${f.programId}/periods`)
+    ).body.items.filter((p) => p.label === 'Quý IV/2026');
+    const names: Record<string, string> = {};
+    for (const url of [
+      `/api/periods/${periodId}/consolidation.docx`,
+      `/api/periods/${periodId}/consolidation.xlsx`,
+      `/api/periods/${q4!.id}/consolidation.docx`,
+      `/api/programs/${f.programId}/annex.docx`,
+      `/api/programs/${f.programId}/annex.xlsx`,
+      '/api/units/export.csv',
+    ]) {
+      const r = await fetch(t.base + url, { headers: { cookie: monitor.cookie! } });
+      expect(r.status, url).toBe(200);
+      const cd = r.headers.get('content-disposition') ?? '';
+      names[url] = /filename="([^"]+)"/.exec(cd)?.[1] ?? cd;
+    }
+    expect(Object.values(names)).toEqual([
+      'bao-cao-tong-ket-nam-2026.docx',
+      'phu-luc-bao-cao-tong-ket-nam-2026.xlsx',
+      'bao-cao-so-ket-quy-iv-2026.docx',
+      'phu-luc-phan-cong-nhiem-vu.docx',
+      'phu-luc-phan-cong-nhiem-vu.xlsx',
+      expect.stringMatching(/^danh-muc-don-vi-\d{4}-\d{2}-\d{2}\.csv$/),
+    ]);
+    for (const n of Object.values(names)) expect(vietnameseFileName(n), n).toEqual([]);
+    expect(vietnameseFileName('bao-cao-2026-quarterly.docx')).toEqual(['quarterly']);
+    expect(vietnameseFileName('báo-cáo.docx')).toEqual(['not ASCII']);
   });
 });

@@ -23,7 +23,7 @@ export const exportRoutes: RoutePlugin = async (app, { deps }) => {
         const body = await make(await buildAnnex(deps, req.ctx, req.params.id));
         return reply
           .type(ANNEX_TYPES[ext])
-          .header('content-disposition', `attachment; filename="phu-luc-phan-cong.${ext}"`)
+          .header('content-disposition', `attachment; filename="phu-luc-phan-cong-nhiem-vu.${ext}"`)
           .send(body);
       },
     );

@@ -166,6 +166,8 @@ describe.each(DB_KINDS)('evidence files on %s', (kind) => {
     const cd = res.headers.get('content-disposition') ?? '';
     expect(cd).toMatch(/^attachment;/);
     expect(cd).toMatch(/\.pdf"; filename\*=UTF-8''[^;]*\.pdf$/);
+    // The plain name is the same words without diacritics.
+    expect(cd).toContain('filename="Bao cao thang 11.pdf"');
     // A name asked for in the address still gets the right extension.
     const asked = await download(monitor, bare.body.sha256, 'bao-cao.html');
     expect(asked.headers.get('content-disposition')).toContain("UTF-8''bao-cao.html.pdf");

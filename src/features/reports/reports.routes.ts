@@ -1,4 +1,5 @@
 import type { RoutePlugin } from '../../http/types.js';
+import { asciiFileName } from '../../domain/filenames.js';
 import { IdParams, responses } from '../../contract/common.js';
 import * as contract from '../../contract/reports.js';
 import * as service from './reports.service.js';
@@ -131,10 +132,7 @@ export const reportRoutes: RoutePlugin = async (app, { deps }) => {
     async (req, reply) => {
       const f = await files.getEvidenceFile(deps, req.ctx, req.params.sha256, req.query.name);
       // The name ends with the detected type's extension; the browser must not guess another type.
-      const ascii = f.filename
-        .normalize('NFD')
-        .replace(/[^\x20-\x7e]/g, '')
-        .replace(/[";\\]/g, '_');
+      const ascii = asciiFileName(f.filename);
       return reply
         .type(f.mime)
         .header('x-content-type-options', 'nosniff')

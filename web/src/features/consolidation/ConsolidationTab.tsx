@@ -27,7 +27,7 @@ import type { Dayjs } from 'dayjs';
 import { useConsolidation, useGenerateConsolidation, useSaveConsolidation } from './hooks';
 import { consolidationFileUrl, type Consolidation, type ConsolidationInput } from './api';
 import { DATE_FORMAT, toDay, toIso } from '../tasks/formValues';
-import { blocksToText, textToBlocks } from '../../shared/reporting';
+import { blocksToText, placeholdersIn, textToBlocks } from '../../shared/reporting';
 import { isApiError } from '../../api/client';
 import { FormAlerts } from '../../layout/ConflictAlert';
 import { useVersionedSave } from '../../layout/useVersionedSave';
@@ -101,6 +101,43 @@ function toInput(v: Values, version: number): ConsolidationInput {
       blocks: textToBlocks(s.text ?? ''),
     })),
   };
+}
+
+/** A section's text within what the server saves: each line (paragraph) and the number of lines. */
+function sectionTextCheck(v: string | undefined): Promise<void> {
+  const lines = (v ?? '').split(/\r?\n/);
+  if (lines.some((l) => l.length > LIMITS.blockText))
+    return Promise.reject(new Error(maxCharsMessage(LIMITS.blockText, 'Mỗi đoạn')));
+  if (lines.filter((l) => l.trim()).length > LIMITS.sectionBlocks)
+    return Promise.reject(
+      new Error(
+        `Mỗi phần tối đa ${LIMITS.sectionBlocks.toLocaleString('vi-VN')} dòng; hãy tách bớt sang phụ lục`,
+      ),
+    );
+  return Promise.resolve();
+}
+
+/** The monitor's reminder: placeholders the draft still holds are left out of the downloaded file. */
+function PlaceholderNotice({ sections }: { sections: Values['sections'] | undefined }) {
+  const found = placeholdersIn(
+    (sections ?? []).map((s) => ({ heading: s.heading, blocks: textToBlocks(s.text ?? '') })),
+  );
+  if (!found.length) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 16 }}
+      data-testid="consolidation-placeholders"
+      title={`Còn ${found.length} đoạn gợi ý cần cơ quan theo dõi bổ sung`}
+      description={
+        <>
+          Các đoạn trong ngoặc như “{found[0]}” chỉ hiện ở đây để nhắc,{' '}
+          <strong>không có trong tệp tải về</strong>. Hãy thay bằng nội dung thực tế.
+        </>
+      }
+    />
+  );
 }
 
 const QUARTER = { xs: 12, md: 6 };
@@ -189,6 +226,7 @@ function ConsolidationForm({
     onReloaded: () => setDirty(false),
   });
   const layout = Form.useWatch('layout', form);
+  const sections = Form.useWatch('sections', form);
 
   // The version is the shown record's: a save puts the new one in the query data.
   const onFinish = (v: Values) =>
@@ -307,6 +345,7 @@ function ConsolidationForm({
               label="Cơ quan ban hành"
               max={LIMITS.docIssuer}
               required="Vui lòng nhập cơ quan ban hành"
+              extra="Cơ quan theo dõi, tổng hợp viết báo cáo; chương trình chỉ được trích dẫn trong trích yếu."
             />
             <HeadingField
               col={QUARTER}
@@ -394,6 +433,7 @@ function ConsolidationForm({
               </>
             }
           />
+          <PlaceholderNotice sections={sections ?? toValues(c).sections} />
           <Form.List name="sections">
             {(fields) =>
               fields.map((f) => (
@@ -408,14 +448,7 @@ function ConsolidationForm({
                   </Form.Item>
                   <Form.Item
                     name={[f.name, 'text']}
-                    rules={[
-                      {
-                        validator: (_, v: string | undefined) =>
-                          (v ?? '').split(/\r?\n/).some((l) => l.length > LIMITS.blockText)
-                            ? Promise.reject(new Error(maxCharsMessage(LIMITS.blockText, 'Mỗi đoạn')))
-                            : Promise.resolve(),
-                      },
-                    ]}
+                    rules={[{ validator: (_, v: string | undefined) => sectionTextCheck(v) }]}
                   >
                     <Input.TextArea
                       autoSize={{ minRows: 4, maxRows: 24 }}
