@@ -66,6 +66,7 @@ export const AUDIT_ACTIONS = [
   'reminder.skip',
   'reminder.send_manual',
   'notification.read',
+  'notification.set_preferences',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -7,6 +7,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { obstacles, programNodes, reportingPeriods, units } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { mutate } from '../audit/audit-writer.js';
+import { notify } from '../notifications/events.js';
 import { versionConflict } from '../conflict.js';
 import { authorize, seesAllUnits } from '../policy.js';
 import { actorUserId, type Ctx } from '../context.js';
@@ -127,6 +128,7 @@ export async function updateObstacle(
       before: { status: o.status, handlingUnitId: o.handlingUnitId, answer: o.answer },
       after: { status: r!.status, handlingUnitId: r!.handlingUnitId, answer: r!.answer },
     });
+    await notify(tx, deps, ctx, { kind: 'obstacle.step', obstacleId: id, action: input.action });
     return { id, status: r!.status, version: r!.version };
   });
 }

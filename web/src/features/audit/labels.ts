@@ -71,6 +71,7 @@ const EXACT: Record<AuditAction, ActionInfo> = {
   'reminder.skip': { label: 'Bỏ qua lời nhắc', color: 'default' },
   'reminder.send_manual': { label: 'Gửi lời nhắc ngay', color: 'cyan' },
   'notification.read': { label: 'Đọc thông báo', color: 'default' },
+  'notification.set_preferences': { label: 'Đổi tùy chọn thư thông báo', color: 'default' },
 };
 
 const BY_VERB: [RegExp, ActionInfo][] = [
