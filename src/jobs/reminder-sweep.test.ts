@@ -129,7 +129,7 @@ describe.each(DB_KINDS)('reminder sweep on %s', (kind) => {
     const mail = await rows<{ subject: string; body: string }>(
       t.deps.db,
       sql`select subject, body from email_outbox where "to" = 'quet.snv@example.vn' and body like '%/bao-cao/%'
-          order by created_at`,
+          and reminder_id is not null order by created_at`,
     );
     expect(mail).toEqual(
       got.map((n) => ({
