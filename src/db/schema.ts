@@ -693,10 +693,26 @@ export const notifications = pgTable(
     title: text('title').notNull(),
     body: text('body').notNull(),
     link: text('link'),
+    /** The event kind (src/domain/notification-kinds.ts); null for reminders. */
+    kind: text('kind'),
     createdAt: ts('created_at').notNull().defaultNow(),
     readAt: ts('read_at'),
   },
   (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+);
+
+/** A user's e-mail choice per notification kind; no row = e-mail on (the default). */
+export const notificationPreferences = pgTable(
+  'notification_preferences',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    email: boolean('email').notNull(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('notification_preferences_key').on(t.userId, t.kind)],
 );
 
 /** E-mails to send, written in the same transaction as what caused them; sent by the sweep with a lease. */

@@ -69,6 +69,7 @@ export const AUDIT_ACTIONS = [
   'notification.read',
   // a new period's report started from the last accepted one
   'report.copy_forward',
+  'notification.set_preferences',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -109,7 +109,7 @@ describe.each(DB_KINDS)('reminder sweep on %s', (kind) => {
     const got = await rows<{ title: string; body: string; link: string }>(
       t.deps.db,
       sql`select title, body, link from notifications where user_id = ${snvUser} and link like '/bao-cao/%'
-          order by created_at`,
+          and reminder_id is not null order by created_at`,
     );
     const body = (when: string) =>
       `Đề nghị Sở Nội vụ hoàn thành và gửi báo cáo kỳ Năm 2026: ${when}. Báo cáo gồm tình hình thực hiện ${ob!.n} nhiệm vụ đơn vị chủ trì, phối hợp.`;
@@ -129,7 +129,7 @@ describe.each(DB_KINDS)('reminder sweep on %s', (kind) => {
     const mail = await rows<{ subject: string; body: string }>(
       t.deps.db,
       sql`select subject, body from email_outbox where "to" = 'quet.snv@example.vn' and body like '%/bao-cao/%'
-          order by created_at`,
+          and reminder_id is not null order by created_at`,
     );
     expect(mail).toEqual(
       got.map((n) => ({

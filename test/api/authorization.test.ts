@@ -470,6 +470,13 @@ const MATRIX: Row[] = [
   },
   { op: 'GET /api/notifications', req: () => ({}), cells: signedIn() },
   { op: 'POST /api/notifications/read', req: () => ({ body: { all: true } }), cells: signedIn() },
+  // Each user reads and sets only their own e-mail choices (no user in the path or the body).
+  { op: 'GET /api/notifications/preferences', req: () => ({}), cells: signedIn() },
+  {
+    op: 'PUT /api/notifications/preferences',
+    req: () => ({ body: { items: [{ kind: 'report.accepted', email: true }] } }),
+    cells: signedIn(),
+  },
   // ---- obstacles, dashboard, consolidation ----
   {
     // Everyone reads the register; a unit sees only its own obstacles.

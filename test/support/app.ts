@@ -66,7 +66,10 @@ export interface TestApp extends TestDb {
   base: string;
   client(): Client;
   /** Creates a user with a known password (no forced change) and returns a logged-in client. */
-  loginAs(role: Role, opts?: { unitCode?: string; username?: string }): Promise<Client & { userId: string }>;
+  loginAs(
+    role: Role,
+    opts?: { unitCode?: string; username?: string; email?: string },
+  ): Promise<Client & { userId: string }>;
 }
 
 export const TEST_PASSWORD = 'matkhau-thu-nghiem-2026';
@@ -108,6 +111,7 @@ export async function startTestApp(
         fullName: `Người thử ${role} ${seq}`,
         role,
         unitId: unit?.id ?? null,
+        ...(o.email ? { email: o.email } : {}),
         password: TEST_PASSWORD,
       });
       const c = new Client(base) as Client & { userId: string };

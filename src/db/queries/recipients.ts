@@ -49,3 +49,18 @@ export async function userRecipient(tx: DbOrTx, userId: string): Promise<Recipie
     .where(eq(users.id, userId));
   return u?.active ? { userId: u.id, name: u.fullName, email: u.email } : null;
 }
+
+/** The active leaders of the program's owner unit; every active leader for a program no unit owns. */
+export async function leaderRecipients(tx: DbOrTx, programId: string): Promise<Recipient[]> {
+  const [p] = await tx
+    .select({ owner: programs.ownerUnitId })
+    .from(programs)
+    .where(eq(programs.id, programId));
+  const r = await tx
+    .select({ id: users.id, fullName: users.fullName, email: users.email })
+    .from(users)
+    .where(
+      and(eq(users.role, 'leader'), eq(users.active, true), p?.owner ? eq(users.unitId, p.owner) : sql`true`),
+    );
+  return r.map((u) => ({ userId: u.id, name: u.fullName, email: u.email }));
+}

@@ -86,7 +86,7 @@ export const SKIP_REASONS = {
 /** Task texts longer than this are cut (with "…") in reminders. */
 const TASK_TEXT_MAX = 160;
 
-function withEmail(title: string, body: string, link: string): ReminderText {
+export function withEmail(title: string, body: string, link: string): ReminderText {
   return {
     title,
     body,

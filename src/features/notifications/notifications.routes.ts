@@ -32,4 +32,30 @@ export const notificationRoutes: RoutePlugin = async (app, { deps }) => {
     },
     async (req) => service.markNotificationsRead(deps, req.ctx, req.body),
   );
+
+  app.get(
+    '/api/notifications/preferences',
+    {
+      schema: {
+        tags,
+        summary: 'Nhận thư điện tử theo từng loại thông báo (của tôi)',
+        response: responses({ 200: contract.NotificationPreferences }),
+      },
+    },
+    async (req) => service.myPreferences(deps, req.ctx),
+  );
+
+  app.put(
+    '/api/notifications/preferences',
+    {
+      schema: {
+        tags,
+        summary: 'Bật, tắt thư điện tử theo từng loại thông báo (của tôi)',
+        description: 'Các loại không nêu giữ nguyên lựa chọn. Chuông thông báo luôn nhận mọi thông báo.',
+        body: contract.NotificationPreferencesBody,
+        response: responses({ 200: contract.NotificationPreferences }),
+      },
+    },
+    async (req) => service.setMyPreferences(deps, req.ctx, req.body),
+  );
 };

@@ -8,6 +8,7 @@ import type { DbOrTx } from '../../db/connection.js';
 import { obstacles, programNodes, reportingPeriods, units } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { mutate } from '../audit/audit-writer.js';
+import { notify } from '../notifications/events.js';
 import { versionConflict } from '../conflict.js';
 import { authorize, seesAllUnits } from '../policy.js';
 import { actorUserId, type Ctx } from '../context.js';
@@ -138,6 +139,7 @@ export async function updateObstacle(
       before: { status: o.status, handlingUnitId: o.handlingUnitId, answer: o.answer },
       after: { status: r!.status, handlingUnitId: r!.handlingUnitId, answer: r!.answer },
     });
+    await notify(tx, deps, ctx, { kind: 'obstacle.step', obstacleId: id, action: input.action });
     return { id, status: r!.status, version: r!.version };
   });
 }

@@ -34,6 +34,7 @@ import type {
 } from '../../contract/periods.js';
 import { isIsoDate } from '../../domain/plan/assignment.js';
 import { mutate } from '../audit/audit-writer.js';
+import { notify } from '../notifications/events.js';
 import { versionConflict } from '../conflict.js';
 import { authorize, seesAllUnits } from '../policy.js';
 import { actorUserId, type Ctx } from '../context.js';
@@ -175,6 +176,7 @@ export async function openPeriod(
           units: obligations.map((o) => o.unitId),
         },
       });
+      await notify(tx, deps, ctx, { kind: 'period.opened', periodId: period!.id });
       return { id: period!.id, obligations: obligations.length };
     });
   } catch (e) {

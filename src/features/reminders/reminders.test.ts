@@ -185,7 +185,8 @@ describe.each(DB_KINDS)('reminders and escalation on %s', (kind) => {
       (
         await rows<{ title: string }>(
           t.deps.db,
-          sql`select title from notifications where user_id = ${u} and title like '%Năm 2026%' order by created_at`,
+          sql`select title from notifications where user_id = ${u} and title like '%Năm 2026%'
+              and reminder_id is not null order by created_at`,
         )
       ).map((x) => x.title);
     expect(await mine(user.stp)).toHaveLength(3);
@@ -248,11 +249,14 @@ describe.each(DB_KINDS)('reminders and escalation on %s', (kind) => {
     expect(m.body.rows.find((x) => x.unitId === f.snv)!.reminders).toBe(10);
     const unitClient = t.client();
     await unitClient.post('/api/auth/login', { username: 'nhac-snv', password: 'matkhau-thu-nghiem-2026' });
-    const n = await unitClient.get<{ unread: number; items: { title: string; link: string }[] }>(
-      '/api/notifications',
-    );
-    // 8 period reminders, the one-click one, and the reminders of task B it leads (long overdue).
-    expect(n.body.items.filter((x) => x.link.startsWith('/bao-cao/'))).toHaveLength(9);
+    const n = await unitClient.get<{
+      unread: number;
+      items: { title: string; link: string; kind: string | null }[];
+    }>('/api/notifications');
+    // 8 period reminders, the one-click one, and the reminders of task B it leads (long overdue);
+    // besides them, the event notification of the period's opening.
+    expect(n.body.items.filter((x) => x.link.startsWith('/bao-cao/') && !x.kind)).toHaveLength(9);
+    expect(n.body.items.filter((x) => x.kind === 'period.opened')).toHaveLength(1);
     expect(n.body.items.filter((x) => x.link === `/nhiem-vu/${f.b}`).length).toBeGreaterThanOrEqual(10);
     const read = await unitClient.post<{ read: number }>('/api/notifications/read', { all: true });
     expect(read.body.read).toBe(n.body.unread);

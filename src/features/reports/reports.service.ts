@@ -53,6 +53,7 @@ import type {
 import { effectivePercent, timeliness } from '../../domain/reporting/rollup.js';
 import { taskGroupOf } from '../../domain/plan/tree.js';
 import { mutate, type AuditRecorder } from '../audit/audit-writer.js';
+import { notify } from '../notifications/events.js';
 import { versionConflict } from '../conflict.js';
 import { authorize } from '../policy.js';
 import { actorUserId, type Ctx } from '../context.js';
@@ -441,6 +442,10 @@ export async function submitReport(
           unitId: o.unitId,
         },
       });
+      await notify(tx, deps, ctx, {
+        kind: number > 1 ? 'report.resubmitted' : 'report.submitted',
+        obligationId: id,
+      });
       return { id, status: 'submitted', number, versionId: v!.id, late, repeated: false };
     });
   } catch (e) {
@@ -510,6 +515,7 @@ export async function reviewReport(
       before: { status: o.status },
       after: { status: review, number: v.number, comment, taskComments },
     });
+    await notify(tx, deps, ctx, { kind: `report.${review}`, obligationId: id });
     return { id, status: review, number: v.number };
   });
 }

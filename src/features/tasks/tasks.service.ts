@@ -38,6 +38,7 @@ import { fold } from '../../domain/text.js';
 import { canonicalJson } from '../../domain/audit-chain.js';
 import { taskGroupOf } from '../../domain/plan/tree.js';
 import { mutate } from '../audit/audit-writer.js';
+import { notify } from '../notifications/events.js';
 import { versionConflict } from '../conflict.js';
 import { authorize, authorizeAssignTo, authorizeForUnit, seesAllUnits } from '../policy.js';
 import { actorUserId, type Ctx } from '../context.js';
@@ -402,6 +403,8 @@ export async function saveAssignment(
         before: { ...r.before, focal: cur.focal },
         after: { ...r.after, focal: input.focal, changed: r.changed, reason: r.reason ?? null },
       });
+      const unitsBefore = [cur.leadUnitId, ...cur.cooperatingUnitIds];
+      await notify(tx, deps, ctx, { kind: 'task.assignment', nodeId, unitsBefore, reason: r.reason ?? null });
     });
   } catch (e) {
     mapDbError(e);

@@ -2,6 +2,7 @@ import { Card, Col, Descriptions, Row } from 'antd';
 import { accountFacts } from '../users/accountFacts';
 import { useMe } from '../auth/hooks';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { EmailPreferences } from './EmailPreferences';
 import { EntityHistory } from '../audit/EntityHistory';
 import { PageHeader } from '../../layout/PageHeader';
 
@@ -9,7 +10,10 @@ export default function AccountPage() {
   const me = useMe();
   return (
     <>
-      <PageHeader title="Tài khoản" subTitle="Thông tin đăng nhập của bạn và đổi mật khẩu." />
+      <PageHeader
+        title="Tài khoản"
+        subTitle="Thông tin đăng nhập của bạn, đổi mật khẩu và nhận thông báo qua thư điện tử."
+      />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card title="Thông tin tài khoản" style={{ height: '100%' }}>
@@ -23,6 +27,11 @@ export default function AccountPage() {
         <Col xs={24} lg={12}>
           <Card title="Đổi mật khẩu" style={{ height: '100%' }}>
             <ChangePasswordForm />
+          </Card>
+        </Col>
+        <Col span={24}>
+          <Card title="Nhận thông báo qua thư điện tử">
+            <EmailPreferences />
           </Card>
         </Col>
         <Col span={24}>

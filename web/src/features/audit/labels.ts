@@ -79,6 +79,7 @@ const EXACT: Record<AuditAction, ActionInfo> = {
   'reminder.send_manual': { label: 'Gửi lời nhắc ngay', color: 'cyan' },
   'notification.read': { label: 'Đọc thông báo', color: 'default' },
   'report.copy_forward': { label: 'Sao chép báo cáo kỳ trước đã được chấp nhận', color: 'blue' },
+  'notification.set_preferences': { label: 'Đổi tùy chọn thư thông báo', color: 'default' },
 };
 
 const BY_VERB: [RegExp, ActionInfo][] = [

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Drawer, Empty, Flex, Popover, Spin, Typography, theme } from 'antd';
 import { BellOutlined, CheckOutlined } from '@ant-design/icons';
-import { useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { useMarkRead, useNotifications } from './hooks';
 import type { Notification } from './api';
 import { errorMessage } from '../../api/client';
@@ -11,28 +11,22 @@ import { useIsPhone } from '../../lib/useMediaQuery';
 function Item({ n, onOpen }: { n: Notification; onOpen: (n: Notification) => void }) {
   const { token } = theme.useToken();
   const unread = !n.readAt;
-  return (
-    <div
-      role="button"
-      tabIndex={0}
-      onClick={() => onOpen(n)}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' || e.key === ' ') {
-          e.preventDefault();
-          onOpen(n);
-        }
-      }}
-      data-testid="notification-item"
-      data-unread={unread ? 'true' : 'false'}
-      style={{
-        display: 'flex',
-        gap: 10,
-        padding: '10px 12px',
-        cursor: 'pointer',
-        borderBottom: `1px solid ${token.colorBorderSecondary}`,
-        background: unread ? '#f0f5ff' : undefined,
-      }}
-    >
+  const props = {
+    onClick: () => onOpen(n),
+    'data-testid': 'notification-item',
+    'data-unread': unread ? 'true' : 'false',
+    style: {
+      display: 'flex',
+      gap: 10,
+      padding: '10px 12px',
+      cursor: 'pointer',
+      color: 'inherit',
+      borderBottom: `1px solid ${token.colorBorderSecondary}`,
+      background: unread ? '#f0f5ff' : undefined,
+    },
+  };
+  const content = (
+    <>
       <span
         aria-hidden="true"
         style={{
@@ -51,7 +45,7 @@ function Item({ n, onOpen }: { n: Notification; onOpen: (n: Notification) => voi
         <Typography.Paragraph
           type="secondary"
           ellipsis={{ rows: 3 }}
-          style={{ margin: '2px 0', fontSize: 13 }}
+          style={{ margin: '2px 0', fontSize: 13, whiteSpace: 'pre-line' }}
         >
           {n.body}
         </Typography.Paragraph>
@@ -59,6 +53,28 @@ function Item({ n, onOpen }: { n: Notification; onOpen: (n: Notification) => voi
           {fromNow(n.createdAt)}
         </Typography.Text>
       </div>
+    </>
+  );
+  // A link to its thing (a report, a task, a period); clicking it also marks it read.
+  if (n.link)
+    return (
+      <Link to={n.link} {...props}>
+        {content}
+      </Link>
+    );
+  return (
+    <div
+      role="button"
+      tabIndex={0}
+      {...props}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          onOpen(n);
+        }
+      }}
+    >
+      {content}
     </div>
   );
 }
@@ -67,7 +83,6 @@ function Item({ n, onOpen }: { n: Notification; onOpen: (n: Notification) => voi
 export function NotificationBell() {
   const q = useNotifications();
   const read = useMarkRead();
-  const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const phone = useIsPhone();
   const unread = q.data?.unread ?? 0;
@@ -76,7 +91,6 @@ export function NotificationBell() {
   const onOpen = (n: Notification) => {
     setOpen(false);
     if (!n.readAt) read.mutate([n.id]);
-    if (n.link) navigate(n.link);
   };
 
   const readAll = (

@@ -1,9 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { fetchNotifications, markRead, type NotificationList } from './api';
+import { fetchNotifications, fetchPreferences, markRead, savePreference, type NotificationList } from './api';
+import type { NotificationKind } from '../../shared/notifications';
 
 export const notificationKeys = {
   all: ['notifications'] as const,
   list: () => [...notificationKeys.all, 'list'] as const,
+  preferences: () => [...notificationKeys.all, 'preferences'] as const,
 };
 
 /** The signed-in user's notifications, checked every minute while the app is open. */
@@ -38,5 +40,21 @@ export function useMarkRead() {
       });
     },
     onSettled: () => qc.invalidateQueries({ queryKey: notificationKeys.list() }),
+  });
+}
+
+/** The signed-in user's e-mail choice per kind. */
+export function useNotificationPreferences() {
+  return useQuery({
+    queryKey: notificationKeys.preferences(),
+    queryFn: ({ signal }) => fetchPreferences(signal),
+  });
+}
+
+export function useSavePreference() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ kind, email }: { kind: NotificationKind; email: boolean }) => savePreference(kind, email),
+    onSuccess: (data) => qc.setQueryData(notificationKeys.preferences(), data),
   });
 }
