@@ -20,6 +20,7 @@ import { rows } from '../../db/connection.js';
 import { findUnitByCode } from '../../db/queries/units.js';
 import type { NotificationList, NotificationPreferences } from '../../contract/notifications.js';
 import type { TaskDetail } from '../../contract/tasks.js';
+import type { TaskView } from '../../domain/plan/assignment.js';
 import { NOTIFICATION_KINDS } from '../../domain/notification-kinds.js';
 import { mutate } from '../audit/audit-writer.js';
 import { notify } from './events.js';
@@ -113,6 +114,27 @@ describe.each(DB_KINDS)('event notifications on %s', (kind) => {
     expect(changed.link).toBe(`/nhiem-vu/${f.b}`);
     expect(await latest(snv, 'task.assigned')).toBeUndefined();
     expect(await latest(stp, 'task.assignment_changed')).toBeUndefined();
+    expect(await kinds(monitor)).toEqual([]);
+  });
+
+  it('tells the units of every task a bulk edit changed, one notification per task', async () => {
+    const count = async (c: Client) =>
+      (await bell(c)).items.filter((n) => n.kind === 'task.assignment_changed').length;
+    const [stpBefore, snvBefore] = [await count(stp), await count(snv)];
+    const { items } = (await monitor.get<{ items: TaskView[] }>(`/api/programs/${f.programId}/tasks`)).body;
+    const pick = items.filter((x) => x.nodeId === f.a || x.nodeId === f.c);
+    const r = await monitor.post(`/api/programs/${f.programId}/assignments/bulk`, {
+      tasks: pick.map((x) => ({ nodeId: x.nodeId, version: x.version })),
+      deadline: { kind: 'date', date: '2026-12-20' },
+      reason: 'Điều chỉnh thời hạn theo chỉ đạo của Thường trực Thành ủy.',
+    });
+    expect(r.status, r.text).toBe(200);
+    // Sở Tư pháp leads a and c; Sở Nội vụ cooperates on a only.
+    expect(await count(stp)).toBe(stpBefore + 2);
+    expect(await count(snv)).toBe(snvBefore + 1);
+    expect((await latest(stp, 'task.assignment_changed'))!.body).toContain(
+      'Điều chỉnh thời hạn theo chỉ đạo',
+    );
     expect(await kinds(monitor)).toEqual([]);
   });
 

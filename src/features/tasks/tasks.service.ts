@@ -37,7 +37,7 @@ import { suggestAssignments, type ProgramSuggestions } from '../../domain/plan/s
 import { fold } from '../../domain/text.js';
 import { canonicalJson } from '../../domain/audit-chain.js';
 import { taskGroupOf } from '../../domain/plan/tree.js';
-import { mutate } from '../audit/audit-writer.js';
+import { mutate, type AuditRecorder } from '../audit/audit-writer.js';
 import { notify } from '../notifications/events.js';
 import { versionConflict } from '../conflict.js';
 import { authorize, authorizeAssignTo, authorizeForUnit, seesAllUnits } from '../policy.js';
@@ -396,20 +396,53 @@ export async function saveAssignment(
         audit.nothingChanged();
         return;
       }
-      audit.record({
-        action: program.status === 'implementing' && r.changed.length ? 'task.adjust' : 'task.assign',
-        entityType: 'task',
-        entityId: nodeId,
-        before: { ...r.before, focal: cur.focal },
-        after: { ...r.after, focal: input.focal, changed: r.changed, reason: r.reason ?? null },
-      });
-      const unitsBefore = [cur.leadUnitId, ...cur.cooperatingUnitIds];
-      await notify(tx, deps, ctx, { kind: 'task.assignment', nodeId, unitsBefore, reason: r.reason ?? null });
+      await recordAssignment(tx, deps, ctx, audit, { program, cur, written: r, focal: input.focal });
     });
   } catch (e) {
     mapDbError(e);
   }
   return getTask(deps, ctx, nodeId);
+}
+
+/**
+ * The audit event of one task's changed assignment (`task.adjust` once the program is implementing and
+ * a deadline or lead moved, otherwise `task.assign`; `bulk` when it came from a bulk edit), and the
+ * notification of the units it concerns, in the same transaction.
+ */
+async function recordAssignment(
+  tx: Tx,
+  deps: Deps,
+  ctx: Ctx,
+  audit: AuditRecorder,
+  a: {
+    program: { status: string };
+    cur: TaskView;
+    written: Exclude<Awaited<ReturnType<typeof writeAssignment>>, { nothing: true }>;
+    focal: AssignmentInput['focal'];
+    bulk?: { tasks: number };
+  },
+): Promise<void> {
+  const { cur, written: r } = a;
+  audit.record({
+    action: a.program.status === 'implementing' && r.changed.length ? 'task.adjust' : 'task.assign',
+    entityType: 'task',
+    entityId: cur.nodeId,
+    before: { ...r.before, focal: cur.focal },
+    after: {
+      ...r.after,
+      focal: a.focal,
+      changed: r.changed,
+      reason: r.reason ?? null,
+      ...(a.bulk ? { bulk: a.bulk } : {}),
+    },
+  });
+  const unitsBefore = [cur.leadUnitId, ...cur.cooperatingUnitIds];
+  await notify(tx, deps, ctx, {
+    kind: 'task.assignment',
+    nodeId: cur.nodeId,
+    unitsBefore,
+    reason: r.reason ?? null,
+  });
 }
 
 /**
@@ -500,18 +533,12 @@ export async function bulkAssign(
       const r = done.ok;
       if (r.nothing || !cur) continue;
       updated++;
-      audit.record({
-        action: program.status === 'implementing' && r.changed.length ? 'task.adjust' : 'task.assign',
-        entityType: 'task',
-        entityId: nodeId,
-        before: { ...r.before, focal: cur.focal },
-        after: {
-          ...r.after,
-          focal: bulkInput(cur, input).focal,
-          changed: r.changed,
-          reason: r.reason ?? null,
-          bulk: { tasks: nodeIds.length },
-        },
+      await recordAssignment(tx, deps, ctx, audit, {
+        program,
+        cur,
+        written: r,
+        focal: bulkInput(cur, input).focal,
+        bulk: { tasks: nodeIds.length },
       });
     }
     if (problems.length) throw bulkRefusal(problems);
