@@ -24,6 +24,7 @@ import { reportingRules } from '../reporting-rules.js';
 import { acceptedEntries, loadProgress, type ProgressData } from '../dashboard/dashboard.queries.js';
 import { renderOfficialDocx, type OfficialReportDoc } from './official-docx.js';
 import { annexXlsx, type AnnexRow } from '../exports/annex.js';
+import { approvalOf, assertEditable } from './approval-state.js';
 import type { DbOrTx } from '../../db/connection.js';
 
 export const ANNEX_REPORT_COLUMNS = [
@@ -200,7 +201,7 @@ async function draftSections(db: DbOrTx, d: ProgressData): Promise<NarrativeSect
   return [results, limits, next, props];
 }
 
-function view(r: typeof consolidatedReports.$inferSelect): Consolidation {
+export function view(r: typeof consolidatedReports.$inferSelect): Consolidation {
   return {
     id: r.id,
     periodId: r.periodId,
@@ -210,6 +211,7 @@ function view(r: typeof consolidatedReports.$inferSelect): Consolidation {
     generatedAt: r.generatedAt.toISOString(),
     version: r.version,
     updatedAt: r.updatedAt.toISOString(),
+    approval: approvalOf(r),
   };
 }
 
@@ -233,6 +235,7 @@ export async function generateConsolidation(
       .from(consolidatedReports)
       .where(eq(consolidatedReports.periodId, periodId))
       .for('update');
+    if (ex) assertEditable(ex);
     if (ex && ex.version !== input.version) throw await versionConflict(tx, 'consolidation', ex);
     const row = ex
       ? (
@@ -297,6 +300,7 @@ export async function updateConsolidation(
       .where(eq(consolidatedReports.periodId, periodId))
       .for('update');
     if (!r) throw new AppError('CONSOLIDATION_NOT_FOUND', { periodId });
+    assertEditable(r);
     if (r.version !== input.version) throw await versionConflict(tx, 'consolidation', r);
     const heading: ConsolidationHeading = { ...r.heading, ...input.heading };
     const sections = input.sections ?? r.sections;
@@ -369,10 +373,13 @@ export interface ExportedFile {
 
 export async function exportConsolidationDocx(deps: Deps, ctx: Ctx, periodId: string): Promise<ExportedFile> {
   const { c, d, rows } = await exportData(deps, ctx, periodId);
+  // Only an approved report carries its number and date; any other is a draft (DỰ THẢO, blanks).
+  const draft = c.approval.status !== 'approved';
   const doc: OfficialReportDoc = {
     ...c.heading,
+    ...(draft ? { number: null, date: null } : {}),
     docType: 'BÁO CÁO',
-    draft: !c.heading.number,
+    draft,
     sections: c.sections,
     annex: {
       title: `TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ ${d.period.label.toUpperCase()}`,

@@ -9,8 +9,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { strFromU8, unzipSync } from 'fflate';
 import { DB_KINDS } from '../../../test/support/db.js';
+import { docxParagraphs } from '../../../test/support/docx.js';
 import type { Client, TestApp } from '../../../test/support/app.js';
 import {
   startReportingApp,
@@ -46,30 +46,6 @@ function residue(texts: string[], opts: { draftBlanks?: boolean } = {}): string[
     for (const [name, re] of RESIDUE) if (re.test(t)) found.push(`${name}: ${JSON.stringify(raw)}`);
   }
   return found;
-}
-
-const unescapeXml = (s: string) =>
-  s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-
-/** The text of every paragraph of every part of a .docx (runs joined as Word shows them). */
-function docxParagraphs(buf: Buffer): string[] {
-  const files = unzipSync(new Uint8Array(buf));
-  const out: string[] = [];
-  for (const [name, bytes] of Object.entries(files)) {
-    if (!/^word\/(document|header\d*|footer\d*)\.xml$/.test(name)) continue;
-    for (const p of strFromU8(bytes).match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []) {
-      const text = [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
-        .map((m) => unescapeXml(m[1]!))
-        .join('');
-      if (text.trim()) out.push(text);
-    }
-  }
-  return out;
 }
 
 async function xlsxCells(buf: Buffer): Promise<string[]> {
@@ -141,15 +117,16 @@ describe.each(DB_KINDS)('consolidated report on %s', (kind) => {
     expect(docx.join('\n')).toContain('Kế hoạch tập huấn, 45/KH-STP, 02/03/2026, https://stp.hanoi.gov.vn');
     expect(docx.join('\n')).toContain('Tỷ lệ hoàn thành bình quân đạt');
     expect(residue(docx, { draftBlanks: true })).toEqual([]);
-    // Numbered and dated, the document has no blank left at all.
+    // Until approved (approval.test.ts), a number and date typed into the heading are not printed.
     const numbered = await monitor.request('PUT', `/api/periods/${periodId}/consolidation`, {
       version: g.body.version,
       heading: { number: '125', date: '2026-12-10' },
     });
     expect(numbered.status, numbered.text).toBe(200);
-    const final = docxParagraphs(await download(`/api/periods/${periodId}/consolidation.docx`));
-    expect(final.join('\n')).toContain('ngày 10 tháng 12 năm 2026');
-    expect(residue(final)).toEqual([]);
+    const still = docxParagraphs(await download(`/api/periods/${periodId}/consolidation.docx`));
+    expect(still).toContain(' DỰ THẢO ');
+    expect(still.join('\n')).not.toContain('ngày 10 tháng 12 năm 2026');
+    expect(residue(still, { draftBlanks: true })).toEqual([]);
     const xlsx = await xlsxCells(await download(`/api/periods/${periodId}/consolidation.xlsx`));
     expect(xlsx).toContain(
       'Kế hoạch tập huấn, 45/KH-STP, 02/03/2026, https://stp.hanoi.gov.vn/ke-hoach-45; Tài liệu tập huấn',
