@@ -119,6 +119,7 @@ function LeaderModal({
       {mode === 'approve' ? (
         <Form<ApproveValues>
           id="consolidation-leader-form"
+          name="consolidation-approve"
           layout="vertical"
           initialValues={{ number: '', date: null }}
           onFinish={(v) =>
@@ -153,6 +154,7 @@ function LeaderModal({
       ) : (
         <Form<{ comment: string }>
           id="consolidation-leader-form"
+          name="consolidation-return"
           layout="vertical"
           onFinish={(v) =>
             step.mutate(
