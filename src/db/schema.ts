@@ -756,10 +756,7 @@ export const consolidatedReports = pgTable(
   },
   (t) => [
     uniqueIndex('consolidated_reports_period_key').on(t.periodId),
-    check(
-      'consolidated_reports_status_check',
-      sql`${t.status} in ('draft','sent','returned','approved')`,
-    ),
+    check('consolidated_reports_status_check', sql`${t.status} in ('draft','sent','returned','approved')`),
   ],
 );
 

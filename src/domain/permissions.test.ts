@@ -46,7 +46,7 @@ describe('permissions table', () => {
     expect(Object.keys(EXPECTED).sort()).toEqual([...ALL_ACTIONS].sort());
   });
 
-  it('admin holds every action but the leader\'s approval', () => {
+  it("admin holds every action but the leader's approval", () => {
     for (const a of ALL_ACTIONS) expect(roleMay('admin', a), a).toBe(a !== 'consolidation.approve');
   });
 

@@ -53,7 +53,11 @@ describe.skipIf(!hasBrowser)('approval of the consolidated report in Chromium', 
     const pop = p.locator('.ant-popover:not(.ant-popover-hidden)', { hasText: title });
     await pop.waitFor();
     await poll(async () => {
-      if (await pop.count()) await pop.getByRole('button', { name: ok }).click({ timeout: 2_000 }).catch(() => {});
+      if (await pop.count())
+        await pop
+          .getByRole('button', { name: ok })
+          .click({ timeout: 2_000 })
+          .catch(() => {});
       return pop.count();
     }).toBe(0);
   };

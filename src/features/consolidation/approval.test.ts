@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS } from '../../../test/support/db.js';
 import { docxParagraphs } from '../../../test/support/docx.js';
-import type { Client, TestApp } from '../../../test/support/app.js';
+import { auditActionCounts, type Client, type TestApp } from '../../../test/support/app.js';
 import { startReportingApp } from '../../../test/support/reporting.js';
 import type { Consolidation, ConsolidationVersionList } from '../../contract/consolidation.js';
 import { ERRORS, type ErrorCode } from '../../errors.js';
@@ -34,13 +34,10 @@ describe.each(DB_KINDS)('approval of the consolidated report on %s', (kind) => {
     return docxParagraphs(Buffer.from(await r.arrayBuffer()));
   };
   /** A refusal: the status, the stable code and its Vietnamese message. */
-  const refused = (
-    r: { status: number; body: Record<string, unknown> },
-    status: number,
-    code: ErrorCode,
-  ) => {
+  const refused = (r: { status: number; body: Record<string, unknown> }, status: number, code: ErrorCode) => {
     expect([r.status, r.body.code]).toEqual([status, code]);
-    if (code !== 'VERSION_CONFLICT' && code !== 'VALIDATION_FAILED') expect(r.body.message).toBe(ERRORS[code].vi);
+    if (code !== 'VERSION_CONFLICT' && code !== 'VALIDATION_FAILED')
+      expect(r.body.message).toBe(ERRORS[code].vi);
   };
   const step = (c: Client, name: string, body: Record<string, unknown>) =>
     c.post<Consolidation>(`${url}/${name}`, body);
@@ -80,12 +77,20 @@ describe.each(DB_KINDS)('approval of the consolidated report on %s', (kind) => {
     refused(await step(monitor, 'send', { version: first.version + 7 }), 409, 'VERSION_CONFLICT');
     const sent = await step(monitor, 'send', { version: first.version });
     expect(sent.status, sent.text).toBe(200);
-    expect(sent.body.approval).toMatchObject({ status: 'sent', sentVersion: sent.body.version, comment: null });
+    expect(sent.body.approval).toMatchObject({
+      status: 'sent',
+      sentVersion: sent.body.version,
+      comment: null,
+    });
     expect(sent.body.approval.statusAt).toBe('2026-11-27T03:00:00.000Z');
 
     // While sent: no edit, no regeneration, no second send.
     const v1 = sent.body.version;
-    refused(await monitor.request('PUT', url, { version: v1, sections: [] }), 409, 'CONSOLIDATION_AWAITING_APPROVAL');
+    refused(
+      await monitor.request('PUT', url, { version: v1, sections: [] }),
+      409,
+      'CONSOLIDATION_AWAITING_APPROVAL',
+    );
     refused(await monitor.post(url, { version: v1 }), 409, 'CONSOLIDATION_AWAITING_APPROVAL');
     refused(await step(monitor, 'send', { version: v1 }), 409, 'CONSOLIDATION_AWAITING_APPROVAL');
 
@@ -169,7 +174,11 @@ describe.each(DB_KINDS)('approval of the consolidated report on %s', (kind) => {
     const rev = await step(monitor, 'revision', { version: v3 });
     expect(rev.status, rev.text).toBe(200);
     expect(rev.body.approval).toMatchObject({ status: 'draft', revision: 2, sentVersion: null });
-    refused(await step(monitor, 'revision', { version: rev.body.version }), 409, 'CONSOLIDATION_NOT_APPROVED');
+    refused(
+      await step(monitor, 'revision', { version: rev.body.version }),
+      409,
+      'CONSOLIDATION_NOT_APPROVED',
+    );
     paras = await docx();
     expect(paras).toContain(DRAFT_MARK);
     expect(paras.some((p) => BLANK_NUMBER.test(p))).toBe(true);
@@ -182,14 +191,7 @@ describe.each(DB_KINDS)('approval of the consolidated report on %s', (kind) => {
     expect(kept.map((v) => v.step)).toEqual(['approved', 'sent', 'returned', 'sent']);
     expect(kept[0]!.heading.title).toBe(ok.body.heading.title);
 
-    const ev = await t.deps.db.execute(
-      "select action, count(*)::int as n from audit_events where action like 'consolidation.%' group by action order by action",
-    );
-    expect(
-      Object.fromEntries(
-        (ev as unknown as { rows: { action: string; n: number }[] }).rows.map((r) => [r.action, r.n]),
-      ),
-    ).toEqual({
+    expect(await auditActionCounts(t, 'consolidation.')).toEqual({
       'consolidation.create': 1,
       'consolidation.edit': 2,
       'consolidation.send': 2,

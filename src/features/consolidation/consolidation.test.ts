@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { DB_KINDS } from '../../../test/support/db.js';
 import { docxParagraphs } from '../../../test/support/docx.js';
-import type { Client, TestApp } from '../../../test/support/app.js';
+import { auditActionCounts, type Client, type TestApp } from '../../../test/support/app.js';
 import {
   startReportingApp,
   submitAccepted,
@@ -172,13 +172,10 @@ describe.each(DB_KINDS)('consolidated report on %s', (kind) => {
     expect(ok.status, ok.text).toBe(200);
     expect(ok.body.version).toBe(v + 1);
     expect(JSON.stringify(ok.body.sections).includes(EDIT)).toBe(false);
-    const ev = await t.deps.db.execute(
-      "select action, count(*)::int as n from audit_events where action like 'consolidation.%' group by action order by action",
-    );
-    expect(
-      Object.fromEntries(
-        (ev as unknown as { rows: { action: string; n: number }[] }).rows.map((r) => [r.action, r.n]),
-      ),
-    ).toEqual({ 'consolidation.create': 1, 'consolidation.edit': 2, 'consolidation.regenerate': 1 });
+    expect(await auditActionCounts(t, 'consolidation.')).toEqual({
+      'consolidation.create': 1,
+      'consolidation.edit': 2,
+      'consolidation.regenerate': 1,
+    });
   });
 });

@@ -124,7 +124,10 @@ function LeaderModal({
           initialValues={{ number: '', date: null }}
           onFinish={(v) =>
             step.mutate(
-              { step: 'approve', body: { version: c.version, number: v.number.trim(), date: toIso(v.date)! } },
+              {
+                step: 'approve',
+                body: { version: c.version, number: v.number.trim(), date: toIso(v.date)! },
+              },
               { onSuccess: done('Đã ký duyệt báo cáo tổng hợp') },
             )
           }
@@ -176,15 +179,7 @@ function LeaderModal({
 }
 
 /** The buttons of the approval for who may take them; `dirty`: the monitor has unsaved changes. */
-export function ApprovalActions({
-  c,
-  manage,
-  dirty,
-}: {
-  c: Consolidation;
-  manage: boolean;
-  dirty: boolean;
-}) {
+export function ApprovalActions({ c, manage, dirty }: { c: Consolidation; manage: boolean; dirty: boolean }) {
   const { message } = App.useApp();
   const me = useMe();
   const step = useConsolidationStep(c.periodId);
@@ -254,7 +249,12 @@ export function ApprovalActions({
           >
             Ký duyệt
           </Button>
-          <LeaderModal key={leaderMode ?? 'none'} c={c} mode={leaderMode} onClose={() => setLeaderMode(null)} />
+          <LeaderModal
+            key={leaderMode ?? 'none'}
+            c={c}
+            mode={leaderMode}
+            onClose={() => setLeaderMode(null)}
+          />
         </>
       )}
       {step.isError && <ApiErrorAlert error={step.error} style={{ width: '100%' }} />}

@@ -234,7 +234,8 @@ function ConsolidationForm({
       >
         <Flex wrap gap={8} align="center" justify="space-between">
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            <ApprovalStatusTag c={c} /> Lập từ số liệu lúc {formatDateTime(c.generatedAt)} · sửa lần cuối {formatDateTime(c.updatedAt)}
+            <ApprovalStatusTag c={c} /> Lập từ số liệu lúc {formatDateTime(c.generatedAt)} · sửa lần cuối{' '}
+            {formatDateTime(c.updatedAt)}
           </Typography.Text>
           <Flex wrap gap={8}>
             {editable && (
