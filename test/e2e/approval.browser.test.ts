@@ -4,7 +4,8 @@
  * demo monitor: the seed program put into "Triển khai", its 2026 annual period opened and the draft
  * of its consolidated report made.
  * 1. The monitor sends the draft ("Trình duyệt"): the tag reads "Chờ duyệt" and the form is read-only.
- * 2. The demo leader opens the period's "Báo cáo tổng hợp" tab and returns it with a comment.
+ * 2. The demo leader goes from the menu to the program, its period and the "Báo cáo tổng hợp" tab, and
+ *    returns the report with a comment (required).
  * 3. The monitor sees the comment, edits a section, saves and sends it again.
  * 4. The leader approves it ("Ký duyệt") with a number and a date; the history lists the four steps;
  *    the .docx has the number and the date and no "DỰ THẢO" mark; the monitor has only "Tạo bản sửa đổi".
@@ -109,7 +110,13 @@ describe.skipIf(!hasBrowser)('approval of the consolidated report in Chromium', 
 
   it('the leader returns it with a comment', async () => {
     await firstLogin(leaderPage, server.url, server.credentials.leader!, 'mat-khau-lanh-dao-2026');
-    await tab(leaderPage);
+    // The leader's way there: the menu, the program, its periods, the period's consolidated report.
+    await leaderPage.getByRole('menuitem', { name: 'Chương trình hành động' }).click();
+    await leaderPage.locator('.ant-table-row a[href^="/chuong-trinh/"]').first().click();
+    await leaderPage.getByRole('tab', { name: 'Báo cáo định kỳ' }).click();
+    await leaderPage.getByTestId('period-link').first().click();
+    await leaderPage.waitForURL(new RegExp(`/ky-bao-cao/${periodId}`));
+    await leaderPage.getByRole('tab', { name: 'Báo cáo tổng hợp' }).click();
     await statusIs(leaderPage, 'Chờ duyệt');
     await leaderPage.getByTestId('consolidation-return').click();
     const dialog = leaderPage.getByRole('dialog', { name: 'Trả lại báo cáo tổng hợp' });
