@@ -332,6 +332,31 @@ export const ERRORS = {
     vi: 'Chưa có dự thảo báo cáo tổng hợp của kỳ này',
     en: 'No consolidated report draft for this period',
   },
+  CONSOLIDATION_AWAITING_APPROVAL: {
+    status: 409,
+    vi: 'Báo cáo tổng hợp đang chờ lãnh đạo duyệt nên không sửa, lập lại hay trình lại được; hãy chờ lãnh đạo ký duyệt hoặc trả lại',
+    en: 'The consolidated report awaits approval: it cannot be edited, regenerated or sent again',
+  },
+  CONSOLIDATION_APPROVED: {
+    status: 409,
+    vi: 'Báo cáo tổng hợp đã được ký duyệt nên chỉ được xem; muốn sửa, hãy tạo bản sửa đổi',
+    en: 'The consolidated report is approved and read-only; start a revision to correct it',
+  },
+  CONSOLIDATION_NOT_SENT: {
+    status: 409,
+    vi: 'Báo cáo tổng hợp chưa được trình duyệt nên không ký duyệt hay trả lại được',
+    en: 'The consolidated report has not been sent for approval',
+  },
+  CONSOLIDATION_CHANGED_SINCE_SENT: {
+    status: 409,
+    vi: 'Bản báo cáo tổng hợp đang xem không phải bản đã trình duyệt (dự thảo đã thay đổi từ khi trình); hãy tải lại để xem bản mới nhất',
+    en: 'The version shown is not the one sent for approval',
+  },
+  CONSOLIDATION_NOT_APPROVED: {
+    status: 409,
+    vi: 'Chỉ tạo bản sửa đổi từ báo cáo tổng hợp đã được ký duyệt',
+    en: 'Only an approved consolidated report can be revised',
+  },
   NOTIFICATION_NOT_FOUND: { status: 404, vi: 'Không tìm thấy thông báo', en: 'Notification not found' },
   REPORT_ALREADY_STARTED: {
     status: 409,

@@ -56,6 +56,24 @@ export const ConsolidationHeading = Type.Object(
 export type ConsolidationHeading = DomainHeading;
 type _HeadingFits = Check<Agrees<DomainHeading, Static<typeof ConsolidationHeading>>>;
 
+export const CONSOLIDATION_STATUSES = ['draft', 'sent', 'returned', 'approved'] as const;
+export type ConsolidationStatus = (typeof CONSOLIDATION_STATUSES)[number];
+export const CONSOLIDATION_STEPS = ['sent', 'returned', 'approved'] as const;
+export type ConsolidationStep = (typeof CONSOLIDATION_STEPS)[number];
+
+/** Where the report stands in its approval by the leader. */
+export const ConsolidationApproval = Type.Object({
+  /** draft: dự thảo; sent: chờ duyệt; returned: bị trả lại; approved: đã ký duyệt. */
+  status: LiteralUnion(CONSOLIDATION_STATUSES),
+  /** The version sent for approval (while sent, and once approved). */
+  sentVersion: Nullable(Type.Integer()),
+  revision: Type.Integer({ minimum: 1, description: 'Lần ban hành: 1, rồi thêm 1 cho mỗi bản sửa đổi' }),
+  statusAt: Nullable(Type.String({ format: 'date-time' })),
+  /** The leader's comment when the report was returned. */
+  comment: Nullable(Type.String()),
+});
+export type ConsolidationApproval = Static<typeof ConsolidationApproval>;
+
 export const Consolidation = Type.Object({
   id: Uuid,
   periodId: Uuid,
@@ -65,6 +83,7 @@ export const Consolidation = Type.Object({
   generatedAt: Type.String({ format: 'date-time' }),
   version: Type.Integer(),
   updatedAt: Type.String({ format: 'date-time' }),
+  approval: ConsolidationApproval,
 });
 export type Consolidation = Static<typeof Consolidation>;
 
@@ -105,3 +124,49 @@ export const ConsolidationXlsx = Type.String({
   description:
     'Phụ lục tình hình thực hiện các nhiệm vụ (.xlsx), tải về dưới tên phu-luc-bao-cao-so-ket-<kỳ>.xlsx (tiếng Việt không dấu)',
 });
+
+/** Sending, returning, revising: the version shown (a stale one → 409). */
+export const ConsolidationStepInput = Type.Object(
+  { version: Type.Integer({ minimum: 1 }) },
+  { additionalProperties: false },
+);
+export type ConsolidationStepInput = Static<typeof ConsolidationStepInput>;
+
+/** The leader returns the report with a comment (required). */
+export const ConsolidationReturnInput = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1 }),
+    comment: Type.String({ minLength: 1, maxLength: LIMITS.reviewComment, pattern: '\\S' }),
+  },
+  { additionalProperties: false },
+);
+export type ConsolidationReturnInput = Static<typeof ConsolidationReturnInput>;
+
+/** The leader approves (ký duyệt) the version sent and gives the document its number and date. */
+export const ConsolidationApproveInput = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1, description: 'Phiên bản đã trình duyệt' }),
+    number: Type.String({ minLength: 1, maxLength: LIMITS.docNumber, pattern: '\\S' }),
+    date: IsoDate,
+  },
+  { additionalProperties: false },
+);
+export type ConsolidationApproveInput = Static<typeof ConsolidationApproveInput>;
+
+/** One step of the approval, with the heading and sections it concerned. */
+export const ConsolidationVersion = Type.Object({
+  id: Uuid,
+  seq: Type.Integer(),
+  revision: Type.Integer(),
+  step: LiteralUnion(CONSOLIDATION_STEPS),
+  reportVersion: Type.Integer(),
+  heading: ConsolidationHeading,
+  sections: Type.Array(NarrativeSection),
+  comment: Nullable(Type.String()),
+  at: Type.String({ format: 'date-time' }),
+  byName: Nullable(Type.String()),
+});
+export type ConsolidationVersion = Static<typeof ConsolidationVersion>;
+
+export const ConsolidationVersionList = Type.Object({ items: Type.Array(ConsolidationVersion) });
+export type ConsolidationVersionList = Static<typeof ConsolidationVersionList>;

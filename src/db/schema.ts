@@ -24,6 +24,7 @@ import type { SystemStateValue } from '../domain/system-state.js';
 import type { ReminderSchedule } from '../domain/reporting/report.js';
 import type { ConsolidationHeading, NarrativeSection } from '../domain/reporting/narrative.js';
 import type { PeriodKind, PeriodStatus, ReviewKind } from '../contract/periods.js';
+import type { ConsolidationStatus, ConsolidationStep } from '../contract/consolidation.js';
 import type { ObstacleKind, ObstacleStatus } from '../contract/obstacles.js';
 import type { NodeKind, ReferenceLevel, Span } from '../domain/importer/types.js';
 import type { Deadline, Product, ProductKind } from '../domain/plan/assignment.js';
@@ -758,6 +759,45 @@ export const consolidatedReports = pgTable(
     version: integer('version').notNull().default(1),
     updatedAt: ts('updated_at').notNull().defaultNow(),
     updatedBy: uuid('updated_by'),
+    /** Approval: draft → sent (chờ duyệt) → returned (editable again) or approved (read-only). */
+    status: text('status').$type<ConsolidationStatus>().notNull().default('draft'),
+    /** The version the monitor sent; the leader approves only that one. */
+    sentVersion: integer('sent_version'),
+    /** 1, then one more for each "bản sửa đổi" started from an approved report. */
+    revision: integer('revision').notNull().default(1),
+    /** Who moved the status last, when, and the leader's comment when returned. */
+    statusAt: ts('status_at'),
+    statusBy: uuid('status_by').references(() => users.id, { onDelete: 'set null' }),
+    statusComment: text('status_comment'),
   },
-  (t) => [uniqueIndex('consolidated_reports_period_key').on(t.periodId)],
+  (t) => [
+    uniqueIndex('consolidated_reports_period_key').on(t.periodId),
+    check('consolidated_reports_status_check', sql`${t.status} in ('draft','sent','returned','approved')`),
+  ],
+);
+
+/** Every step of the approval of a consolidated report, with the heading and sections it concerned. */
+export const consolidationVersions = pgTable(
+  'consolidation_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    consolidationId: uuid('consolidation_id')
+      .notNull()
+      .references(() => consolidatedReports.id, { onDelete: 'cascade' }),
+    /** 1, 2, … in the order of the steps. */
+    seq: integer('seq').notNull(),
+    revision: integer('revision').notNull(),
+    step: text('step').$type<ConsolidationStep>().notNull(),
+    /** The report's version at that step. */
+    reportVersion: integer('report_version').notNull(),
+    heading: jsonb('heading').$type<ConsolidationHeading>().notNull(),
+    sections: jsonb('sections').$type<NarrativeSection[]>().notNull(),
+    comment: text('comment'),
+    at: ts('at').notNull().defaultNow(),
+    byUser: uuid('by_user').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    uniqueIndex('consolidation_versions_seq_key').on(t.consolidationId, t.seq),
+    check('consolidation_versions_step_check', sql`${t.step} in ('sent','returned','approved')`),
+  ],
 );

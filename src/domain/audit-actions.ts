@@ -62,6 +62,10 @@ export const AUDIT_ACTIONS = [
   'consolidation.create',
   'consolidation.regenerate',
   'consolidation.edit',
+  'consolidation.send',
+  'consolidation.return',
+  'consolidation.approve',
+  'consolidation.revise',
   // reminders and notifications
   'reminder.send',
   'reminder.skip',

@@ -35,6 +35,7 @@ const EXPECTED: Record<Action, { roles: readonly Role[]; ownUnit?: true }> = {
   'report.readAll': { roles: ['admin', 'monitor', 'leader', 'supervisor'] },
   'report.write': { roles: ['admin', 'unit'], ownUnit: true },
   'report.manage': { roles: ['admin', 'monitor'] },
+  'consolidation.approve': { roles: ['leader'] },
 };
 
 const actor = (role: Role, unitId: string | null = role === 'unit' ? OWN : null) => ({ role, unitId });
@@ -45,8 +46,8 @@ describe('permissions table', () => {
     expect(Object.keys(EXPECTED).sort()).toEqual([...ALL_ACTIONS].sort());
   });
 
-  it('admin holds every action', () => {
-    for (const a of ALL_ACTIONS) expect(roleMay('admin', a)).toBe(true);
+  it("admin holds every action but the leader's approval", () => {
+    for (const a of ALL_ACTIONS) expect(roleMay('admin', a), a).toBe(a !== 'consolidation.approve');
   });
 
   it('marks the unit-scoped actions', () => {

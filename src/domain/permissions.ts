@@ -9,6 +9,8 @@
  *   assigns its plan's items only to itself and the units below it in the units tree.
  * - `report.readAll` (the dashboard and the consolidated report of a period: every unit's results and
  *   obstacles together) is the monitor's working document until it is issued: units do not hold it.
+ * - `consolidation.approve` (ký duyệt or return the consolidated report the monitor sent): leaders only,
+ *   not even admins.
  */
 import type { Role } from './roles.js';
 
@@ -29,6 +31,7 @@ export const ALL_ACTIONS = [
   'report.readAll',
   'report.write',
   'report.manage',
+  'consolidation.approve',
 ] as const;
 export type Action = (typeof ALL_ACTIONS)[number];
 
@@ -44,8 +47,8 @@ const READ_EVERYTHING: readonly Action[] = [
 ];
 
 export const ROLE_GRANTS: Readonly<Record<Role, readonly Action[]>> = {
-  // Administrators may do everything.
-  admin: ALL_ACTIONS,
+  // Administrators may do everything but sign: approving the consolidated report is the leader's.
+  admin: ALL_ACTIONS.filter((a) => a !== 'consolidation.approve'),
   monitor: [
     'unit.read',
     'unit.readMembers',
@@ -59,7 +62,7 @@ export const ROLE_GRANTS: Readonly<Record<Role, readonly Action[]>> = {
     'report.readAll',
     'report.manage',
   ],
-  leader: READ_EVERYTHING,
+  leader: [...READ_EVERYTHING, 'consolidation.approve'],
   supervisor: READ_EVERYTHING,
   unit: [
     'unit.read',

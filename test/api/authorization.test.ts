@@ -523,6 +523,35 @@ const MATRIX: Row[] = [
   },
   // ---- the home overview: everyone signed in, each sees what is theirs ----
   { op: 'GET /api/home', req: () => ({}), cells: signedIn() },
+  // Approval: the monitor sends and revises, only a leader approves or returns (stale version: 409).
+  {
+    op: 'POST /api/periods/{id}/consolidation/send',
+    req: (f) => ({ params: { id: f.periodId }, body: { version: STALE } }),
+    cells: MANAGE('Y'),
+  },
+  {
+    op: 'POST /api/periods/{id}/consolidation/return',
+    req: (f) => ({ params: { id: f.periodId }, body: { version: STALE, comment: 'Bổ sung số liệu.' } }),
+    cells: only('Y', 'leader'),
+  },
+  {
+    op: 'POST /api/periods/{id}/consolidation/approve',
+    req: (f) => ({
+      params: { id: f.periodId },
+      body: { version: STALE, number: '125', date: '2026-12-10' },
+    }),
+    cells: only('Y', 'leader'),
+  },
+  {
+    op: 'POST /api/periods/{id}/consolidation/revision',
+    req: (f) => ({ params: { id: f.periodId }, body: { version: STALE } }),
+    cells: MANAGE('Y'),
+  },
+  {
+    op: 'GET /api/periods/{id}/consolidation/versions',
+    req: (f) => ({ params: { id: f.periodId } }),
+    cells: only('ok', ...STAFF),
+  },
   // ---- last: ends every session ----
   { op: 'POST /api/auth/logout', req: () => ({}), cells: signedIn() },
 ];

@@ -2,6 +2,7 @@
  * A real HTTP server on a free port over a test database, and a small client with a cookie jar.
  */
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'drizzle-orm';
 import { buildApp, type AppOptions } from '../../src/http/app.js';
 import type { Deps } from '../../src/features/deps.js';
 import { openTestDb, type DbKind, type TestDb } from './db.js';
@@ -125,4 +126,14 @@ export async function startTestApp(
       await tdb.close();
     },
   };
+}
+
+/** How many audit events there are of each action starting with `prefix` (e.g. `'consolidation.'`). */
+export async function auditActionCounts(t: TestDb, prefix: string): Promise<Record<string, number>> {
+  const r = await t.deps.db.execute(
+    sql`select action, count(*)::int as n from audit_events where action like ${`${prefix}%`} group by action`,
+  );
+  return Object.fromEntries(
+    (r as unknown as { rows: { action: string; n: number }[] }).rows.map((x) => [x.action, x.n]),
+  );
 }

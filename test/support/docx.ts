@@ -4,6 +4,7 @@
  */
 import { deflateRawSync } from 'node:zlib';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { strFromU8, unzipSync } from 'fflate';
 
 const HEADER = ['TT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian hoàn thành', 'Sản phẩm'];
 
@@ -72,4 +73,28 @@ export function zipBombDocx(megabytes = 200): { bomb: Uint8Array; inflated: numb
   const body = para.repeat(Math.ceil((megabytes * 2 ** 20) / para.length));
   const xml = Buffer.from(`<w:document><w:body>${body}</w:body></w:document>`);
   return { bomb: handZip('word/document.xml', xml, 4096), inflated: xml.length };
+}
+
+const unescapeXml = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+
+/** The text of every paragraph of every part of a .docx (runs joined as Word shows them). */
+export function docxParagraphs(buf: Buffer): string[] {
+  const files = unzipSync(new Uint8Array(buf));
+  const out: string[] = [];
+  for (const [name, bytes] of Object.entries(files)) {
+    if (!/^word\/(document|header\d*|footer\d*)\.xml$/.test(name)) continue;
+    for (const p of strFromU8(bytes).match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []) {
+      const text = [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
+        .map((m) => unescapeXml(m[1]!))
+        .join('');
+      if (text.trim()) out.push(text);
+    }
+  }
+  return out;
 }

@@ -16,9 +16,11 @@ import {
   getConsolidation,
   updateConsolidation,
 } from './consolidation.service.js';
+import { approvalRoutes } from './approval.routes.js';
 
 export const consolidationRoutes: RoutePlugin = async (app, { deps }) => {
   const tags = ['consolidation'];
+  approvalRoutes(app, deps, tags);
 
   app.get(
     '/api/periods/:id/consolidation',

@@ -43,6 +43,7 @@ import { reportingRules } from '../reporting-rules.js';
 import { acceptedEntries, loadProgress, type ProgressData } from '../dashboard/dashboard.queries.js';
 import { renderOfficialDocx, type OfficialReportDoc } from './official-docx.js';
 import { annexXlsx, type AnnexRow } from '../exports/annex.js';
+import { approvalOf, assertEditable } from './approval-state.js';
 import type { DbOrTx } from '../../db/connection.js';
 
 export const ANNEX_REPORT_COLUMNS = [
@@ -265,7 +266,7 @@ async function draftSections(db: DbOrTx, d: ProgressData): Promise<NarrativeSect
   return [results, limits, next, props].map(fit);
 }
 
-function view(r: typeof consolidatedReports.$inferSelect): Consolidation {
+export function view(r: typeof consolidatedReports.$inferSelect): Consolidation {
   return {
     id: r.id,
     periodId: r.periodId,
@@ -275,6 +276,7 @@ function view(r: typeof consolidatedReports.$inferSelect): Consolidation {
     generatedAt: r.generatedAt.toISOString(),
     version: r.version,
     updatedAt: r.updatedAt.toISOString(),
+    approval: approvalOf(r),
   };
 }
 
@@ -298,6 +300,7 @@ export async function generateConsolidation(
       .from(consolidatedReports)
       .where(eq(consolidatedReports.periodId, periodId))
       .for('update');
+    if (ex) assertEditable(ex);
     if (ex && ex.version !== input.version) throw await versionConflict(tx, 'consolidation', ex);
     const row = ex
       ? (
@@ -362,6 +365,7 @@ export async function updateConsolidation(
       .where(eq(consolidatedReports.periodId, periodId))
       .for('update');
     if (!r) throw new AppError('CONSOLIDATION_NOT_FOUND', { periodId });
+    assertEditable(r);
     if (r.version !== input.version) throw await versionConflict(tx, 'consolidation', r);
     const heading: ConsolidationHeading = { ...r.heading, ...input.heading };
     const sections = input.sections ?? r.sections;
@@ -440,10 +444,13 @@ function reportFileName(d: ProgressData, ext: 'docx' | 'xlsx'): string {
 
 export async function exportConsolidationDocx(deps: Deps, ctx: Ctx, periodId: string): Promise<ExportedFile> {
   const { c, d, rows } = await exportData(deps, ctx, periodId);
+  // Only an approved report carries its number and date; any other is a draft (DỰ THẢO, blanks).
+  const draft = c.approval.status !== 'approved';
   const doc: OfficialReportDoc = {
     ...c.heading,
+    ...(draft ? { number: null, date: null } : {}),
     docType: 'BÁO CÁO',
-    draft: !c.heading.number,
+    draft,
     // Placeholders are for the monitor in the editor; the document never carries them.
     sections: exportableSections(c.sections),
     annex: {

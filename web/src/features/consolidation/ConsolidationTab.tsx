@@ -36,6 +36,13 @@ import { PageSpin } from '../../layout/FullPageSpin';
 import { formatDateTime } from '../../lib/format';
 import { LIMITS } from '../../shared/limits';
 import { maxCharsMessage, maxRule, requiredText } from '../../lib/validation';
+import {
+  ApprovalActions,
+  ApprovalHistory,
+  ApprovalNotice,
+  ApprovalStatusTag,
+  isLocked,
+} from './ApprovalPanel';
 
 interface Values {
   layout: 'party' | 'state';
@@ -227,6 +234,8 @@ function ConsolidationForm({
   });
   const layout = Form.useWatch('layout', form);
   const sections = Form.useWatch('sections', form);
+  // Sent for approval or approved: read-only.
+  const editable = manage && !isLocked(c);
 
   // The version is the shown record's: a save puts the new one in the query data.
   const onFinish = (v: Values) =>
@@ -263,10 +272,11 @@ function ConsolidationForm({
       >
         <Flex wrap gap={8} align="center" justify="space-between">
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            Lập từ số liệu lúc {formatDateTime(c.generatedAt)} · sửa lần cuối {formatDateTime(c.updatedAt)}
+            <ApprovalStatusTag c={c} /> Lập từ số liệu lúc {formatDateTime(c.generatedAt)} · sửa lần cuối{' '}
+            {formatDateTime(c.updatedAt)}
           </Typography.Text>
           <Flex wrap gap={8}>
-            {manage && (
+            {editable && (
               <>
                 <Popconfirm
                   title="Lập lại nội dung?"
@@ -302,11 +312,13 @@ function ConsolidationForm({
                 </Button>
               </>
             )}
+            <ApprovalActions c={c} manage={manage} dirty={dirty} />
           </Flex>
         </Flex>
         <FormAlerts conflict={saver.conflict} error={saver.error} errorStyle={{ marginTop: 8 }} />
         {regenerate.isError && <ApiErrorAlert error={regenerate.error} style={{ marginTop: 8 }} />}
       </div>
+      <ApprovalNotice c={c} />
       <div style={{ marginBottom: 16 }}>
         <Downloads periodId={c.periodId} dirty={dirty} />
       </div>
@@ -318,7 +330,7 @@ function ConsolidationForm({
         onFinish={onFinish}
         onValuesChange={() => setDirty(true)}
         scrollToFirstError={{ block: 'center' }}
-        disabled={!manage}
+        disabled={!editable}
         data-testid="consolidation-form"
       >
         <Card size="small" title="Phần đầu văn bản" style={{ marginBottom: 16 }}>
@@ -352,7 +364,7 @@ function ConsolidationForm({
               name="number"
               label="Số"
               max={LIMITS.docNumber}
-              extra="Để trống khi còn là dự thảo."
+              extra="Lãnh đạo cho số và ngày khi ký duyệt; bản chưa ký duyệt để trống."
             />
             <HeadingField
               col={QUARTER}
@@ -462,6 +474,7 @@ function ConsolidationForm({
           </Form.List>
         </Card>
       </Form>
+      <ApprovalHistory periodId={c.periodId} />
     </>
   );
 }
@@ -507,7 +520,7 @@ export function ConsolidationTab({ periodId, manage }: { periodId: string; manag
   if (q.isError) return <ApiErrorAlert error={q.error} />;
   return (
     <ConsolidationForm
-      key={q.data.id}
+      key={`${q.data.id}:${q.data.approval.status}:${q.data.approval.revision}`}
       c={q.data}
       manage={manage}
       reload={async () => (await q.refetch()).data}

@@ -1,11 +1,21 @@
 /** The consolidated report of a reporting period: generated from the reports, edited, downloaded. */
 import { api } from '../../api/client';
-import type { Consolidation, ConsolidationInput } from '../../shared/contract/consolidation';
+import type {
+  Consolidation,
+  ConsolidationApproveInput,
+  ConsolidationInput,
+  ConsolidationReturnInput,
+  ConsolidationVersionList,
+} from '../../shared/contract/consolidation';
 
 export type {
   Consolidation,
   ConsolidationHeading,
+  ConsolidationApproveInput,
   ConsolidationInput,
+  ConsolidationReturnInput,
+  ConsolidationStatus,
+  ConsolidationVersion,
   NarrativeSection,
 } from '../../shared/contract/consolidation';
 
@@ -27,3 +37,19 @@ export const saveConsolidation = (periodId: string, input: ConsolidationInput) =
 /** Download links (a plain link carries the session cookie). */
 export const consolidationFileUrl = (periodId: string, ext: 'docx' | 'xlsx') =>
   `/api/periods/${enc(periodId)}/consolidation.${ext}`;
+
+/** The approval steps: the monitor sends and revises, a leader returns or approves (ký duyệt). */
+export type ApprovalStep =
+  | { step: 'send' | 'revision'; body: { version: number } }
+  | { step: 'return'; body: ConsolidationReturnInput }
+  | { step: 'approve'; body: ConsolidationApproveInput };
+
+export const consolidationStep = (periodId: string, s: ApprovalStep) =>
+  api.post<Consolidation>(`/api/periods/${enc(periodId)}/consolidation/${s.step}`, s.body);
+
+export const fetchConsolidationVersions = (periodId: string, signal?: AbortSignal) =>
+  api.get<ConsolidationVersionList>(
+    `/api/periods/${enc(periodId)}/consolidation/versions`,
+    undefined,
+    signal,
+  );

@@ -1,6 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  consolidationStep,
   fetchConsolidation,
+  fetchConsolidationVersions,
+  type ApprovalStep,
   generateConsolidation,
   saveConsolidation,
   type Consolidation,
@@ -13,6 +16,7 @@ import { byId, useMutationThen } from '../../lib/query';
 /** Under the period prefix: a change to a period (or a report) refreshes its consolidated report. */
 export const consolidationKeys = {
   ofPeriod: (periodId: string) => [...periodKeys.all, 'consolidation', periodId] as const,
+  versions: (periodId: string) => [...periodKeys.all, 'consolidation', periodId, 'versions'] as const,
 };
 
 export function useConsolidation(periodId: string) {
@@ -23,6 +27,7 @@ function useAfterConsolidation(periodId: string) {
   const qc = useQueryClient();
   return (c: Consolidation) => {
     qc.setQueryData(consolidationKeys.ofPeriod(periodId), c);
+    void qc.invalidateQueries({ queryKey: consolidationKeys.versions(periodId) });
     void qc.invalidateQueries({ queryKey: auditKeys.all });
   };
 }
@@ -37,6 +42,18 @@ export function useGenerateConsolidation(periodId: string) {
 export function useSaveConsolidation(periodId: string) {
   return useMutationThen(
     (input: ConsolidationInput) => saveConsolidation(periodId, input),
+    useAfterConsolidation(periodId),
+  );
+}
+
+export function useConsolidationVersions(periodId: string) {
+  return useQuery(byId(periodId, consolidationKeys.versions, fetchConsolidationVersions));
+}
+
+/** Send, return, approve or revise: the report comes back in its new status. */
+export function useConsolidationStep(periodId: string) {
+  return useMutationThen(
+    (s: ApprovalStep) => consolidationStep(periodId, s),
     useAfterConsolidation(periodId),
   );
 }
