@@ -101,7 +101,7 @@ describe.each(DB_KINDS)('unit scope on %s', (kind) => {
       for (const c of [monitor, leader, supervisor]) {
         const r = await c.get<Consolidation>(`/api/periods/${periodId}/consolidation`);
         expect(r.status, r.text).toBe(200);
-        expect(JSON.stringify(r.body)).toContain('Sở Nội vụ thiếu biên chế pháp chế.');
+        expect(JSON.stringify(r.body)).toContain('Sở Nội vụ thiếu biên chế pháp chế (chưa xử lý).');
         expect((await c.get(`/api/periods/${periodId}/dashboard`)).status).toBe(200);
         for (const ext of ['docx', 'xlsx']) {
           const d = await fetch(`${t.base}/api/periods/${periodId}/consolidation.${ext}`, {

@@ -22,7 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import {
   SHOTS,
   apiWithSession,
@@ -41,6 +41,16 @@ import type { ReportView } from '../../src/contract/reports.js';
 import type { PeriodDetail } from '../../src/contract/periods.js';
 import type { Consolidation } from '../../src/contract/consolidation.js';
 import type { TaskView } from '../../src/domain/plan/assignment.js';
+import {
+  acceptReport,
+  choose,
+  confirm,
+  pickStatus,
+  poll,
+  reportCard,
+  reportStatusIs,
+  submitReport,
+} from '../support/ui.js';
 import { pdfPageCount, pdfPageSize, pdfText, sofficeToPdf } from '../support/office.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thucthi-e2e-reporting-'));
@@ -89,61 +99,6 @@ describe.skipIf(!hasBrowser)('a reporting cycle on the seed program in Chromium'
 
   const shot = (p: Page, name: string) => fullPageShot(p, `reporting-${name}`);
 
-  /** Polls with more time than vitest's default second (a busy machine animates slowly). */
-  const poll = <T>(fn: () => Promise<T>, timeout = 10_000) => expect.poll(fn, { timeout });
-
-  /**
-   * An antd popup that is open: a closed one keeps its element (without the "-hidden" class until
-   * its closing animation ends, which on a busy machine may take long) but stops taking the pointer.
-   */
-  const openPopup = (prefix: string) =>
-    `.${prefix}:not(.${prefix}-hidden):not([style*="pointer-events: none"])`;
-  const OPEN_DROPDOWN = openPopup('ant-select-dropdown');
-  const OPEN_POPOVER = openPopup('ant-popover');
-
-  /**
-   * Clicks `target` in a popup until `done`, at most three times. On a busy machine Playwright may
-   * scroll the page to reach the target just before pressing; the popup then realigns to its anchor
-   * (or flips above it) between the press and the release, and the click lands nowhere.
-   */
-  const clickInPopup = async (target: () => Promise<void>, done: () => Promise<boolean>, what: string) => {
-    for (let attempt = 1; ; attempt++) {
-      await target();
-      const ok = await poll(done, 3_000)
-        .toBe(true)
-        .then(
-          () => true,
-          () => false,
-        );
-      if (ok) return;
-      if (attempt === 3) throw new Error(`${what}: no effect after three clicks`);
-    }
-  };
-
-  /** Picks an option of an antd Select and waits until the value is shown and the dropdown closed. */
-  const choose = async (p: Page, select: Locator, text: string) => {
-    await poll(() => p.locator(OPEN_DROPDOWN).count()).toBe(0);
-    await clickInPopup(
-      async () => {
-        if (!(await p.locator(OPEN_DROPDOWN).count())) await select.click();
-        await p.locator(`${OPEN_DROPDOWN} .ant-select-item-option`, { hasText: text }).first().click();
-      },
-      async () => (await p.locator(OPEN_DROPDOWN).count()) === 0 && (await select.innerText()).includes(text),
-      `choose "${text}"`,
-    );
-  };
-
-  /** Confirms the open Popconfirm titled `title`. */
-  const confirm = async (p: Page, title: string, ok: string) => {
-    const pop = p.locator(OPEN_POPOVER, { hasText: title });
-    await pop.waitFor();
-    await clickInPopup(
-      () => pop.getByRole('button', { name: ok }).click(),
-      async () => (await p.locator(OPEN_POPOVER).count()) === 0,
-      `confirm "${title}"`,
-    );
-  };
-
   const cookieOf = (ctx: BrowserContext) => sessionCookie(ctx, server.url);
 
   /** Calls the API with the session of a browser context (as the page itself would). */
@@ -160,10 +115,7 @@ describe.skipIf(!hasBrowser)('a reporting cycle on the seed program in Chromium'
     (await apiAs<{ items: TaskView[] }>(monitorCtx, 'GET', `/api/programs/${programId}/tasks`)).items;
   const period = () => apiAs<PeriodView>(monitorCtx, 'GET', `/api/periods/${periodId}`);
 
-  const card = (p: Page, nodeId: string) => p.getByTestId(`report-task-${nodeId}`);
-  const pickStatus = async (p: Page, nodeId: string, label: string) => {
-    await choose(p, card(p, nodeId).getByTestId('entry-status'), label);
-  };
+  const card = reportCard;
   /**
    * Waits for the report page to settle: the program's title arrives with a later query and pushes
    * the page down by a line, which would move an option away between the press and the release of a
@@ -181,27 +133,17 @@ describe.skipIf(!hasBrowser)('a reporting cycle on the seed program in Chromium'
     await p.goto(`${server.url}/bao-cao/${obligationId}`);
     await reportReady(p);
   };
-  const statusIs = (p: Page, label: string) =>
-    poll(() => p.getByTestId('report-status').innerText(), 15_000).toBe(label);
+  const statusIs = reportStatusIs;
   const matrixRow = (p: Page, unitName: string) =>
     p.locator('[data-testid="matrix-table"] .ant-table-row', {
       has: p.getByTestId('matrix-unit-link').getByText(unitName, { exact: true }),
     });
 
-  /** Submits the report in the editor (saving unsaved changes first) and waits for the read-only view. */
-  const submit = async (p: Page) => {
-    await p.getByTestId('report-submit').click();
-    await confirm(p, 'Nộp báo cáo?', 'Nộp báo cáo');
-    await p.getByTestId('report-readonly').waitFor({ timeout: 15_000 });
-    await statusIs(p, 'Đã nộp');
-  };
+  const submit = submitReport;
 
   const accept = async (obligationId: string) => {
     await openReport(page, obligationId);
-    await page.getByTestId('review-panel').waitFor({ timeout: 15_000 });
-    await page.getByTestId('review-accept').click();
-    await confirm(page, 'Duyệt báo cáo?', 'Duyệt');
-    await statusIs(page, 'Đã duyệt');
+    await acceptReport(page);
   };
 
   beforeAll(async () => {

@@ -5,9 +5,10 @@
  * read-only; a correction is a new revision (bản sửa đổi) started from it. Every step keeps a snapshot
  * of the heading and sections in `consolidation_versions` and is audited.
  */
+import { notify } from '../notifications/events.js';
 import { desc, eq, max } from 'drizzle-orm';
 import { consolidatedReports, consolidationVersions, users } from '../../db/schema.js';
-import type { DbOrTx } from '../../db/connection.js';
+import type { DbOrTx, Tx } from '../../db/connection.js';
 import { AppError } from '../../errors.js';
 import type {
   Consolidation,
@@ -59,7 +60,7 @@ async function applyStep(
   deps: Deps,
   ctx: Ctx,
   periodId: string,
-  check: (tx: DbOrTx, r: Row) => Promise<void> | void,
+  check: (tx: Tx, r: Row) => Promise<void> | void,
   change: (r: Row) => Change,
   audited: { action: AuditAction; step: ConsolidationStep | null },
 ): Promise<Consolidation> {
@@ -129,6 +130,8 @@ export async function sendConsolidationForApproval(
     async (tx, r) => {
       assertEditable(r);
       if (r.version !== input.version) throw await versionConflict(tx, 'consolidation', r);
+      // The leaders are told in the same transaction as the step.
+      await notify(tx, deps, ctx, { kind: 'consolidation.awaiting_approval', periodId });
     },
     (r) => ({ status: 'sent', sentVersion: r.version + 1, statusComment: null }),
     { action: 'consolidation.send', step: 'sent' },

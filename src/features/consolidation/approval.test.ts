@@ -10,6 +10,7 @@ import { DB_KINDS } from '../../../test/support/db.js';
 import { docxParagraphs } from '../../../test/support/docx.js';
 import { auditActionCounts, type Client, type TestApp } from '../../../test/support/app.js';
 import { startReportingApp } from '../../../test/support/reporting.js';
+import type { NotificationList } from '../../contract/notifications.js';
 import type { Consolidation, ConsolidationVersionList } from '../../contract/consolidation.js';
 import { ERRORS, type ErrorCode } from '../../errors.js';
 
@@ -83,6 +84,18 @@ describe.each(DB_KINDS)('approval of the consolidated report on %s', (kind) => {
       comment: null,
     });
     expect(sent.body.approval.statusAt).toBe('2026-11-27T03:00:00.000Z');
+    // The leader is told in the bell, with the link to the report; the monitor who sent it is not.
+    const bell = async (c: Client) =>
+      (await c.get<NotificationList>('/api/notifications')).body.items.filter(
+        (n) => n.kind === 'consolidation.awaiting_approval',
+      );
+    const told = await bell(leader);
+    expect(told).toHaveLength(1);
+    expect(told[0]!.title).toBe('Báo cáo tổng hợp kỳ Năm 2026 chờ phê duyệt');
+    expect(told[0]!.link).toBe(
+      `${url.replace('/api/periods/', '/ky-bao-cao/').replace('/consolidation', '')}?xem=tong-hop`,
+    );
+    expect(await bell(monitor)).toHaveLength(0);
 
     // While sent: no edit, no regeneration, no second send.
     const v1 = sent.body.version;

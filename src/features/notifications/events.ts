@@ -51,10 +51,7 @@ export type NotificationEvent =
     }
   /** An obstacle's step; a reopen notifies nobody. */
   | { kind: 'obstacle.step'; obstacleId: string; action: ObstacleAction }
-  /**
-   * A consolidated report goes to the leaders for approval. Approval is not built yet: the approval
-   * step (supervision issue) calls `notify(tx, deps, ctx, { kind: 'consolidation.awaiting_approval', periodId })`.
-   */
+  /** A consolidated report goes to the leaders for approval (`sendConsolidationForApproval`). */
   | { kind: 'consolidation.awaiting_approval'; periodId: string };
 
 interface Delivery {

@@ -409,7 +409,7 @@ describe.each(DB_KINDS)('reporting cycle on %s', (kind) => {
     ]);
     expect(all).toContain('Tổ chức 3 hội nghị tập huấn');
     expect(all).toContain('Sở Nội vụ phối hợp: Cử 2 cán bộ');
-    expect(all).toContain('Đề nghị bố trí kinh phí tập huấn hằng năm.');
+    expect(all).toContain('Sở Tư pháp: Đề nghị bố trí kinh phí tập huấn hằng năm (chưa xử lý).');
     expect(all).toContain('Hoàn thành rà soát trong quý I/2027.');
     expect(g.body.heading.title).toMatch(/^Tổng kết năm 2026 thực hiện/);
     const sections = g.body.sections.map((s, i) =>
@@ -447,7 +447,7 @@ describe.each(DB_KINDS)('reporting cycle on %s', (kind) => {
     const ws = wb.worksheets[0]!;
     const cells: string[] = [];
     ws.eachRow((r) => r.eachCell((c) => void cells.push(String(c.value))));
-    expect(cells).toContain('Đúng hạn / Quá hạn');
+    expect(cells).toContain('Tiến độ so với thời hạn');
     expect(cells).toContain('Quá hạn');
     expect(cells.some((c) => c.includes('Kế hoạch tập huấn, 45/KH-STP, 02/03/2026'))).toBe(true);
   });
