@@ -1,7 +1,7 @@
 /**
  * /api/home: the start page's overview across programs, for the person signed in. Monitors and
  * admins see the open periods with their submissions, the reports waiting for review and the units
- * overdue; leaders and supervisors the same counts and the consolidated reports drafted; a unit its
+ * overdue; leaders and supervisors the same counts and the consolidated reports (those awaiting approval first); a unit its
  * tasks due soon or overdue and its own reports. Lists are short (the newest or most urgent first).
  */
 import { Type, type Static } from '@sinclair/typebox';
@@ -54,6 +54,13 @@ export const HomeConsolidation = Type.Object({
   periodId: Uuid,
   periodLabel: Type.String(),
   programTitle: Type.String(),
+  /** Where it is in approval: draft, sent (awaiting the leader), returned, approved. */
+  status: Type.Union([
+    Type.Literal('draft'),
+    Type.Literal('sent'),
+    Type.Literal('returned'),
+    Type.Literal('approved'),
+  ]),
   updatedAt: Type.String({ format: 'date-time' }),
 });
 export type HomeConsolidation = Static<typeof HomeConsolidation>;

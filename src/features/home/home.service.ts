@@ -123,11 +123,11 @@ export async function homeOverview(deps: Deps, ctx: Ctx): Promise<HomeOverview> 
         await rows<Omit<HomeConsolidation, 'updatedAt'> & { updatedAt: Date | string }>(
           db,
           sql`select c.id, c.period_id as "periodId", p.label as "periodLabel", pr.title as "programTitle",
-                c.updated_at as "updatedAt"
+                c.status, c.updated_at as "updatedAt"
               from consolidated_reports c
               join reporting_periods p on p.id = c.period_id
               join programs pr on pr.id = c.program_id
-              order by c.updated_at desc limit ${LIST}`,
+              order by (c.status = 'sent') desc, c.updated_at desc limit ${LIST}`,
         )
       ).map((c) => ({ ...c, updatedAt: new Date(c.updatedAt).toISOString() }))
     : [];

@@ -90,7 +90,14 @@ describe.each(DB_KINDS)('the home overview on %s', (kind) => {
     const made = await r.monitor.post(`/api/periods/${r.periodId}/consolidation`, {});
     expect(made.status, made.text).toBeLessThan(300);
     const again = await home(leader);
-    expect(again.consolidations.map((c) => c.periodId)).toEqual([r.periodId]);
+    expect(again.consolidations.map((c) => [c.periodId, c.status])).toEqual([[r.periodId, 'draft']]);
+    // Sent for approval, it is what awaits the leader.
+    const c = (await r.monitor.get<{ version: number }>(`/api/periods/${r.periodId}/consolidation`)).body;
+    const sent = await r.monitor.post(`/api/periods/${r.periodId}/consolidation/send`, {
+      version: c.version,
+    });
+    expect(sent.status, sent.text).toBe(200);
+    expect((await home(leader)).consolidations.map((x) => x.status)).toEqual(['sent']);
     expect((await r.t.client().get('/api/home')).status).toBe(401);
   });
 });

@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
-import { Alert, Card, Col, Progress, Row, Statistic, Typography, type TableColumnsType } from 'antd';
+import { Card, Col, Progress, Row, Statistic, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { useHome } from './hooks';
 import type { HomeConsolidation, HomeOverview, HomePeriod, HomeReport, HomeTask } from './api';
 import { obligationStatusInfo } from '../periods/labels';
 import { TASK_ROLE_LABELS } from '../tasks/labels';
+import { APPROVAL_STATUS } from '../consolidation/ApprovalPanel';
 import type { Me } from '../../api/types';
 import { formatDateTime, formatIsoDate } from '../../lib/format';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
@@ -113,6 +114,14 @@ const consolidationColumns: TableColumnsType<HomeConsolidation> = [
     ),
   },
   {
+    title: 'Trạng thái',
+    dataIndex: 'status',
+    width: 120,
+    render: (v: HomeConsolidation['status']) => (
+      <Tag color={APPROVAL_STATUS[v].color}>{APPROVAL_STATUS[v].label}</Tag>
+    ),
+  },
+  {
     title: 'Cập nhật',
     dataIndex: 'updatedAt',
     width: 130,
@@ -202,20 +211,20 @@ function StaffOverview({ h, me }: { h: HomeOverview; me: Me }) {
       />
       <Row gutter={[16, 16]}>
         {leads && (
-          <Block title="Chờ lãnh đạo phê duyệt" testId="home-approval">
-            <Alert
-              type="info"
-              showIcon
-              style={{ marginBottom: 12 }}
-              title="Việc phê duyệt báo cáo tổng hợp trên hệ thống chưa có."
-              description="Dưới đây là các dự thảo báo cáo tổng hợp cơ quan theo dõi đã lập, để lãnh đạo xem trước."
-            />
+          <Block
+            title={`Chờ lãnh đạo phê duyệt (${h.consolidations.filter((x) => x.status === 'sent').length})`}
+            testId="home-approval"
+          >
+            <Typography.Paragraph type="secondary">
+              Báo cáo tổng hợp cơ quan theo dõi đã trình duyệt đứng đầu danh sách; mở để ký duyệt hoặc trả
+              lại.
+            </Typography.Paragraph>
             <ListTable<HomeConsolidation>
               rowKey="id"
               columns={consolidationColumns}
               rows={h.consolidations}
               pageSize={false}
-              empty="Chưa có dự thảo báo cáo tổng hợp nào"
+              empty="Chưa có báo cáo tổng hợp nào"
             />
           </Block>
         )}
