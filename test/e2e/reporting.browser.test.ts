@@ -20,7 +20,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import {
@@ -51,7 +50,7 @@ import {
   reportStatusIs,
   submitReport,
 } from '../support/ui.js';
-import { pdfPageCount, pdfPageSize, pdfText, sofficeToPdf } from '../support/office.js';
+import { pdfPageCount, pdfPagePng, pdfPageSize, pdfText, renderDocx } from '../support/office.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thucthi-e2e-reporting-'));
 /** LibreOffice's profile and the PDF. */
@@ -510,11 +509,7 @@ describe.skipIf(!hasBrowser)('a reporting cycle on the seed program in Chromium'
     { timeout: 150_000 },
     async () => {
       expect(docx, 'the .docx was downloaded').not.toBe('');
-      const file = path.join(tmp, 'tong-hop.docx');
-      fs.copyFileSync(docx, file);
-      const conv = sofficeToPdf(tmp, file);
-      expect(conv.status, conv.stderr).toBe(0);
-      const pdf = path.join(tmp, 'tong-hop.pdf');
+      const pdf = renderDocx(tmp, docx);
       const text = pdfText(pdf);
       const seedTask = (await tasks()).find((t) => t.label === 'II.3.4')!;
       for (const s of [
@@ -539,15 +534,8 @@ describe.skipIf(!hasBrowser)('a reporting cycle on the seed program in Chromium'
       for (const [p, name] of [
         [1, 'reporting-tong-hop-trang-1'],
         [pages, 'reporting-tong-hop-trang-cuoi'],
-      ] as const) {
-        const png = spawnSync(
-          'pdftoppm',
-          ['-png', '-r', '60', '-f', String(p), '-l', String(p), '-singlefile', pdf, path.join(SHOTS, name)],
-          { encoding: 'utf8' },
-        );
-        expect(png.status, png.stderr).toBe(0);
-        expect(fs.existsSync(path.join(SHOTS, `${name}.png`))).toBe(true);
-      }
+      ] as const)
+        pdfPagePng(pdf, p, path.join(SHOTS, name));
     },
   );
 

@@ -16,7 +16,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import {
@@ -41,7 +40,7 @@ import {
   returnReport,
   submitReport,
 } from '../support/ui.js';
-import { pdfText, sofficeToPdf } from '../support/office.js';
+import { pdfPagePng, pdfText, renderDocx } from '../support/office.js';
 import type { PeriodDetail } from '../../src/contract/periods.js';
 import type { ReportView } from '../../src/contract/reports.js';
 import type { TaskView } from '../../src/domain/plan/assignment.js';
@@ -291,11 +290,7 @@ describe.skipIf(!hasBrowser)('an office’s week on a Government resolution', ()
     { timeout: 150_000 },
     async () => {
       expect(docx, 'the .docx was downloaded').not.toBe('');
-      const file = path.join(tmp, 'tong-hop.docx');
-      fs.copyFileSync(docx, file);
-      const conv = sofficeToPdf(tmp, file);
-      expect(conv.status, conv.stderr).toBe(0);
-      const pdf = path.join(tmp, 'tong-hop.pdf');
+      const pdf = renderDocx(tmp, docx);
       const text = pdfText(pdf).replace(/\s+/g, ' ');
       const head = text.slice(0, text.indexOf('BÁO CÁO'));
       expect(head).toMatch(/THÀNH ỦY HÀ NỘI BAN NỘI CHÍNH/);
@@ -304,23 +299,7 @@ describe.skipIf(!hasBrowser)('an office’s week on a Government resolution', ()
       expect(text).not.toContain('Cơ quan theo dõi bổ sung');
       // Both tasks of Sở Tư pháp are in the annex with the accepted figures.
       expect(text).toContain('Đã tổ chức 2 lớp bồi dưỡng cho 120 học viên.');
-      const png = spawnSync(
-        'pdftoppm',
-        [
-          '-png',
-          '-r',
-          '60',
-          '-f',
-          '1',
-          '-l',
-          '1',
-          '-singlefile',
-          pdf,
-          path.join(SHOTS, 'week-tong-hop-trang-1'),
-        ],
-        { encoding: 'utf8' },
-      );
-      expect(png.status, png.stderr).toBe(0);
+      pdfPagePng(pdf, 1, path.join(SHOTS, 'week-tong-hop-trang-1'));
     },
   );
 
