@@ -34,6 +34,8 @@ export const DocNodeSchema = Type.Recursive(
       text: Type.String(),
       span: SpanSchema,
       cells: Type.Optional(Type.Record(Type.String(), Type.String())),
+      part: Type.Optional(Type.Literal('annex', { description: 'Phần Phụ lục (nút cấp cao nhất)' })),
+      ocr: Type.Optional(Type.Boolean({ description: 'Nội dung đọc bằng OCR từ bản quét: cần kiểm tra' })),
       children: Type.Array(Node),
     }),
   { $id: 'DocNode', title: 'DocNode' },
@@ -78,6 +80,8 @@ export const DocTaskSchema = Type.Object({
   deadline: Nullable(TimeExpressionSchema),
   times: Type.Array(TimeExpressionSchema),
   products: Type.Array(Type.String()),
+  submitTo: Nullable(Type.String({ description: 'Cấp trình (hàng Phụ lục)' })),
+  linkedGroupLabel: Nullable(Type.String({ description: 'Nhóm nhiệm vụ của phần thân mà hàng Phụ lục thuộc về' })),
   span: SpanSchema,
 });
 

@@ -612,6 +612,8 @@ function deriveStructure(
       deadline,
       times,
       products,
+      submitTo: null,
+      linkedGroupLabel: null,
       span: n.span,
     });
   };

@@ -31,6 +31,10 @@ export interface DocNode {
   span: Span;
   /** Table cells by column name for rows of a task table. */
   cells?: Record<string, string>;
+  /** "annex" on the top-level node of a Phụ lục (annex) part; absent on the body. */
+  part?: 'annex';
+  /** The node's text was read by OCR from a scanned page: the person checking the draft must verify it. */
+  ocr?: boolean;
   children: DocNode[];
 }
 
@@ -94,6 +98,10 @@ export interface Task {
   deadline: TimeExpression | null;
   times: TimeExpression[];
   products: string[];
+  /** "Cấp trình" of an annex row: who the product goes to ("Chính phủ", "Thủ tướng Chính phủ", "UBND tỉnh"). */
+  submitTo: string | null;
+  /** Label of the body group an annex row belongs to, when the text says so ("Nhiệm vụ 3 mục II"). */
+  linkedGroupLabel: string | null;
   span: Span;
 }
 
