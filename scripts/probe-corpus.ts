@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import { parseDocument } from '/work/main/src/domain/importer/parse.js';
-import { docxToTextSync } from '/work/main/src/domain/importer/docx.js';
-import { buildSeedUnits } from '/work/main/src/domain/units.js';
-import { coverageProblems } from '/work/main/src/domain/importer/lossless.js';
-const units = buildSeedUnits(fs.readFileSync('/work/main/seed/hanoi-units.txt', 'utf8'));
-const dir = '/work/shared/corpus/';
+import { parseDocument } from '../src/domain/importer/parse.js';
+import { docxToTextSync } from '../src/domain/importer/docx.js';
+import { buildSeedUnits } from '../src/domain/units.js';
+import { coverageProblems } from '../src/domain/importer/lossless.js';
+const units = buildSeedUnits(fs.readFileSync(new URL('../seed/hanoi-units.txt', import.meta.url), 'utf8'));
+const dir = new URL('../fixtures/corpus/', import.meta.url).pathname;
 const only = process.argv[2];
 for (const f of fs.readdirSync(dir).filter((f) => /^\d/.test(f) && (!only || f.startsWith(only)))) {
   const buf = fs.readFileSync(dir + f);
