@@ -23,6 +23,12 @@ export const SpanSchema = Type.Tuple([Type.Integer(), Type.Integer()], {
 });
 export const NodeKindSchema = LiteralUnion(NODE_KINDS);
 
+export const CellPieceSchema = Type.Object({
+  text: Type.String(),
+  /** null: a value not read from this row itself (carried down from a merged cell). */
+  span: Nullable(SpanSchema),
+});
+
 export const DocNodeSchema = Type.Recursive(
   (Node) =>
     Type.Object({
@@ -34,6 +40,11 @@ export const DocNodeSchema = Type.Recursive(
       text: Type.String(),
       span: SpanSchema,
       cells: Type.Optional(Type.Record(Type.String(), Type.String())),
+      cellPieces: Type.Optional(
+        Type.Record(Type.String(), Type.Array(CellPieceSchema), {
+          description: 'Nơi đọc được từng phần của mỗi ô trong văn bản nguồn (giữ lại khi sửa hàng của bảng)',
+        }),
+      ),
       part: Type.Optional(Type.Literal('annex', { description: 'Phần Phụ lục (nút cấp cao nhất)' })),
       ocr: Type.Optional(Type.Boolean({ description: 'Nội dung đọc bằng OCR từ bản quét: cần kiểm tra' })),
       children: Type.Array(Node),
@@ -81,7 +92,9 @@ export const DocTaskSchema = Type.Object({
   times: Type.Array(TimeExpressionSchema),
   products: Type.Array(Type.String()),
   submitTo: Nullable(Type.String({ description: 'Cấp trình (hàng Phụ lục)' })),
-  linkedGroupLabel: Nullable(Type.String({ description: 'Nhóm nhiệm vụ của phần thân mà hàng Phụ lục thuộc về' })),
+  linkedGroupLabel: Nullable(
+    Type.String({ description: 'Nhóm nhiệm vụ của phần thân mà hàng Phụ lục thuộc về' }),
+  ),
   span: SpanSchema,
 });
 
@@ -232,6 +245,11 @@ export const DraftListQuery = Type.Object({ status: Type.Optional(DraftStatus) }
 export type DraftListQuery = Static<typeof DraftListQuery>;
 
 const NodeId = Type.String({ pattern: '^n\\d{1,7}$' });
+const Column = Type.String({
+  pattern: '^[A-Za-z]{1,24}$',
+  description:
+    'Cột của bảng nhiệm vụ: tt, task, lead, cooperating, deadline, level, submitTo, products, note',
+});
 
 /** One correction of a draft's structure (EditOp in src/domain/importer/edit.ts). */
 export const EditOpSchema = Type.Union([
@@ -244,7 +262,12 @@ export const EditOpSchema = Type.Union([
     {
       op: Type.Literal('split'),
       nodeId: NodeId,
-      at: Type.Integer({ minimum: 0, maximum: MAX_IMPORT_BYTES }),
+      at: Type.Integer({
+        minimum: 0,
+        maximum: MAX_IMPORT_BYTES,
+        description: 'Vị trí trong văn bản nguồn; với `column`: vị trí trong nội dung của ô đó',
+      }),
+      column: Type.Optional(Column),
     },
     { additionalProperties: false },
   ),
@@ -257,6 +280,27 @@ export const EditOpSchema = Type.Union([
       unitCode: Nullable(Type.String({ maxLength: 40 })),
     },
     { additionalProperties: false },
+  ),
+  Type.Object(
+    { op: Type.Literal('setCell'), nodeId: NodeId, from: Column, to: Column },
+    {
+      additionalProperties: false,
+      description: 'Chuyển một ô của hàng sang cột khác (đổi chỗ nếu cột đó có nội dung)',
+    },
+  ),
+  Type.Object(
+    {
+      op: Type.Literal('moveCellText'),
+      nodeId: NodeId,
+      from: Column,
+      to: Column,
+      at: Type.Integer({
+        minimum: 1,
+        maximum: MAX_IMPORT_BYTES,
+        description: 'Vị trí trong nội dung của ô `from`',
+      }),
+    },
+    { additionalProperties: false, description: 'Chuyển phần sau vị trí `at` của một ô sang cột khác' },
   ),
 ]);
 

@@ -17,6 +17,15 @@ export const NODE_KINDS = [
 ] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
+/**
+ * A piece of a table cell's text and where it was read in the source; `span` is null for a value not
+ * read from this row's own text (one carried down from a merged cell).
+ */
+export interface CellPiece {
+  text: string;
+  span: Span | null;
+}
+
 export interface DocNode {
   id: string; // stable within one parse: "n1", "n2", …
   kind: NodeKind;
@@ -31,6 +40,11 @@ export interface DocNode {
   span: Span;
   /** Table cells by column name for rows of a task table. */
   cells?: Record<string, string>;
+  /**
+   * Where each cell's text was read, kept by the draft editor once a row is corrected: the pieces of a
+   * cell in source order (a cell continued after a page break has two). Absent on a freshly read row.
+   */
+  cellPieces?: Record<string, CellPiece[]>;
   /** "annex" on the top-level node of a Phụ lục (annex) part; absent on the body. */
   part?: 'annex';
   /** The node's text was read by OCR from a scanned page: the person checking the draft must verify it. */
