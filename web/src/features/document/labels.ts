@@ -181,8 +181,19 @@ export const CELL_LABELS: Record<string, string> = {
   cooperating: 'Cơ quan phối hợp',
   deadline: 'Thời gian hoàn thành',
   level: 'Cấp trình',
+  submitTo: 'Cấp trình',
   products: 'Sản phẩm',
+  note: 'Ghi chú',
 };
+
+/** A row's filled cells in the usual column order (the database does not keep the order of its keys). */
+export function cellsInOrder(cells: Record<string, string> | null | undefined): [string, string][] {
+  const order = Object.keys(CELL_LABELS);
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  return Object.entries(cells ?? {})
+    .filter(([, v]) => v)
+    .sort(([a], [b]) => rank(a) - rank(b));
+}
 
 export function cellLabel(column: string): string {
   return CELL_LABELS[column] ?? column;
