@@ -86,3 +86,11 @@ export function maskSpans(source: string, spans: Span[]): string {
   }
   return out + source.slice(pos);
 }
+
+/** The text a parsed document is read from: its source with the page furniture blanked. */
+export function readableSource(doc: { source: string; other: { kind: string; span: Span }[] }): string {
+  return maskSpans(
+    doc.source,
+    doc.other.filter((o) => o.kind === 'furniture').map((o) => o.span),
+  );
+}

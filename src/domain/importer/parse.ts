@@ -33,7 +33,7 @@ import { foldKeepOffsets, ImportError, IMPORT_MESSAGES, normalizeSource } from '
 import { findReferences } from './references.js';
 import { findTimes, parseVnDate, pickDeadline } from './times.js';
 import { BodyMatcher, type DirectoryUnit } from './bodies.js';
-import { findFurniture, maskSpans } from './furniture.js';
+import { findFurniture, maskSpans, readableSource } from './furniture.js';
 import { readCellLines, type CellLine, type CellTable } from './cell-lines.js';
 
 interface Line {
@@ -191,11 +191,7 @@ const TEXT_WARNINGS = new Set(['LINE_JOINED', 'UNBULLETED_ITEM', 'UNPARSED_LINE'
 export function rederive(doc: ParsedDocument, opts: ParseOptions = {}): ParsedDocument {
   const b = new Builder();
   const matcher = new BodyMatcher(opts.units ?? [], opts.bodyMap);
-  const masked = maskSpans(
-    doc.source,
-    doc.other.filter((o) => o.kind === 'furniture').map((o) => o.span),
-  );
-  const derived = deriveStructure(masked, doc.sections, matcher, b);
+  const derived = deriveStructure(readableSource(doc), doc.sections, matcher, b);
   return {
     ...doc,
     ...derived,
