@@ -396,11 +396,13 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
       const prev = paras[paras.length - 1];
       if (prev && !prev.cells && !marker) {
         const last = prev.lines[prev.lines.length - 1]!;
-        const adjacent = !/\n\s*\n/.test(source.slice(last.end, l.start));
+        // Lines parted only by a page break (its furniture blanked) are adjacent.
+        const pageBreak = furniture.some(([fs]) => fs >= last.end && fs < l.start);
+        const adjacent = pageBreak || !/\n\s*\n/.test(source.slice(last.end, l.start));
         const prevEnds = TERMINAL_RE.test(last.text);
         const prevIsHeading = prev.marker && prev.marker.kind !== 'bullet' && prev.lines.length === 1;
         if (!prevEnds && (startsLower(l.text) || (adjacent && !prevIsHeading && !isUpperLine(last.text)))) {
-          if (!adjacent)
+          if (!adjacent || pageBreak)
             b.warn('LINE_JOINED', 'Đã nối dòng bị ngắt (ngắt trang hoặc xuống dòng cứng)', [
               last.start,
               l.end,
@@ -752,8 +754,15 @@ function deriveStructure(
       span: n.span,
     });
   };
+  // "a) Chỉ tiêu" / "Mục tiêu" under a group of the tasks section lists targets, not tasks.
+  const isTargets = (c: DocNode) =>
+    /^(cac )?(chi tieu|muc tieu|muc dich|yeu cau|quan diem)(\s|,|$)/.test(foldKeepOffsets(c.title));
+  // "(Phân công nhiệm vụ theo Phụ lục đính kèm)": a note.
+  const isNote = (c: DocNode) => c.kind === 'paragraph' && /^\(.*\)\.?$/.test(c.text);
   const collectTasks = (n: DocNode, group: DocNode | null) => {
     for (const c of n.children) {
+      if (isNote(c)) continue;
+      if ((c.kind === 'group' || c.kind === 'subgroup') && c.children.length && isTargets(c)) continue;
       if (c.kind === 'group' || c.kind === 'subgroup') {
         if (c.children.length) collectTasks(c, c);
         else makeTask(c, group);
@@ -764,6 +773,26 @@ function deriveStructure(
     }
   };
   for (const s of taskSections) collectTasks(s, null);
+  // Annex rows belong to the body group of the same name ("I. Cải cách thể chế" in the Phụ lục,
+  // "1. Cải cách thể chế" in section II): linked, both kept.
+  const bodyGroups = taskSections
+    .filter((s) => s.part !== 'annex')
+    .flatMap((s) => s.children.filter((c) => c.kind === 'group' || c.kind === 'subgroup'));
+  const nameKey = (t: string) =>
+    foldKeepOffsets(t)
+      .replace(/[^a-z0-9 ]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  for (const t of tasks) {
+    if (!t.label.startsWith('PL') || !t.groupTitle) continue;
+    const key = nameKey(t.groupTitle);
+    if (key.split(' ').length < 2) continue;
+    const g = bodyGroups.find((x) => {
+      const k = nameKey(x.title);
+      return k === key || (k.length > 12 && (k.startsWith(key) || key.startsWith(k)));
+    });
+    if (g) t.linkedGroupLabel = g.label;
+  }
 
   // ---- responsibilities ----
   const responsibilities: Responsibility[] = [];
