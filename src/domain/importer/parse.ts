@@ -51,7 +51,7 @@ const ROMAN_RE = /^(X{0,3})(IX|IV|V?I{0,3})$/;
 const TERMINAL_RE = /([.;:!?…]|\.\/\.)["”’)\]*_]*$/;
 const ON_BEHALF_RE = /^(T\/M|TM\.?|T\.M\.|KT\.?|Q\.|TL\.|TUQ\.)\s*\S/;
 const DOC_KINDS_RE =
-  /^(CHƯƠNG TRÌNH HÀNH ĐỘNG|CHƯƠNG TRÌNH|KẾ HOẠCH|NGHỊ QUYẾT|QUYẾT ĐỊNH|ĐỀ ÁN|CHỈ THỊ|KẾT LUẬN|HƯỚNG DẪN|QUY ĐỊNH|BÁO CÁO|THÔNG BÁO)(\s|$)/;
+  /^(CHƯƠNG TRÌNH HÀNH ĐỘNG|CHƯƠNG TRÌNH|KẾ HOẠCH HÀNH ĐỘNG|KẾ HOẠCH|NGHỊ QUYẾT|QUYẾT ĐỊNH|ĐỀ ÁN|CHỈ THỊ|KẾT LUẬN|HƯỚNG DẪN|QUY ĐỊNH|BÁO CÁO|THÔNG BÁO)(\s|$)/;
 const MOTTO_RE =
   /^(ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)$/i;
 const PAGE_NUMBER_RE = /^(?:[-–—]\s*)?(?:Trang\s+)?\d{1,3}(?:\s*[-–—])?$|^\d{1,3}\s*\/\s*\d{1,3}$/;
@@ -262,8 +262,25 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
       .slice(firstArticle, attachedKind < 0 ? undefined : attachedKind)
       .some((l) => /kèm theo/i.test(l.text));
     if (attachedKind > 0 && mentionsAttached) {
-      programStart = attachedKind;
-      const wLines = lines.slice(0, attachedKind);
+      // The attached program's own header (issuer, motto, number, date) sits between the wrapper's
+      // signature and the program's kind line.
+      let ps = attachedKind;
+      const headerLike = (t: string) =>
+        MOTTO_RE.test(t) ||
+        /^[-–—_*=.\s]+$/.test(t) ||
+        /^Số\b/u.test(t) ||
+        /^\p{Lu}[\p{L} .]+,\s*ngày\b/u.test(t) ||
+        (isUpperLine(t) && !ON_BEHALF_RE.test(t));
+      while (ps - 1 > firstArticle && headerLike(lines[ps - 1]!.text)) ps--;
+      // …but not the wrapper's signer position lines right under its on-behalf line.
+      while (
+        ps < attachedKind &&
+        lines.slice(firstArticle, ps).every((l) => !/^\p{Lu}\p{Ll}+(\s+\p{Lu}\p{Ll}*)+$/u.test(l.text)) &&
+        ON_BEHALF_RE.test(lines[ps - 1]?.text ?? '')
+      )
+        ps++;
+      programStart = ps;
+      const wLines = lines.slice(0, programStart);
       const wMeta = parseHeader(wLines.slice(0, Math.max(0, firstArticle)), b, 'wrapper');
       wrapperMeta = wMeta;
       const span: Span = [wLines[0]!.start, wLines[wLines.length - 1]!.end];
@@ -558,6 +575,11 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
       closing.signer.onBehalf.replace(/^(T\/M|TM\.?|T\.M\.|KT\.?|Q\.|TL\.|TUQ\.)\s*/, '').trim() || null;
   }
   program.partyLayout = isParty(program, closing.signer);
+  const firstAnnex = root.children.find((c) => c.part === 'annex');
+  if (!program.docKind && !program.title && firstAnnex && root.children[0] === firstAnnex) {
+    program.docKind = 'PHỤ LỤC';
+    program.title = firstAnnex.title;
+  }
 
   for (const f of furniture) b.addOther('furniture', f);
   return {
@@ -983,16 +1005,41 @@ function parseHeader(lines: Line[], b: Builder, as: 'header' | 'wrapper'): Progr
   const titleParts: string[] = [];
   const preambleParts: string[] = [];
   let state: 'top' | 'title' | 'preamble' = 'top';
+  /** Title text on the kind line itself ("CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ"): the next line still starts the title. */
+  let kindRest = 0;
   for (const l of lines) {
     let kind: OtherKind = as === 'wrapper' ? 'wrapper' : 'header';
+    let lineText = l.text;
+    // "Lào Cai, ngày       tháng      năm 2026": place and date (blank in an unsigned copy), also in the
+    // right-hand column of a line.
+    const pdm = /(?:^|\s{3,}|\t|\s\|\s)(\p{Lu}[\p{L}.]*(?: [\p{L}.]+){0,4}),\s*ngày\b(.*)$/u.exec(lineText);
+    if (pdm && !meta.place && state === 'top') {
+      meta.place = pdm[1]!.trim();
+      meta.date = parseVnDate('ngày' + pdm[2]!);
+      lineText = lineText.slice(0, pdm.index);
+    }
+    // "Số: 180/2026/NĐ- CP", "Số 11- KH/TW", "Số:      /KH-UBND" (no number yet: none is invented).
+    const nm = /^Số\s*:?\s*(.*)$/u.exec(lineText.trim());
+    if (nm && state === 'top' && meta.number === null) {
+      const rest = nm[1]!;
+      const cut = rest.search(/\t|\s\|\s|\s{3,}(?=\p{Lu}{2})/u);
+      const numText = (cut >= 0 ? rest.slice(0, cut) : rest).replace(/\s*([-/])\s*/g, '$1').trim();
+      if (/^\d/.test(numText)) meta.number = numText.replace(/[,.;]$/, '');
+      lineText = cut >= 0 ? rest.slice(cut) : '';
+    }
     // Two header columns on one line ("THÀNH ỦY HÀ NỘI    ĐẢNG CỘNG SẢN VIỆT NAM").
-    const parts = l.text
+    const parts = lineText
       .split(/\t+|\s{3,}|\s\|\s/)
       .map((x) => x.trim())
       .filter(Boolean);
     for (const part of parts) {
       const t = part.replace(/^[*_\s]+|[*_\s]+$/g, '');
-      if (!t || /^[-–—_*=.]+$/.test(t)) continue;
+      if (!t) continue;
+      if (/^[-–—_*=.]+$/.test(t)) {
+        // The rule under a title ends it.
+        if (state === 'title' && titleParts.length > kindRest) state = 'preamble';
+        continue;
+      }
       if (state === 'top' && MOTTO_RE.test(t)) {
         meta.motto.push(t);
         continue;
@@ -1012,6 +1059,7 @@ function parseHeader(lines: Line[], b: Builder, as: 'header' | 'wrapper'): Progr
         meta.docKind = DOC_KINDS_RE.exec(t)![1]!;
         const rest = t.slice(meta.docKind.length).trim();
         if (rest) titleParts.push(rest);
+        kindRest = rest ? 1 : 0;
         state = 'title';
         continue;
       }
@@ -1023,7 +1071,14 @@ function parseHeader(lines: Line[], b: Builder, as: 'header' | 'wrapper'): Progr
         if (
           /^\(.*\)$/.test(t) ||
           startsLower(t) ||
-          (titleParts.length === 0 && !TERMINAL_RE.test(t) && t.length < 400)
+          (titleParts.length === kindRest && !TERMINAL_RE.test(t) && t.length < 400) ||
+          // A title wrapped over lines: the line before did not end a sentence.
+          (titleParts.length > kindRest &&
+            !TERMINAL_RE.test(titleParts[titleParts.length - 1]!) &&
+            !/^\(/.test(titleParts[titleParts.length - 1]!) &&
+            !/^(Căn cứ|Theo đề nghị|Xét|Thực hiện|Nhằm|Để)(?=\s|$)/u.test(t) &&
+            !(isUpperLine(t) && !isUpperLine(titleParts[titleParts.length - 1]!)) &&
+            t.length < 200)
         ) {
           titleParts.push(t);
           continue;
@@ -1051,7 +1106,10 @@ function parseHeader(lines: Line[], b: Builder, as: 'header' | 'wrapper'): Progr
     if (issuerLines.length > 1) meta.parentIssuer = issuerLines.slice(0, -1).join(' ');
   }
   meta.title = titleParts.length
-    ? titleParts.filter((x) => !/^\(.*\)$/.test(x)).join(' ') || titleParts.join(' ')
+    ? titleParts
+        .join(' ')
+        .replace(/\s*\((?:Ban hành )?[Kk]èm theo[^)]*\)?\s*$/u, '')
+        .trim() || titleParts.join(' ')
     : null;
   meta.preamble = preambleParts.length ? preambleParts.join('\n') : null;
   return meta;
