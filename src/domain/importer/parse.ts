@@ -361,6 +361,18 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
     separator?: boolean;
     cellTable?: CellTable;
   }
+  // The width a hard-wrapped text is wrapped at: most lines of such a text are about as long (0 when
+  // its lines are whole paragraphs).
+  const wrapWidth = (() => {
+    const lens = lines
+      .map((l) => l.text.length)
+      .filter((n) => n >= 20)
+      .sort((x, y) => x - y);
+    if (lens.length < 30) return 0;
+    const p80 = lens[Math.floor(lens.length * 0.8)]!;
+    const near = lens.filter((n) => n >= p80 * 0.85 && n <= p80 * 1.1).length;
+    return near >= lens.length * 0.4 && p80 < 130 ? Math.round(p80 * 0.9) : 0;
+  })();
   const buildInto = (root: DocNode, rootRank: number, body: Line[], inAnnex: boolean) => {
     const paras: Para[] = [];
     for (let i = 0; i < body.length; i++) {
@@ -401,7 +413,14 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
         const adjacent = pageBreak || !/\n\s*\n/.test(source.slice(last.end, l.start));
         const prevEnds = TERMINAL_RE.test(last.text);
         const prevIsHeading = prev.marker && prev.marker.kind !== 'bullet' && prev.lines.length === 1;
-        if (!prevEnds && (startsLower(l.text) || (adjacent && !prevIsHeading && !isUpperLine(last.text)))) {
+        // A hard-wrapped text (gazette, PDF): a line as long as the page is wide goes on below even when
+        // the next line starts with a capital ("… và phát triển" / "Quỹ bảo hiểm y tế …").
+        const fullWidth =
+          adjacent && wrapWidth > 0 && last.text.length >= wrapWidth && !isUpperLine(last.text);
+        if (
+          (!prevEnds && (startsLower(l.text) || (adjacent && !prevIsHeading && !isUpperLine(last.text)))) ||
+          (fullWidth && !isUpperLine(l.text))
+        ) {
           if (!adjacent || pageBreak)
             b.warn('LINE_JOINED', 'Đã nối dòng bị ngắt (ngắt trang hoặc xuống dòng cứng)', [
               last.start,
@@ -764,7 +783,7 @@ function deriveStructure(
       if (isNote(c)) continue;
       if ((c.kind === 'group' || c.kind === 'subgroup') && c.children.length && isTargets(c)) continue;
       if (c.kind === 'group' || c.kind === 'subgroup') {
-        if (c.children.length) collectTasks(c, c);
+        if (c.children.some((x) => !isNote(x))) collectTasks(c, c);
         else makeTask(c, group);
       } else if (c.kind === 'table') collectTasks(c, group);
       else if (isIntro(c))
@@ -1186,8 +1205,10 @@ function parseClosing(
   }
   if (signerLines.length === 0) return { recipients, signer: null };
   const texts = signerLines.map((l) => l.text).filter((t) => !SIGNED_RE.test(t) && !/^[-–_.]+$/.test(t));
-  const onBehalf = texts.find((t) => ON_BEHALF_RE.test(t)) ?? null;
-  const upper = texts.filter((t) => t !== onBehalf && isUpperLine(t));
+  // "TM. CHÍNH PHỦ" / "KT. THỦ TƯỚNG": every on-behalf line, in order, then the position.
+  const behalfLines = texts.filter((t) => ON_BEHALF_RE.test(t));
+  const onBehalf = behalfLines.length ? behalfLines.join(' ') : null;
+  const upper = texts.filter((t) => !behalfLines.includes(t) && isUpperLine(t));
   const name =
     [...texts]
       .reverse()
