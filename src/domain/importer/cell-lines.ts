@@ -46,8 +46,8 @@ export interface CellTable {
 
 const TT_HEADER_RE = /^(S\s?TT|Số\s*TT|TT)\.?$/iu;
 const ROW_TT_RE = /^(\d{1,3}|[IVX]{1,6})\s*[.)]?$/u;
-const ROW_INLINE_RE = /^(\d{1,3})[.)]\s+(\S.*)$/u;
-const GROUP_INLINE_RE = /^([IVX]{1,6})[.)]\s+(\S.*)$/u;
+const ROW_INLINE_RE = /^(\d{1,3})[.)]?\s+(\p{Lu}.*)$/u;
+const GROUP_INLINE_RE = /^([IVX]{1,6})[.)]?\s+(\p{Lu}.*)$/u;
 const ROMAN_RE = /^(X{0,3})(IX|IV|V?I{0,3})$/;
 const ROMANS = [
   'I',

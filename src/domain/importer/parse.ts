@@ -488,7 +488,20 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
         const others = Object.entries(cells).filter(([k, v]) => k !== 'tt' && k !== 'task' && v);
         const roman = ROMAN_RE.test(tt) && tt !== '';
         const spread = new Set(p.cells.filter(Boolean)).size === 1 && p.cells.filter(Boolean).length > 1;
-        if (roman || spread || (others.length === 0 && tt && !/^\d/.test(tt) && !cells.task)) {
+        // A row with neither TT nor task text goes on the row above (its TT and task cells merged down).
+        const container = table.group ?? table.node;
+        const above = container.children[container.children.length - 1];
+        if (!tt && !cells.task && others.length && above?.kind === 'row' && above.cells) {
+          for (const [k, v] of others) above.cells[k] = above.cells[k] ? `${above.cells[k]}\n${v}` : v;
+          above.span = [above.span[0], span[1]];
+          continue;
+        }
+        // A group row that names a lead is itself a task (a group without rows under it).
+        const groupTask = roman && !!cells.lead && !spread;
+        if (
+          !groupTask &&
+          (roman || spread || (others.length === 0 && tt && !/^\d/.test(tt) && !cells.task))
+        ) {
           const title = cells.task ?? p.cells.filter(Boolean).find((c) => c !== tt) ?? fullText;
           const g = b.newNode('group', tt, title, title, span);
           table.node.children.push(g);
@@ -497,7 +510,10 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
           const text = cells.task ?? p.cells.filter(Boolean).join(' ');
           const r = b.newNode('row', tt, text, text, span);
           r.cells = cells;
-          (table.group ?? table.node).children.push(r);
+          if (groupTask) {
+            table.node.children.push(r);
+            table.group = null;
+          } else container.children.push(r);
         }
         continue;
       }
@@ -600,6 +616,15 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
   if (!program.docKind && !program.title && firstAnnex && root.children[0] === firstAnnex) {
     program.docKind = 'PHỤ LỤC';
     program.title = firstAnnex.title;
+    // "(Ban hành kèm theo Quyết định số 877/QĐ-BTP ngày 03/3/2025 của Bộ trưởng Bộ Tư pháp)"
+    const note =
+      /kèm theo\s+(?:Quyết định|Kế hoạch|Nghị quyết|Chương trình|Chỉ thị|Công văn|Văn bản)\s+số\s*:?\s*(\d[\p{L}\d/.\-\s]*?)\s+ngày\s+(\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})/u.exec(
+        firstAnnex.text,
+      );
+    if (note && !program.number) {
+      program.number = note[1]!.replace(/\s*([-/])\s*/g, '$1').trim();
+      program.date = parseVnDate('ngày ' + note[2]!);
+    }
   }
 
   for (const f of furniture) b.addOther('furniture', f);
@@ -756,6 +781,13 @@ function deriveStructure(
         n.id,
       );
     b.warnUnmatched([...leads, ...cooperating], n.id);
+    if (n.kind === 'row' && !n.marker)
+      b.warn(
+        'ROW_UNNUMBERED',
+        `Hàng ${n.label} của bảng không có số thứ tự: giữ là một nhiệm vụ, cần kiểm tra (có thể là phần tiếp của hàng trên)`,
+        n.span,
+        n.id,
+      );
     tasks.push({
       nodeId: n.id,
       label: n.label,
