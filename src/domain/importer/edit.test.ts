@@ -5,6 +5,7 @@ import { applyEdit, EditError, TABLE_COLUMNS, type EditOp } from './edit.js';
 import { prng } from '../../../test/support/prng.js';
 import type { DocNode, ParsedDocument } from './types.js';
 import { coverageProblems } from './lossless.js';
+import { readableSource } from './furniture.js';
 import { allNodes } from './lossless.js';
 import { buildSeedUnits } from '../units.js';
 
@@ -140,11 +141,12 @@ const compact = (s: string) => s.replace(/[\s*]/g, '');
  */
 function checked(d: ParsedDocument): ParsedDocument {
   expect(coverageProblems(d)).toEqual([]);
+  const source = readableSource(d);
   for (const n of allNodes(d)) {
     if (!n.cells) continue;
     if (!n.cellPieces) {
       for (const v of Object.values(n.cells))
-        expect(compact(d.source.slice(n.span[0], n.span[1]))).toContain(compact(v));
+        expect(compact(source.slice(n.span[0], n.span[1]))).toContain(compact(v));
       continue;
     }
     expect(Object.keys(n.cellPieces)).toEqual(Object.keys(n.cells));
@@ -154,7 +156,7 @@ function checked(d: ParsedDocument): ParsedDocument {
         expect(p.span).not.toBeNull();
         expect(p.span![0]).toBeGreaterThanOrEqual(n.span[0]);
         expect(p.span![1]).toBeLessThanOrEqual(n.span[1]);
-        expect(compact(d.source.slice(p.span![0], p.span![1]))).toBe(compact(p.text));
+        expect(compact(source.slice(p.span![0], p.span![1]))).toBe(compact(p.text));
       }
     }
   }

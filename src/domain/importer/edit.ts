@@ -9,6 +9,7 @@
 import type { CellPiece, DocNode, NodeKind, ParsedDocument, Span } from './types.js';
 import { nodeText, rederive, titleOfText, type ParseOptions } from './parse.js';
 import { bodyKey } from './bodies.js';
+import { readableSource } from './furniture.js';
 
 /** 'row' only for a group row of a table (and 'group' is what a table row becomes as a group row). */
 export const EDITABLE_KINDS = ['section', 'group', 'subgroup', 'bullet', 'paragraph', 'row'] as const;
@@ -125,11 +126,13 @@ export function applyEdit(
   const place = find(sections, op.nodeId);
   if (!place) throw new EditError(`Không có nút ${op.nodeId} trong cấu trúc`);
   const { node, siblings, index } = place;
+  // Text is read with the page furniture blanked (furniture.ts); spans stay those of the source.
+  const source = readableSource(doc);
   if (node.kind === 'table') throw new EditError('Không sửa được cả bảng: hãy chọn một hàng của bảng');
   if (op.op === 'setCell' || op.op === 'moveCellText') {
     if (node.kind !== 'row') throw new EditError('Chỉ hàng của bảng mới có ô để chuyển sang cột khác');
-    if (op.op === 'setCell') setCell(doc.source, node, op.from, op.to, tableOf(place));
-    else moveCellText(doc.source, node, op.from, op.to, op.at, tableOf(place));
+    if (op.op === 'setCell') setCell(source, node, op.from, op.to, tableOf(place));
+    else moveCellText(source, node, op.from, op.to, op.at, tableOf(place));
     return { doc: rederive({ ...doc, sections }, { ...opts, bodyMap }), bodyMap };
   }
   if (node.kind === 'row' || isTableGroup(place)) {
@@ -149,7 +152,7 @@ export function applyEdit(
       if (op.kind === 'section' && place.parent)
         throw new EditError('Chỉ nút ở cấp cao nhất mới là phần (I, II, III)');
       node.kind = op.kind;
-      const { marker } = nodeText(doc.source, node.span);
+      const { marker } = nodeText(source, node.span);
       node.marker =
         marker && MARKER_KINDS[op.kind]?.includes(marker.kind as NodeKind)
           ? marker.marker
@@ -167,15 +170,14 @@ export function applyEdit(
       prev.span = [prev.span[0], node.span[1]];
       prev.children = node.children;
       siblings.splice(index, 1);
-      refresh(doc.source, prev);
+      refresh(source, prev);
       break;
     }
     case 'split': {
       const [s, e] = node.span;
       if (!(op.at > s && op.at < e)) throw new EditError('Vị trí tách phải nằm trong nội dung của nút');
-      const left = doc.source.slice(s, op.at).trimEnd();
-      const rightStart =
-        op.at + (doc.source.slice(op.at, e).length - doc.source.slice(op.at, e).trimStart().length);
+      const left = source.slice(s, op.at).trimEnd();
+      const rightStart = op.at + (source.slice(op.at, e).length - source.slice(op.at, e).trimStart().length);
       if (!left.trim() || rightStart >= e) throw new EditError('Tách tại đây sẽ tạo ra một nút rỗng');
       const second: DocNode = {
         id: nextId(sections),
@@ -193,8 +195,8 @@ export function applyEdit(
         children: [],
       };
       node.span = [s, s + left.length];
-      refresh(doc.source, node);
-      refresh(doc.source, second);
+      refresh(source, node);
+      refresh(source, second);
       // The second part takes the children; headings keep them.
       if (node.kind === 'section' || node.kind === 'group' || node.kind === 'subgroup') second.children = [];
       else {
@@ -383,7 +385,10 @@ function cellOffset(source: string, pieces: Record<string, CellPiece[]>, column:
   throw new EditError('Vị trí tách phải nằm trong nội dung của ô');
 }
 
-/** Keeps `other` spans outside [from, to): a merged row absorbs page furniture between its parts. */
+/**
+ * The `other` spans once [from, to) joins a node: text between the two parts of a merged row (a page
+ * number read as noise) becomes the row's; page furniture stays furniture (a node does not own it).
+ */
 function absorbOther(doc: ParsedDocument, sections: DocNode[], keep: DocNode[], from: number, to: number) {
   const between = (sp: Span) => sp[1] > from && sp[0] < to && doc.source.slice(sp[0], sp[1]).trim() !== '';
   const walk = (ns: DocNode[]) =>
@@ -393,7 +398,7 @@ function absorbOther(doc: ParsedDocument, sections: DocNode[], keep: DocNode[], 
       walk(n.children);
     });
   walk(sections);
-  return doc.other.filter((o) => !(o.span[0] >= from && o.span[1] <= to));
+  return doc.other.filter((o) => o.kind === 'furniture' || !(o.span[0] >= from && o.span[1] <= to));
 }
 
 /** A group row: a group node directly in a table. */
@@ -482,11 +487,12 @@ function lastRow(n: DocNode): DocNode | null {
 function mergeIntoRow(doc: ParsedDocument, siblings: DocNode[], index: number): ParsedDocument['other'] {
   const node = siblings[index]!;
   const prev = siblings[index - 1]!;
+  const source = readableSource(doc);
   const row = prev.kind === 'row' ? prev : lastRow(prev);
   if (!row) throw new EditError('Bảng phía trên không có hàng để gộp vào');
   if (node.children.length) throw new EditError('Mục có mục con: không gộp được vào hàng của bảng');
-  const pieces = piecesOf(doc.source, row);
-  const span = locate(doc.source, node.span[0], node.span[1], node.text) ?? node.span;
+  const pieces = piecesOf(source, row);
+  const span = locate(source, node.span[0], node.span[1], node.text) ?? node.span;
   (pieces.task ??= []).push({ text: node.text, span });
   const other = absorbOther(doc, [], [], row.span[1], node.span[0]);
   row.span = [row.span[0], node.span[1]];
@@ -502,7 +508,7 @@ function editTableRow(
   op: Exclude<EditOp, { op: 'mapBody' | 'setCell' | 'moveCellText' }>,
 ): ParsedDocument['other'] {
   const { node, siblings, index } = place;
-  const source = doc.source;
+  const source = readableSource(doc);
   const group = node.kind === 'group';
   switch (op.op) {
     case 'merge': {

@@ -164,6 +164,7 @@ export const OTHER_KINDS = [
   'noise',
   'preamble',
   'wrapper',
+  'furniture', // page furniture: running headers, page numbers, signature stamps, repeated table headers
 ] as const;
 
 export interface ParsedDocument {
