@@ -284,16 +284,64 @@ function orderColumns<T>(r: Record<string, T>): Record<string, T> {
   return Object.fromEntries(keys.map((k) => [k, r[k]!]));
 }
 
-/** A row's pieces: kept ones, or located now from the parser's cells (in order, each after the last). */
+const blankTo = (source: string, from: number, to: number, step: 1 | -1) => {
+  for (let p = from; step > 0 ? p < to : p > to; p += step) {
+    const c = source[step > 0 ? p : p - 1]!;
+    if (c === '\n') return true;
+    if (!/\s/.test(c)) return false;
+  }
+  return true;
+};
+
+const MAX_RUNS = 12;
+
+/**
+ * A cell read from several runs of lines (a gazette or PDF text whose columns alternate line by line):
+ * its words in order, each run but the last ending a line and each but the first starting one.
+ */
+function locateRuns(source: string, from: number, to: number, text: string): CellPiece[] | null {
+  const words = text.split(/\s+/).filter(Boolean);
+  const out: CellPiece[] = [];
+  let i = 0;
+  let cursor = from;
+  while (i < words.length && out.length < MAX_RUNS) {
+    let found: CellPiece | null = null;
+    for (let k = words.length; k > i && !found; k--) {
+      const t = words.slice(i, k).join(' ');
+      const sp = locate(source, cursor, to, t);
+      if (!sp) continue;
+      const endsLine = k === words.length || blankTo(source, sp[1], to, 1);
+      const startsLine = out.length === 0 || blankTo(source, sp[0], from, -1);
+      if (endsLine && startsLine) {
+        found = { text: t, span: sp };
+        i = k;
+      }
+    }
+    if (!found) return null;
+    out.push(found);
+    cursor = found.span![1];
+  }
+  return i === words.length ? out : null;
+}
+
+/**
+ * A row's pieces: kept ones, or located now from the parser's cells (in order, each after the last;
+ * else anywhere in the row; else in runs of lines). A cell not found in the row is a value carried
+ * from elsewhere (a merged cell): a piece with no span.
+ */
 function piecesOf(source: string, row: DocNode): Record<string, CellPiece[]> {
   if (row.cellPieces) return clonePieces(row.cellPieces);
   const out: Record<string, CellPiece[]> = {};
-  let cursor = row.span[0];
+  const [s, e] = row.span;
+  let cursor = s;
   for (const [col, text] of Object.entries(row.cells ?? {})) {
     if (!text.trim()) continue;
-    const at = locate(source, cursor, row.span[1], text) ?? locate(source, row.span[0], row.span[1], text);
-    if (at) cursor = at[1];
-    out[col] = [{ text, span: at }];
+    const at = locate(source, cursor, e, text) ?? locate(source, s, e, text);
+    const runs = at ? null : (locateRuns(source, cursor, e, text) ?? locateRuns(source, s, e, text));
+    const ps: CellPiece[] = at ? [{ text, span: at }] : (runs ?? [{ text, span: null }]);
+    out[col] = ps;
+    const last = ps[ps.length - 1]!.span;
+    if (last) cursor = last[1];
   }
   return out;
 }
