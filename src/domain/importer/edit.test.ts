@@ -181,7 +181,12 @@ describe('corrections of a task table', () => {
   });
 
   it('merges a row continued after a page break into the row above, cell by cell', () => {
-    const d = edit(tdoc, { op: 'merge', nodeId: rowOf(tdoc, 'do Thành phố').id });
+    const continued = rowOf(tdoc, 'do Thành phố');
+    expect(tdoc.warnings.filter((w) => w.code === 'ROW_UNNUMBERED').map((w) => w.nodeId)).toEqual([
+      continued.id,
+    ]);
+    const d = edit(tdoc, { op: 'merge', nodeId: continued.id });
+    expect(d.warnings.filter((w) => w.code === 'ROW_UNNUMBERED')).toEqual([]);
     const row = rowOf(d, 'Rà soát');
     expect(row.cells).toEqual({
       tt: '2',
