@@ -118,8 +118,9 @@ describe.skipIf(!hasBrowser)('correcting a task table in a draft in Chromium', (
     expect(await task.inputValue()).toBe('Rà soát văn bản quy phạm pháp luật do Thành phố ban hành');
     const split = page.getByRole('button', { name: 'Tách hàng' });
     await poll(() => split.isEnabled()).toBe(true);
-    for (let i = 0; i < 20 && !(await split.evaluate((b) => b === document.activeElement)); i++)
-      await page.keyboard.press('Tab');
+    const focused = () => split.evaluate((b) => b === b.ownerDocument.activeElement);
+    for (let i = 0; i < 20 && !(await focused()); i++) await page.keyboard.press('Tab');
+    expect(await focused()).toBe(true);
     await page.keyboard.press('Enter');
     await page.getByText(/làm hai hàng/).waitFor({ timeout: 15_000 });
     await poll(() => tasksStat().innerText()).toBe('3');
