@@ -141,6 +141,9 @@ function tableCells(raw: string, inTable = false): string[] | null {
       .slice(1, -1)
       .split('|')
       .map((c) => clean(c));
+  // " | (1) | (2)": a first cell left empty (trimmed away with the line's space).
+  if (/^\|\s/.test(t) && (t.match(/ \| /g)?.length ?? 0) >= need)
+    return ['', ...t.slice(2).split(' | ')].map((c) => clean(c));
   if ((t.match(/ \| /g)?.length ?? 0) >= need) return t.split(' | ').map((c) => clean(c));
   if ((t.match(/\t/g)?.length ?? 0) >= need) return t.split('\t').map((c) => clean(c));
   return null;
@@ -453,7 +456,10 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
         continue;
       }
       if (p.cells) {
-        if (p.separator) {
+        // The separator of a Markdown table, or the row numbering the columns ("(1) | (2) | (3)").
+        const numbering =
+          p.cells.filter(Boolean).length >= 3 && p.cells.every((c) => c === '' || /^\(?\d{1,2}\)?$/.test(c));
+        if (p.separator || numbering) {
           b.addOther('noise', span);
           continue;
         }
@@ -577,6 +583,18 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
         tnode.children.push(group);
         continue;
       }
+      if (r.subRows?.length) {
+        // A numbered row heading unnumbered sub-rows: a sub-group whose rows are the tasks.
+        const sub = b.newNode('subgroup', r.tt, titleOf(text), text, span);
+        for (const x of r.subRows) {
+          const t = clean(x.cells.task ?? '');
+          const row = b.newNode('row', '', t, t, [x.start, x.end]);
+          row.cells = { tt: '', ...x.cells };
+          sub.children.push(row);
+        }
+        (group ?? tnode).children.push(sub);
+        continue;
+      }
       const n = b.newNode('row', r.tt, text, text, span);
       n.cells = { tt: r.tt, ...r.cells };
       (group ?? tnode).children.push(n);
@@ -694,7 +712,11 @@ function deriveStructure(
         g++;
         c.label = `${base}.${c.marker || g}`;
         let k = 0;
-        for (const r of c.children) r.label = `${c.label}.${r.marker || ++k}`;
+        for (const r of c.children) {
+          r.label = `${c.label}.${r.marker || ++k}`;
+          let j = 0;
+          for (const x of r.children) x.label = `${r.label}.${x.marker || ++j}`;
+        }
       } else if (c.kind === 'row') c.label = `${base}.${c.marker}`;
     }
   };
@@ -816,12 +838,24 @@ function deriveStructure(
     /^(cac )?(chi tieu|muc tieu|muc dich|yeu cau|quan diem)(\s|,|$)/.test(foldKeepOffsets(c.title));
   // "(Phân công nhiệm vụ theo Phụ lục đính kèm)": a note.
   const isNote = (c: DocNode) => c.kind === 'paragraph' && /^\(.*\)\.?$/.test(c.text);
+  // A plan whose tasks are a), b) … items: most of its lettered items have nothing under them.
+  const bodyLetters = taskSections
+    .filter((x) => x.part !== 'annex')
+    .flatMap((x) => x.children.flatMap((g) => g.children.filter((c) => c.kind === 'subgroup')));
+  const itemisedPlan =
+    bodyLetters.length >= 5 &&
+    bodyLetters.filter((x) => x.children.length === 0).length >= bodyLetters.length * 0.7;
   const collectTasks = (n: DocNode, group: DocNode | null) => {
     for (const c of n.children) {
       if (isNote(c)) continue;
       if ((c.kind === 'group' || c.kind === 'subgroup') && c.children.length && isTargets(c)) continue;
       if (c.kind === 'group' || c.kind === 'subgroup') {
-        if (c.children.some((x) => !isNote(x))) collectTasks(c, c);
+        // In a plan organised as a), b) … items, the item is the task and its "-" lines are its parts.
+        const itemised =
+          c.kind === 'subgroup' &&
+          itemisedPlan &&
+          c.children.every((x) => x.kind === 'bullet' || isIntro(x) || isNote(x));
+        if (!itemised && c.children.some((x) => !isNote(x))) collectTasks(c, c);
         else makeTask(c, group);
       } else if (c.kind === 'table') collectTasks(c, group);
       else if (isIntro(c))
