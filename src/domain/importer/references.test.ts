@@ -203,6 +203,21 @@ const EDGES: [phrase: string, refs: Ref[]][] = [
     'Luật Tiếp cận thông tin năm 2016',
     [{ kind: 'Luật', number: 'Luật Tiếp cận thông tin năm 2016', date: null }],
   ],
+  [
+    'Luật Tổ chức Chính phủ số 63/2025/QH15 ngày 18/02/2025 và Luật số 72/2025/QH15',
+    [
+      { kind: 'Luật', number: '63/2025/QH15', date: '2025-02-18', level: 'central' },
+      { kind: 'Luật', number: '72/2025/QH15', date: null },
+    ],
+  ],
+  [
+    'Căn cứ Hiến pháp năm 2013; Pháp lệnh số 02/2022/UBTVQH15 ngày 22/12/2022',
+    [{ kind: 'Pháp lệnh', number: '02/2022/UBTVQH15', date: '2022-12-22', level: 'central' }],
+  ],
+  [
+    'theo quy định của Luật Đầu tư công, Luật Ngân sách nhà nước năm 2015',
+    [{ kind: 'Luật', number: 'Luật Ngân sách nhà nước năm 2015', date: null }],
+  ],
   ['CÔNG BÁO/Số 286/Ngày 27-05-2026', []],
   ['Luật hóa các quy định trong năm 2026', []],
 ];

@@ -208,12 +208,9 @@ export function findReferences(
     const span: Span = [m.index, m.index + m[0].length];
     if (inFound(span)) continue;
     if (m[3]) {
-      found.push({
-        kind: 'Luật',
-        number: cleanNumber(m[3]),
-        date: dateAfter(source, span[1], m[3]).date,
-        span,
-      });
+      const number = cleanNumber(m[3]);
+      const d = dateAfter(source, span[1], number);
+      found.push({ kind: 'Luật', number, date: d.date, span: [span[0], d.end] });
     } else if (m[2]) {
       found.push({ kind: 'Luật', number: `Luật ${name} năm ${m[2]}`, date: null, span });
     } else {
