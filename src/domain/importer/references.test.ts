@@ -13,7 +13,8 @@ const CORPUS: [doc: string, phrase: string, refs: Ref[]][] = [
     '13',
     'đã được Thủ tướng Chính phủ phê duyệt tại Quyết định số 866/QĐ-Tg ngày 18/7/2023 và Quy hoạch thăm dò, khai thác, chế biến và sử dụng các loại khoáng sản làm vật liệu xây dựng đã được Thủ tướng Chính phủ phê duyệt tại Quyết định số 1626/QĐ-TTg ngày 15/12/2023 để kiến nghị',
     [
-      { kind: 'Quyết định', number: '866/QĐ-TTg', date: '2023-07-18', level: 'government' },
+      // A slip for 866/QĐ-TTg: kept as written, never corrected silently.
+      { kind: 'Quyết định', number: '866/QĐ-Tg', date: '2023-07-18', level: 'government' },
       { kind: 'Quyết định', number: '1626/QĐ-TTg', date: '2023-12-15' },
     ],
   ],
@@ -61,7 +62,8 @@ const CORPUS: [doc: string, phrase: string, refs: Ref[]][] = [
     [
       { kind: 'Văn bản', number: '1552/BTTTT-TTH', date: null, level: 'ministry' },
       { kind: 'Văn bản', number: '708/BTTTT-CATTT', date: null },
-      { kind: 'Nghị định', number: '107/2021/NĐ-CP', date: null, level: 'government' },
+      // Meant 107/2021/NĐ-CP: kept whole as written, not cut to "NĐ-Ch".
+      { kind: 'Nghị định', number: '107/2021/NĐ-Chính phủ', date: null, level: 'government' },
     ],
   ],
   [
@@ -74,14 +76,27 @@ const CORPUS: [doc: string, phrase: string, refs: Ref[]][] = [
   ],
   [
     '15',
+    'CHI TIẾT NỘI DUNG KẾ HOẠCH TRIỂN KHAI THỰC HIỆN NGHỊ QUYẾT SỐ 03/NQ-CP NGÀY 09/01/2025 CỦA CHÍNH PHỦ BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG THỰC HIỆN NGHỊ QUYẾT SỐ 57-NQ/TW NGÀY 22/12/2024 CỦA BỘ CHÍNH TRỊ',
+    [
+      { kind: 'Nghị quyết', number: '03/NQ-CP', date: '2025-01-09' },
+      { kind: 'Nghị quyết', number: '57-NQ/TW', date: '2024-12-22' },
+    ],
+  ],
+  [
+    '15',
+    'Triển khai các nền tảng số quốc gia, nền tảng số dùng chung của ngành, lĩnh vực của Bộ Tư pháp theo Văn bản số 2765/BTTTT-CĐSQG công bố danh sách',
+    [{ kind: 'Văn bản', number: '2765/BTTTT-CĐSQG', date: null }],
+  ],
+  [
+    '15',
     'chuyển đổi số quốc gia giai đoạn 2022-2025, tầm nhìn đến năm 2030 (Đề án số 06)',
     [{ kind: 'Đề án', number: '06', date: null }],
   ],
   [
     '16',
     'b) Tổng kết, đánh giá thực tiễn thi hành Nghị định số 58/2022/NĐ-CP ngày 31 \ntháng 8 năm 2002 của Chính phủ về đăng ký',
-    // "2002" is a slip: a decree numbered …/2022/… was issued in 2022.
-    [{ kind: 'Nghị định', number: '58/2022/NĐ-CP', date: '2022-08-31' }],
+    // "2002" is a slip (the decree is of 2022): the date is read as written.
+    [{ kind: 'Nghị định', number: '58/2022/NĐ-CP', date: '2002-08-31' }],
   ],
   [
     '16',
@@ -91,7 +106,8 @@ const CORPUS: [doc: string, phrase: string, refs: Ref[]][] = [
       { kind: 'Luật', number: 'Luật Tổ chức chính quyền địa phương', date: '2025-02-19' },
       { kind: 'Chỉ thị', number: '49-CT/TW', date: '2025-06-28', code: 'CT/TW', level: 'central' },
       { kind: 'Tờ trình', number: '364/TTr-BNG-NVVH', date: '2026-01-19', level: 'ministry' },
-      { kind: 'Văn bản', number: '1518/BNG-NVVH', date: '2026-03-10', level: 'ministry' },
+      // "các văn bản số …": each document is what its code says, a Công văn without a type code.
+      { kind: 'Công văn', number: '1518/BNG-NVVH', date: '2026-03-10', level: 'ministry' },
       { kind: 'Báo cáo', number: '2265/BC-BNG-NVVH', date: '2026-04-02' },
     ],
   ],

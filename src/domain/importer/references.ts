@@ -28,13 +28,13 @@ const KINDS = [
 ];
 /** "Nghị quyết" also written "nghị quyết", "Nghị Quyết". */
 const kindPattern = (k: string) =>
-  k
+  `${k
     .split(' ')
     .map((w) => `[${w[0]!.toUpperCase()}${w[0]!.toLowerCase()}]${w.slice(1)}`)
-    .join('\\s+');
+    .join('\\s+')}|${k.toUpperCase().replace(/ /g, '\\s+')}`;
 const KIND_RE = KINDS.map(kindPattern).join('|');
 const canonicalKind = (written: string): string => {
-  const w = written.replace(/\s+/g, ' ').toLowerCase();
+  const w = written.replace(/\s+/g, ' ').toLocaleLowerCase('vi');
   return KINDS.find((k) => k.toLowerCase() === w) ?? written;
 };
 
@@ -42,20 +42,23 @@ const canonicalKind = (written: string): string => {
 const TOKEN = `(?:Chính\\s+phủ|[A-ZĐ][A-ZĐa-zđ]{0,7}\\d{0,3})(?![\\p{L}\\d])`;
 // "27-NQ/TW", "1902/KH-UBND", "09/2019/NĐ-CP", "183-\nKH/TU", "11- KH/TW", "180/2026/NĐ- CP", "49-CT /TW", "146/2025/QH15".
 const NUMBER = `\\d{1,5}(?:\\s*\\/\\s*\\d{4})?\\s*[-/]\\s*${TOKEN}(?:\\s*[-/]\\s*${TOKEN}){0,3}`;
-const REF_RE = new RegExp(`(?<![\\p{L}])(${KIND_RE})(?:\\s+(?:số|liên tịch số))?\\s*:?\\s+(${NUMBER})`, 'gu');
+const REF_RE = new RegExp(
+  `(?<![\\p{L}])(${KIND_RE})(?:\\s+(?:số|SỐ|liên tịch số))?\\s*:?\\s+(${NUMBER})`,
+  'gu',
+);
 /** "Đề án số 06", "Đề án 06": a scheme known by its number alone. */
 const SCHEME_RE = /(?<!\p{L})(Đề án)\s+(?:số\s+)?(\d{1,3})(?![\d/\-\p{L}])/gu;
 const BARE_NUMBER_RE = new RegExp(`(?<![\\p{L}\\d/-])(${NUMBER})`, 'gu');
 /** Another number of the same kind in a list: "…/BTTTT-TTH và 708/BTTTT-CATTT", ", số 1518/BNG-NVVH". */
 const LIST_NEXT_RE = new RegExp(`^[\\s,]*(?:,|và|hoặc)\\s+(?:số\\s+)?(${NUMBER})`, 'u');
 
-const DATE = `\\d{1,2}\\s*[/.-]\\s*\\d{1,2}\\s*[/.-]\\s*\\d{4}|\\d{1,2}\\s+tháng\\s+\\d{1,2}\\s*,?\\s*năm\\s+\\d{4}`;
+const DATE = `\\d{1,2}\\s*[/.-]\\s*\\d{1,2}\\s*[/.-]\\s*\\d{4}|\\d{1,2}\\s+(?:tháng|THÁNG)\\s+\\d{1,2}\\s*,?\\s*(?:năm|NĂM)\\s+\\d{4}`;
 /**
  * The date written after a document: "ngày 22/10/2025", "(khóa XIII) ngày …", "của Chính phủ ngày …",
  * "ban hành ngày …". The words between may not hold a number or another document.
  */
 const DATE_AFTER_RE = new RegExp(
-  `^[\\s,]*(?:\\([^()]{0,80}\\)[\\s,]*)?(?:(?:của|do)\\s+([^\\d;.()]{2,80}?)[\\s,]+)?(?:ban hành\\s+|ký\\s+)?ngày\\s*(${DATE})`,
+  `^[\\s,]*(?:\\([^()]{0,80}\\)[\\s,]*)?(?:(?:của|CỦA|do)\\s+([^\\d;.()]{2,80}?)[\\s,]+)?(?:ban hành\\s+|ký\\s+)?(?:ngày|NGÀY)\\s*(${DATE})`,
   'u',
 );
 /** "của Chính phủ" may stand before the date; "của Chính phủ về …, hoàn thành trước ngày …" may not. */
@@ -102,12 +105,12 @@ const KIND_CODES: Record<string, string> = Object.fromEntries(
 /** Kinds that say nothing of the document's type: the code tells it ("văn bản số 364/TTr-BNG" is a Tờ trình). */
 const GENERIC_KINDS = new Set(['Văn bản', 'Công văn']);
 
-/** "49-CT /TW" → "49-CT/TW"; "107/2021/NĐ-Chính phủ" → "107/2021/NĐ-CP"; "866/QĐ-Tg" → "866/QĐ-TTg". */
+/**
+ * "49-CT /TW" → "49-CT/TW", "11- KH/TW" → "11-KH/TW". Slips are kept as written, never corrected
+ * silently: "866/QĐ-Tg", "107/2021/NĐ-Chính phủ" (whole, not cut to "NĐ-Ch").
+ */
 export function cleanNumber(n: string): string {
-  return n
-    .replace(/Chính\s+phủ/gu, 'CP')
-    .replace(/\s+/g, '')
-    .replace(/(?<=[-/])Tg$/u, 'TTg');
+  return n.replace(/\s+/g, '').replace(/Chínhphủ/gu, 'Chính phủ');
 }
 
 /** "27-NQ/TW" → "NQ/TW"; "1902/KH-UBND" → "KH-UBND"; "09/2019/NĐ-CP" → "NĐ-CP"; "146/2025/QH15" → "QH15". */
@@ -125,7 +128,7 @@ export function levelOf(code: string): DocReference['level'] {
   const issuer = (typeToken(code) ? parts.slice(1) : parts).join('-').toUpperCase();
   if (/^(TW|TƯ|BCT|BBT|BCHTW|VPTW)$/.test(issuer) || /^QH\d*$/.test(issuer) || /^UBTVQH\d*$/.test(issuer))
     return 'central';
-  if (/^(CP|TTG)$/.test(issuer)) return 'government';
+  if (/^(CP|TTG|TG|CHÍNH PHỦ)$/.test(issuer)) return 'government';
   if (/^(TU|TƯ|ĐU|HU|QU|TXU|BTVTU)$/.test(issuer)) return 'city';
   if (/^(UBND|HĐND|UBMTTQ)/.test(issuer)) return 'local';
   if (/^B[A-ZĐ]+/.test(issuer)) return 'ministry';
@@ -141,22 +144,12 @@ interface Found {
   byDate?: boolean;
 }
 
-/**
- * The date after a cited document, if written; a year that contradicts the number's own year
- * by two years or more ("58/2022/NĐ-CP ngày 31 tháng 8 năm 2002") is a slip of the pen: the
- * number's year is kept.
- */
-function dateAfter(source: string, end: number, number: string): { date: string | null; end: number } {
+/** The date written after a cited document, as written (a slip such as "58/2022/NĐ-CP ngày … 2002" kept). */
+function dateAfter(source: string, end: number): { date: string | null; end: number } {
   const rest = source.slice(end, end + 220);
   const d = DATE_AFTER_RE.exec(rest);
   if (!d || (d[1] && (BAD_GAP.test(d[1]) || d[1].trim().split(/\s+/).length > 8))) return { date: null, end };
-  let date = parseVnDate(d[2]!);
-  const year = /^\d+\/(\d{4})\//.exec(number)?.[1];
-  if (date && year && Math.abs(+date.slice(0, 4) - +year) >= 2) {
-    const fixed = `${year}${date.slice(4)}`;
-    if (parseVnDate(fixed.split('-').reverse().join('/'))) date = fixed;
-  }
-  return { date, end: end + d[0].length };
+  return { date: parseVnDate(d[2]!), end: end + d[0].length };
 }
 
 /** Finds every cited document in the source and groups citations by number. */
@@ -169,13 +162,17 @@ export function findReferences(
   REF_RE.lastIndex = 0;
   for (let m = REF_RE.exec(source); m; m = REF_RE.exec(source)) {
     if (exclude(m.index)) continue;
-    const kind = canonicalKind(m[1]!);
+    // "các văn bản số A, số B": documents in general; each is what its code says, a Công văn without one.
+    const plural =
+      GENERIC_KINDS.has(canonicalKind(m[1]!)) &&
+      /(?<!\p{L})các\s+$/u.test(source.slice(Math.max(0, m.index - 6), m.index));
+    const kind = plural ? 'Công văn' : canonicalKind(m[1]!);
     let number = cleanNumber(m[2]!);
     let start = m.index;
     let end = m.index + m[0].length;
     // "các văn bản số 364/TTr-BNG-NVVH ngày …, số 1518/BNG-NVVH ngày … và số 2265/BC-BNG-NVVH ngày …"
     for (;;) {
-      const d = dateAfter(source, end, number);
+      const d = dateAfter(source, end);
       found.push({ kind, number, date: d.date, span: [start, d.end] });
       end = d.end;
       const next = LIST_NEXT_RE.exec(source.slice(end, end + 120));
@@ -190,7 +187,7 @@ export function findReferences(
   for (let m = SCHEME_RE.exec(source); m; m = SCHEME_RE.exec(source)) {
     const span: Span = [m.index, m.index + m[0].length];
     if (exclude(m.index) || inFound(span)) continue;
-    const d = dateAfter(source, span[1], m[2]!);
+    const d = dateAfter(source, span[1]);
     found.push({ kind: 'Đề án', number: m[2]!, date: d.date, span: [span[0], d.end] });
   }
   // Laws cited by name: "Luật Tiếp cận thông tin năm 2016", "Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025".
@@ -209,7 +206,7 @@ export function findReferences(
     if (inFound(span)) continue;
     if (m[3]) {
       const number = cleanNumber(m[3]);
-      const d = dateAfter(source, span[1], number);
+      const d = dateAfter(source, span[1]);
       found.push({ kind: 'Luật', number, date: d.date, span: [span[0], d.end] });
     } else if (m[2]) {
       found.push({ kind: 'Luật', number: `Luật ${name} năm ${m[2]}`, date: null, span });
@@ -271,7 +268,11 @@ export function findReferences(
   const SHORT_RE = new RegExp(`(?<![\\p{L}])(${KIND_RE})\\s+(?:số\\s+)?(\\d{1,5})(?![\\d/\\-\\p{L}])`, 'gu');
   const cited = (s: Span) => refs.some((r) => r.citations.some((c) => c[0] <= s[0] && s[1] <= c[1]));
   for (let m = SHORT_RE.exec(source); m; m = SHORT_RE.exec(source)) {
-    const kind = canonicalKind(m[1]!);
+    // "các văn bản số A, số B": documents in general; each is what its code says, a Công văn without one.
+    const plural =
+      GENERIC_KINDS.has(canonicalKind(m[1]!)) &&
+      /(?<!\p{L})các\s+$/u.test(source.slice(Math.max(0, m.index - 6), m.index));
+    const kind = plural ? 'Công văn' : canonicalKind(m[1]!);
     const span: Span = [m.index, m.index + m[0].length];
     const same = refs.filter((r) => r.kind === kind && new RegExp(`^${m![2]}[-/]`).test(r.number));
     if (same.length !== 1 || cited(span) || exclude(m.index)) continue;

@@ -36,8 +36,9 @@ const CORPUS: [doc: string, phrase: string, expected: Expected | null][] = [
   ],
   [
     '13',
+    // The name of the provincial master plan, not a deadline.
     'để tích hợp vào điều chỉnh Quy hoạch tỉnh Lào Cai thời kỳ 2021–2030, tầm nhìn đến năm 2050.',
-    { kind: 'range', value: '2021/2030' },
+    null,
   ],
   [
     '13',
@@ -45,6 +46,11 @@ const CORPUS: [doc: string, phrase: string, expected: Expected | null][] = [
     null,
   ],
   ['13', 'Chỉ thị số 11-CT/TU ngày 04/01/2026 của Ban Thường vụ Tỉnh ủy theo quy định.', null],
+  [
+    '13',
+    '- Các Sở, ban, ngành và UBND cấp xã, phường nêu cao trách nhiệm người đứng đầu trong trong việc chủ động, thường xuyên lãnh đạo, chỉ đạo và tổ chức quản lý toàn diện hoạt động khoáng sản trên địa bàn',
+    null,
+  ],
   // 14 — UBND tỉnh Lâm Đồng, the 7-column table's "Thời gian thực hiện"
   ['14', 'Hằng năm', { kind: 'recurrence', value: 'yearly' }],
   ['14', 'Trước ngày 05 của tháng liền kề', { kind: 'recurrence', value: 'monthly', relation: 'before' }],
@@ -87,6 +93,21 @@ const CORPUS: [doc: string, phrase: string, expected: Expected | null][] = [
     'kết quả đánh giá Bộ chỉ số theo Quyết định số 766/QĐ-TTg ngày 23/6/2022 của Thủ tướng Chính phủ',
     null,
   ],
+  [
+    '14',
+    '- Bố trí kinh phí chi thường xuyên giao tự chủ trực tiếp từ nguồn ngân sách nhà nước hằng năm cho đơn vị sự nghiệp công lập',
+    { kind: 'recurrence', value: 'yearly', text: 'hằng năm' },
+  ],
+  [
+    '14',
+    '- Giao Văn phòng Ủy ban nhân dân tỉnh thường xuyên theo dõi, đôn đốc, cập nhật tiến độ các nhiệm vụ được Chính phủ, Thủ tướng Chính phủ giao trên hệ thống phần mềm. Hoàn thành và đưa Trung tâm IOC vào hoạt động trong quý I năm 2026.',
+    { kind: 'quarter', value: '2026-Q1', text: 'trong quý I năm 2026' },
+  ],
+  [
+    '14',
+    'theo tinh thần Chỉ thị số 23/CT-TTg ngày 02/9/2021 của Thủ tướng Chính phủ về đẩy mạnh việc thực hiện Chương trình tổng thể cải cách hành chính giai đoạn 2021 - 2030; trong đó xác định cải cách hành chính là nhiệm vụ thường xuyên, cấp bách',
+    null,
+  ],
   // 15 — Bộ Tư pháp, Phụ lục column "Thời gian hoàn thành"
   ['15', 'Tháng 12/2025', { kind: 'month', value: '2025-12' }],
   ['15', '12/2028', { kind: 'month', value: '2028-12' }],
@@ -98,7 +119,8 @@ const CORPUS: [doc: string, phrase: string, expected: Expected | null][] = [
   [
     '15',
     'Tiếp tục đẩy mạnh triển khai Đề án phát triển ứng dụng dữ liệu về dân cư, định danh và xác thực điện tử phục vụ chuyển đổi số quốc gia giai đoạn 2022-2025, tầm nhìn đến năm 2030 (Đề án số 06)',
-    { kind: 'range', value: '2022/2025' },
+    // The scheme's name, ending with its horizon; the row's deadline is its own cell ("Tháng 12/2025").
+    null,
   ],
   ['15', 'dịch vụ công theo Nghị định số 107/2021/NĐ-Chính phủ của Chính phủ', null],
   // 16 — Nghị quyết 100/NQ-CP, gazette text (cells one per line)
@@ -112,7 +134,7 @@ const CORPUS: [doc: string, phrase: string, expected: Expected | null][] = [
   [
     '16',
     'để điều chỉnh, đồng bộ thống nhất với chương trình hành động thực hiện Nghị quyết \nnày, hoàn thành trong Quý II năm 2026.',
-    { kind: 'quarter', value: '2026-Q2', text: 'Quý II năm 2026' },
+    { kind: 'quarter', value: '2026-Q2', text: 'hoàn thành trong Quý II năm 2026' },
   ],
   [
     '16',
@@ -159,13 +181,39 @@ const CORPUS: [doc: string, phrase: string, expected: Expected | null][] = [
     null,
   ],
   ['17', 'CÔNG BÁO/Số 286/Ngày 27-05-2026 ', null],
+  [
+    '17',
+    '- Uỷ ban nhân dân cấp tỉnh, cấp xã đưa các chỉ tiêu bao phủ về bảo hiểm y tế vào nghị quyết, chương trình, kế hoạch phát triển kinh tế - xã hội hằng năm và dài hạn của địa phương.',
+    null,
+  ],
+  [
+    '17',
+    '- Từng bước tăng mức đóng bảo hiểm y tế từ năm 2027 phù hợp với việc mở rộng phạm vi quyền lợi, mức hưởng bảo hiểm y tế theo lộ trình',
+    null,
+  ],
+  [
+    '17',
+    'Từ quý III/2026 đến quý III/2030',
+    { kind: 'quarter', value: '2030-Q3', text: 'Từ quý III/2026 đến quý III/2030' },
+  ],
   // 18 — Nghị quyết 116/NQ-CP, gazette text
   ['18', '2026 - 2027', { kind: 'range', value: '2026/2027' }],
   ['18', 'Năm 2026  ', { kind: 'year', value: '2026' }],
   [
     '18',
     'g) Triển khai Đề án phát triển nâng cao năng lực ứng phó sự cố, thiên tai \nvà tìm kiếm cứu nạn đến năm 2030, định hướng đến năm 2045.',
-    { kind: 'year', value: '2030', relation: 'by' },
+    // The scheme's name ends with its horizon: no deadline.
+    null,
+  ],
+  [
+    '18',
+    'hướng dẫn, tổ chức việc phòng ngừa, ứng phó, khắc phục hậu quả thiên tai cho cán bộ, đảng viên nhất là ở các thôn bản vùng sâu, vùng xa, vùng \nthường xuyên chịu tác động của thiên tai.',
+    null,
+  ],
+  [
+    '18',
+    'nhiệm vụ phòng ngừa, ứng phó, khắc phục hậu quả thiên tai vào kế hoạch dự trữ quốc gia hàng năm.',
+    null,
   ],
   [
     '18',
@@ -245,15 +293,16 @@ describe('deadline forms and edge cases', () => {
     const s = 'Sở Tư pháp chủ trì, thực hiện trong Quý III, IV/2026.';
     const t = findTimes(s, 100);
     expect(t).toHaveLength(1);
-    expect(t[0]).toMatchObject({ kind: 'quarter', value: '2026-Q4', text: 'Quý III, IV/2026' });
-    expect(s.slice(t[0]!.span[0] - 100, t[0]!.span[1] - 100)).toBe('Quý III, IV/2026');
+    expect(t[0]).toMatchObject({ kind: 'quarter', value: '2026-Q4', text: 'trong Quý III, IV/2026' });
+    expect(s.slice(t[0]!.span[0] - 100, t[0]!.span[1] - 100)).toBe('trong Quý III, IV/2026');
   });
 
-  it('never reads a vision horizon, but keeps the period before it', () => {
-    const t = findTimes(
-      'Quy hoạch Thủ đô thời kỳ 2021-2030, tầm nhìn đến năm 2050; định hướng đến năm 2045.',
-    );
-    expect(t.map((x) => x.value)).toEqual(['2021/2030']);
+  it('never reads a vision horizon, nor the period of a name that ends with one', () => {
+    expect(
+      findTimes('Quy hoạch Thủ đô thời kỳ 2021-2030, tầm nhìn đến năm 2050; định hướng đến năm 2045.'),
+    ).toEqual([]);
+    const t = findTimes('Đề án đến năm 2030, định hướng đến năm 2045; hoàn thành năm 2027.');
+    expect(t.map((x) => x.value)).toEqual(['2027']);
   });
 
   it('never reads a cited law’s or document’s date, nor a part of it', () => {

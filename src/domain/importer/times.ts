@@ -72,7 +72,7 @@ const GAZETTE_BEFORE = /cong bao\s*\/\s*so\s*\d+\s*\/\s*$/;
 
 const QUARTER = '(iv|iii|ii|i|[1-4])';
 const QUARTER_LIST = new RegExp(
-  `quy\\s+${QUARTER}((?:\\s*(?:,|va|-|–|den)\\s*(?:quy\\s+)?${QUARTER})*)\\s*(?:\\/|,?\\s*nam\\s+|-\\s*)(\\d{4})`,
+  `(?:(?:xong |hoan thanh )?trong\\s+|tu\\s+)?quy\\s+${QUARTER}((?:\\s*(?:,|va|-|–|den)\\s*(?:quy\\s+)?${QUARTER})*)\\s*(?:\\/|,?\\s*nam\\s+|-\\s*)(\\d{4})`,
   'g',
 );
 const quarterOf = (s: string) => ROMAN[s] ?? +s;
@@ -134,7 +134,16 @@ const RULES: Rule[] = [
     make: () => ({ kind: 'recurrence', value: 'monthly', relation: 'before' }),
   },
   {
-    // "Quý II/2026", "quý II năm 2026", "Quý III, IV/2026", "quý I và II năm 2027": the last quarter named
+    // "Từ quý III/2026 đến quý III/2030": the period ends with the last quarter
+    re: new RegExp(
+      `(?:tu\\s+)?quy\\s+${QUARTER}\\s*(?:\\/|,?\\s*nam\\s+)(\\d{4})\\s*(?:den|-|–)\\s*(?:het\\s+)?quy\\s+${QUARTER}\\s*(?:\\/|,?\\s*nam\\s+)(\\d{4})`,
+      'g',
+    ),
+    make: (m) =>
+      +m[4]! >= +m[2]! ? { kind: 'quarter', value: `${m[4]}-Q${quarterOf(m[3]!)}`, relation: 'by' } : null,
+  },
+  {
+    // "Quý II/2026", "trong quý II năm 2026", "Quý III, IV/2026", "quý I và II năm 2027": the last quarter named
     re: QUARTER_LIST,
     make: (m) => {
       const qs = [m[1]!, ...[...m[2]!.matchAll(/(iv|iii|ii|i|[1-4])(?![a-z])/g)].map((x) => x[1]!)];
@@ -147,8 +156,8 @@ const RULES: Rule[] = [
     make: (m) => ({ kind: 'month', value: `${m[2]}-${m[1] === 'dau' ? '06' : '12'}`, relation: 'by' }),
   },
   {
-    // "Tháng 6/2026", "tháng 6 năm 2026", "tháng 12-2025"
-    re: /thang\s+(\d{1,2})\s*(?:\/|-|,?\s*nam\s+)\s*(\d{4})/g,
+    // "Tháng 6/2026", "trong tháng 6 năm 2026", "tháng 12-2025"
+    re: /(?:(?:xong |hoan thanh )?trong\s+|tu\s+)?thang\s+(\d{1,2})\s*(?:\/|-|,?\s*nam\s+)\s*(\d{4})/g,
     make: (m) =>
       +m[1]! >= 1 && +m[1]! <= 12
         ? { kind: 'month', value: `${m[2]}-${m[1]!.padStart(2, '0')}`, relation: 'by' }
@@ -199,6 +208,54 @@ const RULES: Rule[] = [
   { re: /thuong xuyen/g, make: () => ({ kind: 'recurrence', value: 'continuous', relation: 'in' }) },
 ];
 
+/** A horizon right after: the expression ends a name ("Quy hoạch tỉnh … thời kỳ 2021 - 2030, tầm nhìn đến năm 2050"). */
+const HORIZON_AFTER = /^\s*,?\s*(tam nhin|dinh huong)\s+(den|toi)?\s*(nam\s+)?\d{4}/;
+/** A cited document's subject, up to here: "… 23/CT-TTg ngày 02/9/2021 của Thủ tướng Chính phủ về … giai đoạn 2021 - 2030". */
+const CITED_SUBJECT = /^[^.;:]{0,120}?\s(ve|ban hanh)\s[^.;:]*$/;
+/** "chi thường xuyên", "vùng thường xuyên bị …", "chủ động, thường xuyên lãnh đạo": a word of the sentence, not a deadline. */
+const CONTINUOUS_ALONE_BEFORE = /(^|[.;:!?]|^\s*[-+•*–]|\b[a-zđ]\)|\b\d+\.|thuc hien|to chuc|trien khai)\s*$/;
+const CONTINUOUS_ALONE_AFTER =
+  /^\s*(?:$|[.;]|,?\s*(?:lien tuc|hang nam|hang quy|hang thang|trong|khi|theo)\b)/;
+/** "kế hoạch … hằng năm", "chương trình … hằng năm và dài hạn": the kind of plan, not when the task falls due. */
+const PLAN_OF_THE_YEAR = /(ke hoach|chuong trinh|nghi quyet|du toan)[a-z ,-]{0,60}$/;
+
+/** Time words that are part of what the sentence says, not when the task falls due. */
+function notADeadline(
+  made: Made,
+  f: string,
+  start: number,
+  end: number,
+  length: number,
+  exclude: Span[],
+  offset: number,
+): boolean {
+  const before = f.slice(Math.max(0, start - 200), start);
+  if (HORIZON_AFTER.test(f.slice(end, end + 30))) return true;
+  // A period inside the subject of a document cited in the same sentence ("… về đẩy mạnh … Chương
+  // trình tổng thể cải cách hành chính giai đoạn 2021 - 2030"). A year ("… của Đảng đến năm 2030")
+  // is still read: the seed's golden test keeps it.
+  if (made.kind === 'range') {
+    let lastEnd = -1;
+    NUMBER_F.lastIndex = 0;
+    for (let m = NUMBER_F.exec(before); m; m = NUMBER_F.exec(before)) lastEnd = m.index + m[0].length;
+    for (const [, b] of exclude) {
+      const rel = b - offset - (start - before.length);
+      if (rel >= 0 && rel <= before.length) lastEnd = Math.max(lastEnd, rel);
+    }
+    if (lastEnd >= 0 && CITED_SUBJECT.test(before.slice(lastEnd))) return true;
+  }
+  if (made.value === 'continuous') {
+    return !CONTINUOUS_ALONE_BEFORE.test(before) && !CONTINUOUS_ALONE_AFTER.test(f.slice(end, end + 30));
+  }
+  if (made.value === 'yearly' && /^(dinh ky\s+)?hang nam$|^hang nam$/.test(f.slice(start, end))) {
+    if (PLAN_OF_THE_YEAR.test(before.split(/[.;:]/).pop()!) || /^\s*va dai han/.test(f.slice(end, end + 15)))
+      return true;
+  }
+  // "từ năm 2027" in a sentence: when it starts, not when it is due (a short deadline cell keeps it).
+  if (/^tu\s/.test(f.slice(start, end)) && length > 60) return true;
+  return false;
+}
+
 /** A deadline cell holding only a year: "2026", "Năm 2026." */
 const BARE_YEAR = /^\s*(\d{4})\s*[.;]?\s*$/;
 
@@ -242,7 +299,10 @@ export function findTimes(text: string, offset = 0, exclude: Span[] = []): TimeE
         drop();
         continue;
       }
-      if (VISION_BEFORE.test(f.slice(Math.max(0, start - 30), start))) {
+      if (
+        VISION_BEFORE.test(f.slice(Math.max(0, start - 30), start)) ||
+        notADeadline(made, f, start, end, text.length, exclude, offset)
+      ) {
         drop();
         continue;
       }
