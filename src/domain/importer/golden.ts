@@ -73,8 +73,7 @@ export function compareReading(doc: ParsedDocument, expected: ExpectedReading): 
       out.push(`${what}: ${JSON.stringify(actual ?? null)} ≠ ${JSON.stringify(want ?? null)}`);
   };
   const same = (what: string, actual: string | null | undefined, want: string | null | undefined) => {
-    if (letters(actual) !== letters(want))
-      out.push(`${what}: ${JSON.stringify(words(actual))} ≠ ${JSON.stringify(want)}`);
+    if (letters(actual) !== letters(want)) out.push(`${what}: ${JSON.stringify(words(actual))} ≠ ${JSON.stringify(want)}`);
   };
   const p = doc.program;
   eq('number', p.number, expected.number);
@@ -126,9 +125,7 @@ export function compareReading(doc: ParsedDocument, expected: ExpectedReading): 
     }
     const r = readTask(doc, t);
     if (!letters(r.text).startsWith(letters(e.startsWith)))
-      out.push(
-        `task ${e.label} text: ${JSON.stringify(r.text.slice(0, 50))} ≠ ${JSON.stringify(e.startsWith)}…`,
-      );
+      out.push(`task ${e.label} text: ${JSON.stringify(r.text.slice(0, 50))} ≠ ${JSON.stringify(e.startsWith)}…`);
     same(`task ${e.label} lead`, r.lead, e.lead);
     // A list of bodies is the same list whatever joins it ("A và B", "A, B", "A; B").
     const list = (x: string | null) => (x ?? '').replace(/(^|[\s,;])(và|với)(?=\s)/gu, '$1');
