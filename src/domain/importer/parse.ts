@@ -58,6 +58,7 @@ const PAGE_NUMBER_RE = /^(?:[-–—]\s*)?(?:Trang\s+)?\d{1,3}(?:\s*[-–—])?$
 /** "PHỤ LỤC", "Phụ lục I", "PHỤ LỤC 2: DANH MỤC …" on a line of its own. */
 const ANNEX_RE =
   /^(?:PHỤ LỤC SỐ|Phụ lục số|PHỤ LỤC|Phụ lục)(?:\s+([IVX]{1,5}|\d{1,2}))?\s*[.:]?\s*(?:[-–]\s*)?(.*)$/u;
+const FOOTNOTE_RE = /^\[\d{1,3}\]\s+\S/u;
 const TT_LINE_RE = /^(S\s?TT|TT)\.?$/u;
 
 function isAnnexLine(l: Line): boolean {
@@ -242,8 +243,14 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
   // Page furniture is blanked before reading, so a page break does not cut a paragraph or a row.
   const furniture = findFurniture(original);
   const source = maskSpans(original, furniture);
-  const lines = splitLines(source);
+  const allLines = splitLines(source);
   const b = new Builder();
+  // Footnotes after the text ("[1] Nghị quyết số 10-NQ/TW …", as the Word reader writes them): kept
+  // as footnotes, out of the body.
+  let footAt = allLines.length;
+  while (footAt > 0 && FOOTNOTE_RE.test(allLines[footAt - 1]!.text)) footAt--;
+  for (const l of allLines.slice(footAt)) b.addOther('footnote', [l.start, l.end]);
+  const lines = allLines.slice(0, footAt);
   const matcher = new BodyMatcher(opts.units ?? [], opts.bodyMap);
 
   // ---- zones ----
