@@ -376,7 +376,7 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
   const wrapWidth = (() => {
     const lens = lines
       .map((l) => l.text.length)
-      .filter((n) => n >= 20)
+      .filter((n) => n >= 40)
       .sort((x, y) => x - y);
     if (lens.length < 30) return 0;
     const p80 = lens[Math.floor(lens.length * 0.8)]!;
@@ -426,7 +426,11 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
         // A hard-wrapped text (gazette, PDF): a line as long as the page is wide goes on below even when
         // the next line starts with a capital ("… và phát triển" / "Quỹ bảo hiểm y tế …").
         const fullWidth =
-          adjacent && wrapWidth > 0 && last.text.length >= wrapWidth && !isUpperLine(last.text);
+          adjacent &&
+          wrapWidth > 0 &&
+          !isUpperLine(last.text) &&
+          // a heading set in bold holds fewer characters a line
+          last.text.length >= (prevIsHeading ? wrapWidth * 0.8 : wrapWidth);
         if (
           (!prevEnds && (startsLower(l.text) || (adjacent && !prevIsHeading && !isUpperLine(last.text)))) ||
           (fullWidth && !isUpperLine(l.text))
@@ -586,7 +590,7 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
       const span: Span = [r.start, r.end];
       const text = clean(r.cells.task ?? '');
       if (r.group) {
-        group = b.newNode('group', r.tt, titleOf(text), text, span);
+        group = b.newNode('group', r.tt, text, text, span);
         tnode.children.push(group);
         continue;
       }
