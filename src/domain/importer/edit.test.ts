@@ -172,7 +172,7 @@ describe('corrections of a task table', () => {
     expect(tdoc.tasks.map((t) => [t.label, t.text])).toEqual([
       ['II.I.1', 'Xây dựng đề án chuyển đổi số'],
       ['II.I.2', 'Rà soát văn bản quy phạm pháp luật'],
-      ['II.I.1', 'do Thành phố ban hành'],
+      ['II.I.2.1', 'do Thành phố ban hành'], // unnumbered: under the row above,
       ['II.I.3', 'Biên soạn tài liệu hỏi đáp'],
       ['II.I.4', 'Tổ chức hội nghị tập huấn. 5 Tổng kết công tác năm'],
       ['II.I.6', 'NHÓM NHIỆM VỤ ĐÀO TẠO'],

@@ -716,20 +716,33 @@ function deriveStructure(
   };
   label(root, '');
   // Rows of a table group: "II.1.3" (section II, first group row, TT 3).
+  // An unnumbered row is labelled under the numbered row above it ("PL.III.6.1"), like a sub-row.
+  const labelRows = (rows: DocNode[], base: string) => {
+    let k = 0;
+    let last: string | null = null;
+    let sub = 0;
+    for (const r of rows) {
+      if (r.kind === 'group') continue;
+      if (r.marker) {
+        r.label = `${base}.${r.marker}`;
+        last = r.label;
+        sub = 0;
+        k++;
+      } else r.label = last ? `${last}.${++sub}` : `${base}.${++k}`;
+      let j = 0;
+      for (const x of r.children) x.label = `${r.label}.${x.marker || ++j}`;
+    }
+  };
   const relabelTable = (t: DocNode, base: string) => {
     let g = 0;
     for (const c of t.children) {
       if (c.kind === 'group') {
         g++;
         c.label = `${base}.${c.marker || g}`;
-        let k = 0;
-        for (const r of c.children) {
-          r.label = `${c.label}.${r.marker || ++k}`;
-          let j = 0;
-          for (const x of r.children) x.label = `${r.label}.${x.marker || ++j}`;
-        }
-      } else if (c.kind === 'row') c.label = `${base}.${c.marker}`;
+        labelRows(c.children, c.label);
+      }
     }
+    labelRows(t.children, base);
   };
   const hasItems = (n: DocNode) =>
     n.children.some(
