@@ -76,7 +76,12 @@ const NOTE_WORDS =
 
 function provinceAliases(cell: string | undefined): string[] {
   return list(cell)
-    .map((s) => s.replace(/\s+\d{2}\/\d{2}\/\d{4}\s*-\s*\d{2}\/\d{2}\/\d{4}$/, '').trim())
+    .map((s) =>
+      s
+        .replace(/\s+\d{2}\/\d{2}\/\d{4}\s*-\s*\d{2}\/\d{2}\/\d{4}$/, '')
+        .replace(/\s+from \d{2}\/\d{2}\/\d{4}$/, '')
+        .trim(),
+    )
     .filter((s) => !NOTE_WORDS.test(s) && /^\p{Lu}|^tỉnh |^thành phố /u.test(s));
 }
 

@@ -94,8 +94,19 @@ export function canonicalBody(s: string): string {
  * "Bảo hiểm xã hội Thành phố" stays apart from "Bảo hiểm xã hội Việt Nam".
  */
 export function strictTokens(s: string): { t: string; start: number; end: number }[] {
-  // "TƯ"/"T.Ư" (Trung ương) in capitals only: folded it would be "tu" as in "Tư pháp".
-  const pre = s.replace(/(?<![\p{L}])T\.?Ư(?![\p{L}])/gu, (m) => (m.length === 3 ? 'T.W' : 'TW'));
+  // "TƯ"/"T.Ư" (Trung ương) in capitals in mixed-case text only: folded it would be "tu" as in
+  // "Tư pháp", and in a heading in capitals "BỘ TƯ PHÁP" it is.
+  const capsWord = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
+  const pre = s.replace(/(?<![\p{L}])T\.?Ư(?![\p{L}])/gu, (m, at: number) => {
+    const before = s.slice(0, at).trimEnd().split(/\s+/).pop() ?? '';
+    const after =
+      s
+        .slice(at + m.length)
+        .trimStart()
+        .split(/\s+/)[0] ?? '';
+    if ((before && capsWord.test(before)) || (after && capsWord.test(after))) return m;
+    return m.length === 3 ? 'T.W' : 'TW';
+  });
   const folded = foldKeepOffsets(pre);
   const out: { t: string; start: number; end: number }[] = [];
   const re = /[a-z0-9]+(?:\.[a-z0-9]+)*/g;

@@ -166,7 +166,7 @@ export function guessUnit(text: string, scope: DocScope, matcher: BodyMatcher): 
       () => ({ kind: 'mass_org', ...ref(byName('Mặt trận Tổ quốc Việt Nam')) }),
     ],
     [
-      /^(Cục|Tổng cục|Vụ|Văn phòng Bộ|Thanh tra Bộ)\s/u,
+      /^(Cục|Tổng cục|Vụ|Văn phòng Bộ|Thanh tra Bộ)(\s|$)/u,
       () => ({ kind: 'department', ...ref(inMinistry ?? (scope.kind === 'central' ? issuer : null)) }),
     ],
     [/^Chi cục\s/u, () => ({ kind: 'other', ...ref(named(/thuộc\s+(.+)$/u) ?? issuer ?? local) })],
@@ -192,6 +192,13 @@ function initials(words: string[]): string {
 
 /** Two names that are probably one body: same head word and the same words, initials, or nearly so. */
 export function likelySameBody(a: string, b: string): boolean {
+  // The same place on both ("… tỉnh Lào Cai") says nothing about the body.
+  const pa = PLACE_RE.exec(a);
+  const pb = PLACE_RE.exec(b);
+  if (pa && pb && fold(pa[0]) === fold(pb[0])) {
+    a = a.slice(0, pa.index);
+    b = b.slice(0, pb.index);
+  }
   const wa = nameWords(a);
   const wb = nameWords(b);
   if (!wa.length || !wb.length || wa[0] !== wb[0]) return false;
@@ -238,6 +245,8 @@ export function finishBodies<D extends Omit<ParsedDocument, 'proposedUnits'>>(
   const memo = new Map<BodyMention, BodyMention>();
   const unmatched: { m: BodyMention; nodeId: string }[] = [];
   const seen = new Set<string>();
+  /** Unmatched mentions the completed name matched: their warnings go. */
+  const resolved = new Set<string>();
 
   const fix = (m: BodyMention, nodeId: string): BodyMention => {
     const done = memo.get(m);
@@ -259,6 +268,15 @@ export function finishBodies<D extends Omit<ParsedDocument, 'proposedUnits'>>(
           span: m.span,
           nodeId,
         });
+      }
+    }
+    if (out.match === 'none' && scope.kind === 'province' && !opts.bodyMap?.[bodyKey(m.text)]) {
+      // "Thanh tra tỉnh" in a Lào Cai plan: "Thanh tra tỉnh Lào Cai", once the directory has it.
+      const completed = guessUnit(m.text, scope, matcher).name;
+      const again = completed !== m.text ? matcher.matchPhrase(completed, m.span) : null;
+      if (again && again.match !== 'none') {
+        out = { ...again, text: m.text, match: 'abbreviation' };
+        resolved.add(`${m.span[0]}:${m.span[1]}:"${m.text}"`);
       }
     }
     const key = `${out.span[0]}:${out.span[1]}:${out.text}`;
@@ -335,6 +353,13 @@ export function finishBodies<D extends Omit<ParsedDocument, 'proposedUnits'>>(
     tasks,
     responsibilities,
     proposedUnits,
-    warnings: [...doc.warnings, ...warnings].sort((x, y) => x.span[0] - y.span[0]),
+    warnings: [
+      ...doc.warnings.filter(
+        (w) =>
+          w.code !== 'BODY_UNMATCHED' ||
+          !resolved.has(`${w.span[0]}:${w.span[1]}:"${/"(.*)"/.exec(w.message)?.[1] ?? ''}"`),
+      ),
+      ...warnings,
+    ].sort((x, y) => x.span[0] - y.span[0]),
   };
 }

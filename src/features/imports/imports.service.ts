@@ -39,7 +39,8 @@ import type {
 import type { ProgramMention } from '../../contract/programs.js';
 import { cleanText, codeSlug, fold } from '../../domain/text.js';
 import { LIMITS } from '../../domain/limits.js';
-import { bodyKey } from '../../domain/importer/bodies.js';
+import { BodyMatcher, bodyKey } from '../../domain/importer/bodies.js';
+import { docScope, guessUnit } from '../../domain/importer/proposals.js';
 import { auditSnapshot, mutate, type AuditRecorder } from '../audit/audit-writer.js';
 import { authorize, authorizeForUnit } from '../policy.js';
 import { actorUserId, type Ctx } from '../context.js';
@@ -326,6 +327,10 @@ export async function createProposedUnits(
     const idByCode = new Map(existing.map((u) => [u.code, u.id]));
     const taken = new Set(existing.map((u) => u.code));
     const bodyMap = { ...cur.bodyMap };
+    // A text written otherwise than the new unit's name ("Sở NN&MT") becomes an alias of it, completed
+    // with the place as the proposal was ("Sở NN&MT tỉnh Lào Cai"), so the province's next plan matches.
+    const matcher = new BodyMatcher(await directory(tx), cur.bodyMap);
+    const scope = docScope(cur.doc.program, matcher);
     let created = 0;
     let mapped = 0;
     const done: { name: string; code: string; created: boolean }[] = [];
@@ -339,7 +344,10 @@ export async function createProposedUnits(
         const parentId = p.parentCode ? idByCode.get(p.parentCode) : null;
         if (parentId === undefined) throw new AppError('UNIT_PARENT_INVALID', { parentCode: p.parentCode });
         code = freeCode(name, taken);
-        const values = { code, name, shortName: null, kind: p.kind, parentId, active: true };
+        const aliases = [...new Set(p.texts.map((x) => guessUnit(x, scope, matcher).name))].filter(
+          (a) => bodyKey(a) !== bodyKey(name),
+        );
+        const values = { code, name, shortName: null, kind: p.kind, parentId, active: true, aliases };
         const [row] = await tx
           .insert(units)
           .values({ ...values, searchText: fold([name, code].join(' ')), updatedBy: actorUserId(ctx) })
