@@ -218,7 +218,15 @@ export function likelySameBody(a: string, b: string): boolean {
 /** Texts that name no single body to create: collectives, persons, fragments. */
 function proposable(text: string): boolean {
   const t = text.trim();
-  if (/^(các|những)\s/iu.test(t)) return false;
+  // Collectives ("UBND các xã, phường", "Ủy ban nhân dân cấp tỉnh"), generic and "có liên quan" lists.
+  if (/^(các|những)\s|^(Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND)\s+(các|cấp|cùng)\s/iu.test(t))
+    return false;
+  if (
+    /liên quan|các cấp|cùng cấp|,\s*(cơ quan|đơn vị|tổ chức|cơ sở)\b|^(Cơ quan|Đơn vị|Cơ sở)[\s,]/iu.test(t)
+  )
+    return false;
+  // A clause the list splitter left whole ("Bộ Tài chính phối hợp với …").
+  if (/\s(phối hợp|chủ động|lãnh đạo|chỉ đạo|thực hiện|tham mưu)(\s|,|$)/u.test(t)) return false;
   if (/^(Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Trưởng|Thủ tướng|Chính phủ)(\s|$)/u.test(t)) return false;
   return t.split(/\s+/).length <= 14 && /^\p{Lu}/u.test(t);
 }

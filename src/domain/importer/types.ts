@@ -152,6 +152,7 @@ export const OTHER_KINDS = [
   'noise',
   'preamble',
   'wrapper',
+  'furniture', // page furniture: running headers, page numbers, signature stamps, repeated table headers
 ] as const;
 
 /** A body the document names that matches no unit, proposed as a new unit (see proposals.ts). */

@@ -112,8 +112,12 @@ export function timeLabel(t: Pick<TimeExpression, 'kind' | 'value' | 'relation' 
       const [a, b] = t.value.split('/');
       return `Giai đoạn ${a}–${b}`;
     }
-    case 'recurrence':
+    case 'recurrence': {
+      // "yearly:12-31": every year, by that day.
+      const day = /^yearly:(\d{2})-(\d{2})$/.exec(t.value);
+      if (day) return `Hằng năm, ${t.relation === 'before' ? 'trước' : 'đến'} ngày ${day[2]}/${day[1]}`;
       return RECURRENCE[t.value] ?? t.text;
+    }
     default:
       return t.text;
   }
