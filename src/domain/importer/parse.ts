@@ -59,6 +59,7 @@ const PAGE_NUMBER_RE = /^(?:[-–—]\s*)?(?:Trang\s+)?\d{1,3}(?:\s*[-–—])?$
 /** "PHỤ LỤC", "Phụ lục I", "PHỤ LỤC 2: DANH MỤC …" on a line of its own. */
 const ANNEX_RE =
   /^(?:PHỤ LỤC SỐ|Phụ lục số|PHỤ LỤC|Phụ lục)(?:\s+([IVX]{1,5}|\d{1,2}))?\s*[.:]?\s*(?:[-–]\s*)?(.*)$/u;
+const FOOTNOTE_RE = /^\[\d{1,3}\]\s+\S/u;
 const TT_LINE_RE = /^(S\s?TT|TT)\.?$/u;
 
 function isAnnexLine(l: Line): boolean {
@@ -246,8 +247,14 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
   // Page furniture is blanked before reading, so a page break does not cut a paragraph or a row.
   const furniture = findFurniture(original);
   const source = maskSpans(original, furniture);
-  const lines = splitLines(source);
+  const allLines = splitLines(source);
   const b = new Builder();
+  // Footnotes after the text ("[1] Nghị quyết số 10-NQ/TW …", as the Word reader writes them): kept
+  // as footnotes, out of the body.
+  let footAt = allLines.length;
+  while (footAt > 0 && FOOTNOTE_RE.test(allLines[footAt - 1]!.text)) footAt--;
+  for (const l of allLines.slice(footAt)) b.addOther('footnote', [l.start, l.end]);
+  const lines = allLines.slice(0, footAt);
   const matcher = new BodyMatcher(opts.units ?? [], opts.bodyMap);
 
   // ---- zones ----
@@ -373,7 +380,7 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
   const wrapWidth = (() => {
     const lens = lines
       .map((l) => l.text.length)
-      .filter((n) => n >= 20)
+      .filter((n) => n >= 40)
       .sort((x, y) => x - y);
     if (lens.length < 30) return 0;
     const p80 = lens[Math.floor(lens.length * 0.8)]!;
@@ -423,7 +430,11 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
         // A hard-wrapped text (gazette, PDF): a line as long as the page is wide goes on below even when
         // the next line starts with a capital ("… và phát triển" / "Quỹ bảo hiểm y tế …").
         const fullWidth =
-          adjacent && wrapWidth > 0 && last.text.length >= wrapWidth && !isUpperLine(last.text);
+          adjacent &&
+          wrapWidth > 0 &&
+          !isUpperLine(last.text) &&
+          // a heading set in bold holds fewer characters a line
+          last.text.length >= (prevIsHeading ? wrapWidth * 0.8 : wrapWidth);
         if (
           (!prevEnds && (startsLower(l.text) || (adjacent && !prevIsHeading && !isUpperLine(last.text)))) ||
           (fullWidth && !isUpperLine(l.text))
@@ -583,7 +594,7 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
       const span: Span = [r.start, r.end];
       const text = clean(r.cells.task ?? '');
       if (r.group) {
-        group = b.newNode('group', r.tt, titleOf(text), text, span);
+        group = b.newNode('group', r.tt, text, text, span);
         tnode.children.push(group);
         continue;
       }

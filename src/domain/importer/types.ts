@@ -152,6 +152,7 @@ export const OTHER_KINDS = [
   'noise',
   'preamble',
   'wrapper',
+  'footnote', // a footnote ("[1] …" after the text): kept, its cited documents read
   'furniture', // page furniture: running headers, page numbers, signature stamps, repeated table headers
 ] as const;
 
