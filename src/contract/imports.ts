@@ -7,6 +7,8 @@ import { Type, type Static } from '@sinclair/typebox';
 import { IsoDate, Items, LiteralUnion, Nullable, NullableText, RefTo, Uuid } from './common.js';
 import { MAX_IMPORT_BYTES } from '../domain/importer/normalize.js';
 import { EDITABLE_KINDS } from '../domain/importer/edit.js';
+import { UNIT_KINDS } from '../domain/units.js';
+import { LIMITS, UNIT_CODE_PATTERN } from '../domain/limits.js';
 import {
   MENTION_MATCHES,
   NODE_KINDS,
@@ -146,6 +148,22 @@ export const SignerSchema = Type.Object({
 
 export const RecipientSchema = Type.Object({ text: Type.String(), span: SpanSchema });
 
+export const UnitKindSchema = LiteralUnion(UNIT_KINDS);
+
+export const ProposedUnitSchema = Type.Object({
+  name: Type.String({
+    description: 'Tên đơn vị đề xuất, thêm địa danh khi văn bản viết tắt ("Sở Tư pháp tỉnh Lào Cai")',
+  }),
+  kind: UnitKindSchema,
+  parentCode: Nullable(
+    Type.String({ description: 'Mã đơn vị cấp trên đoán từ tên, khi đã có trong danh mục' }),
+  ),
+  parentName: Nullable(Type.String()),
+  mentions: Type.Integer({ description: 'Số lần văn bản nêu cơ quan này' }),
+  texts: Type.Array(Type.String(), { description: 'Các cách văn bản viết tên (được ghép vào đơn vị mới)' }),
+  variantOf: Nullable(Type.String({ description: 'Đề xuất khác có thể là cùng cơ quan' })),
+});
+
 /** The parsed document without its source (a draft keeps the source beside it). */
 export const StoredDocument = Type.Object({
   program: ProgramMetaSchema,
@@ -156,6 +174,7 @@ export const StoredDocument = Type.Object({
   recipients: Type.Array(RecipientSchema),
   signer: Nullable(SignerSchema),
   warnings: Type.Array(WarningSchema),
+  proposedUnits: Type.Array(ProposedUnitSchema),
   other: Type.Array(Type.Object({ kind: LiteralUnion(OTHER_KINDS), span: SpanSchema })),
 });
 export type StoredDocument = Static<typeof StoredDocument>;
@@ -335,6 +354,34 @@ export const HeadingBody = Type.Object(
   { additionalProperties: false },
 );
 export type HeadingBody = Static<typeof HeadingBody>;
+
+/** Creates the proposed units the person kept (and edited), maps the draft's bodies to them. */
+export const ProposedUnitsBody = Type.Object(
+  {
+    version: Version,
+    units: Type.Array(
+      Type.Object(
+        {
+          name: Type.String({ minLength: 1, maxLength: LIMITS.unitName }),
+          kind: UnitKindSchema,
+          parentCode: Nullable(Type.String({ pattern: UNIT_CODE_PATTERN })),
+          texts: Type.Array(Type.String({ minLength: 1, maxLength: 500 }), { minItems: 1, maxItems: 50 }),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 500 },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type ProposedUnitsBody = Static<typeof ProposedUnitsBody>;
+
+export const ProposedUnitsResult = Type.Object({
+  created: Type.Integer({ description: 'Số đơn vị mới được tạo' }),
+  mapped: Type.Integer({ description: 'Số đề xuất được ghép vào đơn vị đã có cùng tên' }),
+  draft: ImportDraftRef,
+});
+export type ProposedUnitsResult = Static<typeof ProposedUnitsResult>;
 
 export const PublishResult = Type.Object({ programId: Uuid, draft: ImportDraftRef });
 export type PublishResult = Static<typeof PublishResult>;

@@ -33,6 +33,7 @@ import { foldKeepOffsets, ImportError, IMPORT_MESSAGES, normalizeSource } from '
 import { findReferences } from './references.js';
 import { findTimes, parseVnDate, pickDeadline } from './times.js';
 import { BodyMatcher, type DirectoryUnit } from './bodies.js';
+import { finishBodies } from './proposals.js';
 import { findFurniture, maskSpans, readableSource } from './furniture.js';
 import { readCellLines, type CellLine, type CellTable } from './cell-lines.js';
 
@@ -196,13 +197,16 @@ export function rederive(doc: ParsedDocument, opts: ParseOptions = {}): ParsedDo
   const b = new Builder();
   const matcher = new BodyMatcher(opts.units ?? [], opts.bodyMap);
   const derived = deriveStructure(readableSource(doc), doc.sections, matcher, b);
-  return {
-    ...doc,
-    ...derived,
-    warnings: [...doc.warnings.filter((w) => TEXT_WARNINGS.has(w.code)), ...b.warnings].sort(
-      (x, y) => x.span[0] - y.span[0],
-    ),
-  };
+  return finishBodies(
+    {
+      ...doc,
+      ...derived,
+      warnings: [...doc.warnings.filter((w) => TEXT_WARNINGS.has(w.code)), ...b.warnings].sort(
+        (x, y) => x.span[0] - y.span[0],
+      ),
+    },
+    opts,
+  );
 }
 
 class Builder {
@@ -663,16 +667,19 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
   }
 
   for (const f of furniture) b.addOther('furniture', f);
-  return {
-    source: original,
-    program,
-    sections: root.children,
-    ...derived,
-    recipients: closing.recipients,
-    signer: closing.signer,
-    warnings: b.warnings.sort((x, y) => x.span[0] - y.span[0]),
-    other: b.other.sort((x, y) => x.span[0] - y.span[0]),
-  };
+  return finishBodies(
+    {
+      source: original,
+      program,
+      sections: root.children,
+      ...derived,
+      recipients: closing.recipients,
+      signer: closing.signer,
+      warnings: b.warnings.sort((x, y) => x.span[0] - y.span[0]),
+      other: b.other.sort((x, y) => x.span[0] - y.span[0]),
+    },
+    opts,
+  );
 }
 
 /**

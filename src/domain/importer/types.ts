@@ -1,3 +1,5 @@
+import type { UnitKind } from '../units.js';
+
 /**
  * The structure an imported document becomes. Every node keeps its exact span in the normalised
  * source, so the tree can always be checked against (and rebuilt from) the text.
@@ -168,6 +170,23 @@ export const OTHER_KINDS = [
   'furniture', // page furniture: running headers, page numbers, signature stamps, repeated table headers
 ] as const;
 
+/** A body the document names that matches no unit, proposed as a new unit (see proposals.ts). */
+export interface ProposedUnit {
+  /** The name the new unit would get, completed with the place when the text leaves it out. */
+  name: string;
+  kind: UnitKind;
+  /** The guessed parent, when it is in the directory … */
+  parentCode: string | null;
+  /** … and its name (or the name of a parent not in the directory yet). */
+  parentName: string | null;
+  /** How many times the document names the body. */
+  mentions: number;
+  /** The texts as written (each mapped to the new unit once it is created). */
+  texts: string[];
+  /** Another proposal that is probably the same body ("Sở NN&MT" / "Sở Nông nghiệp và Môi trường"). */
+  variantOf: string | null;
+}
+
 export interface ParsedDocument {
   /** The normalised source all spans refer to. */
   source: string;
@@ -179,6 +198,8 @@ export interface ParsedDocument {
   recipients: { text: string; span: Span }[];
   signer: Signer | null;
   warnings: Warning[];
+  /** Bodies still unmatched, proposed as new units (kind and parent guessed from the name). */
+  proposedUnits: ProposedUnit[];
   /** Spans of the source that belong to no node (header, blank, page numbers): for the lossless check. */
   other: { kind: (typeof OTHER_KINDS)[number]; span: Span }[];
 }

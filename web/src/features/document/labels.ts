@@ -62,6 +62,8 @@ export const WARNING_LABELS: Record<string, string> = {
   UNBULLETED_ITEM: 'Đoạn không gạch đầu dòng',
   TWO_LEADS: 'Hai cơ quan chủ trì',
   BODY_UNMATCHED: 'Cơ quan chưa khớp',
+  BODY_VARIANT: 'Có thể trùng cơ quan',
+  BODY_FORMER: 'Cơ quan trước đây',
   UNPARSED_LINE: 'Dòng chưa đọc được',
 };
 
