@@ -81,7 +81,9 @@ export const DocTaskSchema = Type.Object({
   times: Type.Array(TimeExpressionSchema),
   products: Type.Array(Type.String()),
   submitTo: Nullable(Type.String({ description: 'Cấp trình (hàng Phụ lục)' })),
-  linkedGroupLabel: Nullable(Type.String({ description: 'Nhóm nhiệm vụ của phần thân mà hàng Phụ lục thuộc về' })),
+  linkedGroupLabel: Nullable(
+    Type.String({ description: 'Nhóm nhiệm vụ của phần thân mà hàng Phụ lục thuộc về' }),
+  ),
   span: SpanSchema,
 });
 
@@ -152,7 +154,7 @@ export type StoredDocument = Static<typeof StoredDocument>;
 export const DraftStatus = LiteralUnion(['draft', 'published', 'discarded']);
 export type DraftStatus = Static<typeof DraftStatus>;
 
-export const ImportFormat = LiteralUnion(['text', 'markdown', 'docx']);
+export const ImportFormat = LiteralUnion(['text', 'markdown', 'docx', 'pdf']);
 export type ImportFormat = Static<typeof ImportFormat>;
 
 export const DraftStats = Type.Object({
