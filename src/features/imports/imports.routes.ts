@@ -16,7 +16,7 @@ export const importRoutes: RoutePlugin = async (app, { deps }) => {
       schema: {
         tags,
         summary:
-          'Nhập văn bản: dán (JSON {text}) hoặc tải lên (.txt, .md, .docx — nội dung tệp là thân yêu cầu, application/octet-stream, text/markdown hoặc .docx, ?filename=)',
+          'Nhập văn bản: dán (JSON {text}) hoặc tải lên (.txt, .md, .docx, .pdf — bản quét đọc bằng OCR; nội dung tệp là thân yêu cầu, application/octet-stream, text/markdown hoặc .docx, ?filename=)',
         querystring: contract.UploadQuery,
         body: {
           content: {

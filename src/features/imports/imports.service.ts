@@ -20,6 +20,7 @@ import type { ParseOptions } from '../../domain/importer/parse.js';
 import { applyEdit, EditError, type EditOp } from '../../domain/importer/edit.js';
 import { ImportError } from '../../domain/importer/normalize.js';
 import { allNodes } from '../../domain/importer/lossless.js';
+import { keepOcrMarks } from '../../domain/importer/ocr-marks.js';
 import type { BodyMention, DocNode, ParsedDocument } from '../../domain/importer/types.js';
 import type {
   DraftList,
@@ -265,6 +266,8 @@ export async function editImportDraft(
     let result: ReturnType<typeof applyEdit>;
     try {
       result = applyEdit({ ...cur.doc, source: cur.source }, op, { units: dir, bodyMap: cur.bodyMap });
+      // Text read by OCR stays marked through the correction.
+      result = { ...result, doc: keepOcrMarks(cur.doc, result.doc) };
     } catch (e) {
       importErrorToApp(e);
     }

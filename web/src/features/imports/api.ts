@@ -19,7 +19,7 @@ export type { EditableKind, EditOp } from '../../shared/importer';
 
 /** The server's limit for an uploaded or pasted document. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
-export const IMPORT_EXTENSIONS = ['.txt', '.md', '.docx'];
+export const IMPORT_EXTENSIONS = ['.txt', '.md', '.docx', '.pdf'];
 
 const path = (id: string) => `/api/imports/${encodeURIComponent(id)}`;
 
