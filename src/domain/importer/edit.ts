@@ -7,6 +7,7 @@
 import type { DocNode, NodeKind, ParsedDocument } from './types.js';
 import { nodeText, rederive, titleOfText, type ParseOptions } from './parse.js';
 import { bodyKey } from './bodies.js';
+import { readableSource } from './furniture.js';
 
 export const EDITABLE_KINDS = ['section', 'group', 'subgroup', 'bullet', 'paragraph'] as const;
 export type EditableKind = (typeof EDITABLE_KINDS)[number];
@@ -89,6 +90,8 @@ export function applyEdit(
   const place = find(sections, op.nodeId);
   if (!place) throw new EditError(`Không có nút ${op.nodeId} trong cấu trúc`);
   const { node, siblings, index } = place;
+  // Text is read with the page furniture blanked (furniture.ts); spans stay those of the source.
+  const source = readableSource(doc);
   if (node.kind === 'table' || node.kind === 'row')
     throw new EditError('Không sửa được cấu trúc của bảng bằng thao tác này');
 
@@ -98,7 +101,7 @@ export function applyEdit(
       if (op.kind === 'section' && place.parent)
         throw new EditError('Chỉ nút ở cấp cao nhất mới là phần (I, II, III)');
       node.kind = op.kind;
-      const { marker } = nodeText(doc.source, node.span);
+      const { marker } = nodeText(source, node.span);
       node.marker =
         marker && MARKER_KINDS[op.kind]?.includes(marker.kind as NodeKind)
           ? marker.marker
@@ -116,15 +119,14 @@ export function applyEdit(
       prev.span = [prev.span[0], node.span[1]];
       prev.children = node.children;
       siblings.splice(index, 1);
-      refresh(doc.source, prev);
+      refresh(source, prev);
       break;
     }
     case 'split': {
       const [s, e] = node.span;
       if (!(op.at > s && op.at < e)) throw new EditError('Vị trí tách phải nằm trong nội dung của nút');
-      const left = doc.source.slice(s, op.at).trimEnd();
-      const rightStart =
-        op.at + (doc.source.slice(op.at, e).length - doc.source.slice(op.at, e).trimStart().length);
+      const left = source.slice(s, op.at).trimEnd();
+      const rightStart = op.at + (source.slice(op.at, e).length - source.slice(op.at, e).trimStart().length);
       if (!left.trim() || rightStart >= e) throw new EditError('Tách tại đây sẽ tạo ra một nút rỗng');
       const second: DocNode = {
         id: nextId(sections),
@@ -142,8 +144,8 @@ export function applyEdit(
         children: [],
       };
       node.span = [s, s + left.length];
-      refresh(doc.source, node);
-      refresh(doc.source, second);
+      refresh(source, node);
+      refresh(source, second);
       // The second part takes the children; headings keep them.
       if (node.kind === 'section' || node.kind === 'group' || node.kind === 'subgroup') second.children = [];
       else {

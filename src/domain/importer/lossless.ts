@@ -17,9 +17,30 @@ export function allNodes(doc: Pick<ParsedDocument, 'sections'>): DocNode[] {
   return out;
 }
 
-/** The pieces of the source in order: node spans and other spans. */
+/** The page furniture of a document (running headers, page numbers…): see furniture.ts. */
+export function furnitureSpans(doc: Pick<ParsedDocument, 'other'>): [number, number][] {
+  return doc.other.filter((o) => o.kind === 'furniture').map((o) => o.span);
+}
+
+/** A span without the furniture inside it (a paragraph or a row broken by a page does not own the page's header). */
+function without(span: [number, number], holes: [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  let pos = span[0];
+  for (const [s, e] of holes) {
+    if (s < span[0] || e > span[1]) continue;
+    if (s > pos) out.push([pos, s]);
+    pos = Math.max(pos, e);
+  }
+  if (pos < span[1] || out.length === 0) out.push([pos, span[1]]);
+  return out;
+}
+
+/** The pieces of the source in order: node spans (less the furniture inside them) and other spans. */
 export function pieces(doc: ParsedDocument): [number, number][] {
-  return [...allNodes(doc).map((n) => n.span), ...doc.other.map((o) => o.span)].sort((a, b) => a[0] - b[0]);
+  const holes = furnitureSpans(doc).sort((a, b) => a[0] - b[0]);
+  return [...allNodes(doc).flatMap((n) => without(n.span, holes)), ...doc.other.map((o) => o.span)].sort(
+    (a, b) => a[0] - b[0],
+  );
 }
 
 export function coverageProblems(doc: ParsedDocument): CoverageProblem[] {

@@ -33,6 +33,8 @@ import { foldKeepOffsets, ImportError, IMPORT_MESSAGES, normalizeSource } from '
 import { findReferences } from './references.js';
 import { findTimes, parseVnDate, pickDeadline } from './times.js';
 import { BodyMatcher, type DirectoryUnit } from './bodies.js';
+import { findFurniture, maskSpans, readableSource } from './furniture.js';
+import { readCellLines, type CellLine, type CellTable } from './cell-lines.js';
 
 interface Line {
   start: number;
@@ -49,10 +51,22 @@ const ROMAN_RE = /^(X{0,3})(IX|IV|V?I{0,3})$/;
 const TERMINAL_RE = /([.;:!?…]|\.\/\.)["”’)\]*_]*$/;
 const ON_BEHALF_RE = /^(T\/M|TM\.?|T\.M\.|KT\.?|Q\.|TL\.|TUQ\.)\s*\S/;
 const DOC_KINDS_RE =
-  /^(CHƯƠNG TRÌNH HÀNH ĐỘNG|CHƯƠNG TRÌNH|KẾ HOẠCH|NGHỊ QUYẾT|QUYẾT ĐỊNH|ĐỀ ÁN|CHỈ THỊ|KẾT LUẬN|HƯỚNG DẪN|QUY ĐỊNH|BÁO CÁO|THÔNG BÁO)(\s|$)/;
+  /^(CHƯƠNG TRÌNH HÀNH ĐỘNG|CHƯƠNG TRÌNH|KẾ HOẠCH HÀNH ĐỘNG|KẾ HOẠCH|NGHỊ QUYẾT|QUYẾT ĐỊNH|ĐỀ ÁN|CHỈ THỊ|KẾT LUẬN|HƯỚNG DẪN|QUY ĐỊNH|BÁO CÁO|THÔNG BÁO)(\s|$)/;
 const MOTTO_RE =
   /^(ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)$/i;
 const PAGE_NUMBER_RE = /^(?:[-–—]\s*)?(?:Trang\s+)?\d{1,3}(?:\s*[-–—])?$|^\d{1,3}\s*\/\s*\d{1,3}$/;
+/** "PHỤ LỤC", "Phụ lục I", "PHỤ LỤC 2: DANH MỤC …" on a line of its own. */
+const ANNEX_RE =
+  /^(?:PHỤ LỤC SỐ|Phụ lục số|PHỤ LỤC|Phụ lục)(?:\s+([IVX]{1,5}|\d{1,2}))?\s*[.:]?\s*(?:[-–]\s*)?(.*)$/u;
+const TT_LINE_RE = /^(S\s?TT|TT)\.?$/u;
+
+function isAnnexLine(l: Line): boolean {
+  const m = ANNEX_RE.exec(l.text);
+  if (!m) return false;
+  const rest = m[2] ?? '';
+  return rest === '' || (isUpperLine(rest) && rest.length < 300);
+}
+
 const SIGNED_RE = /^\((?:đã ký|ký|ký, ghi rõ họ tên[^)]*|ký tên, đóng dấu|đã ký và đóng dấu)\)$/i;
 
 /** Strips Markdown markup around a line's text: heading hashes, quote marks, emphasis. */
@@ -151,8 +165,11 @@ const COLUMN_NAMES: [string, RegExp][] = [
   ['lead', /(chu tri|don vi thuc hien|co quan thuc hien)/],
   ['cooperating', /phoi hop/],
   ['deadline', /(thoi gian|thoi han|tien do)/],
-  ['level', /cap trinh/],
+  ['submitTo', /cap trinh/],
   ['products', /(san pham|ket qua)/],
+  ['monitor', /(theo doi|don doc)/],
+  ['funding', /kinh phi/],
+  ['note', /ghi chu/],
 ];
 
 function columnOf(header: string): string | null {
@@ -174,7 +191,7 @@ const TEXT_WARNINGS = new Set(['LINE_JOINED', 'UNBULLETED_ITEM', 'UNPARSED_LINE'
 export function rederive(doc: ParsedDocument, opts: ParseOptions = {}): ParsedDocument {
   const b = new Builder();
   const matcher = new BodyMatcher(opts.units ?? [], opts.bodyMap);
-  const derived = deriveStructure(doc.source, doc.sections, matcher, b);
+  const derived = deriveStructure(readableSource(doc), doc.sections, matcher, b);
   return {
     ...doc,
     ...derived,
@@ -218,7 +235,10 @@ class Builder {
 
 /** Parses a document given as text (plain or Markdown). Throws ImportError for unusable input. */
 export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocument {
-  const source = normalizeSource(raw);
+  const original = normalizeSource(raw);
+  // Page furniture is blanked before reading, so a page break does not cut a paragraph or a row.
+  const furniture = findFurniture(original);
+  const source = maskSpans(original, furniture);
   const lines = splitLines(source);
   const b = new Builder();
   const matcher = new BodyMatcher(opts.units ?? [], opts.bodyMap);
@@ -242,8 +262,25 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
       .slice(firstArticle, attachedKind < 0 ? undefined : attachedKind)
       .some((l) => /kèm theo/i.test(l.text));
     if (attachedKind > 0 && mentionsAttached) {
-      programStart = attachedKind;
-      const wLines = lines.slice(0, attachedKind);
+      // The attached program's own header (issuer, motto, number, date) sits between the wrapper's
+      // signature and the program's kind line.
+      let ps = attachedKind;
+      const headerLike = (t: string) =>
+        MOTTO_RE.test(t) ||
+        /^[-–—_*=.\s]+$/.test(t) ||
+        /^Số\b/u.test(t) ||
+        /^\p{Lu}[\p{L} .]+,\s*ngày\b/u.test(t) ||
+        (isUpperLine(t) && !ON_BEHALF_RE.test(t));
+      while (ps - 1 > firstArticle && headerLike(lines[ps - 1]!.text)) ps--;
+      // …but not the wrapper's signer position lines right under its on-behalf line.
+      while (
+        ps < attachedKind &&
+        lines.slice(firstArticle, ps).every((l) => !/^\p{Lu}\p{Ll}+(\s+\p{Lu}\p{Ll}*)+$/u.test(l.text)) &&
+        ON_BEHALF_RE.test(lines[ps - 1]?.text ?? '')
+      )
+        ps++;
+      programStart = ps;
+      const wLines = lines.slice(0, programStart);
       const wMeta = parseHeader(wLines.slice(0, Math.max(0, firstArticle)), b, 'wrapper');
       wrapperMeta = wMeta;
       const span: Span = [wLines[0]!.start, wLines[wLines.length - 1]!.end];
@@ -267,7 +304,10 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
       // the wrapper's metadata lines were recorded as 'wrapper' by parseHeader
     }
   }
-  const progLines = lines.slice(programStart);
+  const allProgLines = lines.slice(programStart);
+  // Phụ lục (annex) parts: from a "PHỤ LỤC" / "Phụ lục I" line to the next one or the end.
+  const annexStarts = allProgLines.flatMap((l, i) => (i > 0 && isAnnexLine(l) ? [i] : []));
+  const progLines = allProgLines.slice(0, annexStarts[0] ?? allProgLines.length);
   let bodyStart = progLines.findIndex(isSectionLine);
   if (bodyStart < 0) {
     // No Roman sections: the body starts at the first numbered item, bullet or table row.
@@ -276,6 +316,8 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
       return (m && m.kind !== 'article') || tableCells(l.raw) !== null;
     });
   }
+  // A document that is only a Phụ lục (a task table under a header) has no body.
+  if (bodyStart < 0 && annexStarts.length) bodyStart = progLines.length;
   if (bodyStart < 0) throw new ImportError('IMPORT_NO_STRUCTURE', IMPORT_MESSAGES.IMPORT_NO_STRUCTURE);
 
   // Closing: after the last section heading, from "Trên đây", "Nơi nhận" or an on-behalf line.
@@ -283,16 +325,26 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
   progLines.forEach((l, i) => {
     if (i >= bodyStart && isSectionLine(l)) lastSection = i;
   });
-  let closingStart = progLines.findIndex(
-    (l, i) =>
-      i > lastSection &&
-      (/^(Trên đây|Nơi nhận)/.test(l.text) || (ON_BEHALF_RE.test(l.text) && isUpperLine(l.text))),
-  );
+  const isClosingLine = (l: Line) =>
+    /^(Trên đây|Nơi nhận)/.test(l.text) || (ON_BEHALF_RE.test(l.text) && isUpperLine(l.text));
+  let closingStart = progLines.findIndex((l, i) => i > lastSection && isClosingLine(l));
   if (closingStart < 0) closingStart = progLines.length;
 
   const program = parseHeader(progLines.slice(0, bodyStart), b, 'header');
   program.wrapper = wrapper;
-  let closing = parseClosing(progLines.slice(closingStart), b);
+  // The closing may also follow the last Phụ lục.
+  const annexZones = annexStarts.map((a, k) =>
+    allProgLines.slice(a, annexStarts[k + 1] ?? allProgLines.length),
+  );
+  let closingLines = progLines.slice(closingStart);
+  const lastZone = annexZones[annexZones.length - 1];
+  if (lastZone && closingLines.length === 0) {
+    const c = lastZone.findIndex((l, i) => i > 0 && /^Nơi nhận/.test(l.text));
+    const at =
+      c >= 0 ? c : lastZone.findIndex((l, i) => i > 2 && ON_BEHALF_RE.test(l.text) && isUpperLine(l.text));
+    if (at > 0) closingLines = lastZone.splice(at);
+  }
+  let closing = parseClosing(closingLines, b);
   if (wrapperMeta) {
     // An attached program has no header of its own: it is issued by the wrapper.
     for (const k of ['issuer', 'parentIssuer', 'number', 'place', 'date'] as const)
@@ -301,149 +353,257 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
     if (wrapperClosing && !closing.signer && closing.recipients.length === 0) closing = wrapperClosing;
   }
 
-  // ---- body: paragraphs ----
+  // ---- body and annexes: paragraphs, then the tree ----
   interface Para {
     lines: Line[];
     marker: Marker | null;
     cells: string[] | null;
     separator?: boolean;
+    cellTable?: CellTable;
   }
-  const paras: Para[] = [];
-  const body = progLines.slice(bodyStart, closingStart);
-  for (let i = 0; i < body.length; i++) {
-    const l = body[i]!;
-    if (PAGE_NUMBER_RE.test(l.text)) {
-      b.addOther('noise', [l.start, l.end]);
-      continue;
-    }
-    if (/^([-*_=]\s*){3,}$/.test(l.raw) && !tableCells(l.raw)) {
-      b.addOther('noise', [l.start, l.end]);
-      continue;
-    }
-    const cells = tableCells(l.raw, !!paras[paras.length - 1]?.cells);
-    if (cells) {
-      paras.push({ lines: [l], marker: null, cells, separator: isSeparatorRow(l.raw) });
-      continue;
-    }
-    const marker = markerOf(l.text);
-    const prev = paras[paras.length - 1];
-    if (prev && !prev.cells && !marker) {
-      const last = prev.lines[prev.lines.length - 1]!;
-      const adjacent = !/\n\s*\n/.test(source.slice(last.end, l.start));
-      const prevEnds = TERMINAL_RE.test(last.text);
-      const prevIsHeading = prev.marker && prev.marker.kind !== 'bullet' && prev.lines.length === 1;
-      if (!prevEnds && (startsLower(l.text) || (adjacent && !prevIsHeading && !isUpperLine(last.text)))) {
-        if (!adjacent)
-          b.warn('LINE_JOINED', 'Đã nối dòng bị ngắt (ngắt trang hoặc xuống dòng cứng)', [last.start, l.end]);
-        prev.lines.push(l);
+  // The width a hard-wrapped text is wrapped at: most lines of such a text are about as long (0 when
+  // its lines are whole paragraphs).
+  const wrapWidth = (() => {
+    const lens = lines
+      .map((l) => l.text.length)
+      .filter((n) => n >= 20)
+      .sort((x, y) => x - y);
+    if (lens.length < 30) return 0;
+    const p80 = lens[Math.floor(lens.length * 0.8)]!;
+    const near = lens.filter((n) => n >= p80 * 0.85 && n <= p80 * 1.1).length;
+    return near >= lens.length * 0.4 && p80 < 130 ? Math.round(p80 * 0.9) : 0;
+  })();
+  const buildInto = (root: DocNode, rootRank: number, body: Line[], inAnnex: boolean) => {
+    const paras: Para[] = [];
+    for (let i = 0; i < body.length; i++) {
+      const l = body[i]!;
+      if (inAnnex && /^(S\s?TT|TT)\.?$/u.test(l.text)) {
+        const cl: CellLine[] = body.map((x, k) => ({
+          start: x.start,
+          end: x.end,
+          text: x.text,
+          pageBreak: k > 0 && furniture.some(([fs]) => fs >= body[k - 1]!.end && fs < x.start),
+        }));
+        const t = readCellLines(cl, i, columnOf);
+        if (t) {
+          paras.push({ lines: body.slice(i, i + 1), marker: null, cells: null, cellTable: t });
+          i = t.consumedUntil - 1;
+          continue;
+        }
+      }
+      if (PAGE_NUMBER_RE.test(l.text)) {
+        b.addOther('noise', [l.start, l.end]);
         continue;
       }
-    }
-    paras.push({ lines: [l], marker, cells: null });
-  }
-  if (!paras.some((p) => p.marker || p.cells))
-    throw new ImportError('IMPORT_NO_STRUCTURE', IMPORT_MESSAGES.IMPORT_NO_STRUCTURE);
-
-  // ---- body: tree ----
-  const root = b.newNode('section', '', '', '', [0, 0]);
-  const stack: { node: DocNode; rank: number }[] = [{ node: root, rank: 0 }];
-  const top = () => stack[stack.length - 1]!;
-  const popTo = (rank: number) => {
-    while (stack.length > 1 && top().rank >= rank) stack.pop();
-  };
-  const headingRanks = new Set([1, 2, 3]);
-  let table: { node: DocNode; columns: (string | null)[]; group: DocNode | null; rank: number } | null = null;
-
-  for (const p of paras) {
-    const span: Span = [p.lines[0]!.start, p.lines[p.lines.length - 1]!.end];
-    const fullText = clean(source.slice(span[0], span[1]));
-    if (p.cells) {
-      if (p.separator) {
-        b.addOther('noise', span);
+      if (/^([-*_=]\s*){3,}$/.test(l.raw) && !tableCells(l.raw)) {
+        b.addOther('noise', [l.start, l.end]);
         continue;
       }
-      const cols = p.cells.map(columnOf);
-      // A header names columns: short cells, most of them known column names.
-      const isHeader =
-        cols.filter(Boolean).length >= 2 && cols.includes('task') && p.cells.every((c) => c.length <= 40);
-      if (!table || isHeader) {
-        // A new table under the current heading.
-        while (stack.length > 1 && !headingRanks.has(top().rank)) stack.pop();
-        const tnode = b.newNode(
-          'table',
-          '',
-          'Bảng',
-          isHeader ? p.cells.filter(Boolean).join('; ') : '',
-          isHeader ? span : [span[0], span[0]],
+      const cells = tableCells(l.raw, !!paras[paras.length - 1]?.cells);
+      if (cells) {
+        paras.push({ lines: [l], marker: null, cells, separator: isSeparatorRow(l.raw) });
+        continue;
+      }
+      const marker = markerOf(l.text);
+      const prev = paras[paras.length - 1];
+      if (prev && !prev.cells && !marker) {
+        const last = prev.lines[prev.lines.length - 1]!;
+        // Lines parted only by a page break (its furniture blanked) are adjacent.
+        const pageBreak = furniture.some(([fs]) => fs >= last.end && fs < l.start);
+        const adjacent = pageBreak || !/\n\s*\n/.test(source.slice(last.end, l.start));
+        const prevEnds = TERMINAL_RE.test(last.text);
+        const prevIsHeading = prev.marker && prev.marker.kind !== 'bullet' && prev.lines.length === 1;
+        // A hard-wrapped text (gazette, PDF): a line as long as the page is wide goes on below even when
+        // the next line starts with a capital ("… và phát triển" / "Quỹ bảo hiểm y tế …").
+        const fullWidth =
+          adjacent && wrapWidth > 0 && last.text.length >= wrapWidth && !isUpperLine(last.text);
+        if (
+          (!prevEnds && (startsLower(l.text) || (adjacent && !prevIsHeading && !isUpperLine(last.text)))) ||
+          (fullWidth && !isUpperLine(l.text))
+        ) {
+          if (!adjacent || pageBreak)
+            b.warn('LINE_JOINED', 'Đã nối dòng bị ngắt (ngắt trang hoặc xuống dòng cứng)', [
+              last.start,
+              l.end,
+            ]);
+          prev.lines.push(l);
+          continue;
+        }
+      }
+      paras.push({ lines: [l], marker, cells: null });
+    }
+    if (!inAnnex && !paras.some((p) => p.marker || p.cells))
+      throw new ImportError('IMPORT_NO_STRUCTURE', IMPORT_MESSAGES.IMPORT_NO_STRUCTURE);
+
+    const stack: { node: DocNode; rank: number }[] = [{ node: root, rank: rootRank }];
+    const top = () => stack[stack.length - 1]!;
+    const popTo = (rank: number) => {
+      while (stack.length > 1 && top().rank >= rank) stack.pop();
+    };
+    const headingRanks = new Set([1, 2, 3]);
+    let table: { node: DocNode; columns: (string | null)[]; group: DocNode | null; rank: number } | null =
+      null;
+
+    for (const p of paras) {
+      const span: Span = [p.lines[0]!.start, p.lines[p.lines.length - 1]!.end];
+      const fullText = clean(source.slice(span[0], span[1]));
+      if (p.cellTable) {
+        addCellTable(top().node, p.cellTable, span);
+        table = null;
+        continue;
+      }
+      if (p.cells) {
+        if (p.separator) {
+          b.addOther('noise', span);
+          continue;
+        }
+        const cols = p.cells.map(columnOf);
+        // A header names columns: short cells, most of them known column names.
+        const isHeader =
+          cols.filter(Boolean).length >= 2 && cols.includes('task') && p.cells.every((c) => c.length <= 40);
+        if (!table || isHeader) {
+          // A new table under the current heading.
+          while (stack.length > 1 && !headingRanks.has(top().rank)) stack.pop();
+          const tnode = b.newNode(
+            'table',
+            '',
+            'Bảng',
+            isHeader ? p.cells.filter(Boolean).join('; ') : '',
+            isHeader ? span : [span[0], span[0]],
+          );
+          top().node.children.push(tnode);
+          table = {
+            node: tnode,
+            columns: isHeader ? cols : p.cells.map((_, i) => (i === 0 ? 'tt' : i === 1 ? 'task' : null)),
+            group: null,
+            rank: top().rank + 1,
+          };
+          if (isHeader) continue;
+        }
+        const cells: Record<string, string> = {};
+        table.columns.forEach((c, i) => {
+          if (c && p.cells![i]) cells[c] = p.cells![i]!;
+        });
+        const tt = (cells.tt ?? p.cells[0] ?? '').replace(/\.$/, '');
+        const others = Object.entries(cells).filter(([k, v]) => k !== 'tt' && k !== 'task' && v);
+        const roman = ROMAN_RE.test(tt) && tt !== '';
+        const spread = new Set(p.cells.filter(Boolean)).size === 1 && p.cells.filter(Boolean).length > 1;
+        // A row with neither TT nor task text goes on the row above (its TT and task cells merged down).
+        const container = table.group ?? table.node;
+        const above = container.children[container.children.length - 1];
+        if (!tt && !cells.task && others.length && above?.kind === 'row' && above.cells) {
+          for (const [k, v] of others) above.cells[k] = above.cells[k] ? `${above.cells[k]}\n${v}` : v;
+          above.span = [above.span[0], span[1]];
+          continue;
+        }
+        // A group row that names a lead is itself a task (a group without rows under it).
+        const groupTask = roman && !!cells.lead && !spread;
+        if (
+          !groupTask &&
+          (roman || spread || (others.length === 0 && tt && !/^\d/.test(tt) && !cells.task))
+        ) {
+          const title = cells.task ?? p.cells.filter(Boolean).find((c) => c !== tt) ?? fullText;
+          const g = b.newNode('group', tt, title, title, span);
+          table.node.children.push(g);
+          table.group = g;
+        } else {
+          const text = cells.task ?? p.cells.filter(Boolean).join(' ');
+          const r = b.newNode('row', tt, text, text, span);
+          r.cells = cells;
+          if (groupTask) {
+            table.node.children.push(r);
+            table.group = null;
+          } else container.children.push(r);
+        }
+        continue;
+      }
+      table = null;
+      const m = p.marker;
+      if (m?.kind === 'article') {
+        b.warn('UNPARSED_LINE', 'Điều khoản nằm trong phần nội dung chương trình', span);
+        const n = b.newNode('paragraph', '', fullText, fullText, span);
+        top().node.children.push(n);
+        continue;
+      }
+      if (m) {
+        const text = clean(m.rest + source.slice(p.lines[0]!.end, span[1]));
+        const kind: NodeKind = m.kind;
+        const n = b.newNode(kind, m.marker, titleOf(text), text, span);
+        popTo(m.rank);
+        top().node.children.push(n);
+        stack.push({ node: n, rank: m.rank });
+        continue;
+      }
+      // "Trong quá trình thực hiện, … ./." at the very end of the body closes the document.
+      if (p === paras[paras.length - 1] && /\.\/\.\s*$/.test(fullText) && stack.length > 2) {
+        b.addOther('closing', span);
+        continue;
+      }
+      // Unbulleted paragraph: an item of the nearest heading.
+      while (stack.length > 1 && !headingRanks.has(top().rank)) stack.pop();
+      const parent = top().node;
+      const n = b.newNode('paragraph', '', titleOf(fullText), fullText, span);
+      if (parent.children.some((c) => c.kind === 'bullet')) {
+        b.warn(
+          'UNBULLETED_ITEM',
+          'Đoạn không có gạch đầu dòng sau các gạch đầu dòng: được coi là một mục riêng (có thể gộp vào mục trên)',
+          span,
+          n.id,
         );
-        top().node.children.push(tnode);
-        table = {
-          node: tnode,
-          columns: isHeader ? cols : p.cells.map((_, i) => (i === 0 ? 'tt' : i === 1 ? 'task' : null)),
-          group: null,
-          rank: top().rank + 1,
-        };
-        if (isHeader) continue;
+      } else if (parent === root) {
+        b.warn('UNPARSED_LINE', 'Đoạn văn nằm ngoài các phần của văn bản', span, n.id);
       }
-      const cells: Record<string, string> = {};
-      table.columns.forEach((c, i) => {
-        if (c && p.cells![i]) cells[c] = p.cells![i]!;
-      });
-      const tt = (cells.tt ?? p.cells[0] ?? '').replace(/\.$/, '');
-      const others = Object.entries(cells).filter(([k, v]) => k !== 'tt' && k !== 'task' && v);
-      const roman = ROMAN_RE.test(tt) && tt !== '';
-      const spread = new Set(p.cells.filter(Boolean)).size === 1 && p.cells.filter(Boolean).length > 1;
-      if (roman || spread || (others.length === 0 && tt && !/^\d/.test(tt) && !cells.task)) {
-        const title = cells.task ?? p.cells.filter(Boolean).find((c) => c !== tt) ?? fullText;
-        const g = b.newNode('group', tt, title, title, span);
-        table.node.children.push(g);
-        table.group = g;
-      } else {
-        const text = cells.task ?? p.cells.filter(Boolean).join(' ');
-        const r = b.newNode('row', tt, text, text, span);
-        r.cells = cells;
-        (table.group ?? table.node).children.push(r);
+      parent.children.push(n);
+    }
+  };
+
+  /** A one-cell-per-line table (see cell-lines.ts) as a table node with its group rows and rows. */
+  const addCellTable = (parent: DocNode, t: CellTable, at: Span) => {
+    const header = t.columns.slice(1).join('; ');
+    const tnode = b.newNode('table', '', 'Bảng', header, [at[0], t.headerEnd]);
+    parent.children.push(tnode);
+    let group: DocNode | null = null;
+    for (const r of t.rows) {
+      const span: Span = [r.start, r.end];
+      const text = clean(r.cells.task ?? '');
+      if (r.group) {
+        group = b.newNode('group', r.tt, titleOf(text), text, span);
+        tnode.children.push(group);
+        continue;
       }
-      continue;
+      const n = b.newNode('row', r.tt, text, text, span);
+      n.cells = { tt: r.tt, ...r.cells };
+      (group ?? tnode).children.push(n);
     }
-    table = null;
-    const m = p.marker;
-    if (m?.kind === 'article') {
-      b.warn('UNPARSED_LINE', 'Điều khoản nằm trong phần nội dung chương trình', span);
-      const n = b.newNode('paragraph', '', fullText, fullText, span);
-      top().node.children.push(n);
-      continue;
+    // A header repeated after a page break is furniture, like the running header.
+    for (const rep of t.repeated) furniture.push([rep.start, rep.end]);
+  };
+
+  /** A Phụ lục: its heading and title lines, then its table(s) and items, as a top-level part. */
+  const buildAnnex = (zone: Line[]): DocNode => {
+    const m = ANNEX_RE.exec(zone[0]!.text)!;
+    let k = 1;
+    while (k < zone.length && k < 14) {
+      const l = zone[k]!;
+      if (tableCells(l.raw) || TT_LINE_RE.test(l.text)) break;
+      const mk = markerOf(l.text);
+      if (mk && mk.kind !== 'bullet' && !isUpperLine(l.text)) break;
+      k++;
     }
-    if (m) {
-      const text = clean(m.rest + source.slice(p.lines[0]!.end, span[1]));
-      const kind: NodeKind = m.kind;
-      const n = b.newNode(kind, m.marker, titleOf(text), text, span);
-      popTo(m.rank);
-      top().node.children.push(n);
-      stack.push({ node: n, rank: m.rank });
-      continue;
-    }
-    // "Trong quá trình thực hiện, … ./." at the very end of the body closes the document.
-    if (p === paras[paras.length - 1] && /\.\/\.\s*$/.test(fullText) && stack.length > 2) {
-      b.addOther('closing', span);
-      continue;
-    }
-    // Unbulleted paragraph: an item of the nearest heading.
-    while (stack.length > 1 && !headingRanks.has(top().rank)) stack.pop();
-    const parent = top().node;
-    const n = b.newNode('paragraph', '', titleOf(fullText), fullText, span);
-    if (parent.children.some((c) => c.kind === 'bullet')) {
-      b.warn(
-        'UNBULLETED_ITEM',
-        'Đoạn không có gạch đầu dòng sau các gạch đầu dòng: được coi là một mục riêng (có thể gộp vào mục trên)',
-        span,
-        n.id,
-      );
-    } else if (parent === root) {
-      b.warn('UNPARSED_LINE', 'Đoạn văn nằm ngoài các phần của văn bản', span, n.id);
-    }
-    parent.children.push(n);
-  }
+    const span: Span = [zone[0]!.start, zone[k - 1]!.end];
+    const whole = clean(source.slice(zone[0]!.start, zone[k - 1]!.end).replace(/^[^\n]*/, m[2] ?? ''));
+    const title =
+      clean(whole.replace(/\([^)]*\)?/g, ' ').replace(/[-_=–]{3,}/g, ' ')) ||
+      (m[1] ? `Phụ lục ${m[1]}` : 'Phụ lục');
+    const node = b.newNode('section', m[1] ?? '', title, whole || title, span);
+    node.part = 'annex';
+    buildInto(node, 1, zone.slice(k), true);
+    return node;
+  };
+
+  const root = b.newNode('section', '', '', '', [0, 0]);
+  if (bodyStart < closingStart) buildInto(root, 0, progLines.slice(bodyStart, closingStart), false);
+  for (const zone of annexZones) root.children.push(buildAnnex(zone));
 
   const derived = deriveStructure(source, root.children, matcher, b);
 
@@ -452,9 +612,24 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
       closing.signer.onBehalf.replace(/^(T\/M|TM\.?|T\.M\.|KT\.?|Q\.|TL\.|TUQ\.)\s*/, '').trim() || null;
   }
   program.partyLayout = isParty(program, closing.signer);
+  const firstAnnex = root.children.find((c) => c.part === 'annex');
+  if (!program.docKind && !program.title && firstAnnex && root.children[0] === firstAnnex) {
+    program.docKind = 'PHỤ LỤC';
+    program.title = firstAnnex.title;
+    // "(Ban hành kèm theo Quyết định số 877/QĐ-BTP ngày 03/3/2025 của Bộ trưởng Bộ Tư pháp)"
+    const note =
+      /kèm theo\s+(?:Quyết định|Kế hoạch|Nghị quyết|Chương trình|Chỉ thị|Công văn|Văn bản)\s+số\s*:?\s*(\d[\p{L}\d/.\-\s]*?)\s+ngày\s+(\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})/u.exec(
+        firstAnnex.text,
+      );
+    if (note && !program.number) {
+      program.number = note[1]!.replace(/\s*([-/])\s*/g, '$1').trim();
+      program.date = parseVnDate('ngày ' + note[2]!);
+    }
+  }
 
+  for (const f of furniture) b.addOther('furniture', f);
   return {
-    source,
+    source: original,
     program,
     sections: root.children,
     ...derived,
@@ -483,9 +658,14 @@ function deriveStructure(
     let groupNo = 0;
     let headingNo = 0;
     let sectionNo = 0;
+    const annexes = n.children.filter((c) => c.part === 'annex').length;
+    let annexNo = 0;
     for (const c of n.children) {
-      if (c.kind === 'section') c.label = c.marker || ROMANS[sectionNo] || String(sectionNo + 1);
-      if (c.kind === 'section') sectionNo++;
+      if (c.part === 'annex') {
+        annexNo++;
+        c.label = c.marker ? `PL.${c.marker}` : annexes > 1 ? `PL.${annexNo}` : 'PL';
+      } else if (c.kind === 'section') c.label = c.marker || ROMANS[sectionNo] || String(sectionNo + 1);
+      if (c.kind === 'section') sectionNo += c.part === 'annex' ? 0 : 1;
       else if (c.kind === 'group' || c.kind === 'subgroup') {
         headingNo++;
         if (n.kind === 'table') c.label = `${parentLabel}.${++groupNo}`;
@@ -537,6 +717,7 @@ function deriveStructure(
 
   // ---- tasks ----
   const sectionRole = (s: DocNode): 'purpose' | 'tasks' | 'organisation' | 'other' => {
+    if (s.part === 'annex') return 'tasks';
     const f = foldKeepOffsets(s.title);
     if (/muc dich|muc tieu|yeu cau/.test(f) && !/nhiem vu/.test(f)) return 'purpose';
     if (/to chuc thuc hien|trach nhiem/.test(f)) return 'organisation';
@@ -600,6 +781,13 @@ function deriveStructure(
         n.id,
       );
     b.warnUnmatched([...leads, ...cooperating], n.id);
+    if (n.kind === 'row' && !n.marker)
+      b.warn(
+        'ROW_UNNUMBERED',
+        `Hàng ${n.label} của bảng không có số thứ tự: giữ là một nhiệm vụ, cần kiểm tra (có thể là phần tiếp của hàng trên)`,
+        n.span,
+        n.id,
+      );
     tasks.push({
       nodeId: n.id,
       label: n.label,
@@ -612,15 +800,22 @@ function deriveStructure(
       deadline,
       times,
       products,
-      submitTo: null,
+      submitTo: (n.kind === 'row' && n.cells?.submitTo) || null,
       linkedGroupLabel: null,
       span: n.span,
     });
   };
+  // "a) Chỉ tiêu" / "Mục tiêu" under a group of the tasks section lists targets, not tasks.
+  const isTargets = (c: DocNode) =>
+    /^(cac )?(chi tieu|muc tieu|muc dich|yeu cau|quan diem)(\s|,|$)/.test(foldKeepOffsets(c.title));
+  // "(Phân công nhiệm vụ theo Phụ lục đính kèm)": a note.
+  const isNote = (c: DocNode) => c.kind === 'paragraph' && /^\(.*\)\.?$/.test(c.text);
   const collectTasks = (n: DocNode, group: DocNode | null) => {
     for (const c of n.children) {
+      if (isNote(c)) continue;
+      if ((c.kind === 'group' || c.kind === 'subgroup') && c.children.length && isTargets(c)) continue;
       if (c.kind === 'group' || c.kind === 'subgroup') {
-        if (c.children.length) collectTasks(c, c);
+        if (c.children.some((x) => !isNote(x))) collectTasks(c, c);
         else makeTask(c, group);
       } else if (c.kind === 'table') collectTasks(c, group);
       else if (isIntro(c))
@@ -629,6 +824,26 @@ function deriveStructure(
     }
   };
   for (const s of taskSections) collectTasks(s, null);
+  // Annex rows belong to the body group of the same name ("I. Cải cách thể chế" in the Phụ lục,
+  // "1. Cải cách thể chế" in section II): linked, both kept.
+  const bodyGroups = taskSections
+    .filter((s) => s.part !== 'annex')
+    .flatMap((s) => s.children.filter((c) => c.kind === 'group' || c.kind === 'subgroup'));
+  const nameKey = (t: string) =>
+    foldKeepOffsets(t)
+      .replace(/[^a-z0-9 ]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  for (const t of tasks) {
+    if (!t.label.startsWith('PL') || !t.groupTitle) continue;
+    const key = nameKey(t.groupTitle);
+    if (key.split(' ').length < 2) continue;
+    const g = bodyGroups.find((x) => {
+      const k = nameKey(x.title);
+      return k === key || (k.length > 12 && (k.startsWith(key) || key.startsWith(k)));
+    });
+    if (g) t.linkedGroupLabel = g.label;
+  }
 
   // ---- responsibilities ----
   const responsibilities: Responsibility[] = [];
@@ -870,16 +1085,41 @@ function parseHeader(lines: Line[], b: Builder, as: 'header' | 'wrapper'): Progr
   const titleParts: string[] = [];
   const preambleParts: string[] = [];
   let state: 'top' | 'title' | 'preamble' = 'top';
+  /** Title text on the kind line itself ("CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ"): the next line still starts the title. */
+  let kindRest = 0;
   for (const l of lines) {
     let kind: OtherKind = as === 'wrapper' ? 'wrapper' : 'header';
+    let lineText = l.text;
+    // "Lào Cai, ngày       tháng      năm 2026": place and date (blank in an unsigned copy), also in the
+    // right-hand column of a line.
+    const pdm = /(?:^|\s{3,}|\t|\s\|\s)(\p{Lu}[\p{L}.]*(?: [\p{L}.]+){0,4}),\s*ngày\b(.*)$/u.exec(lineText);
+    if (pdm && !meta.place && state === 'top') {
+      meta.place = pdm[1]!.trim();
+      meta.date = parseVnDate('ngày' + pdm[2]!);
+      lineText = lineText.slice(0, pdm.index);
+    }
+    // "Số: 180/2026/NĐ- CP", "Số 11- KH/TW", "Số:      /KH-UBND" (no number yet: none is invented).
+    const nm = /^Số\s*:?\s*(.*)$/u.exec(lineText.trim());
+    if (nm && state === 'top' && meta.number === null) {
+      const rest = nm[1]!;
+      const cut = rest.search(/\t|\s\|\s|\s{3,}(?=\p{Lu}{2})/u);
+      const numText = (cut >= 0 ? rest.slice(0, cut) : rest).replace(/\s*([-/])\s*/g, '$1').trim();
+      if (/^\d/.test(numText)) meta.number = numText.replace(/[,.;]$/, '');
+      lineText = cut >= 0 ? rest.slice(cut) : '';
+    }
     // Two header columns on one line ("THÀNH ỦY HÀ NỘI    ĐẢNG CỘNG SẢN VIỆT NAM").
-    const parts = l.text
+    const parts = lineText
       .split(/\t+|\s{3,}|\s\|\s/)
       .map((x) => x.trim())
       .filter(Boolean);
     for (const part of parts) {
       const t = part.replace(/^[*_\s]+|[*_\s]+$/g, '');
-      if (!t || /^[-–—_*=.]+$/.test(t)) continue;
+      if (!t) continue;
+      if (/^[-–—_*=.]+$/.test(t)) {
+        // The rule under a title ends it.
+        if (state === 'title' && titleParts.length > kindRest) state = 'preamble';
+        continue;
+      }
       if (state === 'top' && MOTTO_RE.test(t)) {
         meta.motto.push(t);
         continue;
@@ -899,6 +1139,7 @@ function parseHeader(lines: Line[], b: Builder, as: 'header' | 'wrapper'): Progr
         meta.docKind = DOC_KINDS_RE.exec(t)![1]!;
         const rest = t.slice(meta.docKind.length).trim();
         if (rest) titleParts.push(rest);
+        kindRest = rest ? 1 : 0;
         state = 'title';
         continue;
       }
@@ -910,7 +1151,14 @@ function parseHeader(lines: Line[], b: Builder, as: 'header' | 'wrapper'): Progr
         if (
           /^\(.*\)$/.test(t) ||
           startsLower(t) ||
-          (titleParts.length === 0 && !TERMINAL_RE.test(t) && t.length < 400)
+          (titleParts.length === kindRest && !TERMINAL_RE.test(t) && t.length < 400) ||
+          // A title wrapped over lines: the line before did not end a sentence.
+          (titleParts.length > kindRest &&
+            !TERMINAL_RE.test(titleParts[titleParts.length - 1]!) &&
+            !/^\(/.test(titleParts[titleParts.length - 1]!) &&
+            !/^(Căn cứ|Theo đề nghị|Xét|Thực hiện|Nhằm|Để)(?=\s|$)/u.test(t) &&
+            !(isUpperLine(t) && !isUpperLine(titleParts[titleParts.length - 1]!)) &&
+            t.length < 200)
         ) {
           titleParts.push(t);
           continue;
@@ -938,7 +1186,10 @@ function parseHeader(lines: Line[], b: Builder, as: 'header' | 'wrapper'): Progr
     if (issuerLines.length > 1) meta.parentIssuer = issuerLines.slice(0, -1).join(' ');
   }
   meta.title = titleParts.length
-    ? titleParts.filter((x) => !/^\(.*\)$/.test(x)).join(' ') || titleParts.join(' ')
+    ? titleParts
+        .join(' ')
+        .replace(/\s*\((?:Ban hành )?[Kk]èm theo[^)]*\)?\s*$/u, '')
+        .trim() || titleParts.join(' ')
     : null;
   meta.preamble = preambleParts.length ? preambleParts.join('\n') : null;
   return meta;
@@ -986,8 +1237,10 @@ function parseClosing(
   }
   if (signerLines.length === 0) return { recipients, signer: null };
   const texts = signerLines.map((l) => l.text).filter((t) => !SIGNED_RE.test(t) && !/^[-–_.]+$/.test(t));
-  const onBehalf = texts.find((t) => ON_BEHALF_RE.test(t)) ?? null;
-  const upper = texts.filter((t) => t !== onBehalf && isUpperLine(t));
+  // "TM. CHÍNH PHỦ" / "KT. THỦ TƯỚNG": every on-behalf line, in order, then the position.
+  const behalfLines = texts.filter((t) => ON_BEHALF_RE.test(t));
+  const onBehalf = behalfLines.length ? behalfLines.join(' ') : null;
+  const upper = texts.filter((t) => !behalfLines.includes(t) && isUpperLine(t));
   const name =
     [...texts]
       .reverse()

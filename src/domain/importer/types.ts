@@ -150,6 +150,7 @@ export const OTHER_KINDS = [
   'noise',
   'preamble',
   'wrapper',
+  'furniture', // page furniture: running headers, page numbers, signature stamps, repeated table headers
 ] as const;
 
 export interface ParsedDocument {

@@ -1,0 +1,23 @@
+/** Prints what the importer gets wrong in each corpus document, against its golden reading. */
+import fs from 'node:fs';
+import { parseDocument } from '../src/domain/importer/parse.js';
+import { docxToTextSync } from '../src/domain/importer/docx.js';
+import { buildSeedUnits } from '../src/domain/units.js';
+import { compareReading, type ExpectedReading } from '../src/domain/importer/golden.js';
+
+const units = buildSeedUnits(fs.readFileSync(new URL('../seed/hanoi-units.txt', import.meta.url), 'utf8'));
+const dir = new URL('../fixtures/corpus/', import.meta.url).pathname;
+const only = process.argv[2];
+let total = 0;
+for (const f of fs.readdirSync(dir).filter((x) => /^\d.*\.(docx|txt)$/.test(x) && (!only || x.startsWith(only)))) {
+  const buf = fs.readFileSync(dir + f);
+  const text = f.endsWith('.docx') ? docxToTextSync(new Uint8Array(buf)) : buf.toString('utf8');
+  const expected = JSON.parse(
+    fs.readFileSync(dir + f.replace(/\.(docx|txt)$/, '.expected.json'), 'utf8'),
+  ) as ExpectedReading;
+  const wrong = compareReading(parseDocument(text, { units }), expected);
+  total += wrong.length;
+  console.log(`===== ${f}: ${wrong.length} wrong`);
+  for (const w of wrong) console.log('  ' + w.slice(0, 300));
+}
+console.log(`${total} facts wrong in all`);

@@ -1,0 +1,309 @@
+/**
+ * Tables whose cells sit one per line — the Official Gazette's text and PDF-to-text give a table as
+ * its header cells, then for each row its TT, then the lines of each cell in column order, with no
+ * mark where one cell ends and the next begins; a narrow column wraps after every word or two. Pure.
+ *
+ * Reading rules:
+ * - The header starts at a line "TT" / "STT"; its lines are grouped into column names so that every
+ *   group is a known column ("Cơ quan" + "chủ trì" → lead), as many groups as possible.
+ * - A row starts at its TT value on a line of its own ("1", "1.", "II"), numbered in sequence; a Roman
+ *   TT (or "I. Title") is a group row, its text the group's title.
+ * - A row's lines are cut into cells in column order: a cell starts on a line that begins with a
+ *   capital or a digit, after a line that does not end with a comma or a joining word; the task column
+ *   is the wide one (its lines are long); lead and cooperating cells name bodies; the deadline cell
+ *   holds a time. Among the possible cuts the best scoring one is kept.
+ * - A row broken by a page break is one row: each page's part is cut into cells on its own and the
+ *   parts joined cell by cell. The header repeated after a page break is skipped.
+ */
+import { foldKeepOffsets } from './normalize.js';
+
+export interface CellLine {
+  start: number;
+  end: number;
+  text: string;
+  /** A page break (furniture) lies between this line and the one before. */
+  pageBreak: boolean;
+}
+
+export interface CellRow {
+  tt: string;
+  group: boolean;
+  /** Column name → text (header columns; 'tt' omitted). */
+  cells: Record<string, string>;
+  start: number;
+  end: number;
+}
+
+export interface CellTable {
+  columns: string[];
+  headerEnd: number;
+  rows: CellRow[];
+  /** Lines of repeated headers (skipped). */
+  repeated: { start: number; end: number }[];
+  /** Lines before the table's header (title lines). */
+  consumedUntil: number;
+}
+
+const TT_HEADER_RE = /^(S\s?TT|Số\s*TT|TT)\.?$/iu;
+const ROW_TT_RE = /^(\d{1,3}|[IVX]{1,6})\s*[.)]?$/u;
+const ROW_INLINE_RE = /^(\d{1,3})[.)]?\s+(\p{Lu}.*)$/u;
+const GROUP_INLINE_RE = /^([IVX]{1,6})[.)]?\s+(\p{Lu}.*)$/u;
+const ROMAN_RE = /^(X{0,3})(IX|IV|V?I{0,3})$/;
+const ROMANS = [
+  'I',
+  'II',
+  'III',
+  'IV',
+  'V',
+  'VI',
+  'VII',
+  'VIII',
+  'IX',
+  'X',
+  'XI',
+  'XII',
+  'XIII',
+  'XIV',
+  'XV',
+];
+
+const BODY_START_RE =
+  /^(Sở|Ban|Bộ|Ủy|Uỷ|UBND|HĐND|Cục|Chi cục|Tổng cục|Phòng|Văn phòng|Đảng|Hội|Viện|Tòa|Toà|Công an|Thanh tra|Trung tâm|Liên|Mặt trận|Đoàn|Kho bạc|Ngân hàng|Bảo hiểm|Học viện|Trường|Cơ quan|Các|Chính phủ|Thủ tướng|Đài|Báo|Thông tấn|Tập đoàn|Tổng công ty|Kiểm toán|Quốc hội|Vụ|Thuế|BHXH|NHNN|TTXVN|VTV|VOV|Tỉnh|Thành)/u;
+const TIME_RE =
+  /(thường xuyên|hằng năm|hàng năm|hằng quý|hàng quý|định kỳ|năm\s*\d{4}|quý\s*[IV1-4]|tháng\s*\d|\b\d{4}\b|trước ngày|giai đoạn|kịp thời|liên tục|theo (kế hoạch|tiến độ|yêu cầu))/iu;
+/** A line ending with these cannot end a cell. */
+const JOINING_END_RE =
+  /(,|;|-|–|\/|\(|&|(?<![\p{L}])(và|các|của|về|ở|với|cho|theo|trong|tại|có|được|là|để|những|cơ|ban|nhân|bộ|sở|ủy|uỷ|cục|tổ|hội|vụ|thông|ngành|phát|khoa|công|quốc|trung|tài|nội|ngoại|xây|kế|nông|văn|y|giáo|lao|thanh|kiểm))$/iu;
+/** An acronym line ("PCPNN,", "TTXVN") rarely starts a cell. */
+const ACRONYM_RE = /^(?!UBND|HĐND|BHXH|NHNN|TTXVN|VTV|VOV|MTTQ)[\p{Lu}]{3,}\b/u;
+
+/** Folded column name of a header text (same names as parse.ts). */
+export type ColumnOf = (header: string) => string | null;
+
+function startsCell(text: string): boolean {
+  return /^[\p{Lu}\d"“(]/u.test(text);
+}
+
+/** Groups header lines into column names: every group known, as many groups as possible. */
+export function headerColumns(texts: string[], columnOf: ColumnOf): string[] | null {
+  const n = texts.length;
+  // best[i] = [count, columns] for texts[i..]
+  const best: ({ count: number; cols: string[] } | null)[] = Array(n + 1).fill(null);
+  best[n] = { count: 0, cols: [] };
+  for (let i = n - 1; i >= 0; i--) {
+    if (!startsCell(texts[i]!)) continue;
+    for (let j = i + 1; j <= n && j - i <= 5; j++) {
+      const rest = best[j];
+      if (!rest) continue;
+      const col = columnOf(texts.slice(i, j).join(' '));
+      if (!col || rest.cols.includes(col)) continue;
+      if (!best[i] || rest.count + 1 > best[i]!.count)
+        best[i] = { count: rest.count + 1, cols: [col, ...rest.cols] };
+    }
+  }
+  return best[0] && best[0].cols.includes('task') ? best[0].cols : null;
+}
+
+function nextRoman(r: string | null): string {
+  if (!r) return 'I';
+  return ROMANS[ROMANS.indexOf(r) + 1] ?? '';
+}
+
+/**
+ * Reads a one-cell-per-line table starting at `lines[from]` (the TT header line). Returns null when
+ * the lines are not such a table.
+ */
+export function readCellLines(lines: CellLine[], from: number, columnOf: ColumnOf): CellTable | null {
+  if (!TT_HEADER_RE.test(lines[from]?.text ?? '')) return null;
+  // Header: lines up to the first row start.
+  let h = from + 1;
+  while (
+    h < lines.length &&
+    h - from < 25 &&
+    !ROW_TT_RE.test(lines[h]!.text) &&
+    !GROUP_INLINE_RE.test(lines[h]!.text)
+  )
+    h++;
+  const headerTexts = lines.slice(from + 1, h).map((l) => l.text);
+  const cols = headerColumns(headerTexts, columnOf);
+  if (!cols) return null;
+  const columns = ['tt', ...cols];
+  const headerKey = headerTexts.map((t) => foldKeepOffsets(t)).join(' ');
+
+  // Rows.
+  interface Chunk {
+    tt: string;
+    group: boolean;
+    title: string | null;
+    lines: CellLine[];
+    start: number;
+    end: number;
+  }
+  const chunks: Chunk[] = [];
+  const repeated: { start: number; end: number }[] = [];
+  let lastNo = 0;
+  let afterGroup = true;
+  let lastRoman: string | null = null;
+  let i = h;
+  for (; i < lines.length; i++) {
+    const l = lines[i]!;
+    // The header repeated on a new page.
+    if (TT_HEADER_RE.test(l.text) && l.pageBreak) {
+      let k = i + 1;
+      const texts: string[] = [];
+      while (k < lines.length && texts.length < headerTexts.length)
+        texts.push(foldKeepOffsets(lines[k++]!.text));
+      if (texts.join(' ') === headerKey) {
+        repeated.push({ start: l.start, end: lines[k - 1]!.end });
+        // The row goes on after the repeated header as after a page break.
+        if (lines[k]) lines[k] = { ...lines[k]!, pageBreak: true };
+        i = k - 1;
+        continue;
+      }
+    }
+    const numbered = ROW_INLINE_RE.exec(l.text);
+    const tt =
+      ROW_TT_RE.exec(l.text)?.[1] ?? (numbered && +numbered[1]! === lastNo + 1 ? numbered[1] : undefined);
+    const inline = GROUP_INLINE_RE.exec(l.text);
+    const roman = tt && ROMAN_RE.test(tt) ? tt : inline && ROMAN_RE.test(inline[1]!) ? inline[1]! : null;
+    if (roman && roman === nextRoman(lastRoman)) {
+      lastRoman = roman;
+      afterGroup = true;
+      chunks.push({
+        tt: roman,
+        group: true,
+        title: inline ? inline[2]! : null,
+        lines: [],
+        start: l.start,
+        end: l.end,
+      });
+      continue;
+    }
+    // Numbers run on across group rows or start again at 1 under each.
+    if (tt && /^\d+$/.test(tt) && (+tt === lastNo + 1 || (+tt === 1 && afterGroup))) {
+      lastNo = +tt;
+      afterGroup = false;
+      // "10. Xây dựng Luật …": the task's first line shares the line with its number.
+      const first = numbered && !ROW_TT_RE.test(l.text) ? numbered[2]! : null;
+      const lines = first ? [{ ...l, start: l.end - first.length, text: first, pageBreak: false }] : [];
+      chunks.push({ tt, group: false, title: null, lines, start: l.start, end: l.end });
+      continue;
+    }
+    const cur = chunks[chunks.length - 1];
+    if (!cur) return null;
+    cur.lines.push(l);
+    cur.end = l.end;
+  }
+  if (!chunks.some((c) => !c.group)) return null;
+
+  const rows: CellRow[] = chunks.map((c) => {
+    if (c.group) {
+      const title = [c.title, ...c.lines.map((l) => l.text)].filter(Boolean).join(' ');
+      return { tt: c.tt, group: true, cells: { task: title }, start: c.start, end: c.end };
+    }
+    return { tt: c.tt, group: false, cells: cutRow(c.lines, cols), start: c.start, end: c.end };
+  });
+  return { columns, headerEnd: lines[h - 1]!.end, rows, repeated, consumedUntil: i };
+}
+
+/** Cuts a row's lines into cells, page part by page part. */
+function cutRow(lines: CellLine[], cols: string[]): Record<string, string> {
+  const parts: CellLine[][] = [];
+  for (const l of lines) {
+    if (parts.length === 0 || l.pageBreak) parts.push([]);
+    parts[parts.length - 1]!.push(l);
+  }
+  const out: Record<string, string[]> = {};
+  parts.forEach((part, p) => {
+    // Columns whose text stopped on a joining word before the page break go on after it.
+    const open = new Set(
+      Object.entries(out)
+        .filter(([, v]) => JOINING_END_RE.test(v[v.length - 1]!.trim()))
+        .map(([k]) => k),
+    );
+    const cells = cutPart(
+      part.map((l) => l.text),
+      cols,
+      p > 0,
+      open,
+    );
+    cells.forEach((c, k) => {
+      if (c) (out[cols[k]!] ??= []).push(c);
+    });
+  });
+  return Object.fromEntries(
+    Object.entries(out).map(([k, v]) => [k, v.join(' ').replace(/\s+/g, ' ').trim()]),
+  );
+}
+
+function cellScore(col: string, texts: string[], wide: number, continued: boolean, open: boolean): number {
+  if (texts.length === 0)
+    return col === 'task' && !continued ? -20 : col === 'lead' && !continued ? -4 : -1.5;
+  const text = texts.join(' ');
+  let s = open ? 3 : 0;
+  const long = texts.filter((t, i) => i < texts.length - 1 && t.length >= wide * 0.55).length;
+  const longAny = texts.filter((t) => t.length >= wide * 0.6).length;
+  if (col === 'task') s += long * 1.5 + (texts.length > 1 ? 1 : 0);
+  else s -= longAny * 3;
+  if (col === 'lead' || col === 'cooperating') s += BODY_START_RE.test(text) ? 2 : -1;
+  if (col === 'deadline') {
+    const head = texts.slice(0, 2).join(' ').slice(0, 30);
+    const startsTime =
+      /^(Năm|Quý|Tháng|Thường|Hằng|Hàng|Giai đoạn|Trong|Trước|Từ|Định kỳ|Xong|Hoàn thành|\d)/u.test(
+        texts[0]!,
+      );
+    s += startsTime && TIME_RE.test(head) ? 3.5 : TIME_RE.test(head) ? 2 : TIME_RE.test(text) ? 0.5 : -2;
+  }
+  if (ACRONYM_RE.test(texts[0]!) && col !== 'task') s -= 1.5;
+  if (col !== 'task' && texts.length > 0 && /[.]$/.test(texts[texts.length - 1]!)) s += 0.3;
+  if (
+    col !== 'deadline' &&
+    col !== 'task' &&
+    /^(Năm\s+\d{4}|Quý|Thường xuyên|Hằng năm|Hàng năm|\d{4})/u.test(text)
+  )
+    s -= 2;
+  return s;
+}
+
+/** The best cut of one part of a row into the given columns (after TT). */
+function cutPart(texts: string[], cols: string[], continued: boolean, open: Set<string>): string[] {
+  const n = texts.length;
+  const k = cols.length;
+  const wide = Math.max(30, ...texts.map((t) => t.length));
+  // A cut before line j is allowed when j starts a cell and line j-1 may end one.
+  const can = (j: number) => j === 0 || j === n || startsCell(texts[j]!);
+  // Cutting after a line that ends with a comma or a joining word is possible only at a cost: the
+  // cell may go on after a page break.
+  const pen = (e: number) => (e > 0 && e < n && JOINING_END_RE.test(texts[e - 1]!.trim()) ? -4 : 0);
+  // dp[c][j]: best score placing columns c.. on lines j..
+  const dp: number[][] = Array.from({ length: k + 1 }, () => Array<number>(n + 1).fill(-Infinity));
+  const cut: number[][] = Array.from({ length: k + 1 }, () => Array<number>(n + 1).fill(-1));
+  dp[k]![n] = 0;
+  for (let c = k - 1; c >= 0; c--) {
+    for (let j = n; j >= 0; j--) {
+      if (!can(j)) continue;
+      for (let e = j; e <= n; e++) {
+        if (!can(e) || dp[c + 1]![e] === -Infinity) continue;
+        // A continued part may start with a line that does not start a cell (the cell goes on).
+        const v =
+          cellScore(cols[c]!, texts.slice(j, e), wide, continued, open.has(cols[c]!)) +
+          (e > j ? pen(e) : 0) +
+          dp[c + 1]![e]!;
+        if (v > dp[c]![j]!) {
+          dp[c]![j] = v;
+          cut[c]![j] = e;
+        }
+      }
+    }
+  }
+  // The first cell of a continued part may begin in lower case: allow cut 0 always (can(0) is true).
+  const out: string[] = [];
+  let j = 0;
+  if (dp[0]![0] === -Infinity) return [texts.join(' '), ...Array<string>(k - 1).fill('')];
+  for (let c = 0; c < k; c++) {
+    const e = cut[c]![j]!;
+    out.push(texts.slice(j, e).join(' '));
+    j = e;
+  }
+  return out;
+}
