@@ -549,8 +549,23 @@ function columnBlocks(lines: Line[]): Block[] {
       white = w;
       end = j;
     }
-    // Drop trailing lines that sit on one side only: they belong to what follows.
+    // Trailing lines on one side only belong to what follows, unless they go on at the column's own line
+    // spacing and size (the rest of the Nơi nhận list under the signer's name).
+    const grown = end;
     while (end > i && !white.some((g) => straddles(inks[end]!, g))) end--;
+    const steps = lines
+      .slice(i + 1, end + 1)
+      .map((x, k) => x.base - lines[i + k]!.base)
+      .sort((a, b) => a - b);
+    const step = steps.length ? steps[Math.floor(steps.length / 2)]! : 0;
+    while (
+      end < grown &&
+      end > i &&
+      step > 0 &&
+      lines[end + 1]!.base - lines[end]!.base <= 1.6 * step &&
+      Math.abs(lines[end + 1]!.size - lines[end]!.size) <= 0.15 * lines[end]!.size
+    )
+      end++;
     const stretch = lines.slice(i, end + 1);
     const gutters = white.filter((g) => stretch.some((_, k) => straddles(inks[i + k]!, g)));
     const both = gutters.length
