@@ -73,7 +73,7 @@ const TIME_RE =
   /(thường xuyên|hằng năm|hàng năm|hằng quý|hàng quý|định kỳ|năm\s*\d{4}|quý\s*[IV1-4]|tháng\s*\d|\b\d{4}\b|trước ngày|giai đoạn|kịp thời|liên tục|theo (kế hoạch|tiến độ|yêu cầu))/iu;
 /** A line ending with these cannot end a cell. */
 const JOINING_END_RE =
-  /(,|;|-|–|\/|\(|&|(?<![\p{L}])(và|các|của|về|ở|với|cho|theo|trong|tại|có|được|là|để|những|cơ|ban|nhân|bộ|sở|ủy|uỷ|cục|tổ|hội|vụ|thông|ngành|phát|khoa|công|quốc|trung|tài|nội|ngoại|xây|kế|nông|văn|y|giáo|lao|thanh|kiểm))$/iu;
+  /(,|;|-|–|\/|\(|&|(?<![\p{L}])(và|các|của|về|ở|với|cho|theo|trong|tại|có|được|là|để|những|cơ|ban|nhân|bộ|sở|ủy|uỷ|cục|tổ|hội|vụ|thông|ngành|phát|khoa|công|quốc|trung|tài|nội|ngoại|xây|kế|nông|văn|y|giáo|lao|thanh|kiểm|từ|đến|quý|tháng|năm|trước|sau))$/iu;
 /** An acronym line ("PCPNN,", "TTXVN") rarely starts a cell. */
 const ACRONYM_RE = /^(?!UBND|HĐND|BHXH|NHNN|TTXVN|VTV|VOV|MTTQ)[\p{Lu}]{3,}\b/u;
 

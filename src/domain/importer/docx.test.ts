@@ -139,7 +139,7 @@ describe('docxToText — documents made with the docx package', () => {
     ]);
   });
 
-  it('renders a table: one line per row, merged cells once, continuation cells empty, blank lines around', async () => {
+  it('renders a table: one line per row, merged cells once, a cell merged down carries the value above, blank lines around', async () => {
     const cell = (...texts: string[]) => new TableCell({ children: texts.map((t) => new Paragraph(t)) });
     const text = await build([
       new Paragraph('Trước bảng'),
@@ -172,7 +172,7 @@ describe('docxToText — documents made with the docx package', () => {
         'TT | Nhiệm vụ | Chủ trì | Thời hạn\n' +
         'I | CÔNG TÁC TUYÊN TRUYỀN\n' +
         '1 | Tổ chức hội nghị quán triệt | Sở Tư pháp | Quý III/2026\n' +
-        '2 | Báo cáo A / B |  | Hằng năm\n\n' +
+        '2 | Báo cáo A / B | Sở Tư pháp | Hằng năm\n\n' +
         'Sau bảng\n',
     );
   });

@@ -667,25 +667,45 @@ class Extractor {
     }
   }
 
+  /**
+   * A data table, one row per line, cells parted by " | ". A cell merged down (w:vMerge) carries the
+   * value of the cell it continues; a cell spanning columns (w:gridSpan) gives its value to each of
+   * them, except a row-wide heading (a group row), written once.
+   */
   private table(tbl: XmlElement): string[] {
     const lines: string[] = [];
+    const above = new Map<number, string>(); // grid column → value of the cell merged down from
     for (const tr of flatten(tbl, 'w:tr')) {
       if (child(child(tr, 'w:trPr'), 'w:del')) continue; // deleted row (tracked change)
+      const tcs = flatten(tr, 'w:tc');
+      const spans = tcs.map((tc) => Number(wAttr(child(child(tc, 'w:tcPr'), 'w:gridSpan'), 'val') ?? 1) || 1);
+      const width = spans.reduce((a, b) => a + b, 0);
       const cells: string[] = [];
-      for (const tc of flatten(tr, 'w:tc')) {
+      let col = 0;
+      tcs.forEach((tc, i) => {
         const tcPr = child(tc, 'w:tcPr');
+        const span = spans[i]!;
         const hMerge = child(tcPr, 'w:hMerge');
-        if (hMerge && wAttr(hMerge, 'val') !== 'restart') continue; // legacy horizontal merge: shown once
+        if (hMerge && wAttr(hMerge, 'val') !== 'restart') {
+          col += span;
+          return; // legacy horizontal merge: shown once
+        }
         const vMerge = child(tcPr, 'w:vMerge');
+        let value: string;
         if (vMerge && wAttr(vMerge, 'val') !== 'restart') {
           this.blocks(tc, []); // keep numbering counters in step with what Word shows
-          cells.push('');
-          continue;
+          value = above.get(col) ?? '';
+        } else {
+          const parts: string[] = [];
+          this.blocks(tc, parts);
+          value = parts.join(' ').replace(/\s+/g, ' ').trim().replace(/\|/g, '/');
+          if (vMerge) above.set(col, value);
+          else above.delete(col);
         }
-        const parts: string[] = [];
-        this.blocks(tc, parts);
-        cells.push(parts.join(' ').replace(/\s+/g, ' ').trim().replace(/\|/g, '/'));
-      }
+        const rowWide = col <= 1 && col + span >= width && span > 1;
+        for (let k = 0; k < (rowWide ? 1 : span); k++) cells.push(value);
+        col += span;
+      });
       if (cells.some((c) => c !== '')) lines.push(cells.join(' | '));
     }
     return lines;

@@ -5,6 +5,7 @@
  */
 import type { DocNode, ParsedDocument, Task } from './types.js';
 import { allNodes } from './lossless.js';
+import { NO_BODY_CELL_RE } from './parse.js';
 
 export interface ExpectedTask {
   where: 'body' | 'annex';
@@ -47,7 +48,10 @@ export function letters(s: string | null | undefined): string {
 const words = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
 function cellOr(t: Task, node: DocNode | undefined, column: string, fallback: string | null): string | null {
-  if (node?.kind === 'row' && node.cells) return node.cells[column] ?? null;
+  if (node?.kind === 'row' && node.cells) {
+    const v = node.cells[column] ?? null;
+    return v && NO_BODY_CELL_RE.test(v) && (column === 'lead' || column === 'cooperating') ? null : v;
+  }
   return fallback;
 }
 
@@ -55,6 +59,7 @@ function cellOr(t: Task, node: DocNode | undefined, column: string, fallback: st
 export function readTask(doc: ParsedDocument, t: Task) {
   const node = allNodes(doc).find((n) => n.id === t.nodeId);
   const leadText = t.lead?.text ?? (t.leads.length ? t.leads.map((x) => x.text).join(', ') : null);
+  // A table cell that names no body ("Theo phân công tại Quyết định số …") gives no lead.
   return {
     text: t.text,
     lead: cellOr(t, node, 'lead', leadText),
@@ -73,7 +78,8 @@ export function compareReading(doc: ParsedDocument, expected: ExpectedReading): 
       out.push(`${what}: ${JSON.stringify(actual ?? null)} ≠ ${JSON.stringify(want ?? null)}`);
   };
   const same = (what: string, actual: string | null | undefined, want: string | null | undefined) => {
-    if (letters(actual) !== letters(want)) out.push(`${what}: ${JSON.stringify(words(actual))} ≠ ${JSON.stringify(want)}`);
+    if (letters(actual) !== letters(want))
+      out.push(`${what}: ${JSON.stringify(words(actual))} ≠ ${JSON.stringify(want)}`);
   };
   const p = doc.program;
   eq('number', p.number, expected.number);
@@ -125,7 +131,9 @@ export function compareReading(doc: ParsedDocument, expected: ExpectedReading): 
     }
     const r = readTask(doc, t);
     if (!letters(r.text).startsWith(letters(e.startsWith)))
-      out.push(`task ${e.label} text: ${JSON.stringify(r.text.slice(0, 50))} ≠ ${JSON.stringify(e.startsWith)}…`);
+      out.push(
+        `task ${e.label} text: ${JSON.stringify(r.text.slice(0, 50))} ≠ ${JSON.stringify(e.startsWith)}…`,
+      );
     same(`task ${e.label} lead`, r.lead, e.lead);
     // A list of bodies is the same list whatever joins it ("A và B", "A, B", "A; B").
     const list = (x: string | null) => (x ?? '').replace(/(^|[\s,;])(và|với)(?=\s)/gu, '$1');

@@ -281,7 +281,8 @@ describe('ke-hoach-bang.docx: a real Word document with a task table', () => {
       deadline: '2026-06-30',
       products: ['Báo cáo rà soát', 'dự thảo Quyết định của UBND Thành phố'],
     });
-    expect(task(doc, 'II.II.3').lead).toBeNull();
+    // The lead cell merged down over II.II.2 and II.II.3 in Word carries its value (docx.ts).
+    expect(task(doc, 'II.II.3').lead).toBe('Văn phòng Sở');
     expect(task(doc, 'II.III.2')).toMatchObject({
       cooperating: ['Văn phòng Sở', 'các phòng, đơn vị thuộc Sở'],
       deadline: 'quarterly',

@@ -491,8 +491,14 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
         // A row with neither TT nor task text goes on the row above (its TT and task cells merged down).
         const container = table.group ?? table.node;
         const above = container.children[container.children.length - 1];
-        if (!tt && !cells.task && others.length && above?.kind === 'row' && above.cells) {
-          for (const [k, v] of others) above.cells[k] = above.cells[k] ? `${above.cells[k]}\n${v}` : v;
+        // So does a row whose TT and task are those of the row above (cells merged down in Word).
+        const continues =
+          above?.kind === 'row' &&
+          above.cells &&
+          ((!tt && !cells.task) || (!!tt && tt === above.marker && cells.task === above.cells.task));
+        if (continues && others.length && above.cells) {
+          for (const [k, v] of others)
+            if (above.cells[k] !== v) above.cells[k] = above.cells[k] ? `${above.cells[k]}\n${v}` : v;
           above.span = [above.span[0], span[1]];
           continue;
         }
@@ -743,7 +749,7 @@ function deriveStructure(
     if (n.kind === 'row' && n.cells) {
       const cellSpan = n.span;
       const cellBodies = (v: string | undefined) => {
-        if (!v) return [];
+        if (!v || NO_BODY_CELL_RE.test(v)) return [];
         const whole = matcher.matchPhrase(v, cellSpan);
         return whole.match !== 'none'
           ? [whole]
@@ -930,7 +936,10 @@ const VERB_STOP =
 
 /** How the name of an organisation starts, for bodies not (yet) in the directory. */
 const BODY_WORD_RE =
-  /^(Sở|Ban|Bộ|Ủy ban|UBND|HĐND|Cục|Chi cục|Tổng cục|Phòng|Văn phòng|Đảng ủy|Đảng đoàn|Hội|Viện|Tòa|Công an|Thanh tra|Trung tâm|Liên đoàn|Mặt trận|Thành đoàn|Đoàn|Kho bạc|Ngân hàng|Bảo hiểm|Học viện|Trường|Cơ quan|Thường trực|Quận|Huyện|Xã|Phường|Thị xã|Chính phủ|Thủ tướng|Đài|Báo|Các|Chi bộ|Đảng bộ|Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Đảng|MTTQ|BCS)(?=[\s,.;:]|$)/u;
+  /^(Sở|Ban|Bộ|Ủy ban|UBND|HĐND|Cục|Chi cục|Tổng cục|Phòng|Văn phòng|Đảng ủy|Đảng đoàn|Hội|Viện|Tòa|Công an|Thanh tra|Trung tâm|Liên đoàn|Mặt trận|Thành đoàn|Đoàn|Kho bạc|Ngân hàng|Bảo hiểm|Học viện|Trường|Cơ quan|Thường trực|Quận|Huyện|Xã|Phường|Thị xã|Chính phủ|Thủ tướng|Đài|Báo|Các|Chi bộ|Đảng bộ|Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Đảng|MTTQ|BCS|Vụ|Cấp ủy|Cấp uỷ|Thủ trưởng|Cơ sở|Người đứng đầu|Tổng cục|Kiểm toán|Tập đoàn|Tổng công ty|Bảo hiểm xã hội|Ngân hàng Nhà nước)(?=[\s,.;:]|$)/u;
+
+/** A table cell that refers elsewhere instead of naming a body ("Theo phân công tại Quyết định số …"). */
+export const NO_BODY_CELL_RE = /^(Theo|Như|Căn cứ|Tại)\s/u;
 
 const GENERIC_RE = /^(các |những )?(cơ quan|đơn vị|ngành|địa phương|tổ chức|bộ phận)( có)?( liên quan)?$/iu;
 
