@@ -123,7 +123,7 @@ describe('PDF layout: positioned text to the parser’s text', () => {
     );
   });
 
-  it('leaves the cells under a vertical merge empty', () => {
+  it('carries the value of a cell merged down into the rows below, and fills the columns a cell spans', () => {
     const xs = [57, 92, 340, 581];
     const tops = [100, 130, 160];
     // The third column's cell spans both rows: no horizontal rule at 130 under it.
@@ -146,7 +146,32 @@ describe('PDF layout: positioned text to the parser’s text', () => {
         rules,
       ),
     ]);
-    expect(text).toBe('1 | Việc một | Sở Nội vụ\n2 | Việc hai |\n');
+    expect(text).toBe('1 | Việc một | Sở Nội vụ\n2 | Việc hai | Sở Nội vụ\n');
+    // A cell spanning the last two of four columns (not a row-wide heading) fills both.
+    const spanRules = [
+      ...[57, 92, 340, 581].map((x) => ({ x1: x, y1: H - 100, x2: x, y2: H - 130 })),
+      { x1: 460, y1: H - 130, x2: 460, y2: H - 160 }, // the rule between columns 3 and 4, second row only
+      { x1: 57, y1: H - 160, x2: 57, y2: H - 130 },
+      { x1: 92, y1: H - 160, x2: 92, y2: H - 130 },
+      { x1: 340, y1: H - 160, x2: 340, y2: H - 130 },
+      { x1: 581, y1: H - 160, x2: 581, y2: H - 130 },
+      ...[100, 130, 160].map((t) => ({ x1: 57, y1: H - t, x2: 581, y2: H - t })),
+    ];
+    const spanned = pdfPagesToText([
+      page(
+        [
+          run('1', 70, 120),
+          run('Việc một', 100, 120),
+          run('Sở Tư pháp', 400, 120),
+          run('2', 70, 150),
+          run('Việc hai', 100, 150),
+          run('Sở Nội vụ', 344, 150),
+          run('Quý I', 470, 150),
+        ],
+        spanRules,
+      ),
+    ]);
+    expect(spanned).toBe('1 | Việc một | Sở Tư pháp | Sở Tư pháp\n2 | Việc hai | Sở Nội vụ | Quý I\n');
   });
 
   it('goes on with a table over the page break: the repeated header once, a split row joined', () => {
@@ -193,22 +218,27 @@ describe('PDF layout: positioned text to the parser’s text', () => {
     ]);
   });
 
-  it('keeps footnotes after the paragraph they interrupt and drops the superscript marker', () => {
-    const text = pdfPagesToText([
+  it('keeps a footnote at the end of the paragraph that cites it, without the superscript marker', () => {
+    const footnotePage = (marker: boolean) =>
       page(
         [
           full('Thực hiện các văn bản của Trung ương', 120, 700),
-          run('1', 400, 695, 9, 4),
+          ...(marker ? [run('1', 400, 695, 9, 4)] : []),
           full('và của tỉnh về khoáng sản, Ủy ban nhân dân tỉnh ban hành Kế hoạch này', 85, 717),
           run('1 Nghị quyết số 10-NQ/TW ngày 10/02/2022 của Bộ Chính trị.', 85, 780, 10),
         ],
         [{ x1: 85, y1: H - 765, x2: 198, y2: H - 765 }],
-      ),
-      page([run('với các nội dung như sau:', 85, 70)]),
+      );
+    const next = page([run('với các nội dung như sau:', 85, 70), run('I. MỤC ĐÍCH', 120, 93)]);
+    expect(pdfPagesToText([footnotePage(true), next]).split('\n\n')).toEqual([
+      'Thực hiện các văn bản của Trung ương và của tỉnh về khoáng sản, Ủy ban nhân dân tỉnh ban hành Kế hoạch này với các nội dung như sau: 1 Nghị quyết số 10-NQ/TW ngày 10/02/2022 của Bộ Chính trị.',
+      'I. MỤC ĐÍCH\n',
     ]);
-    expect(text.split('\n\n')).toEqual([
+    // Without a marker to tie it to: after the paragraph that runs over the page break.
+    expect(pdfPagesToText([footnotePage(false), next]).split('\n\n')).toEqual([
       'Thực hiện các văn bản của Trung ương và của tỉnh về khoáng sản, Ủy ban nhân dân tỉnh ban hành Kế hoạch này với các nội dung như sau:',
-      '1 Nghị quyết số 10-NQ/TW ngày 10/02/2022 của Bộ Chính trị.\n',
+      '1 Nghị quyết số 10-NQ/TW ngày 10/02/2022 của Bộ Chính trị.',
+      'I. MỤC ĐÍCH\n',
     ]);
   });
 

@@ -6,14 +6,16 @@
  *   line followed by a line that is not indented again) are joined into one, also across a page break;
  * - paragraphs are separated by a blank line;
  * - a table drawn with rules becomes Markdown pipe rows `a | b | c`, one row per line (merged cells as
- *   docx.ts writes them: a horizontal merge is one cell, a vertical merge leaves the cells below it
- *   empty); a table continued on the next page goes on, and a row split by the page break is joined;
+ *   docx.ts writes them: a cell merged down carries its value, a cell spanning columns fills each of
+ *   them, a row-wide group heading is written once); a table continued on the next page goes on, and a
+ *   row split by the page break is joined;
  * - a two-column layout without rules (the header block: issuer | motto, number | place and date; the
  *   closing block: Nơi nhận | signer) is read left block first, then right block; a line of three or
  *   more such columns (a table without rules) gives one cell per line, in reading order;
  * - page numbers alone on the top or bottom line of a page are left out; footnotes (smaller text under
- *   the body of a page) are kept, after the paragraph that runs over the page break; superscript
- *   footnote markers are left out (docx.ts leaves them out too).
+ *   the body of a page) are kept at the end of the paragraph whose superscript marker cites them (the
+ *   marker itself is left out, as docx.ts does), or else after the paragraph that runs over the page
+ *   break.
  *
  * Pure: positions in, text out. Coordinates are PDF user space (y grows upwards); any unit works as
  * long as it is the same for positions and sizes (OCR passes pixels).
@@ -60,6 +62,8 @@ interface Line {
   x1: number;
   base: number;
   size: number;
+  /** Superscript footnote markers left out of the line. */
+  marks?: number;
 }
 
 interface Seg {
@@ -159,16 +163,18 @@ function makeLine(runs: Run[]): Line {
   const main = ink.filter((r) => round(r.size) === size);
   const base = median(main.map((r) => r.base));
   // Superscript footnote markers (smaller, raised, digits or stars) are left out, as docx.ts does.
-  const kept = runs
-    .filter((r) => !(r.size < 0.8 * size && base - r.base > 0.15 * size && /^[\s\d*]+$/.test(r.str)))
-    .sort((a, b) => a.x0 - b.x0);
+  const isMark = (r: Run) =>
+    r.size < 0.8 * size && base - r.base > 0.15 * size && /^[\s\d*]+$/.test(r.str) && !isBlank(r.str);
+  const kept = runs.filter((r) => !isMark(r)).sort((a, b) => a.x0 - b.x0);
   const inkKept = kept.filter((r) => !isBlank(r.str));
+  const marks = runs.filter(isMark).length;
   return {
     runs: kept,
     x0: Math.min(...inkKept.map((r) => r.x0)),
     x1: Math.max(...inkKept.map((r) => r.x1)),
     base,
     size,
+    ...(marks ? { marks } : {}),
   };
 }
 
@@ -337,17 +343,20 @@ function tableOf(grid: Grid, runs: Run[]): TableBlock {
       .replace(/\s+/g, ' ')
       .trim()
       .replace(/\|/g, '/');
-  const firstRow = new Map<number, number>();
-  for (let r = 0; r < rows; r++)
-    for (let c = 0; c < cols; c++)
-      if (!firstRow.has(grid.region[r]![c]!)) firstRow.set(grid.region[r]![c]!, r);
+  // As docx.ts writes Word tables: a cell merged down carries its value into the rows below; a cell
+  // spanning columns gives its value to each of them, except a row-wide heading (a group row), once.
   const out: string[][] = [];
   for (let r = 0; r < rows; r++) {
     const cells: string[] = [];
-    for (let c = 0; c < cols; c++) {
+    for (let c = 0; c < cols;) {
       const reg = grid.region[r]![c]!;
-      if (c > 0 && grid.region[r]![c - 1] === reg) continue; // a horizontal merge: one cell
-      cells.push(firstRow.get(reg) === r ? textOf(reg) : '');
+      let end = c;
+      while (end + 1 < cols && grid.region[r]![end + 1] === reg) end++;
+      const span = end - c + 1;
+      const value = textOf(reg);
+      const rowWide = c <= 1 && end === cols - 1 && span > 1;
+      for (let k = 0; k < (rowWide ? 1 : span); k++) cells.push(value);
+      c = end + 1;
     }
     out.push(cells);
   }
@@ -657,11 +666,15 @@ export function pdfPagesToText(pages: PdfPageContent[]): string {
   const laid = pages.map(pageBlocks);
   const margins = marginsBySize(laid);
   const out: string[] = []; // blocks of the output, joined by blank lines
-  let para: { parts: string[]; last: Line; key: string } | null = null;
+  // A footnote is kept at the end of the paragraph that cites it (docx.ts leaves footnotes out; keeping
+  // them reads the documents they cite, and a paragraph of its own would read as one more item).
+  let para: { parts: string[]; last: Line; key: string; notes: string[] } | null = null;
+  let pageNotes: string[] = [];
+  const claim = (l: Line) => (l.marks ? pageNotes.splice(0, l.marks) : []);
   let table: { block: TableBlock; lines: string[][] } | null = null;
   let pendingFootnotes: string[] = [];
   const flushPara = () => {
-    if (para) out.push(joinLines(para.parts));
+    if (para) out.push([joinLines(para.parts), ...para.notes].join(' '));
     para = null;
     if (pendingFootnotes.length) {
       out.push(...pendingFootnotes);
@@ -677,6 +690,7 @@ export function pdfPagesToText(pages: PdfPageContent[]): string {
     }
   };
   laid.forEach((page, pageIndex) => {
+    pageNotes = [...page.footnotes];
     const key = `${Math.round(page.width)}x${Math.round(page.height)}`;
     const m = margins.get(key)!;
     page.blocks.forEach((b, bi) => {
@@ -722,6 +736,7 @@ export function pdfPagesToText(pages: PdfPageContent[]): string {
         continues(para.last, b.line, m.left, m.right, page.width, firstOnPage ? null : m.leading)
       ) {
         para.parts.push(t);
+        para.notes.push(...claim(b.line));
         para.last = b.line;
       } else if (
         para &&
@@ -730,14 +745,15 @@ export function pdfPagesToText(pages: PdfPageContent[]): string {
         continues(para.last, b.line, m.left, m.right, page.width, null)
       ) {
         para.parts.push(t);
+        para.notes.push(...claim(b.line));
         para.last = b.line;
       } else {
         flushPara();
-        para = { parts: [t], last: b.line, key };
+        para = { parts: [t], last: b.line, key, notes: claim(b.line) };
       }
     });
     // A paragraph or a table may go on over the page break: footnotes wait for it to end.
-    pendingFootnotes.push(...page.footnotes);
+    pendingFootnotes.push(...pageNotes);
     if (!para && !table) {
       out.push(...pendingFootnotes);
       pendingFootnotes = [];

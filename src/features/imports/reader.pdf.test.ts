@@ -12,6 +12,8 @@ import { ImportError } from '../../domain/importer/normalize.js';
 import { OCR_WARNING } from '../../domain/importer/ocr-marks.js';
 import { parseDocument } from '../../domain/importer/parse.js';
 import type { ParsedDocument } from '../../domain/importer/types.js';
+import { compareReading, type ExpectedReading } from '../../domain/importer/golden.js';
+import { buildSeedUnits } from '../../domain/units.js';
 import { readAndParse } from './reader.js';
 import { pdfToText, type ReadProgress } from './pdf.js';
 
@@ -19,6 +21,10 @@ const CORPUS = new URL('../../../fixtures/corpus/', import.meta.url);
 const PDFS = new URL('../../../fixtures/import/pdf/', import.meta.url);
 const DOCS = ['13-laocai-ubnd-kh-trien-khai-ct-11-cttu-khoang-san', '14-lamdong-ubnd-kh-cchc-2026-2030'];
 const SCAN = `${DOCS[0]}-scan`;
+
+const units = buildSeedUnits(
+  fs.readFileSync(new URL('../../../seed/hanoi-units.txt', import.meta.url), 'utf8'),
+);
 
 const bytes = (dir: URL, name: string) => new Uint8Array(fs.readFileSync(new URL(name, dir)));
 
@@ -58,6 +64,15 @@ describe('reading PDFs', () => {
       expect(pdf.format).toBe('pdf');
       const docx = parseDocument(await docxToText(bytes(CORPUS, `${name}.docx`)));
       expect(facts(pdf.parsed)).toEqual(facts(docx));
+      // Against the golden reading of the document: no more facts wrong than from the .docx.
+      const expected = JSON.parse(
+        fs.readFileSync(new URL(`${name}.expected.json`, CORPUS), 'utf8'),
+      ) as ExpectedReading;
+      const withUnits = await readAndParse({ bytes: bytes(PDFS, `${name}.pdf`) }, units);
+      const docxWithUnits = parseDocument(await docxToText(bytes(CORPUS, `${name}.docx`)), { units });
+      expect(compareReading(withUnits.parsed, expected).length).toBeLessThanOrEqual(
+        compareReading(docxWithUnits, expected).length,
+      );
       // Close to the same tasks: the PDF keeps the footnotes that docx.ts leaves out.
       expect(Math.abs(pdf.parsed.tasks.length - docx.tasks.length)).toBeLessThanOrEqual(2);
       expect(pdf.parsed.tasks.length).toBeGreaterThan(0);
