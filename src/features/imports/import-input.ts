@@ -37,6 +37,16 @@ export interface ReadOptions {
   ocr?: Partial<OcrLimits>;
 }
 
+/** The format an input will be read as, told from its first bytes and name (before reading it). */
+export function formatOf(input: ImportInput): ImportFormat {
+  const name = (input.filename ?? '').toLowerCase();
+  if (input.bytes) {
+    if (isPdf(input.bytes)) return 'pdf';
+    if (name.endsWith('.docx') || isZip(input.bytes)) return 'docx';
+  }
+  return name.endsWith('.md') ? 'markdown' : 'text';
+}
+
 export async function readImportInput(input: ImportInput, opts: ReadOptions = {}): Promise<ReadInput> {
   const name = (input.filename ?? '').toLowerCase();
   if (input.bytes) {

@@ -53,9 +53,7 @@ export function DocumentUpload({
             <InboxOutlined />
           </p>
           <p className="ant-upload-text">Bấm hoặc kéo thả tệp văn bản vào đây</p>
-          <p className="ant-upload-hint">
-            Tệp .docx, .pdf (cả bản quét), .txt hoặc .md, tối đa 10 MB
-          </p>
+          <p className="ant-upload-hint">Tệp .docx, .pdf (cả bản quét), .txt hoặc .md, tối đa 10 MB</p>
         </>
       )}
     </Upload.Dragger>

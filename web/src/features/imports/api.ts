@@ -38,8 +38,12 @@ export interface PlanTarget {
   ownerUnitId: string;
 }
 
+/**
+ * Uploads a file; the server answers at once with the draft in status `reading` and reads it in the
+ * background (a long .docx, a scan read by OCR): the draft page shows its progress.
+ */
 export const importFile = (file: File, plan?: PlanTarget) =>
-  api.postBytes<ImportDraft>('/api/imports', file, { filename: file.name, ...plan });
+  api.postBytes<ImportDraft>('/api/imports', file, { filename: file.name, background: true, ...plan });
 
 export const editImport = (id: string, version: number, op: EditOp) =>
   api.post<ImportDraft>(`${path(id)}/edits`, { version, op });
