@@ -46,7 +46,7 @@ describe.skipIf(!hasBrowser || !hasOcr)('importing a scanned PDF in the browser'
     await page
       .getByText(/Đang nhận dạng chữ \(OCR\) trên bản quét: xong \d\/2 trang/)
       .waitFor({ timeout: 60_000 });
-    await fullPageShot(page, 'pdf-01-dang-doc');
+    await fullPageShot(page, 'pdf-01-dang-doc.png');
     await reading.waitFor({ state: 'detached', timeout: 120_000 });
     const tags = page.locator('.outline-ocr');
     await tags.first().waitFor({ timeout: 30_000 });
@@ -56,7 +56,7 @@ describe.skipIf(!hasBrowser || !hasOcr)('importing a scanned PDF in the browser'
     expect(await page.getByTestId('node-ocr').innerText()).toContain(
       'OCR — đọc từ bản quét, cần đối chiếu với bản gốc',
     );
-    await fullPageShot(page, 'pdf-02-ban-nhap');
+    await fullPageShot(page, 'pdf-02-ban-nhap.png');
     expect(pageErrors).toEqual([]);
   });
 });
