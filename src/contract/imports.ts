@@ -7,6 +7,8 @@ import { Type, type Static } from '@sinclair/typebox';
 import { IsoDate, Items, LiteralUnion, Nullable, NullableText, RefTo, Uuid } from './common.js';
 import { MAX_IMPORT_BYTES } from '../domain/importer/normalize.js';
 import { EDITABLE_KINDS } from '../domain/importer/edit.js';
+import { UNIT_KINDS } from '../domain/units.js';
+import { LIMITS, UNIT_CODE_PATTERN } from '../domain/limits.js';
 import {
   MENTION_MATCHES,
   NODE_KINDS,
@@ -23,6 +25,12 @@ export const SpanSchema = Type.Tuple([Type.Integer(), Type.Integer()], {
 });
 export const NodeKindSchema = LiteralUnion(NODE_KINDS);
 
+export const CellPieceSchema = Type.Object({
+  text: Type.String(),
+  /** null: a value not read from this row itself (carried down from a merged cell). */
+  span: Nullable(SpanSchema),
+});
+
 export const DocNodeSchema = Type.Recursive(
   (Node) =>
     Type.Object({
@@ -34,6 +42,11 @@ export const DocNodeSchema = Type.Recursive(
       text: Type.String(),
       span: SpanSchema,
       cells: Type.Optional(Type.Record(Type.String(), Type.String())),
+      cellPieces: Type.Optional(
+        Type.Record(Type.String(), Type.Array(CellPieceSchema), {
+          description: 'Nơi đọc được từng phần của mỗi ô trong văn bản nguồn (giữ lại khi sửa hàng của bảng)',
+        }),
+      ),
       part: Type.Optional(Type.Literal('annex', { description: 'Phần Phụ lục (nút cấp cao nhất)' })),
       ocr: Type.Optional(Type.Boolean({ description: 'Nội dung đọc bằng OCR từ bản quét: cần kiểm tra' })),
       children: Type.Array(Node),
@@ -135,6 +148,22 @@ export const SignerSchema = Type.Object({
 
 export const RecipientSchema = Type.Object({ text: Type.String(), span: SpanSchema });
 
+export const UnitKindSchema = LiteralUnion(UNIT_KINDS);
+
+export const ProposedUnitSchema = Type.Object({
+  name: Type.String({
+    description: 'Tên đơn vị đề xuất, thêm địa danh khi văn bản viết tắt ("Sở Tư pháp tỉnh Lào Cai")',
+  }),
+  kind: UnitKindSchema,
+  parentCode: Nullable(
+    Type.String({ description: 'Mã đơn vị cấp trên đoán từ tên, khi đã có trong danh mục' }),
+  ),
+  parentName: Nullable(Type.String()),
+  mentions: Type.Integer({ description: 'Số lần văn bản nêu cơ quan này' }),
+  texts: Type.Array(Type.String(), { description: 'Các cách văn bản viết tên (được ghép vào đơn vị mới)' }),
+  variantOf: Nullable(Type.String({ description: 'Đề xuất khác có thể là cùng cơ quan' })),
+});
+
 /** The parsed document without its source (a draft keeps the source beside it). */
 export const StoredDocument = Type.Object({
   program: ProgramMetaSchema,
@@ -145,6 +174,7 @@ export const StoredDocument = Type.Object({
   recipients: Type.Array(RecipientSchema),
   signer: Nullable(SignerSchema),
   warnings: Type.Array(WarningSchema),
+  proposedUnits: Type.Array(ProposedUnitSchema),
   other: Type.Array(Type.Object({ kind: LiteralUnion(OTHER_KINDS), span: SpanSchema })),
 });
 export type StoredDocument = Static<typeof StoredDocument>;
@@ -254,6 +284,11 @@ export const DraftListQuery = Type.Object({ status: Type.Optional(DraftStatus) }
 export type DraftListQuery = Static<typeof DraftListQuery>;
 
 const NodeId = Type.String({ pattern: '^n\\d{1,7}$' });
+const Column = Type.String({
+  pattern: '^[A-Za-z]{1,24}$',
+  description:
+    'Cột của bảng nhiệm vụ: tt, task, lead, cooperating, deadline, level, submitTo, products, note',
+});
 
 /** One correction of a draft's structure (EditOp in src/domain/importer/edit.ts). */
 export const EditOpSchema = Type.Union([
@@ -266,7 +301,12 @@ export const EditOpSchema = Type.Union([
     {
       op: Type.Literal('split'),
       nodeId: NodeId,
-      at: Type.Integer({ minimum: 0, maximum: MAX_IMPORT_BYTES }),
+      at: Type.Integer({
+        minimum: 0,
+        maximum: MAX_IMPORT_BYTES,
+        description: 'Vị trí trong văn bản nguồn; với `column`: vị trí trong nội dung của ô đó',
+      }),
+      column: Type.Optional(Column),
     },
     { additionalProperties: false },
   ),
@@ -279,6 +319,27 @@ export const EditOpSchema = Type.Union([
       unitCode: Nullable(Type.String({ maxLength: 40 })),
     },
     { additionalProperties: false },
+  ),
+  Type.Object(
+    { op: Type.Literal('setCell'), nodeId: NodeId, from: Column, to: Column },
+    {
+      additionalProperties: false,
+      description: 'Chuyển một ô của hàng sang cột khác (đổi chỗ nếu cột đó có nội dung)',
+    },
+  ),
+  Type.Object(
+    {
+      op: Type.Literal('moveCellText'),
+      nodeId: NodeId,
+      from: Column,
+      to: Column,
+      at: Type.Integer({
+        minimum: 1,
+        maximum: MAX_IMPORT_BYTES,
+        description: 'Vị trí trong nội dung của ô `from`',
+      }),
+    },
+    { additionalProperties: false, description: 'Chuyển phần sau vị trí `at` của một ô sang cột khác' },
   ),
 ]);
 
@@ -313,6 +374,34 @@ export const HeadingBody = Type.Object(
   { additionalProperties: false },
 );
 export type HeadingBody = Static<typeof HeadingBody>;
+
+/** Creates the proposed units the person kept (and edited), maps the draft's bodies to them. */
+export const ProposedUnitsBody = Type.Object(
+  {
+    version: Version,
+    units: Type.Array(
+      Type.Object(
+        {
+          name: Type.String({ minLength: 1, maxLength: LIMITS.unitName }),
+          kind: UnitKindSchema,
+          parentCode: Nullable(Type.String({ pattern: UNIT_CODE_PATTERN })),
+          texts: Type.Array(Type.String({ minLength: 1, maxLength: 500 }), { minItems: 1, maxItems: 50 }),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 500 },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type ProposedUnitsBody = Static<typeof ProposedUnitsBody>;
+
+export const ProposedUnitsResult = Type.Object({
+  created: Type.Integer({ description: 'Số đơn vị mới được tạo' }),
+  mapped: Type.Integer({ description: 'Số đề xuất được ghép vào đơn vị đã có cùng tên' }),
+  draft: ImportDraftRef,
+});
+export type ProposedUnitsResult = Static<typeof ProposedUnitsResult>;
 
 export const PublishResult = Type.Object({ programId: Uuid, draft: ImportDraftRef });
 export type PublishResult = Static<typeof PublishResult>;

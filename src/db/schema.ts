@@ -64,6 +64,10 @@ export const units = pgTable(
     email: text('email'),
     phone: text('phone'),
     address: text('address'),
+    /** Other names of the body (abbreviations, older spellings), for matching imported documents. */
+    aliases: jsonb('aliases').$type<string[]>().notNull().default([]),
+    /** A former body (e.g. a province merged in 2025): the code of the unit it went into. */
+    successorCode: text('successor_code'),
     /** Name, short name and code folded (no case, no diacritics) by the app, for search. */
     searchText: text('search_text').notNull(),
     version: integer('version').notNull().default(1),
@@ -77,7 +81,7 @@ export const units = pgTable(
     check('units_not_own_parent', sql`${t.parentId} is null or ${t.parentId} <> ${t.id}`),
     check(
       'units_kind_check',
-      sql`${t.kind} in ('party_committee','party_board','party_group','people_council','people_committee','department','district','commune','court','procuracy','police','enforcement','front','mass_org','other')`,
+      sql`${t.kind} in ('party_committee','party_board','party_group','people_council','people_committee','department','district','commune','court','procuracy','police','enforcement','front','mass_org','ministry','government_agency','central_party','national_assembly','state_body','province','other')`,
     ),
   ],
 );

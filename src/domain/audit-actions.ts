@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = [
   'import.discard',
   'import.publish',
   'import.heading',
+  'import.create_units',
   // programs and their tasks
   'program.publish',
   'program.implement',

@@ -20,6 +20,12 @@ export const UNIT_KINDS = [
   'enforcement',
   'front',
   'mass_org',
+  'ministry',
+  'government_agency',
+  'central_party',
+  'national_assembly',
+  'state_body',
+  'province',
   'other',
 ] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
@@ -39,6 +45,12 @@ export const UNIT_KIND_LABELS: Record<UnitKind, { vi: string; en: string }> = {
   enforcement: { vi: 'Thi hành án', en: 'Judgment enforcement' },
   front: { vi: 'Mặt trận Tổ quốc', en: 'Fatherland Front' },
   mass_org: { vi: 'Tổ chức chính trị - xã hội', en: 'Mass organisation' },
+  ministry: { vi: 'Bộ, cơ quan ngang bộ', en: 'Ministry or ministerial-level agency' },
+  government_agency: { vi: 'Cơ quan thuộc Chính phủ', en: 'Government agency' },
+  central_party: { vi: 'Cơ quan Trung ương Đảng', en: 'Central Party body' },
+  national_assembly: { vi: 'Cơ quan của Quốc hội', en: 'National Assembly body' },
+  state_body: { vi: 'Cơ quan nhà nước ở Trung ương', en: 'Central State body' },
+  province: { vi: 'Tỉnh, thành phố trực thuộc trung ương', en: 'Province or centrally-run city' },
   other: { vi: 'Khác', en: 'Other' },
 };
 
@@ -53,6 +65,10 @@ export interface UnitSeed {
   kind: UnitKind;
   parentCode: string | null;
   active: boolean;
+  /** Other names the body is known by (abbreviations, older spellings), for matching documents. */
+  aliases?: string[];
+  /** A former body: the code of the unit it went into. */
+  successorCode?: string | null;
 }
 
 /**

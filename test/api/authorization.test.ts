@@ -253,6 +253,20 @@ const MATRIX: Row[] = [
     cells: ownUnit('Y', 'monitor', 'admin'),
   },
   {
+    // Creating units is the importers' (monitor, admin), even on unit A's own plan: a stale version is 409.
+    op: 'POST /api/imports/{id}/proposed-units',
+    req: (f) => ({
+      params: { id: f.importDraftId },
+      body: {
+        version: STALE,
+        units: [
+          { name: 'Sở Tư pháp tỉnh Lào Cai', kind: 'department', parentCode: null, texts: ['Sở Tư pháp'] },
+        ],
+      },
+    }),
+    cells: MANAGE('Y'),
+  },
+  {
     op: 'POST /api/imports/{id}/publish',
     req: (f) => ({ params: { id: f.importDraftId }, body: { version: STALE } }),
     cells: ownUnit('Y', 'monitor', 'admin'),

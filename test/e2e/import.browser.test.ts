@@ -115,6 +115,11 @@ describe.skipIf(!hasBrowser)('importing a document in Chromium', () => {
   });
 
   it('publishes the draft and shows the task on the program page', async () => {
+    // The draft's task panel: the deadline's last day, and the words the document wrote.
+    await page.locator('.outline-tree .outline-title', { hasText: 'Biên soạn tài liệu hỏi đáp' }).click();
+    await expect
+      .poll(() => page.getByTestId('node-panel').locator('.deadline').innerText())
+      .toBe('30/09/2026 — văn bản ghi: hoàn thành trong quý III/2026');
     await page.getByRole('button', { name: 'Ban hành' }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: 'Ban hành' }).click();
     await page.waitForURL(/\/chuong-trinh\/[0-9a-f-]{36}/);
@@ -132,8 +137,15 @@ describe.skipIf(!hasBrowser)('importing a document in Chromium', () => {
     const first = await rows.first().innerText();
     expect(first).toContain('Tổ chức hội nghị quán triệt Kế hoạch');
     expect(first).toContain('Sở Tư pháp');
-    expect(first).toContain('Trước ngày 30/06/2026');
+    expect(first).toContain('Trước ngày 30/06/2026 — văn bản ghi: ngày 30/6/2026');
+    expect(await rows.nth(1).innerText()).toContain('30/09/2026 — văn bản ghi: hoàn thành trong quý III/2026');
     await shot('import-07-nhiem-vu.png');
+    // The task page keeps the written form beside the computed day.
+    const nodeId = await rows.nth(1).getAttribute('data-row-key');
+    await page.goto(`${server.url}/nhiem-vu/${nodeId}`);
+    await expect
+      .poll(() => page.locator('.node-facts .deadline').innerText(), { timeout: 15_000 })
+      .toBe('30/09/2026 — văn bản ghi: hoàn thành trong quý III/2026');
   });
 
   it('works at phone width', async () => {

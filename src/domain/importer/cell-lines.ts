@@ -32,6 +32,8 @@ export interface CellRow {
   cells: Record<string, string>;
   start: number;
   end: number;
+  /** Unnumbered sub-rows ("-" in the TT or task column) each with its own lead: the row is their heading. */
+  subRows?: { cells: Record<string, string>; start: number; end: number }[];
 }
 
 export interface CellTable {
@@ -201,7 +203,32 @@ export function readCellLines(lines: CellLine[], from: number, columnOf: ColumnO
       const title = [c.title, ...c.lines.map((l) => l.text)].filter(Boolean).join(' ');
       return { tt: c.tt, group: true, cells: { task: title }, start: c.start, end: c.end };
     }
-    return { tt: c.tt, group: false, cells: cutRow(c.lines, cols), start: c.start, end: c.end };
+    // "-" lines part the row into its heading and unnumbered sub-rows.
+    const dashes = c.lines.flatMap((l, k) => (/^[-–]$/u.test(l.text) ? [k] : []));
+    if (dashes.length === 0)
+      return { tt: c.tt, group: false, cells: cutRow(c.lines, cols), start: c.start, end: c.end };
+    const head = c.lines.slice(0, dashes[0]);
+    const subRows = dashes.map((d, k) => {
+      const part = c.lines.slice(d + 1, dashes[k + 1] ?? c.lines.length);
+      return {
+        cells: cutRow(part, cols),
+        start: c.lines[d]!.start,
+        end: (part[part.length - 1] ?? c.lines[d]!).end,
+      };
+    });
+    // A cell merged down over sub-rows is written once, in the first: carried to the next ones.
+    for (let k = 1; k < subRows.length; k++)
+      for (const col of cols)
+        if (col !== 'task' && !subRows[k]!.cells[col] && subRows[k - 1]!.cells[col])
+          subRows[k]!.cells[col] = subRows[k - 1]!.cells[col]!;
+    return {
+      tt: c.tt,
+      group: false,
+      cells: cutRow(head, cols),
+      start: c.start,
+      end: head.length ? head[head.length - 1]!.end : c.end,
+      subRows,
+    };
   });
   return { columns, headerEnd: lines[h - 1]!.end, rows, repeated, consumedUntil: i };
 }

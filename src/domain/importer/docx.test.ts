@@ -47,7 +47,7 @@ async function build(
 ): Promise<string> {
   const doc = new Document({
     numbering: NUMBERING,
-    footnotes: { 1: { children: [new Paragraph('Chú thích không được lấy')] } },
+    footnotes: { 1: { children: [new Paragraph('Chú thích được giữ')] } },
     sections: [{ ...extra, children }],
   });
   const buf = await Packer.toBuffer(doc);
@@ -177,7 +177,7 @@ describe('docxToText — documents made with the docx package', () => {
     );
   });
 
-  it('decodes entities, keeps tabs and line breaks, keeps inserted text and drops deleted text, notes, headers', async () => {
+  it('decodes entities, keeps tabs and line breaks, keeps inserted text and drops deleted text, comments, headers; footnotes after the text', async () => {
     const text = await build(
       [
         new Paragraph({
@@ -209,7 +209,9 @@ describe('docxToText — documents made with the docx package', () => {
       'Số: 15/KH-UBND\tHà Nội, ngày 20 tháng 3 năm 2026\n\n' +
         'A & B < C > D "trích" \'dẫn\'\n\n' +
         'T/M ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\n' +
-        'Ngày ký: 20/3/2026 thêm vào\n',
+        'Ngày ký: 20/3/2026 thêm vào\n\n' +
+        // the footnote the text refers to follows the text; its marker is left out
+        '[1] Chú thích được giữ\n',
     );
   });
 });

@@ -4,7 +4,8 @@
  * Pure: takes the bytes of the file, returns the text the text parser understands. One line per
  * paragraph, paragraphs separated by a blank line; Word auto-numbering is rendered as its visible label
  * ("1.", "a)", "II.", "- " for bullets); a table row becomes one line of cells joined by " | ".
- * Headers, footers, comments, footnotes, text boxes, deleted text and field codes are left out.
+ * Headers, footers, comments, text boxes, deleted text and field codes are left out; footnotes follow the
+ * text, one per line ("[1] …"), their markers in the text left out.
  */
 import { readZip, ZipError } from './zip.js';
 
@@ -830,6 +831,39 @@ export function docxToTextSync(data: Uint8Array, options: DocxTextOptions = {}):
   const extractor = new Extractor(new Numbering(numberingXml, sheet.styles), sheet, layout);
   const blocks: string[] = [];
   extractor.blocks(body, blocks);
+  // Footnotes (often where the cited documents are) follow the text, one per line: "[1] …". Their
+  // markers in the text are left out.
+  const footnotes = child(
+    xmlOf(relTarget(docRels, 'footnotes', dir) ?? `${dir}footnotes.xml`),
+    'w:footnotes',
+  );
+  if (footnotes) {
+    // Only the footnotes the text refers to, in the order it refers to them.
+    const refs: string[] = [];
+    const walk = (el: XmlElement) => {
+      for (const c of elements(el)) {
+        if (c.name === 'w:footnoteReference') {
+          const id = wAttr(c, 'id');
+          if (id && !refs.includes(id)) refs.push(id);
+        } else walk(c);
+      }
+    };
+    walk(body);
+    const byId = new Map(
+      elements(footnotes)
+        .filter((fn) => fn.name === 'w:footnote' && !wAttr(fn, 'type'))
+        .map((fn) => [wAttr(fn, 'id') ?? '', fn] as const),
+    );
+    let k = 0;
+    for (const id of refs) {
+      const fn = byId.get(id);
+      if (!fn) continue;
+      const parts: string[] = [];
+      extractor.blocks(fn, parts);
+      const t = parts.join(' ').replace(/\s+/g, ' ').trim();
+      if (t) blocks.push(`[${++k}] ${t}`);
+    }
+  }
   const text = blocks.join('\n\n').normalize('NFC');
   return text === '' ? '' : `${text}\n`;
 }

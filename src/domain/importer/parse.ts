@@ -33,6 +33,7 @@ import { foldKeepOffsets, ImportError, IMPORT_MESSAGES, normalizeSource } from '
 import { findReferences } from './references.js';
 import { findTimes, parseVnDate, pickDeadline } from './times.js';
 import { BodyMatcher, type DirectoryUnit } from './bodies.js';
+import { finishBodies } from './proposals.js';
 import { findFurniture, maskSpans, readableSource } from './furniture.js';
 import { readCellLines, type CellLine, type CellTable } from './cell-lines.js';
 
@@ -58,6 +59,7 @@ const PAGE_NUMBER_RE = /^(?:[-–—]\s*)?(?:Trang\s+)?\d{1,3}(?:\s*[-–—])?$
 /** "PHỤ LỤC", "Phụ lục I", "PHỤ LỤC 2: DANH MỤC …" on a line of its own. */
 const ANNEX_RE =
   /^(?:PHỤ LỤC SỐ|Phụ lục số|PHỤ LỤC|Phụ lục)(?:\s+([IVX]{1,5}|\d{1,2}))?\s*[.:]?\s*(?:[-–]\s*)?(.*)$/u;
+const FOOTNOTE_RE = /^\[\d{1,3}\]\s+\S/u;
 const TT_LINE_RE = /^(S\s?TT|TT)\.?$/u;
 
 function isAnnexLine(l: Line): boolean {
@@ -141,6 +143,9 @@ function tableCells(raw: string, inTable = false): string[] | null {
       .slice(1, -1)
       .split('|')
       .map((c) => clean(c));
+  // " | (1) | (2)": a first cell left empty (trimmed away with the line's space).
+  if (/^\|\s/.test(t) && (t.match(/ \| /g)?.length ?? 0) >= need)
+    return ['', ...t.slice(2).split(' | ')].map((c) => clean(c));
   if ((t.match(/ \| /g)?.length ?? 0) >= need) return t.split(' | ').map((c) => clean(c));
   if ((t.match(/\t/g)?.length ?? 0) >= need) return t.split('\t').map((c) => clean(c));
   return null;
@@ -192,13 +197,16 @@ export function rederive(doc: ParsedDocument, opts: ParseOptions = {}): ParsedDo
   const b = new Builder();
   const matcher = new BodyMatcher(opts.units ?? [], opts.bodyMap);
   const derived = deriveStructure(readableSource(doc), doc.sections, matcher, b);
-  return {
-    ...doc,
-    ...derived,
-    warnings: [...doc.warnings.filter((w) => TEXT_WARNINGS.has(w.code)), ...b.warnings].sort(
-      (x, y) => x.span[0] - y.span[0],
-    ),
-  };
+  return finishBodies(
+    {
+      ...doc,
+      ...derived,
+      warnings: [...doc.warnings.filter((w) => TEXT_WARNINGS.has(w.code)), ...b.warnings].sort(
+        (x, y) => x.span[0] - y.span[0],
+      ),
+    },
+    opts,
+  );
 }
 
 class Builder {
@@ -239,8 +247,14 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
   // Page furniture is blanked before reading, so a page break does not cut a paragraph or a row.
   const furniture = findFurniture(original);
   const source = maskSpans(original, furniture);
-  const lines = splitLines(source);
+  const allLines = splitLines(source);
   const b = new Builder();
+  // Footnotes after the text ("[1] Nghị quyết số 10-NQ/TW …", as the Word reader writes them): kept
+  // as footnotes, out of the body.
+  let footAt = allLines.length;
+  while (footAt > 0 && FOOTNOTE_RE.test(allLines[footAt - 1]!.text)) footAt--;
+  for (const l of allLines.slice(footAt)) b.addOther('footnote', [l.start, l.end]);
+  const lines = allLines.slice(0, footAt);
   const matcher = new BodyMatcher(opts.units ?? [], opts.bodyMap);
 
   // ---- zones ----
@@ -366,7 +380,7 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
   const wrapWidth = (() => {
     const lens = lines
       .map((l) => l.text.length)
-      .filter((n) => n >= 20)
+      .filter((n) => n >= 40)
       .sort((x, y) => x - y);
     if (lens.length < 30) return 0;
     const p80 = lens[Math.floor(lens.length * 0.8)]!;
@@ -416,7 +430,11 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
         // A hard-wrapped text (gazette, PDF): a line as long as the page is wide goes on below even when
         // the next line starts with a capital ("… và phát triển" / "Quỹ bảo hiểm y tế …").
         const fullWidth =
-          adjacent && wrapWidth > 0 && last.text.length >= wrapWidth && !isUpperLine(last.text);
+          adjacent &&
+          wrapWidth > 0 &&
+          !isUpperLine(last.text) &&
+          // a heading set in bold holds fewer characters a line
+          last.text.length >= (prevIsHeading ? wrapWidth * 0.8 : wrapWidth);
         if (
           (!prevEnds && (startsLower(l.text) || (adjacent && !prevIsHeading && !isUpperLine(last.text)))) ||
           (fullWidth && !isUpperLine(l.text))
@@ -453,7 +471,10 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
         continue;
       }
       if (p.cells) {
-        if (p.separator) {
+        // The separator of a Markdown table, or the row numbering the columns ("(1) | (2) | (3)").
+        const numbering =
+          p.cells.filter(Boolean).length >= 3 && p.cells.every((c) => c === '' || /^\(?\d{1,2}\)?$/.test(c));
+        if (p.separator || numbering) {
           b.addOther('noise', span);
           continue;
         }
@@ -573,8 +594,20 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
       const span: Span = [r.start, r.end];
       const text = clean(r.cells.task ?? '');
       if (r.group) {
-        group = b.newNode('group', r.tt, titleOf(text), text, span);
+        group = b.newNode('group', r.tt, text, text, span);
         tnode.children.push(group);
+        continue;
+      }
+      if (r.subRows?.length) {
+        // A numbered row heading unnumbered sub-rows: a sub-group whose rows are the tasks.
+        const sub = b.newNode('subgroup', r.tt, titleOf(text), text, span);
+        for (const x of r.subRows) {
+          const t = clean(x.cells.task ?? '');
+          const row = b.newNode('row', '', t, t, [x.start, x.end]);
+          row.cells = { tt: '', ...x.cells };
+          sub.children.push(row);
+        }
+        (group ?? tnode).children.push(sub);
         continue;
       }
       const n = b.newNode('row', r.tt, text, text, span);
@@ -634,16 +667,19 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
   }
 
   for (const f of furniture) b.addOther('furniture', f);
-  return {
-    source: original,
-    program,
-    sections: root.children,
-    ...derived,
-    recipients: closing.recipients,
-    signer: closing.signer,
-    warnings: b.warnings.sort((x, y) => x.span[0] - y.span[0]),
-    other: b.other.sort((x, y) => x.span[0] - y.span[0]),
-  };
+  return finishBodies(
+    {
+      source: original,
+      program,
+      sections: root.children,
+      ...derived,
+      recipients: closing.recipients,
+      signer: closing.signer,
+      warnings: b.warnings.sort((x, y) => x.span[0] - y.span[0]),
+      other: b.other.sort((x, y) => x.span[0] - y.span[0]),
+    },
+    opts,
+  );
 }
 
 /**
@@ -687,16 +723,33 @@ function deriveStructure(
   };
   label(root, '');
   // Rows of a table group: "II.1.3" (section II, first group row, TT 3).
+  // An unnumbered row is labelled under the numbered row above it ("PL.III.6.1"), like a sub-row.
+  const labelRows = (rows: DocNode[], base: string) => {
+    let k = 0;
+    let last: string | null = null;
+    let sub = 0;
+    for (const r of rows) {
+      if (r.kind === 'group') continue;
+      if (r.marker) {
+        r.label = `${base}.${r.marker}`;
+        last = r.label;
+        sub = 0;
+        k++;
+      } else r.label = last ? `${last}.${++sub}` : `${base}.${++k}`;
+      let j = 0;
+      for (const x of r.children) x.label = `${r.label}.${x.marker || ++j}`;
+    }
+  };
   const relabelTable = (t: DocNode, base: string) => {
     let g = 0;
     for (const c of t.children) {
       if (c.kind === 'group') {
         g++;
         c.label = `${base}.${c.marker || g}`;
-        let k = 0;
-        for (const r of c.children) r.label = `${c.label}.${r.marker || ++k}`;
-      } else if (c.kind === 'row') c.label = `${base}.${c.marker}`;
+        labelRows(c.children, c.label);
+      }
     }
+    labelRows(t.children, base);
   };
   const hasItems = (n: DocNode) =>
     n.children.some(
@@ -816,12 +869,24 @@ function deriveStructure(
     /^(cac )?(chi tieu|muc tieu|muc dich|yeu cau|quan diem)(\s|,|$)/.test(foldKeepOffsets(c.title));
   // "(Phân công nhiệm vụ theo Phụ lục đính kèm)": a note.
   const isNote = (c: DocNode) => c.kind === 'paragraph' && /^\(.*\)\.?$/.test(c.text);
+  // A plan whose tasks are a), b) … items: most of its lettered items have nothing under them.
+  const bodyLetters = taskSections
+    .filter((x) => x.part !== 'annex')
+    .flatMap((x) => x.children.flatMap((g) => g.children.filter((c) => c.kind === 'subgroup')));
+  const itemisedPlan =
+    bodyLetters.length >= 5 &&
+    bodyLetters.filter((x) => x.children.length === 0).length >= bodyLetters.length * 0.7;
   const collectTasks = (n: DocNode, group: DocNode | null) => {
     for (const c of n.children) {
       if (isNote(c)) continue;
       if ((c.kind === 'group' || c.kind === 'subgroup') && c.children.length && isTargets(c)) continue;
       if (c.kind === 'group' || c.kind === 'subgroup') {
-        if (c.children.some((x) => !isNote(x))) collectTasks(c, c);
+        // In a plan organised as a), b) … items, the item is the task and its "-" lines are its parts.
+        const itemised =
+          c.kind === 'subgroup' &&
+          itemisedPlan &&
+          c.children.every((x) => x.kind === 'bullet' || isIntro(x) || isNote(x));
+        if (!itemised && c.children.some((x) => !isNote(x))) collectTasks(c, c);
         else makeTask(c, group);
       } else if (c.kind === 'table') collectTasks(c, group);
       else if (isIntro(c))

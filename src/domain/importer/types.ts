@@ -1,3 +1,5 @@
+import type { UnitKind } from '../units.js';
+
 /**
  * The structure an imported document becomes. Every node keeps its exact span in the normalised
  * source, so the tree can always be checked against (and rebuilt from) the text.
@@ -17,6 +19,15 @@ export const NODE_KINDS = [
 ] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
+/**
+ * A piece of a table cell's text and where it was read in the source; `span` is null for a value not
+ * read from this row's own text (one carried down from a merged cell).
+ */
+export interface CellPiece {
+  text: string;
+  span: Span | null;
+}
+
 export interface DocNode {
   id: string; // stable within one parse: "n1", "n2", …
   kind: NodeKind;
@@ -31,6 +42,11 @@ export interface DocNode {
   span: Span;
   /** Table cells by column name for rows of a task table. */
   cells?: Record<string, string>;
+  /**
+   * Where each cell's text was read, kept by the draft editor once a row is corrected: the pieces of a
+   * cell in source order (a cell continued after a page break has two). Absent on a freshly read row.
+   */
+  cellPieces?: Record<string, CellPiece[]>;
   /** "annex" on the top-level node of a Phụ lục (annex) part; absent on the body. */
   part?: 'annex';
   /** The node's text was read by OCR from a scanned page: the person checking the draft must verify it. */
@@ -150,8 +166,26 @@ export const OTHER_KINDS = [
   'noise',
   'preamble',
   'wrapper',
+  'footnote', // a footnote ("[1] …" after the text): kept, its cited documents read
   'furniture', // page furniture: running headers, page numbers, signature stamps, repeated table headers
 ] as const;
+
+/** A body the document names that matches no unit, proposed as a new unit (see proposals.ts). */
+export interface ProposedUnit {
+  /** The name the new unit would get, completed with the place when the text leaves it out. */
+  name: string;
+  kind: UnitKind;
+  /** The guessed parent, when it is in the directory … */
+  parentCode: string | null;
+  /** … and its name (or the name of a parent not in the directory yet). */
+  parentName: string | null;
+  /** How many times the document names the body. */
+  mentions: number;
+  /** The texts as written (each mapped to the new unit once it is created). */
+  texts: string[];
+  /** Another proposal that is probably the same body ("Sở NN&MT" / "Sở Nông nghiệp và Môi trường"). */
+  variantOf: string | null;
+}
 
 export interface ParsedDocument {
   /** The normalised source all spans refer to. */
@@ -164,6 +198,8 @@ export interface ParsedDocument {
   recipients: { text: string; span: Span }[];
   signer: Signer | null;
   warnings: Warning[];
+  /** Bodies still unmatched, proposed as new units (kind and parent guessed from the name). */
+  proposedUnits: ProposedUnit[];
   /** Spans of the source that belong to no node (header, blank, page numbers): for the lossless check. */
   other: { kind: (typeof OTHER_KINDS)[number]; span: Span }[];
 }

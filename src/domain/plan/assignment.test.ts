@@ -89,6 +89,17 @@ describe('assignment rules', () => {
     const r = deadlineFromTime({ kind: 'recurrence', value: 'yearly' }, '2026-12-20')!;
     expect(r).toEqual({ kind: 'recurrence', recurrence: 'yearly', firstDue: '2027-12-15' });
     expect(dueDate(r)).toBe('2027-12-15');
+    // "trước ngày 31/01 năm liền kề", "trước ngày 30 tháng 11 hằng năm": every year on the day written.
+    const on = (value: string, from: string) =>
+      deadlineFromTime({ kind: 'recurrence', value }, from) as { firstDue: string };
+    expect(on('yearly:11-30', '2026-04-29')).toEqual({
+      kind: 'recurrence',
+      recurrence: 'yearly',
+      firstDue: '2026-11-30',
+    });
+    expect(on('yearly:11-30', '2026-11-30').firstDue).toBe('2027-11-30');
+    expect(on('yearly:01-31', '2026-03-10').firstDue).toBe('2027-01-31');
+    expect(on('yearly:02-29', '2026-03-01').firstDue).toBe('2027-02-28');
   });
 });
 

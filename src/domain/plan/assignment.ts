@@ -173,7 +173,7 @@ export function checkAssignment(a: AssignmentState, programDate: string | null):
 }
 
 /**
- * Turns what the importer read ("2025", "2023-Q2", "2022/2030", "yearly", a date) into a deadline. A
+ * Turns what the importer read ("2025", "2023-Q2", "2022/2030", "yearly", "yearly:12-31", a date) into a deadline. A
  * recurrence's first due date falls after `notBefore` (the later of the program's date and its
  * implementation date, or today before Triển khai).
  */
@@ -220,6 +220,19 @@ export function deadlineFromTime(
         start: `${m[1]}-01-01`,
         end: `${m[2]}-12-31`,
       };
+  }
+  // "trước ngày 31/12 hằng năm" → "yearly:12-31": every year on that day.
+  const yearlyOn = t.kind === 'recurrence' ? /^yearly:(\d{2})-(\d{2})$/.exec(v) : null;
+  if (yearlyOn) {
+    const from = notBefore ?? new Date().toISOString().slice(0, 10);
+    let year = +from.slice(0, 4);
+    const on = (y: number) => {
+      // 29/02 falls on 28/02 in a common year.
+      const last = new Date(Date.UTC(y, +yearlyOn[1]!, 0)).getUTCDate();
+      return `${y}-${yearlyOn[1]}-${String(Math.min(+yearlyOn[2]!, last)).padStart(2, '0')}`;
+    };
+    if (on(year) <= from) year++;
+    return { kind: 'recurrence', recurrence: 'yearly', firstDue: on(year) };
   }
   if (t.kind === 'recurrence' && (RECURRENCES as readonly string[]).includes(v)) {
     const from = notBefore ?? new Date().toISOString().slice(0, 10);

@@ -36,6 +36,7 @@ export function importJson(doc: ParsedDocument) {
     recipients: doc.recipients,
     signer: doc.signer,
     warnings: doc.warnings,
+    proposedUnits: doc.proposedUnits,
     source: doc.source,
   };
 }

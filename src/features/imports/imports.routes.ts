@@ -102,6 +102,21 @@ export const importRoutes: RoutePlugin = async (app, { deps }) => {
   );
 
   app.post(
+    '/api/imports/:id/proposed-units',
+    {
+      schema: {
+        tags,
+        summary:
+          'Tạo các đơn vị đề xuất (cơ quan chưa có trong danh mục) trong một bước và ghép các cơ quan của bản nhập vào chúng',
+        params: IdParams,
+        body: contract.ProposedUnitsBody,
+        response: responses({ 200: contract.ProposedUnitsResult }),
+      },
+    },
+    async (req) => service.createProposedUnits(deps, req.ctx, req.params.id, req.body),
+  );
+
+  app.post(
     '/api/imports/:id/publish',
     {
       schema: {

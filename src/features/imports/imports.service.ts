@@ -3,6 +3,7 @@
  * then published as a program (its tree, tasks, references and responsibilities as rows).
  */
 import { and, desc, eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import {
   importDrafts,
   programNodes,
@@ -16,8 +17,9 @@ import {
 } from '../../db/schema.js';
 import type { DbOrTx, Tx } from '../../db/connection.js';
 import { AppError, type ErrorCode } from '../../errors.js';
-import type { ParseOptions } from '../../domain/importer/parse.js';
+import type { DirectoryUnit } from '../../domain/importer/bodies.js';
 import { applyEdit, EditError, type EditOp } from '../../domain/importer/edit.js';
+import { rederive } from '../../domain/importer/parse.js';
 import { ImportError, IMPORT_MESSAGES } from '../../domain/importer/normalize.js';
 import { allNodes } from '../../domain/importer/lossless.js';
 import { keepOcrMarks } from '../../domain/importer/ocr-marks.js';
@@ -30,14 +32,19 @@ import type {
   HeadingBody,
   ImportDraft,
   ImportFormat,
+  ProposedUnitsBody,
+  ProposedUnitsResult,
   PublishResult,
   ReadFailure,
   ReadProgress,
   StoredDocument,
 } from '../../contract/imports.js';
 import type { ProgramMention } from '../../contract/programs.js';
-import { fold } from '../../domain/text.js';
-import { mutate, type AuditRecorder } from '../audit/audit-writer.js';
+import { cleanText, codeSlug, fold } from '../../domain/text.js';
+import { LIMITS } from '../../domain/limits.js';
+import { BodyMatcher, bodyKey } from '../../domain/importer/bodies.js';
+import { docScope, guessUnit } from '../../domain/importer/proposals.js';
+import { auditSnapshot, mutate, type AuditRecorder } from '../audit/audit-writer.js';
 import { authorize, authorizeForUnit } from '../policy.js';
 import { actorUserId, type Ctx } from '../context.js';
 import { now, type Deps } from '../deps.js';
@@ -62,20 +69,30 @@ function importErrorToApp(e: unknown): never {
   throw e;
 }
 
-async function directory(db: DbOrTx): Promise<ParseOptions['units']> {
-  const r = await db
+const parentUnit = alias(units, 'parent');
+
+async function directory(db: DbOrTx): Promise<DirectoryUnit[]> {
+  return db
     .select({
       code: units.code,
       name: units.name,
       shortName: units.shortName,
       kind: units.kind,
       active: units.active,
+      aliases: units.aliases,
+      parentCode: parentUnit.code,
+      successorCode: units.successorCode,
     })
-    .from(units);
-  return r;
+    .from(units)
+    .leftJoin(parentUnit, eq(parentUnit.id, units.parentId));
 }
 
 type DraftRow = typeof importDrafts.$inferSelect;
+
+/** A draft stored before proposals were read has none. */
+function withProposals(doc: StoredDocument): StoredDocument {
+  return (doc as Partial<StoredDocument>).proposedUnits ? doc : { ...doc, proposedUnits: [] };
+}
 
 /**
  * A draft read in the background that has given no sign of life for this long (its server stopped):
@@ -103,7 +120,7 @@ function toView(r: DraftRow, at: Date = new Date()): ImportDraft {
     updatedAt: r.updatedAt.toISOString(),
     programId: r.programId,
     source: r.source,
-    doc: r.doc,
+    doc: withProposals(r.doc),
     bodyMap: r.bodyMap,
     stats: stats(r.doc),
   };
@@ -168,6 +185,7 @@ const EMPTY_DOC: StoredDocument = {
   signer: null,
   warnings: [],
   other: [],
+  proposedUnits: [],
 };
 
 /**
@@ -434,6 +452,88 @@ export async function editImportDraft(
       after: { version: row.version, op: input.op, tasks: doc.tasks.length },
     });
     return toView(row);
+  });
+}
+
+/** A free unit code made from a name: "SO-TU-PHAP-TINH-LAO-CAI", then "-2", "-3" … */
+function freeCode(name: string, taken: Set<string>): string {
+  const base = (codeSlug(name) || 'DON-VI').slice(0, LIMITS.unitCode).replace(/-+$/, '');
+  let code = base;
+  for (let n = 2; taken.has(code); n++)
+    code = `${base.slice(0, LIMITS.unitCode - 4).replace(/-+$/, '')}-${n}`;
+  taken.add(code);
+  return code;
+}
+
+/**
+ * Creates the proposed units the person kept (name, kind, parent), in one transaction: a unit that
+ * already exists under that name is used, not created again; every text of a proposal is mapped to
+ * its unit (as `mapBody` does) and the draft is read again, so its tasks are led by the new units.
+ */
+export async function createProposedUnits(
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  input: ProposedUnitsBody,
+): Promise<ProposedUnitsResult> {
+  // Creating units is the monitor's or the administrator's, also on a unit's own plan.
+  authorize(ctx, 'program.import');
+  return changeOpenDraft(deps, ctx, id, input.version, async (tx, audit, cur) => {
+    const existing = await tx.select({ id: units.id, code: units.code, name: units.name }).from(units);
+    const byName = new Map(existing.map((u) => [bodyKey(u.name), u]));
+    const idByCode = new Map(existing.map((u) => [u.code, u.id]));
+    const taken = new Set(existing.map((u) => u.code));
+    const bodyMap = { ...cur.bodyMap };
+    // A text written otherwise than the new unit's name ("Sở NN&MT") becomes an alias of it, completed
+    // with the place as the proposal was ("Sở NN&MT tỉnh Lào Cai"), so the province's next plan matches.
+    const matcher = new BodyMatcher(await directory(tx), cur.bodyMap);
+    const scope = docScope(cur.doc.program, matcher);
+    let created = 0;
+    let mapped = 0;
+    const done: { name: string; code: string; created: boolean }[] = [];
+    const before = new Set(taken);
+    for (const p of input.units) {
+      const name = cleanText(p.name);
+      if (!name) throw new AppError('VALIDATION_FAILED', undefined, 'Tên đơn vị đề xuất không được để trống');
+      let code = byName.get(bodyKey(name))?.code;
+      if (code) mapped++;
+      else {
+        const parentId = p.parentCode ? idByCode.get(p.parentCode) : null;
+        if (parentId === undefined) throw new AppError('UNIT_PARENT_INVALID', { parentCode: p.parentCode });
+        code = freeCode(name, taken);
+        const aliases = [...new Set(p.texts.map((x) => guessUnit(x, scope, matcher).name))].filter(
+          (a) => bodyKey(a) !== bodyKey(name),
+        );
+        const values = { code, name, shortName: null, kind: p.kind, parentId, active: true, aliases };
+        const [row] = await tx
+          .insert(units)
+          .values({ ...values, searchText: fold([name, code].join(' ')), updatedBy: actorUserId(ctx) })
+          .returning();
+        audit.record({
+          action: 'unit.create',
+          entityType: 'unit',
+          entityId: row!.id,
+          after: auditSnapshot(row),
+        });
+        byName.set(bodyKey(name), { id: row!.id, code, name });
+        idByCode.set(code, row!.id);
+        created++;
+      }
+      for (const t of p.texts) if (bodyKey(t)) bodyMap[bodyKey(t)] = code;
+      done.push({ name, code, created: !before.has(code) });
+    }
+    const dir = await directory(tx);
+    const re = rederive({ ...cur.doc, source: cur.source }, { units: dir, bodyMap });
+    const { source: _s, ...doc } = re;
+    const row = await saveDraft(tx, ctx, cur, { doc, bodyMap });
+    audit.record({
+      action: 'import.create_units',
+      entityType: 'import',
+      entityId: id,
+      before: { version: cur.version, unmatchedBodies: stats(cur.doc).unmatchedBodies },
+      after: { version: row.version, units: done, unmatchedBodies: stats(doc).unmatchedBodies },
+    });
+    return { created, mapped, draft: toView(row) };
   });
 }
 

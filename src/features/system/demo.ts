@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { systemState } from '../../db/schema.js';
 import { buildSeedUnits } from '../../domain/units.js';
+import { buildNationalUnits } from '../../domain/national-bodies.js';
 import type { Role } from '../../domain/roles.js';
 import { systemCtx } from '../context.js';
 import type { Deps } from '../deps.js';
@@ -21,8 +22,17 @@ import { createImportDraft, publishImportDraft } from '../imports/imports.servic
 
 export const SEED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../seed');
 
+/**
+ * The seed directory: Hanoi's units, then the national bodies (seed/national-bodies.txt) under the
+ * root "Trung ương"; Hanoi (province 01) is the local "Ủy ban nhân dân Thành phố Hà Nội".
+ */
 export function loadSeedUnits() {
-  return buildSeedUnits(fs.readFileSync(path.join(SEED_DIR, 'hanoi-units.txt'), 'utf8'));
+  return [
+    ...buildSeedUnits(fs.readFileSync(path.join(SEED_DIR, 'hanoi-units.txt'), 'utf8')),
+    ...buildNationalUnits(fs.readFileSync(path.join(SEED_DIR, 'national-bodies.txt'), 'utf8'), {
+      home: ['01'],
+    }),
+  ];
 }
 
 export async function seedUnitsDirectory(deps: Deps): Promise<UnitImportResult> {

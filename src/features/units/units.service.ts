@@ -279,6 +279,11 @@ export async function exportUnitsCsv(deps: Deps, ctx: Ctx): Promise<string> {
   return unitsToCsv(r);
 }
 
+/** Equal values, arrays (aliases) by content. */
+function sameValue(a: unknown, b: unknown): boolean {
+  return Array.isArray(a) || Array.isArray(b) ? JSON.stringify(a) === JSON.stringify(b) : a === b;
+}
+
 type ApplyRow = UnitSeed & {
   line: number;
   email?: string | null;
@@ -331,6 +336,8 @@ async function applyUnitRows(
       ...(r.email !== undefined ? { email: opt(r.email) } : {}),
       ...(r.phone !== undefined ? { phone: opt(r.phone) } : {}),
       ...(r.address !== undefined ? { address: opt(r.address) } : {}),
+      ...(r.aliases !== undefined ? { aliases: r.aliases } : {}),
+      ...(r.successorCode !== undefined ? { successorCode: r.successorCode } : {}),
     };
     if (!cur) {
       const [row] = await tx
@@ -346,7 +353,9 @@ async function applyUnitRows(
     } else {
       beforeByCode.set(r.code, cur);
       rowByCode.set(r.code, cur);
-      const changed = Object.entries(base).some(([k, v]) => (cur as Record<string, unknown>)[k] !== v);
+      const changed = Object.entries(base).some(
+        ([k, v]) => !sameValue((cur as Record<string, unknown>)[k], v),
+      );
       if (changed) {
         const [row] = await tx
           .update(units)
@@ -395,9 +404,18 @@ async function applyUnitRows(
     }
     const b = auditSnapshot(before)!;
     const a = auditSnapshot(now)!;
-    const keys = ['name', 'shortName', 'kind', 'active', 'email', 'phone', 'address', 'parentId'].filter(
-      (k) => b[k] !== a[k],
-    );
+    const keys = [
+      'name',
+      'shortName',
+      'kind',
+      'active',
+      'email',
+      'phone',
+      'address',
+      'parentId',
+      'aliases',
+      'successorCode',
+    ].filter((k) => !sameValue(b[k], a[k]));
     if (keys.length === 0) {
       result.unchanged++;
       continue;

@@ -21,13 +21,23 @@ describe.each(DB_KINDS)('units directory on %s', (kind) => {
   });
   afterAll(async () => t?.close());
 
-  it('is seeded: 126 communes, 30 inactive districts, 15 departments', async () => {
+  it('is seeded: 126 communes, 30 inactive districts, 15 city departments, the national bodies', async () => {
     const communes = await monitor.get<UnitPage>('/api/units?kind=commune&limit=1');
     expect(communes.body.total).toBe(126);
     const districts = await monitor.get<UnitPage>('/api/units?kind=district&active=false&limit=1');
     expect(districts.body.total).toBe(30);
     expect((await monitor.get<UnitPage>('/api/units?kind=district&active=true')).body.total).toBe(0);
-    expect((await monitor.get<UnitPage>('/api/units?kind=department&limit=1')).body.total).toBe(15);
+    const ubnd = (await findUnitByCode(t.deps.db, 'UBND'))!;
+    const cityDepartments = `/api/units?kind=department&parentId=${ubnd.id}&limit=1`;
+    expect((await monitor.get<UnitPage>(cityDepartments)).body.total).toBe(15);
+    // The national directory: 5 directorates of Bộ Tài chính (2 current, 3 former) are departments too.
+    expect((await monitor.get<UnitPage>('/api/units?kind=department&limit=1')).body.total).toBe(20);
+    // 33 current provinces (Hà Nội is the city's own UBND) and 52 former ones; 14 + 3 ministries in force.
+    expect((await monitor.get<UnitPage>('/api/units?kind=province&active=true&limit=1')).body.total).toBe(33);
+    expect((await monitor.get<UnitPage>('/api/units?kind=province&active=false&limit=1')).body.total).toBe(
+      52,
+    );
+    expect((await monitor.get<UnitPage>('/api/units?kind=ministry&active=true&limit=1')).body.total).toBe(17);
   });
 
   it('finds units ignoring case and diacritics', async () => {

@@ -9,6 +9,8 @@ export {
   PRODUCT_KIND_LABELS,
   RECURRENCES,
   RECURRENCE_LABELS,
+  deadlineFromTime,
+  dueDate,
   isIsoDate,
   pastDeadlines,
 } from '../../../src/domain/plan/assignment.ts';

@@ -47,6 +47,7 @@ const EXACT: Record<AuditAction, ActionInfo> = {
   'import.publish': { label: 'Ban hành', color: 'green' },
   'import.discard': { label: 'Hủy bản nhập', color: 'default' },
   'import.heading': { label: 'Sửa phần đầu văn bản', color: 'blue' },
+  'import.create_units': { label: 'Tạo các đơn vị đề xuất', color: 'green' },
   'program.publish': { label: 'Ban hành', color: 'green' },
   'program.implement': { label: 'Triển khai', color: 'green' },
   'program.set_monitoring': { label: 'Giao đơn vị theo dõi', color: 'blue' },

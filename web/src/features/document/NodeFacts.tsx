@@ -5,6 +5,8 @@ import { timeLabel } from './labels';
 import type { UnitLookup } from '../units/useUnitNames';
 import type { TimeExpression } from '../../shared/importer';
 import { useIsPhone } from '../../lib/useMediaQuery';
+import { formatIsoDate } from '../../lib/format';
+import { deadlineFromTime, dueDate } from '../../shared/assignment';
 
 export interface TaskFactsData {
   lead: MentionLike | null;
@@ -21,12 +23,22 @@ export interface ResponsibilityFactsData {
   duties: string;
 }
 
+/**
+ * A deadline read from the document: the last day it allows (or the recurrence, in words), with the
+ * words the document wrote beside it: "30/06/2026 — văn bản ghi: Quý II/2026".
+ */
 export function Deadline({ time }: { time: TaskFactsData['deadline'] }) {
   if (!time) return <>—</>;
+  const computed = time.kind === 'date' || time.kind === 'recurrence' ? null : deadlineFromTime(time, null);
+  const main = computed ? formatIsoDate(dueDate(computed)) : timeLabel(time);
+  const written = time.text.replace(/\s+/g, ' ').trim();
   return (
-    <Tooltip title={time.text ? `Trong văn bản: “${time.text}”` : undefined}>
-      <span className="deadline">{timeLabel(time)}</span>
-    </Tooltip>
+    <span className="deadline">
+      <span className="nowrap">{main}</span>
+      {written && written !== main && (
+        <Typography.Text type="secondary"> — văn bản ghi: {written}</Typography.Text>
+      )}
+    </span>
   );
 }
 

@@ -1,12 +1,21 @@
 import { Descriptions, Flex, Tag, Typography } from 'antd';
 import { NodeKindTag } from './OutlineTree';
-import { cellLabel } from './labels';
+import { cellLabel, cellsInOrder } from './labels';
 import type { OutlineNode } from './outline';
 import { ExpandableText } from '../../layout/ExpandableText';
 
 /** The heading of a node's detail: kind, label, whether it is a task, and its text (and table cells). */
-export function NodeSummary({ node, extra }: { node: OutlineNode; extra?: React.ReactNode }) {
-  const cells = Object.entries(node.cells ?? {}).filter(([, v]) => v);
+export function NodeSummary({
+  node,
+  extra,
+  hideCells,
+}: {
+  node: OutlineNode;
+  extra?: React.ReactNode;
+  /** The cells are shown elsewhere (the draft's row editor). */
+  hideCells?: boolean;
+}) {
+  const cells = hideCells ? [] : cellsInOrder(node.cells);
   return (
     <div className="node-summary">
       <Flex wrap align="center" gap={4} style={{ marginBottom: 8 }}>

@@ -62,6 +62,8 @@ export const WARNING_LABELS: Record<string, string> = {
   UNBULLETED_ITEM: 'Đoạn không gạch đầu dòng',
   TWO_LEADS: 'Hai cơ quan chủ trì',
   BODY_UNMATCHED: 'Cơ quan chưa khớp',
+  BODY_VARIANT: 'Có thể trùng cơ quan',
+  BODY_FORMER: 'Cơ quan trước đây',
   UNPARSED_LINE: 'Dòng chưa đọc được',
 };
 
@@ -110,8 +112,12 @@ export function timeLabel(t: Pick<TimeExpression, 'kind' | 'value' | 'relation' 
       const [a, b] = t.value.split('/');
       return `Giai đoạn ${a}–${b}`;
     }
-    case 'recurrence':
+    case 'recurrence': {
+      // "yearly:12-31": every year, by that day.
+      const day = /^yearly:(\d{2})-(\d{2})$/.exec(t.value);
+      if (day) return `Hằng năm, ${t.relation === 'before' ? 'trước' : 'đến'} ngày ${day[2]}/${day[1]}`;
       return RECURRENCE[t.value] ?? t.text;
+    }
     default:
       return t.text;
   }
@@ -181,8 +187,19 @@ export const CELL_LABELS: Record<string, string> = {
   cooperating: 'Cơ quan phối hợp',
   deadline: 'Thời gian hoàn thành',
   level: 'Cấp trình',
+  submitTo: 'Cấp trình',
   products: 'Sản phẩm',
+  note: 'Ghi chú',
 };
+
+/** A row's filled cells in the usual column order (the database does not keep the order of its keys). */
+export function cellsInOrder(cells: Record<string, string> | null | undefined): [string, string][] {
+  const order = Object.keys(CELL_LABELS);
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  return Object.entries(cells ?? {})
+    .filter(([, v]) => v)
+    .sort(([a], [b]) => rank(a) - rank(b));
+}
 
 export function cellLabel(column: string): string {
   return CELL_LABELS[column] ?? column;

@@ -7,6 +7,7 @@ import {
   UndoOutlined,
 } from '@ant-design/icons';
 import { BodyMapSelect } from './BodyMapSelect';
+import { DraftRowEditor } from './DraftRowEditor';
 import type { EditableKind, EditOp } from './api';
 import { NodeSummary } from '../document/NodeSummary';
 import { ResponsibilityFacts, TaskFacts } from '../document/NodeFacts';
@@ -40,6 +41,18 @@ function mappable(task: Task | undefined, resp: Responsibility | undefined): Men
     seen.add(m.text);
     return true;
   });
+}
+
+/** The last row of a table (the row a paragraph continued after a page break joins). */
+function lastRow(n: OutlineNode): OutlineNode | null {
+  for (let i = n.children.length - 1; i >= 0; i--) {
+    const c = n.children[i]!;
+    if (c.kind === 'row') return c;
+    const r = lastRow(c);
+    if (r) return r;
+    if (c.kind === 'group') return null;
+  }
+  return null;
 }
 
 function Why({ reason, children }: { reason: string | null; children: React.ReactElement }) {
@@ -83,15 +96,23 @@ export function DraftNodePanel({
       />
     );
 
-  const isTable = node.kind === 'table' || node.kind === 'row';
+  const parent = node.parentId ? outline.byId.get(node.parentId) : undefined;
+  /** A row of a table, or a group row of a table: corrected in the row editor. */
+  const tableRow = node.kind === 'row' || (node.kind === 'group' && parent?.kind === 'table');
+  const isTable = node.kind === 'table' || tableRow;
   const prev = previousSibling(outline, node.id);
   const name = node.label || nodeKindLabel(node.kind).toLowerCase();
+  const rowAbove = prev?.kind === 'table' ? lastRow(prev) : null;
   const mergeWhy = isTable
     ? 'Không sửa được cấu trúc của bảng'
     : !prev
       ? 'Không có mục phía trên cùng cấp để gộp vào'
-      : prev.kind === 'table' || prev.kind === 'row'
-        ? 'Không gộp được vào bảng'
+      : prev.kind === 'table'
+        ? rowAbove
+          ? node.children.length > 0
+            ? 'Mục có mục con: không gộp được vào hàng của bảng'
+            : null
+          : 'Bảng phía trên không có hàng để gộp vào'
         : prev.children.length > 0
           ? 'Mục phía trên có mục con: chỉ gộp được vào mục không có mục con'
           : null;
@@ -121,7 +142,7 @@ export function DraftNodePanel({
           OCR — đọc từ bản quét, cần đối chiếu với bản gốc
         </Tag>
       )}
-      <NodeSummary key={node.id} node={node} />
+      <NodeSummary key={node.id} node={node} hideCells={editable && tableRow} />
       {task && <TaskFacts data={task} units={units} />}
       {responsibility && <ResponsibilityFacts data={responsibility} units={units} />}
 
@@ -170,7 +191,28 @@ export function DraftNodePanel({
         </>
       )}
 
-      {editable && (
+      {editable && tableRow && (
+        <>
+          <Divider titlePlacement="start" plain style={{ marginBlock: 12 }}>
+            {node.kind === 'row' ? 'Sửa hàng của bảng' : 'Sửa hàng tiêu đề nhóm'}
+          </Divider>
+          {!!error && <ApiErrorAlert error={error} style={{ marginBottom: 12 }} />}
+          <DraftRowEditor
+            key={node.id}
+            outline={outline}
+            node={node}
+            sourceCaret={caret}
+            pending={pending}
+            onEdit={onEdit}
+          />
+        </>
+      )}
+
+      {editable && node.kind === 'table' && (
+        <Typography.Text type="secondary">Chọn một hàng của bảng để sửa hàng đó.</Typography.Text>
+      )}
+
+      {editable && !isTable && (
         <>
           <Divider titlePlacement="start" plain style={{ marginBlock: 12 }}>
             Sửa cấu trúc
@@ -206,8 +248,10 @@ export function DraftNodePanel({
                     prev &&
                     onEdit({
                       op: { op: 'merge', nodeId: node.id },
-                      done: `Đã gộp ${name} vào ${prev.label || 'mục trên'}`,
-                      selectAfter: prev.id,
+                      done: rowAbove
+                        ? `Đã gộp ${name} vào ô nhiệm vụ của hàng ${rowAbove.label || 'trên'}`
+                        : `Đã gộp ${name} vào ${prev.label || 'mục trên'}`,
+                      selectAfter: rowAbove?.id ?? prev.id,
                     })
                   }
                 >

@@ -54,8 +54,11 @@ export function DraftWorkspace({
   error,
   onClearError,
   onEdit,
+  onCreateProposed,
 }: {
   draft: ImportDraft;
+  /** Opens "Tạo các đơn vị đề xuất" (absent when the user may not create units). */
+  onCreateProposed?: () => void;
   editable: boolean;
   pending: boolean;
   error: unknown;
@@ -182,6 +185,8 @@ export function DraftWorkspace({
       bodyText={bodyText}
       onShow={showWarning}
       editable={editable}
+      proposedCount={doc.proposedUnits.length}
+      {...(onCreateProposed ? { onCreateProposed } : {})}
       onMap={(text, unitCode) =>
         edit({
           op: { op: 'mapBody', text, unitCode },

@@ -7,11 +7,13 @@ import { DraftStatusTag } from './DraftStatusTag';
 import { DraftSummaryCard } from './DraftSummaryCard';
 import { DraftWorkspace } from './DraftWorkspace';
 import { HeadingModal } from './HeadingModal';
+import { ProposedUnitsModal } from './ProposedUnitsModal';
 import type { EditRequest } from './DraftNodePanel';
 import type { ImportDraft } from './api';
 import { documentName, documentTitle } from '../document/labels';
 import { isApiError } from '../../api/client';
 import { useMe } from '../auth/hooks';
+import { canImportDocuments } from '../../lib/permissions';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { BackLink, PageHeader } from '../../layout/PageHeader';
 import { QueryPage } from '../../layout/QueryPage';
@@ -87,7 +89,9 @@ function DraftView({ id, draft }: { id: string; draft: ImportDraft }) {
   const navigate = useNavigate();
   const { message } = App.useApp();
   // A unit's drafts are its own plan documents: published, they become its plan.
-  const plan = useMe().role === 'unit';
+  const me = useMe();
+  const plan = me.role === 'unit';
+  const [proposedOpen, setProposedOpen] = useState(false);
   const published = (programId: string) => (plan ? `/ke-hoach/${programId}` : `/chuong-trinh/${programId}`);
   const edit = useEditImport(id);
   const publish = usePublishImport(id);
@@ -249,7 +253,20 @@ function DraftView({ id, draft }: { id: string; draft: ImportDraft }) {
           if (edit.isError) edit.reset();
         }}
         onEdit={runEdit}
+        {...(editable && canImportDocuments(me) ? { onCreateProposed: () => setProposedOpen(true) } : {})}
       />
+      {editable && (
+        <ProposedUnitsModal
+          draft={draft}
+          open={proposedOpen}
+          onClose={() => setProposedOpen(false)}
+          onDone={(created, mapped) =>
+            message.success(
+              `Đã tạo ${created} đơn vị${mapped ? `, ghép ${mapped} đơn vị đã có` : ''} và ghép các cơ quan của bản nhập`,
+            )
+          }
+        />
+      )}
     </>
   );
 }

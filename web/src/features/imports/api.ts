@@ -4,6 +4,8 @@ import type {
   DraftStatus,
   HeadingBody,
   ImportDraft,
+  ProposedUnitsBody,
+  ProposedUnitsResult,
   PublishResult,
 } from '../../shared/contract/imports';
 import type { EditOp } from '../../shared/importer';
@@ -14,6 +16,7 @@ export type {
   DraftSummary,
   HeadingBody,
   ImportDraft,
+  ProposedUnitsBody,
 } from '../../shared/contract/imports';
 export type { EditableKind, EditOp } from '../../shared/importer';
 
@@ -56,3 +59,7 @@ export const discardImport = (id: string, version: number) =>
 
 export const editImportHeading = (id: string, body: HeadingBody) =>
   api.put<ImportDraft>(`${path(id)}/heading`, body);
+
+/** Creates the proposed units kept by the person and maps the draft's bodies to them. */
+export const createProposedUnits = (id: string, body: ProposedUnitsBody) =>
+  api.post<ProposedUnitsResult>(`${path(id)}/proposed-units`, body);

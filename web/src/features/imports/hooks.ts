@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  createProposedUnits,
   discardImport,
   editImport,
   editImportHeading,
@@ -13,7 +14,9 @@ import {
   type HeadingBody,
   type ImportDraft,
   type PlanTarget,
+  type ProposedUnitsBody,
 } from './api';
+import { unitKeys } from '../units/hooks';
 import { isApiError } from '../../api/client';
 import { auditKeys } from '../audit/hooks';
 import { programKeys } from '../programs/hooks';
@@ -103,4 +106,19 @@ export function useDiscardImport(id: string) {
 /** Corrects the heading read from the document (the form reloads the draft itself on a conflict). */
 export function useEditImportHeading(id: string) {
   return useMutationThen((body: HeadingBody) => editImportHeading(id, body), useAfterDraftChange());
+}
+
+/** Creates the proposed units in one step: the draft comes back re-read, the units lists refresh. */
+export function useCreateProposedUnits(id: string) {
+  const qc = useQueryClient();
+  const reloadOnConflict = useReloadOnConflict(id);
+  const after = useAfterDraftChange();
+  return useMutation({
+    mutationFn: (body: ProposedUnitsBody) => createProposedUnits(id, body),
+    onSuccess: (r) => {
+      after(r.draft);
+      void qc.invalidateQueries({ queryKey: unitKeys.all });
+    },
+    onError: (e: unknown) => reloadOnConflict(e),
+  });
 }

@@ -1,0 +1,4 @@
+ALTER TABLE "units" DROP CONSTRAINT "units_kind_check";--> statement-breakpoint
+ALTER TABLE "units" ADD COLUMN "aliases" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "units" ADD COLUMN "successor_code" text;--> statement-breakpoint
+ALTER TABLE "units" ADD CONSTRAINT "units_kind_check" CHECK ("units"."kind" in ('party_committee','party_board','party_group','people_council','people_committee','department','district','commune','court','procuracy','police','enforcement','front','mass_org','ministry','government_agency','central_party','national_assembly','state_body','province','other'));
