@@ -197,18 +197,21 @@ describe('proposed units', () => {
     expect(d.tasks[3]!.cooperating[0]!.unitCodes).toEqual(['TW-BO-NONG-NGHIEP-VA-MOI-TRUONG']);
     expect(d.proposedUnits.map((p) => [p.name, p.kind, p.parentCode, p.mentions])).toEqual([
       ['Sở Nông nghiệp và Môi trường tỉnh Lào Cai', 'department', 'TINH-15', 2],
+      // "phối hợp với Thuế tỉnh": the province's tax office, under the national Cục Thuế
+      ['Thuế tỉnh Lào Cai', 'other', 'TW-CUC-THUE', 1],
       ['Sở Công Thương tỉnh Lào Cai', 'department', 'TINH-15', 1],
       ['Sở Xây dựng tỉnh Lào Cai', 'department', 'TINH-15', 1],
       ['Thanh tra tỉnh Lào Cai', 'department', 'TINH-15', 1],
       ['Công an tỉnh Lào Cai', 'police', 'TW-BO-CONG-AN', 1],
       ['Sở NN&MT tỉnh Lào Cai', 'department', 'TINH-15', 1],
     ]);
-    expect(d.proposedUnits[5]!.variantOf).toBe('Sở Nông nghiệp và Môi trường tỉnh Lào Cai');
+    expect(d.proposedUnits[6]!.variantOf).toBe('Sở Nông nghiệp và Môi trường tỉnh Lào Cai');
     expect(d.warnings.filter((w) => w.code === 'BODY_VARIANT')).toHaveLength(1);
     // The same plan with Hanoi's directory alone reads as before: the city's departments match.
     const before = parseDocument(LAO_CAI_PLAN, { units: hanoi });
     expect(before.tasks[0]!.lead!.unitCodes).toEqual(['SO-NONG-NGHIEP-VA-MOI-TRUONG']);
     expect(before.proposedUnits.map((p) => p.name)).toEqual([
+      'Thuế tỉnh',
       'Thanh tra tỉnh',
       'Công an tỉnh',
       'Sở NN&MT',

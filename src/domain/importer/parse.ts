@@ -1001,7 +1001,7 @@ const VERB_STOP =
 
 /** How the name of an organisation starts, for bodies not (yet) in the directory. */
 const BODY_WORD_RE =
-  /^(Sở|Ban|Bộ|Ủy ban|UBND|HĐND|Cục|Chi cục|Tổng cục|Phòng|Văn phòng|Đảng ủy|Đảng đoàn|Hội|Viện|Tòa|Công an|Thanh tra|Trung tâm|Liên đoàn|Mặt trận|Thành đoàn|Đoàn|Kho bạc|Ngân hàng|Bảo hiểm|Học viện|Trường|Cơ quan|Thường trực|Quận|Huyện|Xã|Phường|Thị xã|Chính phủ|Thủ tướng|Đài|Báo|Các|Chi bộ|Đảng bộ|Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Đảng|MTTQ|BCS|Vụ|Cấp ủy|Cấp uỷ|Thủ trưởng|Cơ sở|Người đứng đầu|Tổng cục|Kiểm toán|Tập đoàn|Tổng công ty|Bảo hiểm xã hội|Ngân hàng Nhà nước)(?=[\s,.;:]|$)/u;
+  /^(Sở|Ban|Bộ|Ủy ban|UBND|HĐND|Cục|Chi cục|Tổng cục|Phòng|Văn phòng|Đảng ủy|Đảng đoàn|Hội|Viện|Tòa|Công an|Thanh tra|Trung tâm|Liên đoàn|Mặt trận|Thành đoàn|Đoàn|Kho bạc|Ngân hàng|Bảo hiểm|Học viện|Trường|Cơ quan|Thường trực|Quận|Huyện|Xã|Phường|Thị xã|Chính phủ|Thủ tướng|Đài|Báo|Các|Chi bộ|Đảng bộ|Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Đảng|MTTQ|BCS|Thuế|Vụ|Cấp ủy|Cấp uỷ|Thủ trưởng|Cơ sở|Người đứng đầu|Tổng cục|Kiểm toán|Tập đoàn|Tổng công ty|Bảo hiểm xã hội|Ngân hàng Nhà nước)(?=[\s,.;:]|$)/u;
 
 /** A table cell that refers elsewhere instead of naming a body ("Theo phân công tại Quyết định số …"). */
 export const NO_BODY_CELL_RE = /^(Theo|Như|Căn cứ|Tại)\s/u;
@@ -1063,9 +1063,36 @@ export function splitBodyList(text: string): { text: string; at: number }[] {
 }
 
 /** Resolves each listed body against the directory; keeps unknown ones that look like a body. */
+/** Names with a comma inside, folded: their commas do not part two bodies. */
+const COMMA_NAMES = ['van hoa, the thao', 'chinh sach, chien luoc', 'thong tin, truyen thong'];
+const commaNamesOf = new WeakMap<BodyMatcher, string[]>();
+const PROTECTED_COMMA = '\u201a';
+
+/** The text with the commas inside known names ("Bộ Văn hóa, Thể thao và Du lịch") replaced, offsets kept. */
+function protectCommas(text: string, matcher: BodyMatcher): string {
+  let names = commaNamesOf.get(matcher);
+  if (!names) {
+    names = [
+      ...COMMA_NAMES,
+      ...matcher.units
+        .flatMap((u) => [u.name, u.shortName ?? ''].filter((n) => n.includes(',')))
+        .map((n) => foldKeepOffsets(n)),
+    ];
+    commaNamesOf.set(matcher, names);
+  }
+  const folded = foldKeepOffsets(text);
+  let out = text;
+  for (const n of names)
+    for (let i = folded.indexOf(n); i >= 0; i = folded.indexOf(n, i + 1))
+      for (let k = i; k < i + n.length; k++)
+        if (out[k] === ',') out = out.slice(0, k) + PROTECTED_COMMA + out.slice(k + 1);
+  return out;
+}
+
 function resolveBodies(text: string, offset: number, matcher: BodyMatcher): BodyMention[] {
   const out: BodyMention[] = [];
-  for (const p of splitBodyList(text)) {
+  for (const p0 of splitBodyList(protectCommas(text, matcher))) {
+    const p = { ...p0, text: p0.text.split(PROTECTED_COMMA).join(',') };
     const span: Span = [offset + p.at, offset + p.at + p.text.length];
     const m = matcher.matchPhrase(p.text, span);
     if (m.match !== 'none') {
