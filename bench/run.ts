@@ -172,7 +172,7 @@ async function main() {
   for (const l of results) console.log(l);
   console.log('');
   if (ONLY === 'throughput') return;
-  benchParse();
+  await benchParse();
   console.log('');
   console.log('4. Import and publish through the service (PGlite in memory)');
   const database = await openDatabase({ dataDir: 'memory://' });

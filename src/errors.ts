@@ -121,6 +121,26 @@ export const ERRORS = {
     vi: 'Máy chủ đang đọc nhiều văn bản cùng lúc; hãy thử lại sau ít phút',
     en: 'Too many documents being read at once; try again shortly',
   },
+  IMPORT_BAD_PDF: {
+    status: 400,
+    vi: 'Tệp PDF không hợp lệ, bị hỏng hoặc đã đặt mật khẩu',
+    en: 'Invalid, damaged or password-protected PDF',
+  },
+  IMPORT_OCR_UNAVAILABLE: {
+    status: 422,
+    vi: 'Văn bản là bản quét (ảnh), máy chủ chưa cài công cụ nhận dạng chữ (OCR)',
+    en: 'A scanned PDF, and no OCR (tesseract with Vietnamese data) is installed on the server',
+  },
+  IMPORT_OCR_TOO_LONG: {
+    status: 422,
+    vi: 'Bản quét có quá nhiều trang hoặc một trang đọc quá lâu để nhận dạng chữ (OCR)',
+    en: 'The scan has too many pages, or a page took too long to OCR',
+  },
+  IMPORT_INTERRUPTED: {
+    status: 422,
+    vi: 'Việc đọc văn bản bị gián đoạn; hãy tải lên lại',
+    en: 'Reading the document was interrupted; upload it again',
+  },
   IMPORT_EDIT_INVALID: {
     status: 400,
     vi: 'Không thực hiện được thao tác sửa cấu trúc',

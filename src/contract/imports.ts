@@ -181,10 +181,23 @@ export type StoredDocument = Static<typeof StoredDocument>;
 
 // ---- drafts ----
 
-export const DraftStatus = LiteralUnion(['draft', 'published', 'discarded']);
+/** `reading`: the document is still being read (a long .docx, a scan by OCR); `failed`: it could not be. */
+export const DraftStatus = LiteralUnion(['reading', 'failed', 'draft', 'published', 'discarded']);
 export type DraftStatus = Static<typeof DraftStatus>;
 
-export const ImportFormat = LiteralUnion(['text', 'markdown', 'docx']);
+/** How far the reading of a document is: pages read of all pages, and whether by OCR. */
+export const ReadProgress = Type.Object({
+  stage: LiteralUnion(['text', 'ocr']),
+  done: Type.Integer({ minimum: 0 }),
+  total: Type.Integer({ minimum: 0 }),
+});
+export type ReadProgress = Static<typeof ReadProgress>;
+
+/** Why a document could not be read (status `failed`): a stable error code and its Vietnamese message. */
+export const ReadFailure = Type.Object({ code: Type.String(), message: Type.String() });
+export type ReadFailure = Static<typeof ReadFailure>;
+
+export const ImportFormat = LiteralUnion(['text', 'markdown', 'docx', 'pdf']);
 export type ImportFormat = Static<typeof ImportFormat>;
 
 export const DraftStats = Type.Object({
@@ -209,6 +222,8 @@ export const ImportDraft = Type.Object(
     createdAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),
     programId: Nullable(Uuid),
+    progress: Nullable(ReadProgress),
+    failure: Nullable(ReadFailure),
     source: Type.String(),
     doc: StoredDocument,
     bodyMap: Type.Record(Type.String(), Type.String(), {
@@ -257,6 +272,11 @@ export const UploadQuery = Type.Object({
   /** A unit's implementation plan: the program it implements and the unit. */
   parentProgramId: Type.Optional(Uuid),
   ownerUnitId: Type.Optional(Uuid),
+  /**
+   * Answer at once (202) with the draft in status `reading` and read the document in the background;
+   * the draft's `progress` tells how far it is (GET /api/imports/:id until the status changes).
+   */
+  background: Type.Optional(Type.Boolean()),
 });
 export type UploadQuery = Static<typeof UploadQuery>;
 

@@ -28,7 +28,13 @@ import type { ConsolidationStatus, ConsolidationStep } from '../contract/consoli
 import type { ObstacleKind, ObstacleStatus } from '../contract/obstacles.js';
 import type { NodeKind, ReferenceLevel, Span } from '../domain/importer/types.js';
 import type { Deadline, Product, ProductKind } from '../domain/plan/assignment.js';
-import type { DraftStatus, ImportFormat, StoredDocument } from '../contract/imports.js';
+import type {
+  DraftStatus,
+  ImportFormat,
+  ReadFailure,
+  ReadProgress,
+  StoredDocument,
+} from '../contract/imports.js';
 import type {
   ProgramDocMeta,
   ProgramMention,
@@ -185,6 +191,10 @@ export const importDrafts = pgTable(
     doc: jsonb('doc').$type<StoredDocument>().notNull(),
     /** Manual matches of named bodies to units: folded text → unit code ('' = no unit). */
     bodyMap: jsonb('body_map').$type<Record<string, string>>().notNull().default({}),
+    /** While the document is read in the background (status `reading`): pages read of all pages. */
+    progress: jsonb('progress').$type<ReadProgress>(),
+    /** Why the reading failed (status `failed`). */
+    failure: jsonb('failure').$type<ReadFailure>(),
     programId: uuid('program_id'),
     /** For a unit's plan: the program it implements and the unit it belongs to. */
     parentProgramId: uuid('parent_program_id'),
@@ -197,7 +207,10 @@ export const importDrafts = pgTable(
   },
   (t) => [
     index('import_drafts_status_idx').on(t.status, t.updatedAt),
-    check('import_drafts_status_check', sql`${t.status} in ('draft','published','discarded')`),
+    check(
+      'import_drafts_status_check',
+      sql`${t.status} in ('reading','failed','draft','published','discarded')`,
+    ),
   ],
 );
 

@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   'system.demo_loaded',
   // importing documents
   'import.create',
+  'import.read',
   'import.edit',
   'import.discard',
   'import.publish',

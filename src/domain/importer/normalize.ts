@@ -13,7 +13,11 @@ export type ImportErrorCode =
   | 'IMPORT_BAD_DOCX'
   | 'IMPORT_DOCX_LIMIT'
   | 'IMPORT_TOO_COMPLEX'
-  | 'IMPORT_BUSY';
+  | 'IMPORT_BUSY'
+  | 'IMPORT_BAD_PDF'
+  | 'IMPORT_OCR_UNAVAILABLE'
+  | 'IMPORT_OCR_TOO_LONG'
+  | 'IMPORT_INTERRUPTED';
 
 export class ImportError extends Error {
   constructor(
@@ -36,6 +40,12 @@ export const IMPORT_MESSAGES: Record<ImportErrorCode, string> = {
     'Tệp .docx giải nén ra quá lớn, có quá nhiều phần hoặc tỷ lệ nén bất thường; hệ thống không đọc tệp này',
   IMPORT_TOO_COMPLEX: 'Văn bản quá lớn hoặc quá phức tạp để đọc trong thời gian cho phép',
   IMPORT_BUSY: 'Máy chủ đang đọc nhiều văn bản cùng lúc; hãy thử lại sau ít phút',
+  IMPORT_BAD_PDF: 'Tệp PDF không hợp lệ, bị hỏng hoặc đã đặt mật khẩu',
+  IMPORT_OCR_UNAVAILABLE:
+    'Văn bản là bản quét (ảnh), máy chủ chưa cài công cụ nhận dạng chữ (OCR: tesseract-ocr và tesseract-ocr-vie); hãy tải lên bản .docx hoặc PDF có lớp chữ',
+  IMPORT_OCR_TOO_LONG:
+    'Bản quét có quá nhiều trang hoặc một trang đọc quá lâu để nhận dạng chữ (OCR); hãy tách văn bản hoặc tải lên bản .docx',
+  IMPORT_INTERRUPTED: 'Việc đọc văn bản bị gián đoạn (máy chủ khởi động lại); hãy tải lên lại',
 };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

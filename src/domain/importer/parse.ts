@@ -190,7 +190,7 @@ export interface ParseOptions {
 }
 
 /** Warnings that come from reading the text (kept through corrections), not from the derived structure. */
-const TEXT_WARNINGS = new Set(['LINE_JOINED', 'UNBULLETED_ITEM', 'UNPARSED_LINE']);
+const TEXT_WARNINGS = new Set(['LINE_JOINED', 'UNBULLETED_ITEM', 'UNPARSED_LINE', 'OCR_TEXT']);
 
 /** Recomputes labels, tasks, responsibilities and their warnings after the tree was corrected. */
 export function rederive(doc: ParsedDocument, opts: ParseOptions = {}): ParsedDocument {
@@ -320,7 +320,22 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
   }
   const allProgLines = lines.slice(programStart);
   // Phụ lục (annex) parts: from a "PHỤ LỤC" / "Phụ lục I" line to the next one or the end.
-  const annexStarts = allProgLines.flatMap((l, i) => (i > 0 && isAnnexLine(l) ? [i] : []));
+  const firstSection = allProgLines.findIndex(isSectionLine);
+  const annexStarts: number[] = [];
+  allProgLines.forEach((l, i) => {
+    if (i === 0) return;
+    if (isAnnexLine(l)) annexStarts.push(i);
+    // "DANH MỤC NHIỆM VỤ …" over a task table, after the body, without a "PHỤ LỤC" line above it.
+    else if (
+      firstSection >= 0 &&
+      i > firstSection &&
+      /^DANH MỤC\s/u.test(l.text) &&
+      isUpperLine(l.text) &&
+      !annexStarts.some((a) => i - a <= 4) &&
+      allProgLines.slice(i + 1, i + 9).some((x) => tableCells(x.raw) !== null || TT_LINE_RE.test(x.text))
+    )
+      annexStarts.push(i);
+  });
   const progLines = allProgLines.slice(0, annexStarts[0] ?? allProgLines.length);
   let bodyStart = progLines.findIndex(isSectionLine);
   if (bodyStart < 0) {
@@ -620,7 +635,8 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
 
   /** A Phụ lục: its heading and title lines, then its table(s) and items, as a top-level part. */
   const buildAnnex = (zone: Line[]): DocNode => {
-    const m = ANNEX_RE.exec(zone[0]!.text)!;
+    // "PHỤ LỤC I: …", or a "DANH MỤC NHIỆM VỤ …" heading standing for one.
+    const m = ANNEX_RE.exec(zone[0]!.text) ?? ([zone[0]!.text, undefined, zone[0]!.text] as const);
     let k = 1;
     while (k < zone.length && k < 14) {
       const l = zone[k]!;
@@ -804,9 +820,17 @@ function deriveStructure(
       const cellBodies = (v: string | undefined) => {
         if (!v || NO_BODY_CELL_RE.test(v)) return [];
         const whole = matcher.matchPhrase(v, cellSpan);
-        return whole.match !== 'none'
-          ? [whole]
-          : resolveBodies(v, 0, matcher).map((m) => ({ ...m, span: cellSpan }));
+        if (whole.match !== 'none') return [whole];
+        const found = resolveBodies(v, 0, matcher).map((m) => ({ ...m, span: cellSpan }));
+        // A cell of the lead or cooperating column names a body even when its name does not start like
+        // one ("Viettel Phú Thọ"): kept as written, to be matched or proposed.
+        const name = clean(v).replace(/[.;,]+$/, '');
+        const notAName =
+          GENERIC_RE.test(name) ||
+          name.split(/\s+/).length > 12 ||
+          /^\d/.test(name) ||
+          findTimes(name, 0).length > 0;
+        return found.length || notAName ? found : [{ ...whole, text: name }];
       };
       leads = cellBodies(n.cells.lead);
       cooperating = cellBodies(n.cells.cooperating);
@@ -1297,13 +1321,48 @@ function parseHeader(lines: Line[], b: Builder, as: 'header' | 'wrapper'): Progr
 }
 
 /** "Trên đây…", "Nơi nhận:" with its list, and the signature block. */
+/**
+ * "Nơi nhận:            TM. ỦY BAN NHÂN DÂN" — the recipients and the signature side by side (a text
+ * from a two-column table or a PDF): each line cut at its wide gap, the left column read first.
+ */
+function splitColumns(lines: Line[]): Line[] {
+  const cut = (l: Line) => {
+    const m = /\S(\s{3,}|\t+)\S/u.exec(l.raw);
+    if (!m) return null;
+    const at = m.index + 1;
+    const leftRaw = l.raw.slice(0, at).trimEnd();
+    const rightRaw = l.raw.slice(at + m[1]!.length);
+    const mk = (raw: string, start: number): Line => ({
+      start,
+      end: start + raw.length,
+      raw,
+      text: stripMarkup(raw),
+    });
+    return [mk(leftRaw, l.start), mk(rightRaw, l.start + at + m[1]!.length)] as const;
+  };
+  const twoCol = lines.some((l) => /^Nơi nhận/.test(l.text) && cut(l) && ON_BEHALF_RE.test(cut(l)![1].text));
+  if (!twoCol) return lines;
+  const left: Line[] = [];
+  const right: Line[] = [];
+  for (const l of lines) {
+    const c = cut(l);
+    if (c) {
+      left.push(c[0]);
+      right.push(c[1]);
+    } else if (/^[-–•+]\s*\S|^Nơi nhận/.test(l.text)) left.push(l);
+    else right.push(l);
+  }
+  return [...left, ...right];
+}
+
 function parseClosing(
-  lines: Line[],
+  lines0: Line[],
   b: Builder,
 ): { recipients: ParsedDocument['recipients']; signer: Signer | null } {
   const recipients: ParsedDocument['recipients'] = [];
   const signerLines: Line[] = [];
   let inRecipients = false;
+  const lines = splitColumns(lines0);
   for (const l of lines) {
     const t = l.text;
     if (/^Nơi nhận\s*:?/.test(t)) {

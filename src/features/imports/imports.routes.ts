@@ -16,7 +16,7 @@ export const importRoutes: RoutePlugin = async (app, { deps }) => {
       schema: {
         tags,
         summary:
-          'Nhập văn bản: dán (JSON {text}) hoặc tải lên (.txt, .md, .docx — nội dung tệp là thân yêu cầu, application/octet-stream, text/markdown hoặc .docx, ?filename=)',
+          'Nhập văn bản: dán (JSON {text}) hoặc tải lên (.txt, .md, .docx, .pdf — bản quét đọc bằng OCR; nội dung tệp là thân yêu cầu, application/octet-stream, text/markdown hoặc .docx, ?filename=)',
         querystring: contract.UploadQuery,
         body: {
           content: {
@@ -26,7 +26,7 @@ export const importRoutes: RoutePlugin = async (app, { deps }) => {
             'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: {} },
           },
         } as never,
-        response: responses({ 201: contract.ImportDraftRef }),
+        response: responses({ 201: contract.ImportDraftRef, 202: contract.ImportDraftRef }),
       },
     },
     async (req, reply) => {
@@ -41,7 +41,9 @@ export const importRoutes: RoutePlugin = async (app, { deps }) => {
               filename: (body as contract.PasteBody).filename ?? filename,
             };
       const target = { parentProgramId: req.query.parentProgramId, ownerUnitId: req.query.ownerUnitId };
-      return reply.code(201).send(await service.createImportDraft(deps, req.ctx, { ...input, ...target }));
+      const background = req.query.background === true;
+      const draft = await service.createImportDraft(deps, req.ctx, { ...input, ...target }, { background });
+      return reply.code(background ? 202 : 201).send(draft);
     },
   );
 

@@ -20,8 +20,9 @@ import { AppError, type ErrorCode } from '../../errors.js';
 import type { DirectoryUnit } from '../../domain/importer/bodies.js';
 import { applyEdit, EditError, type EditOp } from '../../domain/importer/edit.js';
 import { rederive } from '../../domain/importer/parse.js';
-import { ImportError } from '../../domain/importer/normalize.js';
+import { ImportError, IMPORT_MESSAGES } from '../../domain/importer/normalize.js';
 import { allNodes } from '../../domain/importer/lossless.js';
+import { keepOcrMarks } from '../../domain/importer/ocr-marks.js';
 import type { BodyMention, DocNode, ParsedDocument } from '../../domain/importer/types.js';
 import type {
   DraftList,
@@ -34,6 +35,8 @@ import type {
   ProposedUnitsBody,
   ProposedUnitsResult,
   PublishResult,
+  ReadFailure,
+  ReadProgress,
   StoredDocument,
 } from '../../contract/imports.js';
 import type { ProgramMention } from '../../contract/programs.js';
@@ -44,9 +47,9 @@ import { docScope, guessUnit } from '../../domain/importer/proposals.js';
 import { auditSnapshot, mutate, type AuditRecorder } from '../audit/audit-writer.js';
 import { authorize, authorizeForUnit } from '../policy.js';
 import { actorUserId, type Ctx } from '../context.js';
-import type { Deps } from '../deps.js';
-import type { ImportInput } from './import-input.js';
-import { readAndParse } from './reader.js';
+import { now, type Deps } from '../deps.js';
+import { formatOf, type ImportInput } from './import-input.js';
+import { READER_LIMITS, readAndParse } from './reader.js';
 
 function stats(doc: StoredDocument): DraftStats {
   return {
@@ -91,10 +94,25 @@ function withProposals(doc: StoredDocument): StoredDocument {
   return (doc as Partial<StoredDocument>).proposedUnits ? doc : { ...doc, proposedUnits: [] };
 }
 
-function toView(r: DraftRow): ImportDraft {
+/**
+ * A draft read in the background that has given no sign of life for this long (its server stopped):
+ * shown as failed. The reader writes its progress at least once a page, and a page may take up to the
+ * OCR page limit.
+ */
+export const READING_STALE_MS = READER_LIMITS.timeoutMs + READER_LIMITS.ocrPageMs + 30_000;
+
+const INTERRUPTED: ReadFailure = { code: 'IMPORT_INTERRUPTED', message: IMPORT_MESSAGES.IMPORT_INTERRUPTED };
+
+const isStale = (r: Pick<DraftRow, 'status' | 'updatedAt'>, at: Date) =>
+  r.status === 'reading' && at.getTime() - r.updatedAt.getTime() > READING_STALE_MS;
+
+function toView(r: DraftRow, at: Date = new Date()): ImportDraft {
+  const stale = isStale(r, at);
   return {
     id: r.id,
-    status: r.status,
+    status: stale ? 'failed' : r.status,
+    progress: stale ? null : (r.progress ?? null),
+    failure: stale ? INTERRUPTED : (r.failure ?? null),
     filename: r.filename,
     format: r.format,
     version: r.version,
@@ -144,14 +162,46 @@ async function checkPlanTarget(db: DbOrTx, t: PlanTarget): Promise<void> {
   if (exists[0]) throw new AppError('PLAN_EXISTS', { planId: exists[0].id });
 }
 
-/** Reads and parses a document, and stores it as a draft for checking. */
+/** What a draft holds while its document is still being read. */
+const EMPTY_DOC: StoredDocument = {
+  program: {
+    issuer: null,
+    parentIssuer: null,
+    motto: [],
+    number: null,
+    place: null,
+    date: null,
+    docKind: null,
+    title: null,
+    preamble: null,
+    wrapper: null,
+    partyLayout: false,
+  },
+  sections: [],
+  tasks: [],
+  responsibilities: [],
+  references: [],
+  recipients: [],
+  signer: null,
+  warnings: [],
+  other: [],
+  proposedUnits: [],
+};
+
+/**
+ * Reads and parses a document, and stores it as a draft for checking. With `background`, answers at
+ * once with the draft in status `reading`; the reading goes on in this process, writing its progress
+ * into the draft's row (so any instance can show it), and ends in status `draft` or `failed`.
+ */
 export async function createImportDraft(
   deps: Deps,
   ctx: Ctx,
   input: ImportInput & PlanTarget,
+  opts: { background?: boolean } = {},
 ): Promise<ImportDraft> {
   authorizeDraft(ctx, input.ownerUnitId ?? null);
   await checkPlanTarget(deps.db, input);
+  if (opts.background) return startBackgroundRead(deps, ctx, input);
   let parsed: ParsedDocument;
   let format: ImportFormat;
   try {
@@ -184,6 +234,111 @@ export async function createImportDraft(
   });
 }
 
+/** Background reads of this process, so that a test or a shutdown can wait for them. */
+const reading = new Set<Promise<void>>();
+
+/** Waits until the documents this process is reading in the background are read. */
+export async function backgroundReadsDone(): Promise<void> {
+  while (reading.size) await Promise.allSettled([...reading]);
+}
+
+async function startBackgroundRead(
+  deps: Deps,
+  ctx: Ctx,
+  input: ImportInput & PlanTarget,
+): Promise<ImportDraft> {
+  const format = formatOf(input);
+  const view = await mutate(deps.db, ctx, async (tx, audit) => {
+    const [row] = await tx
+      .insert(importDrafts)
+      .values({
+        status: 'reading',
+        filename: input.filename?.slice(0, 255) ?? null,
+        format,
+        source: '',
+        doc: EMPTY_DOC,
+        parentProgramId: input.parentProgramId ?? null,
+        ownerUnitId: input.ownerUnitId ?? null,
+        createdBy: actorUserId(ctx),
+        updatedBy: actorUserId(ctx),
+      })
+      .returning();
+    audit.record({
+      action: 'import.create',
+      entityType: 'import',
+      entityId: row!.id,
+      after: { filename: row!.filename, format, status: 'reading' },
+    });
+    return toView(row!, now(deps));
+  });
+  const job = readInBackground(deps, ctx, view.id, input).finally(() => reading.delete(job));
+  reading.add(job);
+  return view;
+}
+
+async function readInBackground(deps: Deps, ctx: Ctx, id: string, input: ImportInput): Promise<void> {
+  let lastWrite = 0;
+  let writes = Promise.resolve();
+  const onProgress = (p: ReadProgress) => {
+    // At most a few writes a second, and always the last page; each write is also the sign of life.
+    const t = Date.now();
+    if (t - lastWrite < 250 && p.done < p.total) return;
+    lastWrite = t;
+    writes = writes.then(async () => {
+      await deps.db
+        .update(importDrafts)
+        .set({ progress: { stage: p.stage, done: p.done, total: p.total }, updatedAt: now(deps) })
+        .where(and(eq(importDrafts.id, id), eq(importDrafts.status, 'reading')));
+    });
+  };
+  let result: { format: ImportFormat; parsed: ParsedDocument } | null = null;
+  let failure: ReadFailure | null = null;
+  try {
+    result = await readAndParse(input, await directory(deps.db), {}, onProgress);
+  } catch (e) {
+    failure =
+      e instanceof ImportError
+        ? { code: e.code, message: e.message }
+        : { code: 'IMPORT_TOO_COMPLEX', message: IMPORT_MESSAGES.IMPORT_TOO_COMPLEX };
+  }
+  try {
+    await writes;
+    await mutate(deps.db, ctx, async (tx, audit) => {
+      const [cur] = await tx.select().from(importDrafts).where(eq(importDrafts.id, id)).for('update');
+      if (!cur || cur.status !== 'reading') return audit.nothingChanged();
+      const set = result
+        ? (() => {
+            const { source, ...doc } = result.parsed;
+            return {
+              status: 'draft' as const,
+              format: result.format,
+              source,
+              doc,
+              progress: null,
+              failure: null,
+            };
+          })()
+        : { status: 'failed' as const, progress: null, failure };
+      const [row] = await tx
+        .update(importDrafts)
+        .set({ ...set, version: cur.version + 1, updatedAt: now(deps) })
+        .where(eq(importDrafts.id, id))
+        .returning();
+      audit.record({
+        action: 'import.read',
+        entityType: 'import',
+        entityId: id,
+        before: { status: 'reading' },
+        after: result
+          ? { status: 'draft', ...summary(row!, row!.doc) }
+          : { status: 'failed', code: failure!.code },
+      });
+    });
+  } catch {
+    // The database went away (the server is stopping): the draft shows as interrupted later.
+  }
+}
+
 export async function listImportDrafts(deps: Deps, ctx: Ctx, q: DraftListQuery): Promise<DraftList> {
   // A unit sees the drafts of its own plans; monitors and admins see all.
   const unitId = ctx.actor?.kind === 'user' && ctx.actor.role === 'unit' ? ctx.actor.unitId : null;
@@ -202,7 +357,7 @@ export async function listImportDrafts(deps: Deps, ctx: Ctx, q: DraftListQuery):
   return {
     items: r.map((x) => ({
       id: x.id,
-      status: x.status,
+      status: isStale(x, now(deps)) ? ('failed' as const) : x.status,
       filename: x.filename,
       format: x.format,
       title: x.doc.program.title,
@@ -221,7 +376,7 @@ export async function getImportDraft(deps: Deps, ctx: Ctx, id: string): Promise<
   const [r] = await deps.db.select().from(importDrafts).where(eq(importDrafts.id, id));
   if (!r) throw new AppError('IMPORT_DRAFT_NOT_FOUND', { id });
   authorizeDraft(ctx, r.ownerUnitId);
-  return toView(r);
+  return toView(r, now(deps));
 }
 
 async function lockOpenDraft(tx: Tx, ctx: Ctx, id: string, version: number): Promise<DraftRow> {
@@ -282,6 +437,8 @@ export async function editImportDraft(
     let result: ReturnType<typeof applyEdit>;
     try {
       result = applyEdit({ ...cur.doc, source: cur.source }, op, { units: dir, bodyMap: cur.bodyMap });
+      // Text read by OCR stays marked through the correction.
+      result = { ...result, doc: keepOcrMarks(cur.doc, result.doc) };
     } catch (e) {
       importErrorToApp(e);
     }

@@ -9,7 +9,8 @@ import type { ParseOptions } from '../../domain/importer/parse.js';
 import type { ParsedDocument } from '../../domain/importer/types.js';
 import { ImportError, IMPORT_MESSAGES, type ImportErrorCode } from '../../domain/importer/normalize.js';
 import type { ImportInput } from './import-input.js';
-import type { ReaderJob } from './reader.worker.js';
+import type { ReaderJob, ReaderMessage } from './reader.worker.js';
+import { OCR_LIMITS, type ReadProgress } from './pdf.js';
 
 export type ReaderReply =
   | { ok: true; format: ImportFormat; parsed: ParsedDocument }
@@ -24,9 +25,23 @@ export interface ReaderLimits {
   parallel: number;
   /** How long a document may wait in line before IMPORT_BUSY. */
   queueMs: number;
+  /** OCR of a scanned PDF: time per page (rendering and recognition), on top of `timeoutMs` … */
+  ocrPageMs: number;
+  /** … pages a scan may have, … */
+  ocrMaxPages: number;
+  /** … and the most a whole scan may take. */
+  ocrDocumentMs: number;
 }
 
-export const READER_LIMITS: ReaderLimits = { timeoutMs: 30_000, heapMb: 1024, parallel: 2, queueMs: 30_000 };
+export const READER_LIMITS: ReaderLimits = {
+  timeoutMs: 30_000,
+  heapMb: 1024,
+  parallel: 2,
+  queueMs: 30_000,
+  ocrPageMs: OCR_LIMITS.pageMs,
+  ocrMaxPages: OCR_LIMITS.maxPages,
+  ocrDocumentMs: 10 * 60_000,
+};
 
 const ENTRY = new URL('./reader-entry.mjs', import.meta.url);
 const MODULE = new URL('./reader.worker.ts', import.meta.url).href;
@@ -57,7 +72,11 @@ async function slot(queueMs: number, parallel: number): Promise<() => void> {
   };
 }
 
-function runWorker(job: ReaderJob, limits: ReaderLimits): Promise<ReaderReply> {
+function runWorker(
+  job: ReaderJob,
+  limits: ReaderLimits,
+  onProgress?: (p: ReadProgress) => void,
+): Promise<ReaderReply> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(ENTRY, {
       workerData: { module: MODULE, job },
@@ -73,8 +92,23 @@ function runWorker(job: ReaderJob, limits: ReaderLimits): Promise<ReaderReply> {
       f();
       void worker.terminate();
     };
-    const timer = setTimeout(() => settle(() => reject(refuse('IMPORT_TOO_COMPLEX'))), limits.timeoutMs);
-    worker.once('message', (reply: ReaderReply) => settle(() => resolve(reply)));
+    const tooLong = () => settle(() => reject(refuse('IMPORT_TOO_COMPLEX')));
+    let timer = setTimeout(tooLong, limits.timeoutMs);
+    let ocrBudgetGiven = false;
+    worker.on('message', (m: ReaderMessage) => {
+      if (m.kind === 'reply') return settle(() => resolve(m.reply));
+      // A scan read by OCR gets a budget per page, up to the cap for a whole document.
+      if (m.progress.stage === 'ocr' && !ocrBudgetGiven) {
+        ocrBudgetGiven = true;
+        clearTimeout(timer);
+        const budget = Math.min(limits.ocrDocumentMs, m.progress.total * limits.ocrPageMs);
+        timer = setTimeout(
+          () => settle(() => reject(refuse('IMPORT_OCR_TOO_LONG'))),
+          limits.timeoutMs + budget,
+        );
+      }
+      onProgress?.(m.progress);
+    });
     worker.once('error', (e: Error & { code?: string }) =>
       settle(() => reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? refuse('IMPORT_TOO_COMPLEX') : e)),
     );
@@ -82,16 +116,21 @@ function runWorker(job: ReaderJob, limits: ReaderLimits): Promise<ReaderReply> {
   });
 }
 
-/** Reads the input (text or .docx) and parses it, in a worker thread. Throws ImportError. */
+/**
+ * Reads the input (text, .docx or .pdf, a scan by OCR) and parses it, in a worker thread; `onProgress`
+ * hears of the pages read. Throws ImportError.
+ */
 export async function readAndParse(
   input: ImportInput,
   units: ParseOptions['units'],
   limits: Partial<ReaderLimits> = {},
+  onProgress?: (p: ReadProgress) => void,
 ): Promise<{ format: ImportFormat; parsed: ParsedDocument }> {
   const l = { ...READER_LIMITS, ...limits };
   const release = await slot(l.queueMs, l.parallel);
   try {
-    const reply = await runWorker({ input, units }, l);
+    const ocr = { pageMs: l.ocrPageMs, maxPages: l.ocrMaxPages };
+    const reply = await runWorker({ input, units, ocr }, l, onProgress);
     if (!reply.ok) throw new ImportError(reply.code, reply.message);
     return { format: reply.format, parsed: reply.parsed };
   } finally {

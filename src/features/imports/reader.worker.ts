@@ -1,23 +1,39 @@
 /**
  * The body of the document reader thread: bytes or text in, parsed document out. Runs in a worker
  * (see reader.ts) so that a large or hostile upload never blocks the server's event loop, and so
- * that its memory and time can be capped.
+ * that its memory and time can be capped. Tells the main thread how far it is (pages read of all
+ * pages) while it reads a PDF.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseDocument, type ParseOptions } from '../../domain/importer/parse.js';
 import { ImportError } from '../../domain/importer/normalize.js';
+import { markOcr } from '../../domain/importer/ocr-marks.js';
 import { readImportInput, type ImportInput } from './import-input.js';
+import type { OcrLimits, ReadProgress } from './pdf.js';
 import type { ReaderReply } from './reader.js';
 
 export interface ReaderJob {
   input: ImportInput;
   units: ParseOptions['units'];
+  ocr?: Partial<OcrLimits>;
 }
 
-async function run(job: ReaderJob): Promise<ReaderReply> {
+/** What the thread posts: progress messages, then one reply. */
+export type ReaderMessage =
+  { kind: 'progress'; progress: ReadProgress } | { kind: 'reply'; reply: ReaderReply };
+
+async function run(job: ReaderJob, post: (m: ReaderMessage) => void): Promise<ReaderReply> {
   try {
-    const read = await readImportInput(job.input);
-    return { ok: true, format: read.format, parsed: parseDocument(read.text, { units: job.units }) };
+    const read = await readImportInput(job.input, {
+      onProgress: (progress) => post({ kind: 'progress', progress }),
+      ...(job.ocr ? { ocr: job.ocr } : {}),
+    });
+    const parsed = parseDocument(read.text, { units: job.units });
+    return {
+      ok: true,
+      format: read.format,
+      parsed: read.ocrSpans?.length ? markOcr(parsed, read.ocrSpans) : parsed,
+    };
   } catch (e) {
     if (e instanceof ImportError) return { ok: false, code: e.code, message: e.message };
     throw e;
@@ -25,4 +41,8 @@ async function run(job: ReaderJob): Promise<ReaderReply> {
 }
 
 const data = workerData as { job?: ReaderJob } | null;
-if (parentPort && data?.job) parentPort.postMessage(await run(data.job));
+if (parentPort && data?.job) {
+  const port = parentPort;
+  const post = (m: ReaderMessage) => port.postMessage(m);
+  post({ kind: 'reply', reply: await run(data.job, post) });
+}

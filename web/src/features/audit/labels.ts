@@ -42,6 +42,7 @@ const EXACT: Record<AuditAction, ActionInfo> = {
   'user.change_password': { label: 'Đổi mật khẩu', color: 'orange' },
   'system.demo_loaded': { label: 'Nạp dữ liệu mẫu', color: 'cyan' },
   'import.create': { label: 'Nhập văn bản', color: 'purple' },
+  'import.read': { label: 'Đọc xong văn bản nhập', color: 'purple' },
   'import.edit': { label: 'Sửa cấu trúc', color: 'blue' },
   'import.publish': { label: 'Ban hành', color: 'green' },
   'import.discard': { label: 'Hủy bản nhập', color: 'default' },

@@ -110,6 +110,13 @@ export function OutlineTree({
                   Nhiệm vụ
                 </Tag>
               )}
+              {n.ocr && (
+                <Tooltip title="Đọc bằng OCR từ bản quét: cần đối chiếu với bản gốc">
+                  <Tag color="orange" className="outline-ocr">
+                    OCR
+                  </Tag>
+                </Tooltip>
+              )}
               {flagged.has(n.id) && (
                 <Tooltip title="Có cảnh báo cần xem">
                   <WarningOutlined className="outline-flag" aria-label="Có cảnh báo" />

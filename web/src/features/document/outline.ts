@@ -17,6 +17,8 @@ export interface NodeFields {
   /** Cells by column name, for a row of a task table. */
   cells: Record<string, string> | null;
   parentId: string | null;
+  /** Read by OCR from a scanned page: to be checked against the original. */
+  ocr?: boolean;
 }
 
 export interface OutlineNode extends NodeFields {
@@ -61,6 +63,7 @@ export function outlineFromDoc(sections: DocNode[], taskIds: ReadonlySet<string>
         isTask: taskIds.has(n.id),
         cells: n.cells ?? null,
         parentId,
+        ...(n.ocr ? { ocr: true } : {}),
         depth,
         children: [],
       };

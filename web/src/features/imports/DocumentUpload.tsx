@@ -11,7 +11,7 @@ function extensionOf(name: string): string {
 /** Refuses what the server would refuse anyway, without sending 10 MB first. */
 export function checkFile(file: File): string | null {
   if (!IMPORT_EXTENSIONS.includes(extensionOf(file.name)))
-    return `Tệp “${file.name}” không được hỗ trợ. Chỉ nhận tệp .txt, .md hoặc .docx (tệp .doc, .pdf hãy mở bằng Word rồi lưu lại dạng .docx).`;
+    return `Tệp “${file.name}” không được hỗ trợ. Chỉ nhận tệp .txt, .md, .docx hoặc .pdf (tệp .doc hãy mở bằng Word rồi lưu lại dạng .docx).`;
   if (file.size > MAX_IMPORT_BYTES) return `Tệp “${file.name}” quá lớn (tối đa 10 MB).`;
   if (file.size === 0) return `Tệp “${file.name}” không có nội dung.`;
   return null;
@@ -53,7 +53,7 @@ export function DocumentUpload({
             <InboxOutlined />
           </p>
           <p className="ant-upload-text">Bấm hoặc kéo thả tệp văn bản vào đây</p>
-          <p className="ant-upload-hint">Tệp .docx, .txt hoặc .md, tối đa 10 MB</p>
+          <p className="ant-upload-hint">Tệp .docx, .pdf (cả bản quét), .txt hoặc .md, tối đa 10 MB</p>
         </>
       )}
     </Upload.Dragger>

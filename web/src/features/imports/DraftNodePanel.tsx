@@ -1,4 +1,4 @@
-import { Button, Divider, Empty, Flex, Select, Tooltip, Typography } from 'antd';
+import { Button, Divider, Empty, Flex, Select, Tag, Tooltip, Typography } from 'antd';
 import {
   MergeCellsOutlined,
   MenuFoldOutlined,
@@ -137,6 +137,11 @@ export function DraftNodePanel({
 
   return (
     <div className="draft-node-panel" data-testid="node-panel">
+      {node.ocr && (
+        <Tag color="orange" className="node-ocr" data-testid="node-ocr">
+          OCR — đọc từ bản quét, cần đối chiếu với bản gốc
+        </Tag>
+      )}
       <NodeSummary key={node.id} node={node} hideCells={editable && tableRow} />
       {task && <TaskFacts data={task} units={units} />}
       {responsibility && <ResponsibilityFacts data={responsibility} units={units} />}

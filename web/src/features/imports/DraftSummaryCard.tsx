@@ -6,6 +6,7 @@ import { useIsPhone } from '../../lib/useMediaQuery';
 
 const FORMAT_LABELS: Record<string, string> = {
   docx: 'Word (.docx)',
+  pdf: 'PDF',
   markdown: 'Markdown',
   text: 'Văn bản thuần',
 };

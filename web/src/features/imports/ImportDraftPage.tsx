@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Popconfirm, type AlertProps } from 'antd';
+import { Alert, App, Button, Card, Popconfirm, Progress, Typography, type AlertProps } from 'antd';
 import { CheckCircleOutlined, DeleteOutlined, EditOutlined, FileTextOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useDiscardImport, useEditImport, useImport, usePublishImport } from './hooks';
@@ -31,8 +31,56 @@ export default function ImportDraftPage() {
   const query = useImport(id);
   return (
     <QueryPage query={query} what="bản nhập" back={{ to: '/nhap-van-ban', label: 'Về trang nhập văn bản' }}>
-      {(draft) => <DraftView id={id} draft={draft} />}
+      {(draft) =>
+        draft.status === 'reading' || draft.status === 'failed' ? (
+          <ReadingView draft={draft} />
+        ) : (
+          <DraftView id={id} draft={draft} />
+        )
+      }
     </QueryPage>
+  );
+}
+
+/** What the reading of a document says while it goes on (asked again every second), or why it failed. */
+export function readingText(draft: Pick<ImportDraft, 'progress'>): string {
+  const p = draft.progress;
+  if (!p || p.total === 0) return 'Đang mở văn bản…';
+  if (p.stage === 'ocr') return `Đang nhận dạng chữ (OCR) trên bản quét: xong ${p.done}/${p.total} trang`;
+  return `Đang đọc văn bản: xong ${p.done}/${p.total} trang`;
+}
+
+function ReadingView({ draft }: { draft: ImportDraft }) {
+  const p = draft.progress;
+  const percent = p && p.total > 0 ? Math.round((100 * p.done) / p.total) : 0;
+  return (
+    <>
+      <BackLink to="/nhap-van-ban">Về trang nhập văn bản</BackLink>
+      <PageHeader
+        title={draft.filename ?? 'Văn bản tải lên'}
+        extra={<DraftStatusTag status={draft.status} />}
+      />
+      <Card>
+        {draft.status === 'reading' ? (
+          <div data-testid="import-reading">
+            <Typography.Paragraph>{readingText(draft)}</Typography.Paragraph>
+            <Progress percent={percent} status="active" />
+            <Typography.Paragraph type="secondary">
+              Có thể rời trang này: việc đọc vẫn tiếp tục, bản nhập có trong danh sách “Các bản nhập gần đây”.
+            </Typography.Paragraph>
+          </div>
+        ) : (
+          <Alert
+            type="error"
+            showIcon
+            data-testid="import-failed"
+            message="Không đọc được văn bản"
+            description={draft.failure?.message ?? 'Đã có lỗi khi đọc văn bản.'}
+            action={<Link to="/nhap-van-ban">Tải lên văn bản khác</Link>}
+          />
+        )}
+      </Card>
+    </>
   );
 }
 

@@ -22,7 +22,7 @@ export type { EditableKind, EditOp } from '../../shared/importer';
 
 /** The server's limit for an uploaded or pasted document. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
-export const IMPORT_EXTENSIONS = ['.txt', '.md', '.docx'];
+export const IMPORT_EXTENSIONS = ['.txt', '.md', '.docx', '.pdf'];
 
 const path = (id: string) => `/api/imports/${encodeURIComponent(id)}`;
 
@@ -41,8 +41,12 @@ export interface PlanTarget {
   ownerUnitId: string;
 }
 
+/**
+ * Uploads a file; the server answers at once with the draft in status `reading` and reads it in the
+ * background (a long .docx, a scan read by OCR): the draft page shows its progress.
+ */
 export const importFile = (file: File, plan?: PlanTarget) =>
-  api.postBytes<ImportDraft>('/api/imports', file, { filename: file.name, ...plan });
+  api.postBytes<ImportDraft>('/api/imports', file, { filename: file.name, background: true, ...plan });
 
 export const editImport = (id: string, version: number, op: EditOp) =>
   api.post<ImportDraft>(`${path(id)}/edits`, { version, op });

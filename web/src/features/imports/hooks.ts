@@ -32,8 +32,12 @@ export function useImports(status?: DraftStatus) {
   });
 }
 
+/** A draft; while its document is being read (status `reading`), asked again every second. */
 export function useImport(id: string | undefined) {
-  return useQuery(byId(id, importKeys.detail, fetchImport));
+  return useQuery({
+    ...byId(id, importKeys.detail, fetchImport),
+    refetchInterval: (q) => (q.state.data?.status === 'reading' ? 1000 : false),
+  });
 }
 
 /** Stores the draft the server returned and refreshes the lists and the audit trail. */

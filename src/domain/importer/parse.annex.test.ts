@@ -1,0 +1,179 @@
+/**
+ * Phụ lục parts and the arrangements real plans use around them (fixtures/import/ke-hoach-phu-luc.txt,
+ * written for this test: two annexes — a Markdown table with a Cấp trình column and an unnumbered
+ * row, a tab-separated table — and the Nơi nhận side by side with the signature), plus layouts cut
+ * down from the corpus: a gazette table with its cells one per line across a page break.
+ */
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from './parse.js';
+import { coverageProblems, rebuiltWithoutWhitespace } from './lossless.js';
+import { normalizeSource } from './normalize.js';
+import { headerColumns } from './cell-lines.js';
+import { findFurniture } from './furniture.js';
+import type { ParsedDocument } from './types.js';
+
+const raw = fs.readFileSync(
+  new URL('../../../fixtures/import/ke-hoach-phu-luc.txt', import.meta.url),
+  'utf8',
+);
+
+function lossless(doc: ParsedDocument, text: string) {
+  expect(coverageProblems(doc)).toEqual([]);
+  expect(rebuiltWithoutWhitespace(doc)).toBe(normalizeSource(text).replace(/\s+/g, ''));
+}
+
+describe('a plan with two Phụ lục', () => {
+  const doc = parseDocument(raw);
+  it('keeps the body and each annex as top-level parts', () => {
+    expect(doc.sections.map((s) => [s.label, s.part ?? 'body'])).toEqual([
+      ['I', 'body'],
+      ['II', 'body'],
+      ['III', 'body'],
+      ['PL.I', 'annex'],
+      ['PL.II', 'annex'],
+    ]);
+    expect(doc.sections[3]!.title).toBe('DANH MỤC NHIỆM VỤ HOÀN THIỆN THỂ CHẾ');
+    lossless(doc, raw);
+  });
+  it('reads the annex rows as tasks with lead, cooperating, deadline, Cấp trình and product', () => {
+    const t = (label: string) => doc.tasks.find((x) => x.label === label)!;
+    expect(doc.tasks.map((x) => x.label)).toEqual([
+      'II.1.1',
+      'II.2.1',
+      'PL.I.I.1',
+      'PL.I.I.2',
+      'PL.I.I.2.1',
+      'PL.II.1',
+      'PL.II.2',
+    ]);
+    expect(t('PL.I.I.1')).toMatchObject({
+      text: 'Rà soát quy chế quản lý dữ liệu',
+      submitTo: 'UBND tỉnh',
+      products: ['Quyết định'],
+      deadline: { value: '2026-Q2' },
+    });
+    expect(t('PL.I.I.1').lead?.text).toBe('Sở Tư pháp');
+    expect(t('PL.I.I.1').cooperating.map((c) => c.text)).toEqual(['Sở Nội vụ']);
+    expect(t('PL.I.I.2').submitTo).toBe('Chủ tịch UBND tỉnh');
+    // Tab-separated, "Thời gian thực hiện/ hoàn thành", a quarter list kept as written.
+    expect(t('PL.II.2').deadline?.text).toBe('Quý III, IV/2026');
+    expect(t('PL.II.2').cooperating.map((c) => c.text)).toEqual(['Viettel Phú Thọ']);
+  });
+  it('keeps an unnumbered row, under the row above it, and flags it', () => {
+    expect(doc.tasks.find((x) => x.label === 'PL.I.I.2.1')!.lead?.text).toBe('Văn phòng UBND tỉnh');
+    expect(doc.warnings.filter((w) => w.code === 'ROW_UNNUMBERED').map((w) => w.nodeId)).toEqual([
+      doc.tasks.find((x) => x.label === 'PL.I.I.2.1')!.nodeId,
+    ]);
+  });
+  it('links annex rows to the body group of the same name', () => {
+    expect(doc.tasks.filter((x) => x.label.startsWith('PL.I.')).map((x) => x.linkedGroupLabel)).toEqual([
+      'II.1',
+      'II.1',
+      'II.1',
+    ]);
+    expect(doc.tasks.find((x) => x.label === 'PL.II.1')!.linkedGroupLabel).toBeNull();
+  });
+  it('reads the Nơi nhận and the signature written side by side', () => {
+    expect(doc.recipients.map((r) => r.text)).toEqual(['Bộ Khoa học và Công nghệ', 'TT Tỉnh ủy', 'Lưu: VT']);
+    expect(doc.signer).toMatchObject({
+      onBehalf: 'TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH',
+      position: 'PHÓ CHỦ TỊCH',
+      name: 'Nguyễn Văn An',
+    });
+    expect(doc.program).toMatchObject({ number: '12/KH-UBND', date: '2026-03-05', place: 'Phú Thọ' });
+  });
+});
+
+describe('a "DANH MỤC NHIỆM VỤ" heading without "PHỤ LỤC" above it', () => {
+  const text = raw.replace('Phụ lục I\n', '');
+  const doc = parseDocument(text);
+  it('still opens an annex', () => {
+    expect(doc.sections.map((s) => s.label)).toEqual(['I', 'II', 'III', 'PL.1', 'PL.II']);
+    lossless(doc, text);
+  });
+});
+
+describe('a gazette table, cells one per line, broken by a page', () => {
+  const text = [
+    'KẾ HOẠCH',
+    'Thử nghiệm',
+    'I. MỤC TIÊU',
+    '1. Bảo đảm tiến độ.',
+    'PHỤ LỤC',
+    'DANH MỤC NHIỆM VỤ',
+    'TT',
+    'Tên nhiệm vụ',
+    'Cơ quan',
+    'chủ trì',
+    'Cơ quan',
+    'phối hợp',
+    'Thời gian',
+    'I',
+    'Hoàn thiện thể chế',
+    '1',
+    'Rà soát, thể chế hóa các chủ trương, định hướng',
+    'của Đảng thành văn bản pháp luật.',
+    'Bộ Tư pháp',
+    'Các bộ,',
+    'cơ quan',
+    'Năm',
+    '2026 - 2027',
+    '2',
+    'Xây dựng cơ sở dữ liệu quốc gia về pháp luật,',
+    '',
+    'CÔNG BÁO/Số 286/Ngày 27-05-2026',
+    '97',
+    '',
+    'TT',
+    'Tên nhiệm vụ',
+    'Cơ quan',
+    'chủ trì',
+    'Cơ quan',
+    'phối hợp',
+    'Thời gian',
+    'kết nối với các bộ, ngành.',
+    'Bộ Tư pháp',
+    'Bộ Công an',
+    'Quý IV/2026',
+  ].join('\n');
+  const doc = parseDocument(text);
+  it('groups the header lines into columns', () => {
+    const col = (h: string) =>
+      /chu tri/.test(h)
+        ? 'lead'
+        : /phoi hop/.test(h)
+          ? 'cooperating'
+          : /nhiem vu/.test(h)
+            ? 'task'
+            : /thoi gian/.test(h)
+              ? 'deadline'
+              : null;
+    expect(
+      headerColumns(['Tên nhiệm vụ', 'Cơ quan', 'chủ trì', 'Cơ quan', 'phối hợp', 'Thời gian'], (h) =>
+        col(
+          h
+            .toLowerCase()
+            .normalize('NFD')
+            .replace(/[\u0300-\u036f]/g, '')
+            .replace(/đ/g, 'd'),
+        ),
+      ),
+    ).toEqual(['task', 'lead', 'cooperating', 'deadline']);
+  });
+  it('reads each row into its cells, the row broken by the page as one', () => {
+    const t = (label: string) => doc.tasks.find((x) => x.label === label)!;
+    expect(doc.tasks.map((x) => x.label)).toEqual(['PL.I.1', 'PL.I.2']);
+    expect(t('PL.I.1').lead?.text).toBe('Bộ Tư pháp');
+    expect(t('PL.I.1').deadline?.text).toBe('Năm 2026 - 2027');
+    expect(t('PL.I.2').text).toBe('Xây dựng cơ sở dữ liệu quốc gia về pháp luật, kết nối với các bộ, ngành.');
+    expect(t('PL.I.2').cooperating.map((c) => c.text)).toEqual(['Bộ Công an']);
+    expect(t('PL.I.2').deadline?.value).toBe('2026-Q4');
+  });
+  it('keeps the running header and the repeated table header as furniture, out of every node', () => {
+    expect(findFurniture(normalizeSource(text)).length).toBe(2); // the header line and its page number
+    expect(doc.other.filter((o) => o.kind === 'furniture')).toHaveLength(3); // + the repeated table header
+    for (const t of doc.tasks) expect(t.text).not.toMatch(/CÔNG BÁO|Tên nhiệm vụ/);
+    lossless(doc, text);
+  });
+});
