@@ -146,7 +146,9 @@ function tableCells(raw: string, inTable = false): string[] | null {
   // " | (1) | (2)": a first cell left empty (trimmed away with the line's space).
   if (/^\|\s/.test(t) && (t.match(/ \| /g)?.length ?? 0) >= need)
     return ['', ...t.slice(2).split(' | ')].map((c) => clean(c));
-  if ((t.match(/ \| /g)?.length ?? 0) >= need) return t.split(' | ').map((c) => clean(c));
+  if ((t.match(/ \| /g)?.length ?? 0) >= need)
+    // "… | Xong trong tháng 5/2026 |": a last cell left empty.
+    return (/ \|$/.test(t) ? `${t} ` : t).split(' | ').map((c) => clean(c));
   if ((t.match(/\t/g)?.length ?? 0) >= need) return t.split('\t').map((c) => clean(c));
   return null;
 }
@@ -234,7 +236,9 @@ class Builder {
       if (x.match === 'none')
         this.warn(
           'BODY_UNMATCHED',
-          `Chưa khớp "${x.text}" với danh mục đơn vị (đề xuất thêm đơn vị mới)`,
+          /^(các|những)\s/iu.test(x.text)
+            ? `Chưa khớp cụm "${x.text}" với đơn vị nào trong danh mục: chọn đơn vị nếu cần`
+            : `Chưa khớp "${x.text}" với danh mục đơn vị (đề xuất thêm đơn vị mới)`,
           x.span,
           nodeId,
         );
@@ -918,7 +922,8 @@ function deriveStructure(
       else makeTask(c, group);
     }
   };
-  for (const s of taskSections) collectTasks(s, null);
+  // A Phụ lục is the group of the rows that have no group row above them.
+  for (const s of taskSections) collectTasks(s, s.part === 'annex' ? s : null);
   // Annex rows belong to the body group of the same name ("I. Cải cách thể chế" in the Phụ lục,
   // "1. Cải cách thể chế" in section II): linked, both kept.
   const bodyGroups = taskSections
