@@ -115,7 +115,12 @@ function nextRoman(r: string | null): string {
  * Reads a one-cell-per-line table starting at `lines[from]` (the TT header line). Returns null when
  * the lines are not such a table.
  */
-export function readCellLines(lines: CellLine[], from: number, columnOf: ColumnOf): CellTable | null {
+export function readCellLines(
+  lines: CellLine[],
+  from: number,
+  columnOf: ColumnOf,
+  inBody = false,
+): CellTable | null {
   if (!TT_HEADER_RE.test(lines[from]?.text ?? '')) return null;
   // Header: lines up to the first row start.
   let h = from + 1;
@@ -149,6 +154,13 @@ export function readCellLines(lines: CellLine[], from: number, columnOf: ColumnO
   let i = h;
   for (; i < lines.length; i++) {
     const l = lines[i]!;
+    // A section heading ("III. TỔ CHỨC THỰC HIỆN") or the closing ends a table inside the body.
+    if (
+      inBody &&
+      (/^[IVX]{1,5}\.\s+\p{Lu}{2,}(\s+\p{Lu}+)*[\s,\p{Lu}]*$/u.test(l.text) ||
+        /^(Nơi nhận|Trên đây)/u.test(l.text))
+    )
+      break;
     // The header repeated on a new page.
     if (TT_HEADER_RE.test(l.text) && l.pageBreak) {
       let k = i + 1;

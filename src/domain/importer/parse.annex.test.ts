@@ -177,3 +177,39 @@ describe('a gazette table, cells one per line, broken by a page', () => {
     lossless(doc, text);
   });
 });
+
+describe('a one-cell-per-line table inside the body', () => {
+  const text = [
+    'KẾ HOẠCH',
+    'Thử nghiệm',
+    'I. MỤC TIÊU',
+    '1. Bảo đảm tiến độ.',
+    'II. NHIỆM VỤ CỤ THỂ',
+    'TT',
+    'Nội dung, nhiệm vụ',
+    'Cơ quan chủ',
+    'trì thực hiện',
+    'Thời gian',
+    '1',
+    'Rà soát các quy hoạch ngành có tính chất',
+    'chuyên ngành.',
+    'Bộ Xây dựng',
+    'Năm 2026',
+    '2',
+    'Hiện đại hóa hệ thống quan trắc.',
+    'Bộ Nông nghiệp và Môi trường',
+    'Hằng năm',
+    'III. TỔ CHỨC THỰC HIỆN',
+    '1. Bộ Xây dựng chủ trì theo dõi việc thực hiện.',
+  ].join('\n');
+  const doc = parseDocument(text);
+  it('reads the rows as tasks of section II and ends the table at section III', () => {
+    expect(doc.sections.map((s) => s.label)).toEqual(['I', 'II', 'III']);
+    expect(doc.tasks.map((t) => [t.label, t.lead?.text, t.deadline?.text])).toEqual([
+      ['II.1', 'Bộ Xây dựng', 'Năm 2026'],
+      ['II.2', 'Bộ Nông nghiệp và Môi trường', 'Hằng năm'],
+    ]);
+    expect(doc.responsibilities.map((r) => r.label)).toEqual(['III.1']);
+    lossless(doc, text);
+  });
+});

@@ -410,14 +410,14 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
     const paras: Para[] = [];
     for (let i = 0; i < body.length; i++) {
       const l = body[i]!;
-      if (inAnnex && /^(S\s?TT|TT)\.?$/u.test(l.text)) {
+      if (TT_LINE_RE.test(l.text)) {
         const cl: CellLine[] = body.map((x, k) => ({
           start: x.start,
           end: x.end,
           text: x.text,
           pageBreak: k > 0 && furniture.some(([fs]) => fs >= body[k - 1]!.end && fs < x.start),
         }));
-        const t = readCellLines(cl, i, columnOf);
+        const t = readCellLines(cl, i, columnOf, !inAnnex);
         if (t) {
           paras.push({ lines: body.slice(i, i + 1), marker: null, cells: null, cellTable: t });
           i = t.consumedUntil - 1;
