@@ -213,3 +213,27 @@ describe('a one-cell-per-line table inside the body', () => {
     lossless(doc, text);
   });
 });
+
+describe('numbers in the heading', () => {
+  const head = (lines: string[]) =>
+    parseDocument([...lines, 'KẾ HOẠCH', 'Thử', 'I. MỤC TIÊU', '1. Một.'].join('\n')).program;
+  it('joins a number split over a line and the spaces inside it', () => {
+    expect(head(['CHÍNH PHỦ', 'Số: 180/2026/NĐ-', 'CP', 'Hà Nội, ngày 2 tháng 3 năm 2026'])).toMatchObject({
+      number: '180/2026/NĐ-CP',
+      date: '2026-03-02',
+      issuer: 'CHÍNH PHỦ',
+    });
+    expect(head(['TỈNH ỦY LÀO CAI', 'Số 11- KH/TW']).number).toBe('11-KH/TW');
+    expect(head(['CHÍNH PHỦ', 'Số: 180/2026/NĐ- CP']).number).toBe('180/2026/NĐ-CP');
+  });
+  it('gives no number for an unsigned copy, and keeps the place of a blank date', () => {
+    expect(
+      head(['ỦY BAN NHÂN DÂN TỈNH LÀO CAI', 'Số:      /KH-UBND      Lào Cai, ngày      tháng     năm 2026']),
+    ).toMatchObject({
+      number: null,
+      date: null,
+      place: 'Lào Cai',
+      issuer: 'ỦY BAN NHÂN DÂN TỈNH LÀO CAI',
+    });
+  });
+});

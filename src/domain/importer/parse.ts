@@ -1229,6 +1229,16 @@ function parseHeader(lines: Line[], b: Builder, as: 'header' | 'wrapper'): Progr
       lineText = lineText.slice(0, pdm.index);
     }
     // "Số: 180/2026/NĐ- CP", "Số 11- KH/TW", "Số:      /KH-UBND" (no number yet: none is invented).
+    // "…/NĐ-" then "CP" on the next line: the number goes on.
+    if (
+      meta.number &&
+      /[-/]$/.test(meta.number) &&
+      /^[\p{Lu}Đ]{1,10}(?:[-/][\p{Lu}Đ]{1,10})?$/u.test(lineText.trim())
+    ) {
+      meta.number += lineText.trim();
+      b.addOther(kind, [l.start, l.end]);
+      continue;
+    }
     const nm = /^Số\s*:?\s*(.*)$/u.exec(lineText.trim());
     if (nm && state === 'top' && meta.number === null) {
       const rest = nm[1]!;
