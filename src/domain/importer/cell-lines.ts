@@ -79,6 +79,18 @@ const JOINING_END_RE =
 /** An acronym line ("PCPNN,", "TTXVN") rarely starts a cell. */
 const ACRONYM_RE = /^(?!UBND|HĐND|BHXH|NHNN|TTXVN|VTV|VOV|MTTQ)[\p{Lu}]{3,}\b/u;
 
+/** A cell that starts by naming a body: "Bộ Ngoại giao", "Các bộ, ngành" — not "Các chương trình". */
+function namesBody(text: string): boolean {
+  if (!BODY_START_RE.test(text)) return false;
+  const m = /^(?:Các|Những)\s+(\p{L}+)/u.exec(text);
+  return (
+    !m ||
+    /^(bộ|sở|ban|ngành|cơ|đơn|tổ|địa|tỉnh|thành|cấp|huyện|xã|phường|quận|doanh|hội|trường|viện|ủy|uỷ|tập|tổng|ngân|cục|vụ|chi|lực|đài|báo|lực|nhà|quỹ|bệnh)$/iu.test(
+      m[1]!,
+    )
+  );
+}
+
 /** Folded column name of a header text (same names as parse.ts). */
 export type ColumnOf = (header: string) => string | null;
 
@@ -282,9 +294,11 @@ function cellScore(col: string, texts: string[], wide: number, continued: boolea
   let s = open ? 3 : 0;
   const long = texts.filter((t, i) => i < texts.length - 1 && t.length >= wide * 0.55).length;
   const longAny = texts.filter((t) => t.length >= wide * 0.6).length;
-  if (col === 'task') s += long * 1.5 + (texts.length > 1 ? 1 : 0);
+  // The task column is the wide one: its lines are long but the last of a paragraph.
+  const short = texts.filter((t, i) => i < texts.length - 1 && t.length < wide * 0.4).length;
+  if (col === 'task') s += long * 1.5 + (texts.length > 1 ? 1 : 0) - short * 1.5;
   else s -= longAny * 3;
-  if (col === 'lead' || col === 'cooperating') s += BODY_START_RE.test(text) ? 2 : -1;
+  if (col === 'lead' || col === 'cooperating') s += namesBody(text) ? 2 : -1;
   if (col === 'deadline') {
     const head = texts.slice(0, 2).join(' ').slice(0, 30);
     const startsTime =

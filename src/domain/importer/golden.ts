@@ -60,9 +60,12 @@ export function readTask(doc: ParsedDocument, t: Task) {
   const node = allNodes(doc).find((n) => n.id === t.nodeId);
   const leadText = t.lead?.text ?? (t.leads.length ? t.leads.map((x) => x.text).join(', ') : null);
   // A table cell that names no body ("Theo phân công tại Quyết định số …") gives no lead.
+  // "X trình Y" in the lead cell: X leads, Y is the level it submits to.
+  const lead = cellOr(t, node, 'lead', leadText);
+  const cut = lead && t.submitTo ? lead.lastIndexOf(` trình ${t.submitTo}`) : -1;
   return {
     text: t.text,
-    lead: cellOr(t, node, 'lead', leadText),
+    lead: cut > 0 ? lead!.slice(0, cut) : lead,
     cooperating: cellOr(t, node, 'cooperating', t.cooperating.map((c) => c.text).join(', ') || null),
     deadline: cellOr(t, node, 'deadline', t.deadline?.text ?? null),
     product: cellOr(t, node, 'products', t.products.join('; ') || null),

@@ -819,6 +819,7 @@ function deriveStructure(
     let cooperating: BodyMention[] = [];
     let deadline: TimeExpression | null = null;
     let products: string[] = [];
+    let submitTo: string | null = null;
     if (n.kind === 'row' && n.cells) {
       const cellSpan = n.span;
       const cellBodies = (v: string | undefined) => {
@@ -836,7 +837,10 @@ function deriveStructure(
           findTimes(name, 0).length > 0;
         return found.length || notAName ? found : [{ ...whole, text: name }];
       };
-      leads = cellBodies(n.cells.lead);
+      // "Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp": the lead, and the level it submits to.
+      const tr = n.cells.lead ? /^(.+?)\s+trình\s+(.+)$/u.exec(n.cells.lead) : null;
+      if (tr && !n.cells.submitTo) submitTo = clean(tr[2]!).replace(/[.;]+$/, '');
+      leads = cellBodies(tr ? tr[1] : n.cells.lead);
       cooperating = cellBodies(n.cells.cooperating);
       if (n.cells.deadline) {
         const dt = findTimes(n.cells.deadline, 0);
@@ -887,7 +891,7 @@ function deriveStructure(
       deadline,
       times,
       products,
-      submitTo: (n.kind === 'row' && n.cells?.submitTo) || null,
+      submitTo: (n.kind === 'row' && n.cells?.submitTo) || submitTo,
       linkedGroupLabel: null,
       span: n.span,
     });
