@@ -237,3 +237,26 @@ describe('numbers in the heading', () => {
     });
   });
 });
+
+describe('a table header standing apart from its rows', () => {
+  const text = [
+    'KẾ HOẠCH',
+    'Thử nghiệm',
+    'I. MỤC TIÊU',
+    '1. Bảo đảm tiến độ.',
+    'PHỤ LỤC',
+    'DANH MỤC NHIỆM VỤ',
+    'TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành',
+    '(Các nhiệm vụ dưới đây thực hiện theo thứ tự ưu tiên)',
+    '1 | Rà soát quy chế | Sở Tư pháp | Quý II/2026',
+    '2 | Xây dựng cơ sở dữ liệu | Sở Nội vụ | Năm 2027',
+  ].join('\n');
+  const doc = parseDocument(text);
+  it('reads the rows with the columns of that header', () => {
+    expect(doc.tasks.map((t) => [t.label, t.lead?.text, t.deadline?.text])).toEqual([
+      ['PL.1', 'Sở Tư pháp', 'Quý II/2026'],
+      ['PL.2', 'Sở Nội vụ', 'Năm 2027'],
+    ]);
+    lossless(doc, text);
+  });
+});

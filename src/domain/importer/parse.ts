@@ -406,6 +406,8 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
     const near = lens.filter((n) => n >= p80 * 0.85 && n <= p80 * 1.1).length;
     return near >= lens.length * 0.4 && p80 < 130 ? Math.round(p80 * 0.9) : 0;
   })();
+  /** The columns of the last table header read (a header may stand apart from its rows). */
+  let lastHeader: { cols: (string | null)[]; node: DocNode } | null = null;
   const buildInto = (root: DocNode, rootRank: number, body: Line[], inAnnex: boolean) => {
     const paras: Para[] = [];
     for (let i = 0; i < body.length; i++) {
@@ -512,13 +514,27 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
             isHeader ? span : [span[0], span[0]],
           );
           top().node.children.push(tnode);
-          table = {
-            node: tnode,
-            columns: isHeader ? cols : p.cells.map((_, i) => (i === 0 ? 'tt' : i === 1 ? 'task' : null)),
-            group: null,
-            rank: top().rank + 1,
-          };
-          if (isHeader) continue;
+          // Rows whose header stands apart (above a caption line, or as a table of its own) take the
+          // columns of the last header with as many cells.
+          const apart =
+            !isHeader && lastHeader && lastHeader.cols.length === p.cells.length ? lastHeader : null;
+          if (apart && top().node.children.includes(apart.node) && apart.node.children.length === 0) {
+            // Its rows go into the header's own table.
+            top().node.children.pop();
+            table = { node: apart.node, columns: apart.cols, group: null, rank: top().rank + 1 };
+          } else
+            table = {
+              node: tnode,
+              columns: isHeader
+                ? cols
+                : (apart?.cols ?? p.cells.map((_, i) => (i === 0 ? 'tt' : i === 1 ? 'task' : null))),
+              group: null,
+              rank: top().rank + 1,
+            };
+          if (isHeader) {
+            lastHeader = { cols, node: tnode };
+            continue;
+          }
         }
         const cells: Record<string, string> = {};
         table.columns.forEach((c, i) => {
@@ -736,7 +752,7 @@ function deriveStructure(
       } else if (c.kind === 'table') c.label = `${parentLabel}.B${++tableNo}`;
       else if (c.kind === 'row')
         c.label = `${n.kind === 'table' ? parentLabel.replace(/\.B\d+$/, '') : parentLabel}.${c.marker || ++item}`;
-      else if (isIntro(c)) c.label = `${parentLabel}.0`;
+      else if (isIntro(c) || isNoteNode(c)) c.label = `${parentLabel}.0`;
       else c.label = `${parentLabel}${parentLabel ? '.' : ''}${++item}`;
       label(c, c.kind === 'table' ? c.label : c.label);
     }
@@ -773,7 +789,10 @@ function deriveStructure(
   };
   const hasItems = (n: DocNode) =>
     n.children.some(
-      (c) => !isIntro(c) && (c.kind === 'paragraph' || c.kind === 'bullet' || c.kind === 'group'),
+      (c) =>
+        !isIntro(c) &&
+        !isNoteNode(c) &&
+        (c.kind === 'paragraph' || c.kind === 'bullet' || c.kind === 'group'),
     );
   const walk = (n: DocNode, f: (x: DocNode, parent: DocNode) => void) => {
     for (const c of n.children) {
@@ -900,7 +919,7 @@ function deriveStructure(
   const isTargets = (c: DocNode) =>
     /^(cac )?(chi tieu|muc tieu|muc dich|yeu cau|quan diem)(\s|,|$)/.test(foldKeepOffsets(c.title));
   // "(Phân công nhiệm vụ theo Phụ lục đính kèm)": a note.
-  const isNote = (c: DocNode) => c.kind === 'paragraph' && /^\(.*\)\.?$/.test(c.text);
+  const isNote = isNoteNode;
   // A plan whose tasks are a), b) … items: most of its lettered items have nothing under them.
   const bodyLetters = taskSections
     .filter((x) => x.part !== 'annex')
@@ -1012,6 +1031,11 @@ export function nodeText(source: string, span: Span): { marker: Marker | null; t
 
 export function titleOfText(text: string): string {
   return titleOf(text);
+}
+
+/** "(Phân công nhiệm vụ theo Phụ lục đính kèm)": a note in brackets; not an item, labelled ".0". */
+function isNoteNode(n: DocNode): boolean {
+  return n.kind === 'paragraph' && /^\(.*\)\.?$/.test(n.text);
 }
 
 /** "Các nhiệm vụ … như sau:": a paragraph that introduces what follows; not an item, labelled ".0". */
