@@ -16,6 +16,7 @@
  *   parts joined cell by cell. The header repeated after a page break is skipped.
  */
 import { foldKeepOffsets } from './normalize.js';
+import { ROMAN_NUMERALS, ROMAN_RE } from '../roman.js';
 
 export interface CellLine {
   start: number;
@@ -50,24 +51,6 @@ const TT_HEADER_RE = /^(S\s?TT|Số\s*TT|TT)\.?$/iu;
 const ROW_TT_RE = /^(\d{1,3}|[IVX]{1,6})\s*[.)]?$/u;
 const ROW_INLINE_RE = /^(\d{1,3})[.)]?\s+(\p{Lu}.*)$/u;
 const GROUP_INLINE_RE = /^([IVX]{1,6})[.)]?\s+(\p{Lu}.*)$/u;
-const ROMAN_RE = /^(X{0,3})(IX|IV|V?I{0,3})$/;
-const ROMANS = [
-  'I',
-  'II',
-  'III',
-  'IV',
-  'V',
-  'VI',
-  'VII',
-  'VIII',
-  'IX',
-  'X',
-  'XI',
-  'XII',
-  'XIII',
-  'XIV',
-  'XV',
-];
 
 const BODY_START_RE =
   /^(Sở|Ban|Bộ|Ủy|Uỷ|UBND|HĐND|Cục|Chi cục|Tổng cục|Phòng|Văn phòng|Đảng|Hội|Viện|Tòa|Toà|Công an|Thanh tra|Trung tâm|Liên|Mặt trận|Đoàn|Kho bạc|Ngân hàng|Bảo hiểm|Học viện|Trường|Cơ quan|Các|Chính phủ|Thủ tướng|Đài|Báo|Thông tấn|Tập đoàn|Tổng công ty|Kiểm toán|Quốc hội|Vụ|Thuế|BHXH|NHNN|TTXVN|VTV|VOV|Tỉnh|Thành)/u;
@@ -120,7 +103,7 @@ export function headerColumns(texts: string[], columnOf: ColumnOf): string[] | n
 
 function nextRoman(r: string | null): string {
   if (!r) return 'I';
-  return ROMANS[ROMANS.indexOf(r) + 1] ?? '';
+  return ROMAN_NUMERALS[ROMAN_NUMERALS.indexOf(r as (typeof ROMAN_NUMERALS)[number]) + 1] ?? '';
 }
 
 /**

@@ -35,6 +35,7 @@ import { findTimes, parseVnDate, pickDeadline } from './times.js';
 import { BodyMatcher, type DirectoryUnit } from './bodies.js';
 import { finishBodies } from './proposals.js';
 import { findFurniture, maskSpans, readableSource } from './furniture.js';
+import { ROMAN_RE, romanOf } from '../roman.js';
 import { readCellLines, type CellLine, type CellTable } from './cell-lines.js';
 
 interface Line {
@@ -47,8 +48,6 @@ interface Line {
 
 type OtherKind = ParsedDocument['other'][number]['kind'];
 
-const ROMANS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
-const ROMAN_RE = /^(X{0,3})(IX|IV|V?I{0,3})$/;
 const TERMINAL_RE = /([.;:!?…]|\.\/\.)["”’)\]*_]*$/;
 const ON_BEHALF_RE = /^(T\/M|TM\.?|T\.M\.|KT\.?|Q\.|TL\.|TUQ\.)\s*\S/;
 const DOC_KINDS_RE =
@@ -742,7 +741,7 @@ function deriveStructure(
       if (c.part === 'annex') {
         annexNo++;
         c.label = c.marker ? `PL.${c.marker}` : annexes > 1 ? `PL.${annexNo}` : 'PL';
-      } else if (c.kind === 'section') c.label = c.marker || ROMANS[sectionNo] || String(sectionNo + 1);
+      } else if (c.kind === 'section') c.label = c.marker || romanOf(sectionNo + 1);
       if (c.kind === 'section') sectionNo += c.part === 'annex' ? 0 : 1;
       else if (c.kind === 'group' || c.kind === 'subgroup') {
         headingNo++;
@@ -1224,9 +1223,9 @@ function responsibilityBodies(source: string, head: Span, matcher: BodyMatcher):
   return resolveBodies(text, start, matcher);
 }
 
-/** The header block: issuing body, motto, number, place and date, kind, title, preamble. */
-function parseHeader(lines: Line[], b: Builder, as: 'header' | 'wrapper'): ProgramMeta {
-  const meta: ProgramMeta = {
+/** A heading with nothing read yet. */
+export function emptyProgramMeta(): ProgramMeta {
+  return {
     issuer: null,
     parentIssuer: null,
     motto: [],
@@ -1239,6 +1238,11 @@ function parseHeader(lines: Line[], b: Builder, as: 'header' | 'wrapper'): Progr
     wrapper: null,
     partyLayout: false,
   };
+}
+
+/** The header block: issuing body, motto, number, place and date, kind, title, preamble. */
+function parseHeader(lines: Line[], b: Builder, as: 'header' | 'wrapper'): ProgramMeta {
+  const meta = emptyProgramMeta();
   const issuerLines: string[] = [];
   const titleParts: string[] = [];
   const preambleParts: string[] = [];

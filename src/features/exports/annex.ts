@@ -3,6 +3,7 @@
  * Cơ quan phối hợp, Thời gian hoàn thành, Sản phẩm, with group rows — as .xlsx (exceljs) and as a
  * .docx in A4 landscape, Times New Roman, with the header row repeated on every page (docx).
  */
+import { romanOf } from '../../domain/roman.js';
 import ExcelJS from 'exceljs';
 import {
   AlignmentType,
@@ -81,29 +82,12 @@ export async function buildAnnex(deps: Deps, ctx: Ctx, programId: string): Promi
   let lastGroup: string | null = null;
   let groupNo = 0;
   let taskNo = 0;
-  const ROMAN = [
-    'I',
-    'II',
-    'III',
-    'IV',
-    'V',
-    'VI',
-    'VII',
-    'VIII',
-    'IX',
-    'X',
-    'XI',
-    'XII',
-    'XIII',
-    'XIV',
-    'XV',
-  ];
   for (const n of nodes.filter((x) => x.isTask)) {
     const g = groupOf(n.id);
     if ((g?.id ?? null) !== lastGroup) {
       lastGroup = g?.id ?? null;
       if (g) {
-        rows.push({ kind: 'group', cells: [ROMAN[groupNo] ?? String(groupNo + 1), g.title.toUpperCase()] });
+        rows.push({ kind: 'group', cells: [romanOf(groupNo + 1), g.title.toUpperCase()] });
         groupNo++;
       }
     }

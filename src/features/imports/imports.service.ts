@@ -19,7 +19,7 @@ import type { DbOrTx, Tx } from '../../db/connection.js';
 import { AppError, type ErrorCode } from '../../errors.js';
 import type { DirectoryUnit } from '../../domain/importer/bodies.js';
 import { applyEdit, EditError, type EditOp } from '../../domain/importer/edit.js';
-import { rederive } from '../../domain/importer/parse.js';
+import { emptyProgramMeta, rederive } from '../../domain/importer/parse.js';
 import { ImportError, IMPORT_MESSAGES } from '../../domain/importer/normalize.js';
 import { allNodes } from '../../domain/importer/lossless.js';
 import { keepOcrMarks } from '../../domain/importer/ocr-marks.js';
@@ -164,19 +164,7 @@ async function checkPlanTarget(db: DbOrTx, t: PlanTarget): Promise<void> {
 
 /** What a draft holds while its document is still being read. */
 const EMPTY_DOC: StoredDocument = {
-  program: {
-    issuer: null,
-    parentIssuer: null,
-    motto: [],
-    number: null,
-    place: null,
-    date: null,
-    docKind: null,
-    title: null,
-    preamble: null,
-    wrapper: null,
-    partyLayout: false,
-  },
+  program: emptyProgramMeta(),
   sections: [],
   tasks: [],
   responsibilities: [],
