@@ -55,6 +55,11 @@ export const ERRORS = {
     vi: 'Bạn chỉ được thao tác trên dữ liệu của đơn vị mình',
     en: "You may act only on your own unit's data",
   },
+  FORBIDDEN_BODY_SCOPE: {
+    status: 403,
+    vi: 'Bạn chỉ được thao tác trên kế hoạch kiểm tra, giám sát của cơ quan mình',
+    en: "You may act only on your own body's inspection plans",
+  },
   // state
   VERSION_CONFLICT: {
     status: 409,
