@@ -38,6 +38,7 @@ import {
 import { notificationText, type NotificationFacts } from '../../domain/notification-kinds.js';
 import type { ObstacleAction } from '../../contract/obstacles.js';
 import type { Ctx } from '../context.js';
+import { directionFollowUp, directionIssued } from '../directions/direction-notices.js';
 import { now, type Deps } from '../deps.js';
 
 /** What a service tells `notify()`: the thing, by id. */
@@ -52,7 +53,10 @@ export type NotificationEvent =
   /** An obstacle's step; a reopen notifies nobody. */
   | { kind: 'obstacle.step'; obstacleId: string; action: ObstacleAction }
   /** A consolidated report goes to the leaders for approval (`sendConsolidationForApproval`). */
-  | { kind: 'consolidation.awaiting_approval'; periodId: string };
+  | { kind: 'consolidation.awaiting_approval'; periodId: string }
+  /** The leader's directions: a new one, and each unit's answer, close and return. */
+  | { kind: 'direction.issued'; directionId: string }
+  | { kind: 'direction.answered' | 'direction.closed' | 'direction.returned'; directionUnitId: string };
 
 interface Delivery {
   to: Recipient[];
@@ -228,6 +232,10 @@ const EVENTS: Resolvers = {
       },
     ];
   },
+  'direction.issued': directionIssued,
+  'direction.answered': directionFollowUp,
+  'direction.closed': directionFollowUp,
+  'direction.returned': directionFollowUp,
 };
 
 /**

@@ -86,6 +86,10 @@ const EXACT: Record<AuditAction, ActionInfo> = {
   'notification.read': { label: 'Đọc thông báo', color: 'default' },
   'report.copy_forward': { label: 'Sao chép báo cáo kỳ trước đã được chấp nhận', color: 'blue' },
   'notification.set_preferences': { label: 'Đổi tùy chọn thư thông báo', color: 'default' },
+  'direction.create': { label: 'Viết ý kiến chỉ đạo', color: 'gold' },
+  'direction.answer': { label: 'Trả lời ý kiến chỉ đạo', color: 'green' },
+  'direction.close': { label: 'Kết thúc theo dõi ý kiến chỉ đạo', color: 'default' },
+  'direction.return': { label: 'Trả lại trả lời ý kiến chỉ đạo (chưa đạt)', color: 'orange' },
 };
 
 const BY_VERB: [RegExp, ActionInfo][] = [
