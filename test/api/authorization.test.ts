@@ -56,6 +56,9 @@ interface Fixture extends ReportingFixture {
   throwawayUser: string;
   /** A user who exists only to be logged in by the login row. */
   loginName: string;
+  // ---- directions ----
+  /** Unit A's follow-up of a leader's direction on task a (open, version 1). */
+  directionUnitA: string;
 }
 
 interface Req {
@@ -566,6 +569,37 @@ const MATRIX: Row[] = [
     req: (f) => ({ params: { id: f.periodId } }),
     cells: only('ok', ...STAFF),
   },
+  // ---- directions ----
+  { op: 'GET /api/directions', req: () => ({}), cells: signedIn() },
+  {
+    op: 'POST /api/directions',
+    // A due date in the past: refused after the role check.
+    req: (f) => ({
+      body: {
+        targetType: 'unit',
+        targetId: f.stp,
+        text: 'Chỉ đạo.',
+        requiresAction: true,
+        dueDate: '2020-01-01',
+      },
+    }),
+    cells: only('Y', 'leader'),
+  },
+  {
+    op: 'POST /api/direction-units/{id}/answer',
+    req: (f) => ({ params: { id: f.directionUnitA }, body: { version: STALE, answer: 'Đã thực hiện.' } }),
+    cells: ownUnit('Y', 'admin'),
+  },
+  {
+    op: 'POST /api/direction-units/{id}/close',
+    req: (f) => ({ params: { id: f.directionUnitA }, body: { version: STALE } }),
+    cells: only('Y', 'leader', 'monitor', 'admin'),
+  },
+  {
+    op: 'POST /api/direction-units/{id}/return',
+    req: (f) => ({ params: { id: f.directionUnitA }, body: { version: STALE, comment: 'Chưa đạt.' } }),
+    cells: only('Y', 'leader', 'monitor', 'admin'),
+  },
   // ---- last: ends every session ----
   { op: 'POST /api/auth/logout', req: () => ({}), cells: signedIn() },
 ];
@@ -741,6 +775,19 @@ async function buildFixture(t: TestApp, monitor: Client, unitA: Client): Promise
       })
     ).user.id;
   await mk(LOGIN_NAME);
+  // ---- directions ----
+  const leader = await t.loginAs('leader');
+  const direction = await must<{ units: { id: string; unitId: string }[] }>(
+    'direction',
+    leader.post('/api/directions', {
+      targetType: 'task',
+      targetId: base.a,
+      text: 'Khẩn trương hoàn thành rà soát.',
+      requiresAction: true,
+      dueDate: '2026-12-31',
+    }),
+  );
+  const directionUnitA = direction.units.find((u) => u.unitId === stp)!.id;
   return {
     ...base,
     periodId: period.id,
@@ -753,6 +800,7 @@ async function buildFixture(t: TestApp, monitor: Client, unitA: Client): Promise
     userA: await mk('matran-stp-doc'),
     throwawayUser: await mk('matran-stp-tam'),
     loginName: LOGIN_NAME,
+    directionUnitA,
   };
 }
 

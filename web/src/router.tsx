@@ -25,6 +25,7 @@ const ReportPage = lazy(() => import('./features/reports/ReportPage'));
 const FeedbackPage = lazy(() => import('./features/reports/FeedbackPage'));
 const PeriodPage = lazy(() => import('./features/periods/PeriodPage'));
 const AccountPage = lazy(() => import('./features/account/AccountPage'));
+const DirectionsPage = lazy(() => import('./features/directions/DirectionsPage'));
 const ForcedPasswordChangePage = lazy(() => import('./features/account/ForcedPasswordChangePage'));
 
 const NOT_UNIT = ROLES.filter((r) => r !== 'unit');
@@ -53,6 +54,7 @@ export const router = createBrowserRouter([
               { path: '/bao-cao', element: <ReportsPage /> },
               { path: '/bao-cao/:id', element: <ReportPage /> },
               { path: '/phan-hoi', element: <FeedbackPage /> },
+              { path: '/y-kien-chi-dao', element: <DirectionsPage /> },
               {
                 element: <RequireRole allow={IMPORTERS} />,
                 children: [{ path: '/nhap-van-ban', element: <ImportPage /> }],

@@ -6,6 +6,7 @@ import {
   CommentOutlined,
   DashboardOutlined,
   FileTextOutlined,
+  FlagOutlined,
   ImportOutlined,
   MessageOutlined,
   SafetyCertificateOutlined,
@@ -59,6 +60,7 @@ export const NAV_GROUPS: NavGroup[] = [
         icon: <SafetyCertificateOutlined />,
         comingSoon: true,
       },
+      { path: '/y-kien-chi-dao', label: 'Theo dõi ý kiến chỉ đạo', icon: <FlagOutlined /> },
       {
         path: '/phan-anh-kien-nghi',
         label: 'Phản ánh kiến nghị',
