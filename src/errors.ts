@@ -425,6 +425,42 @@ export const ERRORS = {
     vi: 'Không thể chuyển việc thực hiện ý kiến chỉ đạo của đơn vị sang trạng thái này',
     en: 'Invalid step for this follow-up of the direction',
   },
+  // corrective actions on recommendations (issue 13, point 4)
+  RECOMMENDATION_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy kiến nghị',
+    en: 'Recommendation not found',
+  },
+  RECOMMENDATION_NOT_ISSUED: {
+    status: 409,
+    vi: 'Kết luận chứa kiến nghị này chưa được ban hành (hoặc đã được thay thế)',
+    en: 'The conclusion of this recommendation is not issued',
+  },
+  RECOMMENDATION_CLOSED: {
+    status: 409,
+    vi: 'Kiến nghị đã hoàn thành khắc phục; không báo cáo thêm được nữa',
+    en: 'The recommendation is closed',
+  },
+  RECOMMENDATION_AWAITING_DECISION: {
+    status: 409,
+    vi: 'Báo cáo khắc phục trước đang chờ cơ quan kiểm tra, giám sát xem xét',
+    en: 'The last remediation report awaits the decision of the inspecting body',
+  },
+  REMEDIATION_NOTHING_TO_DECIDE: {
+    status: 409,
+    vi: 'Không có báo cáo khắc phục nào đang chờ xem xét',
+    en: 'No remediation report awaits a decision',
+  },
+  REMEDIATION_RESULT_REQUIRED: {
+    status: 400,
+    vi: 'Cần nêu kết quả khắc phục',
+    en: 'The remediation result is required',
+  },
+  REMEDIATION_RETURN_COMMENT_REQUIRED: {
+    status: 400,
+    vi: 'Trả lại báo cáo khắc phục phải kèm ý kiến',
+    en: 'Returning a remediation report needs a comment',
+  },
   // server
   DATABASE_UNAVAILABLE: {
     status: 503,

@@ -5,6 +5,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { IsoDate, Nullable, Uuid, type Agrees, type Check } from './common.js';
 import { ObligationStatus, PeriodStatus } from './periods.js';
+import { RecommendationCounts } from './recommendations.js';
 import type { Rolled as DomainRolled } from '../domain/reporting/rollup.js';
 
 const rolledFields = {
@@ -76,5 +77,7 @@ export const Dashboard = Type.Object({
     Type.Object({ obligationId: Uuid, unitId: Uuid, unitName: Type.String(), status: ObligationStatus }),
   ),
   openObstacles: Type.Integer(),
+  /** The program's recommendations after inspections (issue 13), overdue on the reference day. */
+  recommendations: RecommendationCounts,
 });
 export type Dashboard = Static<typeof Dashboard>;

@@ -18,7 +18,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
-import type { CarriedTask, ReportContent } from '../domain/reporting/report.js';
+import type { CarriedTask, ReportContent, ReportProduct } from '../domain/reporting/report.js';
 import type { AuditSnapshot } from '../contract/audit.js';
 import type { SystemStateValue } from '../domain/system-state.js';
 import type { ReminderSchedule } from '../domain/reporting/report.js';
@@ -1038,8 +1038,8 @@ export const remediationReports = pgTable(
       .references(() => units.id, { onDelete: 'restrict' }),
     state: text('state').$type<RemediationState>().notNull(),
     result: text('result').notNull(),
-    /** Products: a document number, a link. */
-    products: jsonb('products').$type<Product[]>().notNull().default([]),
+    /** Products, as a report entry's: a description, a document number and date, or a link. */
+    products: jsonb('products').$type<ReportProduct[]>().notNull().default([]),
     files: jsonb('files').$type<AttachedFile[]>().notNull().default([]),
     submittedAt: ts('submitted_at').notNull().defaultNow(),
     submittedBy: uuid('submitted_by'),

@@ -81,6 +81,10 @@ export const AUDIT_ACTIONS = [
   'direction.answer',
   'direction.close',
   'direction.return',
+  // corrective actions on recommendations (issue 13, point 4)
+  'recommendation.report_remediation',
+  'recommendation.accept',
+  'recommendation.return',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -32,6 +32,7 @@ import { reportRoutes } from '../features/reports/reports.routes.js';
 import { reminderRoutes } from '../features/reminders/reminders.routes.js';
 import { notificationRoutes } from '../features/notifications/notifications.routes.js';
 import { obstacleRoutes } from '../features/obstacles/obstacles.routes.js';
+import { recommendationRoutes } from '../features/inspections/recommendations.routes.js';
 import { dashboardRoutes } from '../features/dashboard/dashboard.routes.js';
 import { consolidationRoutes } from '../features/consolidation/consolidation.routes.js';
 import { homeRoutes } from '../features/home/home.routes.js';
@@ -325,6 +326,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(reminderRoutes, { deps });
   await app.register(notificationRoutes, { deps });
   await app.register(obstacleRoutes, { deps });
+  await app.register(recommendationRoutes, { deps });
   await app.register(dashboardRoutes, { deps });
   await app.register(consolidationRoutes, { deps });
   await app.register(homeRoutes, { deps });

@@ -27,6 +27,8 @@ import type { ReportView } from '../../src/contract/reports.js';
 import type { PlanView } from '../../src/contract/plans.js';
 import type { ImportDraft } from '../../src/contract/imports.js';
 import type { TaskDetail } from '../../src/contract/tasks.js';
+import { issuedConclusionFixture } from '../support/supervision.js';
+import { findUnitByCode } from '../../src/db/queries/units.js';
 
 const STRICT = process.env.MATRIX_STRICT === '1';
 
@@ -59,6 +61,9 @@ interface Fixture extends ReportingFixture {
   // ---- directions ----
   /** Unit A's follow-up of a leader's direction on task a (open, version 1). */
   directionUnitA: string;
+  // ---- corrective actions on recommendations ----
+  /** A recommendation of an issued conclusion of UBKT Thành ủy, unit A responsible. */
+  recommendationA: string;
 }
 
 interface Req {
@@ -600,6 +605,34 @@ const MATRIX: Row[] = [
     req: (f) => ({ params: { id: f.directionUnitA }, body: { version: STALE, comment: 'Chưa đạt.' } }),
     cells: only('Y', 'leader', 'monitor', 'admin'),
   },
+  // ---- corrective actions on recommendations (issue 13, point 4) ----
+  { op: 'GET /api/recommendations', req: () => ({}), cells: signedIn() },
+  {
+    op: 'GET /api/recommendations',
+    variant: "unit A's",
+    req: (f) => ({ query: { unitId: f.stp, open: 'true' } }),
+    cells: signedIn(),
+  },
+  {
+    op: 'GET /api/recommendations/{id}',
+    req: (f) => ({ params: { id: f.recommendationA } }),
+    cells: ownOrStaff(),
+  },
+  {
+    // Stale version: the responsible unit and admins reach the service (409); the others are refused.
+    op: 'POST /api/recommendations/{id}/remediation',
+    req: (f) => ({
+      params: { id: f.recommendationA },
+      body: { version: STALE, state: 'done', result: 'Đã khắc phục.' },
+    }),
+    cells: ownUnit('Y', 'admin'),
+  },
+  {
+    // The supervisor of the inspecting body (UBKT Thành ủy) and admins decide.
+    op: 'POST /api/recommendations/{id}/decision',
+    req: (f) => ({ params: { id: f.recommendationA }, body: { version: STALE, decision: 'accept' } }),
+    cells: only('Y', 'supervisor', 'admin'),
+  },
   // ---- last: ends every session ----
   { op: 'POST /api/auth/logout', req: () => ({}), cells: signedIn() },
 ];
@@ -788,7 +821,16 @@ async function buildFixture(t: TestApp, monitor: Client, unitA: Client): Promise
     }),
   );
   const directionUnitA = direction.units.find((u) => u.unitId === stp)!.id;
+  // ---- corrective actions on recommendations: an issued conclusion of UBKT Thành ủy on unit A ----
+  const ubkt = (await findUnitByCode(t.deps.db, 'UBKT-TU'))!.id;
+  const inspected = await issuedConclusionFixture(t.deps.db, {
+    bodyUnitId: ubkt,
+    programId,
+    units: [stp],
+    recommendations: [{ unitId: stp, dueDate: '2026-12-31', nodeId: base.a }],
+  });
   return {
+    recommendationA: inspected.recommendationIds[0]!,
     ...base,
     periodId: period.id,
     obligationA,

@@ -17,6 +17,8 @@ const ProgramPage = lazy(() => import('./features/programs/ProgramPage'));
 const ImportPage = lazy(() => import('./features/imports/ImportPage'));
 const ImportDraftPage = lazy(() => import('./features/imports/ImportDraftPage'));
 const TaskPage = lazy(() => import('./features/tasks/TaskPage'));
+const RecommendationsPage = lazy(() => import('./features/inspections/RecommendationsPage'));
+const RecommendationPage = lazy(() => import('./features/inspections/RecommendationPage'));
 const UnitTasksPage = lazy(() => import('./features/plans/UnitTasksPage'));
 const PlanPage = lazy(() => import('./features/plans/PlanPage'));
 const AuditPage = lazy(() => import('./features/audit/AuditPage'));
@@ -55,6 +57,8 @@ export const router = createBrowserRouter([
               { path: '/bao-cao/:id', element: <ReportPage /> },
               { path: '/phan-hoi', element: <FeedbackPage /> },
               { path: '/y-kien-chi-dao', element: <DirectionsPage /> },
+              { path: '/kien-nghi', element: <RecommendationsPage /> },
+              { path: '/kien-nghi/:id', element: <RecommendationPage /> },
               {
                 element: <RequireRole allow={IMPORTERS} />,
                 children: [{ path: '/nhap-van-ban', element: <ImportPage /> }],

@@ -25,12 +25,24 @@ export const DIRECTION_REMINDER_KINDS = [
 export type PeriodReminderKind = (typeof PERIOD_REMINDER_KINDS)[number];
 export type TaskReminderKind = (typeof TASK_REMINDER_KINDS)[number];
 export type DirectionReminderKind = (typeof DIRECTION_REMINDER_KINDS)[number];
-export type ReminderKind = PeriodReminderKind | TaskReminderKind | DirectionReminderKind;
+/** Recommendations' deadlines (issue 13): planned and composed by src/jobs/reminders-recommendations.ts. */
+export const RECOMMENDATION_REMINDER_KINDS = [
+  'recommendation_before',
+  'recommendation_day',
+  'recommendation_late',
+  'recommendation_escalation',
+] as const;
+export type RecommendationReminderKind = (typeof RECOMMENDATION_REMINDER_KINDS)[number];
+export type ReminderKind =
+  PeriodReminderKind | TaskReminderKind | DirectionReminderKind | RecommendationReminderKind;
+export const isRecommendationReminderKind = (k: string): k is RecommendationReminderKind =>
+  k.startsWith('recommendation_');
 
 const KINDS: ReadonlySet<string> = new Set([
   ...PERIOD_REMINDER_KINDS,
   ...TASK_REMINDER_KINDS,
   ...DIRECTION_REMINDER_KINDS,
+  ...RECOMMENDATION_REMINDER_KINDS,
 ]);
 
 export function isReminderKind(kind: string): kind is ReminderKind {

@@ -11,6 +11,7 @@ import {
   MessageOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
+  ToolOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { Me } from '../api/types';
@@ -54,6 +55,7 @@ export const NAV_GROUPS: NavGroup[] = [
         icon: <CommentOutlined />,
         visible: (me) => me.role === 'unit',
       },
+      { path: '/kien-nghi', label: 'Kiến nghị cần khắc phục', icon: <ToolOutlined /> },
       {
         path: '/kiem-tra-giam-sat',
         label: 'Kiểm tra giám sát',

@@ -73,6 +73,9 @@ const EXACT: Record<AuditAction, ActionInfo> = {
   'obstacle.answer': { label: 'Trả lời khó khăn, vướng mắc', color: 'green' },
   'obstacle.close': { label: 'Đóng khó khăn, vướng mắc', color: 'default' },
   'obstacle.reopen': { label: 'Mở lại khó khăn, vướng mắc', color: 'orange' },
+  'recommendation.report_remediation': { label: 'Báo cáo khắc phục kiến nghị', color: 'blue' },
+  'recommendation.accept': { label: 'Chấp nhận kết quả khắc phục', color: 'green' },
+  'recommendation.return': { label: 'Trả lại báo cáo khắc phục', color: 'orange' },
   'consolidation.create': { label: 'Lập dự thảo báo cáo tổng hợp', color: 'green' },
   'consolidation.regenerate': { label: 'Tổng hợp lại dự thảo', color: 'purple' },
   'consolidation.edit': { label: 'Sửa dự thảo báo cáo tổng hợp', color: 'blue' },
@@ -129,6 +132,7 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   report: 'Báo cáo',
   file: 'Tệp minh chứng',
   obstacle: 'Khó khăn, vướng mắc',
+  recommendation: 'Kiến nghị',
   consolidation: 'Báo cáo tổng hợp',
   reminder: 'Lời nhắc',
 };

@@ -3,6 +3,7 @@ import { Card, Col, Flex, Progress, Row, Statistic, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { useDashboard } from './hooks';
+import { RecommendationDashboardCard } from '../inspections/RecommendationDashboardCard';
 import type { Dashboard } from './api';
 import { percentText } from './labels';
 import { useReportingRules } from '../periods/hooks';
@@ -174,6 +175,7 @@ export function DashboardTab({ periodId }: { periodId: string }) {
             suffix={<span style={{ fontSize: 14 }}>/ {d.reports.accepted + d.reports.submitted}</span>}
           />
         </StatCard>
+        <RecommendationDashboardCard counts={d.recommendations} />
       </Row>
       <Suspense fallback={<PageSpin />}>
         <DashboardCharts data={d} rules={rules.data} />

@@ -11,6 +11,7 @@ import { UnitActiveTag, UnitLinkOrDash } from './UnitTags';
 import { UNIT_ACTIVE_COLUMN, UNIT_CODE_COLUMN } from './unitColumns';
 import { UNITS_MAX_LIMIT } from './api';
 import { EntityHistory } from '../audit/EntityHistory';
+import { RecommendationCard } from '../inspections/RecommendationCard';
 import { UserActiveTag } from '../users/UserStatusTags';
 import { useMe } from '../auth/hooks';
 import {
@@ -196,6 +197,9 @@ function UnitView({ u }: { u: Unit }) {
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="Chưa có thông tin liên hệ" />
             )}
           </Card>
+        </Col>
+        <Col span={24}>
+          <RecommendationCard unitId={u.id} />
         </Col>
         <Col span={24}>
           <Card>
