@@ -8,12 +8,13 @@ import {
   FileTextOutlined,
   ImportOutlined,
   MessageOutlined,
+  OrderedListOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { Me } from '../api/types';
-import { canImportDocuments, canManageUsers, canViewAuditLog } from '../lib/permissions';
+import { canImportDocuments, canManageUsers, canReadReview, canViewAuditLog } from '../lib/permissions';
 
 export interface NavItem {
   path: string;
@@ -52,6 +53,12 @@ export const NAV_GROUPS: NavGroup[] = [
         label: 'Phản hồi cho đơn vị',
         icon: <CommentOutlined />,
         visible: (me) => me.role === 'unit',
+      },
+      {
+        path: '/kiem-diem',
+        label: 'Kiểm điểm, đánh giá hằng năm',
+        icon: <OrderedListOutlined />,
+        visible: canReadReview,
       },
       {
         path: '/kiem-tra-giam-sat',
