@@ -158,12 +158,14 @@ function rawReview(database: Database, programId: string) {
     database.db,
     sql`with t as (
       select tu.unit_id, tu.role, coalesce(tp.status, 'not_started') as status, tp.completed_on as c,
-             coalesce(b.snapshot -> (tu.node_id::text) ->> 'dueDate', ta.due_date) as due
+             coalesce(b.due, ta.due_date) as due
       from task_units tu
       join program_nodes n on n.id = tu.node_id and n.is_task
       left join task_progress tp on tp.node_id = tu.node_id
       left join task_assignments ta on ta.node_id = tu.node_id
-      left join program_baselines b on b.program_id = tu.program_id
+      left join (select e.key as node_id, e.value ->> 'dueDate' as due
+                   from program_baselines pb cross join lateral jsonb_each(pb.snapshot) e
+                   where pb.program_id = ${programId}) b on b.node_id = tu.node_id::text
       where tu.program_id = ${programId}),
     tj as (
       select t.unit_id, t.role, t.due, t.c,

@@ -1,7 +1,8 @@
 /**
  * Browser test: the annual review page (issue 13, point 7), with a real `thucthi start` process on a
  * fresh data folder and Debian's Chromium. The demo monitor puts the seed program into "Triển khai"
- * (through the API); Sở Tư pháp's demo user reports its tasks for 2026 and the monitor accepts.
+ * (through the API); the first unit leading a task gets its 2026 report written (by the demo admin)
+ * and accepted by the monitor.
  * 1. The demo leader opens "Kiểm điểm, đánh giá hằng năm" from the menu: the ranking shows every unit
  *    with the service's figures and score, the citizens' satisfaction "chưa có dữ liệu", the weights.
  * 2. A unit's "Nhiệm vụ chủ trì" figure opens the program's task list filtered to that unit as lead.
@@ -52,7 +53,7 @@ describe.skipIf(!hasBrowser)('the annual review in Chromium', () => {
   });
   afterAll(() => shutDown(browser, server, dir));
 
-  it('prepares the seed program and an accepted report of Sở Tư pháp through the API', async () => {
+  it('prepares the seed program and an accepted report of one unit through the API', async () => {
     const monitorPage = await ctx.newPage();
     await firstLogin(monitorPage, server.url, server.credentials.monitor!, 'mat-khau-theo-doi-2026');
     const monitor = new Client(server.url);
@@ -64,15 +65,35 @@ describe.skipIf(!hasBrowser)('the annual review in Chromium', () => {
     });
     expect(p.status, p.text).toBe(201);
     const rows = (await monitor.get<PeriodDetail>(`/api/periods/${p.body.id}`)).body.rows;
+    // The demo unit's user checks the page is not its (below); the report is written by the admin for
+    // the first unit leading a task (admins may write any unit's report).
     const unitPage = await unitCtx.newPage();
     await firstLogin(unitPage, server.url, server.credentials.unit!, 'mat-khau-don-vi-2026');
-    const me = (
-      await apiWithSession<{ user: { unitId: string } }>(server.url, unitCtx, 'GET', '/api/auth/me')
-    ).user;
-    const obligation = rows.find((r) => r.unitId === me.unitId)!.obligationId;
-    const rep = await apiWithSession<ReportView>(server.url, unitCtx, 'GET', `/api/reports/${obligation}`);
+    const adminCtx = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
+    await firstLogin(
+      await adminCtx.newPage(),
+      server.url,
+      server.credentials.admin!,
+      'mat-khau-quan-tri-2026',
+    );
+    let obligation = '';
+    let rep: ReportView | null = null;
+    for (const row of rows) {
+      const r = await apiWithSession<ReportView>(
+        server.url,
+        adminCtx,
+        'GET',
+        `/api/reports/${row.obligationId}`,
+      );
+      if (r.tasks.some((t) => t.role === 'lead')) {
+        obligation = row.obligationId;
+        rep = r;
+        break;
+      }
+    }
+    expect(rep).not.toBeNull();
     const entries = Object.fromEntries(
-      rep.tasks
+      rep!.tasks
         .filter((t) => t.role === 'lead')
         .map((t, i) => [
           t.nodeId,
@@ -86,16 +107,17 @@ describe.skipIf(!hasBrowser)('the annual review in Chromium', () => {
               }),
         ]),
     );
-    await apiWithSession(server.url, unitCtx, 'PUT', `/api/reports/${obligation}/draft`, {
-      version: rep.version,
+    await apiWithSession(server.url, adminCtx, 'PUT', `/api/reports/${obligation}/draft`, {
+      version: rep!.version,
       content: { entries },
     });
-    await apiWithSession(server.url, unitCtx, 'POST', `/api/reports/${obligation}/submit`, {
+    await apiWithSession(server.url, adminCtx, 'POST', `/api/reports/${obligation}/submit`, {
       idempotencyKey: 'kiem-diem-1',
     });
     const acc = await monitor.post(`/api/reports/${obligation}/review`, { decision: 'accept' });
     expect(acc.status, acc.text).toBe(200);
     await monitorPage.close();
+    await adminCtx.close();
   });
 
   it('the leader sees the ranking with the service’s figures', async () => {

@@ -94,12 +94,14 @@ export async function reviewFigures(
   }>(
     db,
     sql`select tu.unit_id as "unitId", tu.role, tp.status, tp.completed_on as "completedOn",
-          coalesce(b.snapshot -> (tu.node_id::text) ->> 'dueDate', ta.due_date) as due
+          coalesce(b.due, ta.due_date) as due
         from task_units tu
         join program_nodes n on n.id = tu.node_id and n.is_task
         left join task_progress tp on tp.node_id = tu.node_id
         left join task_assignments ta on ta.node_id = tu.node_id
-        left join program_baselines b on b.program_id = tu.program_id
+        left join (select e.key as node_id, e.value ->> 'dueDate' as due
+                   from program_baselines pb cross join lateral jsonb_each(pb.snapshot) e
+                   where pb.program_id = ${programId}) b on b.node_id = tu.node_id::text
         where tu.program_id = ${programId}`,
   );
   for (const t of tasks) {
