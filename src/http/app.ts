@@ -38,6 +38,7 @@ import { consolidationRoutes } from '../features/consolidation/consolidation.rou
 import { homeRoutes } from '../features/home/home.routes.js';
 import { unitFeedbackRoutes } from '../features/reports/unit-feedback.routes.js';
 import { directionRoutes } from '../features/directions/directions.routes.js';
+import { reviewRoutes } from '../features/review/review.routes.js';
 import { ErrorSchema, JsonValue } from '../contract/common.js';
 import { Health, Readiness } from '../contract/system.js';
 import { helmetOptions, makeCsrfCheck, makeHeaderHook, type SecurityOptions } from './security.js';
@@ -332,6 +333,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(homeRoutes, { deps });
   await app.register(unitFeedbackRoutes, { deps });
   await app.register(directionRoutes, { deps });
+  await app.register(reviewRoutes, { deps });
 
   // ---- web app ----
   const webDir = opts.webDir ?? null;

@@ -633,6 +633,23 @@ const MATRIX: Row[] = [
     req: (f) => ({ params: { id: f.recommendationA }, body: { version: STALE, decision: 'accept' } }),
     cells: only('Y', 'supervisor', 'admin'),
   },
+  // ---- annual review ----
+  // review.read: every role but units; the figures of every unit are the leadership's working document.
+  {
+    op: 'GET /api/programs/{id}/review',
+    req: (f) => ({ params: { id: f.programId }, query: { year: '2026' } }),
+    cells: only('ok', ...STAFF),
+  },
+  {
+    op: 'GET /api/programs/{id}/review.docx',
+    req: (f) => ({ params: { id: f.programId }, query: { year: '2026' } }),
+    cells: only('ok', ...STAFF),
+  },
+  {
+    op: 'GET /api/programs/{id}/review.xlsx',
+    req: (f) => ({ params: { id: f.programId }, query: { year: '2026' } }),
+    cells: only('ok', ...STAFF),
+  },
   // ---- last: ends every session ----
   { op: 'POST /api/auth/logout', req: () => ({}), cells: signedIn() },
 ];

@@ -9,13 +9,14 @@ import {
   FlagOutlined,
   ImportOutlined,
   MessageOutlined,
+  OrderedListOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
   ToolOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { Me } from '../api/types';
-import { canImportDocuments, canManageUsers, canViewAuditLog } from '../lib/permissions';
+import { canImportDocuments, canManageUsers, canReadReview, canViewAuditLog } from '../lib/permissions';
 
 export interface NavItem {
   path: string;
@@ -56,6 +57,12 @@ export const NAV_GROUPS: NavGroup[] = [
         visible: (me) => me.role === 'unit',
       },
       { path: '/kien-nghi', label: 'Kiến nghị cần khắc phục', icon: <ToolOutlined /> },
+      {
+        path: '/kiem-diem',
+        label: 'Kiểm điểm, đánh giá hằng năm',
+        icon: <OrderedListOutlined />,
+        visible: canReadReview,
+      },
       {
         path: '/kiem-tra-giam-sat',
         label: 'Kiểm tra giám sát',
