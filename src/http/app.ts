@@ -36,6 +36,7 @@ import { dashboardRoutes } from '../features/dashboard/dashboard.routes.js';
 import { consolidationRoutes } from '../features/consolidation/consolidation.routes.js';
 import { homeRoutes } from '../features/home/home.routes.js';
 import { unitFeedbackRoutes } from '../features/reports/unit-feedback.routes.js';
+import { inspectionRoutes } from '../features/inspections/inspections.routes.js';
 import { ErrorSchema } from '../contract/common.js';
 import { Health, Readiness } from '../contract/system.js';
 import { helmetOptions, makeCsrfCheck, makeHeaderHook, type SecurityOptions } from './security.js';
@@ -327,6 +328,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(consolidationRoutes, { deps });
   await app.register(homeRoutes, { deps });
   await app.register(unitFeedbackRoutes, { deps });
+  await app.register(inspectionRoutes, { deps });
 
   // ---- web app ----
   const webDir = opts.webDir ?? null;

@@ -86,6 +86,18 @@ const EXACT: Record<AuditAction, ActionInfo> = {
   'notification.read': { label: 'Đọc thông báo', color: 'default' },
   'report.copy_forward': { label: 'Sao chép báo cáo kỳ trước đã được chấp nhận', color: 'blue' },
   'notification.set_preferences': { label: 'Đổi tùy chọn thư thông báo', color: 'default' },
+  // inspections (issue 13)
+  'inspection.create': { label: 'Lập kế hoạch kiểm tra, giám sát', color: 'green' },
+  'inspection.update': { label: 'Sửa kế hoạch kiểm tra, giám sát', color: 'blue' },
+  'inspection.activate': { label: 'Ban hành kế hoạch kiểm tra, giám sát', color: 'gold' },
+  'inspection.close': { label: 'Kết thúc kế hoạch kiểm tra, giám sát', color: 'default' },
+  'inspection_visit.create': { label: 'Ghi đợt làm việc, biên bản', color: 'green' },
+  'inspection_visit.update': { label: 'Sửa đợt làm việc, biên bản', color: 'blue' },
+  'conclusion.create': { label: 'Lập dự thảo kết luận', color: 'green' },
+  'conclusion.update': { label: 'Sửa dự thảo kết luận', color: 'blue' },
+  'conclusion.issue': { label: 'Ban hành kết luận', color: 'gold' },
+  'conclusion.revise': { label: 'Tạo bản sửa đổi kết luận', color: 'purple' },
+  'conclusion.supersede': { label: 'Kết luận được thay thế bởi bản sửa đổi', color: 'default' },
 };
 
 const BY_VERB: [RegExp, ActionInfo][] = [
