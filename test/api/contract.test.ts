@@ -21,6 +21,8 @@ const BINARY = new Set([
   'GET /api/periods/{id}/consolidation.docx',
   'GET /api/periods/{id}/consolidation.xlsx',
   'GET /api/files/{sha256}',
+  'GET /api/inspection-visits/{id}/files/{sha256}',
+  'GET /api/inspection-conclusions/{id}/docx',
 ]);
 
 type Schema = Record<string, unknown>;

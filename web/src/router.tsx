@@ -24,6 +24,8 @@ const ReportsPage = lazy(() => import('./features/reports/ReportsPage'));
 const ReportPage = lazy(() => import('./features/reports/ReportPage'));
 const FeedbackPage = lazy(() => import('./features/reports/FeedbackPage'));
 const PeriodPage = lazy(() => import('./features/periods/PeriodPage'));
+const InspectionsPage = lazy(() => import('./features/inspections/InspectionsPage'));
+const InspectionPage = lazy(() => import('./features/inspections/InspectionPage'));
 const AccountPage = lazy(() => import('./features/account/AccountPage'));
 const ForcedPasswordChangePage = lazy(() => import('./features/account/ForcedPasswordChangePage'));
 
@@ -71,6 +73,8 @@ export const router = createBrowserRouter([
                 element: <RequireRole allow={NOT_UNIT} />,
                 children: [{ path: '/ky-bao-cao/:id', element: <PeriodPage /> }],
               },
+              { path: '/kiem-tra-giam-sat', element: <InspectionsPage /> },
+              { path: '/kiem-tra-giam-sat/:id', element: <InspectionPage /> },
               { path: '/tai-khoan', element: <AccountPage /> },
               ...COMING_SOON.map((i) => ({ path: i.path, element: <ComingSoonPage title={i.label} /> })),
               { path: '*', element: <NotFoundPage /> },

@@ -652,7 +652,9 @@ export async function noticeVisibleInspections(deps: Deps, ctx: Ctx): Promise<nu
     .where(
       and(
         eq(inspectionPlans.status, 'active'),
-        sql`${inspectionPlans.visibleFrom} is not null and ${inspectionPlans.visibleFrom} <= ${day}`,
+        // Plans decided after their day told their units then; a week back covers a server stopped a while.
+        sql`${inspectionPlans.visibleFrom} is not null and ${inspectionPlans.visibleFrom} <= ${day}
+            and ${inspectionPlans.visibleFrom} >= ${vnDate(new Date(now(deps).getTime() - 7 * 86_400_000))}`,
       ),
     );
   let n = 0;
@@ -807,7 +809,7 @@ export async function createVisit(
       })
       .returning();
     audit.record({
-      action: 'inspection_visit.create',
+      action: 'visit.create',
       entityType: 'inspection_visit',
       entityId: v!.id,
       after: { planId, subjectId: s.id, unitId: s.unitId, heldOn: v!.heldOn, documents, attachments },
@@ -849,7 +851,7 @@ export async function updateVisit(
       .where(eq(inspectionVisits.id, id))
       .returning();
     audit.record({
-      action: 'inspection_visit.update',
+      action: 'visit.update',
       entityType: 'inspection_visit',
       entityId: id,
       before: { heldOn: v!.heldOn, place: v!.place, documents: v!.documents, attachments: v!.attachments },

@@ -57,7 +57,6 @@ export const NAV_GROUPS: NavGroup[] = [
         path: '/kiem-tra-giam-sat',
         label: 'Kiểm tra giám sát',
         icon: <SafetyCertificateOutlined />,
-        comingSoon: true,
       },
       {
         path: '/phan-anh-kien-nghi',
