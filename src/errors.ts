@@ -470,6 +470,38 @@ export const ERRORS = {
     vi: 'Thời hạn thực hiện kiến nghị không được trước ngày ban hành kết luận',
     en: "A recommendation's deadline is before the conclusion's date",
   },
+  // the leader's directions (issue 13 point 5)
+  DIRECTION_NOT_FOUND: { status: 404, vi: 'Không tìm thấy ý kiến chỉ đạo', en: 'Direction not found' },
+  DIRECTION_TARGET_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy nhiệm vụ, báo cáo, khó khăn vướng mắc, đơn vị hoặc chương trình được chỉ đạo',
+    en: 'The target of the direction was not found',
+  },
+  DIRECTION_UNITS_REQUIRED: {
+    status: 400,
+    vi: 'Hãy chọn ít nhất một đơn vị nhận ý kiến chỉ đạo',
+    en: 'Choose at least one unit to address the direction to',
+  },
+  DIRECTION_DUE_REQUIRED: {
+    status: 400,
+    vi: 'Ý kiến chỉ đạo yêu cầu thực hiện phải có thời hạn',
+    en: 'A direction that asks for action needs a due date',
+  },
+  DIRECTION_DUE_PAST: {
+    status: 400,
+    vi: 'Thời hạn thực hiện ý kiến chỉ đạo không được trước ngày hôm nay',
+    en: 'The due date of a direction cannot be before today',
+  },
+  DIRECTION_TEXT_REQUIRED: {
+    status: 400,
+    vi: 'Hãy nhập nội dung (ý kiến chỉ đạo, nội dung trả lời hoặc ý kiến khi trả lại)',
+    en: 'The text is required',
+  },
+  DIRECTION_INVALID_STEP: {
+    status: 409,
+    vi: 'Không thể chuyển việc thực hiện ý kiến chỉ đạo của đơn vị sang trạng thái này',
+    en: 'Invalid step for this follow-up of the direction',
+  },
   // server
   DATABASE_UNAVAILABLE: {
     status: 503,

@@ -11,8 +11,9 @@ const rolledFields = {
   percent: Type.Number({ description: 'Tỷ lệ hoàn thành bình quân (có trọng số), một chữ số thập phân' }),
   tasks: Type.Integer(),
   done: Type.Integer(),
-  onTime: Type.Integer(),
-  late: Type.Integer(),
+  onTime: Type.Integer({ description: 'Hoàn thành đúng hạn' }),
+  late: Type.Integer({ description: 'Hoàn thành quá hạn hoặc chưa hoàn thành đã quá hạn' }),
+  notDue: Type.Integer({ description: 'Chưa hoàn thành, chưa đến hạn (chưa đánh giá)' }),
 };
 
 /** Progress of a set of tasks (src/domain/reporting/rollup.ts). */

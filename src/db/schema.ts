@@ -1112,7 +1112,15 @@ export const directionUnits = pgTable(
     closedAt: ts('closed_at'),
     closedBy: uuid('closed_by'),
     closeComment: text('close_comment'),
+    /** The products or links the unit gives with its answer (a title and an optional address). */
+    answerLinks: jsonb('answer_links').$type<{ label: string; url: string }[]>().notNull().default([]),
+    /** The last return to `open` ("chưa đạt"): its comment, when and by whom. */
+    returnComment: text('return_comment'),
+    returnedAt: ts('returned_at'),
+    returnedBy: uuid('returned_by'),
     version: integer('version').notNull().default(1),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    updatedBy: uuid('updated_by'),
   },
   (t) => [
     uniqueIndex('direction_units_key').on(t.directionId, t.unitId),

@@ -88,6 +88,11 @@ export const AUDIT_ACTIONS = [
   'conclusion.issue',
   'conclusion.revise',
   'conclusion.supersede',
+  // the leader's directions
+  'direction.create',
+  'direction.answer',
+  'direction.close',
+  'direction.return',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -22,6 +22,10 @@ export const NOTIFICATION_KINDS = [
   // inspections (issue 13)
   'inspection.plan_visible',
   'inspection.conclusion_issued',
+  'direction.issued',
+  'direction.answered',
+  'direction.closed',
+  'direction.returned',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -46,6 +50,13 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, { label: string;
     label: 'Ban hành kết luận kiểm tra, giám sát',
     to: 'Đơn vị được kiểm tra, giám sát và đơn vị thực hiện kiến nghị',
   },
+  'direction.issued': { label: 'Có ý kiến chỉ đạo mới', to: 'Đơn vị nhận ý kiến chỉ đạo' },
+  'direction.answered': {
+    label: 'Đơn vị trả lời ý kiến chỉ đạo',
+    to: 'Lãnh đạo viết ý kiến, cán bộ theo dõi',
+  },
+  'direction.closed': { label: 'Kết thúc theo dõi ý kiến chỉ đạo', to: 'Đơn vị nhận ý kiến chỉ đạo' },
+  'direction.returned': { label: 'Trả lời ý kiến chỉ đạo chưa đạt', to: 'Đơn vị nhận ý kiến chỉ đạo' },
 };
 
 const KNOWN: ReadonlySet<string> = new Set(NOTIFICATION_KINDS);
@@ -112,6 +123,21 @@ export type NotificationFacts = { link: string } & (
       issuedOn: string;
       findingCount: number;
       recommendationCount: number;
+    }
+  | {
+      kind: 'direction.issued';
+      leaderName: string;
+      text: string;
+      targetLabel: string;
+      unitName: string;
+      dueDate: string | null;
+    }
+  | { kind: 'direction.answered'; unitName: string; text: string; answer: string }
+  | {
+      kind: 'direction.closed' | 'direction.returned';
+      unitName: string;
+      text: string;
+      comment: string | null;
     }
 );
 
@@ -201,6 +227,29 @@ function parts(f: NotificationFacts): [title: string, body: string] {
       return [
         `${f.bodyName} ban hành kết luận số ${f.number}`,
         `Kết luận số ${f.number} ngày ${formatDateVN(f.issuedOn)} về ${quote(f.planTitle)}: ${f.findingCount} nội dung kết luận, ${f.recommendationCount} kiến nghị đối với ${f.unitName}.`,
+      ];
+    case 'direction.issued':
+      return [
+        `Ý kiến chỉ đạo của ${f.leaderName}`,
+        `Về ${f.targetLabel}: ${quote(f.text)}.` +
+          (f.dueDate
+            ? ` Đề nghị ${f.unitName} thực hiện và trả lời trước ngày ${formatDateVN(f.dueDate)}.`
+            : ` Gửi ${f.unitName} để biết.`),
+      ];
+    case 'direction.answered':
+      return [
+        `${f.unitName} đã trả lời ý kiến chỉ đạo`,
+        `Ý kiến chỉ đạo ${quote(f.text)} đã được trả lời: ${quote(f.answer)}.`,
+      ];
+    case 'direction.closed':
+      return [
+        'Kết thúc theo dõi ý kiến chỉ đạo',
+        `Việc thực hiện ý kiến chỉ đạo ${quote(f.text)} của ${f.unitName} đã được kết thúc.${f.comment ? ` Ý kiến: ${f.comment}` : ''}`,
+      ];
+    case 'direction.returned':
+      return [
+        'Trả lời ý kiến chỉ đạo chưa đạt',
+        `Trả lời của ${f.unitName} về ý kiến chỉ đạo ${quote(f.text)} chưa đạt, đề nghị tiếp tục thực hiện. Ý kiến: ${f.comment ?? ''}`,
       ];
   }
 }

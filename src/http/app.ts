@@ -37,7 +37,8 @@ import { consolidationRoutes } from '../features/consolidation/consolidation.rou
 import { homeRoutes } from '../features/home/home.routes.js';
 import { unitFeedbackRoutes } from '../features/reports/unit-feedback.routes.js';
 import { inspectionRoutes } from '../features/inspections/inspections.routes.js';
-import { ErrorSchema } from '../contract/common.js';
+import { directionRoutes } from '../features/directions/directions.routes.js';
+import { ErrorSchema, JsonValue } from '../contract/common.js';
 import { Health, Readiness } from '../contract/system.js';
 import { helmetOptions, makeCsrfCheck, makeHeaderHook, type SecurityOptions } from './security.js';
 import './types.js';
@@ -153,6 +154,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(cookie);
   const security = opts.security ?? {};
   await app.register(helmet, helmetOptions(security));
+  app.addSchema(JsonValue);
   app.addSchema(ErrorSchema);
 
   await app.register(swagger, {
@@ -329,6 +331,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(homeRoutes, { deps });
   await app.register(unitFeedbackRoutes, { deps });
   await app.register(inspectionRoutes, { deps });
+  await app.register(directionRoutes, { deps });
 
   // ---- web app ----
   const webDir = opts.webDir ?? null;

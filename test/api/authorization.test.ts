@@ -74,6 +74,9 @@ interface Fixture extends ReportingFixture {
   inspectionSha: string;
   /** An issued conclusion of that plan (so edits answer 409 CONCLUSION_ISSUED). */
   conclusionId: string;
+  // ---- directions ----
+  /** Unit A's follow-up of a leader's direction on task a (open, version 1). */
+  directionUnitA: string;
 }
 
 interface Req {
@@ -716,6 +719,37 @@ const MATRIX: Row[] = [
     req: (f) => ({ params: { id: f.conclusionId } }),
     cells: only('ok', ...STAFF),
   },
+  // ---- directions ----
+  { op: 'GET /api/directions', req: () => ({}), cells: signedIn() },
+  {
+    op: 'POST /api/directions',
+    // A due date in the past: refused after the role check.
+    req: (f) => ({
+      body: {
+        targetType: 'unit',
+        targetId: f.stp,
+        text: 'Chỉ đạo.',
+        requiresAction: true,
+        dueDate: '2020-01-01',
+      },
+    }),
+    cells: only('Y', 'leader'),
+  },
+  {
+    op: 'POST /api/direction-units/{id}/answer',
+    req: (f) => ({ params: { id: f.directionUnitA }, body: { version: STALE, answer: 'Đã thực hiện.' } }),
+    cells: ownUnit('Y', 'admin'),
+  },
+  {
+    op: 'POST /api/direction-units/{id}/close',
+    req: (f) => ({ params: { id: f.directionUnitA }, body: { version: STALE } }),
+    cells: only('Y', 'leader', 'monitor', 'admin'),
+  },
+  {
+    op: 'POST /api/direction-units/{id}/return',
+    req: (f) => ({ params: { id: f.directionUnitA }, body: { version: STALE, comment: 'Chưa đạt.' } }),
+    cells: only('Y', 'leader', 'monitor', 'admin'),
+  },
   // ---- last: ends every session ----
   { op: 'POST /api/auth/logout', req: () => ({}), cells: signedIn() },
 ];
@@ -941,6 +975,19 @@ async function buildFixture(t: TestApp, monitor: Client, unitA: Client): Promise
     inspectionSha: inspFile.sha256,
     conclusionId: concl.id,
   };
+  // ---- directions ----
+  const leader = await t.loginAs('leader');
+  const direction = await must<{ units: { id: string; unitId: string }[] }>(
+    'direction',
+    leader.post('/api/directions', {
+      targetType: 'task',
+      targetId: base.a,
+      text: 'Khẩn trương hoàn thành rà soát.',
+      requiresAction: true,
+      dueDate: '2026-12-31',
+    }),
+  );
+  const directionUnitA = direction.units.find((u) => u.unitId === stp)!.id;
   return {
     ...inspections,
     ...base,
@@ -954,6 +1001,7 @@ async function buildFixture(t: TestApp, monitor: Client, unitA: Client): Promise
     userA: await mk('matran-stp-doc'),
     throwawayUser: await mk('matran-stp-tam'),
     loginName: LOGIN_NAME,
+    directionUnitA,
   };
 }
 

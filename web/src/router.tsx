@@ -27,6 +27,7 @@ const PeriodPage = lazy(() => import('./features/periods/PeriodPage'));
 const InspectionsPage = lazy(() => import('./features/inspections/InspectionsPage'));
 const InspectionPage = lazy(() => import('./features/inspections/InspectionPage'));
 const AccountPage = lazy(() => import('./features/account/AccountPage'));
+const DirectionsPage = lazy(() => import('./features/directions/DirectionsPage'));
 const ForcedPasswordChangePage = lazy(() => import('./features/account/ForcedPasswordChangePage'));
 
 const NOT_UNIT = ROLES.filter((r) => r !== 'unit');
@@ -55,6 +56,7 @@ export const router = createBrowserRouter([
               { path: '/bao-cao', element: <ReportsPage /> },
               { path: '/bao-cao/:id', element: <ReportPage /> },
               { path: '/phan-hoi', element: <FeedbackPage /> },
+              { path: '/y-kien-chi-dao', element: <DirectionsPage /> },
               {
                 element: <RequireRole allow={IMPORTERS} />,
                 children: [{ path: '/nhap-van-ban', element: <ImportPage /> }],

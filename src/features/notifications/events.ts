@@ -44,6 +44,7 @@ import { notificationText, type NotificationFacts } from '../../domain/notificat
 import type { ObstacleAction } from '../../contract/obstacles.js';
 import { INSPECTION_KIND_LABELS } from '../../domain/supervision/kinds.js';
 import type { Ctx } from '../context.js';
+import { directionFollowUp, directionIssued } from '../directions/direction-notices.js';
 import { now, type Deps } from '../deps.js';
 
 /** What a service tells `notify()`: the thing, by id. */
@@ -65,7 +66,10 @@ export type NotificationEvent =
    */
   | { kind: 'inspection.plan_visible'; planId: string; unitIds: string[] }
   /** A conclusion was issued: the subject units and the units responsible for a recommendation. */
-  | { kind: 'inspection.conclusion_issued'; conclusionId: string };
+  | { kind: 'inspection.conclusion_issued'; conclusionId: string }
+  /** The leader's directions: a new one, and each unit's answer, close and return. */
+  | { kind: 'direction.issued'; directionId: string }
+  | { kind: 'direction.answered' | 'direction.closed' | 'direction.returned'; directionUnitId: string };
 
 interface Delivery {
   to: Recipient[];
@@ -325,6 +329,10 @@ const EVENTS: Resolvers = {
       });
     return out;
   },
+  'direction.issued': directionIssued,
+  'direction.answered': directionFollowUp,
+  'direction.closed': directionFollowUp,
+  'direction.returned': directionFollowUp,
 };
 
 /**

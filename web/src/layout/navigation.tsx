@@ -6,6 +6,7 @@ import {
   CommentOutlined,
   DashboardOutlined,
   FileTextOutlined,
+  FlagOutlined,
   ImportOutlined,
   MessageOutlined,
   SafetyCertificateOutlined,
@@ -58,6 +59,7 @@ export const NAV_GROUPS: NavGroup[] = [
         label: 'Kiểm tra giám sát',
         icon: <SafetyCertificateOutlined />,
       },
+      { path: '/y-kien-chi-dao', label: 'Theo dõi ý kiến chỉ đạo', icon: <FlagOutlined /> },
       {
         path: '/phan-anh-kien-nghi',
         label: 'Phản ánh kiến nghị',

@@ -98,6 +98,10 @@ const EXACT: Record<AuditAction, ActionInfo> = {
   'conclusion.issue': { label: 'Ban hành kết luận', color: 'gold' },
   'conclusion.revise': { label: 'Tạo bản sửa đổi kết luận', color: 'purple' },
   'conclusion.supersede': { label: 'Kết luận được thay thế bởi bản sửa đổi', color: 'default' },
+  'direction.create': { label: 'Viết ý kiến chỉ đạo', color: 'gold' },
+  'direction.answer': { label: 'Trả lời ý kiến chỉ đạo', color: 'green' },
+  'direction.close': { label: 'Kết thúc theo dõi ý kiến chỉ đạo', color: 'default' },
+  'direction.return': { label: 'Trả lại trả lời ý kiến chỉ đạo (chưa đạt)', color: 'orange' },
 };
 
 const BY_VERB: [RegExp, ActionInfo][] = [

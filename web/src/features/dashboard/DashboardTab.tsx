@@ -150,6 +150,7 @@ export function DashboardTab({ periodId }: { periodId: string }) {
             styles={{ content: { color: '#389e0d' } }}
             suffix={<span style={{ fontSize: 16, color: o.late ? '#cf1322' : undefined }}>/ {o.late}</span>}
           />
+          {o.notDue > 0 && <Typography.Text type="secondary">{o.notDue} nhiệm vụ chưa đến hạn</Typography.Text>}
         </StatCard>
         <StatCard testId="dashboard-on-time-rate" title="Tỷ lệ đúng hạn">
           <Statistic value={percentText(o.onTimeRate)} />

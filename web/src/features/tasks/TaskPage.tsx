@@ -20,6 +20,7 @@ import { BackLink, PageHeader } from '../../layout/PageHeader';
 import { PageSpin } from '../../layout/FullPageSpin';
 import { QueryPage } from '../../layout/QueryPage';
 import { ExpandableText } from '../../layout/ExpandableText';
+import { DirectionsCard } from '../directions/DirectionsCard';
 
 function TaskDetailView({
   detail,
@@ -145,6 +146,7 @@ function TaskDetailView({
         </Col>
         <Col span={24}>
           <TaskReportingCard nodeId={task.nodeId} leadUnitId={task.leadUnitId} />
+          <DirectionsCard targetType="task" targetId={task.nodeId} targetLabel={`Nhiệm vụ ${task.label}`} />
         </Col>
         {detail.baseline && (
           <Col span={24}>

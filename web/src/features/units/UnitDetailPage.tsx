@@ -25,6 +25,7 @@ import { BackLink, PageHeader } from '../../layout/PageHeader';
 import { QueryPage } from '../../layout/QueryPage';
 import type { Unit, UserSummary } from '../../api/types';
 import { ListTable, type ListTableProps } from '../../layout/ListTable';
+import { DirectionsCard } from '../directions/DirectionsCard';
 
 /** True when the previous history entry belongs to this app (react-router numbers its entries). */
 function canGoBack(): boolean {
@@ -199,6 +200,7 @@ function UnitView({ u }: { u: Unit }) {
         <Col span={24}>
           <Card>
             <Tabs items={tabs} />
+            <DirectionsCard targetType="unit" targetId={u.id} targetLabel={u.name} />
             {!internals && (
               <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
                 Bạn chỉ xem được thành viên và lịch sử thay đổi của đơn vị mình.
