@@ -393,6 +393,83 @@ export const ERRORS = {
     vi: 'Đơn vị chưa có báo cáo kỳ trước được chấp nhận để sao chép',
     en: 'No earlier accepted report to copy',
   },
+  // ---- inspections: plans, visits, conclusions (issue 13, points 1–3) ----
+  INSPECTION_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy kế hoạch kiểm tra, giám sát',
+    en: 'Inspection plan not found',
+  },
+  INSPECTION_PLAN_NOT_DRAFT: {
+    status: 409,
+    vi: 'Kế hoạch kiểm tra, giám sát đã được ban hành nên không sửa được nữa',
+    en: 'The inspection plan is no longer a draft',
+  },
+  INSPECTION_PLAN_NOT_ACTIVE: {
+    status: 409,
+    vi: 'Kế hoạch kiểm tra, giám sát không ở trạng thái đang thực hiện',
+    en: 'The inspection plan is not active',
+  },
+  INSPECTION_PLAN_INVALID: {
+    status: 400,
+    vi: 'Kế hoạch kiểm tra, giám sát chưa hợp lệ',
+    en: 'The inspection plan is not valid',
+  },
+  INSPECTION_SUBJECT_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy đối tượng kiểm tra, giám sát trong kế hoạch',
+    en: 'Inspection subject not found',
+  },
+  INSPECTION_VISIT_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy đợt làm việc',
+    en: 'Inspection visit not found',
+  },
+  INSPECTION_DOCUMENT_INVALID: {
+    status: 400,
+    vi: 'Tài liệu được xem xét không thuộc đơn vị được kiểm tra, giám sát',
+    en: 'The examined document is not of the inspected unit',
+  },
+  INSPECTION_FILE_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy tệp đính kèm',
+    en: 'Attached file not found',
+  },
+  CONCLUSION_NOT_FOUND: { status: 404, vi: 'Không tìm thấy kết luận', en: 'Conclusion not found' },
+  CONCLUSION_ISSUED: {
+    status: 409,
+    vi: 'Kết luận đã ban hành nên chỉ được xem; muốn sửa, hãy tạo bản sửa đổi',
+    en: 'The conclusion is issued and read-only; start a revision to correct it',
+  },
+  CONCLUSION_NOT_ISSUED: {
+    status: 409,
+    vi: 'Chỉ tạo bản sửa đổi từ kết luận đang có hiệu lực (đã ban hành)',
+    en: 'Only an issued conclusion can be revised',
+  },
+  CONCLUSION_DRAFT_EXISTS: {
+    status: 409,
+    vi: 'Kế hoạch đã có một dự thảo kết luận; hãy hoàn thiện dự thảo đó',
+    en: 'The plan already has a draft conclusion',
+  },
+  CONCLUSION_NO_FINDING: {
+    status: 400,
+    vi: 'Kết luận phải có ít nhất một nội dung kết luận (phát hiện) mới ban hành được',
+    en: 'A conclusion needs at least one finding',
+  },
+  CONCLUSION_FINDING_INVALID: {
+    status: 400,
+    vi: 'Nội dung kết luận phải gắn với một đơn vị là đối tượng của kế hoạch',
+    en: 'A finding must concern a subject unit of the plan',
+  },
+  RECOMMENDATION_INVALID: {
+    status: 400,
+    vi: 'Kiến nghị phải có nội dung, đơn vị chịu trách nhiệm và thời hạn',
+    en: 'A recommendation needs a text, a responsible unit and a deadline',
+  },
+  RECOMMENDATION_DUE_BEFORE_ISSUE: {
+    status: 400,
+    vi: 'Thời hạn thực hiện kiến nghị không được trước ngày ban hành kết luận',
+    en: "A recommendation's deadline is before the conclusion's date",
+  },
   // the leader's directions (issue 13 point 5)
   DIRECTION_NOT_FOUND: { status: 404, vi: 'Không tìm thấy ý kiến chỉ đạo', en: 'Direction not found' },
   DIRECTION_TARGET_NOT_FOUND: {

@@ -11,6 +11,7 @@ import type { Deps } from './features/deps.js';
 import { createMailer } from './features/notify/mailer.js';
 import { startReminderLoop } from './jobs/reminder-sweep.js';
 import { startFileSweepLoop } from './jobs/file-sweep.js';
+import { startInspectionNoticeLoop } from './jobs/inspection-notices.js';
 import { loadAuthKey } from './features/auth/auth-key.js';
 import { startCheckpointLoop } from './jobs/audit-checkpoint.js';
 import { checkpointPaths } from './features/audit/checkpoints.js';
@@ -54,6 +55,7 @@ export async function startServer(config: Config, opts: { handleSignals?: boolea
   };
   let stopReminders: () => Promise<void> = async () => undefined;
   let stopFileSweep: () => Promise<void> = async () => undefined;
+  let stopInspectionNotices: () => Promise<void> = async () => undefined;
   let stopCheckpoints: () => Promise<void> = async () => undefined;
   let app: FastifyInstance | null = null;
   try {
@@ -72,10 +74,12 @@ export async function startServer(config: Config, opts: { handleSignals?: boolea
     await app.listen({ port: config.port, host: config.host });
     stopReminders = startReminderLoop(deps, config.reminderSweepSeconds, app.log);
     stopFileSweep = startFileSweepLoop(deps, config.fileSweepSeconds, app.log);
+    stopInspectionNotices = startInspectionNoticeLoop(deps, config.reminderSweepSeconds, app.log);
     stopCheckpoints = await startCheckpointLoop(database.db, config, app.log);
   } catch (e) {
     await stopReminders().catch(() => undefined);
     await stopFileSweep().catch(() => undefined);
+    await stopInspectionNotices().catch(() => undefined);
     await app?.close().catch(() => undefined);
     await database.close();
     throw e;
@@ -92,6 +96,7 @@ export async function startServer(config: Config, opts: { handleSignals?: boolea
     closing ??= (async () => {
       await stopReminders();
       await stopFileSweep();
+      await stopInspectionNotices();
       await app!.close();
       // Documents still being read in the background get a short while to be stored; a read cut
       // off after that shows as interrupted and can be started again.

@@ -1002,6 +1002,13 @@ export const recommendations = pgTable(
       .notNull()
       .references(() => inspectionPlans.id, { onDelete: 'cascade' }),
     findingId: uuid('finding_id').references(() => inspectionFindings.id, { onDelete: 'set null' }),
+    /**
+     * In a revision draft: the recommendation of the superseded conclusion this row corrects. Issuing
+     * the revision moves that recommendation here (its remediation history with it) and drops this row.
+     */
+    carriedFromId: uuid('carried_from_id').references((): AnyPgColumn => recommendations.id, {
+      onDelete: 'set null',
+    }),
     seq: integer('seq').notNull(),
     responsibleUnitId: uuid('responsible_unit_id')
       .notNull()

@@ -76,6 +76,18 @@ export const AUDIT_ACTIONS = [
   // a new period's report started from the last accepted one
   'report.copy_forward',
   'notification.set_preferences',
+  // inspections: plans, visits, conclusions (issue 13)
+  'inspection.create',
+  'inspection.update',
+  'inspection.activate',
+  'inspection.close',
+  'visit.create',
+  'visit.update',
+  'conclusion.create',
+  'conclusion.update',
+  'conclusion.issue',
+  'conclusion.revise',
+  'conclusion.supersede',
   // the leader's directions
   'direction.create',
   'direction.answer',

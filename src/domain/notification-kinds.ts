@@ -19,6 +19,9 @@ export const NOTIFICATION_KINDS = [
   'obstacle.answered',
   'obstacle.closed',
   'consolidation.awaiting_approval',
+  // inspections (issue 13)
+  'inspection.plan_visible',
+  'inspection.conclusion_issued',
   'direction.issued',
   'direction.answered',
   'direction.closed',
@@ -42,6 +45,14 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, { label: string;
   'obstacle.answered': { label: 'Khó khăn, kiến nghị được trả lời', to: 'Đơn vị nêu' },
   'obstacle.closed': { label: 'Khó khăn, kiến nghị được đóng', to: 'Đơn vị nêu' },
   'consolidation.awaiting_approval': { label: 'Báo cáo tổng hợp chờ phê duyệt', to: 'Lãnh đạo' },
+  'inspection.plan_visible': {
+    label: 'Đơn vị là đối tượng kiểm tra, giám sát',
+    to: 'Đơn vị được kiểm tra, giám sát',
+  },
+  'inspection.conclusion_issued': {
+    label: 'Ban hành kết luận kiểm tra, giám sát',
+    to: 'Đơn vị được kiểm tra, giám sát và đơn vị thực hiện kiến nghị',
+  },
   'direction.issued': { label: 'Có ý kiến chỉ đạo mới', to: 'Đơn vị nhận ý kiến chỉ đạo' },
   'direction.answered': {
     label: 'Đơn vị trả lời ý kiến chỉ đạo',
@@ -103,6 +114,25 @@ export type NotificationFacts = { link: string } & (
       answer: string | null;
     }
   | { kind: 'consolidation.awaiting_approval'; periodLabel: string; programTitle: string }
+  | {
+      kind: 'inspection.plan_visible';
+      planTitle: string;
+      kindLabel: string;
+      bodyName: string;
+      unitName: string;
+      startsOn: string | null;
+      endsOn: string | null;
+    }
+  | {
+      kind: 'inspection.conclusion_issued';
+      planTitle: string;
+      bodyName: string;
+      unitName: string;
+      number: string;
+      issuedOn: string;
+      findingCount: number;
+      recommendationCount: number;
+    }
   | {
       kind: 'direction.issued';
       leaderName: string;
@@ -199,6 +229,23 @@ function parts(f: NotificationFacts): [title: string, body: string] {
       return [
         `Báo cáo tổng hợp kỳ ${f.periodLabel} chờ phê duyệt`,
         `Báo cáo tổng hợp kỳ ${f.periodLabel} của ${f.programTitle} đang chờ lãnh đạo phê duyệt.`,
+      ];
+    case 'inspection.plan_visible': {
+      const when =
+        f.startsOn && f.endsOn
+          ? ` Thời gian: từ ${formatDateVN(f.startsOn)} đến ${formatDateVN(f.endsOn)}.`
+          : f.startsOn
+            ? ` Thời gian: từ ${formatDateVN(f.startsOn)}.`
+            : '';
+      return [
+        `${f.bodyName}: ${f.kindLabel.toLocaleLowerCase('vi')} tại ${f.unitName}`,
+        `${f.unitName} là đối tượng của ${quote(f.planTitle)} do ${f.bodyName} thực hiện.${when}`,
+      ];
+    }
+    case 'inspection.conclusion_issued':
+      return [
+        `${f.bodyName} ban hành kết luận số ${f.number}`,
+        `Kết luận số ${f.number} ngày ${formatDateVN(f.issuedOn)} về ${quote(f.planTitle)}: ${f.findingCount} nội dung kết luận, ${f.recommendationCount} kiến nghị đối với ${f.unitName}.`,
       ];
     case 'direction.issued':
       return [

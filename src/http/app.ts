@@ -37,6 +37,7 @@ import { dashboardRoutes } from '../features/dashboard/dashboard.routes.js';
 import { consolidationRoutes } from '../features/consolidation/consolidation.routes.js';
 import { homeRoutes } from '../features/home/home.routes.js';
 import { unitFeedbackRoutes } from '../features/reports/unit-feedback.routes.js';
+import { inspectionRoutes } from '../features/inspections/inspections.routes.js';
 import { directionRoutes } from '../features/directions/directions.routes.js';
 import { reviewRoutes } from '../features/review/review.routes.js';
 import { ErrorSchema, JsonValue } from '../contract/common.js';
@@ -332,6 +333,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(consolidationRoutes, { deps });
   await app.register(homeRoutes, { deps });
   await app.register(unitFeedbackRoutes, { deps });
+  await app.register(inspectionRoutes, { deps });
   await app.register(directionRoutes, { deps });
   await app.register(reviewRoutes, { deps });
 

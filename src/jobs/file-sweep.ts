@@ -23,7 +23,7 @@ export interface FileSweepResult {
   kept: number;
 }
 
-/** Of `shas`, those a draft, a submitted version or a remediation report references. */
+/** Of `shas`, those a draft, a submitted version, a remediation report or an inspection visit's minutes reference. */
 async function referenced(tx: Tx, shas: string[]): Promise<Set<string>> {
   const list = sql.join(
     shas.map((s) => sql`${s}`),
@@ -46,7 +46,12 @@ async function referenced(tx: Tx, shas: string[]): Promise<Set<string>> {
         select f->>'sha256'
           from remediation_reports rr
           cross join lateral jsonb_array_elements(rr.files) f
-         where f->>'sha256' in (${list})`,
+         where f->>'sha256' in (${list})
+        union
+        select a->>'sha256'
+          from inspection_visits iv
+          cross join lateral jsonb_array_elements(iv.attachments) a
+         where a->>'sha256' in (${list})`,
   );
   return new Set(r.map((x) => x.sha256));
 }

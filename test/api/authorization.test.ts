@@ -29,6 +29,14 @@ import type { ImportDraft } from '../../src/contract/imports.js';
 import type { TaskDetail } from '../../src/contract/tasks.js';
 import { issuedConclusionFixture } from '../support/supervision.js';
 import { findUnitByCode } from '../../src/db/queries/units.js';
+import {
+  activateInspection,
+  createConclusion,
+  createInspection,
+  createVisit,
+  issueConclusion,
+  uploadInspectionFile,
+} from '../../src/features/inspections/inspections.service.js';
 
 const STRICT = process.env.MATRIX_STRICT === '1';
 
@@ -58,6 +66,15 @@ interface Fixture extends ReportingFixture {
   throwawayUser: string;
   /** A user who exists only to be logged in by the login row. */
   loginName: string;
+  // ---- inspections ----
+  /** A decided plan of the UBKT Thành ủy (the supervisor's body) with unit A as its subject, visible to it. */
+  inspectionId: string;
+  inspectionSubjectId: string;
+  /** A visit to unit A, with a file. */
+  inspectionVisitId: string;
+  inspectionSha: string;
+  /** An issued conclusion of that plan (so edits answer 409 CONCLUSION_ISSUED). */
+  conclusionId: string;
   // ---- directions ----
   /** Unit A's follow-up of a leader's direction on task a (open, version 1). */
   directionUnitA: string;
@@ -133,6 +150,22 @@ I. NHIỆM VỤ
 const STALE = 999_999;
 const LOGIN_NAME = 'matran-dang-nhap';
 const NO_SUCH = '00000000-0000-4000-8000-000000000000';
+
+/** A schema-valid inspection plan with unit A as its subject (the inspections rows). */
+const inspectionBody = (f: Fixture) => ({
+  kind: 'party_inspection',
+  title: 'Kế hoạch kiểm tra năm 2026',
+  year: 2026,
+  programId: f.programId,
+  contents: '',
+  startsOn: '2026-11-01',
+  endsOn: '2026-12-31',
+  announcement: 'announced',
+  visibleFrom: '2026-11-01',
+  team: [],
+  basisText: '',
+  subjects: [{ unitId: f.stp }],
+});
 
 /** Fills the whole table. Keep it sorted like /docs/json; logout stays last. */
 const MATRIX: Row[] = [
@@ -574,6 +607,122 @@ const MATRIX: Row[] = [
     req: (f) => ({ params: { id: f.periodId } }),
     cells: only('ok', ...STAFF),
   },
+  // ---- inspections ----
+  // Everyone reads the plans they may see; only the body's supervisors (and admins) change them. A
+  // unit reads a plan it is a subject of (unit B: 404); the .docx is the body's document, not a unit's.
+  { op: 'GET /api/inspections', req: () => ({}), cells: signedIn() },
+  {
+    // Supervisor: a new draft of its body; admin without a body: 400.
+    op: 'POST /api/inspections',
+    req: (f) => ({ body: inspectionBody(f) }),
+    cells: only('Y', 'supervisor', 'admin'),
+  },
+  {
+    op: 'GET /api/inspections/{id}',
+    req: (f) => ({ params: { id: f.inspectionId } }),
+    cells: { ...ownOrStaff(), unitB: 404 },
+  },
+  {
+    op: 'PUT /api/inspections/{id}',
+    req: (f) => ({ params: { id: f.inspectionId }, body: { ...inspectionBody(f), version: STALE } }),
+    cells: only('Y', 'supervisor', 'admin'),
+  },
+  {
+    op: 'POST /api/inspections/{id}/activate',
+    req: (f) => ({ params: { id: f.inspectionId }, body: { version: STALE } }),
+    cells: only('Y', 'supervisor', 'admin'),
+  },
+  {
+    op: 'POST /api/inspections/{id}/close',
+    req: (f) => ({ params: { id: f.inspectionId }, body: { version: STALE } }),
+    cells: only('Y', 'supervisor', 'admin'),
+  },
+  {
+    op: 'GET /api/inspection-subjects/{id}/documents',
+    req: (f) => ({ params: { id: f.inspectionSubjectId } }),
+    cells: only('ok', 'supervisor', 'admin'),
+  },
+  {
+    op: 'POST /api/inspections/{id}/visits',
+    req: (f) => ({
+      params: { id: f.inspectionId },
+      body: {
+        subjectId: f.inspectionSubjectId,
+        heldOn: '2026-11-26',
+        place: 'Sở Tư pháp',
+        participants: '',
+        documents: [],
+        minutes: '',
+        attachments: [],
+      },
+    }),
+    cells: only('Y', 'supervisor', 'admin'),
+  },
+  {
+    op: 'PUT /api/inspection-visits/{id}',
+    req: (f) => ({
+      params: { id: f.inspectionVisitId },
+      body: {
+        version: STALE,
+        heldOn: '2026-11-26',
+        place: '',
+        participants: '',
+        documents: [],
+        minutes: '',
+        attachments: [],
+      },
+    }),
+    cells: only('Y', 'supervisor', 'admin'),
+  },
+  {
+    op: 'POST /api/inspections/{id}/files',
+    req: (f) => ({
+      params: { id: f.inspectionId },
+      query: { filename: 'bien-ban.pdf' },
+      raw: { data: PDF_BYTES, type: 'application/octet-stream' },
+    }),
+    cells: only('Y', 'supervisor', 'admin'),
+  },
+  {
+    op: 'GET /api/inspection-visits/{id}/files/{sha256}',
+    req: (f) => ({ params: { id: f.inspectionVisitId, sha256: f.inspectionSha } }),
+    cells: { ...ownOrStaff(), unitB: 404 },
+  },
+  {
+    // A second draft while one exists: 409; the first call makes it.
+    op: 'POST /api/inspections/{id}/conclusions',
+    req: (f) => ({
+      params: { id: f.inspectionId },
+      body: { title: '', summary: '', layout: 'party', findings: [], recommendations: [] },
+    }),
+    cells: only('Y', 'supervisor', 'admin'),
+  },
+  {
+    op: 'PUT /api/inspection-conclusions/{id}',
+    req: (f) => ({
+      params: { id: f.conclusionId },
+      body: { version: STALE, title: '', summary: '', layout: 'party', findings: [], recommendations: [] },
+    }),
+    cells: only('Y', 'supervisor', 'admin'),
+  },
+  {
+    op: 'POST /api/inspection-conclusions/{id}/issue',
+    req: (f) => ({
+      params: { id: f.conclusionId },
+      body: { version: STALE, number: '1', issuedOn: '2026-11-27', signerName: 'A', signerTitle: 'B' },
+    }),
+    cells: only('Y', 'supervisor', 'admin'),
+  },
+  {
+    op: 'POST /api/inspection-conclusions/{id}/revision',
+    req: (f) => ({ params: { id: f.conclusionId }, body: { version: STALE } }),
+    cells: only('Y', 'supervisor', 'admin'),
+  },
+  {
+    op: 'GET /api/inspection-conclusions/{id}/docx',
+    req: (f) => ({ params: { id: f.conclusionId } }),
+    cells: only('ok', ...STAFF),
+  },
   // ---- directions ----
   { op: 'GET /api/directions', req: () => ({}), cells: signedIn() },
   {
@@ -825,6 +974,56 @@ async function buildFixture(t: TestApp, monitor: Client, unitA: Client): Promise
       })
     ).user.id;
   await mk(LOGIN_NAME);
+  // ---- inspections: a decided plan of the UBKT Thành ủy on unit A, a visit with a file, an issued conclusion ----
+  const sys = systemCtx('test');
+  const ubkt = (await findUnitByCode(t.deps.db, 'UBKT-TU'))!.id;
+  const insp = await createInspection(t.deps, sys, {
+    ...inspectionBody({ ...base } as Fixture),
+    bodyUnitId: ubkt,
+  } as Parameters<typeof createInspection>[2]);
+  await activateInspection(t.deps, sys, insp.id, { version: insp.version });
+  const inspectionSubjectId = insp.subjects[0]!.id;
+  const inspFile = await uploadInspectionFile(t.deps, sys, insp.id, {
+    filename: 'bien-ban.pdf',
+    bytes: PDF_BYTES,
+  });
+  const visit = await createVisit(t.deps, sys, insp.id, {
+    subjectId: inspectionSubjectId,
+    heldOn: '2026-11-20',
+    place: 'Sở Tư pháp',
+    participants: '',
+    documents: [],
+    minutes: 'Biên bản làm việc.',
+    attachments: [{ sha256: inspFile.sha256, name: 'bien-ban.pdf' }],
+  });
+  const concl = await createConclusion(t.deps, sys, insp.id, {
+    title: 'Kết luận kiểm tra',
+    summary: '',
+    layout: 'party',
+    findings: [{ unitId: stp, text: 'Chậm ban hành kế hoạch.' }],
+    recommendations: [
+      {
+        responsibleUnitId: stp,
+        text: 'Ban hành kế hoạch.',
+        dueDate: '2026-12-31',
+        expectedProduct: 'Kế hoạch',
+      },
+    ],
+  });
+  await issueConclusion(t.deps, sys, concl.id, {
+    version: concl.version,
+    number: '1',
+    issuedOn: '2026-11-27',
+    signerName: 'Người ký',
+    signerTitle: 'Chủ nhiệm',
+  });
+  const inspections = {
+    inspectionId: insp.id,
+    inspectionSubjectId,
+    inspectionVisitId: visit.id,
+    inspectionSha: inspFile.sha256,
+    conclusionId: concl.id,
+  };
   // ---- directions ----
   const leader = await t.loginAs('leader');
   const direction = await must<{ units: { id: string; unitId: string }[] }>(
@@ -839,7 +1038,6 @@ async function buildFixture(t: TestApp, monitor: Client, unitA: Client): Promise
   );
   const directionUnitA = direction.units.find((u) => u.unitId === stp)!.id;
   // ---- corrective actions on recommendations: an issued conclusion of UBKT Thành ủy on unit A ----
-  const ubkt = (await findUnitByCode(t.deps.db, 'UBKT-TU'))!.id;
   const inspected = await issuedConclusionFixture(t.deps.db, {
     bodyUnitId: ubkt,
     programId,
@@ -848,6 +1046,7 @@ async function buildFixture(t: TestApp, monitor: Client, unitA: Client): Promise
   });
   return {
     recommendationA: inspected.recommendationIds[0]!,
+    ...inspections,
     ...base,
     periodId: period.id,
     obligationA,

@@ -24,6 +24,8 @@ const BINARY = new Set([
   // ---- annual review ----
   'GET /api/programs/{id}/review.docx',
   'GET /api/programs/{id}/review.xlsx',
+  'GET /api/inspection-visits/{id}/files/{sha256}',
+  'GET /api/inspection-conclusions/{id}/docx',
 ]);
 
 type Schema = Record<string, unknown>;

@@ -28,6 +28,8 @@ const ReportPage = lazy(() => import('./features/reports/ReportPage'));
 const FeedbackPage = lazy(() => import('./features/reports/FeedbackPage'));
 const PeriodPage = lazy(() => import('./features/periods/PeriodPage'));
 const ReviewPage = lazy(() => import('./features/review/ReviewPage'));
+const InspectionsPage = lazy(() => import('./features/inspections/InspectionsPage'));
+const InspectionPage = lazy(() => import('./features/inspections/InspectionPage'));
 const AccountPage = lazy(() => import('./features/account/AccountPage'));
 const DirectionsPage = lazy(() => import('./features/directions/DirectionsPage'));
 const ForcedPasswordChangePage = lazy(() => import('./features/account/ForcedPasswordChangePage'));
@@ -84,6 +86,8 @@ export const router = createBrowserRouter([
                 element: <RequireRole allow={REVIEWERS} />,
                 children: [{ path: '/kiem-diem', element: <ReviewPage /> }],
               },
+              { path: '/kiem-tra-giam-sat', element: <InspectionsPage /> },
+              { path: '/kiem-tra-giam-sat/:id', element: <InspectionPage /> },
               { path: '/tai-khoan', element: <AccountPage /> },
               ...COMING_SOON.map((i) => ({ path: i.path, element: <ComingSoonPage title={i.label} /> })),
               { path: '*', element: <NotFoundPage /> },

@@ -16,16 +16,19 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import {
   emailOutbox,
+  inspectionConclusions,
+  inspectionFindings,
+  inspectionPlans,
+  inspectionSubjects,
   notificationPreferences,
   notifications,
-  inspectionPlans,
   obstacles,
   programNodes,
   programs,
+  recommendations,
   reportObligations,
   reportVersions,
   reportingPeriods,
-  recommendations,
   remediationReports,
   taskAssignments,
   taskUnits,
@@ -40,6 +43,7 @@ import {
 } from '../../db/queries/recipients.js';
 import { notificationText, type NotificationFacts } from '../../domain/notification-kinds.js';
 import type { ObstacleAction } from '../../contract/obstacles.js';
+import { INSPECTION_KIND_LABELS } from '../../domain/supervision/kinds.js';
 import type { Ctx } from '../context.js';
 import { directionFollowUp, directionIssued } from '../directions/direction-notices.js';
 import { now, type Deps } from '../deps.js';
@@ -57,6 +61,13 @@ export type NotificationEvent =
   | { kind: 'obstacle.step'; obstacleId: string; action: ObstacleAction }
   /** A consolidated report goes to the leaders for approval (`sendConsolidationForApproval`). */
   | { kind: 'consolidation.awaiting_approval'; periodId: string }
+  /**
+   * An inspection plan became visible to these subject units (decided with its day come, or a visit
+   * recorded). Each unit's users are told once per plan, however often it is raised.
+   */
+  | { kind: 'inspection.plan_visible'; planId: string; unitIds: string[] }
+  /** A conclusion was issued: the subject units and the units responsible for a recommendation. */
+  | { kind: 'inspection.conclusion_issued'; conclusionId: string }
   /** The leader's directions: a new one, and each unit's answer, close and return. */
   | { kind: 'direction.issued'; directionId: string }
   | { kind: 'direction.answered' | 'direction.closed' | 'direction.returned'; directionUnitId: string }
@@ -134,6 +145,15 @@ const OBSTACLE_KINDS = {
   close: 'obstacle.closed',
   reopen: null,
 } as const;
+
+async function inspectionPlanOf(tx: Tx, planId: string) {
+  const [p] = await tx
+    .select({ plan: inspectionPlans, bodyName: units.name })
+    .from(inspectionPlans)
+    .innerJoin(units, eq(units.id, inspectionPlans.bodyUnitId))
+    .where(eq(inspectionPlans.id, planId));
+  return p!;
+}
 
 const EVENTS: Resolvers = {
   'task.assignment': async (tx, e) => {
@@ -236,6 +256,81 @@ const EVENTS: Resolvers = {
         },
       },
     ];
+  },
+  'inspection.plan_visible': async (tx, e) => {
+    const { plan, bodyName } = await inspectionPlanOf(tx, e.planId);
+    const link = `/kiem-tra-giam-sat/${plan.id}`;
+    const names = await unitNames(tx, e.unitIds);
+    const out: Delivery[] = [];
+    for (const unitId of [...new Set(e.unitIds)]) {
+      const to = await unitUsers(tx, unitId);
+      const ids = to.map((r) => r.userId!).filter(Boolean);
+      const told = ids.length
+        ? await tx
+            .select({ userId: notifications.userId })
+            .from(notifications)
+            .where(
+              and(
+                eq(notifications.kind, 'inspection.plan_visible'),
+                eq(notifications.link, link),
+                inArray(notifications.userId, ids),
+              ),
+            )
+        : [];
+      const toldIds = new Set(told.map((r) => r.userId));
+      out.push({
+        to: to.filter((r) => !toldIds.has(r.userId!)),
+        facts: {
+          kind: 'inspection.plan_visible',
+          planTitle: plan.title,
+          kindLabel: INSPECTION_KIND_LABELS[plan.kind].vi,
+          bodyName,
+          unitName: names.get(unitId) ?? '',
+          startsOn: plan.startsOn,
+          endsOn: plan.endsOn,
+          link,
+        },
+      });
+    }
+    return out;
+  },
+  'inspection.conclusion_issued': async (tx, e) => {
+    const [c] = await tx
+      .select()
+      .from(inspectionConclusions)
+      .where(eq(inspectionConclusions.id, e.conclusionId));
+    const { plan, bodyName } = await inspectionPlanOf(tx, c!.planId);
+    const subjects = await tx
+      .select({ unitId: inspectionSubjects.unitId })
+      .from(inspectionSubjects)
+      .where(eq(inspectionSubjects.planId, plan.id));
+    const findings = await tx
+      .select({ unitId: inspectionFindings.unitId })
+      .from(inspectionFindings)
+      .where(eq(inspectionFindings.conclusionId, c!.id));
+    const recs = await tx
+      .select({ unitId: recommendations.responsibleUnitId })
+      .from(recommendations)
+      .where(eq(recommendations.conclusionId, c!.id));
+    const unitIds = [...new Set([...subjects, ...recs].map((r) => r.unitId))];
+    const names = await unitNames(tx, unitIds);
+    const out: Delivery[] = [];
+    for (const unitId of unitIds)
+      out.push({
+        to: await unitUsers(tx, unitId),
+        facts: {
+          kind: 'inspection.conclusion_issued',
+          planTitle: plan.title,
+          bodyName,
+          unitName: names.get(unitId) ?? '',
+          number: c!.number ?? '',
+          issuedOn: c!.issuedOn ?? '',
+          findingCount: findings.filter((f) => f.unitId === unitId).length,
+          recommendationCount: recs.filter((r) => r.unitId === unitId).length,
+          link: `/kiem-tra-giam-sat/${plan.id}`,
+        },
+      });
+    return out;
   },
   'direction.issued': directionIssued,
   'direction.answered': directionFollowUp,

@@ -49,23 +49,22 @@ function cleanName(filename: string): string {
   return s.replace(/[\\/]/g, '_').slice(0, 200) || 'tep';
 }
 
-export async function uploadEvidence(
-  deps: Deps,
-  ctx: Ctx,
-  obligationId: string,
-  input: { filename: string; bytes: Uint8Array },
-): Promise<EvidenceRef> {
-  await loadObligation(deps.db, ctx, obligationId, 'report.write');
+/**
+ * The checks of an upload, shared by evidence and the files kept with an inspection's minutes: not
+ * empty, within the size limit, of an allowed type (from its first bytes) and named with a matching
+ * extension. Returns the cleaned name, its extension, the type's MIME type, the SHA-256 and the size.
+ */
+export function checkUploadedFile(filename: string, bytes: Uint8Array) {
   const rules = reportingRules();
-  const given = cleanName(input.filename);
-  if (input.bytes.length === 0) throw new AppError('FILE_EMPTY');
-  if (input.bytes.length > rules.evidence.maxBytes)
+  const given = cleanName(filename);
+  if (bytes.length === 0) throw new AppError('FILE_EMPTY');
+  if (bytes.length > rules.evidence.maxBytes)
     throw new AppError(
       'FILE_TOO_LARGE',
-      { size: input.bytes.length, maxBytes: rules.evidence.maxBytes },
+      { size: bytes.length, maxBytes: rules.evidence.maxBytes },
       `Tệp vượt quá ${Math.round(rules.evidence.maxBytes / 1048576)} MB`,
     );
-  const type = sniffFileType(input.bytes, given);
+  const type = sniffFileType(bytes, given);
   const mime = type ? rules.evidence.types[type] : undefined;
   if (!type || !mime) throw new AppError('FILE_TYPE_FORBIDDEN', { filename: given });
   const named = evidenceFileName(given, type);
@@ -77,8 +76,20 @@ export async function uploadEvidence(
       `Tệp "${given}" có nội dung là ${EVIDENCE_TYPE_NAMES[type] ?? type} nhưng tên tệp có phần mở rộng .${named.ext}; hãy đổi tên tệp thành .${expected.join(' hoặc .')} rồi tải lên lại`,
     );
   }
-  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
-  const size = input.bytes.length;
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const size = bytes.length;
+  return { name: named.name, ext: named.ext, mime, sha256, size };
+}
+
+export async function uploadEvidence(
+  deps: Deps,
+  ctx: Ctx,
+  obligationId: string,
+  input: { filename: string; bytes: Uint8Array },
+): Promise<EvidenceRef> {
+  await loadObligation(deps.db, ctx, obligationId, 'report.write');
+  const { name, ext, mime, sha256, size } = checkUploadedFile(input.filename, input.bytes);
+  const named = { name, ext };
   const ref: EvidenceRef = { sha256, filename: named.name, size, mime };
   const quota = evidenceQuota(deps);
   await mutate(deps.db, ctx, async (tx, audit) => {

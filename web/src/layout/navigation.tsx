@@ -67,7 +67,6 @@ export const NAV_GROUPS: NavGroup[] = [
         path: '/kiem-tra-giam-sat',
         label: 'Kiểm tra giám sát',
         icon: <SafetyCertificateOutlined />,
-        comingSoon: true,
       },
       { path: '/y-kien-chi-dao', label: 'Theo dõi ý kiến chỉ đạo', icon: <FlagOutlined /> },
       {

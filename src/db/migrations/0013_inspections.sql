@@ -1,0 +1,2 @@
+ALTER TABLE "recommendations" ADD COLUMN "carried_from_id" uuid;--> statement-breakpoint
+ALTER TABLE "recommendations" ADD CONSTRAINT "recommendations_carried_from_id_recommendations_id_fk" FOREIGN KEY ("carried_from_id") REFERENCES "public"."recommendations"("id") ON DELETE set null ON UPDATE no action;
