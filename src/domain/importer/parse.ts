@@ -412,12 +412,18 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
     for (let i = 0; i < body.length; i++) {
       const l = body[i]!;
       if (TT_LINE_RE.test(l.text)) {
-        const cl: CellLine[] = body.map((x, k) => ({
-          start: x.start,
-          end: x.end,
-          text: x.text,
-          pageBreak: k > 0 && furniture.some(([fs]) => fs >= body[k - 1]!.end && fs < x.start),
-        }));
+        const cl: CellLine[] = body.map((x, k) => {
+          const pageBreak =
+            k > 0 && furniture.some(([fs]) => fs >= body[k - 1]!.end && fs < x.start);
+          const gap = k > 0 ? source.slice(body[k - 1]!.end, x.start) : '';
+          return {
+            start: x.start,
+            end: x.end,
+            text: x.text,
+            pageBreak,
+            blankBefore: pageBreak ? 0 : Math.max(0, gap.split('\n').length - 2),
+          };
+        });
         const t = readCellLines(cl, i, columnOf, !inAnnex);
         if (t) {
           paras.push({ lines: body.slice(i, i + 1), marker: null, cells: null, cellTable: t });
