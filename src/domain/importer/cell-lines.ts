@@ -60,7 +60,7 @@ const TIME_RE =
   /(thường xuyên|đã hoàn thành|hoàn thành|hằng năm|hàng năm|hằng quý|hàng quý|định kỳ|năm\s*\d{4}|quý\s*[IV1-4]|tháng\s*\d|\b\d{4}\b|trước ngày|giai đoạn|kịp thời|liên tục|theo (kế hoạch|tiến độ|yêu cầu))/iu;
 /** A line ending with these cannot end a cell. */
 const JOINING_END_RE =
-  /(,|;|-|–|\/|\(|&|(?<![\p{L}])(và|các|của|về|ở|với|cho|theo|trong|tại|có|được|là|để|những|cơ|ban|nhân|bộ|sở|ủy|uỷ|cục|tổ|hội|vụ|thông|ngành|phát|khoa|công|quốc|trung|tài|nội|ngoại|xây|kế|nông|văn|y|giáo|lao|thanh|kiểm|từ|đến|quý|tháng|năm|trước|sau)|(?<![\p{L}])(?<!(?:chương|quy|lộ|công|quá|tờ|giáo|đệ)\s)trình)$/iu;
+  /(,|;|-|–|\/|\(|&|\((?:[ivx]{1,4}|\d{1,2}|[a-zđ])\)|(?<![\p{L}])(và|các|của|về|ở|với|cho|theo|trong|tại|có|được|là|để|những|cơ|ban|nhân|bộ|sở|ủy|uỷ|cục|tổ|hội|vụ|thông|ngành|phát|khoa|công|quốc|trung|tài|nội|ngoại|xây|kế|nông|văn|y|giáo|lao|thanh|kiểm|từ|đến|quý|tháng|năm|trước|sau)|(?<![\p{L}])(?<!(?:chương|quy|lộ|công|quá|tờ|giáo|đệ)\s)trình)$/iu;
 /** Kinds of document a product cell names ("Nghị định của Chính phủ", "Đề án/kế hoạch triển khai"). */
 const PRODUCT_START_RE =
   /^(Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Luật|Đề án|Báo cáo|Kế hoạch|Chương trình|Văn bản|Tờ trình|Hướng dẫn|Các văn bản|Công văn|Các hoạt động|Hoạt động|Hội nghị|Bộ tiêu chí|Hệ thống|Cơ sở dữ liệu|Dự thảo|Đề xuất|Chiến lược|Quy chế|Quy định|Quy hoạch|Sổ tay|Tài liệu)/u;
@@ -220,6 +220,14 @@ export function readCellLines(
       const title = [c.title, ...c.lines.map((l) => l.text)].filter(Boolean).join(' ');
       return { tt: c.tt, group: true, cells: { task: title }, start: c.start, end: c.end };
     }
+    // A note written across the whole table after the row (a blank, its TT cell, then lines wider
+    // than any column) belongs to the row as its note.
+    const note = noteLines(c.lines);
+    if (note) {
+      const cells = cutRow(c.lines.slice(0, c.lines.length - note.length), cols);
+      cells.note = [cells.note, ...note.map((l) => l.text)].filter(Boolean).join(' ');
+      return { tt: c.tt, group: false, cells, start: c.start, end: c.end };
+    }
     // "-" lines part the row into its heading and unnumbered sub-rows.
     const dashes = c.lines.flatMap((l, k) => (/^[-–]$/u.test(l.text) ? [k] : []));
     if (dashes.length === 0)
@@ -248,6 +256,18 @@ export function readCellLines(
     };
   });
   return { columns, headerEnd: lines[h - 1]!.end, rows, repeated, consumedUntil: i };
+}
+
+/** The lines that end a row after a blank line, each (but the last) much wider than the row's others. */
+function noteLines(lines: CellLine[]): CellLine[] | null {
+  for (let b = lines.length - 1; b > 0; b--) {
+    if (!lines[b]!.blankBefore || lines[b]!.pageBreak) continue;
+    const before = Math.max(...lines.slice(0, b).map((l) => l.text.length));
+    const rest = lines.slice(b);
+    const wide = rest.every((l, k) => k === rest.length - 1 || l.text.length >= before * 1.5);
+    return wide && rest[0]!.text.length >= before * 1.5 ? rest : null;
+  }
+  return null;
 }
 
 /** One line, or one of two pieces of a line that holds the end of one cell and the next cell. */
