@@ -48,6 +48,9 @@ interface Line {
 
 type OtherKind = ParsedDocument['other'][number]['kind'];
 
+/** Words before a time that make it a target's, a plan's or a budget's time, not a deadline. */
+const TARGET_TIME_RE =
+  /(mục tiêu|chỉ tiêu|trung hạn|chiến lược|quy hoạch|tầm nhìn|định hướng|ngân sách|vốn|kinh phí)\s+(?:(?:tới|đến|trong|cho|của)\s+)?$/iu;
 const TERMINAL_RE = /([.;:!?…]|\.\/\.)["”’)\]*_]*$/;
 const ON_BEHALF_RE = /^(T\/M|TM\.?|T\.M\.|KT\.?|Q\.|TL\.|TUQ\.)\s*\S/;
 const DOC_KINDS_RE =
@@ -886,7 +889,17 @@ function deriveStructure(
       const pm = /sản phẩm(?: cụ thể)?(?: là)?\s*:\s*([^.;]+)/i.exec(n.text);
       if (pm) products = pm[1]!.split(/\s*,\s*/).filter(Boolean);
     }
-    deadline ??= pickDeadline(times);
+    // A time that dates a target or a plan named in the text ("đạt mục tiêu tới năm 2026", "kế hoạch
+    // đầu tư công trung hạn giai đoạn 2026 - 2030") is not the task's deadline.
+    deadline ??= pickDeadline(
+      n.kind === 'row'
+        ? times
+        : times.filter(
+            (t) =>
+              !TARGET_TIME_RE.test(source.slice(Math.max(n.span[0], t.span[0] - 40), t.span[0])) &&
+              !/^\s*,?\s*(đạt|phấn đấu)\s/u.test(source.slice(t.span[1], t.span[1] + 20)),
+          ),
+    );
     if (leads.length === 1) lead = leads[0]!;
     if (leads.length > 1)
       b.warn(
