@@ -93,22 +93,28 @@ function startsCell(text: string): boolean {
 
 /** Groups header lines into column names: every group known, as many groups as possible. */
 export function headerColumns(texts: string[], columnOf: ColumnOf): string[] | null {
+  return headerGroups(texts, columnOf)?.map((g) => g.col) ?? null;
+}
+
+/** The same grouping, with each group's text ("Cơ quan chủ trì" → lead). */
+export function headerGroups(texts: string[], columnOf: ColumnOf): { col: string; text: string }[] | null {
   const n = texts.length;
-  // best[i] = [count, columns] for texts[i..]
-  const best: ({ count: number; cols: string[] } | null)[] = Array(n + 1).fill(null);
-  best[n] = { count: 0, cols: [] };
+  // best[i] = the most groups for texts[i..]
+  const best: { count: number; groups: { col: string; text: string }[] }[] = [];
+  best[n] = { count: 0, groups: [] };
   for (let i = n - 1; i >= 0; i--) {
     if (!startsCell(texts[i]!)) continue;
     for (let j = i + 1; j <= n && j - i <= 5; j++) {
       const rest = best[j];
       if (!rest) continue;
-      const col = columnOf(texts.slice(i, j).join(' '));
-      if (!col || rest.cols.includes(col)) continue;
+      const text = texts.slice(i, j).join(' ');
+      const col = columnOf(text);
+      if (!col || rest.groups.some((g) => g.col === col)) continue;
       if (!best[i] || rest.count + 1 > best[i]!.count)
-        best[i] = { count: rest.count + 1, cols: [col, ...rest.cols] };
+        best[i] = { count: rest.count + 1, groups: [{ col, text }, ...rest.groups] };
     }
   }
-  return best[0] && best[0].cols.includes('task') ? best[0].cols : null;
+  return best[0] && best[0].groups.some((g) => g.col === 'task') ? best[0].groups : null;
 }
 
 function nextRoman(r: string | null): string {

@@ -36,7 +36,7 @@ import { BodyMatcher, type DirectoryUnit } from './bodies.js';
 import { finishBodies } from './proposals.js';
 import { findFurniture, maskSpans, readableSource } from './furniture.js';
 import { ROMAN_RE, romanOf } from '../roman.js';
-import { readCellLines, type CellLine, type CellTable } from './cell-lines.js';
+import { headerGroups, readCellLines, type CellLine, type CellTable } from './cell-lines.js';
 
 interface Line {
   start: number;
@@ -184,6 +184,12 @@ const COLUMN_NAMES: [string, RegExp][] = [
 function columnOf(header: string): string | null {
   const f = foldKeepOffsets(header).trim();
   return COLUMN_NAMES.find(([, re]) => re.test(f))?.[0] ?? null;
+}
+
+/** A line of text that is a table's header ("STT Tên nhiệm vụ Cơ quan chủ trì Thời gian"). */
+function headerLine(text: string): boolean {
+  const g = text.length <= 160 ? headerGroups(text.split(/\s+/), columnOf) : null;
+  return !!g && g.length >= 3 && g[0]!.col === 'tt';
 }
 
 export interface ParseOptions {
@@ -396,6 +402,31 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
     separator?: boolean;
     cellTable?: CellTable;
   }
+  /**
+   * A table whose header is written as text just above its first row (one line, or a line a header
+   * cell): the paragraphs that read as the row's column names, one for each of its cells, TT first,
+   * become the table's header row.
+   */
+  const headerAbove = (paras: Para[], cells: string[]) => {
+    if (!/^(\d{1,3}|[IVX]{1,6})[.)]?$/u.test(cells[0]?.trim() ?? '')) return;
+    for (let k = paras.length - 1; k >= 0 && paras.length - k <= 12; k--) {
+      const q = paras[k]!;
+      if (q.cells || q.cellTable || q.marker || q.lines.some((x) => x.text.length > 120)) return;
+      const ls = paras.slice(k).flatMap((x) => x.lines);
+      const texts = ls.map((x) => x.text);
+      const groups = [texts, texts.flatMap((t) => t.split(/\s+/))]
+        .map((t) => headerGroups(t, columnOf))
+        .find((g) => g && g.length === cells.length && g[0]!.col === 'tt');
+      if (groups) {
+        paras.splice(k, paras.length - k, {
+          lines: ls,
+          marker: null,
+          cells: groups.map((g) => g.text),
+        });
+        return;
+      }
+    }
+  };
   // The width a hard-wrapped text is wrapped at: most lines of such a text are about as long (0 when
   // its lines are whole paragraphs).
   const wrapWidth = (() => {
@@ -416,8 +447,7 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
       const l = body[i]!;
       if (TT_LINE_RE.test(l.text)) {
         const cl: CellLine[] = body.map((x, k) => {
-          const pageBreak =
-            k > 0 && furniture.some(([fs]) => fs >= body[k - 1]!.end && fs < x.start);
+          const pageBreak = k > 0 && furniture.some(([fs]) => fs >= body[k - 1]!.end && fs < x.start);
           const gap = k > 0 ? source.slice(body[k - 1]!.end, x.start) : '';
           return {
             start: x.start,
@@ -444,6 +474,7 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
       }
       const cells = tableCells(l.raw, !!paras[paras.length - 1]?.cells);
       if (cells) {
+        if (!paras[paras.length - 1]?.cells) headerAbove(paras, cells);
         paras.push({ lines: [l], marker: null, cells, separator: isSeparatorRow(l.raw) });
         continue;
       }
@@ -668,7 +699,7 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
     let k = 1;
     while (k < zone.length && k < 14) {
       const l = zone[k]!;
-      if (tableCells(l.raw) || TT_LINE_RE.test(l.text)) break;
+      if (tableCells(l.raw) || TT_LINE_RE.test(l.text) || headerLine(l.text)) break;
       const mk = markerOf(l.text);
       if (mk && mk.kind !== 'bullet' && !isUpperLine(l.text)) break;
       k++;
