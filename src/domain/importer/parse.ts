@@ -35,6 +35,7 @@ import { findTimes, parseVnDate, pickDeadline } from './times.js';
 import { BodyMatcher, type DirectoryUnit } from './bodies.js';
 import { finishBodies } from './proposals.js';
 import { findFurniture, maskSpans, readableSource } from './furniture.js';
+import { findFootnoteMarks } from './footnote-marks.js';
 import { ROMAN_RE, romanOf } from '../roman.js';
 import { headerGroups, readCellLines, type CellLine, type CellTable } from './cell-lines.js';
 
@@ -258,7 +259,12 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
   const original = normalizeSource(raw);
   // Page furniture is blanked before reading, so a page break does not cut a paragraph or a row.
   const furniture = findFurniture(original);
-  const source = maskSpans(original, furniture);
+  // Footnote markers glued to words ("57-NQ/TW¹", "năm 20302") are masked too: numbers and years read right.
+  const footnoteMarks = findFootnoteMarks(
+    original,
+    furniture.map(([s]) => s),
+  ).filter(([s, e]) => !furniture.some(([fs, fe]) => s < fe && e > fs));
+  const source = maskSpans(original, [...furniture, ...footnoteMarks]);
   const allLines = splitLines(source);
   const b = new Builder();
   // Footnotes after the text ("[1] Nghị quyết số 10-NQ/TW …", as the Word reader writes them): kept
@@ -742,6 +748,7 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
   }
 
   for (const f of furniture) b.addOther('furniture', f);
+  for (const f of footnoteMarks) b.addOther('footnote', f);
   return finishBodies(
     {
       source: original,
