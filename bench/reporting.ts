@@ -42,7 +42,7 @@ async function time<T>(f: () => Promise<T>, runs = 3): Promise<{ ms: number; val
 
 const STATUSES = ['not_started', 'in_progress', 'in_progress', 'done'] as const;
 
-async function fileReports(database: Database, programId: string): Promise<string[]> {
+export async function fileReports(database: Database, programId: string): Promise<string[]> {
   const db = database.db;
   const rules = reportingRules();
   await db.execute(

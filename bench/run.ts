@@ -6,8 +6,10 @@
  *     task table GET /api/programs/:id/tasks, ~60 kB of JSON serialised by its response schema) beside
  *     a bare Fastify hello-world, measured in this same run with the same client.
  *  5. Hostile uploads (bench/hostile.ts): /healthz latency while three zip-bomb .docx are refused.
+ *  7. The annual review at national scale beside one aggregate SQL query (bench/annual-review.ts,
+ *     `-- --only review`).
  *  Durable writes on PGlite and PostgreSQL: bench/durability.ts (`-- --only durability`).
- * Usage: npm run bench [-- --seconds 5 --connections 10] [-- --only throughput|hostile|durability]
+ * Usage: npm run bench [-- --seconds 5 --connections 10] [-- --only throughput|hostile|durability|review]
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,6 +27,7 @@ import { benchReportingAll } from './reporting.js';
 import { benchHostileUploads } from './hostile.js';
 import { benchServer } from './server.js';
 import { benchDurability } from './durability.js';
+import { benchAnnualReviewAll } from './annual-review.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: number) => {
@@ -120,6 +123,7 @@ async function load(
 
 async function main() {
   if (ONLY === 'durability') return benchDurability();
+  if (ONLY === 'review') return benchAnnualReviewAll();
   console.log(
     `thucthi bench — node ${process.version}, ${os.cpus().length} cores, ${SECONDS}s × ${CONNECTIONS} connections\n`,
   );
@@ -196,6 +200,8 @@ async function main() {
   await benchPlanAll();
   console.log('');
   await benchReportingAll();
+  console.log('');
+  await benchAnnualReviewAll();
   console.log('');
   await benchHostileUploads();
 }

@@ -179,18 +179,17 @@ dbOptions(
 program
   .command('import')
   .description(
-    'Đọc một văn bản (.txt, .md, .docx) và in cấu trúc (không ghi vào CSDL) — parse a document and print its structure',
+    'Đọc một văn bản (.txt, .md, .docx, .pdf; bản quét đọc bằng OCR) và in cấu trúc (không ghi vào CSDL) — parse a document and print its structure',
   )
   .argument('<file>', 'tệp văn bản')
   .option('--json', 'in JSON (xem README, "Định dạng JSON")')
   .action(async (file: string, opts: { json?: boolean }) => {
-    const { readImportInput } = await import('./features/imports/import-input.js');
-    const { parseDocument } = await import('./domain/importer/parse.js');
+    const { parseRead, readImportInput } = await import('./features/imports/import-input.js');
     const { importJson, importOutline } = await import('./features/imports/import-json.js');
     const { loadSeedUnits } = await import('./features/system/demo.js');
     const bytes = fs.readFileSync(file);
-    const { text } = await readImportInput({ bytes: new Uint8Array(bytes), filename: path.basename(file) });
-    const doc = parseDocument(text, { units: loadSeedUnits() });
+    const read = await readImportInput({ bytes: new Uint8Array(bytes), filename: path.basename(file) });
+    const doc = parseRead(read, loadSeedUnits());
     process.stdout.write((opts.json ? JSON.stringify(importJson(doc), null, 2) : importOutline(doc)) + '\n');
   });
 

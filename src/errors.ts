@@ -55,6 +55,11 @@ export const ERRORS = {
     vi: 'Bạn chỉ được thao tác trên dữ liệu của đơn vị mình',
     en: "You may act only on your own unit's data",
   },
+  FORBIDDEN_BODY_SCOPE: {
+    status: 403,
+    vi: 'Bạn chỉ được thao tác trên kế hoạch kiểm tra, giám sát của cơ quan mình',
+    en: "You may act only on your own body's inspection plans",
+  },
   // state
   VERSION_CONFLICT: {
     status: 409,
@@ -387,6 +392,74 @@ export const ERRORS = {
     status: 409,
     vi: 'Đơn vị chưa có báo cáo kỳ trước được chấp nhận để sao chép',
     en: 'No earlier accepted report to copy',
+  },
+  // the leader's directions (issue 13 point 5)
+  DIRECTION_NOT_FOUND: { status: 404, vi: 'Không tìm thấy ý kiến chỉ đạo', en: 'Direction not found' },
+  DIRECTION_TARGET_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy nhiệm vụ, báo cáo, khó khăn vướng mắc, đơn vị hoặc chương trình được chỉ đạo',
+    en: 'The target of the direction was not found',
+  },
+  DIRECTION_UNITS_REQUIRED: {
+    status: 400,
+    vi: 'Hãy chọn ít nhất một đơn vị nhận ý kiến chỉ đạo',
+    en: 'Choose at least one unit to address the direction to',
+  },
+  DIRECTION_DUE_REQUIRED: {
+    status: 400,
+    vi: 'Ý kiến chỉ đạo yêu cầu thực hiện phải có thời hạn',
+    en: 'A direction that asks for action needs a due date',
+  },
+  DIRECTION_DUE_PAST: {
+    status: 400,
+    vi: 'Thời hạn thực hiện ý kiến chỉ đạo không được trước ngày hôm nay',
+    en: 'The due date of a direction cannot be before today',
+  },
+  DIRECTION_TEXT_REQUIRED: {
+    status: 400,
+    vi: 'Hãy nhập nội dung (ý kiến chỉ đạo, nội dung trả lời hoặc ý kiến khi trả lại)',
+    en: 'The text is required',
+  },
+  DIRECTION_INVALID_STEP: {
+    status: 409,
+    vi: 'Không thể chuyển việc thực hiện ý kiến chỉ đạo của đơn vị sang trạng thái này',
+    en: 'Invalid step for this follow-up of the direction',
+  },
+  // corrective actions on recommendations (issue 13, point 4)
+  RECOMMENDATION_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy kiến nghị',
+    en: 'Recommendation not found',
+  },
+  RECOMMENDATION_NOT_ISSUED: {
+    status: 409,
+    vi: 'Kết luận chứa kiến nghị này chưa được ban hành (hoặc đã được thay thế)',
+    en: 'The conclusion of this recommendation is not issued',
+  },
+  RECOMMENDATION_CLOSED: {
+    status: 409,
+    vi: 'Kiến nghị đã hoàn thành khắc phục; không báo cáo thêm được nữa',
+    en: 'The recommendation is closed',
+  },
+  RECOMMENDATION_AWAITING_DECISION: {
+    status: 409,
+    vi: 'Báo cáo khắc phục trước đang chờ cơ quan kiểm tra, giám sát xem xét',
+    en: 'The last remediation report awaits the decision of the inspecting body',
+  },
+  REMEDIATION_NOTHING_TO_DECIDE: {
+    status: 409,
+    vi: 'Không có báo cáo khắc phục nào đang chờ xem xét',
+    en: 'No remediation report awaits a decision',
+  },
+  REMEDIATION_RESULT_REQUIRED: {
+    status: 400,
+    vi: 'Cần nêu kết quả khắc phục',
+    en: 'The remediation result is required',
+  },
+  REMEDIATION_RETURN_COMMENT_REQUIRED: {
+    status: 400,
+    vi: 'Trả lại báo cáo khắc phục phải kèm ý kiến',
+    en: 'Returning a remediation report needs a comment',
   },
   // server
   DATABASE_UNAVAILABLE: {

@@ -14,6 +14,10 @@ import { startFileSweepLoop } from './jobs/file-sweep.js';
 import { loadAuthKey } from './features/auth/auth-key.js';
 import { startCheckpointLoop } from './jobs/audit-checkpoint.js';
 import { checkpointPaths } from './features/audit/checkpoints.js';
+import { backgroundReadsDone } from './features/imports/imports.service.js';
+
+/** How long a stop waits for documents still being read in the background. */
+const READS_GRACE_MS = 20_000;
 
 export interface Running {
   app: FastifyInstance;
@@ -89,6 +93,9 @@ export async function startServer(config: Config, opts: { handleSignals?: boolea
       await stopReminders();
       await stopFileSweep();
       await app!.close();
+      // Documents still being read in the background get a short while to be stored; a read cut
+      // off after that shows as interrupted and can be started again.
+      await Promise.race([backgroundReadsDone(), new Promise((r) => setTimeout(r, READS_GRACE_MS).unref())]);
       // After the last request: the checkpoint signs the final head.
       await stopCheckpoints();
       await mailer?.close();

@@ -1,9 +1,9 @@
 /** The audit trail: requests and responses of /api/audit. */
 import { Type, type Static } from '@sinclair/typebox';
-import { Items, Limit, Nullable, RefTo } from './common.js';
+import { Items, JsonValue, Limit, Nullable, RefTo } from './common.js';
 
 /** What an event recorded about the entity before or after the change: field → value (JSON). */
-export const AuditSnapshot = Type.Record(Type.String(), Type.Unknown());
+export const AuditSnapshot = Type.Record(Type.String(), RefTo(JsonValue));
 export type AuditSnapshot = Static<typeof AuditSnapshot>;
 
 /** One event of the trail. Registered once (`$id`), referenced as `AuditEventRef`. */

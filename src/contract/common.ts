@@ -4,11 +4,26 @@ import { RECURRENCES } from '../domain/plan/assignment.js';
 import { LIMITS } from '../domain/limits.js';
 import { ROLES } from '../domain/roles.js';
 
+/** Any JSON value (registered once under its `$id`; referenced with `RefTo(JsonValue)`). */
+export const JsonValue = Type.Recursive(
+  (Self) =>
+    Type.Union([
+      Type.Null(),
+      Type.Boolean(),
+      Type.Number(),
+      Type.String(),
+      Type.Array(Self),
+      Type.Record(Type.String(), Self),
+    ]),
+  { $id: 'JsonValue', title: 'JsonValue' },
+);
+export type JsonValue = Static<typeof JsonValue>;
+
 export const ErrorSchema = Type.Object(
   {
     code: Type.String({ description: 'Mã lỗi ổn định (stable error code)' }),
     message: Type.String({ description: 'Thông báo tiếng Việt' }),
-    details: Type.Optional(Type.Unknown()),
+    details: Type.Optional(Type.Unsafe<JsonValue>(Type.Ref('JsonValue'))),
   },
   { $id: 'Error', title: 'Error' },
 );

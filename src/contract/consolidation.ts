@@ -22,7 +22,10 @@ export type NarrativeBlock = DomainBlock;
 type _BlockFits = Check<Agrees<DomainBlock, Static<typeof NarrativeBlock>>>;
 
 export const NarrativeSection = Type.Object(
-  { heading: Text(LIMITS.sectionHeading), blocks: Type.Array(NarrativeBlock, { maxItems: LIMITS.sectionBlocks }) },
+  {
+    heading: Text(LIMITS.sectionHeading),
+    blocks: Type.Array(NarrativeBlock, { maxItems: LIMITS.sectionBlocks }),
+  },
   { additionalProperties: false },
 );
 export type NarrativeSection = DomainSection;
@@ -117,7 +120,8 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 
 export const ConsolidationDocx = Type.String({
   format: 'binary',
-  description: 'Báo cáo tổng hợp (.docx) kèm phụ lục, tải về dưới tên bao-cao-so-ket-<kỳ>.docx (tiếng Việt không dấu, ví dụ bao-cao-so-ket-quy-i-2026.docx)',
+  description:
+    'Báo cáo tổng hợp (.docx) kèm phụ lục, tải về dưới tên bao-cao-so-ket-<kỳ>.docx (tiếng Việt không dấu, ví dụ bao-cao-so-ket-quy-i-2026.docx)',
 });
 export const ConsolidationXlsx = Type.String({
   format: 'binary',

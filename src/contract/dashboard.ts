@@ -5,14 +5,16 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { IsoDate, Nullable, Uuid, type Agrees, type Check } from './common.js';
 import { ObligationStatus, PeriodStatus } from './periods.js';
+import { RecommendationCounts } from './recommendations.js';
 import type { Rolled as DomainRolled } from '../domain/reporting/rollup.js';
 
 const rolledFields = {
   percent: Type.Number({ description: 'Tỷ lệ hoàn thành bình quân (có trọng số), một chữ số thập phân' }),
   tasks: Type.Integer(),
   done: Type.Integer(),
-  onTime: Type.Integer(),
-  late: Type.Integer(),
+  onTime: Type.Integer({ description: 'Hoàn thành đúng hạn' }),
+  late: Type.Integer({ description: 'Hoàn thành quá hạn hoặc chưa hoàn thành đã quá hạn' }),
+  notDue: Type.Integer({ description: 'Chưa hoàn thành, chưa đến hạn (chưa đánh giá)' }),
 };
 
 /** Progress of a set of tasks (src/domain/reporting/rollup.ts). */
@@ -75,5 +77,7 @@ export const Dashboard = Type.Object({
     Type.Object({ obligationId: Uuid, unitId: Uuid, unitName: Type.String(), status: ObligationStatus }),
   ),
   openObstacles: Type.Integer(),
+  /** The program's recommendations after inspections (issue 13), overdue on the reference day. */
+  recommendations: RecommendationCounts,
 });
 export type Dashboard = Static<typeof Dashboard>;

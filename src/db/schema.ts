@@ -18,7 +18,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
-import type { CarriedTask, ReportContent } from '../domain/reporting/report.js';
+import type { CarriedTask, ReportContent, ReportProduct } from '../domain/reporting/report.js';
 import type { AuditSnapshot } from '../contract/audit.js';
 import type { SystemStateValue } from '../domain/system-state.js';
 import type { ReminderSchedule } from '../domain/reporting/report.js';
@@ -42,6 +42,22 @@ import type {
   ProgramTaskExtract,
 } from '../contract/programs.js';
 import type { BaselineEntry } from '../contract/tasks.js';
+import type {
+  Announcement,
+  AttachedFile,
+  BasisReference,
+  ConclusionStatus,
+  DirectionTarget,
+  DirectionUnitStatus,
+  DocumentLayout,
+  ExaminedDocument,
+  InspectionKind,
+  InspectionPlanStatus,
+  RecommendationStatus,
+  RemediationDecision,
+  RemediationState,
+  TeamMember,
+} from '../domain/supervision/kinds.js';
 
 /** bytea as a Buffer (pg returns a Buffer, PGlite a Uint8Array). */
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -679,6 +695,12 @@ export const reminders = pgTable(
     obligationId: uuid('obligation_id').references(() => reportObligations.id, { onDelete: 'cascade' }),
     nodeId: uuid('node_id').references(() => programNodes.id, { onDelete: 'cascade' }),
     unitId: uuid('unit_id').references(() => units.id, { onDelete: 'cascade' }),
+    /** A recommendation's deadline (kinds recommendation_*). */
+    recommendationId: uuid('recommendation_id').references((): AnyPgColumn => recommendations.id, {
+      onDelete: 'cascade',
+    }),
+    /** A direction's deadline for one unit (kinds direction_*). */
+    directionId: uuid('direction_id').references((): AnyPgColumn => directions.id, { onDelete: 'cascade' }),
     /** Days relative to the deadline (negative = before). */
     offsetDays: integer('offset_days').notNull().default(0),
     /** pending | sent | skipped */
@@ -816,5 +838,286 @@ export const consolidationVersions = pgTable(
   (t) => [
     uniqueIndex('consolidation_versions_seq_key').on(t.consolidationId, t.seq),
     check('consolidation_versions_step_check', sql`${t.step} in ('sent','returned','approved')`),
+  ],
+);
+
+// ---- supervision and leadership (issue 13; words in src/domain/supervision/kinds.ts) ----
+
+/** An inspection or supervision plan (kế hoạch kiểm tra / giám sát) of one body. */
+export const inspectionPlans = pgTable(
+  'inspection_plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The inspecting body: the supervisor's unit (UBKT, HĐND, MTTQ, an inspectorate…). */
+    bodyUnitId: uuid('body_unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
+    kind: text('kind').$type<InspectionKind>().notNull(),
+    title: text('title').notNull(),
+    /** The year of an annual plan; null for an ad hoc one. */
+    year: integer('year'),
+    /** The program inspected, when there is one. */
+    programId: uuid('program_id').references(() => programs.id, { onDelete: 'set null' }),
+    contents: text('contents').notNull().default(''),
+    startsOn: text('starts_on'),
+    endsOn: text('ends_on'),
+    announcement: text('announcement').$type<Announcement>().notNull().default('announced'),
+    /** From this day the inspected units see the plan (announced); null: not before the first visit. */
+    visibleFrom: text('visible_from'),
+    basis: jsonb('basis').$type<BasisReference[]>().notNull().default([]),
+    team: jsonb('team').$type<TeamMember[]>().notNull().default([]),
+    status: text('status').$type<InspectionPlanStatus>().notNull().default('draft'),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [
+    index('inspection_plans_body_idx').on(t.bodyUnitId, t.year),
+    index('inspection_plans_program_idx').on(t.programId),
+    check(
+      'inspection_plans_kind_check',
+      sql`${t.kind} in ('party_inspection','council_supervision','front_supervision','state_inspection','monitor_check')`,
+    ),
+    check('inspection_plans_announcement_check', sql`${t.announcement} in ('announced','unannounced')`),
+    check('inspection_plans_status_check', sql`${t.status} in ('draft','active','closed')`),
+  ],
+);
+
+/** A subject of a plan: a unit, optionally one task of a program or one unit plan. */
+export const inspectionSubjects = pgTable(
+  'inspection_subjects',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => inspectionPlans.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
+    nodeId: uuid('node_id').references(() => programNodes.id, { onDelete: 'set null' }),
+    /** A unit's plan (a program with an owner unit). */
+    unitPlanId: uuid('unit_plan_id').references(() => programs.id, { onDelete: 'set null' }),
+    note: text('note').notNull().default(''),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('inspection_subjects_plan_idx').on(t.planId),
+    index('inspection_subjects_unit_idx').on(t.unitId),
+  ],
+);
+
+/** A visit held for a subject: when, where, who, what was examined, and its minutes (biên bản). */
+export const inspectionVisits = pgTable(
+  'inspection_visits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => inspectionPlans.id, { onDelete: 'cascade' }),
+    subjectId: uuid('subject_id')
+      .notNull()
+      .references(() => inspectionSubjects.id, { onDelete: 'cascade' }),
+    heldOn: text('held_on').notNull(),
+    place: text('place').notNull().default(''),
+    participants: text('participants').notNull().default(''),
+    documents: jsonb('documents').$type<ExaminedDocument[]>().notNull().default([]),
+    minutes: text('minutes').notNull().default(''),
+    attachments: jsonb('attachments').$type<AttachedFile[]>().notNull().default([]),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [index('inspection_visits_plan_idx').on(t.planId, t.heldOn)],
+);
+
+/** A conclusion (kết luận / báo cáo kết quả giám sát) of a plan. Issued ones are read-only. */
+export const inspectionConclusions = pgTable(
+  'inspection_conclusions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => inspectionPlans.id, { onDelete: 'cascade' }),
+    /** 1, 2, … : a correction of an issued conclusion is a new revision that supersedes it. */
+    revision: integer('revision').notNull().default(1),
+    supersedesId: uuid('supersedes_id').references((): AnyPgColumn => inspectionConclusions.id, {
+      onDelete: 'set null',
+    }),
+    status: text('status').$type<ConclusionStatus>().notNull().default('draft'),
+    layout: text('layout').$type<DocumentLayout>().notNull().default('party'),
+    title: text('title').notNull().default(''),
+    summary: text('summary').notNull().default(''),
+    /** Given when issued. */
+    number: text('number'),
+    issuedOn: text('issued_on'),
+    signerName: text('signer_name'),
+    signerTitle: text('signer_title'),
+    issuedAt: ts('issued_at'),
+    issuedBy: uuid('issued_by'),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [
+    index('inspection_conclusions_plan_idx').on(t.planId, t.revision),
+    check('inspection_conclusions_status_check', sql`${t.status} in ('draft','issued','superseded')`),
+    check('inspection_conclusions_layout_check', sql`${t.layout} in ('party','state')`),
+  ],
+);
+
+/** A finding (nội dung kết luận) of a conclusion, tied to a unit and optionally a task. */
+export const inspectionFindings = pgTable(
+  'inspection_findings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conclusionId: uuid('conclusion_id')
+      .notNull()
+      .references(() => inspectionConclusions.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
+    nodeId: uuid('node_id').references(() => programNodes.id, { onDelete: 'set null' }),
+    text: text('text').notNull(),
+  },
+  (t) => [uniqueIndex('inspection_findings_seq_key').on(t.conclusionId, t.seq)],
+);
+
+/** A recommendation (kiến nghị): a responsible unit, a deadline, an expected corrective product. */
+export const recommendations = pgTable(
+  'recommendations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conclusionId: uuid('conclusion_id')
+      .notNull()
+      .references(() => inspectionConclusions.id, { onDelete: 'cascade' }),
+    /** Denormalised from the conclusion, for the unit's, the task's and the dashboard's lists. */
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => inspectionPlans.id, { onDelete: 'cascade' }),
+    findingId: uuid('finding_id').references(() => inspectionFindings.id, { onDelete: 'set null' }),
+    seq: integer('seq').notNull(),
+    responsibleUnitId: uuid('responsible_unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
+    nodeId: uuid('node_id').references(() => programNodes.id, { onDelete: 'set null' }),
+    text: text('text').notNull(),
+    dueDate: text('due_date').notNull(),
+    expectedProduct: text('expected_product').notNull().default(''),
+    status: text('status').$type<RecommendationStatus>().notNull().default('open'),
+    closedAt: ts('closed_at'),
+    version: integer('version').notNull().default(1),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [
+    uniqueIndex('recommendations_seq_key').on(t.conclusionId, t.seq),
+    index('recommendations_unit_idx').on(t.responsibleUnitId, t.status),
+    index('recommendations_node_idx').on(t.nodeId),
+    check('recommendations_status_check', sql`${t.status} in ('open','submitted','returned','closed')`),
+  ],
+);
+
+/** A remediation report (báo cáo khắc phục) of a recommendation by its responsible unit, and the decision. */
+export const remediationReports = pgTable(
+  'remediation_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    recommendationId: uuid('recommendation_id')
+      .notNull()
+      .references(() => recommendations.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
+    state: text('state').$type<RemediationState>().notNull(),
+    result: text('result').notNull(),
+    /** Products, as a report entry's: a description, a document number and date, or a link. */
+    products: jsonb('products').$type<ReportProduct[]>().notNull().default([]),
+    files: jsonb('files').$type<AttachedFile[]>().notNull().default([]),
+    submittedAt: ts('submitted_at').notNull().defaultNow(),
+    submittedBy: uuid('submitted_by'),
+    decision: text('decision').$type<RemediationDecision>(),
+    decisionComment: text('decision_comment'),
+    decidedAt: ts('decided_at'),
+    decidedBy: uuid('decided_by'),
+  },
+  (t) => [
+    uniqueIndex('remediation_reports_seq_key').on(t.recommendationId, t.seq),
+    check('remediation_reports_state_check', sql`${t.state} in ('in_progress','done')`),
+    check(
+      'remediation_reports_decision_check',
+      sql`${t.decision} is null or ${t.decision} in ('accepted','returned')`,
+    ),
+  ],
+);
+
+/** A leader's direction (ý kiến chỉ đạo) on a task, a report, an obstacle, a unit or a program. */
+export const directions = pgTable(
+  'directions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    targetType: text('target_type').$type<DirectionTarget>().notNull(),
+    /** The node, the report obligation, the obstacle, the unit or the program. */
+    targetId: uuid('target_id').notNull(),
+    /** The program it concerns, when there is one (for the program's list). */
+    programId: uuid('program_id').references(() => programs.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    requiresAction: boolean('requires_action').notNull().default(false),
+    dueDate: text('due_date'),
+    leaderId: uuid('leader_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [
+    index('directions_target_idx').on(t.targetType, t.targetId),
+    index('directions_program_idx').on(t.programId, t.createdAt),
+    check('directions_target_check', sql`${t.targetType} in ('task','report','obstacle','unit','program')`),
+    check('directions_due_check', sql`not ${t.requiresAction} or ${t.dueDate} is not null`),
+  ],
+);
+
+/** One unit a direction is addressed to, and its follow-up: the unit's answer and the closing. */
+export const directionUnits = pgTable(
+  'direction_units',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    directionId: uuid('direction_id')
+      .notNull()
+      .references(() => directions.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
+    status: text('status').$type<DirectionUnitStatus>().notNull(),
+    answer: text('answer'),
+    answeredAt: ts('answered_at'),
+    answeredBy: uuid('answered_by'),
+    closedAt: ts('closed_at'),
+    closedBy: uuid('closed_by'),
+    closeComment: text('close_comment'),
+    /** The products or links the unit gives with its answer (a title and an optional address). */
+    answerLinks: jsonb('answer_links').$type<{ label: string; url: string }[]>().notNull().default([]),
+    /** The last return to `open` ("chưa đạt"): its comment, when and by whom. */
+    returnComment: text('return_comment'),
+    returnedAt: ts('returned_at'),
+    returnedBy: uuid('returned_by'),
+    version: integer('version').notNull().default(1),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [
+    uniqueIndex('direction_units_key').on(t.directionId, t.unitId),
+    index('direction_units_unit_idx').on(t.unitId, t.status),
+    check('direction_units_status_check', sql`${t.status} in ('info','open','answered','closed')`),
   ],
 );

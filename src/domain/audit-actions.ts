@@ -76,6 +76,15 @@ export const AUDIT_ACTIONS = [
   // a new period's report started from the last accepted one
   'report.copy_forward',
   'notification.set_preferences',
+  // the leader's directions
+  'direction.create',
+  'direction.answer',
+  'direction.close',
+  'direction.return',
+  // corrective actions on recommendations (issue 13, point 4)
+  'recommendation.report_remediation',
+  'recommendation.accept',
+  'recommendation.return',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

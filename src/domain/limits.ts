@@ -67,6 +67,16 @@ export const LIMITS = {
   blockText: 20000,
   /** How many blocks (lines) a section may have (a count, not characters). */
   sectionBlocks: 2000,
+  // the leader's directions
+  directionText: 10000,
+  directionAnswer: 10000,
+  directionComment: 5000,
+  directionLinkLabel: 300,
+  directionLinkUrl: 1000,
+  /** How many products or links an answer may give (a count). */
+  directionLinks: 20,
+  /** How many units a direction may be addressed to (a count). */
+  directionUnits: 200,
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

@@ -19,6 +19,13 @@ export const NOTIFICATION_KINDS = [
   'obstacle.answered',
   'obstacle.closed',
   'consolidation.awaiting_approval',
+  'direction.issued',
+  'direction.answered',
+  'direction.closed',
+  'direction.returned',
+  'recommendation.remediation_submitted',
+  'recommendation.accepted',
+  'recommendation.returned',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -35,6 +42,19 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, { label: string;
   'obstacle.answered': { label: 'Khó khăn, kiến nghị được trả lời', to: 'Đơn vị nêu' },
   'obstacle.closed': { label: 'Khó khăn, kiến nghị được đóng', to: 'Đơn vị nêu' },
   'consolidation.awaiting_approval': { label: 'Báo cáo tổng hợp chờ phê duyệt', to: 'Lãnh đạo' },
+  'direction.issued': { label: 'Có ý kiến chỉ đạo mới', to: 'Đơn vị nhận ý kiến chỉ đạo' },
+  'direction.answered': {
+    label: 'Đơn vị trả lời ý kiến chỉ đạo',
+    to: 'Lãnh đạo viết ý kiến, cán bộ theo dõi',
+  },
+  'direction.closed': { label: 'Kết thúc theo dõi ý kiến chỉ đạo', to: 'Đơn vị nhận ý kiến chỉ đạo' },
+  'direction.returned': { label: 'Trả lời ý kiến chỉ đạo chưa đạt', to: 'Đơn vị nhận ý kiến chỉ đạo' },
+  'recommendation.remediation_submitted': {
+    label: 'Đơn vị báo cáo khắc phục kiến nghị',
+    to: 'Cơ quan kiểm tra, giám sát',
+  },
+  'recommendation.accepted': { label: 'Kết quả khắc phục được chấp nhận', to: 'Đơn vị chịu trách nhiệm' },
+  'recommendation.returned': { label: 'Báo cáo khắc phục bị trả lại', to: 'Đơn vị chịu trách nhiệm' },
 };
 
 const KNOWN: ReadonlySet<string> = new Set(NOTIFICATION_KINDS);
@@ -83,6 +103,31 @@ export type NotificationFacts = { link: string } & (
       answer: string | null;
     }
   | { kind: 'consolidation.awaiting_approval'; periodLabel: string; programTitle: string }
+  | {
+      kind: 'direction.issued';
+      leaderName: string;
+      text: string;
+      targetLabel: string;
+      unitName: string;
+      dueDate: string | null;
+    }
+  | { kind: 'direction.answered'; unitName: string; text: string; answer: string }
+  | {
+      kind: 'direction.closed' | 'direction.returned';
+      unitName: string;
+      text: string;
+      comment: string | null;
+    }
+  | {
+      kind: 'recommendation.remediation_submitted' | 'recommendation.accepted' | 'recommendation.returned';
+      /** The recommendation's text, its responsible unit, the inspecting body. */
+      text: string;
+      unitName: string;
+      bodyName: string;
+      state: 'in_progress' | 'done';
+      closed: boolean;
+      comment: string | null;
+    }
 );
 
 const ROLE_TEXT = { lead: 'chủ trì', cooperating: 'phối hợp thực hiện' } as const;
@@ -154,6 +199,46 @@ function parts(f: NotificationFacts): [title: string, body: string] {
       return [
         `Báo cáo tổng hợp kỳ ${f.periodLabel} chờ phê duyệt`,
         `Báo cáo tổng hợp kỳ ${f.periodLabel} của ${f.programTitle} đang chờ lãnh đạo phê duyệt.`,
+      ];
+    case 'direction.issued':
+      return [
+        `Ý kiến chỉ đạo của ${f.leaderName}`,
+        `Về ${f.targetLabel}: ${quote(f.text)}.` +
+          (f.dueDate
+            ? ` Đề nghị ${f.unitName} thực hiện và trả lời trước ngày ${formatDateVN(f.dueDate)}.`
+            : ` Gửi ${f.unitName} để biết.`),
+      ];
+    case 'direction.answered':
+      return [
+        `${f.unitName} đã trả lời ý kiến chỉ đạo`,
+        `Ý kiến chỉ đạo ${quote(f.text)} đã được trả lời: ${quote(f.answer)}.`,
+      ];
+    case 'direction.closed':
+      return [
+        'Kết thúc theo dõi ý kiến chỉ đạo',
+        `Việc thực hiện ý kiến chỉ đạo ${quote(f.text)} của ${f.unitName} đã được kết thúc.${f.comment ? ` Ý kiến: ${f.comment}` : ''}`,
+      ];
+    case 'direction.returned':
+      return [
+        'Trả lời ý kiến chỉ đạo chưa đạt',
+        `Trả lời của ${f.unitName} về ý kiến chỉ đạo ${quote(f.text)} chưa đạt, đề nghị tiếp tục thực hiện. Ý kiến: ${f.comment ?? ''}`,
+      ];
+    case 'recommendation.remediation_submitted':
+      return [
+        `${f.unitName} báo cáo khắc phục kiến nghị`,
+        `${f.unitName} đã báo cáo khắc phục (${f.state === 'done' ? 'đã hoàn thành' : 'đang thực hiện'}) kiến nghị ${quote(f.text)} của ${f.bodyName}; đề nghị xem xét.`,
+      ];
+    case 'recommendation.accepted':
+      return [
+        'Kết quả khắc phục kiến nghị được chấp nhận',
+        f.closed
+          ? `${f.bodyName} đã chấp nhận kết quả khắc phục kiến nghị ${quote(f.text)}; kiến nghị đã hoàn thành.`
+          : `${f.bodyName} đã ghi nhận tiến độ khắc phục kiến nghị ${quote(f.text)}; đề nghị ${f.unitName} tiếp tục thực hiện và báo cáo khi hoàn thành.`,
+      ];
+    case 'recommendation.returned':
+      return [
+        'Báo cáo khắc phục kiến nghị bị trả lại',
+        `${f.bodyName} đã trả lại báo cáo khắc phục kiến nghị ${quote(f.text)}.${f.comment ? `\nÝ kiến: ${f.comment}` : ''}`,
       ];
   }
 }

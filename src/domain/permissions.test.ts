@@ -7,6 +7,7 @@ import {
   mayAssignTo,
   roleMay,
   seesAllUnits,
+  withinBodyScope,
   withinUnitScope,
   type Action,
 } from './permissions.js';
@@ -36,6 +37,13 @@ const EXPECTED: Record<Action, { roles: readonly Role[]; ownUnit?: true }> = {
   'report.write': { roles: ['admin', 'unit'], ownUnit: true },
   'report.manage': { roles: ['admin', 'monitor'] },
   'consolidation.approve': { roles: ['leader'] },
+  'inspection.read': { roles: ['admin', 'monitor', 'leader', 'supervisor', 'unit'] },
+  'inspection.manage': { roles: ['admin', 'supervisor'] },
+  'remediation.write': { roles: ['admin', 'unit'], ownUnit: true },
+  'direction.write': { roles: ['leader'] },
+  'direction.answer': { roles: ['admin', 'unit'], ownUnit: true },
+  'direction.close': { roles: ['admin', 'monitor', 'leader'] },
+  'review.read': { roles: ['admin', 'monitor', 'leader', 'supervisor'] },
 };
 
 const actor = (role: Role, unitId: string | null = role === 'unit' ? OWN : null) => ({ role, unitId });
@@ -46,8 +54,16 @@ describe('permissions table', () => {
     expect(Object.keys(EXPECTED).sort()).toEqual([...ALL_ACTIONS].sort());
   });
 
-  it("admin holds every action but the leader's approval", () => {
-    for (const a of ALL_ACTIONS) expect(roleMay('admin', a), a).toBe(a !== 'consolidation.approve');
+  it("admin holds every action but the leader's approval and directions", () => {
+    for (const a of ALL_ACTIONS)
+      expect(roleMay('admin', a), a).toBe(a !== 'consolidation.approve' && a !== 'direction.write');
+  });
+
+  it('a supervisor manages only its own body’s plans; admins any', () => {
+    expect(withinBodyScope({ role: 'supervisor', unitId: 'ubkt' }, 'ubkt')).toBe(true);
+    expect(withinBodyScope({ role: 'supervisor', unitId: 'ubkt' }, 'hdnd')).toBe(false);
+    expect(withinBodyScope({ role: 'supervisor', unitId: null }, 'ubkt')).toBe(false);
+    expect(withinBodyScope({ role: 'admin', unitId: null }, 'ubkt')).toBe(true);
   });
 
   it('marks the unit-scoped actions', () => {

@@ -11,6 +11,13 @@
  *   obstacles together) is the monitor's working document until it is issued: units do not hold it.
  * - `consolidation.approve` (ký duyệt or return the consolidated report the monitor sent): leaders only,
  *   not even admins.
+ * - Supervision (issue 13): `inspection.read` — everyone signed in (a unit sees only the plans it is a
+ *   subject of, from the day they are visible to it); `inspection.manage` (plans, visits, conclusions,
+ *   and accepting or returning remediation) — supervisors, and only on their own body's plans
+ *   (`withinBodyScope`), and admins; `remediation.write` — the unit responsible for a recommendation;
+ *   `direction.write` — leaders only (a direction is the leader's word; not even admins);
+ *   `direction.answer` — the units a direction is addressed to; `direction.close` — monitors and
+ *   leaders; `review.read` (the annual review with every unit's figures) — all but units.
  */
 import type { Role } from './roles.js';
 
@@ -32,6 +39,13 @@ export const ALL_ACTIONS = [
   'report.write',
   'report.manage',
   'consolidation.approve',
+  'inspection.read',
+  'inspection.manage',
+  'remediation.write',
+  'direction.write',
+  'direction.answer',
+  'direction.close',
+  'review.read',
 ] as const;
 export type Action = (typeof ALL_ACTIONS)[number];
 
@@ -44,11 +58,14 @@ const READ_EVERYTHING: readonly Action[] = [
   'unit.readTasks',
   'report.read',
   'report.readAll',
+  'inspection.read',
+  'review.read',
 ];
 
 export const ROLE_GRANTS: Readonly<Record<Role, readonly Action[]>> = {
-  // Administrators may do everything but sign: approving the consolidated report is the leader's.
-  admin: ALL_ACTIONS.filter((a) => a !== 'consolidation.approve'),
+  // Administrators may do everything but sign: approving the consolidated report and writing a
+  // direction are the leader's.
+  admin: ALL_ACTIONS.filter((a) => a !== 'consolidation.approve' && a !== 'direction.write'),
   monitor: [
     'unit.read',
     'unit.readMembers',
@@ -61,9 +78,12 @@ export const ROLE_GRANTS: Readonly<Record<Role, readonly Action[]>> = {
     'report.read',
     'report.readAll',
     'report.manage',
+    'inspection.read',
+    'direction.close',
+    'review.read',
   ],
-  leader: [...READ_EVERYTHING, 'consolidation.approve'],
-  supervisor: READ_EVERYTHING,
+  leader: [...READ_EVERYTHING, 'consolidation.approve', 'direction.write', 'direction.close'],
+  supervisor: [...READ_EVERYTHING, 'inspection.manage'],
   unit: [
     'unit.read',
     'unit.editContact',
@@ -74,6 +94,9 @@ export const ROLE_GRANTS: Readonly<Record<Role, readonly Action[]>> = {
     'unit.readTasks',
     'report.read',
     'report.write',
+    'inspection.read',
+    'remediation.write',
+    'direction.answer',
   ],
 };
 
@@ -86,6 +109,8 @@ export const UNIT_SCOPED_ACTIONS = [
   'unit.readTasks',
   'report.read',
   'report.write',
+  'remediation.write',
+  'direction.answer',
 ] as const satisfies readonly Action[];
 
 const UNIT_SCOPED: ReadonlySet<Action> = new Set(UNIT_SCOPED_ACTIONS);
@@ -117,6 +142,14 @@ export function withinUnitScope(actor: PermissionActor, action: Action, unitId: 
 /** True when the actor reads everything (no unit restriction): every role but `unit`. */
 export function seesAllUnits(actor: PermissionActor): boolean {
   return actor.role !== 'unit';
+}
+
+/**
+ * The body scope of supervision: a `supervisor` acts only on the plans of its own body (`bodyUnitId`,
+ * the plan's inspecting unit); admins on any. Other roles never manage plans (the role check says so).
+ */
+export function withinBodyScope(actor: PermissionActor, bodyUnitId: string): boolean {
+  return actor.role !== 'supervisor' || (actor.unitId !== null && actor.unitId === bodyUnitId);
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   mayAssignTo,
   roleMay,
   seesAllUnits as roleSeesAllUnits,
+  withinBodyScope,
   withinUnitScope,
   type Action,
 } from '../domain/permissions.js';
@@ -39,6 +40,17 @@ export function authorizeForUnit(ctx: Ctx, action: Action, unitId: string | null
   const a = ctx.actor;
   if (a?.kind === 'user' && !withinUnitScope(a, action, unitId)) {
     throw new AppError('FORBIDDEN_UNIT_SCOPE', { unitId });
+  }
+}
+
+/**
+ * Role check plus body scope: a `supervisor` may manage only its own body's plans (`bodyUnitId`).
+ */
+export function authorizeForBody(ctx: Ctx, action: Action, bodyUnitId: string): void {
+  authorize(ctx, action);
+  const a = ctx.actor;
+  if (a?.kind === 'user' && !withinBodyScope(a, bodyUnitId)) {
+    throw new AppError('FORBIDDEN_BODY_SCOPE', { bodyUnitId });
   }
 }
 

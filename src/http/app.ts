@@ -32,11 +32,14 @@ import { reportRoutes } from '../features/reports/reports.routes.js';
 import { reminderRoutes } from '../features/reminders/reminders.routes.js';
 import { notificationRoutes } from '../features/notifications/notifications.routes.js';
 import { obstacleRoutes } from '../features/obstacles/obstacles.routes.js';
+import { recommendationRoutes } from '../features/inspections/recommendations.routes.js';
 import { dashboardRoutes } from '../features/dashboard/dashboard.routes.js';
 import { consolidationRoutes } from '../features/consolidation/consolidation.routes.js';
 import { homeRoutes } from '../features/home/home.routes.js';
 import { unitFeedbackRoutes } from '../features/reports/unit-feedback.routes.js';
-import { ErrorSchema } from '../contract/common.js';
+import { directionRoutes } from '../features/directions/directions.routes.js';
+import { reviewRoutes } from '../features/review/review.routes.js';
+import { ErrorSchema, JsonValue } from '../contract/common.js';
 import { Health, Readiness } from '../contract/system.js';
 import { helmetOptions, makeCsrfCheck, makeHeaderHook, type SecurityOptions } from './security.js';
 import './types.js';
@@ -152,6 +155,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(cookie);
   const security = opts.security ?? {};
   await app.register(helmet, helmetOptions(security));
+  app.addSchema(JsonValue);
   app.addSchema(ErrorSchema);
 
   await app.register(swagger, {
@@ -323,10 +327,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(reminderRoutes, { deps });
   await app.register(notificationRoutes, { deps });
   await app.register(obstacleRoutes, { deps });
+  await app.register(recommendationRoutes, { deps });
   await app.register(dashboardRoutes, { deps });
   await app.register(consolidationRoutes, { deps });
   await app.register(homeRoutes, { deps });
   await app.register(unitFeedbackRoutes, { deps });
+  await app.register(directionRoutes, { deps });
+  await app.register(reviewRoutes, { deps });
 
   // ---- web app ----
   const webDir = opts.webDir ?? null;

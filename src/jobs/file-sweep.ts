@@ -23,7 +23,7 @@ export interface FileSweepResult {
   kept: number;
 }
 
-/** Of `shas`, those a draft or a submitted version references. */
+/** Of `shas`, those a draft, a submitted version or a remediation report references. */
 async function referenced(tx: Tx, shas: string[]): Promise<Set<string>> {
   const list = sql.join(
     shas.map((s) => sql`${s}`),
@@ -41,7 +41,12 @@ async function referenced(tx: Tx, shas: string[]): Promise<Set<string>> {
           from report_versions v
           cross join lateral jsonb_each(coalesce(v.content->'entries', '{}'::jsonb)) e
           cross join lateral jsonb_array_elements(coalesce(e.value->'evidence', '[]'::jsonb)) ev
-         where ev->>'sha256' in (${list})`,
+         where ev->>'sha256' in (${list})
+        union
+        select f->>'sha256'
+          from remediation_reports rr
+          cross join lateral jsonb_array_elements(rr.files) f
+         where f->>'sha256' in (${list})`,
   );
   return new Set(r.map((x) => x.sha256));
 }

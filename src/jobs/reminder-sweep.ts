@@ -39,6 +39,7 @@ import {
 import {
   SKIP_REASONS,
   isPeriodReminderKind,
+  isRecommendationReminderKind,
   isReminderKind,
   periodReminderText,
   taskReminderText,
@@ -51,6 +52,15 @@ import { now, type Deps } from '../features/deps.js';
 import { reportingRules } from '../features/reporting-rules.js';
 import { sendQueuedEmails } from './email-outbox.js';
 import { startLoop, type JobLog } from './loop.js';
+import {
+  composeDirectionReminder,
+  isDirectionReminderKind,
+  planDirectionReminders,
+} from './reminders-directions.js';
+import {
+  composeRecommendationReminder,
+  plannedRecommendationReminders,
+} from './reminders-recommendations.js';
 
 type ReminderRow = typeof reminders.$inferSelect;
 
@@ -166,6 +176,8 @@ export async function planReminders(db: DbOrTx, at: Date): Promise<number> {
     }));
   });
   planned += await insertPlanned(db, tvalues);
+  planned += await planDirectionReminders(db, at);
+  planned += await insertPlanned(db, await plannedRecommendationReminders(db, at));
   return planned;
 }
 
@@ -175,12 +187,14 @@ interface Message extends ReminderText {
   link: string;
 }
 
-type Composed = { skip: string } | { to: Recipient[]; unitEmail: string | null; msg: Message };
+export type Composed = { skip: string } | { to: Recipient[]; unitEmail: string | null; msg: Message };
 
 /** Decides whether a reminder still applies, who gets it and what it says. `skip` = not sent, and why. */
 async function compose(tx: Tx, r: ReminderRow, at: Date): Promise<Composed> {
   const kind = r.kind;
   if (!isReminderKind(kind)) return { skip: SKIP_REASONS.unknownKind };
+  if (isDirectionReminderKind(kind)) return composeDirectionReminder(tx, r, kind, at);
+  if (isRecommendationReminderKind(kind)) return composeRecommendationReminder(tx, r, kind, at);
   const [unit] = r.unitId ? await tx.select().from(units).where(eq(units.id, r.unitId)) : [];
   const unitName = unit?.name ?? '';
   const today = vnDate(at);
@@ -272,7 +286,11 @@ export async function deliver(
   if (!r.kind.endsWith('_escalation') && r.kind !== 'period_manual') {
     const target = r.obligationId
       ? eq(reminders.obligationId, r.obligationId)
-      : eq(reminders.nodeId, r.nodeId!);
+      : r.directionId
+        ? eq(reminders.directionId, r.directionId)
+        : r.recommendationId
+          ? eq(reminders.recommendationId, r.recommendationId)
+          : eq(reminders.nodeId, r.nodeId!);
     const sameDeadline = r.key.slice(0, r.key.lastIndexOf(':') + 1);
     const [newer] = await tx
       .select({ id: reminders.id })

@@ -27,6 +27,8 @@ import type { ReportView } from '../../src/contract/reports.js';
 import type { PlanView } from '../../src/contract/plans.js';
 import type { ImportDraft } from '../../src/contract/imports.js';
 import type { TaskDetail } from '../../src/contract/tasks.js';
+import { issuedConclusionFixture } from '../support/supervision.js';
+import { findUnitByCode } from '../../src/db/queries/units.js';
 
 const STRICT = process.env.MATRIX_STRICT === '1';
 
@@ -56,6 +58,12 @@ interface Fixture extends ReportingFixture {
   throwawayUser: string;
   /** A user who exists only to be logged in by the login row. */
   loginName: string;
+  // ---- directions ----
+  /** Unit A's follow-up of a leader's direction on task a (open, version 1). */
+  directionUnitA: string;
+  // ---- corrective actions on recommendations ----
+  /** A recommendation of an issued conclusion of UBKT Thành ủy, unit A responsible. */
+  recommendationA: string;
 }
 
 interface Req {
@@ -566,6 +574,82 @@ const MATRIX: Row[] = [
     req: (f) => ({ params: { id: f.periodId } }),
     cells: only('ok', ...STAFF),
   },
+  // ---- directions ----
+  { op: 'GET /api/directions', req: () => ({}), cells: signedIn() },
+  {
+    op: 'POST /api/directions',
+    // A due date in the past: refused after the role check.
+    req: (f) => ({
+      body: {
+        targetType: 'unit',
+        targetId: f.stp,
+        text: 'Chỉ đạo.',
+        requiresAction: true,
+        dueDate: '2020-01-01',
+      },
+    }),
+    cells: only('Y', 'leader'),
+  },
+  {
+    op: 'POST /api/direction-units/{id}/answer',
+    req: (f) => ({ params: { id: f.directionUnitA }, body: { version: STALE, answer: 'Đã thực hiện.' } }),
+    cells: ownUnit('Y', 'admin'),
+  },
+  {
+    op: 'POST /api/direction-units/{id}/close',
+    req: (f) => ({ params: { id: f.directionUnitA }, body: { version: STALE } }),
+    cells: only('Y', 'leader', 'monitor', 'admin'),
+  },
+  {
+    op: 'POST /api/direction-units/{id}/return',
+    req: (f) => ({ params: { id: f.directionUnitA }, body: { version: STALE, comment: 'Chưa đạt.' } }),
+    cells: only('Y', 'leader', 'monitor', 'admin'),
+  },
+  // ---- corrective actions on recommendations (issue 13, point 4) ----
+  { op: 'GET /api/recommendations', req: () => ({}), cells: signedIn() },
+  {
+    op: 'GET /api/recommendations',
+    variant: "unit A's",
+    req: (f) => ({ query: { unitId: f.stp, open: 'true' } }),
+    cells: signedIn(),
+  },
+  {
+    op: 'GET /api/recommendations/{id}',
+    req: (f) => ({ params: { id: f.recommendationA } }),
+    cells: ownOrStaff(),
+  },
+  {
+    // Stale version: the responsible unit and admins reach the service (409); the others are refused.
+    op: 'POST /api/recommendations/{id}/remediation',
+    req: (f) => ({
+      params: { id: f.recommendationA },
+      body: { version: STALE, state: 'done', result: 'Đã khắc phục.' },
+    }),
+    cells: ownUnit('Y', 'admin'),
+  },
+  {
+    // The supervisor of the inspecting body (UBKT Thành ủy) and admins decide.
+    op: 'POST /api/recommendations/{id}/decision',
+    req: (f) => ({ params: { id: f.recommendationA }, body: { version: STALE, decision: 'accept' } }),
+    cells: only('Y', 'supervisor', 'admin'),
+  },
+  // ---- annual review ----
+  // review.read: every role but units; the figures of every unit are the leadership's working document.
+  {
+    op: 'GET /api/programs/{id}/review',
+    req: (f) => ({ params: { id: f.programId }, query: { year: '2026' } }),
+    cells: only('ok', ...STAFF),
+  },
+  {
+    op: 'GET /api/programs/{id}/review.docx',
+    req: (f) => ({ params: { id: f.programId }, query: { year: '2026' } }),
+    cells: only('ok', ...STAFF),
+  },
+  {
+    op: 'GET /api/programs/{id}/review.xlsx',
+    req: (f) => ({ params: { id: f.programId }, query: { year: '2026' } }),
+    cells: only('ok', ...STAFF),
+  },
   // ---- last: ends every session ----
   { op: 'POST /api/auth/logout', req: () => ({}), cells: signedIn() },
 ];
@@ -741,7 +825,29 @@ async function buildFixture(t: TestApp, monitor: Client, unitA: Client): Promise
       })
     ).user.id;
   await mk(LOGIN_NAME);
+  // ---- directions ----
+  const leader = await t.loginAs('leader');
+  const direction = await must<{ units: { id: string; unitId: string }[] }>(
+    'direction',
+    leader.post('/api/directions', {
+      targetType: 'task',
+      targetId: base.a,
+      text: 'Khẩn trương hoàn thành rà soát.',
+      requiresAction: true,
+      dueDate: '2026-12-31',
+    }),
+  );
+  const directionUnitA = direction.units.find((u) => u.unitId === stp)!.id;
+  // ---- corrective actions on recommendations: an issued conclusion of UBKT Thành ủy on unit A ----
+  const ubkt = (await findUnitByCode(t.deps.db, 'UBKT-TU'))!.id;
+  const inspected = await issuedConclusionFixture(t.deps.db, {
+    bodyUnitId: ubkt,
+    programId,
+    units: [stp],
+    recommendations: [{ unitId: stp, dueDate: '2026-12-31', nodeId: base.a }],
+  });
   return {
+    recommendationA: inspected.recommendationIds[0]!,
     ...base,
     periodId: period.id,
     obligationA,
@@ -753,6 +859,7 @@ async function buildFixture(t: TestApp, monitor: Client, unitA: Client): Promise
     userA: await mk('matran-stp-doc'),
     throwawayUser: await mk('matran-stp-tam'),
     loginName: LOGIN_NAME,
+    directionUnitA,
   };
 }
 

@@ -21,6 +21,9 @@ const BINARY = new Set([
   'GET /api/periods/{id}/consolidation.docx',
   'GET /api/periods/{id}/consolidation.xlsx',
   'GET /api/files/{sha256}',
+  // ---- annual review ----
+  'GET /api/programs/{id}/review.docx',
+  'GET /api/programs/{id}/review.xlsx',
 ]);
 
 type Schema = Record<string, unknown>;

@@ -81,4 +81,25 @@ describe('thucthi CLI', () => {
     expect(v.status).toBe(0);
     expect(v.stdout).toMatch(/^OK: \d+ sự kiện/);
   }, 240_000);
+
+  it('import reads a scanned PDF by OCR and marks what OCR read (JSON and outline)', () => {
+    if (!fs.existsSync('/usr/bin/tesseract')) return;
+    const scan = path.resolve(
+      'fixtures/import/pdf/13-laocai-ubnd-kh-trien-khai-ct-11-cttu-khoang-san-scan.pdf',
+    );
+    const j = cli('import', scan, '--json');
+    expect(j.status, j.stderr).toBe(0);
+    const doc = JSON.parse(j.stdout) as { sections: { ocr?: boolean }[]; warnings: { code: string }[] };
+    expect(doc.sections.length).toBeGreaterThan(0);
+    expect(doc.sections.every((s) => s.ocr === true)).toBe(true);
+    expect(doc.warnings.some((w) => w.code === 'OCR_TEXT')).toBe(true);
+    const o = cli('import', scan);
+    expect(o.status).toBe(0);
+    expect(o.stdout).toContain('[OCR]');
+    // A text PDF has no OCR mark.
+    const text = cli('import', path.resolve('fixtures/import/pdf/14-lamdong-ubnd-kh-cchc-2026-2030.pdf'));
+    expect(text.status).toBe(0);
+    expect(text.stdout).not.toContain('[OCR]');
+    expect(text.stdout).toContain('Nhiệm vụ:');
+  }, 240_000);
 });

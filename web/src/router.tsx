@@ -6,6 +6,7 @@ import { COMING_SOON } from './layout/navigation';
 import { RequireAuth, RequireRole } from './features/auth/guards';
 import LoginPage from './features/auth/LoginPage';
 import { ROLES } from './shared/domain';
+import { can } from './shared/permissions';
 
 const HomePage = lazy(() => import('./features/home/HomePage'));
 const ComingSoonPage = lazy(() => import('./features/home/ComingSoonPage'));
@@ -17,6 +18,8 @@ const ProgramPage = lazy(() => import('./features/programs/ProgramPage'));
 const ImportPage = lazy(() => import('./features/imports/ImportPage'));
 const ImportDraftPage = lazy(() => import('./features/imports/ImportDraftPage'));
 const TaskPage = lazy(() => import('./features/tasks/TaskPage'));
+const RecommendationsPage = lazy(() => import('./features/inspections/RecommendationsPage'));
+const RecommendationPage = lazy(() => import('./features/inspections/RecommendationPage'));
 const UnitTasksPage = lazy(() => import('./features/plans/UnitTasksPage'));
 const PlanPage = lazy(() => import('./features/plans/PlanPage'));
 const AuditPage = lazy(() => import('./features/audit/AuditPage'));
@@ -24,11 +27,14 @@ const ReportsPage = lazy(() => import('./features/reports/ReportsPage'));
 const ReportPage = lazy(() => import('./features/reports/ReportPage'));
 const FeedbackPage = lazy(() => import('./features/reports/FeedbackPage'));
 const PeriodPage = lazy(() => import('./features/periods/PeriodPage'));
+const ReviewPage = lazy(() => import('./features/review/ReviewPage'));
 const AccountPage = lazy(() => import('./features/account/AccountPage'));
+const DirectionsPage = lazy(() => import('./features/directions/DirectionsPage'));
 const ForcedPasswordChangePage = lazy(() => import('./features/account/ForcedPasswordChangePage'));
 
 const NOT_UNIT = ROLES.filter((r) => r !== 'unit');
 const IMPORTERS = ROLES.filter((r) => r === 'admin' || r === 'monitor');
+const REVIEWERS = ROLES.filter((role) => can({ role, unitId: null }, 'review.read'));
 
 export const router = createBrowserRouter([
   {
@@ -53,6 +59,9 @@ export const router = createBrowserRouter([
               { path: '/bao-cao', element: <ReportsPage /> },
               { path: '/bao-cao/:id', element: <ReportPage /> },
               { path: '/phan-hoi', element: <FeedbackPage /> },
+              { path: '/y-kien-chi-dao', element: <DirectionsPage /> },
+              { path: '/kien-nghi', element: <RecommendationsPage /> },
+              { path: '/kien-nghi/:id', element: <RecommendationPage /> },
               {
                 element: <RequireRole allow={IMPORTERS} />,
                 children: [{ path: '/nhap-van-ban', element: <ImportPage /> }],
@@ -70,6 +79,10 @@ export const router = createBrowserRouter([
               {
                 element: <RequireRole allow={NOT_UNIT} />,
                 children: [{ path: '/ky-bao-cao/:id', element: <PeriodPage /> }],
+              },
+              {
+                element: <RequireRole allow={REVIEWERS} />,
+                children: [{ path: '/kiem-diem', element: <ReviewPage /> }],
               },
               { path: '/tai-khoan', element: <AccountPage /> },
               ...COMING_SOON.map((i) => ({ path: i.path, element: <ComingSoonPage title={i.label} /> })),

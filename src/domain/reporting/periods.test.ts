@@ -74,12 +74,15 @@ describe('progress roll-up', () => {
       ],
       '2026-05-01',
     );
-    expect(r).toEqual({ percent: 30, tasks: 3, done: 1, onTime: 3, late: 0 });
+    // Done on 1/6, due 30/6: on time; the two not done are not yet due on 1/5: not judged.
+    expect(r).toEqual({ percent: 30, tasks: 3, done: 1, onTime: 1, late: 0, notDue: 2 });
   });
   it('computes on time and late against the baseline due date', () => {
     expect(timeliness(t({}), '2026-07-01')).toBe('late');
     expect(timeliness(t({ status: 'done', completedOn: '2026-07-02' }), '2026-05-01')).toBe('late');
     expect(timeliness(t({ baselineDue: null }), '2026-07-01')).toBe('no_deadline');
+    expect(timeliness(t({}), '2026-06-30')).toBe('not_due');
+    expect(timeliness(t({ status: 'done', completedOn: '2026-06-30' }), '2026-07-09')).toBe('on_time');
     const byUnit = rollUpBy(
       rules,
       [

@@ -14,12 +14,36 @@ export const PERIOD_REMINDER_KINDS = [
   'period_manual',
 ] as const;
 export const TASK_REMINDER_KINDS = ['task_before', 'task_day', 'task_late', 'task_escalation'] as const;
+/** A leader's direction's due date, for one unit (text: src/jobs/reminders-directions.ts). */
+export const DIRECTION_REMINDER_KINDS = [
+  'direction_before',
+  'direction_day',
+  'direction_late',
+  'direction_escalation',
+] as const;
 
 export type PeriodReminderKind = (typeof PERIOD_REMINDER_KINDS)[number];
 export type TaskReminderKind = (typeof TASK_REMINDER_KINDS)[number];
-export type ReminderKind = PeriodReminderKind | TaskReminderKind;
+export type DirectionReminderKind = (typeof DIRECTION_REMINDER_KINDS)[number];
+/** Recommendations' deadlines (issue 13): planned and composed by src/jobs/reminders-recommendations.ts. */
+export const RECOMMENDATION_REMINDER_KINDS = [
+  'recommendation_before',
+  'recommendation_day',
+  'recommendation_late',
+  'recommendation_escalation',
+] as const;
+export type RecommendationReminderKind = (typeof RECOMMENDATION_REMINDER_KINDS)[number];
+export type ReminderKind =
+  PeriodReminderKind | TaskReminderKind | DirectionReminderKind | RecommendationReminderKind;
+export const isRecommendationReminderKind = (k: string): k is RecommendationReminderKind =>
+  k.startsWith('recommendation_');
 
-const KINDS: ReadonlySet<string> = new Set([...PERIOD_REMINDER_KINDS, ...TASK_REMINDER_KINDS]);
+const KINDS: ReadonlySet<string> = new Set([
+  ...PERIOD_REMINDER_KINDS,
+  ...TASK_REMINDER_KINDS,
+  ...DIRECTION_REMINDER_KINDS,
+  ...RECOMMENDATION_REMINDER_KINDS,
+]);
 
 export function isReminderKind(kind: string): kind is ReminderKind {
   return KINDS.has(kind);

@@ -22,8 +22,12 @@ export interface Rolled {
   percent: number;
   tasks: number;
   done: number;
+  /** Done by the baseline due date. */
   onTime: number;
+  /** Done after it, or not done and past it. */
   late: number;
+  /** Not done and not yet due: not judged. */
+  notDue: number;
 }
 
 export function effectivePercent(rules: ReportingRules, t: TaskProgress): number | null {
@@ -33,17 +37,20 @@ export function effectivePercent(rules: ReportingRules, t: TaskProgress): number
   return s.defaultPercent;
 }
 
-/** On time / late for one task on a given day: done by the baseline due date, or not yet due. */
-export function timeliness(t: TaskProgress, today: string): 'on_time' | 'late' | 'no_deadline' {
+/**
+ * On time / late for one task on a given day: done by the baseline due date (on time), done after it
+ * or not done and past it (late), not done and not yet due (not judged yet).
+ */
+export function timeliness(t: TaskProgress, today: string): 'on_time' | 'late' | 'not_due' | 'no_deadline' {
   if (!t.baselineDue) return 'no_deadline';
   if (t.status === 'done') return t.completedOn && t.completedOn <= t.baselineDue ? 'on_time' : 'late';
-  return today > t.baselineDue ? 'late' : 'on_time';
+  return today > t.baselineDue ? 'late' : 'not_due';
 }
 
 export function rollUp(rules: ReportingRules, tasks: TaskProgress[], today: string): Rolled {
   let wsum = 0;
   let acc = 0;
-  const out: Rolled = { percent: 0, tasks: 0, done: 0, onTime: 0, late: 0 };
+  const out: Rolled = { percent: 0, tasks: 0, done: 0, onTime: 0, late: 0, notDue: 0 };
   for (const t of tasks) {
     const p = effectivePercent(rules, t);
     if (p === null) continue;
@@ -55,6 +62,7 @@ export function rollUp(rules: ReportingRules, tasks: TaskProgress[], today: stri
     const tl = timeliness(t, today);
     if (tl === 'on_time') out.onTime++;
     if (tl === 'late') out.late++;
+    if (tl === 'not_due') out.notDue++;
   }
   out.percent = wsum === 0 ? 0 : Math.round((acc / wsum) * 10) / 10;
   return out;

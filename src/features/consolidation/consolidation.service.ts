@@ -27,6 +27,7 @@ import {
   timelinessSentence,
 } from '../../domain/reporting/statements.js';
 import { downloadName } from '../../domain/filenames.js';
+import { supervisionSection } from '../inspections/recommendations.service.js';
 import { LIMITS } from '../../domain/limits.js';
 import type { ProgramDocMeta } from '../../contract/programs.js';
 import type {
@@ -210,7 +211,7 @@ async function draftSections(db: DbOrTx, d: ProgressData): Promise<NarrativeSect
   ).map((o) => ({ ...o, inPeriod: o.periodId === d.period.id }));
   const ofKind = (k: 'obstacle' | 'proposal') => raised.filter((o) => o.kind === k);
   const limits: NarrativeSection = {
-    heading: 'II. HẠN CHẾ, KHÓ KHĂN, VƯỚNG MẮC VÀ NGUYÊN NHÂN',
+    heading: 'III. HẠN CHẾ, KHÓ KHĂN, VƯỚNG MẮC VÀ NGUYÊN NHÂN',
     blocks: [
       { kind: 'subheading', text: '1. Hạn chế' },
       overdue.length
@@ -243,7 +244,7 @@ async function draftSections(db: DbOrTx, d: ProgressData): Promise<NarrativeSect
     ],
   };
   const next: NarrativeSection = {
-    heading: 'III. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI',
+    heading: 'IV. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI',
     blocks: [
       {
         kind: 'paragraph',
@@ -257,13 +258,20 @@ async function draftSections(db: DbOrTx, d: ProgressData): Promise<NarrativeSect
     ],
   };
   const props: NarrativeSection = {
-    heading: 'IV. ĐỀ XUẤT, KIẾN NGHỊ',
+    heading: 'V. ĐỀ XUẤT, KIẾN NGHỊ',
     blocks: [
       { kind: 'paragraph', text: raisedSentence('proposal', raisedFacts(raised, 'proposal')) },
       ...ofKind('proposal').map(raisedBullet),
     ],
   };
-  return [results, limits, next, props].map(fit);
+  const supervision = await supervisionSection(
+    db,
+    d.program.id,
+    d.period,
+    d.today,
+    'II. CÔNG TÁC KIỂM TRA, GIÁM SÁT',
+  );
+  return [results, supervision, limits, next, props].map(fit);
 }
 
 export function view(r: typeof consolidatedReports.$inferSelect): Consolidation {

@@ -31,7 +31,10 @@ import type {
 import { ANNEX_DOCX_PAGE, ANNEX_TEXT_WIDTH, annexDocxTable } from '../exports/annex.js';
 
 export type OfficialBlock = NarrativeBlock;
-export type OfficialSection = NarrativeSection;
+/** A section of the body; `table` (text cells, the full text width) follows its blocks. */
+export interface OfficialSection extends NarrativeSection {
+  table?: { columns: string[]; rows: string[][]; weights?: number[] };
+}
 export interface OfficialReportDoc extends ConsolidationHeading {
   docType: string;
   draft?: boolean;
@@ -276,7 +279,7 @@ function kinhGui(to: string[]): Paragraph[] {
   );
 }
 
-function body(doc: OfficialReportDoc): Paragraph[] {
+function body(doc: OfficialReportDoc): (Paragraph | Table)[] {
   const p = (s: string, o: Partial<RunOpts> = {}) =>
     new Paragraph({
       alignment: AlignmentType.JUSTIFIED,
@@ -285,7 +288,7 @@ function body(doc: OfficialReportDoc): Paragraph[] {
       keepNext: o.bold ? true : undefined,
       children: [run(s, { size: 14, ...o })],
     });
-  const out: Paragraph[] = [];
+  const out: (Paragraph | Table)[] = [];
   for (const s of doc.sections) {
     if (s.heading.trim()) out.push(p(upper(s.heading.trim()), { bold: true }));
     for (const b of s.blocks) {
@@ -294,6 +297,11 @@ function body(doc: OfficialReportDoc): Paragraph[] {
       else if (b.kind === 'subheading') out.push(p(t, { bold: true, italics: true }));
       else if (b.kind === 'bullet') out.push(p(/^[-–•+]\s/.test(t) ? t.replace(/^[–•]/, '-') : `- ${t}`));
       else out.push(p(t));
+    }
+    if (s.table) {
+      const rows = s.table.rows.map((cells) => ({ kind: 'task' as const, cells }));
+      out.push(annexDocxTable(s.table.columns, rows, { total: TEXT_W, weights: s.table.weights }));
+      out.push(new Paragraph({ spacing: { before: 0, after: 120 }, children: [] }));
     }
   }
   return out;

@@ -15,6 +15,7 @@ import type { ObligationStatus } from '../../contract/periods.js';
 import { now, type Deps } from '../deps.js';
 import { reportingRules } from '../reporting-rules.js';
 import { loadProgress } from './dashboard.queries.js';
+import { programRecommendationCounts } from '../inspections/recommendations.service.js';
 
 /** Every unit's progress side by side: monitors, leaders and supervisors; units get 403. */
 export async function dashboard(deps: Deps, ctx: Ctx, periodId: string): Promise<Dashboard> {
@@ -97,5 +98,6 @@ export async function dashboard(deps: Deps, ctx: Ctx, periodId: string): Promise
         status: o.status as ObligationStatus,
       })),
     openObstacles: openObs?.n ?? 0,
+    recommendations: await programRecommendationCounts(deps.db, d.program.id, d.today),
   };
 }

@@ -5,7 +5,9 @@
 import type { ImportFormat } from '../../contract/imports.js';
 import { docxToText } from '../../domain/importer/docx.js';
 import { ZipError } from '../../domain/importer/zip.js';
-import type { Span } from '../../domain/importer/types.js';
+import type { ParsedDocument, Span } from '../../domain/importer/types.js';
+import { parseDocument, type ParseOptions } from '../../domain/importer/parse.js';
+import { markOcr } from '../../domain/importer/ocr-marks.js';
 import { isPdf, pdfToText, type OcrLimits, type ReadProgress } from './pdf.js';
 import {
   decodeTextBytes,
@@ -81,4 +83,10 @@ export async function readImportInput(input: ImportInput, opts: ReadOptions = {}
 
 function looksMarkdown(text: string): boolean {
   return /^#{1,6}\s/m.test(text) || /^\|.*\|\s*$/m.test(text);
+}
+
+/** The parsed document of what was read, its OCR'd nodes marked (the reader thread and the CLI). */
+export function parseRead(read: ReadInput, units: ParseOptions['units']): ParsedDocument {
+  const parsed = parseDocument(read.text, { units });
+  return read.ocrSpans?.length ? markOcr(parsed, read.ocrSpans) : parsed;
 }

@@ -14,6 +14,8 @@ export function importJson(doc: ParsedDocument) {
     text: n.text,
     span: n.span,
     ...(n.cells ? { cells: n.cells } : {}),
+    ...(n.part ? { part: n.part } : {}),
+    ...(n.ocr ? { ocr: true } : {}),
     children: n.children.map(node),
   });
   return {
@@ -29,6 +31,8 @@ export function importJson(doc: ParsedDocument) {
       deadline: t.deadline,
       times: t.times,
       products: t.products,
+      ...(t.submitTo ? { submitTo: t.submitTo } : {}),
+      ...(t.linkedGroupLabel ? { linkedGroupLabel: t.linkedGroupLabel } : {}),
       span: t.span,
     })),
     responsibilities: doc.responsibilities,
@@ -62,7 +66,9 @@ export function importOutline(doc: ParsedDocument): string {
   out.push('');
   const walk = (n: DocNode, depth: number) => {
     const text = n.title.length > 100 ? n.title.slice(0, 99) + '…' : n.title;
-    out.push(`${'  '.repeat(depth)}${n.label} [${KIND_VI[n.kind] ?? n.kind}] ${text}`);
+    out.push(
+      `${'  '.repeat(depth)}${n.label} [${KIND_VI[n.kind] ?? n.kind}]${n.ocr ? ' [OCR]' : ''} ${text}`,
+    );
     n.children.forEach((c) => walk(c, depth + 1));
   };
   doc.sections.forEach((s) => walk(s, 0));

@@ -5,10 +5,9 @@
  * pages) while it reads a PDF.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { parseDocument, type ParseOptions } from '../../domain/importer/parse.js';
+import type { ParseOptions } from '../../domain/importer/parse.js';
 import { ImportError } from '../../domain/importer/normalize.js';
-import { markOcr } from '../../domain/importer/ocr-marks.js';
-import { readImportInput, type ImportInput } from './import-input.js';
+import { parseRead, readImportInput, type ImportInput } from './import-input.js';
 import type { OcrLimits, ReadProgress } from './pdf.js';
 import type { ReaderReply } from './reader.js';
 
@@ -28,12 +27,7 @@ async function run(job: ReaderJob, post: (m: ReaderMessage) => void): Promise<Re
       onProgress: (progress) => post({ kind: 'progress', progress }),
       ...(job.ocr ? { ocr: job.ocr } : {}),
     });
-    const parsed = parseDocument(read.text, { units: job.units });
-    return {
-      ok: true,
-      format: read.format,
-      parsed: read.ocrSpans?.length ? markOcr(parsed, read.ocrSpans) : parsed,
-    };
+    return { ok: true, format: read.format, parsed: parseRead(read, job.units) };
   } catch (e) {
     if (e instanceof ImportError) return { ok: false, code: e.code, message: e.message };
     throw e;

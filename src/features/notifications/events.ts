@@ -18,12 +18,15 @@ import {
   emailOutbox,
   notificationPreferences,
   notifications,
+  inspectionPlans,
   obstacles,
   programNodes,
   programs,
   reportObligations,
   reportVersions,
   reportingPeriods,
+  recommendations,
+  remediationReports,
   taskAssignments,
   taskUnits,
   units,
@@ -38,6 +41,7 @@ import {
 import { notificationText, type NotificationFacts } from '../../domain/notification-kinds.js';
 import type { ObstacleAction } from '../../contract/obstacles.js';
 import type { Ctx } from '../context.js';
+import { directionFollowUp, directionIssued } from '../directions/direction-notices.js';
 import { now, type Deps } from '../deps.js';
 
 /** What a service tells `notify()`: the thing, by id. */
@@ -52,7 +56,12 @@ export type NotificationEvent =
   /** An obstacle's step; a reopen notifies nobody. */
   | { kind: 'obstacle.step'; obstacleId: string; action: ObstacleAction }
   /** A consolidated report goes to the leaders for approval (`sendConsolidationForApproval`). */
-  | { kind: 'consolidation.awaiting_approval'; periodId: string };
+  | { kind: 'consolidation.awaiting_approval'; periodId: string }
+  /** The leader's directions: a new one, and each unit's answer, close and return. */
+  | { kind: 'direction.issued'; directionId: string }
+  | { kind: 'direction.answered' | 'direction.closed' | 'direction.returned'; directionUnitId: string }
+  /** A remediation report submitted (to the body's supervisors), accepted or returned (to the unit). */
+  | { kind: 'recommendation.step'; reportId: string };
 
 interface Delivery {
   to: Recipient[];
@@ -224,6 +233,45 @@ const EVENTS: Resolvers = {
           periodLabel: p.label,
           programTitle: pr?.title ?? '',
           link: `/ky-bao-cao/${p.id}?xem=tong-hop`,
+        },
+      },
+    ];
+  },
+  'direction.issued': directionIssued,
+  'direction.answered': directionFollowUp,
+  'direction.closed': directionFollowUp,
+  'direction.returned': directionFollowUp,
+  'recommendation.step': async (tx, e) => {
+    const [x] = await tx
+      .select({ rep: remediationReports, rec: recommendations, bodyUnitId: inspectionPlans.bodyUnitId })
+      .from(remediationReports)
+      .innerJoin(recommendations, eq(recommendations.id, remediationReports.recommendationId))
+      .innerJoin(inspectionPlans, eq(inspectionPlans.id, recommendations.planId))
+      .where(eq(remediationReports.id, e.reportId));
+    if (!x) return [];
+    const names = await unitNames(tx, [x.rec.responsibleUnitId, x.bodyUnitId]);
+    const facts = {
+      text: x.rec.text,
+      unitName: names.get(x.rec.responsibleUnitId) ?? '',
+      bodyName: names.get(x.bodyUnitId) ?? '',
+      state: x.rep.state === 'done' ? ('done' as const) : ('in_progress' as const),
+      closed: x.rec.status === 'closed',
+      comment: x.rep.decisionComment,
+      link: `/kien-nghi/${x.rec.id}`,
+    };
+    if (!x.rep.decision)
+      return [
+        {
+          to: await unitRecipients(tx, x.bodyUnitId, ['supervisor']),
+          facts: { ...facts, kind: 'recommendation.remediation_submitted' },
+        },
+      ];
+    return [
+      {
+        to: await unitUsers(tx, x.rec.responsibleUnitId),
+        facts: {
+          ...facts,
+          kind: x.rep.decision === 'accepted' ? 'recommendation.accepted' : 'recommendation.returned',
         },
       },
     ];

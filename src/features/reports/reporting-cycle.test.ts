@@ -403,9 +403,10 @@ describe.each(DB_KINDS)('reporting cycle on %s', (kind) => {
     const all = JSON.stringify(g.body.sections);
     expect(g.body.sections.map((s) => s.heading)).toEqual([
       'I. KẾT QUẢ THỰC HIỆN',
-      'II. HẠN CHẾ, KHÓ KHĂN, VƯỚNG MẮC VÀ NGUYÊN NHÂN',
-      'III. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI',
-      'IV. ĐỀ XUẤT, KIẾN NGHỊ',
+      'II. CÔNG TÁC KIỂM TRA, GIÁM SÁT',
+      'III. HẠN CHẾ, KHÓ KHĂN, VƯỚNG MẮC VÀ NGUYÊN NHÂN',
+      'IV. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI',
+      'V. ĐỀ XUẤT, KIẾN NGHỊ',
     ]);
     expect(all).toContain('Tổ chức 3 hội nghị tập huấn');
     expect(all).toContain('Sở Nội vụ phối hợp: Cử 2 cán bộ');

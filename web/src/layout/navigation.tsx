@@ -6,14 +6,17 @@ import {
   CommentOutlined,
   DashboardOutlined,
   FileTextOutlined,
+  FlagOutlined,
   ImportOutlined,
   MessageOutlined,
+  OrderedListOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
+  ToolOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { Me } from '../api/types';
-import { canImportDocuments, canManageUsers, canViewAuditLog } from '../lib/permissions';
+import { canImportDocuments, canManageUsers, canReadReview, canViewAuditLog } from '../lib/permissions';
 
 export interface NavItem {
   path: string;
@@ -53,12 +56,20 @@ export const NAV_GROUPS: NavGroup[] = [
         icon: <CommentOutlined />,
         visible: (me) => me.role === 'unit',
       },
+      { path: '/kien-nghi', label: 'Kiến nghị cần khắc phục', icon: <ToolOutlined /> },
+      {
+        path: '/kiem-diem',
+        label: 'Kiểm điểm, đánh giá hằng năm',
+        icon: <OrderedListOutlined />,
+        visible: canReadReview,
+      },
       {
         path: '/kiem-tra-giam-sat',
         label: 'Kiểm tra giám sát',
         icon: <SafetyCertificateOutlined />,
         comingSoon: true,
       },
+      { path: '/y-kien-chi-dao', label: 'Theo dõi ý kiến chỉ đạo', icon: <FlagOutlined /> },
       {
         path: '/phan-anh-kien-nghi',
         label: 'Phản ánh kiến nghị',

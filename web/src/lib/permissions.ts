@@ -40,3 +40,6 @@ export const canWritePlan = (me: Me, unitId: string) => can(me, 'plan.edit', uni
  */
 export const assignableWithin = (me: Me): string | undefined =>
   seesAllUnits(me) ? undefined : (me.unitId ?? undefined);
+
+/** The annual review (every unit's figures, score and rank): everyone but unit focal points. */
+export const canReadReview = (me: Me) => can(me, 'review.read');

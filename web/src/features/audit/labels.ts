@@ -73,6 +73,9 @@ const EXACT: Record<AuditAction, ActionInfo> = {
   'obstacle.answer': { label: 'Trả lời khó khăn, vướng mắc', color: 'green' },
   'obstacle.close': { label: 'Đóng khó khăn, vướng mắc', color: 'default' },
   'obstacle.reopen': { label: 'Mở lại khó khăn, vướng mắc', color: 'orange' },
+  'recommendation.report_remediation': { label: 'Báo cáo khắc phục kiến nghị', color: 'blue' },
+  'recommendation.accept': { label: 'Chấp nhận kết quả khắc phục', color: 'green' },
+  'recommendation.return': { label: 'Trả lại báo cáo khắc phục', color: 'orange' },
   'consolidation.create': { label: 'Lập dự thảo báo cáo tổng hợp', color: 'green' },
   'consolidation.regenerate': { label: 'Tổng hợp lại dự thảo', color: 'purple' },
   'consolidation.edit': { label: 'Sửa dự thảo báo cáo tổng hợp', color: 'blue' },
@@ -86,6 +89,10 @@ const EXACT: Record<AuditAction, ActionInfo> = {
   'notification.read': { label: 'Đọc thông báo', color: 'default' },
   'report.copy_forward': { label: 'Sao chép báo cáo kỳ trước đã được chấp nhận', color: 'blue' },
   'notification.set_preferences': { label: 'Đổi tùy chọn thư thông báo', color: 'default' },
+  'direction.create': { label: 'Viết ý kiến chỉ đạo', color: 'gold' },
+  'direction.answer': { label: 'Trả lời ý kiến chỉ đạo', color: 'green' },
+  'direction.close': { label: 'Kết thúc theo dõi ý kiến chỉ đạo', color: 'default' },
+  'direction.return': { label: 'Trả lại trả lời ý kiến chỉ đạo (chưa đạt)', color: 'orange' },
 };
 
 const BY_VERB: [RegExp, ActionInfo][] = [
@@ -125,6 +132,7 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   report: 'Báo cáo',
   file: 'Tệp minh chứng',
   obstacle: 'Khó khăn, vướng mắc',
+  recommendation: 'Kiến nghị',
   consolidation: 'Báo cáo tổng hợp',
   reminder: 'Lời nhắc',
 };

@@ -3,6 +3,7 @@ import { Card, Col, Flex, Progress, Row, Statistic, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { useDashboard } from './hooks';
+import { RecommendationDashboardCard } from '../inspections/RecommendationDashboardCard';
 import type { Dashboard } from './api';
 import { percentText } from './labels';
 import { useReportingRules } from '../periods/hooks';
@@ -150,6 +151,7 @@ export function DashboardTab({ periodId }: { periodId: string }) {
             styles={{ content: { color: '#389e0d' } }}
             suffix={<span style={{ fontSize: 16, color: o.late ? '#cf1322' : undefined }}>/ {o.late}</span>}
           />
+          {o.notDue > 0 && <Typography.Text type="secondary">{o.notDue} nhiệm vụ chưa đến hạn</Typography.Text>}
         </StatCard>
         <StatCard testId="dashboard-on-time-rate" title="Tỷ lệ đúng hạn">
           <Statistic value={percentText(o.onTimeRate)} />
@@ -173,6 +175,7 @@ export function DashboardTab({ periodId }: { periodId: string }) {
             suffix={<span style={{ fontSize: 14 }}>/ {d.reports.accepted + d.reports.submitted}</span>}
           />
         </StatCard>
+        <RecommendationDashboardCard counts={d.recommendations} />
       </Row>
       <Suspense fallback={<PageSpin />}>
         <DashboardCharts data={d} rules={rules.data} />

@@ -1,16 +1,5 @@
 import { useState } from 'react';
-import {
-  App,
-  Button,
-  Checkbox,
-  Flex,
-  Form,
-  Input,
-  Popconfirm,
-  Segmented,
-  Select,
-  Typography,
-} from 'antd';
+import { App, Button, Checkbox, Flex, Form, Input, Popconfirm, Segmented, Select, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { CheckOutlined, MessageOutlined, RedoOutlined, SendOutlined } from '@ant-design/icons';
 import { useObstacles, useUpdateObstacle } from './hooks';
@@ -28,6 +17,7 @@ import { useIsPhone } from '../../lib/useMediaQuery';
 import { LIMITS } from '../../shared/limits';
 import { requiredText } from '../../lib/validation';
 import { ListTable } from '../../layout/ListTable';
+import { DirectionsCard } from '../directions/DirectionsCard';
 
 type Step = { mode: 'assign' | 'answer'; item: Obstacle };
 
@@ -245,6 +235,7 @@ export function ObstaclesTab({
         scroll={{ x: 'max-content' }}
         empty="Không có khó khăn, vướng mắc hay kiến nghị nào"
         data-testid="obstacles-table"
+        expandable={{ expandedRowRender: (o) => <DirectionsCard targetType="obstacle" targetId={o.id} /> }}
       />
       <SaveModal
         title={step?.mode === 'assign' ? 'Giao đơn vị xử lý' : 'Trả lời khó khăn, kiến nghị'}

@@ -33,6 +33,7 @@ import { useTabParam } from '../../lib/useTabParam';
 import { BackLink, PageHeader } from '../../layout/PageHeader';
 import { QueryPage } from '../../layout/QueryPage';
 import type { Span } from '../../shared/importer';
+import { DirectionsCard } from '../directions/DirectionsCard';
 
 const TABS = [
   'noi-dung',
@@ -401,6 +402,7 @@ function ProgramDetail({ p, status }: { p: Program; status: ProgramStatus | unde
       </Card>
       <ProgramMeter programId={p.id} />
       <ProgramView program={p} canAssign={canAssign} />
+      <DirectionsCard targetType="program" targetId={p.id} targetLabel={p.title} />
     </>
   );
 }

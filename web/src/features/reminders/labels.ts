@@ -14,6 +14,7 @@ const REMINDER_KIND_LABELS: Record<string, string> = {
 export function reminderKindLabel(kind: string): string {
   const [target, what = ''] = kind.split('_');
   const label = REMINDER_KIND_LABELS[what] ?? kind;
+  if (target === 'direction') return `${label} (ý kiến chỉ đạo)`;
   return target === 'task' ? `${label} (thời hạn nhiệm vụ)` : label;
 }
 

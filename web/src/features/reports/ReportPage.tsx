@@ -20,6 +20,7 @@ import { PageSpin } from '../../layout/FullPageSpin';
 import { QueryPage } from '../../layout/QueryPage';
 import { useIsPhone } from '../../lib/useMediaQuery';
 import { useTabParam } from '../../lib/useTabParam';
+import { DirectionsCard } from '../directions/DirectionsCard';
 
 const TABS = ['noi-dung', 'phien-ban', 'loi-nhac'] as const;
 
@@ -221,6 +222,7 @@ function ReportDetail({ report }: { report: ReportView }) {
         </Flex>
       )}
       <EarlierReportsNotices report={report} earlier={carry.earlier.data} copyError={carry.copy.error} />
+      <DirectionsCard targetType="report" targetId={report.id} style={{ marginTop: 0, marginBottom: 16 }} />
       <Tabs
         activeKey={tab}
         onChange={setTab}

@@ -3,6 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { useSaveAssignment, useSuggestions, useTask } from './hooks';
 import { AssignmentForm } from './AssignmentForm';
 import { TaskReportingCard } from './TaskReportingCard';
+import { RecommendationCard } from '../inspections/RecommendationCard';
 import { AssignmentSummary, BaselineComparison } from './AssignmentSummary';
 import { MeterTags, ProgramStatusTag } from './TaskBits';
 import { baselineChanges } from './formValues';
@@ -20,6 +21,7 @@ import { BackLink, PageHeader } from '../../layout/PageHeader';
 import { PageSpin } from '../../layout/FullPageSpin';
 import { QueryPage } from '../../layout/QueryPage';
 import { ExpandableText } from '../../layout/ExpandableText';
+import { DirectionsCard } from '../directions/DirectionsCard';
 
 function TaskDetailView({
   detail,
@@ -145,6 +147,10 @@ function TaskDetailView({
         </Col>
         <Col span={24}>
           <TaskReportingCard nodeId={task.nodeId} leadUnitId={task.leadUnitId} />
+          <DirectionsCard targetType="task" targetId={task.nodeId} targetLabel={`Nhiệm vụ ${task.label}`} />
+        </Col>
+        <Col span={24}>
+          <RecommendationCard nodeId={task.nodeId} />
         </Col>
         {detail.baseline && (
           <Col span={24}>

@@ -11,6 +11,7 @@ import { UnitActiveTag, UnitLinkOrDash } from './UnitTags';
 import { UNIT_ACTIVE_COLUMN, UNIT_CODE_COLUMN } from './unitColumns';
 import { UNITS_MAX_LIMIT } from './api';
 import { EntityHistory } from '../audit/EntityHistory';
+import { RecommendationCard } from '../inspections/RecommendationCard';
 import { UserActiveTag } from '../users/UserStatusTags';
 import { useMe } from '../auth/hooks';
 import {
@@ -25,6 +26,7 @@ import { BackLink, PageHeader } from '../../layout/PageHeader';
 import { QueryPage } from '../../layout/QueryPage';
 import type { Unit, UserSummary } from '../../api/types';
 import { ListTable, type ListTableProps } from '../../layout/ListTable';
+import { DirectionsCard } from '../directions/DirectionsCard';
 
 /** True when the previous history entry belongs to this app (react-router numbers its entries). */
 function canGoBack(): boolean {
@@ -197,8 +199,12 @@ function UnitView({ u }: { u: Unit }) {
           </Card>
         </Col>
         <Col span={24}>
+          <RecommendationCard unitId={u.id} />
+        </Col>
+        <Col span={24}>
           <Card>
             <Tabs items={tabs} />
+            <DirectionsCard targetType="unit" targetId={u.id} targetLabel={u.name} />
             {!internals && (
               <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
                 Bạn chỉ xem được thành viên và lịch sử thay đổi của đơn vị mình.
