@@ -10,6 +10,15 @@ import { codeSlug } from './text.js';
 import { LIMITS } from './limits.js';
 import type { UnitKind, UnitSeed } from './units.js';
 
+/** The day the former provinces ended: the 34 provinces' authorities began on 01/07/2025 (NQ 202/2025/QH15). */
+export const PROVINCE_MERGER_DATE = '2025-07-01';
+const FORMER_PROVINCE_PREFIX = 'TINH-CU-';
+
+/** The day a unit of the directory ceased (ISO), when the directory knows it: the former provinces. */
+export function unitEndedOn(code: string): string | null {
+  return code.startsWith(FORMER_PROVINCE_PREFIX) ? PROVINCE_MERGER_DATE : null;
+}
+
 /** The root every national unit hangs under. */
 export const NATIONAL_ROOT_CODE = 'TRUNG-UONG';
 export const NATIONAL_ROOT_NAME = 'Trung ương';
@@ -260,7 +269,7 @@ export function buildNationalUnits(text: string, opts: NationalUnitsOptions = {}
     const continuesName = current.has(p.name);
     const name = provinceUnitName(p) + (continuesName ? ' (trước 01/7/2025)' : '');
     out.push({
-      code: `TINH-CU-${p.code}`,
+      code: `${FORMER_PROVINCE_PREFIX}${p.code}`,
       name,
       shortName: continuesName ? null : `UBND ${p.type} ${p.name}`,
       kind: 'province',

@@ -219,6 +219,18 @@ describe('proposed units', () => {
     ]);
   });
 
+  it('matches a former province without a warning in a document dated before the merger, with one after', () => {
+    const plan = (date: string) =>
+      `ỦY BAN NHÂN DÂN\nTỈNH YÊN BÁI\nSố: 5/KH-UBND\nYên Bái, ngày ${date}\nKẾ HOẠCH\nThử\n\nI. NHIỆM VỤ\n\n1. Rà soát\n\n- Ủy ban nhân dân tỉnh Yên Bái chủ trì rà soát quy hoạch.\n`;
+    const before = parseDocument(plan('10 tháng 3 năm 2025'), { units });
+    expect(before.program.date).toBe('2025-03-10');
+    expect(before.tasks[0]!.lead!.unitCodes).toEqual(['TINH-CU-15']);
+    expect(before.warnings.filter((w) => w.code === 'BODY_FORMER')).toEqual([]);
+    const after = parseDocument(plan('10 tháng 3 năm 2026'), { units });
+    expect(after.tasks[0]!.lead!.unitCodes).toEqual(['TINH-CU-15']);
+    expect(after.warnings.filter((w) => w.code === 'BODY_FORMER')).toHaveLength(1);
+  });
+
   it('warns of a former body and names what it went into', () => {
     const d = parseDocument(
       'KẾ HOẠCH\nThử\n\nI. NHIỆM VỤ\n\n1. Rà soát\n\n- Ủy ban nhân dân tỉnh Yên Bái chủ trì rà soát quy hoạch năm 2026.\n',

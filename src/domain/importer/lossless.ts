@@ -17,9 +17,12 @@ export function allNodes(doc: Pick<ParsedDocument, 'sections'>): DocNode[] {
   return out;
 }
 
-/** The page furniture of a document (running headers, page numbers…): see furniture.ts. */
+/**
+ * The page furniture of a document (running headers, page numbers…: see furniture.ts) and the
+ * footnote markers inside its text (footnote-marks.ts): holes in the nodes around them.
+ */
 export function furnitureSpans(doc: Pick<ParsedDocument, 'other'>): [number, number][] {
-  return doc.other.filter((o) => o.kind === 'furniture').map((o) => o.span);
+  return doc.other.filter((o) => o.kind === 'furniture' || o.kind === 'footnote').map((o) => o.span);
 }
 
 /** A span without the furniture inside it (a paragraph or a row broken by a page does not own the page's header). */
@@ -38,9 +41,19 @@ function without(span: [number, number], holes: [number, number][]): [number, nu
 /** The pieces of the source in order: node spans (less the furniture inside them) and other spans. */
 export function pieces(doc: ParsedDocument): [number, number][] {
   const holes = furnitureSpans(doc).sort((a, b) => a[0] - b[0]);
-  return [...allNodes(doc).flatMap((n) => without(n.span, holes)), ...doc.other.map((o) => o.span)].sort(
-    (a, b) => a[0] - b[0],
-  );
+  const isHole = (k: string) => k === 'furniture' || k === 'footnote';
+  return [
+    ...allNodes(doc).flatMap((n) => without(n.span, holes)),
+    // Other spans (the heading, the closing…) may hold a footnote marker too.
+    ...doc.other.flatMap((o) =>
+      isHole(o.kind)
+        ? [o.span]
+        : without(
+            o.span,
+            holes.filter(([s, e]) => s > o.span[0] || e < o.span[1]),
+          ),
+    ),
+  ].sort((a, b) => a[0] - b[0]);
 }
 
 export function coverageProblems(doc: ParsedDocument): CoverageProblem[] {

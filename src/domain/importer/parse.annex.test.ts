@@ -260,3 +260,56 @@ describe('a table header standing apart from its rows', () => {
     lossless(doc, text);
   });
 });
+
+describe('a table header outside the table', () => {
+  const doc = (header: string[], between: string[] = []) => {
+    const text = [
+      'KẾ HOẠCH',
+      'Thử nghiệm',
+      'I. MỤC TIÊU',
+      '1. Bảo đảm tiến độ.',
+      'PHỤ LỤC',
+      'DANH MỤC NHIỆM VỤ',
+      ...header,
+      ...between,
+      '1 | Rà soát quy chế | Sở Tư pháp | Sở Nội vụ | Quý II/2026',
+      '2 | Xây dựng cơ sở dữ liệu | Sở Nội vụ | Sở Tài chính | Năm 2027',
+    ].join('\n');
+    return { text, doc: parseDocument(text) };
+  };
+  const read = (d: ReturnType<typeof parseDocument>) =>
+    d.tasks.map((t) => [t.label, t.lead?.text, t.cooperating.map((c) => c.text), t.deadline?.text]);
+  const expected = [
+    ['PL.1', 'Sở Tư pháp', ['Sở Nội vụ'], 'Quý II/2026'],
+    ['PL.2', 'Sở Nội vụ', ['Sở Tài chính'], 'Năm 2027'],
+  ];
+
+  it('reads a header written as one line of text above the rows', () => {
+    const { text, doc: d } = doc(['STT Tên nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Thời gian hoàn thành']);
+    expect(read(d)).toEqual(expected);
+    lossless(d, text);
+  });
+
+  it('reads a header written one cell a line above the rows', () => {
+    const { text, doc: d } = doc([
+      'TT',
+      'Nội dung nhiệm vụ',
+      'Đơn vị chủ trì',
+      'Đơn vị phối hợp',
+      'Thời hạn',
+    ]);
+    expect(read(d)).toEqual(expected);
+    lossless(d, text);
+  });
+
+  it('reads a header that is a table of its own (one row) above the table of rows', () => {
+    const { text, doc: d } = doc(['TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian'], ['']);
+    expect(read(d)).toEqual(expected);
+    lossless(d, text);
+  });
+
+  it('does not take a paragraph that names no columns for a header', () => {
+    const { doc: d } = doc(['Các sở, ngành thực hiện các nhiệm vụ sau']);
+    expect(d.tasks.map((t) => t.lead?.text ?? null)).toEqual([null, null]);
+  });
+});

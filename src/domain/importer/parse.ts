@@ -35,8 +35,9 @@ import { findTimes, parseVnDate, pickDeadline } from './times.js';
 import { BodyMatcher, type DirectoryUnit } from './bodies.js';
 import { finishBodies } from './proposals.js';
 import { findFurniture, maskSpans, readableSource } from './furniture.js';
+import { findFootnoteMarks } from './footnote-marks.js';
 import { ROMAN_RE, romanOf } from '../roman.js';
-import { readCellLines, type CellLine, type CellTable } from './cell-lines.js';
+import { headerGroups, readCellLines, type CellLine, type CellTable } from './cell-lines.js';
 
 interface Line {
   start: number;
@@ -48,6 +49,9 @@ interface Line {
 
 type OtherKind = ParsedDocument['other'][number]['kind'];
 
+/** Words before a time that make it a target's, a plan's or a budget's time, not a deadline. */
+const TARGET_TIME_RE =
+  /(mục tiêu|chỉ tiêu|trung hạn|chiến lược|quy hoạch|tầm nhìn|định hướng|ngân sách|vốn|kinh phí)\s+(?:(?:tới|đến|trong|cho|của)\s+)?$/iu;
 const TERMINAL_RE = /([.;:!?…]|\.\/\.)["”’)\]*_]*$/;
 const ON_BEHALF_RE = /^(T\/M|TM\.?|T\.M\.|KT\.?|Q\.|TL\.|TUQ\.)\s*\S/;
 const DOC_KINDS_RE =
@@ -183,6 +187,12 @@ function columnOf(header: string): string | null {
   return COLUMN_NAMES.find(([, re]) => re.test(f))?.[0] ?? null;
 }
 
+/** A line of text that is a table's header ("STT Tên nhiệm vụ Cơ quan chủ trì Thời gian"). */
+function headerLine(text: string): boolean {
+  const g = text.length <= 160 ? headerGroups(text.split(/\s+/), columnOf) : null;
+  return !!g && g.length >= 3 && g[0]!.col === 'tt';
+}
+
 export interface ParseOptions {
   /** The units directory, to match the bodies the document names. */
   units?: DirectoryUnit[];
@@ -249,7 +259,12 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
   const original = normalizeSource(raw);
   // Page furniture is blanked before reading, so a page break does not cut a paragraph or a row.
   const furniture = findFurniture(original);
-  const source = maskSpans(original, furniture);
+  // Footnote markers glued to words ("57-NQ/TW¹", "năm 20302") are masked too: numbers and years read right.
+  const footnoteMarks = findFootnoteMarks(
+    original,
+    furniture.map(([s]) => s),
+  ).filter(([s, e]) => !furniture.some(([fs, fe]) => s < fe && e > fs));
+  const source = maskSpans(original, [...furniture, ...footnoteMarks]);
   const allLines = splitLines(source);
   const b = new Builder();
   // Footnotes after the text ("[1] Nghị quyết số 10-NQ/TW …", as the Word reader writes them): kept
@@ -393,6 +408,31 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
     separator?: boolean;
     cellTable?: CellTable;
   }
+  /**
+   * A table whose header is written as text just above its first row (one line, or a line a header
+   * cell): the paragraphs that read as the row's column names, one for each of its cells, TT first,
+   * become the table's header row.
+   */
+  const headerAbove = (paras: Para[], cells: string[]) => {
+    if (!/^(\d{1,3}|[IVX]{1,6})[.)]?$/u.test(cells[0]?.trim() ?? '')) return;
+    for (let k = paras.length - 1; k >= 0 && paras.length - k <= 12; k--) {
+      const q = paras[k]!;
+      if (q.cells || q.cellTable || q.marker || q.lines.some((x) => x.text.length > 120)) return;
+      const ls = paras.slice(k).flatMap((x) => x.lines);
+      const texts = ls.map((x) => x.text);
+      const groups = [texts, texts.flatMap((t) => t.split(/\s+/))]
+        .map((t) => headerGroups(t, columnOf))
+        .find((g) => g && g.length === cells.length && g[0]!.col === 'tt');
+      if (groups) {
+        paras.splice(k, paras.length - k, {
+          lines: ls,
+          marker: null,
+          cells: groups.map((g) => g.text),
+        });
+        return;
+      }
+    }
+  };
   // The width a hard-wrapped text is wrapped at: most lines of such a text are about as long (0 when
   // its lines are whole paragraphs).
   const wrapWidth = (() => {
@@ -412,12 +452,17 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
     for (let i = 0; i < body.length; i++) {
       const l = body[i]!;
       if (TT_LINE_RE.test(l.text)) {
-        const cl: CellLine[] = body.map((x, k) => ({
-          start: x.start,
-          end: x.end,
-          text: x.text,
-          pageBreak: k > 0 && furniture.some(([fs]) => fs >= body[k - 1]!.end && fs < x.start),
-        }));
+        const cl: CellLine[] = body.map((x, k) => {
+          const pageBreak = k > 0 && furniture.some(([fs]) => fs >= body[k - 1]!.end && fs < x.start);
+          const gap = k > 0 ? source.slice(body[k - 1]!.end, x.start) : '';
+          return {
+            start: x.start,
+            end: x.end,
+            text: x.text,
+            pageBreak,
+            blankBefore: pageBreak ? 0 : Math.max(0, gap.split('\n').length - 2),
+          };
+        });
         const t = readCellLines(cl, i, columnOf, !inAnnex);
         if (t) {
           paras.push({ lines: body.slice(i, i + 1), marker: null, cells: null, cellTable: t });
@@ -435,6 +480,7 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
       }
       const cells = tableCells(l.raw, !!paras[paras.length - 1]?.cells);
       if (cells) {
+        if (!paras[paras.length - 1]?.cells) headerAbove(paras, cells);
         paras.push({ lines: [l], marker: null, cells, separator: isSeparatorRow(l.raw) });
         continue;
       }
@@ -659,7 +705,7 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
     let k = 1;
     while (k < zone.length && k < 14) {
       const l = zone[k]!;
-      if (tableCells(l.raw) || TT_LINE_RE.test(l.text)) break;
+      if (tableCells(l.raw) || TT_LINE_RE.test(l.text) || headerLine(l.text)) break;
       const mk = markerOf(l.text);
       if (mk && mk.kind !== 'bullet' && !isUpperLine(l.text)) break;
       k++;
@@ -702,6 +748,7 @@ export function parseDocument(raw: string, opts: ParseOptions = {}): ParsedDocum
   }
 
   for (const f of furniture) b.addOther('furniture', f);
+  for (const f of footnoteMarks) b.addOther('footnote', f);
   return finishBodies(
     {
       source: original,
@@ -880,7 +927,17 @@ function deriveStructure(
       const pm = /sản phẩm(?: cụ thể)?(?: là)?\s*:\s*([^.;]+)/i.exec(n.text);
       if (pm) products = pm[1]!.split(/\s*,\s*/).filter(Boolean);
     }
-    deadline ??= pickDeadline(times);
+    // A time that dates a target or a plan named in the text ("đạt mục tiêu tới năm 2026", "kế hoạch
+    // đầu tư công trung hạn giai đoạn 2026 - 2030") is not the task's deadline.
+    deadline ??= pickDeadline(
+      n.kind === 'row'
+        ? times
+        : times.filter(
+            (t) =>
+              !TARGET_TIME_RE.test(source.slice(Math.max(n.span[0], t.span[0] - 40), t.span[0])) &&
+              !/^\s*,?\s*(đạt|phấn đấu)\s/u.test(source.slice(t.span[1], t.span[1] + 20)),
+          ),
+    );
     if (leads.length === 1) lead = leads[0]!;
     if (leads.length > 1)
       b.warn(

@@ -9,7 +9,7 @@
 import type { BodyMention, ParsedDocument, ProposedUnit, Responsibility, Task, Warning } from './types.js';
 import { BodyMatcher, bodyKey, type DirectoryUnit } from './bodies.js';
 import { foldKeepOffsets } from './normalize.js';
-import { provinceOfUnitName } from '../national-bodies.js';
+import { provinceOfUnitName, unitEndedOn } from '../national-bodies.js';
 import type { UnitKind } from '../units.js';
 
 export type { ProposedUnit };
@@ -293,7 +293,10 @@ export function finishBodies<D extends Omit<ParsedDocument, 'proposedUnits'>>(
       if (out.match === 'none') unmatched.push({ m: out, nodeId });
       const u = out.unitCodes.length === 1 ? byCode.get(out.unitCodes[0]!) : undefined;
       const next = u && !(u.active ?? true) && u.successorCode ? byCode.get(u.successorCode) : undefined;
-      if (u && next)
+      // A former province named in a document dated before it ended was the body then: no warning.
+      const ended = u ? unitEndedOn(u.code) : null;
+      const inForceThen = !!(ended && doc.program.date && doc.program.date < ended);
+      if (u && next && !inForceThen)
         warnings.push({
           code: 'BODY_FORMER',
           message: `"${out.text}" là cơ quan trước đây (${u.name}); nay là ${next.name}: kiểm tra cơ quan được giao`,
