@@ -7,9 +7,8 @@
  * the .xlsx and .docx exports. Usage: npx tsx bench/annual-review.ts (also `npm run bench`, or
  * `npm run bench -- --only review`).
  */
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
-import { openDatabase, rows, type Database } from '../src/db/connection.js';
+import { rows, type Database } from '../src/db/connection.js';
 import {
   directionUnits,
   directions,
@@ -23,7 +22,7 @@ import { reportingRules } from '../src/features/reporting-rules.js';
 import { buildReview, reviewWindow } from '../src/features/review/review.service.js';
 import { reviewDocx, reviewXlsx } from '../src/features/review/review.export.js';
 import { seed } from './plan.js';
-import { fileReports } from './reporting.js';
+import { fileReports, onBothDatabases } from './reporting.js';
 
 const YEAR = 2026;
 const AT = new Date('2026-12-20T03:00:00Z');
@@ -298,26 +297,7 @@ export async function benchAnnualReviewAll() {
   console.log(
     '7. Annual review at national scale (1,000 units, 5,000 tasks, 4 periods, 2,000 recommendations, directions)',
   );
-  const d = await openDatabase({ dataDir: 'memory://' });
-  await benchAnnualReview('PGlite', d);
-  await d.close();
-  if (process.env.BENCH_DATABASE_URL) {
-    const base = process.env.BENCH_DATABASE_URL;
-    const name = `thucthi_bench_review_${Date.now().toString(36)}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const u = new URL(base);
-    u.pathname = `/${name}`;
-    try {
-      const p = await openDatabase({ databaseUrl: u.toString() });
-      await benchAnnualReview('PostgreSQL', p);
-      await p.close();
-    } finally {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    }
-  }
+  await onBothDatabases('thucthi_bench_review', benchAnnualReview);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await benchAnnualReviewAll();

@@ -263,31 +263,40 @@ export async function benchReporting(label: string, database: Database) {
   );
 }
 
+/**
+ * Runs `bench` on an in-memory PGlite, then (with BENCH_DATABASE_URL) on a fresh PostgreSQL database
+ * made beside the given one and dropped afterwards.
+ */
+export async function onBothDatabases(
+  prefix: string,
+  bench: (label: string, database: Database) => Promise<void>,
+): Promise<void> {
+  const d = await openDatabase({ dataDir: 'memory://' });
+  await bench('PGlite', d);
+  await d.close();
+  if (!process.env.BENCH_DATABASE_URL) return;
+  const base = process.env.BENCH_DATABASE_URL;
+  const name = `${prefix}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  try {
+    const p = await openDatabase({ databaseUrl: u.toString() });
+    await bench('PostgreSQL', p);
+    await p.close();
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
 export async function benchReportingAll() {
   console.log(
     '6. Reporting at national scale (1,000 units, 5,000 tasks, 4 quarterly periods, every report filed)',
   );
-  const d = await openDatabase({ dataDir: 'memory://' });
-  await benchReporting('PGlite', d);
-  await d.close();
-  if (process.env.BENCH_DATABASE_URL) {
-    // A fresh database beside the given one, dropped afterwards (the plan bench used the given one).
-    const base = process.env.BENCH_DATABASE_URL;
-    const name = `thucthi_bench_${Date.now().toString(36)}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const u = new URL(base);
-    u.pathname = `/${name}`;
-    try {
-      const p = await openDatabase({ databaseUrl: u.toString() });
-      await benchReporting('PostgreSQL', p);
-      await p.close();
-    } finally {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    }
-  }
+  await onBothDatabases('thucthi_bench', benchReporting);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await benchReportingAll();

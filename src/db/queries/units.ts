@@ -1,5 +1,7 @@
 /** Lookups in the units directory shared by several features, the CLI and the tests. */
 import { eq, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { IssuingUnit } from '../../domain/reporting/heading.js';
 import { units, type UnitRow } from '../schema.js';
 import { rows, type DbOrTx } from '../connection.js';
 
@@ -32,4 +34,21 @@ export async function unitSubtree(db: DbOrTx, rootId: string): Promise<Set<strin
         select id from sub`,
   );
   return new Set(r.map((x) => x.id));
+}
+
+/** A unit and its parent, as the heading of an official document needs them (null: no such unit). */
+export async function issuingUnit(db: DbOrTx, unitId: string | null): Promise<IssuingUnit | null> {
+  if (!unitId) return null;
+  const parent = alias(units, 'parent');
+  const [u] = await db
+    .select({ name: units.name, kind: units.kind, parentName: parent.name, parentKind: parent.kind })
+    .from(units)
+    .leftJoin(parent, eq(parent.id, units.parentId))
+    .where(eq(units.id, unitId));
+  if (!u) return null;
+  return {
+    name: u.name,
+    kind: u.kind,
+    parent: u.parentName && u.parentKind ? { name: u.parentName, kind: u.parentKind } : null,
+  };
 }

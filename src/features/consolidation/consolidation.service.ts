@@ -5,13 +5,12 @@
  * narrative; the export is a .docx in the Party or the State layout and the annex as .xlsx.
  */
 import { and, desc, eq, ne, or } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import { consolidatedReports, obstacles, units } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { rollUp, rollUpBy } from '../../domain/reporting/rollup.js';
 import { formatDateVN } from '../../domain/format.js';
 import type { ConsolidationHeading, NarrativeSection } from '../../domain/reporting/narrative.js';
-import { citeProgram, draftHeading, type IssuingUnit } from '../../domain/reporting/heading.js';
+import { citeProgram, draftHeading } from '../../domain/reporting/heading.js';
 import {
   countsSentence,
   DUE_STATE_LABELS,
@@ -46,6 +45,7 @@ import { renderOfficialDocx, type OfficialReportDoc } from './official-docx.js';
 import { annexXlsx, type AnnexRow } from '../exports/annex.js';
 import { approvalOf, assertEditable } from './approval-state.js';
 import type { DbOrTx } from '../../db/connection.js';
+import { issuingUnit } from '../../db/queries/units.js';
 
 export const ANNEX_REPORT_COLUMNS = [
   'TT',
@@ -82,22 +82,6 @@ function programRef(p: ProgressData['program']): string {
   return citeProgram(citation(p), p.title);
 }
 
-/** The unit and its parent, as the heading needs them. */
-async function issuingUnit(db: DbOrTx, unitId: string | null): Promise<IssuingUnit | null> {
-  if (!unitId) return null;
-  const parent = alias(units, 'parent');
-  const [u] = await db
-    .select({ name: units.name, kind: units.kind, parentName: parent.name, parentKind: parent.kind })
-    .from(units)
-    .leftJoin(parent, eq(parent.id, units.parentId))
-    .where(eq(units.id, unitId));
-  if (!u) return null;
-  return {
-    name: u.name,
-    kind: u.kind,
-    parent: u.parentName && u.parentKind ? { name: u.parentName, kind: u.parentKind } : null,
-  };
-}
 
 /**
  * The first draft's heading. The issuer is the body that writes the report: the program's monitoring

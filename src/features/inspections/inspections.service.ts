@@ -16,6 +16,7 @@
  * while it is a draft; visits and conclusions are written while it is active.
  */
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { issuingUnit } from '../../db/queries/units.js';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx, Tx } from '../../db/connection.js';
 import {
@@ -1340,20 +1341,10 @@ export async function conclusionForExport(deps: Deps, ctx: Ctx, id: string) {
   if (c.status === 'draft' && reader.kind !== 'all') throw new AppError('CONCLUSION_NOT_FOUND', { id });
   const view = (await conclusionViews(deps.db, [c], reader))[0]!;
   const plan = await planView(deps.db, ctx, p);
-  const parent = alias(units, 'parent');
-  const [body] = await deps.db
-    .select({ name: units.name, kind: units.kind, parentName: parent.name, parentKind: parent.kind })
-    .from(units)
-    .leftJoin(parent, eq(parent.id, units.parentId))
-    .where(eq(units.id, p.bodyUnitId));
+  const body = (await issuingUnit(deps.db, p.bodyUnitId))!;
   return {
     conclusion: view,
     plan,
-    body: {
-      name: body!.name,
-      kind: body!.kind,
-      parent:
-        body!.parentName && body!.parentKind ? { name: body!.parentName, kind: body!.parentKind } : null,
-    },
+    body,
   };
 }

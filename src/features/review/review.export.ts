@@ -4,13 +4,12 @@
  * a ranking table and a table per unit), both from the same `AnnualReview` the page shows.
  */
 import ExcelJS from 'exceljs';
-import { alias } from 'drizzle-orm/pg-core';
 import { eq } from 'drizzle-orm';
-import { programs, units } from '../../db/schema.js';
+import { programs } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/connection.js';
 import type { AnnualReview, ReviewQuery, ReviewUnit } from '../../contract/review.js';
 import type { ProgramDocMeta } from '../../contract/programs.js';
-import { citeProgram, draftHeading, type IssuingUnit } from '../../domain/reporting/heading.js';
+import { citeProgram, draftHeading } from '../../domain/reporting/heading.js';
 import { formatDateVN } from '../../domain/format.js';
 import { downloadName } from '../../domain/filenames.js';
 import {
@@ -28,6 +27,7 @@ import { authorize } from '../policy.js';
 import type { Ctx } from '../context.js';
 import { now, type Deps } from '../deps.js';
 import { buildReview, reviewYear } from './review.service.js';
+import { issuingUnit } from '../../db/queries/units.js';
 
 export interface ExportedFile {
   buffer: Buffer;
@@ -146,23 +146,6 @@ export function unitTableRows(u: ReviewUnit): string[][] {
   rows.push(['Xếp loại', u.rating ?? NO_SCORE]);
   rows.push(['Xếp hạng', u.rank === null ? '—' : String(u.rank)]);
   return rows;
-}
-
-/** The unit and its parent, as the heading needs them. */
-async function issuingUnit(db: DbOrTx, unitId: string | null): Promise<IssuingUnit | null> {
-  if (!unitId) return null;
-  const parent = alias(units, 'parent');
-  const [u] = await db
-    .select({ name: units.name, kind: units.kind, parentName: parent.name, parentKind: parent.kind })
-    .from(units)
-    .leftJoin(parent, eq(parent.id, units.parentId))
-    .where(eq(units.id, unitId));
-  if (!u) return null;
-  return {
-    name: u.name,
-    kind: u.kind,
-    parent: u.parentName && u.parentKind ? { name: u.parentName, kind: u.parentKind } : null,
-  };
 }
 
 export async function reviewDocx(db: DbOrTx, r: AnnualReview): Promise<Buffer> {
