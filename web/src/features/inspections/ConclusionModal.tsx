@@ -275,7 +275,11 @@ export function IssueModal({
         <Form.Item
           name="number"
           label="Số văn bản"
-          rules={[{ required: true, whitespace: true, message: 'Hãy nhập số' }]}
+          extra="Chỉ nhập số (ví dụ 15); ký hiệu văn bản (-TB/…, /BC-…) được thêm tự động."
+          rules={[
+            { required: true, whitespace: true, message: 'Hãy nhập số' },
+            { pattern: /^[^/]*$/, message: 'Chỉ nhập số, không nhập ký hiệu văn bản (phần sau dấu /)' },
+          ]}
         >
           <Input data-testid="conclusion-number" />
         </Form.Item>
