@@ -931,6 +931,15 @@ export async function getVisitFile(deps: Deps, ctx: Ctx, visitId: string, sha256
 
 // ---- conclusions ----
 
+/** Locks a draft conclusion of an active plan at `version` for an edit (refused once issued). */
+async function lockDraftConclusion(tx: Tx, ctx: Ctx, id: string, version: number) {
+  const { c, p } = await lockConclusion(tx, ctx, id);
+  if (c.status !== 'draft') throw new AppError('CONCLUSION_ISSUED', { id, status: c.status });
+  if (c.version !== version) throw await versionConflict(tx, 'inspection_conclusion', c);
+  assertActive(p);
+  return { c, p };
+}
+
 async function lockConclusion(tx: Tx, ctx: Ctx, id: string): Promise<{ c: ConclusionRow; p: PlanRow }> {
   const [c0] = await tx.select().from(inspectionConclusions).where(eq(inspectionConclusions.id, id));
   if (!c0) throw new AppError('CONCLUSION_NOT_FOUND', { id });
@@ -1079,10 +1088,7 @@ export async function updateConclusion(
   input: ConclusionUpdate,
 ): Promise<InspectionConclusion> {
   return mutate(deps.db, ctx, async (tx, audit) => {
-    const { c, p } = await lockConclusion(tx, ctx, id);
-    if (c.status !== 'draft') throw new AppError('CONCLUSION_ISSUED', { id, status: c.status });
-    if (c.version !== input.version) throw await versionConflict(tx, 'inspection_conclusion', c);
-    assertActive(p);
+    const { c, p } = await lockDraftConclusion(tx, ctx, id, input.version);
     await tx
       .update(inspectionConclusions)
       .set({
@@ -1120,10 +1126,7 @@ export async function issueConclusion(
   input: ConclusionIssueInput,
 ): Promise<InspectionConclusion> {
   return mutate(deps.db, ctx, async (tx, audit) => {
-    const { c, p } = await lockConclusion(tx, ctx, id);
-    if (c.status !== 'draft') throw new AppError('CONCLUSION_ISSUED', { id, status: c.status });
-    if (c.version !== input.version) throw await versionConflict(tx, 'inspection_conclusion', c);
-    assertActive(p);
+    const { c, p } = await lockDraftConclusion(tx, ctx, id, input.version);
     const [{ n } = { n: 0 }] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(inspectionFindings)
