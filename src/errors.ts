@@ -163,6 +163,22 @@ export const ERRORS = {
     en: 'No tasks in the document',
   },
   PROGRAM_NOT_FOUND: { status: 404, vi: 'Không tìm thấy chương trình', en: 'Program not found' },
+  // the public portal (issue 14)
+  PORTAL_PLAN_NOT_PUBLISHABLE: {
+    status: 400,
+    vi: 'Chỉ công khai chương trình, kế hoạch chung; kế hoạch riêng của đơn vị không công khai ở đây',
+    en: 'Only programs, not units’ own plans, are published on the portal',
+  },
+  PUBLIC_NOT_FOUND: {
+    status: 404,
+    vi: 'Không có thông tin công khai này (chưa công khai hoặc không tồn tại)',
+    en: 'No such public record',
+  },
+  PUBLIC_RATE_LIMITED: {
+    status: 429,
+    vi: 'Quá nhiều yêu cầu từ địa chỉ của bạn; vui lòng thử lại sau ít phút',
+    en: 'Too many requests; try again shortly',
+  },
   // assignments
   TASK_NOT_FOUND: { status: 404, vi: 'Không tìm thấy nhiệm vụ', en: 'Task not found' },
   ASSIGN_TWO_LEADS: {

@@ -260,6 +260,9 @@ export const programs = pgTable(
     searchText: text('search_text').notNull(),
     publishedAt: ts('published_at').notNull().defaultNow(),
     publishedBy: uuid('published_by'),
+    /** When the monitor made the program public on the portal ("công khai"); null: not public. */
+    publicSince: ts('public_since'),
+    publicBy: uuid('public_by'),
     version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -626,6 +629,8 @@ export const evidenceUploads = pgTable(
     mime: text('mime').notNull(),
     /** The extension of `filename` (pdf, docx, jpg…). */
     ext: text('ext').notNull(),
+    /** The unit's choice: shown on the portal once a report citing it is accepted (public) or not (internal). */
+    isPublic: boolean('is_public').notNull().default(false),
   },
   (t) => [
     index('evidence_uploads_unit_sha_idx').on(t.unitId, t.sha256),
@@ -1126,5 +1131,82 @@ export const directionUnits = pgTable(
     uniqueIndex('direction_units_key').on(t.directionId, t.unitId),
     index('direction_units_unit_idx').on(t.unitId, t.status),
     check('direction_units_status_check', sql`${t.status} in ('info','open','answered','closed')`),
+  ],
+);
+
+// ---- the public portal (issue 14; statements in src/domain/transparency/statements.ts) ----
+
+/**
+ * The public log: append-only leaves of a Merkle tree (RFC 6962 / 9162). `idx` is the leaf index
+ * (0, 1, …, no gaps), `leaf` the exact canonical JSON whose hash is `hash` (hex). Written only in the
+ * transaction of the audit event it cites (src/features/audit/audit-writer.ts), under the same lock.
+ * No foreign keys: a leaf outlives what it speaks of, like the audit trail.
+ */
+export const transparencyLeaves = pgTable(
+  'transparency_leaves',
+  {
+    idx: bigint('idx', { mode: 'number' }).primaryKey(),
+    auditSeq: bigint('audit_seq', { mode: 'number' }).notNull(),
+    kind: text('kind').notNull(),
+    programId: uuid('program_id'),
+    nodeId: uuid('node_id'),
+    /** The report version (progress, evidence) or the published document (document). */
+    refId: uuid('ref_id'),
+    leaf: text('leaf').notNull(),
+    hash: text('hash').notNull(),
+    at: ts('at').notNull(),
+  },
+  (t) => [
+    index('transparency_leaves_program_idx').on(t.programId, t.idx),
+    index('transparency_leaves_node_idx').on(t.nodeId, t.idx),
+    index('transparency_leaves_ref_idx').on(t.refId),
+  ],
+);
+
+/** Signed checkpoints of the public log (C2SP tlog-checkpoint as a signed note), one per tree size. */
+export const transparencyCheckpoints = pgTable('transparency_checkpoints', {
+  size: bigint('size', { mode: 'number' }).primaryKey(),
+  /** Root hash, hex. */
+  rootHash: text('root_hash').notNull(),
+  /** The signed note as served (text, signatures). */
+  note: text('note').notNull(),
+  signedAt: ts('signed_at').notNull().defaultNow(),
+});
+
+/**
+ * A document published on the portal: an approved consolidated report or an annual review, with its
+ * files as published (kept, so what was published never changes).
+ */
+export const publicDocuments = pgTable(
+  'public_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** consolidated | review */
+    kind: text('kind').notNull(),
+    programId: uuid('program_id').references(() => programs.id, { onDelete: 'restrict' }),
+    /** The consolidated report (kind consolidated); null for a review. */
+    consolidationId: uuid('consolidation_id').references(() => consolidatedReports.id, {
+      onDelete: 'restrict',
+    }),
+    /** The year of an annual review. */
+    year: integer('year'),
+    title: text('title').notNull(),
+    number: text('number'),
+    docDate: text('doc_date'),
+    issuerUnitId: uuid('issuer_unit_id').references(() => units.id, { onDelete: 'set null' }),
+    docxSha256: text('docx_sha256')
+      .notNull()
+      .references(() => files.sha256, { onDelete: 'restrict' }),
+    pdfSha256: text('pdf_sha256').references(() => files.sha256, { onDelete: 'restrict' }),
+    docxName: text('docx_name').notNull(),
+    /** Published (true) or withdrawn (false); a withdrawn document stays in the log. */
+    isPublic: boolean('is_public').notNull().default(true),
+    publishedAt: ts('published_at').notNull().defaultNow(),
+    publishedBy: uuid('published_by'),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('public_documents_program_idx').on(t.programId, t.publishedAt),
+    check('public_documents_kind_check', sql`${t.kind} in ('consolidated','review')`),
   ],
 );

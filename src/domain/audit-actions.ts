@@ -97,6 +97,13 @@ export const AUDIT_ACTIONS = [
   'recommendation.report_remediation',
   'recommendation.accept',
   'recommendation.return',
+  // the public portal (issue 14): what is published, each with its leaves in the public log
+  'program.publicize',
+  'program.unpublicize',
+  'evidence.publicize',
+  'evidence.internalize',
+  'document.publish',
+  'document.withdraw',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -44,6 +44,8 @@ const EXPECTED: Record<Action, { roles: readonly Role[]; ownUnit?: true }> = {
   'direction.answer': { roles: ['admin', 'unit'], ownUnit: true },
   'direction.close': { roles: ['admin', 'monitor', 'leader'] },
   'review.read': { roles: ['admin', 'monitor', 'leader', 'supervisor'] },
+  'portal.publish': { roles: ['admin', 'monitor'] },
+  'evidence.publicize': { roles: ['admin', 'unit'], ownUnit: true },
 };
 
 const actor = (role: Role, unitId: string | null = role === 'unit' ? OWN : null) => ({ role, unitId });

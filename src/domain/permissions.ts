@@ -18,6 +18,10 @@
  *   `direction.write` — leaders only (a direction is the leader's word; not even admins);
  *   `direction.answer` — the units a direction is addressed to; `direction.close` — monitors and
  *   leaders; `review.read` (the annual review with every unit's figures) — all but units.
+ * - Public portal (issue 14): `portal.publish` — monitors (and admins) make a program public
+ *   ("công khai") or withdraw it, and publish or withdraw its consolidated reports and the annual
+ *   review; `evidence.publicize` — a unit marks its own evidence files public or internal.
+ *   Reading the portal needs no account at all (routes marked public, src/features/public).
  */
 import type { Role } from './roles.js';
 
@@ -46,6 +50,8 @@ export const ALL_ACTIONS = [
   'direction.answer',
   'direction.close',
   'review.read',
+  'portal.publish',
+  'evidence.publicize',
 ] as const;
 export type Action = (typeof ALL_ACTIONS)[number];
 
@@ -81,6 +87,7 @@ export const ROLE_GRANTS: Readonly<Record<Role, readonly Action[]>> = {
     'inspection.read',
     'direction.close',
     'review.read',
+    'portal.publish',
   ],
   leader: [...READ_EVERYTHING, 'consolidation.approve', 'direction.write', 'direction.close'],
   supervisor: [...READ_EVERYTHING, 'inspection.manage'],
@@ -97,6 +104,7 @@ export const ROLE_GRANTS: Readonly<Record<Role, readonly Action[]>> = {
     'inspection.read',
     'remediation.write',
     'direction.answer',
+    'evidence.publicize',
   ],
 };
 
@@ -111,6 +119,7 @@ export const UNIT_SCOPED_ACTIONS = [
   'report.write',
   'remediation.write',
   'direction.answer',
+  'evidence.publicize',
 ] as const satisfies readonly Action[];
 
 const UNIT_SCOPED: ReadonlySet<Action> = new Set(UNIT_SCOPED_ACTIONS);

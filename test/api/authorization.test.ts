@@ -357,6 +357,12 @@ const MATRIX: Row[] = [
     cells: MANAGE('Y'),
   },
   {
+    // Stale version: 409 VERSION_CONFLICT after the role check. Monitors and admins publish.
+    op: 'PUT /api/programs/{id}/publicity',
+    req: (f) => ({ params: { id: f.programId }, body: { public: true, version: STALE } }),
+    cells: MANAGE('Y'),
+  },
+  {
     // Already in implementation: 409 PROGRAM_ALREADY_IMPLEMENTING.
     op: 'POST /api/programs/{id}/implement',
     req: (f) => ({ params: { id: f.programId }, body: {} }),

@@ -4,6 +4,7 @@
  * and their comparison, evidence files (content-addressed), and the cooperating units' inputs shown
  * to the lead unit.
  */
+import { progressLeaves } from '../public/publication.service.js';
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import {
   obstacles,
@@ -514,6 +515,8 @@ export async function reviewReport(
       entityId: id,
       before: { status: o.status },
       after: { status: review, number: v.number, comment, taskComments },
+      // In a public program, the accepted progress goes to the public log with this event.
+      leaves: review === 'accepted' ? await progressLeaves(tx, ctx, o, v, t) : [],
     });
     await notify(tx, deps, ctx, { kind: `report.${review}`, obligationId: id });
     return { id, status: review, number: v.number };

@@ -105,6 +105,12 @@ const EXACT: Record<AuditAction, ActionInfo> = {
   'direction.answer': { label: 'Trả lời ý kiến chỉ đạo', color: 'green' },
   'direction.close': { label: 'Kết thúc theo dõi ý kiến chỉ đạo', color: 'default' },
   'direction.return': { label: 'Trả lại trả lời ý kiến chỉ đạo (chưa đạt)', color: 'orange' },
+  'program.publicize': { label: 'Công khai chương trình trên cổng thông tin', color: 'gold' },
+  'program.unpublicize': { label: 'Thôi công khai chương trình', color: 'orange' },
+  'evidence.publicize': { label: 'Công khai tệp minh chứng', color: 'green' },
+  'evidence.internalize': { label: 'Chuyển tệp minh chứng về nội bộ', color: 'orange' },
+  'document.publish': { label: 'Công bố báo cáo trên cổng thông tin', color: 'gold' },
+  'document.withdraw': { label: 'Gỡ báo cáo khỏi cổng thông tin', color: 'orange' },
 };
 
 const BY_VERB: [RegExp, ActionInfo][] = [
