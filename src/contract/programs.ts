@@ -89,6 +89,8 @@ export const ProgramSummary = Type.Object({
   ...ProgramDocument,
   status: ProgramStatus,
   publishedAt: Type.String({ format: 'date-time' }),
+  /** Since when it is public on the portal ("công khai"); null: not public. */
+  publicSince: Nullable(Type.String({ format: 'date-time' })),
   /** How many of its nodes are tasks. */
   tasks: Type.Integer(),
 });
@@ -107,6 +109,10 @@ export const Program = Type.Object({
   parentProgramId: Nullable(Uuid),
   ownerUnitId: Nullable(Uuid),
   publishedAt: Type.String({ format: 'date-time' }),
+  /** Since when it is public on the portal ("công khai"); null: not public. */
+  publicSince: Nullable(Type.String({ format: 'date-time' })),
+  /** For optimistic concurrency of the program's own settings (công khai). */
+  version: Type.Integer(),
   meta: ProgramDocMeta,
   source: Type.String(),
   /** Flat, in document order; the tree is rebuilt from `parentId`. */

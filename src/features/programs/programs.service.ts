@@ -19,6 +19,7 @@ export async function listPrograms(deps: Deps, ctx: Ctx): Promise<ProgramList> {
       docDate: programs.docDate,
       status: programs.status,
       publishedAt: programs.publishedAt,
+      publicSince: programs.publicSince,
     })
     .from(programs)
     .where(isNull(programs.parentProgramId)) // units' plans are listed under their program
@@ -41,6 +42,7 @@ export async function listPrograms(deps: Deps, ctx: Ctx): Promise<ProgramList> {
     items: r.map((p) => ({
       ...p,
       publishedAt: p.publishedAt.toISOString(),
+      publicSince: p.publicSince?.toISOString() ?? null,
       tasks: counts.filter((c) => c.programId === p.id).length,
     })),
   };
@@ -69,6 +71,8 @@ export async function getProgram(deps: Deps, ctx: Ctx, id: string): Promise<Prog
     parentProgramId: p.parentProgramId,
     ownerUnitId: p.ownerUnitId,
     publishedAt: p.publishedAt.toISOString(),
+    publicSince: p.publicSince?.toISOString() ?? null,
+    version: p.version,
     meta: p.meta,
     source: p.source,
     nodes: nodes.map((n) => ({
