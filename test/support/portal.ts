@@ -4,7 +4,14 @@
  * vụ's report submitted but not accepted (never public).
  */
 import type { DbKind } from './db.js';
-import { PDF_BYTES, entry, startReportingApp, stpReportContent, submitAccepted, type ReportingApp } from './reporting.js';
+import {
+  PDF_BYTES,
+  entry,
+  startReportingApp,
+  stpReportContent,
+  submitAccepted,
+  type ReportingApp,
+} from './reporting.js';
 import type { ProgramPublicity } from '../../src/contract/portal.js';
 
 export interface PortalApp extends ReportingApp {
@@ -15,7 +22,11 @@ export interface PortalApp extends ReportingApp {
 }
 
 /** Makes a program public (or withdraws it) through the API, reading its current version first. */
-export async function setPublic(r: ReportingApp, programId: string, value: boolean): Promise<ProgramPublicity> {
+export async function setPublic(
+  r: ReportingApp,
+  programId: string,
+  value: boolean,
+): Promise<ProgramPublicity> {
   const p = await r.monitor.get<{ version: number }>(`/api/programs/${programId}`);
   const res = await r.monitor.request<ProgramPublicity>('PUT', `/api/programs/${programId}/publicity`, {
     public: value,
@@ -40,14 +51,27 @@ async function upload(r: ReportingApp, obligation: string, bytes: Buffer, name: 
  * Starts the app, publishes the program, uploads two files (one is marked public when the route to
  * do so exists; until then both stay internal), and has Sở Tư pháp's report accepted.
  */
-export async function startPortalApp(kind: DbKind, opts: Parameters<typeof startReportingApp>[1] = {}): Promise<PortalApp> {
+export async function startPortalApp(
+  kind: DbKind,
+  opts: Parameters<typeof startReportingApp>[1] = {},
+): Promise<PortalApp> {
   const r = await startReportingApp(kind, opts);
   await setPublic(r, r.f.programId, true);
   const stpOb = r.obligationOf(r.f.stp);
   const pub = await upload(r, stpOb, PDF_BYTES, 'quyet-dinh-ban-hanh.pdf');
-  const internal = await upload(r, stpOb, Buffer.concat([PDF_BYTES, Buffer.from('\n% noi bo\n')]), 'bien-ban-noi-bo.pdf');
+  const internal = await upload(
+    r,
+    stpOb,
+    Buffer.concat([PDF_BYTES, Buffer.from('\n% noi bo\n')]),
+    'bien-ban-noi-bo.pdf',
+  );
   const content = stpReportContent(r.f, [
-    { description: 'Quyết định ban hành kế hoạch tập huấn', number: '125/QĐ-STP', date: '2026-03-02', link: null },
+    {
+      description: 'Quyết định ban hành kế hoạch tập huấn',
+      number: '125/QĐ-STP',
+      date: '2026-03-02',
+      link: null,
+    },
   ]);
   content.entries[r.f.c] = entry({ ...content.entries[r.f.c], evidence: [pub] });
   content.entries[r.f.a] = entry({ ...content.entries[r.f.a], evidence: [internal] });
@@ -57,7 +81,10 @@ export async function startPortalApp(kind: DbKind, opts: Parameters<typeof start
   const rep = (await r.snvUser.get<{ version: number }>(`/api/reports/${snvOb}`)).body;
   await r.snvUser.request('PUT', `/api/reports/${snvOb}/draft`, {
     version: rep.version,
-    content: { general: {}, entries: { [r.f.b]: entry({ status: 'in_progress', percent: 10, results: 'Bản nháp chưa duyệt.' }) } },
+    content: {
+      general: {},
+      entries: { [r.f.b]: entry({ status: 'in_progress', percent: 10, results: 'Bản nháp chưa duyệt.' }) },
+    },
   });
   await r.snvUser.post(`/api/reports/${snvOb}/submit`, { idempotencyKey: `k-${snvOb}` });
   return { ...r, publicSha: pub.sha256, internalSha: internal.sha256 };

@@ -96,34 +96,48 @@ export interface PageOptions {
 /** A complete public page. */
 export function page(o: PageOptions): string {
   const crumbs = o.crumbs?.length
-    ? html`<nav class="crumbs" aria-label="Vị trí trang"><ol>${o.crumbs.map((c) =>
-        c.href ? html`<li><a href="${c.href}">${c.label}</a></li>` : html`<li aria-current="page">${c.label}</li>`,
-      )}</ol></nav>`
+    ? html`<nav class="crumbs" aria-label="Vị trí trang">
+        <ol>
+          ${o.crumbs.map((c) =>
+            c.href
+              ? html`<li><a href="${c.href}">${c.label}</a></li>`
+              : html`<li aria-current="page">${c.label}</li>`,
+          )}
+        </ol>
+      </nav>`
     : '';
   return html`<!doctype html>
-<html lang="vi">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${o.title} — ${PORTAL_NAME}</title>
-${o.description ? html`<meta name="description" content="${o.description}">` : ''}
-${(o.alternates ?? []).map((a) => html`<link rel="alternate" type="${a.type}" href="${a.href}" title="${a.title}">`)}
-<style>${raw(CSS)}</style>
-</head>
-<body>
-<a class="skip" href="#noi-dung">Bỏ qua, đến nội dung chính</a>
-<header class="site">
-<a href="/cong-khai">${PORTAL_NAME}</a>
-<nav aria-label="Cổng công khai"><a href="/cong-khai">Chương trình</a><a href="/cong-khai/tim-kiem">Tìm kiếm</a><a href="/cong-khai/du-lieu">Dữ liệu mở</a><a href="/cong-khai/kiem-chung">Kiểm chứng</a></nav>
-</header>
-<main id="noi-dung">
-${crumbs}
-<h1>${o.heading ?? o.title}</h1>
-${o.body}
-</main>
-<footer class="site">Thông tin được công khai theo Luật Tiếp cận thông tin 2016 (Điều 17). Tiến độ chỉ lấy từ báo cáo đã được cơ quan theo dõi chấp nhận; mọi nội dung đều được ghi vào sổ công khai có chữ ký số và có thể kiểm chứng. <a href="/dang-nhap">Đăng nhập cho cán bộ</a></footer>
-${o.tail ?? ''}
-</body>
-</html>
-`.value;
+    <html lang="vi">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${o.title} — ${PORTAL_NAME}</title>
+        ${o.description ? html`<meta name="description" content="${o.description}" />` : ''}
+        ${(o.alternates ?? []).map((a) => html`<link rel="alternate" type="${a.type}" href="${a.href}" title="${a.title}" />`)}
+        <style>
+          ${raw(CSS)}
+        </style>
+      </head>
+      <body>
+        <a class="skip" href="#noi-dung">Bỏ qua, đến nội dung chính</a>
+        <header class="site">
+          <a href="/cong-khai">${PORTAL_NAME}</a>
+          <nav aria-label="Cổng công khai">
+            <a href="/cong-khai">Chương trình</a><a href="/cong-khai/tim-kiem">Tìm kiếm</a
+            ><a href="/cong-khai/du-lieu">Dữ liệu mở</a><a href="/cong-khai/kiem-chung">Kiểm chứng</a>
+          </nav>
+        </header>
+        <main id="noi-dung">
+          ${crumbs}
+          <h1>${o.heading ?? o.title}</h1>
+          ${o.body}
+        </main>
+        <footer class="site">
+          Thông tin được công khai theo Luật Tiếp cận thông tin 2016 (Điều 17). Tiến độ chỉ lấy từ báo cáo đã
+          được cơ quan theo dõi chấp nhận; mọi nội dung đều được ghi vào sổ công khai có chữ ký số và có thể
+          kiểm chứng. <a href="/dang-nhap">Đăng nhập cho cán bộ</a>
+        </footer>
+        ${o.tail ?? ''}
+      </body>
+    </html> `.value;
 }

@@ -47,7 +47,14 @@ type ObligationRow = typeof reportObligations.$inferSelect;
 type VersionRow = typeof reportVersions.$inferSelect;
 
 export function programRef(p: ProgramRow): ProgramRef {
-  return { id: p.id, docKind: p.docKind, number: p.number, docDate: p.docDate, issuer: p.issuer, title: p.title };
+  return {
+    id: p.id,
+    docKind: p.docKind,
+    number: p.number,
+    docDate: p.docDate,
+    issuer: p.issuer,
+    title: p.title,
+  };
 }
 
 async function unitRef(db: DbOrTx, id: string | null): Promise<UnitRef | null> {
@@ -62,7 +69,11 @@ async function acceptingUnit(db: DbOrTx, p: ProgramRow, ctx: Ctx | null): Promis
 }
 
 /** The due date in force for each task: the baseline's when frozen, else the assignment's. */
-async function dueDates(db: DbOrTx, programId: string, nodeIds: string[]): Promise<Map<string, string | null>> {
+async function dueDates(
+  db: DbOrTx,
+  programId: string,
+  nodeIds: string[],
+): Promise<Map<string, string | null>> {
   const out = new Map<string, string | null>();
   if (!nodeIds.length) return out;
   const a = await db
@@ -93,7 +104,12 @@ async function buildProgress(
   if (!lead.length) return [];
   const ids = lead.map((t) => t.nodeId);
   const nodes = await db
-    .select({ id: programNodes.id, label: programNodes.label, title: programNodes.title, text: programNodes.text })
+    .select({
+      id: programNodes.id,
+      label: programNodes.label,
+      title: programNodes.title,
+      text: programNodes.text,
+    })
     .from(programNodes)
     .where(inArray(programNodes.id, ids));
   const byId = new Map(nodes.map((n) => [n.id, n]));
@@ -161,7 +177,12 @@ async function buildProgress(
         day,
       ),
       results: e.results,
-      products: e.products.map((x) => ({ description: x.description, number: x.number, date: x.date, link: x.link })),
+      products: e.products.map((x) => ({
+        description: x.description,
+        number: x.number,
+        date: x.date,
+        link: x.link,
+      })),
       evidence,
     };
     out.push({ statement, programId: p.id, nodeId: n.id, refId: v.id });
@@ -237,11 +258,21 @@ export async function setProgramPublic(
     const [p] = await tx.select().from(programs).where(eq(programs.id, programId)).for('update');
     if (!p) throw new AppError('PROGRAM_NOT_FOUND');
     if (p.parentProgramId) throw new AppError('PORTAL_PLAN_NOT_PUBLISHABLE');
-    if (p.version !== body.version) throw await versionConflict(tx, 'program', { updatedBy: p.publicBy ?? p.publishedBy, updatedAt: p.updatedAt });
+    if (p.version !== body.version)
+      throw await versionConflict(tx, 'program', {
+        updatedBy: p.publicBy ?? p.publishedBy,
+        updatedAt: p.updatedAt,
+      });
     const isPublic = !!p.publicSince;
     if (isPublic === body.public) {
       audit.nothingChanged();
-      return { id: p.id, public: isPublic, publicSince: p.publicSince?.toISOString() ?? null, version: p.version, leaves: 0 };
+      return {
+        id: p.id,
+        public: isPublic,
+        publicSince: p.publicSince?.toISOString() ?? null,
+        version: p.version,
+        leaves: 0,
+      };
     }
     const t = now(deps);
     const [updated] = await tx

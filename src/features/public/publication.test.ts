@@ -7,7 +7,12 @@ import { asc, eq } from 'drizzle-orm';
 import { DB_KINDS } from '../../../test/support/db.js';
 import { setPublic, startPortalApp, type PortalApp } from '../../../test/support/portal.js';
 import { auditEvents, transparencyLeaves } from '../../db/schema.js';
-import { leafBytes, leafHash, parseLeaf, type ProgressStatement } from '../../domain/transparency/statements.js';
+import {
+  leafBytes,
+  leafHash,
+  parseLeaf,
+  type ProgressStatement,
+} from '../../domain/transparency/statements.js';
 
 describe.each(DB_KINDS)('publication (%s)', (kind) => {
   let r: PortalApp;
@@ -33,7 +38,12 @@ describe.each(DB_KINDS)('publication (%s)', (kind) => {
     }
     const progress = all.slice(1).map((l) => parseLeaf(l.leaf)!.statement as ProgressStatement);
     const c = progress.find((p) => p.task.id === r.f.c)!;
-    expect(c).toMatchObject({ status: 'done', statusLabel: 'Đã hoàn thành', percent: 100, unit: { id: r.f.stp } });
+    expect(c).toMatchObject({
+      status: 'done',
+      statusLabel: 'Đã hoàn thành',
+      percent: 100,
+      unit: { id: r.f.stp },
+    });
     expect(c.products[0]).toMatchObject({ number: '125/QĐ-STP', date: '2026-03-02' });
     // Files stay internal until the unit marks them public; obstacles and proposals are never stated.
     expect(c.evidence).toEqual([]);
