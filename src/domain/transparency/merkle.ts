@@ -196,7 +196,7 @@ export function rootFromInclusionProof(
   if (leafHash.length !== HASH_SIZE || !validHashes(proof)) return null;
   let fn = index;
   let sn = size - 1;
-  let r = Buffer.from(leafHash);
+  let r: Buffer = Buffer.from(leafHash);
   for (const p of proof) {
     if (sn === 0) return null;
     if (odd(fn) || fn === sn) {
@@ -257,8 +257,8 @@ export function verifyConsistency(
     sn = half(sn);
   }
   // 5.
-  let fr = Buffer.from(path[0]!);
-  let sr = Buffer.from(path[0]!);
+  let fr: Buffer = Buffer.from(path[0]!);
+  let sr: Buffer = Buffer.from(path[0]!);
   // 6.
   for (const c of path.slice(1)) {
     if (sn === 0) return false;
