@@ -174,6 +174,11 @@ export const ERRORS = {
     vi: 'Không có thông tin công khai này (chưa công khai hoặc không tồn tại)',
     en: 'No such public record',
   },
+  PUBLIC_READ_ONLY: {
+    status: 405,
+    vi: 'Cổng công khai chỉ cho phép xem, không nhận dữ liệu gửi lên',
+    en: 'The public portal is read-only',
+  },
   PUBLIC_RATE_LIMITED: {
     status: 429,
     vi: 'Quá nhiều yêu cầu từ địa chỉ của bạn; vui lòng thử lại sau ít phút',
