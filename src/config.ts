@@ -49,6 +49,8 @@ export interface Config {
   publicLogOrigin: string;
   /** How often the server signs a checkpoint of the public log when it grew (PUBLIC_CHECKPOINT_SECONDS); 0 = only at start and stop. */
   publicCheckpointSeconds: number;
+  /** Requests per minute one address may make to the public portal; 0 = no limit. */
+  publicRateLimitPerMinute: number;
   /** `auto`: apply migrations at open; `check`: only check they are applied (an app role that owns no table). */
   migrate: 'auto' | 'check';
 }
@@ -130,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditCheckpointSeconds: int('AUDIT_CHECKPOINT_SECONDS', env.AUDIT_CHECKPOINT_SECONDS, 3600),
     publicLogOrigin: publicLogOrigin(env.PUBLIC_URL),
     publicCheckpointSeconds: int('PUBLIC_CHECKPOINT_SECONDS', env.PUBLIC_CHECKPOINT_SECONDS, 60),
+    publicRateLimitPerMinute: int('PUBLIC_RATE_LIMIT', env.PUBLIC_RATE_LIMIT, 600),
     migrate: migrateMode(env.THUCTHI_MIGRATE),
   };
 }

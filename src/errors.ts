@@ -184,6 +184,11 @@ export const ERRORS = {
     vi: 'Sổ công khai có lỗi toàn vẹn nên không lập được bằng chứng; xem GET /api/public/log',
     en: 'The public log has an integrity problem; no proof can be made',
   },
+  PUBLIC_READ_ONLY: {
+    status: 405,
+    vi: 'Cổng công khai chỉ cho phép xem, không nhận dữ liệu gửi lên',
+    en: 'The public portal is read-only',
+  },
   PUBLIC_RATE_LIMITED: {
     status: 429,
     vi: 'Quá nhiều yêu cầu từ địa chỉ của bạn; vui lòng thử lại sau ít phút',
