@@ -11,6 +11,7 @@ import { DataDirLockedError, dirLockHolder } from './db/lock.js';
 import { ROLES, type Role } from './domain/roles.js';
 import type { Deps } from './features/deps.js';
 import type { Database } from './db/connection.js';
+import type { VerifyOptions } from './features/transparency/kiem-chung.js';
 
 function configFrom(opts: { port?: string; host?: string; dataDir?: string; databaseUrl?: string }): Config {
   const c = loadConfig();
@@ -275,7 +276,7 @@ program
   .option('--proof-file <file>', 'ngoại tuyến: câu trả lời đã lưu của GET /api/public/log/leaves/<n>')
   .option('--current <file>', 'ngoại tuyến: điểm kiểm chứng hiện tại đã lưu')
   .option('--consistency-file <file>', 'ngoại tuyến: câu trả lời đã lưu của GET /api/public/log/consistency')
-  .action(async (opts: import('./features/transparency/kiem-chung.js').VerifyOptions) => {
+  .action(async (opts: VerifyOptions) => {
     const { runVerify } = await import('./features/transparency/kiem-chung.js');
     process.exitCode = await runVerify(opts, {
       out: (l) => process.stdout.write(l + '\n'),
