@@ -35,7 +35,7 @@ export type VerifyPageQuery = Static<typeof VerifyPageQuery>;
 const hex = (b64: string) => Buffer.from(b64, 'base64').toString('hex');
 
 function outcome(id: string, ok: boolean, text: string): Html {
-  return html`<p id="${id}" class="${ok ? 'ok' : 'late'}" role="status">
+  return html`<p id="${id}" class="${ok ? 'ok' : 'late'}" role="status" style="overflow-wrap:anywhere">
     <strong>${ok ? '✔ Hợp lệ' : '✘ Không hợp lệ'}:</strong> ${text}
   </p>`;
 }
@@ -122,7 +122,7 @@ async function leafSection(deps: Deps, idx: number): Promise<Html> {
     ${leaf.checkpoint ? checkpointBlock(leaf.checkpoint, 'Điểm kiểm chứng') : ''}
     <h3>Kết quả kiểm chứng</h3>
     ${server}
-    <div id="kiem-chung-trinh-duyet" data-leaf="${leaf.index}">
+    <div id="kiem-chung-trinh-duyet" data-leaf="${leaf.index}" style="overflow-wrap:anywhere">
       <p id="ket-qua-trinh-duyet" class="wait" aria-live="polite">
         Trình duyệt của bạn chưa kiểm chứng (cần bật JavaScript); kết quả trên là của máy chủ.
       </p>
