@@ -4,8 +4,10 @@
  * Leaves are written by `mutate()` with the audit event that makes them (`transparency_leaves`,
  * append-only). This module keeps an in-process Merkle tree of them, loaded incrementally (a cheap
  * `idx >= size` query before each use) and checked while loading: indexes without a gap, each stored
- * hash equal to the hash of the stored leaf text. A problem found there is kept and reported (the
- * log's state says it, no checkpoint is signed after it), never skipped over.
+ * hash equal to the hash of the stored leaf text. A problem found there is reported (the log's state
+ * says it, no checkpoint is signed while it lasts), never skipped over. Leaves already in the tree are
+ * not read again: a later rewrite of them shows as a tree that no longer matches the signed
+ * checkpoints (proofs fail for the rewritten text; a fresh process refuses to sign).
  *
  * `signCheckpoint` signs the tree's head as a C2SP tlog-checkpoint (a signed note, Ed25519, the
  * audit checkpoint key) into `transparency_checkpoints` when the tree grew — after checking the new
@@ -65,8 +67,10 @@ export async function loadTree(db: Db): Promise<{ tree: MerkleTree; problem: Log
   }
   const cache = c;
   while (cache.loading) await cache.loading;
-  if (cache.problem) return cache;
   cache.loading = (async () => {
+    // A problem is looked at again each time (one query from where the tree stopped): it stays
+    // reported while it lasts, and the tree goes on once the leaves are put back.
+    cache.problem = null;
     for (;;) {
       const batch = await rows<{ idx: string | number; leaf: string; hash: string }>(
         db,
@@ -157,6 +161,16 @@ export async function signCheckpoint(deps: Deps): Promise<SignResult> {
   const latest = await latestCheckpoint(deps.db);
   const size = tree.size;
   if (latest) {
+    // Several instances on one database must share the key (AUDIT_KEY_FILE): checkpoints signed by
+    // two keys would leave every verifier holding one of them unable to check the other's.
+    if (!openNote(latest.note, log.key).ok)
+      return {
+        signed: false,
+        reason: 'inconsistent',
+        message:
+          `điểm kiểm chứng gần nhất (${latest.size} lá) không được ký bằng khóa ${log.key.name} của máy chủ này: ` +
+          `các máy chủ dùng chung cơ sở dữ liệu phải dùng chung một khóa ký (AUDIT_KEY_FILE) (latest checkpoint signed by another key)`,
+      };
     if (latest.size > size)
       return {
         signed: false,

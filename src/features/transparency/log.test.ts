@@ -49,6 +49,16 @@ describe.each(DB_KINDS)('the public log on %s', (kind) => {
     expect(s.signed).toBe(true);
     const again = await signCheckpoint(r.t.deps);
     expect(again).toMatchObject({ signed: false, reason: 'unchanged' });
+    // Another instance on the same database with another key signs nothing.
+    const other = await signCheckpoint({
+      ...r.t.deps,
+      publicLog: { key: testLogKey('khac'), origin: ORIGIN },
+    });
+    expect(other).toMatchObject({
+      signed: false,
+      reason: 'inconsistent',
+      message: expect.stringContaining('AUDIT_KEY_FILE'),
+    });
 
     const state = (await anon.get<PublicLogState>('/api/public/log')).body;
     expect(state.checkpoint!.size).toBe(state.treeSize);
