@@ -20,6 +20,9 @@ import { sweepFiles } from '../../jobs/file-sweep.js';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
+/** The error code of a refusal. */
+const code = (res: { body: unknown }) => (res.body as { code?: string }).code;
+
 describe.each(DB_KINDS)('published documents (%s)', (kind) => {
   let r: PortalApp;
   let leader: Client;
@@ -125,7 +128,7 @@ describe.each(DB_KINDS)('published documents (%s)', (kind) => {
     expect(again.status).toBe(304);
     // Once is enough while it is published.
     const twice = await publish(r.monitor, { kind: 'consolidated', consolidationId: consolidation.id });
-    expect([twice.status, twice.body.code]).toEqual([409, 'PUBLIC_DOCUMENT_ALREADY_PUBLISHED']);
+    expect([twice.status, code(twice)]).toEqual([409, 'PUBLIC_DOCUMENT_ALREADY_PUBLISHED']);
     const list = await r.monitor.get<PublicDocumentList>(`/api/public-documents?programId=${r.f.programId}`);
     expect(list.body.items.map((d) => d.id)).toEqual([published.id]);
     expect((await r.stpUser.get('/api/public-documents')).status).toBe(403);
@@ -145,14 +148,14 @@ describe.each(DB_KINDS)('published documents (%s)', (kind) => {
     await setPublic(r, r.f.programId, false);
     expect((await download(published.docxUrl)).status).toBe(404);
     const refused = await publish(r.monitor, { kind: 'review', year: 2026, programId: r.f.programId });
-    expect([refused.status, refused.body.code]).toEqual([409, 'PUBLIC_PROGRAM_NOT_PUBLIC']);
+    expect([refused.status, code(refused)]).toEqual([409, 'PUBLIC_PROGRAM_NOT_PUBLIC']);
     await setPublic(r, r.f.programId, true);
     expect((await download(published.docxUrl)).status).toBe(200);
   });
 
   it('publishes the annual review, without PDF when LibreOffice is missing', async () => {
     const future = await publish(r.monitor, { kind: 'review', year: 2027, programId: r.f.programId });
-    expect([future.status, future.body.code]).toEqual([400, 'PUBLIC_REVIEW_YEAR_NOT_STARTED']);
+    expect([future.status, code(future)]).toEqual([400, 'PUBLIC_REVIEW_YEAR_NOT_STARTED']);
     const saved = process.env.SOFFICE_BIN;
     process.env.SOFFICE_BIN = '/khong/co/soffice';
     let res;

@@ -16,6 +16,9 @@ import type { EvidenceVisibility } from '../../contract/portal.js';
 import type { ReportView } from '../../contract/reports.js';
 import { ERRORS } from '../../errors.js';
 
+/** The error code of a refusal. */
+const code = (res: { body: unknown }) => (res.body as { code?: string }).code;
+
 describe.each(DB_KINDS)('evidence visibility (%s)', (kind) => {
   let r: PortalApp;
   let stpOb: string;
@@ -48,7 +51,7 @@ describe.each(DB_KINDS)('evidence visibility (%s)', (kind) => {
     // Its own report, but a file it never uploaded: 404 with a clear code.
     const snvOb = r.obligationOf(r.f.snv);
     const foreign = await set(r.snvUser, snvOb, r.internalSha, true);
-    expect([foreign.status, foreign.body.code]).toEqual([404, 'PUBLIC_FILE_NOT_CITED']);
+    expect([foreign.status, code(foreign)]).toEqual([404, 'PUBLIC_FILE_NOT_CITED']);
     expect((foreign.body as unknown as { message: string }).message).toBe(ERRORS.PUBLIC_FILE_NOT_CITED.vi);
     // The report says which files are public: the fixture's one only.
     const rep = (await r.stpUser.get<ReportView>(`/api/reports/${stpOb}`)).body;

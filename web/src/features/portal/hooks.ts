@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   fetchPublicDocuments,
   publishDocument,
@@ -17,17 +17,20 @@ export const portalKeys = {
   documents: (programId: string) => [...portalKeys.all, 'documents', programId] as const,
 };
 
-/** Publishing a program changes its view (publicSince, version) and the audit trail. */
+/**
+ * Publishing a program changes its view (publicSince, version) and the audit trail; a refusal (someone
+ * else changed it: 409) refreshes the program too, so the next try names the current version.
+ */
 export function useSetProgramPublicity(programId: string) {
   const qc = useQueryClient();
-  return useMutationThen(
-    (input: { public: boolean; version: number }) => setProgramPublicity(programId, input),
-    () => {
-      void qc.invalidateQueries({ queryKey: programKeys.all });
+  return useMutation({
+    mutationFn: (input: { public: boolean; version: number }) => setProgramPublicity(programId, input),
+    onSuccess: () => {
       void qc.invalidateQueries({ queryKey: portalKeys.all });
       void qc.invalidateQueries({ queryKey: auditKeys.all });
     },
-  );
+    onSettled: () => qc.invalidateQueries({ queryKey: programKeys.all }),
+  });
 }
 
 export function useSetEvidenceVisibility(reportId: string) {
