@@ -6,6 +6,8 @@
  *    becomes public and what never does, confirms: "Đang công khai từ …" and the link to the portal.
  * 3. On a report with an evidence file, the admin sets the file "Công khai" with the per-file select
  *    (the explanation is there); the report then lists it as public.
+ * 4. The monitor publishes the approved consolidated report ("Công bố trên cổng công khai"); its .docx
+ *    downloads without login; withdrawn ("Thu hồi"), it answers 404.
  * The menu has "Cổng công khai". Screenshots (1366×768) go to test-results/e2e/publish-*.
  */
 import fs from 'node:fs';
@@ -39,6 +41,7 @@ describe.skipIf(!hasBrowser)('publishing on the portal in Chromium', () => {
   let page: Page;
   let programId = '';
   let obligation = '';
+  let periodId = '';
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
@@ -97,6 +100,7 @@ describe.skipIf(!hasBrowser)('publishing on the portal in Chromium', () => {
       year: 2026,
     });
     expect(period.status, period.text).toBe(201);
+    periodId = period.body.id;
     const rows = (await monitor.get<PeriodDetail>(`/api/periods/${period.body.id}`)).body.rows;
     let rep: ReportView | null = null;
     for (const row of rows) {
@@ -159,6 +163,49 @@ describe.skipIf(!hasBrowser)('publishing on the portal in Chromium', () => {
       .toEqual([file.sha256]);
     await expect.poll(() => select.innerText()).toContain('Công khai');
     await fullPageShot(p, 'publish-3-tep-cong-khai.png');
+    expect(pageErrors).toEqual([]);
+  });
+  it('the monitor publishes the approved consolidated report; anyone downloads it', async () => {
+    const monitor = new Client(server.url);
+    monitor.cookie = await sessionCookie(ctx, server.url);
+    const url = `/api/periods/${periodId}/consolidation`;
+    const g = await monitor.post<{ version: number }>(url);
+    expect(g.status, g.text).toBe(200);
+    const sent = await monitor.post<{ version: number }>(`${url}/send`, { version: g.body.version });
+    expect(sent.status, sent.text).toBe(200);
+    const leaderCtx = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
+    await firstLogin(
+      await leaderCtx.newPage(),
+      server.url,
+      server.credentials.leader!,
+      'mat-khau-lanh-dao-2026',
+    );
+    await apiWithSession(server.url, leaderCtx, 'POST', `${url}/approve`, {
+      version: sent.body.version,
+      number: '12',
+      date: '2026-12-01',
+    });
+    await leaderCtx.close();
+    await page.goto(`${server.url}/ky-bao-cao/${periodId}?xem=tong-hop`);
+    const card = page.getByTestId('document-publication');
+    await card.getByTestId('document-publish').click();
+    const pop = page
+      .locator('.ant-popover')
+      .filter({ hasText: 'Công bố báo cáo tổng hợp trên cổng công khai?' });
+    await pop.getByRole('button', { name: 'Công bố' }).click();
+    await card.getByTestId('document-published').waitFor({ timeout: 60_000 });
+    const href = await card.getByTestId('document-public-docx').getAttribute('href');
+    expect(href).toMatch(/^\/cong-khai\/tai-lieu\/[0-9a-f-]{36}\.docx$/);
+    // Anonymous: no cookie.
+    const file = await fetch(server.url + href!);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-disposition')).toMatch(/\.docx"$/);
+    await fullPageShot(page, 'publish-4-cong-bo.png');
+    // Withdrawn: the portal no longer serves it.
+    await card.getByTestId('document-withdraw').click();
+    await page.locator('.ant-popover').getByRole('button', { name: 'Thu hồi' }).click();
+    await card.getByText('Chưa công bố').waitFor();
+    expect((await fetch(server.url + href!)).status).toBe(404);
     expect(pageErrors).toEqual([]);
   });
 });
