@@ -133,7 +133,12 @@ function wantsPortalPage(req: {
 }): boolean {
   if (!req.url.startsWith('/cong-khai')) return false;
   const path = req.url.split('?')[0]!;
-  if (/\.(csv|json|atom|xml|docx|pdf|txt|js)$/i.test(path) || path.includes('/tep/')) return false;
+  if (
+    /\.(csv|json|atom|xml|docx|pdf|txt|js)$/i.test(path) ||
+    path.includes('/tep/') ||
+    path.includes('/tai-lieu/')
+  )
+    return false;
   const accept = String(req.headers.accept ?? '');
   return accept === '' || accept.includes('text/html') || accept.includes('*/*');
 }
