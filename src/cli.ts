@@ -11,6 +11,7 @@ import { DataDirLockedError, dirLockHolder } from './db/lock.js';
 import { ROLES, type Role } from './domain/roles.js';
 import type { Deps } from './features/deps.js';
 import type { Database } from './db/connection.js';
+import type { VerifyOptions } from './features/transparency/kiem-chung.js';
 
 function configFrom(opts: { port?: string; host?: string; dataDir?: string; databaseUrl?: string }): Config {
   const c = loadConfig();
@@ -82,7 +83,10 @@ dbOptions(
     .command('start')
     .description('Chạy máy chủ (API và giao diện web); tự áp dụng migration, lần đầu nạp dữ liệu demo')
     .option('-p, --port <port>', 'cổng HTTP (mặc định PORT hoặc 3000)')
-    .option('--host <address>', 'địa chỉ lắng nghe (mặc định HOST hoặc 127.0.0.1; 0.0.0.0 = mọi giao diện mạng)'),
+    .option(
+      '--host <address>',
+      'địa chỉ lắng nghe (mặc định HOST hoặc 127.0.0.1; 0.0.0.0 = mọi giao diện mạng)',
+    ),
 ).action(async (opts: { port?: string; host?: string; dataDir?: string; databaseUrl?: string }) => {
   const config = configFrom(opts);
   assertDataDirFree(config);
@@ -256,6 +260,29 @@ dbOptions(
       );
   });
 });
+
+program
+  .command('kiem-chung')
+  .description(
+    'Kiểm chứng sổ công khai của cổng: chữ ký của điểm kiểm chứng, một lá thuộc cây (--leaf), và cây hiện tại mở rộng ' +
+      'một điểm kiểm chứng cũ (--checkpoint); thoát mã 0 nếu hợp lệ, 1 nếu không (kèm lý do) — verify the public log (docs/kiem-chung.md)',
+  )
+  .option('--url <url>', 'địa chỉ cổng, ví dụ https://thucthi.hanoi.gov.vn')
+  .option('--key <key>', 'khóa kiểm tra <tên>+<mã>+<khóa> (hoặc tệp chứa khóa), lấy từ nguồn độc lập')
+  .option('--leaf <n>', 'số thứ tự lá cần kiểm chứng')
+  .option('--checkpoint <file>', 'điểm kiểm chứng cũ đã lưu: kiểm tra cây hiện tại mở rộng nó')
+  .option('--save <file>', 'lưu điểm kiểm chứng hiện tại (đã kiểm tra chữ ký) vào tệp')
+  .option('--leaf-file <file>', 'ngoại tuyến: nội dung lá (đúng từng byte) thay cho nội dung tải về')
+  .option('--proof-file <file>', 'ngoại tuyến: câu trả lời đã lưu của GET /api/public/log/leaves/<n>')
+  .option('--current <file>', 'ngoại tuyến: điểm kiểm chứng hiện tại đã lưu')
+  .option('--consistency-file <file>', 'ngoại tuyến: câu trả lời đã lưu của GET /api/public/log/consistency')
+  .action(async (opts: VerifyOptions) => {
+    const { runVerify } = await import('./features/transparency/kiem-chung.js');
+    process.exitCode = await runVerify(opts, {
+      out: (l) => process.stdout.write(l + '\n'),
+      err: (l) => process.stderr.write(l + '\n'),
+    });
+  });
 
 program
   .command('backup')

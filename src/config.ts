@@ -42,6 +42,13 @@ export interface Config {
   auditCheckpointDir: string;
   /** How often the server signs a checkpoint of the audit chain; 0 = only at start, stop and on demand. */
   auditCheckpointSeconds: number;
+  /**
+   * The public log's origin, the first line of its checkpoints (C2SP tlog-checkpoint): the host of the
+   * first PUBLIC_URL (or "thucthi.local") followed by "/cong-khai".
+   */
+  publicLogOrigin: string;
+  /** How often the server signs a checkpoint of the public log when it grew (PUBLIC_CHECKPOINT_SECONDS); 0 = only at start and stop. */
+  publicCheckpointSeconds: number;
   /** Requests per minute one address may make to the public portal; 0 = no limit. */
   publicRateLimitPerMinute: number;
   /** `auto`: apply migrations at open; `check`: only check they are applied (an app role that owns no table). */
@@ -83,6 +90,20 @@ function migrateMode(v: string | undefined): Config['migrate'] {
   throw new Error(`THUCTHI_MIGRATE phải là "auto" hoặc "check" (nhận được "${v}")`);
 }
 
+/** `<host of the first PUBLIC_URL, or thucthi.local>/cong-khai`. */
+export function publicLogOrigin(publicUrl: string | undefined): string {
+  const first = publicUrl?.split(',')[0]?.trim();
+  let host = 'thucthi.local';
+  if (first) {
+    try {
+      host = new URL(first).host || host;
+    } catch {
+      /* PUBLIC_URL is checked where it is parsed for the origin check (src/http/security.ts) */
+    }
+  }
+  return `${host.toLowerCase()}/cong-khai`;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = env.THUCTHI_DATA_DIR || './data';
   return {
@@ -109,6 +130,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditKeyFile: env.AUDIT_KEY_FILE || '',
     auditCheckpointDir: env.AUDIT_CHECKPOINT_DIR || '',
     auditCheckpointSeconds: int('AUDIT_CHECKPOINT_SECONDS', env.AUDIT_CHECKPOINT_SECONDS, 3600),
+    publicLogOrigin: publicLogOrigin(env.PUBLIC_URL),
+    publicCheckpointSeconds: int('PUBLIC_CHECKPOINT_SECONDS', env.PUBLIC_CHECKPOINT_SECONDS, 60),
     publicRateLimitPerMinute: int('PUBLIC_RATE_LIMIT', env.PUBLIC_RATE_LIMIT, 600),
     migrate: migrateMode(env.THUCTHI_MIGRATE),
   };

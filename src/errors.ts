@@ -174,6 +174,16 @@ export const ERRORS = {
     vi: 'Không có thông tin công khai này (chưa công khai hoặc không tồn tại)',
     en: 'No such public record',
   },
+  PUBLIC_LOG_NO_CHECKPOINT: {
+    status: 404,
+    vi: 'Sổ công khai chưa có điểm kiểm chứng đã ký (chưa có điểm kiểm chứng với kích thước này)',
+    en: 'No signed checkpoint (of this size) yet',
+  },
+  PUBLIC_LOG_PROBLEM: {
+    status: 409,
+    vi: 'Sổ công khai có lỗi toàn vẹn nên không lập được bằng chứng; xem GET /api/public/log',
+    en: 'The public log has an integrity problem; no proof can be made',
+  },
   PUBLIC_READ_ONLY: {
     status: 405,
     vi: 'Cổng công khai chỉ cho phép xem, không nhận dữ liệu gửi lên',

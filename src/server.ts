@@ -14,7 +14,7 @@ import { startFileSweepLoop } from './jobs/file-sweep.js';
 import { startInspectionNoticeLoop } from './jobs/inspection-notices.js';
 import { loadAuthKey } from './features/auth/auth-key.js';
 import { startCheckpointLoop } from './jobs/audit-checkpoint.js';
-import { checkpointPaths } from './features/audit/checkpoints.js';
+import { checkpointPaths, loadOrCreateKey, type LoadedKey } from './features/audit/checkpoints.js';
 import { backgroundReadsDone } from './features/imports/imports.service.js';
 
 /** How long a stop waits for documents still being read in the background. */
@@ -35,7 +35,10 @@ export async function startServer(config: Config, opts: { handleSignals?: boolea
   });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom });
   let authKey: Buffer;
+  // The audit checkpoint key also signs the public log's checkpoints (issue 14).
+  let signing: LoadedKey;
   try {
+    signing = loadOrCreateKey(checkpointPaths(config).keyFile);
     const k = loadAuthKey(config);
     authKey = k.key;
     if (k.created)
@@ -52,6 +55,7 @@ export async function startServer(config: Config, opts: { handleSignals?: boolea
     mailer,
     authKey,
     auditCheckpoints: checkpointPaths(config),
+    publicLog: { key: signing.key, origin: config.publicLogOrigin },
   };
   let stopReminders: () => Promise<void> = async () => undefined;
   let stopFileSweep: () => Promise<void> = async () => undefined;
@@ -76,7 +80,7 @@ export async function startServer(config: Config, opts: { handleSignals?: boolea
     stopReminders = startReminderLoop(deps, config.reminderSweepSeconds, app.log);
     stopFileSweep = startFileSweepLoop(deps, config.fileSweepSeconds, app.log);
     stopInspectionNotices = startInspectionNoticeLoop(deps, config.reminderSweepSeconds, app.log);
-    stopCheckpoints = await startCheckpointLoop(database.db, config, app.log);
+    stopCheckpoints = await startCheckpointLoop(database.db, config, app.log, { signing, deps });
   } catch (e) {
     await stopReminders().catch(() => undefined);
     await stopFileSweep().catch(() => undefined);

@@ -144,3 +144,42 @@ export function parseCheckpointText(text: string): AuditCheckpoint | null {
   if (hash.length !== 32) return null;
   return { origin: m[1]!, seq: Number(m[2]), hash: hash.toString('hex'), at: m[4]! };
 }
+
+/**
+ * A checkpoint of the public log in the C2SP `tlog-checkpoint` form (https://c2sp.org/tlog-checkpoint):
+ * the origin line, the tree size in decimal, the Merkle root (RFC 6962) in base64, then optional
+ * extension lines. Distinct from the audit checkpoint above (no `time` line, a Merkle root, not a
+ * chain head), and with another origin, so a signature of one never reads as the other.
+ */
+export interface TlogCheckpoint {
+  origin: string;
+  size: number;
+  /** Hex SHA-256 Merkle root. */
+  rootHash: string;
+  /** Extension lines, as signed (none written by thucthi). */
+  extensions: string[];
+}
+
+export function tlogCheckpointText(
+  c: Pick<TlogCheckpoint, 'origin' | 'size' | 'rootHash'> & { extensions?: string[] },
+): string {
+  if (!c.origin || /[\n]/u.test(c.origin)) throw new Error('tlogCheckpointText: bad origin');
+  const ext = (c.extensions ?? []).map((l) => `${l}\n`).join('');
+  return `${c.origin}\n${c.size}\n${Buffer.from(c.rootHash, 'hex').toString('base64')}\n${ext}`;
+}
+
+/** Parses a tlog checkpoint body (the note's text); null when it is not one. */
+export function parseTlogCheckpoint(text: string): TlogCheckpoint | null {
+  if (!text.endsWith('\n')) return null;
+  const lines = text.slice(0, -1).split('\n');
+  if (lines.length < 3) return null;
+  const [origin, size, root, ...extensions] = lines as [string, string, string, ...string[]];
+  if (!origin || !/^(0|[1-9][0-9]{0,15})$/u.test(size)) return null;
+  if (!/^[A-Za-z0-9+/]{43}=$/u.test(root)) return null;
+  const hash = Buffer.from(root, 'base64');
+  if (hash.length !== 32 || hash.toString('base64') !== root) return null;
+  if (extensions.some((l) => l === '')) return null;
+  const n = Number(size);
+  if (!Number.isSafeInteger(n)) return null;
+  return { origin, size: n, rootHash: hash.toString('hex'), extensions };
+}

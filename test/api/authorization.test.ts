@@ -113,6 +113,16 @@ const PUBLIC: Cells = {
   monitor: 'ok',
   admin: 'ok',
 };
+/** Everyone, signed in or not, gets `e` (a public route answering 404 for what the fixture lacks). */
+const everyone = (e: Expect): Cells => ({
+  anon: e,
+  unitB: e,
+  unitA: e,
+  supervisor: e,
+  leader: e,
+  monitor: e,
+  admin: e,
+});
 /** Every signed-in user gets `e`; anonymous 401. */
 const signedIn = (e: Expect = 'ok'): Cells => ({
   ...PUBLIC,
@@ -824,6 +834,13 @@ const MATRIX: Row[] = [
     req: (f) => ({ params: { id: f.programId }, query: { year: '2026' } }),
     cells: only('ok', ...STAFF),
   },
+  // ---- the public log (anonymous; this app signs no checkpoint and has no leaf: 404 where one is needed) ----
+  { op: 'GET /api/public/log', req: () => ({}), cells: PUBLIC },
+  { op: 'GET /api/public/log/checkpoint', req: () => ({}), cells: everyone(404) },
+  { op: 'GET /api/public/log/key', req: () => ({}), cells: everyone(404) },
+  { op: 'GET /api/public/log/leaves/{idx}', req: () => ({ params: { idx: '0' } }), cells: everyone(404) },
+  { op: 'GET /api/public/log/consistency', req: () => ({ query: { from: '0' } }), cells: everyone(404) },
+  { op: 'GET /api/public/log/checkpoints', req: () => ({ query: { limit: '5' } }), cells: PUBLIC },
   // ---- last: ends every session ----
   { op: 'POST /api/auth/logout', req: () => ({}), cells: signedIn() },
 ];

@@ -26,6 +26,9 @@ const BINARY = new Set([
   'GET /api/programs/{id}/review.xlsx',
   'GET /api/inspection-visits/{id}/files/{sha256}',
   'GET /api/inspection-conclusions/{id}/docx',
+  // ---- the public log: text downloads ----
+  'GET /api/public/log/checkpoint',
+  'GET /api/public/log/key',
 ]);
 
 type Schema = Record<string, unknown>;

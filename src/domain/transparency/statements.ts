@@ -144,7 +144,10 @@ export function leafBytes(leaf: LeafContent): Buffer {
 
 /** RFC 6962 leaf hash: SHA-256(0x00 || leaf bytes). */
 export function leafHash(bytes: Buffer | Uint8Array): Buffer {
-  return createHash('sha256').update(Buffer.from([0])).update(bytes).digest();
+  return createHash('sha256')
+    .update(Buffer.from([0]))
+    .update(bytes)
+    .digest();
 }
 
 /** Parses the bytes of a leaf; null when they are not a leaf of a known version. */
