@@ -41,6 +41,7 @@ import { inspectionRoutes } from '../features/inspections/inspections.routes.js'
 import { directionRoutes } from '../features/directions/directions.routes.js';
 import { reviewRoutes } from '../features/review/review.routes.js';
 import { publicationRoutes } from '../features/public/publication.routes.js';
+import { portalRoutes } from '../features/public/portal.routes.js';
 import { ErrorSchema, JsonValue } from '../contract/common.js';
 import { Health, Readiness } from '../contract/system.js';
 import { helmetOptions, makeCsrfCheck, makeHeaderHook, type SecurityOptions } from './security.js';
@@ -338,6 +339,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(directionRoutes, { deps });
   await app.register(reviewRoutes, { deps });
   await app.register(publicationRoutes, { deps });
+  await app.register(portalRoutes, { deps });
 
   // ---- web app ----
   const webDir = opts.webDir ?? null;
