@@ -149,11 +149,14 @@ async function programLeaves(db: DbOrTx, programIds: string[], nodeIds?: string[
 interface LogView {
   progress: Map<string, { idx: number; s: ProgressStatement }[]>;
   filePublic: Map<string, boolean>;
+  /** Files named by evidence leaves, per report version. */
+  versionFiles: Map<string, LeafFile[]>;
 }
 
 function viewLog(leaves: Leaf[]): LogView {
   const progress = new Map<string, { idx: number; s: ProgressStatement }[]>();
   const filePublic = new Map<string, boolean>();
+  const versionFiles = new Map<string, LeafFile[]>();
   for (const l of leaves) {
     const s = l.statement;
     if (s.kind === 'progress') {
@@ -163,9 +166,10 @@ function viewLog(leaves: Leaf[]): LogView {
       for (const f of s.evidence) filePublic.set(f.sha256, true);
     } else {
       filePublic.set(s.file.sha256, s.public);
+      versionFiles.set(s.reportVersionId, [...(versionFiles.get(s.reportVersionId) ?? []), s.file]);
     }
   }
-  return { progress, filePublic };
+  return { progress, filePublic, versionFiles };
 }
 
 /** Today's timeliness of a task from its latest leaf: not done and past its deadline is overdue. */
@@ -368,7 +372,12 @@ export async function getPublicProgram(db: DbOrTx, id: string, today: string): P
   };
 }
 
-function progressEntry(idx: number, s: ProgressStatement, filePublic: Map<string, boolean>): PublicProgress {
+function progressEntry(idx: number, s: ProgressStatement, log: LogView): PublicProgress {
+  // The files of the accepted version: those public at acceptance and those made public later, each
+  // in its latest state (a file the unit made internal again is no longer offered).
+  const evidence = new Map<string, LeafFile>();
+  for (const f of [...s.evidence, ...(log.versionFiles.get(s.reportVersionId) ?? [])])
+    if (log.filePublic.get(f.sha256) === true && !evidence.has(f.sha256)) evidence.set(f.sha256, f);
   return {
     leafIdx: idx,
     period: s.period,
@@ -386,8 +395,7 @@ function progressEntry(idx: number, s: ProgressStatement, filePublic: Map<string
     timelinessLabel: TIMELINESS_LABELS[s.timeliness] ?? s.timeliness,
     results: s.results,
     products: s.products,
-    // A file the unit made internal later is no longer offered.
-    evidence: s.evidence.filter((f) => filePublic.get(f.sha256) !== false).map(publicFile),
+    evidence: [...evidence.values()].map(publicFile),
     source: progressSource(s),
   };
 }
@@ -406,7 +414,7 @@ export async function getPublicTask(db: DbOrTx, id: string, today: string): Prom
   const g = taskGroupOf(byId, n.id);
   const log = viewLog(await programLeaves(db, [p.id]));
   const entries = log.progress.get(n.id) ?? [];
-  const history = entries.map((e) => progressEntry(e.idx, e.s, log.filePublic)).reverse();
+  const history = entries.map((e) => progressEntry(e.idx, e.s, log)).reverse();
   const seen = new Set<string>();
   const evidence: PublicFile[] = [];
   for (const h of history)
