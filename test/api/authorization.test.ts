@@ -805,6 +805,18 @@ const MATRIX: Row[] = [
     req: (f) => ({ params: { id: f.programId }, query: { year: '2026' } }),
     cells: only('ok', ...STAFF),
   },
+  // ---- the public portal: anyone, signed in or not (the fixture's program is public) ----
+  { op: 'GET /api/public/programs', req: () => ({}), cells: PUBLIC },
+  { op: 'GET /api/public/programs.csv', req: () => ({}), cells: PUBLIC },
+  { op: 'GET /api/public/programs/{id}', req: (f) => ({ params: { id: f.programId } }), cells: PUBLIC },
+  {
+    op: 'GET /api/public/programs/{id}/tasks.csv',
+    req: (f) => ({ params: { id: f.programId } }),
+    cells: PUBLIC,
+  },
+  { op: 'GET /api/public/tasks/{id}', req: (f) => ({ params: { id: f.a } }), cells: PUBLIC },
+  { op: 'GET /api/public/units/{id}', req: (f) => ({ params: { id: f.stp } }), cells: PUBLIC },
+  { op: 'GET /api/public/search', req: () => ({ query: { q: 'rà soát' } }), cells: PUBLIC },
   // ---- last: ends every session ----
   { op: 'POST /api/auth/logout', req: () => ({}), cells: signedIn() },
 ];
@@ -1050,6 +1062,12 @@ async function buildFixture(t: TestApp, monitor: Client, unitA: Client): Promise
     units: [stp],
     recommendations: [{ unitId: stp, dueDate: '2026-12-31', nodeId: base.a }],
   });
+  // ---- the public portal: the program is public (the public rows read it) ----
+  const prog = await must<{ version: number }>('program', monitor.get(`/api/programs/${programId}`));
+  await must(
+    'publicity',
+    monitor.request('PUT', `/api/programs/${programId}/publicity`, { public: true, version: prog.version }),
+  );
   return {
     recommendationA: inspected.recommendationIds[0]!,
     ...inspections,

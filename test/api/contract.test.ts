@@ -26,6 +26,9 @@ const BINARY = new Set([
   'GET /api/programs/{id}/review.xlsx',
   'GET /api/inspection-visits/{id}/files/{sha256}',
   'GET /api/inspection-conclusions/{id}/docx',
+  // ---- the public portal ----
+  'GET /api/public/programs.csv',
+  'GET /api/public/programs/{id}/tasks.csv',
 ]);
 
 type Schema = Record<string, unknown>;
