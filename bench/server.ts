@@ -14,9 +14,13 @@ export interface BenchServer {
   close(): Promise<void>;
 }
 
-export async function benchServer(databaseUrl?: string): Promise<BenchServer> {
+/** `config`: extra settings (e.g. `{ publicRateLimitPerMinute: 0 }`, so the portal's limit never throttles a bench). */
+export async function benchServer(
+  databaseUrl?: string,
+  config: Record<string, unknown> = {},
+): Promise<BenchServer> {
   const database = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir: 'memory://' });
-  const deps = { db: database.db, config: { sessionTtlHours: 12 } };
+  const deps = { db: database.db, config: { sessionTtlHours: 12, ...config } };
   await loadDemoDataIfEmpty(deps);
   const password = 'bench-mat-khau-2026';
   const u = await createUser(deps, systemCtx('bench'), {

@@ -13,6 +13,7 @@
  * accepted report (the portal is the official record, and its pages must agree with the signed log).
  */
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { rows, type DbOrTx } from '../../db/connection.js';
@@ -36,9 +37,41 @@ export interface Rendered {
   headers?: Record<string, string>;
 }
 
-interface Entry extends Rendered {
+interface Entry {
+  status: number;
+  type: string;
+  /** The bytes as sent (encoded once, when rendered). */
+  body: Buffer;
+  /** The same, gzip-compressed, when that is smaller (phones on slow networks). */
+  gzip: Buffer | null;
+  headers: Record<string, string>;
   etag: string;
   lastModified: Date;
+}
+
+/** Compresses bodies larger than this. */
+const GZIP_MIN = 1024;
+
+function entry(r: Rendered, lastModified: Date): Entry {
+  const body = typeof r.body === 'string' ? Buffer.from(r.body, 'utf8') : r.body;
+  const gz = body.length >= GZIP_MIN ? gzipSync(body, { level: 6 }) : null;
+  return {
+    status: r.status ?? 200,
+    type: r.type,
+    body,
+    gzip: gz && gz.length < body.length ? gz : null,
+    headers: r.headers ?? {},
+    etag: strongEtag(body),
+    lastModified,
+  };
+}
+
+/** Does the client take gzip? (`Accept-Encoding: gzip`, not refused with q=0.) */
+function takesGzip(req: FastifyRequest): boolean {
+  const ae = req.headers['accept-encoding'];
+  if (!ae) return false;
+  const m = /(?:^|,)\s*gzip\s*(?:;\s*q\s*=\s*([0-9.]+))?/i.exec(String(ae));
+  return !!m && (m[1] === undefined || Number(m[1]) > 0);
 }
 
 export function strongEtag(body: string | Buffer): string {
@@ -46,13 +79,14 @@ export function strongEtag(body: string | Buffer): string {
 }
 
 /** Does the request's validator match (If-None-Match first, then If-Modified-Since)? */
-export function notModified(req: FastifyRequest, etag: string, lastModified: Date): boolean {
+export function notModified(req: FastifyRequest, etag: string | string[], lastModified: Date): boolean {
+  const mine = Array.isArray(etag) ? etag : [etag];
   const inm = req.headers['if-none-match'];
   if (inm !== undefined) {
     const tags = String(inm)
       .split(',')
       .map((t) => t.trim());
-    return tags.includes('*') || tags.includes(etag);
+    return tags.includes('*') || tags.some((t) => mine.includes(t));
   }
   const ims = req.headers['if-modified-since'];
   if (ims) {
@@ -131,10 +165,9 @@ export class PortalCache {
     let e = this.entries.get(key);
     if (!e) {
       const gen = this.generation;
-      const r = await render();
-      e = { ...r, etag: strongEtag(r.body), lastModified: this.changedAt };
+      e = entry(await render(), this.changedAt);
       // Only successes are kept, and only if nothing changed while rendering.
-      if ((r.status ?? 200) === 200 && gen === this.generation) {
+      if (e.status === 200 && gen === this.generation) {
         if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
         this.entries.set(key, e);
       }
@@ -144,14 +177,20 @@ export class PortalCache {
 }
 
 function send(req: FastifyRequest, reply: FastifyReply, e: Entry): FastifyReply {
+  // A strong ETag names one representation: the gzip one has its own.
+  const gz = e.gzip && takesGzip(req);
+  const etag = gz ? e.etag.slice(0, -1) + '-gz"' : e.etag;
   reply
-    .header('etag', e.etag)
+    .header('etag', etag)
     .header('last-modified', e.lastModified.toUTCString())
     .header('cache-control', CACHE_CONTROL);
-  for (const [k, v] of Object.entries(e.headers ?? {})) reply.header(k, v);
-  if ((e.status ?? 200) === 200 && notModified(req, e.etag, e.lastModified)) return reply.code(304).send();
+  if (e.gzip) reply.header('vary', 'accept-encoding');
+  for (const [k, v] of Object.entries(e.headers)) reply.header(k, v);
+  if (e.status === 200 && notModified(req, [e.etag, e.etag.slice(0, -1) + '-gz"'], e.lastModified))
+    return reply.code(304).send();
+  if (gz) reply.header('content-encoding', 'gzip');
   return reply
-    .code(e.status ?? 200)
+    .code(e.status)
     .type(e.type)
-    .send(e.body);
+    .send(gz ? e.gzip : e.body);
 }

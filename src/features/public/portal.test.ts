@@ -355,6 +355,10 @@ describe.each(DB_KINDS)('public portal (%s)', (kind) => {
     const etag = first.headers.get('etag')!;
     expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
     expect(first.headers.get('cache-control')).toBe('public, no-cache');
+    // fetch asks for gzip, as browsers do: the compressed form, made once, under its own ETag.
+    expect(first.headers.get('content-encoding')).toBe('gzip');
+    expect(first.headers.get('vary')).toBe('accept-encoding');
+    expect(etag).toMatch(/-gz"$/);
     const lastModified = first.headers.get('last-modified')!;
     expect(Date.parse(lastModified)).not.toBeNaN();
     const again = await anon.request('GET', url, undefined, { headers: { 'if-none-match': etag } });
