@@ -73,8 +73,11 @@ const isLate = (t: string | null) => t === 'late' || t === 'overdue';
 
 /** "Chương trình hành động số 15-CTr/TU ngày 10/3/2026 của Thành ủy Hà Nội". */
 export function programSource(p: Pick<ProgramRow, 'docKind' | 'number' | 'docDate' | 'issuer' | 'title'>) {
-  const kind = p.docKind?.trim() || 'Văn bản';
-  let s = kind.charAt(0).toUpperCase() + kind.slice(1);
+  let kind = p.docKind?.trim() || 'Văn bản';
+  // "KẾ HOẠCH" as the heading prints it → "Kế hoạch".
+  if (kind === kind.toLocaleUpperCase('vi') && kind !== kind.toLocaleLowerCase('vi'))
+    kind = kind.toLocaleLowerCase('vi');
+  let s = kind.charAt(0).toLocaleUpperCase('vi') + kind.slice(1);
   if (p.number) s += ` số ${p.number}`;
   if (p.docDate) s += ` ngày ${formatDateVN(p.docDate)}`;
   if (p.issuer) s += ` của ${p.issuer}`;

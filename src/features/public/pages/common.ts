@@ -69,8 +69,8 @@ export function taskTable(
           (r) =>
             html`<tr>
               <td>${r.label}</td>
-              <td><a href="/cong-khai/nhiem-vu/${r.id}">${r.title}</a></td>
-              ${opts.program ? html`<td>${opts.program(r)}</td>` : ''}
+              <td class="wide"><a href="/cong-khai/nhiem-vu/${r.id}">${r.title}</a></td>
+              ${opts.program ? html`<td class="wide">${opts.program(r)}</td>` : ''}
               <td>${unitLink(r.leadUnit)}</td>
               <td>
                 ${r.cooperatingUnits.length ? r.cooperatingUnits.map((u, i) => html`${i ? ', ' : ''}${unitLink(u)}`) : '—'}
