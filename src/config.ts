@@ -42,6 +42,8 @@ export interface Config {
   auditCheckpointDir: string;
   /** How often the server signs a checkpoint of the audit chain; 0 = only at start, stop and on demand. */
   auditCheckpointSeconds: number;
+  /** Requests per minute one address may make to the public portal; 0 = no limit. */
+  publicRateLimitPerMinute: number;
   /** `auto`: apply migrations at open; `check`: only check they are applied (an app role that owns no table). */
   migrate: 'auto' | 'check';
 }
@@ -107,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditKeyFile: env.AUDIT_KEY_FILE || '',
     auditCheckpointDir: env.AUDIT_CHECKPOINT_DIR || '',
     auditCheckpointSeconds: int('AUDIT_CHECKPOINT_SECONDS', env.AUDIT_CHECKPOINT_SECONDS, 3600),
+    publicRateLimitPerMinute: int('PUBLIC_RATE_LIMIT', env.PUBLIC_RATE_LIMIT, 600),
     migrate: migrateMode(env.THUCTHI_MIGRATE),
   };
 }

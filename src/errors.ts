@@ -174,10 +174,45 @@ export const ERRORS = {
     vi: 'Không có thông tin công khai này (chưa công khai hoặc không tồn tại)',
     en: 'No such public record',
   },
+  PUBLIC_READ_ONLY: {
+    status: 405,
+    vi: 'Cổng công khai chỉ cho phép xem, không nhận dữ liệu gửi lên',
+    en: 'The public portal is read-only',
+  },
   PUBLIC_RATE_LIMITED: {
     status: 429,
     vi: 'Quá nhiều yêu cầu từ địa chỉ của bạn; vui lòng thử lại sau ít phút',
     en: 'Too many requests; try again shortly',
+  },
+  PUBLIC_FILE_NOT_CITED: {
+    status: 404,
+    vi: 'Báo cáo này không có tệp minh chứng do đơn vị tải lên với mã này',
+    en: 'The report’s unit uploaded no such evidence file',
+  },
+  PUBLIC_PROGRAM_NOT_PUBLIC: {
+    status: 409,
+    vi: 'Chương trình chưa được công khai trên cổng thông tin; hãy công khai chương trình trước khi công bố tài liệu',
+    en: 'The program is not public on the portal',
+  },
+  PUBLIC_CONSOLIDATION_NOT_APPROVED: {
+    status: 409,
+    vi: 'Chỉ công bố báo cáo tổng hợp đã được ký duyệt',
+    en: 'Only an approved consolidated report can be published',
+  },
+  PUBLIC_DOCUMENT_ALREADY_PUBLISHED: {
+    status: 409,
+    vi: 'Tài liệu này đang được công bố trên cổng công khai; hãy thu hồi bản đang công bố trước khi công bố lại',
+    en: 'This document is already published',
+  },
+  PUBLIC_DOCUMENT_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy tài liệu đã công bố',
+    en: 'Published document not found',
+  },
+  PUBLIC_REVIEW_YEAR_NOT_STARTED: {
+    status: 400,
+    vi: 'Năm kiểm điểm chưa bắt đầu; chỉ công bố kiểm điểm của năm hiện tại hoặc các năm trước',
+    en: 'The review year has not started',
   },
   // assignments
   TASK_NOT_FOUND: { status: 404, vi: 'Không tìm thấy nhiệm vụ', en: 'Task not found' },

@@ -70,6 +70,7 @@ export async function startServer(config: Config, opts: { handleSignals?: boolea
       trustProxy: config.trustProxy,
       security: { publicUrl: config.publicUrl, httpsOnly: config.cookieSecure },
       webDir: config.webDir,
+      publicRateLimitPerMinute: config.publicRateLimitPerMinute,
     });
     await app.listen({ port: config.port, host: config.host });
     stopReminders = startReminderLoop(deps, config.reminderSweepSeconds, app.log);

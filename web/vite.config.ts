@@ -26,12 +26,15 @@ export default defineConfig({
     // The web app imports pure modules from the server's src/domain.
     fs: { allow: [repoRoot] },
     proxy: Object.fromEntries(
-      ['/api', '/docs', '/healthz', '/readyz'].map((p) => [p, { target: apiTarget, changeOrigin: false }]),
+      ['/api', '/docs', '/healthz', '/readyz', '/cong-khai'].map((p) => [
+        p,
+        { target: apiTarget, changeOrigin: false },
+      ]),
     ),
   },
   preview: {
     proxy: Object.fromEntries(
-      ['/api', '/docs', '/healthz', '/readyz'].map((p) => [p, { target: apiTarget }]),
+      ['/api', '/docs', '/healthz', '/readyz', '/cong-khai'].map((p) => [p, { target: apiTarget }]),
     ),
   },
 });

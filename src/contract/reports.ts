@@ -300,6 +300,8 @@ export const ReportView = Type.Object({
   cooperating: Type.Record(Type.String(), Type.Array(CooperatingInput)),
   statuses: StatusRules,
   evidence: EvidenceRules,
+  /** SHA-256 of the files the unit marked public (shown on the portal once a report citing them is accepted). */
+  publicFiles: Type.Array(Type.String()),
 });
 export type ReportView = Static<typeof ReportView>;
 

@@ -44,6 +44,8 @@ import { publicationRoutes } from '../features/public/publication.routes.js';
 import { portalRoutes } from '../features/public/portal.routes.js';
 import { ErrorSchema, JsonValue } from '../contract/common.js';
 import { Health, Readiness } from '../contract/system.js';
+import { RateWindow } from '../domain/rate-window.js';
+import { html, page } from '../features/public/html.js';
 import { helmetOptions, makeCsrfCheck, makeHeaderHook, type SecurityOptions } from './security.js';
 import './types.js';
 
@@ -58,6 +60,21 @@ export interface AppOptions {
   logStream?: NodeJS.WritableStream;
   /** The app's own origin for the CSRF check (`PUBLIC_URL`), and whether it is HTTPS-only (HSTS). */
   security?: SecurityOptions;
+  /** Requests per minute one address may make to the public portal (PUBLIC_RATE_LIMIT); 0 = no limit. */
+  publicRateLimitPerMinute?: number;
+}
+
+/** The portal's requests per address and minute, unless configured (README "Cổng công khai"). */
+export const DEFAULT_PUBLIC_RATE_LIMIT = 600;
+
+/** What anyone may reach without an account: the portal's pages, files and API. */
+export function isPortalUrl(url: string): boolean {
+  return (
+    url === '/cong-khai' ||
+    url.startsWith('/cong-khai/') ||
+    url.startsWith('/cong-khai?') ||
+    url.startsWith('/api/public/')
+  );
 }
 
 const JSON_LIMIT = 1024 * 1024;
@@ -107,6 +124,31 @@ function acceptedTypes(schema: { consumes?: readonly string[]; body?: unknown } 
   if (schema?.consumes?.length) return [...schema.consumes];
   const content = (schema?.body as { content?: Record<string, unknown> } | undefined)?.content;
   return content ? Object.keys(content) : ['application/json'];
+}
+
+/** A portal page (not a file or a feed) asked for by a browser: its errors are pages too. */
+function wantsPortalPage(req: {
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+}): boolean {
+  if (!req.url.startsWith('/cong-khai')) return false;
+  const path = req.url.split('?')[0]!;
+  if (
+    /\.(csv|json|atom|xml|docx|pdf|txt|js)$/i.test(path) ||
+    path.includes('/tep/') ||
+    path.includes('/tai-lieu/')
+  )
+    return false;
+  const accept = String(req.headers.accept ?? '');
+  return accept === '' || accept.includes('text/html') || accept.includes('*/*');
+}
+
+function errorPage(status: number, message: string): string {
+  return page({
+    title: status === 404 ? 'Không tìm thấy' : 'Không thực hiện được',
+    body: html`<p>${message}</p>
+      <p><a href="/cong-khai">Về trang chủ cổng công khai</a></p>`,
+  });
 }
 
 function errorBody(code: ErrorCode, message?: string, details?: unknown) {
@@ -181,6 +223,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorateRequest('ctx', null as never);
   const csrfCheck = makeCsrfCheck(security);
   const headerHook = makeHeaderHook(security);
+  const portalLimit = new RateWindow(opts.publicRateLimitPerMinute ?? DEFAULT_PUBLIC_RATE_LIMIT);
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
     headerHook(req, reply);
@@ -188,6 +231,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (/%00/i.test(req.url))
       throw new AppError('VALIDATION_FAILED', undefined, 'Đường dẫn chứa ký tự NUL không hợp lệ');
     req.ctx = { actor: null, requestId: req.id, ip: req.ip };
+    if (isPortalUrl(req.url)) {
+      // The portal is anonymous and read-only: limited per address, and no session is looked up.
+      const d = portalLimit.hit(req.ip, Date.now());
+      if (!d.allowed) {
+        reply.header('retry-after', String(d.retryAfterSeconds));
+        throw new AppError('PUBLIC_RATE_LIMITED', { retryAfterSeconds: d.retryAfterSeconds });
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS')
+        throw new AppError('PUBLIC_READ_ONLY');
+      return;
+    }
     if (!req.url.startsWith('/api/')) return;
     const cfg = req.routeOptions.config;
     req.ctx.actor = await resolveSession(deps, req.cookies[SESSION_COOKIE]);
@@ -223,6 +277,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   // ---- errors: always { code, message, details? } ----
   app.setErrorHandler((err: FastifyError | AppError | BadBody | Error, req, reply) => {
+    if (err instanceof AppError && wantsPortalPage(req)) {
+      return reply.code(err.status).type('text/html; charset=utf-8').send(errorPage(err.status, err.message));
+    }
     if (err instanceof AppError) {
       if (err.code === 'AUTH_THROTTLED') {
         const d = err.details as { retryAfterSeconds?: number } | undefined;
@@ -360,6 +417,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   }
 
   app.setNotFoundHandler((req, reply) => {
+    if (wantsPortalPage(req)) {
+      return reply
+        .code(404)
+        .type('text/html; charset=utf-8')
+        .send(errorPage(404, ERRORS.PUBLIC_NOT_FOUND.vi));
+    }
+    if (req.url.startsWith('/cong-khai')) return reply.code(404).send(errorBody('PUBLIC_NOT_FOUND'));
     if (req.url.startsWith('/api/') || req.url === '/api' || req.method !== 'GET') {
       return reply.code(404).send(errorBody('ROUTE_NOT_FOUND'));
     }

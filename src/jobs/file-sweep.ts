@@ -6,7 +6,8 @@
  * deletes those that no draft and no submitted version references and that nobody uploaded within the
  * grace period (their upload records go with them); the others get a new due time one grace period
  * later, so a reference dropped later is noticed then. Saving a draft locks the files it references
- * (FOR SHARE), so a file is never removed under a draft being saved.
+ * (FOR SHARE), so a file is never removed under a draft being saved. Published documents' files are
+ * stored with no due time and are kept whatever happens to evidence uploads of the same bytes.
  */
 import { asc, inArray, lte, sql } from 'drizzle-orm';
 import { evidenceUploads, files } from '../db/schema.js';
@@ -23,7 +24,10 @@ export interface FileSweepResult {
   kept: number;
 }
 
-/** Of `shas`, those a draft, a submitted version, a remediation report or an inspection visit's minutes reference. */
+/**
+ * Of `shas`, those a draft, a submitted version, a remediation report, an inspection visit's minutes or
+ * a published document (issue 14; withdrawn ones too: the public log names them) reference.
+ */
 async function referenced(tx: Tx, shas: string[]): Promise<Set<string>> {
   const list = sql.join(
     shas.map((s) => sql`${s}`),
@@ -51,7 +55,11 @@ async function referenced(tx: Tx, shas: string[]): Promise<Set<string>> {
         select a->>'sha256'
           from inspection_visits iv
           cross join lateral jsonb_array_elements(iv.attachments) a
-         where a->>'sha256' in (${list})`,
+         where a->>'sha256' in (${list})
+        union
+        select docx_sha256 from public_documents where docx_sha256 in (${list})
+        union
+        select pdf_sha256 from public_documents where pdf_sha256 in (${list})`,
   );
   return new Set(r.map((x) => x.sha256));
 }

@@ -363,6 +363,25 @@ const MATRIX: Row[] = [
     cells: MANAGE('Y'),
   },
   {
+    // Unit A's own file, left internal (nothing changes). Units decide for their own files; admins too.
+    op: 'PUT /api/reports/{id}/files/{sha256}/visibility',
+    req: (f) => ({ params: { id: f.obligationA, sha256: f.sha256 }, body: { public: false } }),
+    cells: ownUnit('ok', 'admin'),
+  },
+  { op: 'GET /api/public-documents', req: () => ({}), cells: MANAGE() },
+  {
+    // No such consolidated report: 404 CONSOLIDATION_NOT_FOUND after the role check.
+    op: 'POST /api/public-documents',
+    req: () => ({ body: { kind: 'consolidated', consolidationId: NO_SUCH } }),
+    cells: MANAGE('Y'),
+  },
+  {
+    // No such document: 404 PUBLIC_DOCUMENT_NOT_FOUND after the role check.
+    op: 'POST /api/public-documents/{id}/withdraw',
+    req: () => ({ params: { id: NO_SUCH } }),
+    cells: MANAGE('Y'),
+  },
+  {
     // Already in implementation: 409 PROGRAM_ALREADY_IMPLEMENTING.
     op: 'POST /api/programs/{id}/implement',
     req: (f) => ({ params: { id: f.programId }, body: {} }),

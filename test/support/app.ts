@@ -80,7 +80,7 @@ export async function startTestApp(
   kind: DbKind,
   opts: {
     seed?: boolean;
-    app?: Pick<AppOptions, 'webDir' | 'security' | 'trustProxy'>;
+    app?: Pick<AppOptions, 'webDir' | 'security' | 'trustProxy' | 'publicRateLimitPerMinute'>;
     trustProxy?: AppOptions['trustProxy'];
     config?: Partial<Deps['config']>;
   } = {},

@@ -48,8 +48,8 @@ async function upload(r: ReportingApp, obligation: string, bytes: Buffer, name: 
 }
 
 /**
- * Starts the app, publishes the program, uploads two files (one is marked public when the route to
- * do so exists; until then both stay internal), and has Sở Tư pháp's report accepted.
+ * Starts the app, publishes the program, uploads two files (one marked public by the unit, the other
+ * left internal), and has Sở Tư pháp's report accepted.
  */
 export async function startPortalApp(
   kind: DbKind,
@@ -65,6 +65,11 @@ export async function startPortalApp(
     Buffer.concat([PDF_BYTES, Buffer.from('\n% noi bo\n')]),
     'bien-ban-noi-bo.pdf',
   );
+  // The unit marks one file public before its report is accepted; the other stays internal.
+  const vis = await r.stpUser.request('PUT', `/api/reports/${stpOb}/files/${pub.sha256}/visibility`, {
+    public: true,
+  });
+  if (vis.status !== 200) throw new Error(`visibility: ${vis.status} ${vis.text}`);
   const content = stpReportContent(r.f, [
     {
       description: 'Quyết định ban hành kế hoạch tập huấn',

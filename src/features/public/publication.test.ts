@@ -45,8 +45,10 @@ describe.each(DB_KINDS)('publication (%s)', (kind) => {
       unit: { id: r.f.stp },
     });
     expect(c.products[0]).toMatchObject({ number: '125/QĐ-STP', date: '2026-03-02' });
-    // Files stay internal until the unit marks them public; obstacles and proposals are never stated.
-    expect(c.evidence).toEqual([]);
+    // Only the file the unit marked public is stated; obstacles and proposals never are.
+    expect(c.evidence.map((f) => f.sha256)).toEqual([r.publicSha]);
+    const a = progress.find((p) => p.task.id === r.f.a)!;
+    expect(a.evidence).toEqual([]);
     expect(JSON.stringify(progress)).not.toMatch(/Thiếu kinh phí|Đề nghị bố trí/);
     // Sở Nội vụ's report is submitted, not accepted: nothing of it.
     expect(progress.some((p) => p.task.id === r.f.b)).toBe(false);

@@ -7,6 +7,7 @@
 import { progressLeaves } from '../public/publication.service.js';
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import {
+  evidenceUploads,
   obstacles,
   programBaselines,
   programNodes,
@@ -164,6 +165,14 @@ export async function getObligation(deps: Deps, ctx: Ctx, id: string): Promise<R
   }
   const last = versions.at(-1);
   const draft = completeContent(o.draft ?? last?.content);
+  const publicFiles = (
+    await db
+      .selectDistinct({ sha256: evidenceUploads.sha256 })
+      .from(evidenceUploads)
+      .where(and(eq(evidenceUploads.unitId, o.unitId), eq(evidenceUploads.isPublic, true)))
+  )
+    .map((f) => f.sha256)
+    .sort();
   return {
     id: o.id,
     periodId: o.periodId,
@@ -191,6 +200,7 @@ export async function getObligation(deps: Deps, ctx: Ctx, id: string): Promise<R
     cooperating,
     statuses: reportingRules().statuses,
     evidence: reportingRules().evidence,
+    publicFiles,
   };
 }
 

@@ -74,6 +74,11 @@ function Navigation({
       selectedKeys={key ? [key] : []}
       items={menuItems(me, collapsed)}
       onClick={({ key: path }) => {
+        // The public portal is the server's own pages, not the app's.
+        if (NAV_GROUPS.some((g) => g.items.some((i) => i.path === path && i.external))) {
+          window.location.assign(path);
+          return;
+        }
         navigate(path);
         onNavigate?.();
       }}

@@ -7,6 +7,7 @@ import {
   DashboardOutlined,
   FileTextOutlined,
   FlagOutlined,
+  GlobalOutlined,
   ImportOutlined,
   MessageOutlined,
   OrderedListOutlined,
@@ -24,6 +25,8 @@ export interface NavItem {
   icon: React.ReactNode;
   /** Planned capability: the item leads to a "Sắp có" page. */
   comingSoon?: boolean;
+  /** A page the server renders outside the app (the public portal): opened by a full page load. */
+  external?: boolean;
   visible?: (me: Me) => boolean;
 }
 
@@ -85,6 +88,7 @@ export const NAV_GROUPS: NavGroup[] = [
       { path: '/nguoi-dung', label: 'Người dùng', icon: <TeamOutlined />, visible: canManageUsers },
       { path: '/nhat-ky', label: 'Nhật ký thay đổi', icon: <AuditOutlined />, visible: canViewAuditLog },
       { path: '/tai-khoan', label: 'Tài khoản', icon: <UserOutlined /> },
+      { path: '/cong-khai', label: 'Cổng công khai', icon: <GlobalOutlined />, external: true },
     ],
   },
 ];
@@ -95,7 +99,7 @@ export const COMING_SOON = NAV_GROUPS.flatMap((g) => g.items).filter((i) => i.co
 export function selectedNavKey(pathname: string): string {
   let best = '/';
   for (const item of NAV_GROUPS.flatMap((g) => g.items)) {
-    if (item.path === '/') continue;
+    if (item.path === '/' || item.external) continue;
     if ((pathname === item.path || pathname.startsWith(item.path + '/')) && item.path.length > best.length)
       best = item.path;
   }

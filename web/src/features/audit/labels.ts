@@ -153,6 +153,7 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   recommendation: 'Kiến nghị',
   consolidation: 'Báo cáo tổng hợp',
   reminder: 'Lời nhắc',
+  public_document: 'Tài liệu công bố',
 };
 
 export function entityTypeLabel(t: string): string {
@@ -258,6 +259,12 @@ export const FIELD_LABELS: Record<string, string> = {
   comment: 'Nhận xét',
   taskComments: 'Nhận xét theo nhiệm vụ',
   sha256: 'Mã băm tệp',
+  public: 'Công khai',
+  leaves: 'Số mục ghi vào sổ công khai',
+  consolidationId: 'Báo cáo tổng hợp',
+  docxSha256: 'Mã băm tệp .docx',
+  pdfSha256: 'Mã băm tệp .pdf',
+  pdfNote: 'Ghi chú về bản PDF',
   size: 'Dung lượng',
   mime: 'Kiểu tệp',
   stored: 'Lưu tệp mới',

@@ -1,11 +1,12 @@
 import { Button, Card, Form, Input, Typography } from 'antd';
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { GlobalOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { AuthShell } from '../../layout/Brand';
 import { useDocumentTitle } from '../../layout/PageHeader';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { useLogin, useMeQuery } from './hooks';
 import type { LoginInput } from './api';
+import { PORTAL_URL } from '../portal/api';
 
 /** Where to go after login: the page the user was sent away from, if it is one of ours. */
 function safeNext(state: unknown): string {
@@ -83,6 +84,15 @@ export default function LoginPage() {
           Quên mật khẩu? Vui lòng liên hệ quản trị hệ thống để được cấp lại mật khẩu dùng một lần.
         </Typography.Paragraph>
       </Card>
+      <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
+        <GlobalOutlined />{' '}
+        <a href={PORTAL_URL} data-testid="login-portal-link">
+          Cổng công khai
+        </a>
+        <Typography.Text type="secondary">
+          : chương trình, tiến độ đã được duyệt và báo cáo đã công bố, không cần đăng nhập
+        </Typography.Text>
+      </Typography.Paragraph>
     </AuthShell>
   );
 }

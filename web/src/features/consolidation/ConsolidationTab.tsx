@@ -43,6 +43,7 @@ import {
   ApprovalStatusTag,
   isLocked,
 } from './ApprovalPanel';
+import { DocumentPublication } from '../portal/DocumentPublication';
 
 interface Values {
   layout: 'party' | 'state';
@@ -319,6 +320,14 @@ function ConsolidationForm({
         {regenerate.isError && <ApiErrorAlert error={regenerate.error} style={{ marginTop: 8 }} />}
       </div>
       <ApprovalNotice c={c} />
+      {c.approval.status === 'approved' && (
+        <DocumentPublication
+          programId={c.programId}
+          input={{ kind: 'consolidated', consolidationId: c.id }}
+          matches={(d) => d.consolidationId === c.id}
+          what="báo cáo tổng hợp"
+        />
+      )}
       <div style={{ marginBottom: 16 }}>
         <Downloads periodId={c.periodId} dirty={dirty} />
       </div>

@@ -34,6 +34,7 @@ import { BackLink, PageHeader } from '../../layout/PageHeader';
 import { QueryPage } from '../../layout/QueryPage';
 import type { Span } from '../../shared/importer';
 import { DirectionsCard } from '../directions/DirectionsCard';
+import { ProgramPublicity } from '../portal/ProgramPublicity';
 
 const TABS = [
   'noi-dung',
@@ -400,6 +401,7 @@ function ProgramDetail({ p, status }: { p: Program; status: ProgramStatus | unde
           </span>
         </Flex>
       </Card>
+      {!p.parentProgramId && <ProgramPublicity program={p} />}
       <ProgramMeter programId={p.id} />
       <ProgramView program={p} canAssign={canAssign} />
       <DirectionsCard targetType="program" targetId={p.id} targetLabel={p.title} />

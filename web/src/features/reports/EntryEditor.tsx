@@ -17,6 +17,7 @@ import {
 import type { UploadProps } from 'antd';
 import { DeleteOutlined, PaperClipOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { evidenceUrl, uploadEvidence, type EvidenceRules, type StatusRules } from './api';
+import { EVIDENCE_VISIBILITY_HELP, EvidenceVisibilityControl } from '../portal/EvidenceVisibility';
 import { acceptList, fileSize, sizeLimit, typeNames } from './labels';
 import { ENTRY_TEXT_MAX, type EntryText, type Problem } from './problems';
 import { CountedTextArea } from '../../layout/CountedTextArea';
@@ -216,7 +217,7 @@ function EvidenceField({
   return (
     <Form.Item
       label="Tệp minh chứng"
-      extra={`Nhận tệp ${typeNames(rules.types)}, tối đa ${sizeLimit(rules.maxBytes)} mỗi tệp. Tệp được lưu khi lưu nháp.`}
+      extra={`Nhận tệp ${typeNames(rules.types)}, tối đa ${sizeLimit(rules.maxBytes)} mỗi tệp. Tệp được lưu khi lưu nháp. ${EVIDENCE_VISIBILITY_HELP}`}
       style={{ marginBottom: 16 }}
     >
       {entry.evidence.length > 0 && (
@@ -233,6 +234,7 @@ function EvidenceField({
                   {f.filename}
                 </a>
                 <Typography.Text type="secondary">({fileSize(f.size)})</Typography.Text>
+                <EvidenceVisibilityControl sha256={f.sha256} filename={f.filename} />
                 <Button
                   type="link"
                   danger

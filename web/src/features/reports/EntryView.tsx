@@ -1,6 +1,7 @@
 import { Flex, Tag, Typography } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import { evidenceUrl, type StatusRules } from './api';
+import { EvidenceVisibilityControl } from '../portal/EvidenceVisibility';
 import { ENTRY_FIELD_LABELS, fileSize, statusLabel, taskStatusColor } from './labels';
 import type { EvidenceRef, ReportEntry, ReportProduct } from '../../shared/report';
 import { formatIsoDate } from '../../lib/format';
@@ -54,7 +55,8 @@ export function ProductLines({ products }: { products: ReportProduct[] }) {
   );
 }
 
-export function EvidenceLinks({ files }: { files: EvidenceRef[] }) {
+/** `visibility`: with the unit's choice per file (public / internal); not for another unit's input. */
+export function EvidenceLinks({ files, visibility = false }: { files: EvidenceRef[]; visibility?: boolean }) {
   return (
     <ul className="report-lines plain">
       {files.map((f) => (
@@ -63,7 +65,8 @@ export function EvidenceLinks({ files }: { files: EvidenceRef[] }) {
           <a href={evidenceUrl(f)} download={f.filename}>
             {f.filename}
           </a>{' '}
-          <Typography.Text type="secondary">({fileSize(f.size)})</Typography.Text>
+          <Typography.Text type="secondary">({fileSize(f.size)})</Typography.Text>{' '}
+          {visibility && <EvidenceVisibilityControl sha256={f.sha256} filename={f.filename} />}
         </li>
       ))}
     </ul>
@@ -150,9 +153,12 @@ export function EntryFacts({
   const rows: { key: keyof ReportEntry; node: React.ReactNode }[] = [];
   if (entry.results.trim()) rows.push({ key: 'results', node: <ReportText>{entry.results}</ReportText> });
   if (entry.products.length) rows.push({ key: 'products', node: <ProductLines products={entry.products} /> });
-  if (entry.evidence.length) rows.push({ key: 'evidence', node: <EvidenceLinks files={entry.evidence} /> });
-  if (entry.obstacles.trim()) rows.push({ key: 'obstacles', node: <ReportText>{entry.obstacles}</ReportText> });
-  if (entry.proposals.trim()) rows.push({ key: 'proposals', node: <ReportText>{entry.proposals}</ReportText> });
+  if (entry.evidence.length)
+    rows.push({ key: 'evidence', node: <EvidenceLinks files={entry.evidence} visibility={!compact} /> });
+  if (entry.obstacles.trim())
+    rows.push({ key: 'obstacles', node: <ReportText>{entry.obstacles}</ReportText> });
+  if (entry.proposals.trim())
+    rows.push({ key: 'proposals', node: <ReportText>{entry.proposals}</ReportText> });
   if (entry.reason.trim()) rows.push({ key: 'reason', node: <ReportText>{entry.reason}</ReportText> });
   return (
     <Flex vertical gap={compact ? 4 : 8} data-testid="entry-facts">

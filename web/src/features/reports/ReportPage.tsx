@@ -21,6 +21,8 @@ import { QueryPage } from '../../layout/QueryPage';
 import { useIsPhone } from '../../lib/useMediaQuery';
 import { useTabParam } from '../../lib/useTabParam';
 import { DirectionsCard } from '../directions/DirectionsCard';
+import { EvidenceVisibilityProvider } from '../portal/EvidenceVisibility';
+import { can } from '../../shared/permissions';
 
 const TABS = ['noi-dung', 'phien-ban', 'loi-nhac'] as const;
 
@@ -230,7 +232,15 @@ function ReportDetail({ report }: { report: ReportView }) {
           {
             key: 'noi-dung',
             label: canEdit ? 'Soạn báo cáo' : phone ? 'Nội dung' : 'Nội dung báo cáo',
-            children: body,
+            children: (
+              <EvidenceVisibilityProvider
+                reportId={report.id}
+                publicFiles={report.publicFiles}
+                editable={can(me, 'evidence.publicize', report.unitId)}
+              >
+                {body}
+              </EvidenceVisibilityProvider>
+            ),
           },
           {
             key: 'phien-ban',

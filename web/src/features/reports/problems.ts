@@ -95,7 +95,11 @@ function entryProblems(rules: ReportingRules, nodeId: string, e: ReportEntry, mo
 }
 
 /** What refuses a draft: invalid entries and texts over their limits, not unfinished ones. */
-export function draftProblems(rules: ReportingRules, content: ReportContent, mode: Mode = 'draft'): Problem[] {
+export function draftProblems(
+  rules: ReportingRules,
+  content: ReportContent,
+  mode: Mode = 'draft',
+): Problem[] {
   const general = (Object.entries(GENERAL_LIMITS) as [keyof ReportGeneral, number][]).flatMap(
     ([k, max]): Problem[] => {
       const message = tooLongMessage(content.general[k], max, GENERAL_FIELD_LABELS[k]);

@@ -10,6 +10,7 @@ import type { TableColumnsType } from 'antd';
 import { FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
 import { useReview } from './hooks';
+import { DocumentPublication } from '../portal/DocumentPublication';
 import { reviewFileUrl, type AnnualReview, type ReviewUnit } from './api';
 import { usePrograms } from '../programs/hooks';
 import { readableTitle } from '../document/labels';
@@ -294,6 +295,14 @@ export default function ReviewPage() {
         />
       </Flex>
       {programs.isError && <ApiErrorAlert error={programs.error} />}
+      {programId && year <= now && (
+        <DocumentPublication
+          programId={programId}
+          input={{ kind: 'review', year, programId }}
+          matches={(d) => d.kind === 'review' && d.year === year}
+          what={`báo cáo kiểm điểm năm ${year}`}
+        />
+      )}
       {programId ? (
         <Review programId={programId} year={year} />
       ) : (
