@@ -14,13 +14,9 @@ export interface BenchServer {
   close(): Promise<void>;
 }
 
-/** `config`: extra settings (e.g. `{ publicRateLimitPerMinute: 0 }`, so the portal's limit never throttles a bench). */
-export async function benchServer(
-  databaseUrl?: string,
-  config: Record<string, unknown> = {},
-): Promise<BenchServer> {
+export async function benchServer(databaseUrl?: string): Promise<BenchServer> {
   const database = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir: 'memory://' });
-  const deps = { db: database.db, config: { sessionTtlHours: 12, ...config } };
+  const deps = { db: database.db, config: { sessionTtlHours: 12 } };
   await loadDemoDataIfEmpty(deps);
   const password = 'bench-mat-khau-2026';
   const u = await createUser(deps, systemCtx('bench'), {
@@ -29,7 +25,13 @@ export async function benchServer(
     role: 'monitor',
     password,
   });
-  const app = await buildApp({ database, deps, logLevel: 'silent', webDir: null, publicRateLimitPerMinute: 0 });
+  const app = await buildApp({
+    database,
+    deps,
+    logLevel: 'silent',
+    webDir: null,
+    publicRateLimitPerMinute: 0,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   const login = await fetch(base + '/api/auth/login', {

@@ -148,14 +148,8 @@ export const portalRoutes: RoutePlugin = async (app, { deps }) => {
       },
     },
     async (req, reply) => {
-      let f: Awaited<ReturnType<typeof service.getPublicFile>>;
-      try {
-        f = await service.getPublicFile(db, req.params.sha256);
-      } catch (e) {
-        if (e instanceof AppError && e.code === 'PUBLIC_NOT_FOUND')
-          return reply.code(404).type(HTML).send(notFoundPage(e.message));
-        throw e;
-      }
+      // Errors as JSON, like every download (src/http/app.ts).
+      const f = await service.getPublicFile(db, req.params.sha256);
       const etag = `"${f.file.sha256}"`;
       reply
         .header('etag', etag)

@@ -27,6 +27,7 @@ import {
   type ProgressStatement,
   type PublicFile as LeafFile,
 } from '../../domain/transparency/statements.js';
+import { publicDocumentUrl } from './documents.service.js';
 import { formatDeadline } from '../../domain/plan/assignment.js';
 import { taskGroupOf } from '../../domain/plan/tree.js';
 import { formatDateVN, formatDateTimeVN } from '../../domain/format.js';
@@ -369,8 +370,8 @@ export async function getPublicProgram(db: DbOrTx, id: string, today: string): P
       title: d.title,
       number: d.number,
       docDate: d.docDate,
-      docxUrl: `/cong-khai/tai-lieu/${d.id}.docx`,
-      pdfUrl: d.pdfSha256 ? `/cong-khai/tai-lieu/${d.id}.pdf` : null,
+      docxUrl: publicDocumentUrl(d.id, 'docx'),
+      pdfUrl: d.pdfSha256 ? publicDocumentUrl(d.id, 'pdf') : null,
     })),
   };
 }

@@ -13,8 +13,6 @@ import { PDF_BYTES, implementSeedProgram } from '../../../test/support/reporting
 import { reportVersions, transparencyLeaves } from '../../db/schema.js';
 import { parseLeaf, type ProgressStatement } from '../../domain/transparency/statements.js';
 import { BOM, parseCsv } from '../../domain/csv.js';
-import { mutate } from '../audit/audit-writer.js';
-import { systemCtx } from '../context.js';
 import type {
   PublicProgramDetail,
   PublicProgramList,
@@ -147,41 +145,7 @@ describe.each(DB_KINDS)('public portal (%s)', (kind) => {
 
   it('serves an evidence file only when a public leaf names it and its latest state is public', async () => {
     const url = (sha: string) => `/cong-khai/tep/${sha}/quyet-dinh-ban-hanh.pdf`;
-    // Attached, but the unit has not made it public: no leaf names it.
-    expect((await anon.get(url(r.publicSha))).status).toBe(404);
-    expect((await anon.get(url(r.internalSha))).status).toBe(404);
-    const progress = (await leaves()).find((l) => l.kind === 'progress' && l.nodeId === r.f.c)!.c
-      .statement as ProgressStatement;
-    const state = async (pub: boolean) =>
-      mutate(r.t.deps.db, systemCtx('test'), async (_tx, audit) =>
-        audit.record({
-          action: pub ? 'evidence.publicize' : 'evidence.internalize',
-          entityType: 'report_version',
-          entityId: progress.reportVersionId,
-          leaves: [
-            {
-              statement: {
-                kind: 'evidence',
-                program: progress.program,
-                task: progress.task,
-                unit: progress.unit,
-                reportVersionId: progress.reportVersionId,
-                file: {
-                  sha256: r.publicSha,
-                  filename: 'quyet-dinh-ban-hanh.pdf',
-                  size: PDF_BYTES.length,
-                  mime: 'application/pdf',
-                },
-                public: pub,
-              },
-              programId: r.f.programId,
-              nodeId: r.f.c,
-              refId: progress.reportVersionId,
-            },
-          ],
-        }),
-      );
-    await state(true);
+    // Marked public by the unit before its report was accepted: the progress leaf names it.
     const ok = await fetch(r.t.base + url(r.publicSha));
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-type')).toBe('application/pdf');
@@ -193,13 +157,23 @@ describe.each(DB_KINDS)('public portal (%s)', (kind) => {
     expect(again.status).toBe(304);
     const task = await anon.get(`/cong-khai/nhiem-vu/${r.f.c}`);
     expect(task.text).toContain(`href="/cong-khai/tep/${r.publicSha}/quyet-dinh-ban-hanh.pdf"`);
-    // The internal one stays unreachable; made internal again, the public one is gone too.
+    // Attached to task A but left internal: no public leaf names it.
     expect((await anon.get(url(r.internalSha))).status).toBe(404);
-    await state(false);
+    expect((await anon.get(`/cong-khai/nhiem-vu/${r.f.a}`)).text).not.toContain(r.internalSha);
+    // The unit makes it internal again (an evidence leaf): gone from the page and the download.
+    const stpOb = r.obligationOf(r.f.stp);
+    const vis = (pub: boolean) =>
+      r.stpUser.request('PUT', `/api/reports/${stpOb}/files/${r.publicSha}/visibility`, { public: pub });
+    expect((await vis(false)).status).toBe(200);
     expect((await anon.get(url(r.publicSha))).status).toBe(404);
     expect((await anon.get(`/cong-khai/nhiem-vu/${r.f.c}`)).text).not.toContain(
       `/cong-khai/tep/${r.publicSha}`,
     );
+    expect((await leaves()).at(-1)!.kind).toBe('evidence');
+    // And public again.
+    expect((await vis(true)).status).toBe(200);
+    expect((await anon.get(url(r.publicSha))).status).toBe(200);
+    expect((await anon.get(`/cong-khai/nhiem-vu/${r.f.c}`)).text).toContain(`/cong-khai/tep/${r.publicSha}`);
   });
 
   it("shows a unit: the tasks it leads, its on-time rate and its accepted reports' timeliness", async () => {
@@ -284,6 +258,31 @@ describe.each(DB_KINDS)('public portal (%s)', (kind) => {
     for (const e of els.filter((x) => x.name === A + 'id')) expect(e.text).toMatch(/^tag:thucthi,2026:/);
   });
 
+  it('lists the published documents on the program page, with their downloads', async () => {
+    const saved = process.env.SOFFICE_BIN;
+    process.env.SOFFICE_BIN = '/khong/co/soffice'; // no PDF: faster, and the page offers the .docx only
+    let res;
+    try {
+      res = await r.monitor.post<{ id: string; title: string; docxUrl: string }>('/api/public-documents', {
+        kind: 'review',
+        year: 2026,
+        programId: r.f.programId,
+      });
+    } finally {
+      if (saved === undefined) delete process.env.SOFFICE_BIN;
+      else process.env.SOFFICE_BIN = saved;
+    }
+    expect(res.status, res.text).toBe(201);
+    const d = (await anon.get<PublicProgramDetail>(`/api/public/programs/${r.f.programId}`)).body;
+    expect(d.documents).toEqual([
+      expect.objectContaining({ id: res.body.id, kind: 'review', docxUrl: res.body.docxUrl, pdfUrl: null }),
+    ]);
+    const page = await anon.get(`/cong-khai/chuong-trinh/${r.f.programId}`);
+    expect(page.text).toContain('Báo cáo đã công bố');
+    expect(page.text).toContain(`href="${res.body.docxUrl}"`);
+    expect(page.text).not.toContain('Tải .pdf');
+  });
+
   it('answers 404 on every route for what is not public: unknown ids, a program not public, a unit plan, a draft, a pending version, internal files', async () => {
     // Another program, never made public, and a unit's own plan under the public one.
     const d = await r.monitor.post<{ id: string; version: number }>('/api/imports', {
@@ -335,7 +334,7 @@ describe.each(DB_KINDS)('public portal (%s)', (kind) => {
         if (route.startsWith('/api/')) expect(res.body).toMatchObject({ code: 'PUBLIC_NOT_FOUND' });
         else expect(res.text).toContain('Không có thông tin công khai này');
       }
-    for (const sha of [r.internalSha, r.publicSha, '0'.repeat(64), 'abc'])
+    for (const sha of [r.internalSha, '0'.repeat(64), 'abc'])
       expect((await anon.get(`/cong-khai/tep/${sha}/tep.pdf`)).status).toBe(404);
     // Withdrawn, the public program is gone too, and comes back when published again.
     await setPublic(r, r.f.programId, false);
@@ -343,6 +342,8 @@ describe.each(DB_KINDS)('public portal (%s)', (kind) => {
       expect((await anon.get(route.replace(':id', r.f.programId))).status, route).toBe(404);
     expect((await anon.get(`/cong-khai/nhiem-vu/${r.f.c}`)).status).toBe(404);
     expect((await anon.get(`/api/public/units/${r.f.stp}`)).status).toBe(404);
+    // A public file of a program withdrawn is not public any more.
+    expect((await anon.get(`/cong-khai/tep/${r.publicSha}/tep.pdf`)).status).toBe(404);
     expect((await anon.get<PublicProgramList>('/api/public/programs')).body.items).toEqual([]);
     expect((await anon.get<PublicSearchResult>('/api/public/search?q=tap+huan')).body.tasks).toEqual([]);
     await setPublic(r, r.f.programId, true);
