@@ -8,8 +8,10 @@
  *  5. Hostile uploads (bench/hostile.ts): /healthz latency while three zip-bomb .docx are refused.
  *  7. The annual review at national scale beside one aggregate SQL query (bench/annual-review.ts,
  *     `-- --only review`).
+ *  8. The public portal (`-- --only portal`): requests/s of the seed program's public page (warm cache)
+ *     beside /healthz on the same server and run; goal ≥ 60 %.
  *  Durable writes on PGlite and PostgreSQL: bench/durability.ts (`-- --only durability`).
- * Usage: npm run bench [-- --seconds 5 --connections 10] [-- --only throughput|hostile|durability|review]
+ * Usage: npm run bench [-- --seconds 5 --connections 10] [-- --only throughput|hostile|durability|review|portal]
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -121,8 +123,56 @@ async function load(
   };
 }
 
+/** The public program page beside /healthz, on one server, anonymous, with the rate limit off. */
+async function benchPortal() {
+  console.log('8. The public portal (anonymous, warm cache, PGlite)');
+  const { base, cookie, close } = await benchServer(); // the portal's rate limit is off there
+  try {
+    const programs = (await (await fetch(base + '/api/programs', { headers: { cookie } })).json()) as {
+      items: { id: string; number: string | null }[];
+    };
+    const seed = programs.items.find((p) => p.number?.includes('CTr/TU')) ?? programs.items[0]!;
+    const { version } = (await (
+      await fetch(`${base}/api/programs/${seed.id}`, { headers: { cookie } })
+    ).json()) as {
+      version: number;
+    };
+    const pub = await fetch(`${base}/api/programs/${seed.id}/publicity`, {
+      method: 'PUT',
+      headers: { cookie, 'content-type': 'application/json', origin: base },
+      body: JSON.stringify({ public: true, version }),
+    });
+    if (pub.status !== 200) throw new Error(`publicity: ${pub.status} ${await pub.text()}`);
+    const url = `/cong-khai/chuong-trinh/${seed.id}`;
+    const size = Buffer.byteLength(await (await fetch(base + url)).text());
+    // /healthz before and after the page, and the faster of the two (the first run also warms the JIT).
+    const h1 = await load(base + '/healthz', {});
+    // As a browser asks: the page's gzip form is made once, when it is cached.
+    const page = await load(base + url, { 'accept-encoding': 'gzip, deflate, br' });
+    const plain = await load(base + url, {});
+    const h2 = await load(base + '/healthz', {});
+    const health = h1.rps >= h2.rps ? h1 : h2;
+    const ratio = page.rps / health.rps;
+    console.log(
+      `   GET /healthz:                          ${health.rps.toFixed(0)} req/s, p50 ${health.p50.toFixed(1)} ms, p99 ${health.p99.toFixed(1)} ms, errors ${health.errors}`,
+    );
+    console.log(
+      `   GET /cong-khai/chuong-trinh/:id (seed, ${(size / 1024).toFixed(0)} KB, gzip): ${page.rps.toFixed(0)} req/s, p50 ${page.p50.toFixed(1)} ms, p99 ${page.p99.toFixed(1)} ms, errors ${page.errors}`,
+    );
+    console.log(
+      `   the same without gzip (a client that does not ask for it): ${plain.rps.toFixed(0)} req/s (${((plain.rps / health.rps) * 100).toFixed(0)} % of /healthz)`,
+    );
+    console.log(
+      `   ratio to /healthz: ${(ratio * 100).toFixed(0)} % (goal ≥ 60 %) ${ratio >= 0.6 ? 'met' : 'NOT met'}\n`,
+    );
+  } finally {
+    await close();
+  }
+}
+
 async function main() {
   if (ONLY === 'durability') return benchDurability();
+  if (ONLY === 'portal') return benchPortal();
   if (ONLY === 'review') return benchAnnualReviewAll();
   console.log(
     `thucthi bench — node ${process.version}, ${os.cpus().length} cores, ${SECONDS}s × ${CONNECTIONS} connections\n`,
@@ -204,6 +254,8 @@ async function main() {
   await benchAnnualReviewAll();
   console.log('');
   await benchHostileUploads();
+  console.log('');
+  await benchPortal();
 }
 
 await main();

@@ -25,7 +25,13 @@ export async function benchServer(databaseUrl?: string): Promise<BenchServer> {
     role: 'monitor',
     password,
   });
-  const app = await buildApp({ database, deps, logLevel: 'silent', webDir: null, publicRateLimitPerMinute: 0 });
+  const app = await buildApp({
+    database,
+    deps,
+    logLevel: 'silent',
+    webDir: null,
+    publicRateLimitPerMinute: 0,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   const login = await fetch(base + '/api/auth/login', {

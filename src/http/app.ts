@@ -42,6 +42,7 @@ import { directionRoutes } from '../features/directions/directions.routes.js';
 import { reviewRoutes } from '../features/review/review.routes.js';
 import { publicationRoutes } from '../features/public/publication.routes.js';
 import { logRoutes } from '../features/transparency/log.routes.js';
+import { portalRoutes } from '../features/public/portal.routes.js';
 import { ErrorSchema, JsonValue } from '../contract/common.js';
 import { Health, Readiness } from '../contract/system.js';
 import { RateWindow } from '../domain/rate-window.js';
@@ -397,6 +398,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(reviewRoutes, { deps });
   await app.register(publicationRoutes, { deps });
   await app.register(logRoutes, { deps });
+  await app.register(portalRoutes, { deps });
 
   // ---- web app ----
   const webDir = opts.webDir ?? null;

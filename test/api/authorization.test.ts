@@ -834,13 +834,26 @@ const MATRIX: Row[] = [
     req: (f) => ({ params: { id: f.programId }, query: { year: '2026' } }),
     cells: only('ok', ...STAFF),
   },
-  // ---- the public log (anonymous; this app signs no checkpoint and has no leaf: 404 where one is needed) ----
+  // ---- the public log (anonymous; this app has no signing key, so no checkpoint: 404 where one is
+  // needed; the fixture's program is public, so leaf 0 exists, shown without a proof) ----
   { op: 'GET /api/public/log', req: () => ({}), cells: PUBLIC },
   { op: 'GET /api/public/log/checkpoint', req: () => ({}), cells: everyone(404) },
   { op: 'GET /api/public/log/key', req: () => ({}), cells: everyone(404) },
-  { op: 'GET /api/public/log/leaves/{idx}', req: () => ({ params: { idx: '0' } }), cells: everyone(404) },
+  { op: 'GET /api/public/log/leaves/{idx}', req: () => ({ params: { idx: '0' } }), cells: PUBLIC },
   { op: 'GET /api/public/log/consistency', req: () => ({ query: { from: '0' } }), cells: everyone(404) },
   { op: 'GET /api/public/log/checkpoints', req: () => ({ query: { limit: '5' } }), cells: PUBLIC },
+  // ---- the public portal: anyone, signed in or not (the fixture's program is public) ----
+  { op: 'GET /api/public/programs', req: () => ({}), cells: PUBLIC },
+  { op: 'GET /api/public/programs.csv', req: () => ({}), cells: PUBLIC },
+  { op: 'GET /api/public/programs/{id}', req: (f) => ({ params: { id: f.programId } }), cells: PUBLIC },
+  {
+    op: 'GET /api/public/programs/{id}/tasks.csv',
+    req: (f) => ({ params: { id: f.programId } }),
+    cells: PUBLIC,
+  },
+  { op: 'GET /api/public/tasks/{id}', req: (f) => ({ params: { id: f.a } }), cells: PUBLIC },
+  { op: 'GET /api/public/units/{id}', req: (f) => ({ params: { id: f.stp } }), cells: PUBLIC },
+  { op: 'GET /api/public/search', req: () => ({ query: { q: 'rà soát' } }), cells: PUBLIC },
   // ---- last: ends every session ----
   { op: 'POST /api/auth/logout', req: () => ({}), cells: signedIn() },
 ];
@@ -1086,6 +1099,12 @@ async function buildFixture(t: TestApp, monitor: Client, unitA: Client): Promise
     units: [stp],
     recommendations: [{ unitId: stp, dueDate: '2026-12-31', nodeId: base.a }],
   });
+  // ---- the public portal: the program is public (the public rows read it) ----
+  const prog = await must<{ version: number }>('program', monitor.get(`/api/programs/${programId}`));
+  await must(
+    'publicity',
+    monitor.request('PUT', `/api/programs/${programId}/publicity`, { public: true, version: prog.version }),
+  );
   return {
     recommendationA: inspected.recommendationIds[0]!,
     ...inspections,

@@ -29,6 +29,9 @@ const BINARY = new Set([
   // ---- the public log: text downloads ----
   'GET /api/public/log/checkpoint',
   'GET /api/public/log/key',
+  // ---- the public portal ----
+  'GET /api/public/programs.csv',
+  'GET /api/public/programs/{id}/tasks.csv',
 ]);
 
 type Schema = Record<string, unknown>;

@@ -61,7 +61,7 @@ h1{font-size:1.5rem;line-height:1.3;margin:.6em 0 .4em}h2{font-size:1.25rem;marg
 .source{border-left:4px solid #8b0000;background:#f7f3f0;padding:8px 12px;margin:12px 0;font-size:15px}
 table{border-collapse:collapse;width:100%;font-size:15px}th,td{border:1px solid #c8c8c8;padding:6px 8px;text-align:left;vertical-align:top}
 th{background:#f0f0f0}
-.wrap{overflow-x:auto}
+.wrap{overflow-x:auto}td.wide{min-width:14em}
 .tag{display:inline-block;padding:0 6px;border-radius:4px;font-size:14px;border:1px solid currentColor}
 .ok{color:#1d6b2b}.late{color:#a30000}.wait{color:#5a4a00}
 form.search{display:flex;gap:8px;flex-wrap:wrap;margin:12px 0}
