@@ -11,6 +11,7 @@ import { buildSeedUnits } from '../../domain/units.js';
 import { buildNationalUnits } from '../../domain/national-bodies.js';
 import type { Role } from '../../domain/roles.js';
 import { systemCtx } from '../context.js';
+import { setProgramPublic } from '../public/publication.service.js';
 import type { Deps } from '../deps.js';
 import { findUnitByCode } from '../../db/queries/units.js';
 import { countUsers } from '../../db/queries/users.js';
@@ -77,7 +78,9 @@ export async function loadDemoDataIfEmpty(deps: Deps): Promise<DemoCredential[] 
     });
     creds.push({ role: a.role, username: a.username, password: r.oneTimePassword! });
   }
-  await importSeedProgram(deps);
+  const seedProgram = await importSeedProgram(deps);
+  // The seed program is a public document: it is shown on the portal (/cong-khai) from the first start.
+  await setProgramPublic(deps, ctx, seedProgram, { public: true, version: 1 });
   await mutate(deps.db, ctx, async (tx, audit) => {
     const value = { at: new Date().toISOString(), accounts: DEMO_ACCOUNTS.map((a) => a.username) };
     await tx
