@@ -12,7 +12,9 @@ import {
   submitAccepted,
   type ReportingApp,
 } from './reporting.js';
+import type { Client } from './app.js';
 import type { ProgramPublicity } from '../../src/contract/portal.js';
+import type { Consolidation } from '../../src/contract/consolidation.js';
 
 export interface PortalApp extends ReportingApp {
   /** The evidence file Sở Tư pháp attached to task C and marked public. */
@@ -34,6 +36,24 @@ export async function setPublic(
   });
   if (res.status !== 200) throw new Error(`publicity: ${res.status} ${res.text}`);
   return res.body;
+}
+
+/**
+ * The monitor sends the period's consolidated report (generated, at `version`) to the leader, who
+ * approves it (ký duyệt) with its number and date; returns the approved report.
+ */
+export async function approveConsolidation(
+  r: ReportingApp,
+  leader: Client,
+  version: number,
+  heading: { number: string; date: string } = { number: '125', date: '2026-11-27' },
+): Promise<Consolidation> {
+  const url = `/api/periods/${r.periodId}/consolidation`;
+  const sent = await r.monitor.post<Consolidation>(`${url}/send`, { version });
+  if (sent.status !== 200) throw new Error(`send: ${sent.status} ${sent.text}`);
+  const ok = await leader.post<Consolidation>(`${url}/approve`, { version: sent.body.version, ...heading });
+  if (ok.status !== 200) throw new Error(`approve: ${ok.status} ${ok.text}`);
+  return ok.body;
 }
 
 async function upload(r: ReportingApp, obligation: string, bytes: Buffer, name: string) {

@@ -9,7 +9,12 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq, gt, inArray } from 'drizzle-orm';
 import { DB_KINDS } from '../../../test/support/db.js';
-import { setPublic, startPortalApp, type PortalApp } from '../../../test/support/portal.js';
+import {
+  approveConsolidation,
+  setPublic,
+  startPortalApp,
+  type PortalApp,
+} from '../../../test/support/portal.js';
 import type { Client } from '../../../test/support/app.js';
 import { auditEvents, files, transparencyLeaves } from '../../db/schema.js';
 import { parseLeaf, type DocumentStatement } from '../../domain/transparency/statements.js';
@@ -59,15 +64,7 @@ describe.each(DB_KINDS)('published documents (%s)', (kind) => {
       409,
       { code: 'PUBLIC_CONSOLIDATION_NOT_APPROVED', message: ERRORS.PUBLIC_CONSOLIDATION_NOT_APPROVED.vi },
     ]);
-    const url = `/api/periods/${r.periodId}/consolidation`;
-    const sent = await r.monitor.post<Consolidation>(`${url}/send`, { version: consolidation.version });
-    expect(sent.status, sent.text).toBe(200);
-    const ok = await leader.post<Consolidation>(`${url}/approve`, {
-      version: sent.body.version,
-      number: '125',
-      date: '2026-12-10',
-    });
-    expect(ok.status, ok.text).toBe(200);
+    await approveConsolidation(r, leader, consolidation.version, { number: '125', date: '2026-12-10' });
     for (const c of [r.stpUser, leader])
       expect((await publish(c, { kind: 'consolidated', consolidationId: consolidation.id })).status).toBe(
         403,
