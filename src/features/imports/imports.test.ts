@@ -75,7 +75,9 @@ describe.each(DB_KINDS)('importing documents on %s', (kind) => {
     const audit = await monitor.get<{ items: { action: string }[] }>(
       `/api/audit?entityType=program&entityId=${list.body.items[0]!.id}`,
     );
-    expect(audit.body.items.map((e) => e.action)).toEqual(['program.publish']);
+    // Published through the import path, then made public on the portal by the demo data (newest first).
+    expect(audit.body.items.map((e) => e.action)).toEqual(['program.publicize', 'program.publish']);
+    expect(list.body.items[0]!.publicSince).not.toBeNull();
   });
 
   it('imports pasted text, takes corrections, and publishes', async () => {
