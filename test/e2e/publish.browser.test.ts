@@ -67,6 +67,16 @@ describe.skipIf(!hasBrowser)('publishing on the portal in Chromium', () => {
     const monitor = new Client(server.url);
     monitor.cookie = await sessionCookie(ctx, server.url);
     programId = await implementSeedProgram(monitor);
+    // The demo data made the seed program public at the first start; withdrawn here, to publish it again.
+    const seed = (
+      await monitor.get<{ publicSince: string | null; version: number }>(`/api/programs/${programId}`)
+    ).body;
+    expect(seed.publicSince).not.toBeNull();
+    const off = await monitor.request('PUT', `/api/programs/${programId}/publicity`, {
+      public: false,
+      version: seed.version,
+    });
+    expect(off.status, off.text).toBe(200);
     expect(await page.getByRole('menuitem', { name: 'Cổng công khai' }).count()).toBe(1);
     await page.goto(`${server.url}/chuong-trinh/${programId}`);
     const card = page.getByTestId('program-publicity');
