@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkHolidayConfig, yearCalendar, type HolidayConfig } from './holidays.js';
-import { addCalendarDays, calendarDaysBetween, workingCalendar } from './working-days.js';
+import { addCalendarDays, calendarDaysBetween, listCalendar, workingCalendar } from './working-days.js';
 
 const config = checkHolidayConfig(
   JSON.parse(
@@ -128,6 +128,17 @@ describe('working days', () => {
     expect(calendarDaysBetween('2026-01-01', '2027-01-01')).toBe(365);
     expect(() => addCalendarDays('2026-13-01', 1)).toThrow(/không hợp lệ/);
     expect(() => cal.addWorkingDays('2026-01-01', 1.5)).toThrow(/không hợp lệ/);
+  });
+  it('counts the same from the lists the API serves the web app', () => {
+    const years = [2025, 2026, 2027];
+    const served = listCalendar(
+      years.flatMap((y) => cal.daysOff(y).map((d) => d.date)),
+      years.flatMap((y) => cal.workDays(y).map((d) => d.date)),
+    );
+    for (let day = '2025-01-01'; day < '2027-12-01'; day = addCalendarDays(day, 1)) {
+      expect(served.isWorkingDay(day), day).toBe(cal.isWorkingDay(day));
+      expect(served.addWorkingDays(day, 7)).toBe(cal.addWorkingDays(day, 7));
+    }
   });
   it('gives the same days whatever the process time zone', () => {
     const tz = process.env.TZ;

@@ -51,37 +51,11 @@ interface YearIndex {
   work: Map<string, WorkDay>;
 }
 
-/** A working-day calendar over the holiday configuration, computing each year once when asked. */
-export function workingCalendar(config: HolidayConfig): WorkingCalendar {
-  const rest = new Set(config.weeklyRest.days);
-  const years = new Map<number, YearIndex>();
-  const index = (year: number): YearIndex => {
-    let y = years.get(year);
-    if (!y) {
-      const off = new Map<string, DayOff>();
-      const work = new Map<string, WorkDay>();
-      const prefix = `${String(year).padStart(4, '0')}-`;
-      // A decision may put a swap or a nghỉ bù across the new year.
-      for (const c of [
-        yearCalendar(config, year - 1),
-        yearCalendar(config, year),
-        yearCalendar(config, year + 1),
-      ]) {
-        for (const d of c.daysOff) if (d.date.startsWith(prefix) && !off.has(d.date)) off.set(d.date, d);
-        for (const w of c.workDays) if (w.date.startsWith(prefix)) work.set(w.date, w);
-      }
-      y = { off, work };
-      years.set(year, y);
-    }
-    return y;
-  };
-  const isWorking = (jdn: number): boolean => {
-    const date = fromDayNumber(jdn);
-    const y = index(Number(date.slice(0, 4)));
-    if (y.off.has(date)) return false;
-    if (y.work.has(date)) return true;
-    return !rest.has((jdn + 1) % 7);
-  };
+/** The calendar's operations over a test of one day (a day number) and the lists behind it. */
+function calendarOver(
+  isWorking: (jdn: number) => boolean,
+  lists: Pick<WorkingCalendar, 'daysOff' | 'workDays' | 'dayOff'>,
+): WorkingCalendar {
   const addWorking = (date: string, n: number): string => {
     if (!Number.isInteger(n)) throw new Error(`Số ngày làm việc không hợp lệ: ${n}`);
     let jdn = dayNumber(date);
@@ -107,8 +81,83 @@ export function workingCalendar(config: HolidayConfig): WorkingCalendar {
     add(date, count) {
       return count.unit === 'working' ? addWorking(date, count.n) : addCalendarDays(date, count.n);
     },
-    daysOff: (year) => [...index(year).off.values()].sort((a, b) => (a.date < b.date ? -1 : 1)),
-    workDays: (year) => [...index(year).work.values()].sort((a, b) => (a.date < b.date ? -1 : 1)),
-    dayOff: (date) => index(Number(date.slice(0, 4))).off.get(date) ?? null,
+    ...lists,
   };
+}
+
+const byDate = <T extends { date: string }>(a: T, b: T) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+
+/** A working-day calendar over the holiday configuration, computing each year once when asked. */
+export function workingCalendar(config: HolidayConfig): WorkingCalendar {
+  const rest = new Set(config.weeklyRest.days);
+  const years = new Map<number, YearIndex>();
+  const index = (year: number): YearIndex => {
+    let y = years.get(year);
+    if (!y) {
+      const off = new Map<string, DayOff>();
+      const work = new Map<string, WorkDay>();
+      const prefix = `${String(year).padStart(4, '0')}-`;
+      // A decision may put a swap or a nghỉ bù across the new year.
+      for (const c of [
+        yearCalendar(config, year - 1),
+        yearCalendar(config, year),
+        yearCalendar(config, year + 1),
+      ]) {
+        for (const d of c.daysOff) if (d.date.startsWith(prefix) && !off.has(d.date)) off.set(d.date, d);
+        for (const w of c.workDays) if (w.date.startsWith(prefix)) work.set(w.date, w);
+      }
+      y = { off, work };
+      years.set(year, y);
+    }
+    return y;
+  };
+  return calendarOver(
+    (jdn) => {
+      const date = fromDayNumber(jdn);
+      const y = index(Number(date.slice(0, 4)));
+      if (y.off.has(date)) return false;
+      if (y.work.has(date)) return true;
+      return !rest.has((jdn + 1) % 7);
+    },
+    {
+      daysOff: (year) => [...index(year).off.values()].sort(byDate),
+      workDays: (year) => [...index(year).work.values()].sort(byDate),
+      dayOff: (date) => index(Number(date.slice(0, 4))).off.get(date) ?? null,
+    },
+  );
+}
+
+/**
+ * A working-day calendar from plain lists, as the API serves them to the web app (the days off of
+ * the years concerned and the days of weekly rest worked): the same counting, no names or sources.
+ */
+export function listCalendar(
+  daysOff: readonly string[],
+  workDays: readonly string[] = [],
+  weeklyRest: readonly number[] = [6, 0],
+): WorkingCalendar {
+  const off = new Set(daysOff);
+  const work = new Set(workDays);
+  const rest = new Set(weeklyRest);
+  const offOf = (date: string): DayOff => ({ date, name: '', kind: 'holiday', holidayId: null, source: '' });
+  return calendarOver(
+    (jdn) => {
+      const date = fromDayNumber(jdn);
+      if (off.has(date)) return false;
+      return work.has(date) || !rest.has((jdn + 1) % 7);
+    },
+    {
+      daysOff: (year) =>
+        [...off]
+          .filter((d) => d.startsWith(`${year}-`))
+          .sort()
+          .map(offOf),
+      workDays: (year) =>
+        [...work]
+          .filter((d) => d.startsWith(`${year}-`))
+          .sort()
+          .map((date) => ({ date, name: '', source: '' })),
+      dayOff: (date) => (off.has(date) ? offOf(date) : null),
+    },
+  );
 }
