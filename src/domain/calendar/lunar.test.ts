@@ -6,13 +6,20 @@ describe('Vietnamese lunar calendar at UTC+7', () => {
     const tet: Record<number, string> = {
       1968: '1968-01-29', // Tết Mậu Thân: a day before China's (30/01), UTC+7
       1985: '1985-01-21', // Tết Ất Sửu: a month before China's (20/02/1985)
+      2000: '2000-02-05',
       2007: '2007-02-17', // a day before China's (18/02)
+      2010: '2010-02-14',
+      2015: '2015-02-19',
+      2019: '2019-02-05',
+      2021: '2021-02-12',
+      2022: '2022-02-01',
       2024: '2024-02-10',
       2025: '2025-01-29',
       2026: '2026-02-17',
       2027: '2027-02-06',
       2028: '2028-01-26',
       2030: '2030-02-02', // the new moon falls at 23:07 in Hà Nội, 00:07 in Beijing: China's Tết is 03/02
+      2031: '2031-01-23',
     };
     for (const [y, d] of Object.entries(tet)) expect(lunarToSolar(1, 1, Number(y)), y).toBe(d);
     expect(solarToLunar('1985-02-20')).toEqual({ day: 1, month: 2, year: 1985, leap: false });
