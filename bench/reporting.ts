@@ -18,6 +18,7 @@ import {
 import { systemCtx } from '../src/features/context.js';
 import { periodWindow } from '../src/domain/reporting/periods.js';
 import { reportingRules } from '../src/features/reporting-rules.js';
+import { workingCalendar } from '../src/features/working-calendar.js';
 import { carriedByUnit, getPeriod } from '../src/features/periods/periods.service.js';
 import { dashboard } from '../src/features/dashboard/dashboard.service.js';
 import {
@@ -70,7 +71,7 @@ export async function fileReports(database: Database, programId: string): Promis
   const carried = await carriedByUnit(db, programId);
   const periodIds: string[] = [];
   for (let q = 1; q <= 4; q++) {
-    const w = periodWindow(rules, 'quarterly', 2026, q);
+    const w = periodWindow(rules, 'quarterly', 2026, q, workingCalendar());
     const [p] = await db
       .insert(reportingPeriods)
       .values({

@@ -52,7 +52,13 @@ export const ReportingRules = Type.Object({
   ),
   cutoff: Type.Object({ startDay: Type.Integer(), endDay: Type.Integer() }),
   sendingDeadlineWorkingDays: Type.Integer(),
-  holidays: Type.Array(IsoDate),
+  holidays: Type.Array(IsoDate, {
+    description:
+      'Ngày nghỉ lễ, tết, nghỉ bù và nghỉ hoán đổi (không kể thứ Bảy, Chủ nhật) của năm trước, năm nay và năm sau, tính theo lịch ngày làm việc (config/holidays.json, Bộ luật Lao động 2019 Điều 112)',
+  }),
+  workDays: Type.Array(IsoDate, {
+    description: 'Ngày làm bù (thứ Bảy, Chủ nhật làm việc theo quyết định hoán đổi) của cùng các năm',
+  }),
   statuses: Type.Record(
     Type.String(),
     Type.Object({
@@ -75,8 +81,9 @@ export const ReportingRules = Type.Object({
     types: Type.Record(Type.String(), Type.String(), { description: 'Loại tệp → kiểu MIME' }),
   }),
 });
-export type ReportingRules = DomainReportingRules;
-type _ReportingRulesFits = Check<Agrees<DomainReportingRules, Static<typeof ReportingRules>>>;
+/** The rules as served: the file's, plus the days off of the working-day calendar around today. */
+export type ReportingRules = DomainReportingRules & { holidays: string[]; workDays: string[] };
+type _ReportingRulesFits = Check<Agrees<ReportingRules, Static<typeof ReportingRules>>>;
 
 // ---- reminder schedules ----
 

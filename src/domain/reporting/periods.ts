@@ -1,9 +1,12 @@
 /**
  * Reporting periods and their data cut-off windows (Nghị định 09/2019/NĐ-CP Điều 12), from the rules
  * in config/reporting-rules.json: a period's window runs from day 15 of the month before it starts to
- * day 14 of its last month; the sending deadline is a number of working days after the cut-off.
- * Pure: the rules are a parameter.
+ * day 14 of its last month; the sending deadline is a number of working days after the cut-off,
+ * counted on the working-day calendar (src/domain/calendar: weekends, Điều 112 holidays with Tết and
+ * Giỗ Tổ from the lunar calendar, nghỉ bù, the yearly swaps). Pure: the rules and the calendar are
+ * parameters.
  */
+import type { WorkingCalendar } from '../calendar/working-days.js';
 
 /** Period kinds a monitor can open: those of the rules file, and ad hoc (chuyên đề, đột xuất). */
 export const PERIOD_KINDS = [
@@ -28,7 +31,6 @@ export interface ReportingRules {
   periods: Record<string, PeriodRule>;
   cutoff: { startDay: number; endDay: number };
   sendingDeadlineWorkingDays: number;
-  holidays: string[];
   statuses: Record<
     string,
     { label: string; defaultPercent: number | null; needsReason?: boolean; excludedFromRollup?: boolean }
@@ -79,17 +81,9 @@ function label(kind: string, rule: PeriodRule, year: number, index: number): str
   }
 }
 
-/** Adds working days (Monday to Friday, not a holiday) to a date. */
-export function addWorkingDays(date: string, days: number, holidays: readonly string[]): string {
-  const off = new Set(holidays);
-  const t = new Date(`${date}T00:00:00Z`);
-  let left = days;
-  while (left > 0) {
-    t.setUTCDate(t.getUTCDate() + 1);
-    const wd = t.getUTCDay();
-    if (wd !== 0 && wd !== 6 && !off.has(t.toISOString().slice(0, 10))) left--;
-  }
-  return t.toISOString().slice(0, 10);
+/** Adds working days (of the working-day calendar: not a weekend, holiday, nghỉ bù or swap) to a date. */
+export function addWorkingDays(date: string, days: number, calendar: WorkingCalendar): string {
+  return calendar.addWorkingDays(date, days);
 }
 
 /**
@@ -97,7 +91,13 @@ export function addWorkingDays(date: string, days: number, holidays: readonly st
  * [first .. last] runs from `startDay` of the month before `first` to `endDay` of `last`.
  * Periods that do not start in January (the second half, a quarter) start after the previous one.
  */
-export function periodWindow(rules: ReportingRules, kind: string, year: number, index: number): PeriodWindow {
+export function periodWindow(
+  rules: ReportingRules,
+  kind: string,
+  year: number,
+  index: number,
+  calendar: WorkingCalendar,
+): PeriodWindow {
   const rule = rules.periods[kind];
   if (!rule) throw new Error(`Không có kỳ báo cáo "${kind}" trong cấu hình`);
   if (!Number.isInteger(index) || index < 1 || index > rule.count)
@@ -113,13 +113,18 @@ export function periodWindow(rules: ReportingRules, kind: string, year: number, 
     label: label(kind, rule, year, index),
     cutoffStart,
     cutoffEnd,
-    sendingDeadline: addWorkingDays(cutoffEnd, rules.sendingDeadlineWorkingDays, rules.holidays),
+    sendingDeadline: addWorkingDays(cutoffEnd, rules.sendingDeadlineWorkingDays, calendar),
   };
 }
 
 /** Every period of a kind in a year, in order. */
-export function periodsOfYear(rules: ReportingRules, kind: string, year: number): PeriodWindow[] {
+export function periodsOfYear(
+  rules: ReportingRules,
+  kind: string,
+  year: number,
+  calendar: WorkingCalendar,
+): PeriodWindow[] {
   const rule = rules.periods[kind];
   if (!rule) throw new Error(`Không có kỳ báo cáo "${kind}" trong cấu hình`);
-  return Array.from({ length: rule.count }, (_, i) => periodWindow(rules, kind, year, i + 1));
+  return Array.from({ length: rule.count }, (_, i) => periodWindow(rules, kind, year, i + 1, calendar));
 }

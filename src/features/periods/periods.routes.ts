@@ -3,6 +3,8 @@ import { IdParams, responses } from '../../contract/common.js';
 import * as contract from '../../contract/periods.js';
 import * as service from './periods.service.js';
 import { reportingRules } from '../reporting-rules.js';
+import { calendarAround } from '../working-calendar.js';
+import { now } from '../deps.js';
 import { authorize } from '../policy.js';
 
 export const periodRoutes: RoutePlugin = async (app, { deps }) => {
@@ -19,7 +21,8 @@ export const periodRoutes: RoutePlugin = async (app, { deps }) => {
     },
     async (req) => {
       authorize(req.ctx, 'report.read');
-      return reportingRules();
+      // `holidays` and `workDays` come from the working-day calendar (config/holidays.json), around today.
+      return { ...reportingRules(), ...calendarAround(now(deps)) };
     },
   );
 

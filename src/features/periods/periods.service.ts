@@ -18,6 +18,7 @@ import type { DbOrTx } from '../../db/connection.js';
 import { pgConstraint, pgErrorCode } from '../../db/errors.js';
 import { AppError } from '../../errors.js';
 import { periodWindow } from '../../domain/reporting/periods.js';
+import { workingCalendar } from '../working-calendar.js';
 import { vnDate, type CarriedTask, type ReminderSchedule } from '../../domain/reporting/report.js';
 import type {
   MatrixRow,
@@ -107,7 +108,7 @@ export async function openPeriod(
     };
   } else {
     try {
-      window = periodWindow(rules, input.kind, input.year, input.index ?? 1);
+      window = periodWindow(rules, input.kind, input.year, input.index ?? 1, workingCalendar());
     } catch (e) {
       throw bad((e as Error).message);
     }

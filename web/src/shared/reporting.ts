@@ -4,6 +4,7 @@
  */
 export { periodWindow, addWorkingDays, PERIOD_KINDS } from '../../../src/domain/reporting/periods.ts';
 export type { PeriodKind, PeriodWindow, ReportingRules } from '../../../src/domain/reporting/periods.ts';
+export { listCalendar } from '../../../src/domain/calendar/working-days.ts';
 export { blocksToText, textToBlocks } from '../../../src/domain/reporting/narrative.ts';
 export { placeholdersIn } from '../../../src/domain/reporting/statements.ts';
 export type {

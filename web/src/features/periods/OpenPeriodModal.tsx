@@ -29,7 +29,7 @@ import { REVIEW_KIND_LABELS, periodKindLabel, scheduleText } from './labels';
 import { ScheduleFields, scheduleToValues, valuesToSchedule, type ScheduleValues } from './ScheduleFields';
 import { DATE_FORMAT, toIso } from '../tasks/formValues';
 import { DateRangeItem } from '../tasks/DeadlineFields';
-import { periodWindow, type PeriodWindow } from '../../shared/reporting';
+import { listCalendar, periodWindow, type PeriodWindow } from '../../shared/reporting';
 import { isApiError } from '../../api/client';
 import { ApiErrorAlert } from '../../layout/ApiErrorAlert';
 import { SaveModal } from '../../layout/SaveModal';
@@ -76,14 +76,17 @@ function indexOptions(kind: PeriodKind, rules: ReportingRules): { value: number;
 function currentIndex(rules: ReportingRules, kind: PeriodKind, year: number): number {
   const count = rules.periods[kind]?.count ?? 1;
   const today = dayjs().format('YYYY-MM-DD');
-  for (let i = 1; i <= count; i++) if (periodWindow(rules, kind, year, i).cutoffEnd >= today) return i;
+  const calendar = listCalendar(rules.holidays, rules.workDays);
+  for (let i = 1; i <= count; i++)
+    if (periodWindow(rules, kind, year, i, calendar).cutoffEnd >= today) return i;
   return count;
 }
 
 function safeWindow(rules: ReportingRules, kind: PeriodKind, year: number | null, index: number | undefined) {
   if (kind === 'adhoc' || !year) return null;
   try {
-    return periodWindow(rules, kind, year, index ?? 1);
+    // The server's working-day calendar, as served: days off and Saturdays worked of the years around today.
+    return periodWindow(rules, kind, year, index ?? 1, listCalendar(rules.holidays, rules.workDays));
   } catch {
     return null;
   }
