@@ -847,6 +847,11 @@ const MATRIX: Row[] = [
   { op: 'GET /api/public/programs.csv', req: () => ({}), cells: PUBLIC },
   { op: 'GET /api/public/programs/{id}', req: (f) => ({ params: { id: f.programId } }), cells: PUBLIC },
   {
+    op: 'GET /api/public/programs/{id}/progress.csv',
+    req: (f) => ({ params: { id: f.programId } }),
+    cells: PUBLIC,
+  },
+  {
     op: 'GET /api/public/programs/{id}/tasks.csv',
     req: (f) => ({ params: { id: f.programId } }),
     cells: PUBLIC,

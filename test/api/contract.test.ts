@@ -31,6 +31,7 @@ const BINARY = new Set([
   'GET /api/public/log/key',
   // ---- the public portal ----
   'GET /api/public/programs.csv',
+  'GET /api/public/programs/{id}/progress.csv',
   'GET /api/public/programs/{id}/tasks.csv',
 ]);
 

@@ -27,7 +27,7 @@ import { programPage } from './pages/program.js';
 import { taskPage } from './pages/task.js';
 import { unitPage } from './pages/unit.js';
 import { searchPage } from './pages/search.js';
-import { dataPage, PROGRAM_FIELDS, TASK_FIELDS } from './pages/data.js';
+import { dataPage, PROGRAM_FIELDS, PROGRESS_FIELDS, TASK_FIELDS } from './pages/data.js';
 import { atomFeed } from './pages/feed.js';
 import { notFoundPage } from './pages/common.js';
 
@@ -270,6 +270,47 @@ export const portalRoutes: RoutePlugin = async (app, { deps }) => {
           ),
         );
         return csvDownload(body, downloadName(['nhiem vu', p.number ?? p.title], 'csv'));
+      }),
+  );
+  app.get(
+    '/api/public/programs/:id/progress.csv',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary:
+          'Mọi tiến độ đã được chấp nhận của một chương trình đã công khai (mỗi dòng một mục sổ công khai), CSV UTF-8 có BOM',
+        security: [],
+        params: IdParams,
+        response: responses({ 200: PublicCsvFile }),
+      },
+    },
+    (req, reply) =>
+      cache.serve(req, reply, async () => {
+        const { program, rows } = await service.programProgress(db, req.params.id);
+        const body = toCsv(
+          PROGRESS_FIELDS.map((f) => f[1]),
+          rows.map((r) => [
+            String(r.leafIdx),
+            r.taskId,
+            r.taskLabel,
+            r.taskTitle,
+            r.unit,
+            r.period,
+            r.status,
+            r.statusLabel,
+            r.percent === null ? '' : String(r.percent),
+            r.completedOn,
+            r.dueDate,
+            r.timeliness,
+            r.results,
+            r.products,
+            r.submittedAt,
+            r.acceptedAt,
+            r.acceptedBy,
+          ]),
+        );
+        return csvDownload(body, downloadName(['tien do', program.number ?? program.title], 'csv'));
       }),
   );
   app.get(

@@ -311,6 +311,62 @@ function summarize(p: ProgramRow, rows: PublicTaskRow[]): PublicProgramSummary {
   };
 }
 
+/** One accepted progress entry of a public program, as the open-data CSV lists it (log order). */
+export interface PublicProgressRow {
+  leafIdx: number;
+  taskId: string;
+  taskLabel: string;
+  taskTitle: string;
+  unit: string;
+  period: string;
+  status: string;
+  statusLabel: string;
+  percent: number | null;
+  completedOn: string | null;
+  dueDate: string | null;
+  timeliness: string;
+  results: string;
+  products: string;
+  submittedAt: string;
+  acceptedAt: string;
+  acceptedBy: string;
+}
+
+/** Every accepted progress entry of a public program, straight from its leaves in the public log. */
+export async function programProgress(
+  db: DbOrTx,
+  id: string,
+): Promise<{ program: ProgramRow; rows: PublicProgressRow[] }> {
+  const p = await publicProgramOr404(db, id);
+  const rows: PublicProgressRow[] = [];
+  for (const l of await programLeaves(db, [p.id])) {
+    const s = l.statement;
+    if (s.kind !== 'progress') continue;
+    rows.push({
+      leafIdx: l.idx,
+      taskId: s.task.id,
+      taskLabel: s.task.label,
+      taskTitle: s.task.title,
+      unit: s.unit.name,
+      period: s.period.label,
+      status: s.status,
+      statusLabel: s.statusLabel,
+      percent: s.percent,
+      completedOn: s.completedOn,
+      dueDate: s.dueDate,
+      timeliness: TIMELINESS_LABELS[s.timeliness] ?? s.timeliness,
+      results: s.results,
+      products: s.products
+        .map((x) => [x.description, x.number, x.date].filter(Boolean).join(', '))
+        .join('; '),
+      submittedAt: s.submittedAt,
+      acceptedAt: s.acceptedAt,
+      acceptedBy: s.acceptedBy?.name ?? '',
+    });
+  }
+  return { program: p, rows };
+}
+
 export function programRefOf(p: ProgramRow): PublicProgramRef {
   return { id: p.id, title: p.title, number: p.number, source: programSource(p) };
 }

@@ -31,6 +31,7 @@ const ID_ROUTES = [
   '/cong-khai/don-vi/:id',
   '/api/public/programs/:id',
   '/api/public/programs/:id/tasks.csv',
+  '/api/public/programs/:id/progress.csv',
   '/api/public/tasks/:id',
   '/api/public/units/:id',
 ];
@@ -226,8 +227,24 @@ describe.each(DB_KINDS)('public portal (%s)', (kind) => {
     const c = t.find((x) => x.cells[0] === r.f.c)!.cells;
     expect(c).toContain('Sở Tư pháp');
     expect(c).toContain('Đã hoàn thành');
+    // The accepted history: one row per progress leaf of the program, nothing else of the reports.
+    const progress = await anon.get(`/api/public/programs/${r.f.programId}/progress.csv`);
+    expect(progress.status).toBe(200);
+    expect(progress.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="tien-do-[a-z0-9-]+\.csv"$/,
+    );
+    const pr = parseCsv(progress.text);
+    const progressLeaves = (await leaves()).filter(
+      (l) => l.kind === 'progress' && l.programId === r.f.programId,
+    );
+    expect(pr.slice(1).map((x) => Number(x.cells[0]))).toEqual(progressLeaves.map((l) => l.idx));
+    const cRow = pr.find((x) => x.cells[1] === r.f.c)!.cells;
+    expect(cRow).toContain('Đã hoàn thành');
+    expect(cRow.join('|')).toContain('125/QĐ-STP');
+    expect(progress.text).not.toMatch(/Thiếu kinh phí|Đề nghị bố trí|Bản nháp chưa duyệt/);
     const data = await anon.get('/cong-khai/du-lieu');
     expect(data.status).toBe(200);
+    expect(data.text).toContain(`/api/public/programs/${r.f.programId}/progress.csv`);
     expect(data.text).toContain('Creative Commons Attribution 4.0 (CC BY 4.0)');
     expect(data.text).toContain(`/api/public/programs/${r.f.programId}/tasks.csv`);
     expect(data.text).toContain('<code>lastAcceptedAt</code>');

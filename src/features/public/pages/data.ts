@@ -37,6 +37,26 @@ export const TASK_FIELDS: [string, string, string][] = [
   ['leafIdx', 'Mục sổ công khai', 'Số mục trong sổ công khai của tiến độ hiện tại'],
 ];
 
+export const PROGRESS_FIELDS: [string, string, string][] = [
+  ['leafIdx', 'Mục sổ công khai', 'Số mục trong sổ công khai (kiểm chứng tại /cong-khai/kiem-chung?leaf=…)'],
+  ['taskId', 'Mã nhiệm vụ', 'Mã nhiệm vụ (UUID)'],
+  ['taskLabel', 'Số TT', 'Ký hiệu nhiệm vụ trong văn bản'],
+  ['taskTitle', 'Nhiệm vụ', 'Nội dung nhiệm vụ'],
+  ['unit', 'Đơn vị báo cáo', 'Đơn vị chủ trì đã báo cáo'],
+  ['period', 'Kỳ báo cáo', 'Kỳ báo cáo'],
+  ['status', 'Mã tình trạng', 'Mã tình trạng (not_started, in_progress, done, paused, obsolete)'],
+  ['statusLabel', 'Tình trạng', 'Tình trạng theo báo cáo được chấp nhận'],
+  ['percent', 'Tiến độ (%)', 'Phần trăm hoàn thành'],
+  ['completedOn', 'Ngày hoàn thành', 'Ngày hoàn thành (YYYY-MM-DD)'],
+  ['dueDate', 'Hạn cuối', 'Hạn cuối khi báo cáo được chấp nhận (YYYY-MM-DD)'],
+  ['timeliness', 'Đúng hạn / trễ hạn', 'Đúng hạn, trễ hạn, chưa đến hạn, không có hạn — khi được chấp nhận'],
+  ['results', 'Kết quả', 'Kết quả đơn vị báo cáo'],
+  ['products', 'Sản phẩm', 'Sản phẩm đã hoàn thành: tên, số, ngày; cách nhau bởi dấu chấm phẩy'],
+  ['submittedAt', 'Nộp lúc', 'Thời điểm đơn vị nộp báo cáo (ISO 8601)'],
+  ['acceptedAt', 'Chấp nhận lúc', 'Thời điểm báo cáo được chấp nhận (ISO 8601)'],
+  ['acceptedBy', 'Cơ quan chấp nhận', 'Cơ quan theo dõi đã chấp nhận'],
+];
+
 function fields(list: [string, string, string][]): Html {
   return html`<div class="wrap">
     <table>
@@ -82,7 +102,8 @@ export function dataPage(programs: PublicProgramRef[]): string {
                 (p) =>
                   html`<li>
                     ${p.number ?? p.title}: <a href="/api/public/programs/${p.id}">JSON</a> ·
-                    <a href="/api/public/programs/${p.id}/tasks.csv">CSV</a> ·
+                    <a href="/api/public/programs/${p.id}/tasks.csv">CSV</a> · tiến độ đã chấp nhận
+                    <a href="/api/public/programs/${p.id}/progress.csv">CSV</a> ·
                     <a href="/cong-khai/chuong-trinh/${p.id}/thay-doi.atom">Atom</a>
                   </li>`,
               )}
@@ -90,6 +111,8 @@ export function dataPage(programs: PublicProgramRef[]): string {
           : html`<p>Chưa có chương trình nào được công khai.</p>`
       }
       ${fields(TASK_FIELDS)}
+      <h2>Tiến độ đã được chấp nhận của từng chương trình (CSV, mỗi dòng một mục sổ công khai)</h2>
+      ${fields(PROGRESS_FIELDS)}
       <h2>Các tập dữ liệu khác (JSON)</h2>
       <ul>
         <li><code>/api/public/tasks/{id}</code>: một nhiệm vụ và toàn bộ tiến độ đã được chấp nhận</li>
