@@ -246,6 +246,25 @@ export const PublicUnitDetail = Type.Object({
 });
 export type PublicUnitDetail = Static<typeof PublicUnitDetail>;
 
+/** The units that lead tasks in public programs, with their figures (the open-data units dataset). */
+export const PublicUnitFigures = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  tasks: Type.Integer({ minimum: 0, description: 'Số nhiệm vụ chủ trì trong các chương trình đã công khai' }),
+  done: Type.Integer({ minimum: 0, description: 'Số nhiệm vụ đã hoàn thành theo báo cáo được chấp nhận' }),
+  onTime: Type.Integer({ minimum: 0 }),
+  late: Type.Integer({ minimum: 0 }),
+  onTimeRate: Nullable(Type.Integer({ minimum: 0, maximum: 100, description: 'Tỷ lệ đúng hạn (%)' })),
+  reports: Type.Object({
+    accepted: Type.Integer({ minimum: 0 }),
+    onTime: Type.Integer({ minimum: 0 }),
+    late: Type.Integer({ minimum: 0 }),
+  }),
+});
+export type PublicUnitFigures = Static<typeof PublicUnitFigures>;
+export const PublicUnitList = Type.Object({ items: Type.Array(PublicUnitFigures) });
+export type PublicUnitList = Static<typeof PublicUnitList>;
+
 export const PublicSearchQuery = Type.Object({ q: Search }, { additionalProperties: false });
 export type PublicSearchQuery = Static<typeof PublicSearchQuery>;
 

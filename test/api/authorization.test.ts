@@ -857,6 +857,8 @@ const MATRIX: Row[] = [
     cells: PUBLIC,
   },
   { op: 'GET /api/public/tasks/{id}', req: (f) => ({ params: { id: f.a } }), cells: PUBLIC },
+  { op: 'GET /api/public/units', req: () => ({}), cells: PUBLIC },
+  { op: 'GET /api/public/units.csv', req: () => ({}), cells: PUBLIC },
   { op: 'GET /api/public/units/{id}', req: (f) => ({ params: { id: f.stp } }), cells: PUBLIC },
   { op: 'GET /api/public/search', req: () => ({ query: { q: 'rà soát' } }), cells: PUBLIC },
   // ---- last: ends every session ----

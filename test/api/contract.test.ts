@@ -33,6 +33,7 @@ const BINARY = new Set([
   'GET /api/public/programs.csv',
   'GET /api/public/programs/{id}/progress.csv',
   'GET /api/public/programs/{id}/tasks.csv',
+  'GET /api/public/units.csv',
 ]);
 
 type Schema = Record<string, unknown>;

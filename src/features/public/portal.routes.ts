@@ -15,6 +15,7 @@ import {
   PublicSearchResult,
   PublicTaskDetail,
   PublicUnitDetail,
+  PublicUnitList,
 } from '../../contract/public.js';
 import { AppError } from '../../errors.js';
 import { toCsv } from '../../domain/csv.js';
@@ -27,7 +28,7 @@ import { programPage } from './pages/program.js';
 import { taskPage } from './pages/task.js';
 import { unitPage } from './pages/unit.js';
 import { searchPage } from './pages/search.js';
-import { dataPage, PROGRAM_FIELDS, PROGRESS_FIELDS, TASK_FIELDS } from './pages/data.js';
+import { dataPage, PROGRAM_FIELDS, PROGRESS_FIELDS, TASK_FIELDS, UNIT_FIELDS } from './pages/data.js';
 import { atomFeed } from './pages/feed.js';
 import { notFoundPage } from './pages/common.js';
 
@@ -329,6 +330,52 @@ export const portalRoutes: RoutePlugin = async (app, { deps }) => {
       cache.serve(req, reply, async () =>
         json(reply, await service.getPublicTask(db, req.params.id, today())),
       ),
+  );
+  app.get(
+    '/api/public/units',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'Các đơn vị chủ trì nhiệm vụ trong các chương trình đã công khai, với kết quả thực hiện',
+        security: [],
+        response: responses({ 200: PublicUnitList }),
+      },
+    },
+    (req, reply) =>
+      cache.serve(req, reply, async () => json(reply, await service.listPublicUnits(db, today()))),
+  );
+  app.get(
+    '/api/public/units.csv',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'Các đơn vị chủ trì và kết quả thực hiện, CSV UTF-8 có BOM',
+        security: [],
+        response: responses({ 200: PublicCsvFile }),
+      },
+    },
+    (req, reply) =>
+      cache.serve(req, reply, async () => {
+        const list = await service.listPublicUnits(db, today());
+        const body = toCsv(
+          UNIT_FIELDS.map((f) => f[1]),
+          list.items.map((u) => [
+            u.id,
+            u.name,
+            String(u.tasks),
+            String(u.done),
+            String(u.onTime),
+            String(u.late),
+            u.onTimeRate === null ? '' : String(u.onTimeRate),
+            String(u.reports.accepted),
+            String(u.reports.onTime),
+            String(u.reports.late),
+          ]),
+        );
+        return csvDownload(body, downloadName(['don vi chu tri'], 'csv'));
+      }),
   );
   app.get(
     '/api/public/units/:id',

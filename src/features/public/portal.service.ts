@@ -44,6 +44,7 @@ import type {
   PublicTaskGroup,
   PublicTaskRow,
   PublicUnitDetail,
+  PublicUnitList,
   PublicUnitRef,
 } from '../../contract/public.js';
 
@@ -551,6 +552,57 @@ export async function getPublicUnit(db: DbOrTx, id: string, today: string): Prom
     onTimeRate: onTime + late ? Math.round((onTime * 100) / (onTime + late)) : null,
     reports: { accepted: versions.length, onTime: versions.length - lateReports, late: lateReports },
   };
+}
+
+/** Every unit leading a task in a public program, with the figures of its unit page, by name. */
+export async function listPublicUnits(db: DbOrTx, today: string): Promise<PublicUnitList> {
+  const ids = (await publicPrograms(db)).map((p) => p.id);
+  if (!ids.length) return { items: [] };
+  const st = await loadStructure(db, ids);
+  const leaves = await programLeaves(db, ids);
+  const log = viewLog(leaves);
+  const byUnit = new Map<string, PublicTaskRow[]>();
+  for (const n of st.nodes) {
+    const lead = n.isTask ? st.roles.get(n.id)?.lead : null;
+    if (!lead) continue;
+    byUnit.set(lead, [...(byUnit.get(lead) ?? []), taskRow(st, log, n, today)]);
+  }
+  const versionUnit = new Map<string, string>();
+  for (const l of leaves)
+    if (l.statement.kind === 'progress') versionUnit.set(l.statement.reportVersionId, l.statement.unit.id);
+  const versions = versionUnit.size
+    ? await db
+        .select({ id: reportVersions.id, late: reportVersions.late })
+        .from(reportVersions)
+        .where(
+          and(inArray(reportVersions.id, [...versionUnit.keys()]), eq(reportVersions.review, 'accepted')),
+        )
+    : [];
+  const reports = new Map<string, { accepted: number; onTime: number; late: number }>();
+  for (const v of versions) {
+    const u = versionUnit.get(v.id)!;
+    const r = reports.get(u) ?? { accepted: 0, onTime: 0, late: 0 };
+    r.accepted++;
+    if (v.late) r.late++;
+    else r.onTime++;
+    reports.set(u, r);
+  }
+  const items = [...byUnit].map(([id, tasks]) => {
+    const onTime = tasks.filter((t) => t.timeliness === 'on_time').length;
+    const late = tasks.filter((t) => isLate(t.timeliness)).length;
+    return {
+      id,
+      name: st.unitName.get(id) ?? '',
+      tasks: tasks.length,
+      done: tasks.filter((t) => t.status === 'done').length,
+      onTime,
+      late,
+      onTimeRate: onTime + late ? Math.round((onTime * 100) / (onTime + late)) : null,
+      reports: reports.get(id) ?? { accepted: 0, onTime: 0, late: 0 },
+    };
+  });
+  items.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  return { items };
 }
 
 /** Tasks and programs whose text matches, ignoring case and diacritics. */

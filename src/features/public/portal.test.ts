@@ -19,6 +19,7 @@ import type {
   PublicSearchResult,
   PublicTaskDetail,
   PublicUnitDetail,
+  PublicUnitList,
 } from '../../contract/public.js';
 
 const NO_SUCH = '00000000-0000-4000-8000-000000000000';
@@ -242,8 +243,26 @@ describe.each(DB_KINDS)('public portal (%s)', (kind) => {
     expect(cRow).toContain('Đã hoàn thành');
     expect(cRow.join('|')).toContain('125/QĐ-STP');
     expect(progress.text).not.toMatch(/Thiếu kinh phí|Đề nghị bố trí|Bản nháp chưa duyệt/);
+    // The units dataset: the figures of each unit's page, in JSON and CSV.
+    const unitsJson = (await anon.get<PublicUnitList>('/api/public/units')).body.items;
+    const stp = unitsJson.find((u) => u.id === r.f.stp)!;
+    const stpPage = (await anon.get<PublicUnitDetail>(`/api/public/units/${r.f.stp}`)).body;
+    expect(stp).toMatchObject({
+      name: 'Sở Tư pháp',
+      onTime: stpPage.onTime,
+      late: stpPage.late,
+      onTimeRate: stpPage.onTimeRate,
+      reports: stpPage.reports,
+    });
+    expect(stp.tasks).toBe(stpPage.tasks.length);
+    const unitsCsv = parseCsv((await anon.get('/api/public/units.csv')).text);
+    expect(unitsCsv.find((x) => x.cells[0] === r.f.stp)!.cells.slice(1, 3)).toEqual([
+      'Sở Tư pháp',
+      String(stp.tasks),
+    ]);
     const data = await anon.get('/cong-khai/du-lieu');
     expect(data.status).toBe(200);
+    expect(data.text).toContain('/api/public/units.csv');
     expect(data.text).toContain(`/api/public/programs/${r.f.programId}/progress.csv`);
     expect(data.text).toContain('Creative Commons Attribution 4.0 (CC BY 4.0)');
     expect(data.text).toContain(`/api/public/programs/${r.f.programId}/tasks.csv`);

@@ -57,6 +57,19 @@ export const PROGRESS_FIELDS: [string, string, string][] = [
   ['acceptedBy', 'Cơ quan chấp nhận', 'Cơ quan theo dõi đã chấp nhận'],
 ];
 
+export const UNIT_FIELDS: [string, string, string][] = [
+  ['id', 'Mã định danh', 'Mã đơn vị (UUID)'],
+  ['name', 'Đơn vị', 'Tên đơn vị'],
+  ['tasks', 'Nhiệm vụ chủ trì', 'Số nhiệm vụ chủ trì trong các chương trình đã công khai'],
+  ['done', 'Đã hoàn thành', 'Số nhiệm vụ đã hoàn thành theo báo cáo được chấp nhận'],
+  ['onTime', 'Đúng hạn', 'Số nhiệm vụ đúng hạn'],
+  ['late', 'Trễ hạn', 'Số nhiệm vụ trễ hạn hoặc quá hạn'],
+  ['onTimeRate', 'Tỷ lệ đúng hạn (%)', 'Đúng hạn ÷ (đúng hạn + trễ hạn + quá hạn)'],
+  ['reports.accepted', 'Báo cáo được chấp nhận', 'Số báo cáo được chấp nhận (chương trình đã công khai)'],
+  ['reports.onTime', 'Báo cáo đúng hạn', 'Số báo cáo nộp đúng hạn'],
+  ['reports.late', 'Báo cáo nộp muộn', 'Số báo cáo nộp muộn'],
+];
+
 function fields(list: [string, string, string][]): Html {
   return html`<div class="wrap">
     <table>
@@ -113,6 +126,9 @@ export function dataPage(programs: PublicProgramRef[]): string {
       ${fields(TASK_FIELDS)}
       <h2>Tiến độ đã được chấp nhận của từng chương trình (CSV, mỗi dòng một mục sổ công khai)</h2>
       ${fields(PROGRESS_FIELDS)}
+      <h2>Các đơn vị chủ trì và kết quả thực hiện</h2>
+      <p><a href="/api/public/units">JSON</a> · <a href="/api/public/units.csv">CSV</a></p>
+      ${fields(UNIT_FIELDS)}
       <h2>Các tập dữ liệu khác (JSON)</h2>
       <ul>
         <li><code>/api/public/tasks/{id}</code>: một nhiệm vụ và toàn bộ tiến độ đã được chấp nhận</li>
