@@ -16,10 +16,9 @@
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { fullPageShot, hasBrowser, launchChromium } from '../support/browser.js';
+import { accessibilityProblems, fullPageShot, hasBrowser, launchChromium } from '../support/browser.js';
 import { approveConsolidation, startPortalApp, type PortalApp } from '../support/portal.js';
 import { REPORT_PLAN } from '../support/reporting.js';
 import { signCheckpoint } from '../../src/features/transparency/log.service.js';
@@ -30,7 +29,6 @@ import type { Consolidation } from '../../src/contract/consolidation.js';
 import type { DocumentStatement } from '../../src/domain/transparency/statements.js';
 
 const PHONE = { width: 390, height: 844 };
-const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const hasSoffice = (() => {
   try {
@@ -42,10 +40,6 @@ const hasSoffice = (() => {
 })();
 /** Task A of the fixture plan, as written there (with its diacritics). */
 const TASK_A = 'Rà soát văn bản quy phạm pháp luật của Thành phố';
-
-interface AxeResult {
-  violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-}
 
 describe.skipIf(!hasBrowser)('a citizen on the portal, in Chromium on a phone', () => {
   let r: PortalApp;
@@ -113,20 +107,7 @@ describe.skipIf(!hasBrowser)('a citizen on the portal, in Chromium on a phone', 
     /** axe-core and the page's width, on the page as it is now. */
     async function audit(p: Page, name: string): Promise<void> {
       visited.push(name);
-      await p.evaluate(AXE);
-      const res = (await p.evaluate(
-        "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })",
-      )) as AxeResult;
-      expect(Array.isArray(res.violations), `axe ran on ${name}`).toBe(true);
-      for (const v of res.violations)
-        if (v.impact === 'serious' || v.impact === 'critical')
-          problems.push(
-            `${name}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-          );
-      const wide = (await p.evaluate(
-        'document.documentElement.scrollWidth - document.documentElement.clientWidth',
-      )) as number;
-      if (wide > 0) problems.push(`${name}: the page scrolls sideways by ${wide}px`);
+      problems.push(...(await accessibilityProblems(p, name)));
       await fullPageShot(p, `citizen-${visited.length}-${name}.png`);
     }
 

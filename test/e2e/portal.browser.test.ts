@@ -10,18 +10,12 @@
  * Screenshots go to test-results/e2e/portal-*.png.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { fullPageShot, hasBrowser, launchChromium } from '../support/browser.js';
+import { accessibilityProblems, fullPageShot, hasBrowser, launchChromium } from '../support/browser.js';
 import { startPortalApp, type PortalApp } from '../support/portal.js';
 
 const PHONE = { width: 390, height: 844 };
-const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeResult {
-  violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-}
 
 describe.skipIf(!hasBrowser)('the public portal in Chromium, on a phone', () => {
   let r: PortalApp;
@@ -87,20 +81,7 @@ describe.skipIf(!hasBrowser)('the public portal in Chromium, on a phone', () => 
       ['data', '/cong-khai/du-lieu'],
     ] as const) {
       await page.goto(r.t.base + url);
-      await page.evaluate(AXE);
-      const res = (await page.evaluate(
-        "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })",
-      )) as AxeResult;
-      expect(Array.isArray(res.violations), `axe ran on ${name}`).toBe(true);
-      for (const v of res.violations)
-        if (v.impact === 'serious' || v.impact === 'critical')
-          problems.push(
-            `${name}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-          );
-      const wide = (await page.evaluate(
-        'document.documentElement.scrollWidth - document.documentElement.clientWidth',
-      )) as number;
-      if (wide > 0) problems.push(`${name}: the page scrolls sideways by ${wide}px`);
+      problems.push(...(await accessibilityProblems(page, name)));
       if (name === 'program') await fullPageShot(page, 'portal-4-program.png');
     }
     expect(problems).toEqual([]);

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { stopServerProcess, type ServerProcess } from './process.js';
 
@@ -94,4 +95,31 @@ export async function firstLogin(
   await page.waitForURL(
     (u) => !u.pathname.startsWith('/tai-khoan/doi-mat-khau') && !u.pathname.startsWith('/dang-nhap'),
   );
+}
+
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeResult {
+  violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+}
+
+/**
+ * The accessibility check of a page as it is now: axe-core's WCAG 2.1 A/AA rules (serious and
+ * critical violations) and a page that scrolls sideways. Returns the problems found, each named.
+ */
+export async function accessibilityProblems(page: Page, name: string): Promise<string[]> {
+  const problems: string[] = [];
+  await page.evaluate(AXE_SOURCE);
+  const res = (await page.evaluate(
+    "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })",
+  )) as AxeResult;
+  if (!Array.isArray(res.violations)) return [`${name}: axe-core did not run`];
+  for (const v of res.violations)
+    if (v.impact === 'serious' || v.impact === 'critical')
+      problems.push(`${name}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const wide = (await page.evaluate(
+    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+  )) as number;
+  if (wide > 0) problems.push(`${name}: the page scrolls sideways by ${wide}px`);
+  return problems;
 }
